@@ -1,0 +1,121 @@
+//! Command-line arguments. Parsing only: the work is in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::compute::listing::StatusFilter;
+use crate::i18n::Lang;
+
+const EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par status                          tiến độ, việc quá hạn / progress and overdue items
+  par status --today 2025-09-30       như vào ngày 30/9/2025 / as on a given day
+  par list --status overdue           việc quá hạn / overdue tasks
+  par list --grep \"y kien\"            tìm không cần dấu / search without diacritics
+  par show 4                          mọi thông tin về nhiệm vụ 4 / everything about task 4
+  par status --format json | jq .     cho script / for scripts
+
+Tệp kế hoạch / Plan file: -f FILE, else $PAR_FILE, else plan.toml here or in a parent folder.
+Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 file could not be read or written.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "par",
+    version,
+    about = "Theo dõi Kế hoạch khắc phục, cải thiện Chỉ số CCHC (PAR Index)\nTrack a unit's plan to fix and raise its PAR Index",
+    after_help = EXAMPLES,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Plan file (default: $PAR_FILE, else plan.toml here or in a parent folder)
+    #[arg(short = 'f', long, global = true, env = "PAR_FILE", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Compute as on this day (2025-09-30, 30/9/2025, hôm qua…) instead of the clock's date
+    #[arg(long, global = true, env = "PAR_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+
+    /// Language of the output (default: the plan's `lang`, else Vietnamese)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// Colour: auto uses colour only on a terminal and never when NO_COLOR is set
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReadFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tiến độ theo phần, theo người chủ trì; việc quá hạn, sắp đến hạn / Progress, overdue and upcoming items
+    #[command(
+        after_help = "Ví dụ / Examples:\n  par status\n  par status --within 30\n  par status --today 2025-12-31 --format json"
+    )]
+    Status(StatusArgs),
+    /// Danh sách nhiệm vụ có lọc / List tasks, with filters
+    #[command(
+        visible_alias = "ls",
+        after_help = "Ví dụ / Examples:\n  par list --status overdue\n  par list --owner ht --section II\n  par list --grep \"thu dien tu\"\n  par list --occurrences --status done"
+    )]
+    List(ListArgs),
+    /// Mọi thông tin về một nhiệm vụ / Everything about one task
+    #[command(after_help = "Ví dụ / Examples:\n  par show 4\n  par show II.4\n  par show III.2 --format json")]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Show items due within this many days (default: the plan's within_days, else 14)
+    #[arg(long, value_name = "DAYS")]
+    pub within: Option<u32>,
+    /// Exit with code 1 when anything is overdue (for scripts and CI)
+    #[arg(long)]
+    pub fail_on_overdue: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Owner id or part of the name (primary or supporting), e.g. `ht` or "hieu truong"
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Section id, e.g. II
+    #[arg(long)]
+    pub section: Option<String>,
+    #[arg(long, value_enum)]
+    pub status: Option<StatusFilter>,
+    /// Text in the id, title, detail or expected result; case and diacritics are ignored
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
+    /// One row per period of recurring tasks (e.g. 4@2025-Q3) instead of one per task
+    #[arg(long)]
+    pub occurrences: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
+    pub id: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}

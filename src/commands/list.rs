@@ -1,0 +1,31 @@
+use serde::Serialize;
+
+use crate::cli::{ListArgs, ReadFormat};
+use crate::compute::listing::{Filter, Row, list};
+use crate::error::Fail;
+use crate::render::{Style, json};
+use crate::{Context, Outcome};
+
+#[derive(Serialize)]
+struct ListJson<'a> {
+    today: chrono::NaiveDate,
+    items: &'a [Row],
+}
+
+pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
+    let loaded = ctx.load()?;
+    let plan = &loaded.plan;
+    let lang = ctx.lang_for(plan);
+    let filter = Filter {
+        owner: args.owner.clone(),
+        section: args.section.clone(),
+        status: args.status,
+        grep: args.grep.clone(),
+        occurrences: args.occurrences,
+    };
+    let rows = list(plan, ctx.today, &filter, lang).map_err(Fail::input)?;
+    Ok(Outcome::ok(match args.format {
+        ReadFormat::Json => json::to_json("list", &ListJson { today: ctx.today, items: &rows }),
+        ReadFormat::Table => crate::render::list::render(&rows, &Style::new(ctx, lang)),
+    }))
+}

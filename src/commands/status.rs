@@ -1,0 +1,19 @@
+use crate::cli::{ReadFormat, StatusArgs};
+use crate::compute::summary::status_report;
+use crate::error::code;
+use crate::render::{Style, json, status};
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<Outcome> {
+    let loaded = ctx.load()?;
+    let plan = &loaded.plan;
+    let lang = ctx.lang_for(plan);
+    let within = args.within.map_or(plan.settings.within_days, i64::from);
+    let report = status_report(plan, ctx.today, within, lang);
+    let stdout = match args.format {
+        ReadFormat::Json => json::to_json("status", &report),
+        ReadFormat::Table => status::render(&report, &Style::new(ctx, lang)),
+    };
+    let code = if args.fail_on_overdue && report.total.overdue > 0 { code::FINDINGS } else { code::OK };
+    Ok(Outcome { stdout, code })
+}

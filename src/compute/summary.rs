@@ -1,0 +1,176 @@
+//! `par status` as data: counts per section and per owner, overdue and due-soon items.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::schedule::{Occurrence, Status, all_occurrences};
+use crate::plan::Plan;
+
+/// How many items are in each state. An item is a one-off task, one period of a
+/// recurring task, or an ongoing duty.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub done_on_time: usize,
+    pub done_late: usize,
+    pub open: usize,
+    pub overdue: usize,
+    pub not_started: usize,
+    pub ongoing: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, s: Status) {
+        self.total += 1;
+        match s {
+            Status::DoneOnTime => self.done_on_time += 1,
+            Status::DoneLate => self.done_late += 1,
+            Status::Open => self.open += 1,
+            Status::Overdue => self.overdue += 1,
+            Status::NotStarted => self.not_started += 1,
+            Status::NoDeadline => self.ongoing += 1,
+        }
+    }
+
+    pub fn merge(&mut self, o: &Counts) {
+        self.total += o.total;
+        self.done_on_time += o.done_on_time;
+        self.done_late += o.done_late;
+        self.open += o.open;
+        self.overdue += o.overdue;
+        self.not_started += o.not_started;
+        self.ongoing += o.ongoing;
+    }
+
+    pub fn done(&self) -> usize {
+        self.done_on_time + self.done_late
+    }
+
+    /// Share of items with a deadline that are done, in percent. Ongoing duties
+    /// have no end, so they are left out of the ratio. `None` when nothing counts.
+    pub fn percent_complete(&self) -> Option<f64> {
+        let base = self.total - self.ongoing;
+        (base > 0).then(|| round1(100.0 * self.done() as f64 / base as f64))
+    }
+
+    /// Share of done items that were done on time, in percent.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        (self.done() > 0).then(|| round1(100.0 * self.done_on_time as f64 / self.done() as f64))
+    }
+}
+
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub percent_complete: Option<f64>,
+}
+
+/// One item in a list of overdue or due-soon work.
+#[derive(Debug, Serialize)]
+pub struct Item {
+    /// `4` or `4@2025-Q3`.
+    pub key: String,
+    pub task: String,
+    pub period: Option<String>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    /// Positive: days late; negative: days left.
+    pub days_late: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    pub unit: String,
+    pub plan: String,
+    pub today: NaiveDate,
+    pub total: Counts,
+    pub percent_complete: Option<f64>,
+    pub sections: Vec<Group>,
+    pub owners: Vec<Group>,
+    pub overdue: Vec<Item>,
+    pub due_within_days: i64,
+    pub due_soon: Vec<Item>,
+}
+
+pub fn item(plan: &Plan, o: &Occurrence, today: NaiveDate, lang: crate::i18n::Lang) -> Item {
+    Item {
+        key: o.key(),
+        task: o.task.id.clone(),
+        period: o.period.map(|p| p.to_string()),
+        title: o.task.title.clone(),
+        owner: plan.owner_of(o.task).map(|w| w.display(lang).to_string()),
+        due: o.due,
+        status: o.status(today),
+        days_late: o.due.map_or(0, |due| (today - due).num_days()),
+    }
+}
+
+/// Computes the status report on `today`; `within` days is the horizon of "due soon".
+pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i18n::Lang) -> StatusReport {
+    let mut sections = vec![Counts::default(); plan.sections.len()];
+    // Owners, plus one slot for tasks that have none.
+    let mut owners = vec![Counts::default(); plan.owners.len() + 1];
+    let mut total = Counts::default();
+    let mut overdue = Vec::new();
+    let mut due_soon = Vec::new();
+    for o in all_occurrences(plan) {
+        let s = o.status(today);
+        total.add(s);
+        sections[o.task.section].add(s);
+        owners[o.task.owner.unwrap_or(plan.owners.len())].add(s);
+        match s {
+            Status::Overdue => overdue.push(item(plan, &o, today, lang)),
+            Status::Open if o.days_left(today).is_some_and(|d| d <= within) => {
+                due_soon.push(item(plan, &o, today, lang))
+            }
+            _ => {}
+        }
+    }
+    // Most overdue first; ties in file order (the sort is stable).
+    overdue.sort_by_key(|i| std::cmp::Reverse(i.days_late));
+    due_soon.sort_by_key(|i| std::cmp::Reverse(i.days_late));
+    let group = |id: &str, title: &str, counts: Counts| Group {
+        id: id.to_string(),
+        title: title.to_string(),
+        counts,
+        percent_complete: counts.percent_complete(),
+    };
+    let sections = plan
+        .sections
+        .iter()
+        .zip(sections)
+        .filter(|(_, c)| c.total > 0)
+        .map(|(s, c)| group(&s.id, s.display(lang), c))
+        .collect();
+    let unassigned = lang.pick("(chưa giao)", "(unassigned)");
+    let owners = plan
+        .owners
+        .iter()
+        .map(|w| (w.id.as_str(), w.display(lang)))
+        .chain(std::iter::once(("", unassigned)))
+        .zip(owners)
+        .filter(|(_, c)| c.total > 0)
+        .map(|((id, name), c)| group(id, name, c))
+        .collect();
+    StatusReport {
+        unit: plan.meta.unit.clone(),
+        plan: plan.meta.title.clone(),
+        today,
+        total,
+        percent_complete: total.percent_complete(),
+        sections,
+        owners,
+        overdue,
+        due_within_days: within,
+        due_soon,
+    }
+}

@@ -1,0 +1,102 @@
+//! Dates as officers type and read them: `30/5/2025`, `2025-05-30`, `hôm nay`.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::text::fold;
+
+/// Parses a date typed by a user. `today` anchors the relative words.
+pub fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let s = input.trim();
+    match fold(s).as_str() {
+        "today" | "hom nay" | "homnay" => return Ok(today),
+        "yesterday" | "hom qua" | "homqua" => return Ok(today - Duration::days(1)),
+        "tomorrow" | "ngay mai" | "ngaymai" => return Ok(today + Duration::days(1)),
+        _ => {}
+    }
+    parse_date(s).ok_or_else(|| {
+        format!(
+            "`{s}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
+        )
+    })
+}
+
+/// Parses an absolute date: ISO `2025-05-30` or Vietnamese `30/5/2025`, `30-5-2025`, `30.5.2025`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+    if parts[2].len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// `30/05/2025`: the short form used in tables.
+pub fn short(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// `ngày 05 tháng 02 năm 2025` per Decree 30/2020: days below 10 and months 1–2 get a leading zero.
+pub fn long_vi(d: NaiveDate) -> String {
+    let month = if d.month() <= 2 { format!("{:02}", d.month()) } else { d.month().to_string() };
+    format!("ngày {:02} tháng {} năm {}", d.day(), month, d.year())
+}
+
+/// `5 February 2025`.
+pub fn long_en(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// Converts a TOML datetime holding a plain date.
+pub fn from_toml(dt: &toml::value::Datetime) -> Option<NaiveDate> {
+    match (&dt.date, &dt.time, &dt.offset) {
+        (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32),
+        _ => None,
+    }
+}
+
+/// Last day of the given month.
+pub fn month_end(year: i32, month: u32) -> NaiveDate {
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).expect("valid first of month") - Duration::days(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_all_forms() {
+        let today = d(2025, 6, 15);
+        for s in ["2025-05-30", "30/5/2025", "30/05/2025", "30-05-2025", "30.5.2025"] {
+            assert_eq!(parse_user_date(s, today), Ok(d(2025, 5, 30)), "{s}");
+        }
+        assert_eq!(parse_user_date("hôm nay", today), Ok(today));
+        assert_eq!(parse_user_date("Hom Qua", today), Ok(d(2025, 6, 14)));
+        assert_eq!(parse_user_date("yesterday", today), Ok(d(2025, 6, 14)));
+        assert!(parse_user_date("31/2/2025", today).is_err());
+        assert!(parse_user_date("30/5/25", today).is_err());
+        assert!(parse_user_date("soon", today).is_err());
+        assert!(parse_user_date("99999999999/1/2025", today).is_err());
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(short(d(2025, 5, 3)), "03/05/2025");
+        assert_eq!(long_vi(d(2025, 2, 5)), "ngày 05 tháng 02 năm 2025");
+        assert_eq!(long_vi(d(2025, 5, 21)), "ngày 21 tháng 5 năm 2025");
+        assert_eq!(long_en(d(2025, 2, 5)), "5 February 2025");
+        assert_eq!(month_end(2024, 2), d(2024, 2, 29));
+        assert_eq!(month_end(2025, 12), d(2025, 12, 31));
+    }
+}

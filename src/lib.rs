@@ -1,0 +1,118 @@
+//! `par`: a tracker for Vietnamese public units' PAR Index remedial plans.
+//!
+//! The flow is hledger's: a plain file in (`plan`), pure computations over the
+//! model and a date (`compute`), renderers out (`render`), and a thin CLI
+//! (`cli` parses, `commands` runs one subcommand each).
+
+pub mod cli;
+pub mod commands;
+pub mod compute;
+pub mod dates;
+pub mod error;
+pub mod i18n;
+pub mod period;
+pub mod plan;
+pub mod render;
+pub mod text;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice};
+use crate::error::{Fail, code};
+use crate::i18n::Lang;
+
+/// What every command needs besides its own arguments.
+pub struct Context {
+    pub file: Option<PathBuf>,
+    pub cwd: PathBuf,
+    pub today: NaiveDate,
+    /// `--lang`, when given; otherwise the plan's language applies.
+    pub lang: Option<Lang>,
+    pub color: bool,
+    /// Terminal width to fit tables to, when known.
+    pub width: Option<u16>,
+}
+
+impl Context {
+    /// The plan file, found as cargo finds Cargo.toml.
+    pub fn plan_path(&self) -> Result<PathBuf, plan::PlanError> {
+        plan::discover(self.file.as_deref(), &self.cwd)
+    }
+
+    pub fn load(&self) -> Result<plan::Loaded, plan::PlanError> {
+        plan::load(&self.plan_path()?)
+    }
+
+    pub fn lang_for(&self, plan: &plan::Plan) -> Lang {
+        self.lang.unwrap_or_else(|| plan.lang())
+    }
+}
+
+/// What a command produced: text for standard output and the exit code.
+pub struct Outcome {
+    pub stdout: String,
+    pub code: i32,
+}
+
+impl Outcome {
+    pub fn ok(stdout: String) -> Outcome {
+        Outcome { stdout, code: code::OK }
+    }
+}
+
+/// Runs `par` with the process's arguments and returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { code::INPUT } else { code::OK };
+        }
+    };
+    match build_context(&cli).and_then(|ctx| commands::run(&ctx, &cli.command)) {
+        Ok(outcome) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`par list | head`) is not an error: the reader has what it wanted.
+            match out.write_all(outcome.stdout.as_bytes()).and_then(|_| out.flush()) {
+                Ok(()) => outcome.code,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
+                Err(e) => {
+                    eprintln!("error: cannot write the output: {}", error::io_reason(&e));
+                    code::IO
+                }
+            }
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            if msg.starts_with("error") {
+                eprintln!("{msg}");
+            } else {
+                eprintln!("error: {msg}");
+            }
+            error::exit_code(&e)
+        }
+    }
+}
+
+fn build_context(cli: &Cli) -> anyhow::Result<Context> {
+    let clock = chrono::Local::now().date_naive();
+    let today = match cli.today.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(s) => dates::parse_user_date(s, clock).map_err(|e| Fail::input(format!("--today / PAR_TODAY: {e}")))?,
+        None => clock,
+    };
+    let cwd = std::env::current_dir()
+        .map_err(|e| Fail::io(format!("cannot read the current folder: {}", error::io_reason(&e))))?;
+    let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+    };
+    let width = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w: &u16| w >= 20);
+    Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang, color, width })
+}

@@ -1,0 +1,121 @@
+//! Finding, reading and parsing the plan file.
+
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostic, PlanError, Source};
+use super::model::Plan;
+use super::schema::RawPlan;
+
+pub const FILE_NAME: &str = "plan.toml";
+
+/// Where the plan is, as cargo finds Cargo.toml: the `-f/--file` option, then
+/// `PAR_FILE`, then `plan.toml` in the current folder or the nearest parent.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanError> {
+    if let Some(p) = explicit {
+        return Ok(p.to_path_buf());
+    }
+    let mut dir = Some(cwd);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+        dir = d.parent();
+    }
+    Err(PlanError {
+        rendered: format!(
+            "error: no {FILE_NAME} in {} or any parent folder\n      help: pass the file with -f FILE, set PAR_FILE, or create one with `par init`",
+            cwd.display()
+        ),
+    })
+}
+
+/// A loaded plan with the text it came from (writers need the exact bytes).
+pub struct Loaded {
+    pub path: PathBuf,
+    /// The file's text without a UTF-8 byte-order mark.
+    pub text: String,
+    /// Whether the file started with a UTF-8 byte-order mark (kept on write).
+    pub bom: bool,
+    pub plan: Plan,
+}
+
+/// Reads and checks the plan at `path`.
+pub fn load(path: &Path) -> Result<Loaded, PlanError> {
+    let bytes = std::fs::read(path).map_err(|e| PlanError {
+        rendered: format!("error: cannot read {}: {}", path.display(), crate::error::io_reason(&e)),
+    })?;
+    let (text, bom) = decode(path, bytes)?;
+    let plan = parse(path, &text)?;
+    Ok(Loaded { path: path.to_path_buf(), text, bom, plan })
+}
+
+/// Turns the file's bytes into text: UTF-8, with or without a byte-order mark.
+/// UTF-16 (what some Windows tools save as "Unicode") gets a message saying how to convert.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || {
+        let probe = &bytes[..bytes.len().min(64)];
+        probe.len() >= 4 && probe.iter().filter(|&&b| b == 0).count() * 3 >= probe.len()
+    };
+    if utf16 {
+        return Err(PlanError {
+            rendered: format!(
+                "error: {} is UTF-16 text; par reads UTF-8\n      help: in Notepad choose File › Save as › Encoding: UTF-8, or run: iconv -f UTF-16 -t UTF-8 {0} > plan-utf8.toml",
+                path.display()
+            ),
+        });
+    }
+    let (bom, body) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (true, rest.to_vec()),
+        None => (false, bytes),
+    };
+    match String::from_utf8(body) {
+        Ok(text) => Ok((text, bom)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let raw = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&raw[..valid]);
+            let line = prefix.bytes().filter(|&b| b == b'\n').count() + 1;
+            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(PlanError {
+                rendered: format!(
+                    "error: {}:{line}:{col}: the file is not UTF-8 text (byte 0x{:02X})\n      help: save it as UTF-8; files from old Vietnamese tools in TCVN3 or VNI need converting (e.g. with Unikey's converter)",
+                    path.display(),
+                    raw[valid]
+                ),
+            })
+        }
+    }
+}
+
+/// Parses and validates text already read from `path`.
+pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
+    let source = Source { path, text };
+    let raw: RawPlan =
+        toml::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
+    super::validate::validate(raw, text).map_err(|diags| PlanError { rendered: source.render(&diags) })
+}
+
+/// Rewrites serde's wording into what a user can act on, e.g. an unknown key
+/// gets the nearest known key.
+fn syntax_diagnostic(e: &toml::de::Error) -> Diagnostic {
+    let msg = e.message().trim().to_string();
+    let span = e.span();
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        let known: Vec<&str> =
+            rest.split("expected ").nth(1).map(|list| list.split('`').skip(1).step_by(2).collect()).unwrap_or_default();
+        let near = crate::text::nearest(key, known.iter().copied(), 1);
+        let d = Diagnostic::new(format!("unknown key `{}`", crate::text::clean(key)), span);
+        return match near.first() {
+            Some(n) => d.help(format!("did you mean `{n}`?")),
+            None if !known.is_empty() => d.help(format!("known keys here: {}", known.join(", "))),
+            None => d,
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        return Diagnostic::new(format!("missing key `{key}`"), span).help(format!("add `{key} = …` to this table"));
+    }
+    Diagnostic::new(msg.replace('\n', " "), span)
+}

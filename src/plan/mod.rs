@@ -1,0 +1,11 @@
+//! The plan file: its on-disk schema, loading with clear errors, checks, and the model.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod validate;
+
+pub use diagnostic::PlanError;
+pub use load::{Loaded, discover, load};
+pub use model::*;

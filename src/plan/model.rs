@@ -1,0 +1,242 @@
+//! The checked plan: what every computation and renderer works on. Cross-references
+//! (owners, sections) are resolved to indexes, dates are real dates.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::period::{Every, Period};
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub meta: Meta,
+    pub settings: Settings,
+    pub bases: Vec<Document>,
+    pub owners: Vec<Owner>,
+    pub sections: Vec<Section>,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub unit: String,
+    pub unit_short: Option<String>,
+    pub superior: Option<String>,
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub title: String,
+    pub year: i32,
+    pub place: Option<String>,
+    pub lang: Option<Lang>,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signer {
+    pub name: String,
+    pub position: Option<String>,
+    pub authority: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// "Sắp đến hạn": open items with at most this many days left.
+    pub due_soon_days: i64,
+    /// Default horizon of the "due within" list of `par status`.
+    pub within_days: i64,
+    /// Default author of entries written by `par`.
+    pub by: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { due_soon_days: 3, within_days: 14, by: None }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub kind: String,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub issuer: Option<String>,
+    pub subject: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Owner {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Owner {
+    pub fn display(&self, lang: Lang) -> &str {
+        match (lang, &self.name_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub points: Vec<String>,
+}
+
+impl Section {
+    pub fn display(&self, lang: Lang) -> &str {
+        match (lang, &self.title_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.title,
+        }
+    }
+}
+
+/// How a task comes round: once, every period, or as an ongoing duty without a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    Once,
+    Every(Every),
+    Ongoing,
+}
+
+impl Repeat {
+    /// Accepts the English keywords and the Vietnamese wording of plans
+    /// ("mỗi quý", "hằng tháng", "thường xuyên"), with or without diacritics.
+    pub fn parse(s: &str) -> Option<Repeat> {
+        let f = crate::text::fold(s);
+        Some(match f.as_str() {
+            "once" | "one-off" | "mot lan" => Repeat::Once,
+            "monthly" | "month" | "hang thang" | "moi thang" => Repeat::Every(Every::Month),
+            "quarterly" | "quarter" | "hang quy" | "moi quy" | "dinh ky" => Repeat::Every(Every::Quarter),
+            "half-yearly" | "half" | "6 thang" | "sau thang" => Repeat::Every(Every::Half),
+            "yearly" | "year" | "annual" | "hang nam" | "moi nam" => Repeat::Every(Every::Year),
+            "ongoing" | "continuous" | "thuong xuyen" => Repeat::Ongoing,
+            _ => return None,
+        })
+    }
+
+    pub const KEYWORDS: &'static [&'static str] = &["once", "monthly", "quarterly", "half-yearly", "yearly", "ongoing"];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Repeat::Once => "once",
+            Repeat::Every(Every::Month) => "monthly",
+            Repeat::Every(Every::Quarter) => "quarterly",
+            Repeat::Every(Every::Half) => "half-yearly",
+            Repeat::Every(Every::Year) => "yearly",
+            Repeat::Ongoing => "ongoing",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Repeat::Once => lang.pick("một lần", "once"),
+            Repeat::Every(Every::Month) => lang.pick("hằng tháng", "monthly"),
+            Repeat::Every(Every::Quarter) => lang.pick("hằng quý", "quarterly"),
+            Repeat::Every(Every::Half) => lang.pick("6 tháng", "half-yearly"),
+            Repeat::Every(Every::Year) => lang.pick("hằng năm", "yearly"),
+            Repeat::Ongoing => lang.pick("thường xuyên", "ongoing"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: String,
+    /// Index into `Plan::sections`.
+    pub section: usize,
+    pub title: String,
+    pub detail: Option<String>,
+    /// Index into `Plan::owners` of the primary (chủ trì) owner.
+    pub owner: Option<usize>,
+    /// Supporting (phối hợp) owners.
+    pub support: Vec<usize>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub repeat: Repeat,
+    /// For recurring tasks: the day of the period's last month the occurrence is due.
+    pub due_day: Option<u32>,
+    pub result: Option<String>,
+    pub refs: Vec<Document>,
+    pub done: Vec<DoneMark>,
+    pub log: Vec<LogEntry>,
+    /// 1-based line of the task's header in the file.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DoneMark {
+    pub period: Option<Period>,
+    pub date: NaiveDate,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+    pub by: Option<String>,
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogEntry {
+    pub date: NaiveDate,
+    pub text: String,
+    pub period: Option<Period>,
+    pub evidence: Vec<String>,
+    pub by: Option<String>,
+    pub at: Option<String>,
+}
+
+impl Plan {
+    pub fn section_of(&self, task: &Task) -> &Section {
+        &self.sections[task.section]
+    }
+
+    pub fn owner_of(&self, task: &Task) -> Option<&Owner> {
+        task.owner.map(|i| &self.owners[i])
+    }
+
+    /// The language the plan asks for, unless the command line says otherwise.
+    pub fn lang(&self) -> Lang {
+        self.meta.lang.unwrap_or_default()
+    }
+
+    /// Finds a task by the id a user typed: exact (`4`, `III.1`), case-insensitive,
+    /// or qualified by its section (`II.4`).
+    pub fn find_task(&self, typed: &str) -> Option<usize> {
+        let t = typed.trim();
+        if let Some(i) = self.tasks.iter().position(|task| task.id == t) {
+            return Some(i);
+        }
+        if let Some(i) = self.tasks.iter().position(|task| task.id.eq_ignore_ascii_case(t)) {
+            return Some(i);
+        }
+        let (sec, rest) = t.split_once('.')?;
+        self.tasks.iter().position(|task| {
+            task.id.eq_ignore_ascii_case(rest) && self.sections[task.section].id.eq_ignore_ascii_case(sec)
+        })
+    }
+
+    /// The error for an id that matches no task, naming the closest ids.
+    pub fn unknown_task(&self, typed: &str) -> String {
+        let ids = self.tasks.iter().map(|t| t.id.as_str());
+        let near = crate::text::nearest(typed, ids, 3);
+        let mut msg = format!("no task has the id `{}`", crate::text::clean(typed));
+        if near.is_empty() {
+            msg.push_str("; `par list` shows every id");
+        } else {
+            msg.push_str(&format!(
+                "; did you mean {}?",
+                near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        msg
+    }
+}

@@ -1,0 +1,179 @@
+//! The plan file's format, exactly as written on disk. These structs only mirror the
+//! TOML; [`super::validate`] turns them into the checked [`super::model::Plan`].
+//!
+//! Every table rejects unknown keys so a typo such as `titel` is reported, not ignored.
+//! Fields that semantic checks must point at are `Spanned`, to name line and column.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type Text = Spanned<String>;
+/// A date as written: a TOML date (`2025-05-30`) or a string (`"30/5/2025"`).
+pub type RawDate = Spanned<toml::Value>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub plan: RawMeta,
+    #[serde(default)]
+    pub settings: RawSettings,
+    #[serde(default)]
+    pub basis: Vec<RawDocument>,
+    #[serde(default)]
+    pub owner: Vec<RawOwner>,
+    #[serde(default)]
+    pub section: Vec<RawSection>,
+    #[serde(default)]
+    pub task: Vec<Spanned<RawTask>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    pub unit: Text,
+    pub title: Text,
+    pub year: Spanned<i64>,
+    #[serde(default)]
+    pub unit_short: Option<String>,
+    #[serde(default)]
+    pub superior: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub date: Option<RawDate>,
+    #[serde(default)]
+    pub start: Option<RawDate>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub lang: Option<Text>,
+    #[serde(default)]
+    pub signer: Option<RawSigner>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSigner {
+    pub name: String,
+    #[serde(default)]
+    pub position: Option<String>,
+    /// Authority prefix of the signature block: TM., KT., Q., TL., TUQ.
+    #[serde(default)]
+    pub authority: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSettings {
+    #[serde(default)]
+    pub due_soon_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub within_days: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// A cited document: a legal basis (căn cứ) of the plan or a reference of a task.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub kind: Text,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub date: Option<RawDate>,
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub subject: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOwner {
+    pub id: Text,
+    pub name: Text,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    pub id: Text,
+    pub title: Text,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    /// Free-standing points of a section without tasks (section I's objectives).
+    #[serde(default)]
+    pub points: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTask {
+    pub id: Text,
+    pub section: Text,
+    pub title: Text,
+    #[serde(default)]
+    pub detail: Option<String>,
+    #[serde(default)]
+    pub owner: Option<Text>,
+    #[serde(default)]
+    pub support: Vec<Text>,
+    #[serde(default)]
+    pub start: Option<RawDate>,
+    #[serde(default)]
+    pub due: Option<RawDate>,
+    #[serde(default)]
+    pub end: Option<RawDate>,
+    #[serde(default)]
+    pub repeat: Option<Text>,
+    #[serde(default)]
+    pub due_day: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub result: Option<String>,
+    #[serde(default, rename = "ref")]
+    pub refs: Vec<RawDocument>,
+    #[serde(default)]
+    pub done: Vec<RawDone>,
+    #[serde(default)]
+    pub log: Vec<RawLog>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDone {
+    #[serde(default)]
+    pub period: Option<Text>,
+    pub date: RawDate,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub at: Option<toml::value::Datetime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLog {
+    pub date: RawDate,
+    pub text: Text,
+    #[serde(default)]
+    pub period: Option<Text>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub at: Option<toml::value::Datetime>,
+}

@@ -1,0 +1,392 @@
+//! Semantic checks: turns the raw file into a [`Plan`], collecting every problem
+//! at once so the user can fix them all in one pass.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::diagnostic::Diagnostic;
+use super::model::*;
+use super::schema::*;
+use crate::i18n::Lang;
+use crate::period::Period;
+use crate::text::nearest;
+
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+struct Checker {
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn problem(&mut self, msg: impl Into<String>, span: Range<usize>) -> &mut Diagnostic {
+        self.problems.push(Diagnostic::new(msg, Some(span)));
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    fn date(&mut self, raw: &Option<RawDate>, what: &str) -> Option<NaiveDate> {
+        raw.as_ref().and_then(|r| self.required_date(r, what))
+    }
+
+    fn required_date(&mut self, raw: &RawDate, what: &str) -> Option<NaiveDate> {
+        let parsed = match raw.get_ref() {
+            toml::Value::Datetime(dt) => crate::dates::from_toml(dt),
+            toml::Value::String(s) => crate::dates::parse_date(s),
+            _ => None,
+        };
+        match parsed {
+            Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Some(d),
+            Some(_) => {
+                self.problem(format!("{what} is outside the years {}–{}", YEARS.start(), YEARS.end()), raw.span());
+                None
+            }
+            None => {
+                self.problem(format!("{what} is not a date"), raw.span()).help =
+                    Some("write a date as 2025-05-30 (or \"30/5/2025\" in quotes)".into());
+                None
+            }
+        }
+    }
+
+    fn reference(&mut self, id: &Text, index: &HashMap<String, usize>, what: &str, known: &[&str]) -> Option<usize> {
+        if let Some(&i) = index.get(id.get_ref().as_str()) {
+            return Some(i);
+        }
+        let near = nearest(id.get_ref(), known.iter().copied(), 1);
+        let d = self.problem(format!("unknown {what} `{}`", crate::text::clean(id.get_ref())), id.span());
+        d.help = Some(match near.first() {
+            Some(n) => format!("did you mean `{n}`? {what}s are defined once at the top of the file"),
+            None => format!("define it first; known {what}s: {}", known.join(", ")),
+        });
+        None
+    }
+
+    fn document(&mut self, raw: &RawDocument, what: &str) -> Document {
+        Document {
+            kind: raw.kind.get_ref().clone(),
+            number: raw.number.clone(),
+            date: self.date(&raw.date, &format!("the date of {what}")),
+            issuer: raw.issuer.clone(),
+            subject: raw.subject.clone(),
+        }
+    }
+}
+
+/// Checks a parsed file. Returns the plan, or every problem found.
+pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
+    let mut c = Checker { problems: Vec::new() };
+
+    let m = &raw.plan;
+    let year = *m.year.get_ref();
+    let year = if YEARS.contains(&(year.clamp(i32::MIN as i64, i32::MAX as i64) as i32)) {
+        year as i32
+    } else {
+        c.problem(format!("the plan's year must be between {} and {}", YEARS.start(), YEARS.end()), m.year.span());
+        YEARS.start().to_owned()
+    };
+    let lang = m.lang.as_ref().and_then(|l| {
+        let parsed = Lang::parse(l.get_ref());
+        if parsed.is_none() {
+            c.problem(format!("unknown language `{}`", l.get_ref()), l.span()).help =
+                Some("use \"vi\" or \"en\"".into());
+        }
+        parsed
+    });
+    if m.unit.get_ref().trim().is_empty() {
+        c.problem("the unit's name is empty", m.unit.span());
+    }
+    let meta = Meta {
+        unit: m.unit.get_ref().clone(),
+        unit_short: m.unit_short.clone(),
+        superior: m.superior.clone(),
+        kind: m.kind.clone(),
+        number: m.number.clone(),
+        date: c.date(&m.date, "the plan's date"),
+        start: c.date(&m.start, "the plan's start"),
+        title: m.title.get_ref().clone(),
+        year,
+        place: m.place.clone(),
+        lang,
+        signer: m.signer.as_ref().map(|s| Signer {
+            name: s.name.clone(),
+            position: s.position.clone(),
+            authority: s.authority.clone(),
+        }),
+        recipients: m.recipients.clone(),
+    };
+
+    let mut settings = Settings::default();
+    for (raw_value, slot, what) in [
+        (&raw.settings.due_soon_days, &mut settings.due_soon_days, "due_soon_days"),
+        (&raw.settings.within_days, &mut settings.within_days, "within_days"),
+    ] {
+        if let Some(v) = raw_value {
+            if (0..=3660).contains(v.get_ref()) {
+                *slot = *v.get_ref();
+            } else {
+                c.problem(format!("{what} must be a number of days from 0 to 3660"), v.span());
+            }
+        }
+    }
+    settings.by = raw.settings.by.clone();
+
+    let bases = raw.basis.iter().map(|b| c.document(b, "a legal basis")).collect();
+
+    let mut owner_index = HashMap::new();
+    let mut owners = Vec::with_capacity(raw.owner.len());
+    for o in &raw.owner {
+        let id = o.id.get_ref();
+        if id.trim().is_empty() {
+            c.problem("an owner's id is empty", o.id.span());
+        } else if owner_index.insert(id.clone(), owners.len()).is_some() {
+            c.problem(format!("owner `{id}` is defined twice"), o.id.span());
+        }
+        owners.push(Owner {
+            id: id.clone(),
+            name: o.name.get_ref().clone(),
+            name_en: o.name_en.clone(),
+            note: o.note.clone(),
+        });
+    }
+    let owner_ids: Vec<&str> = raw.owner.iter().map(|o| o.id.get_ref().as_str()).collect();
+
+    let mut section_index = HashMap::new();
+    let mut sections = Vec::with_capacity(raw.section.len());
+    for s in &raw.section {
+        let id = s.id.get_ref();
+        if section_index.insert(id.clone(), sections.len()).is_some() {
+            c.problem(format!("section `{id}` is defined twice"), s.id.span());
+        }
+        sections.push(Section {
+            id: id.clone(),
+            title: s.title.get_ref().clone(),
+            title_en: s.title_en.clone(),
+            points: s.points.clone(),
+        });
+    }
+    let section_ids: Vec<&str> = raw.section.iter().map(|s| s.id.get_ref().as_str()).collect();
+
+    let mut task_index: HashMap<String, Range<usize>> = HashMap::with_capacity(raw.task.len());
+    let mut tasks = Vec::with_capacity(raw.task.len());
+    let line_of = LineIndex::new(text);
+    for spanned in &raw.task {
+        let t = spanned.get_ref();
+        let id = t.id.get_ref();
+        if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch == '@') {
+            c.problem(
+                format!("task id `{}` must be non-empty, without spaces or `@`", crate::text::clean(id)),
+                t.id.span(),
+            )
+            .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
+        }
+        if let Some(first) = task_index.insert(id.to_lowercase(), t.id.span()) {
+            let first_line = line_of.line(first.start);
+            c.problem(format!("task id `{id}` is used twice (first on line {first_line})"), t.id.span()).help =
+                Some("give each task its own id".into());
+        }
+        if t.title.get_ref().trim().is_empty() {
+            c.problem(format!("task `{id}` has an empty title"), t.title.span());
+        }
+        let section = c.reference(&t.section, &section_index, "section", &section_ids).unwrap_or(0);
+        let owner = t.owner.as_ref().and_then(|o| c.reference(o, &owner_index, "owner", &owner_ids));
+        let support = t.support.iter().filter_map(|o| c.reference(o, &owner_index, "owner", &owner_ids)).collect();
+        let start = c.date(&t.start, &format!("task `{id}`'s start"));
+        let due = c.date(&t.due, &format!("task `{id}`'s due date"));
+        let end = c.date(&t.end, &format!("task `{id}`'s end"));
+        let repeat_known = t.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
+        let repeat = match &t.repeat {
+            None => Repeat::Once,
+            Some(r) => Repeat::parse(r.get_ref()).unwrap_or_else(|| {
+                c.problem(format!("unknown repeat `{}`", crate::text::clean(r.get_ref())), r.span()).help =
+                    Some(format!(
+                        "use one of {} (or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…)",
+                        Repeat::KEYWORDS.join(", ")
+                    ));
+                Repeat::Once
+            }),
+        };
+        if let (Some(s), Some(d), Some(raw_due)) = (start, due, &t.due)
+            && d < s
+        {
+            {
+                c.problem(
+                    format!(
+                        "task `{id}` is due ({}) before it starts ({})",
+                        crate::dates::short(d),
+                        crate::dates::short(s)
+                    ),
+                    raw_due.span(),
+                );
+            }
+        }
+        if let (Some(s), Some(e), Some(raw_end)) = (start, end, &t.end)
+            && e < s
+        {
+            {
+                c.problem(
+                    format!(
+                        "task `{id}` ends ({}) before it starts ({})",
+                        crate::dates::short(e),
+                        crate::dates::short(s)
+                    ),
+                    raw_end.span(),
+                );
+            }
+        }
+        if let (Repeat::Every(_) | Repeat::Ongoing, Some(raw_due)) = (repeat, &t.due) {
+            c.problem(format!("task `{id}` repeats, so it has no single due date"), raw_due.span()).help = Some(
+                "remove `due`; use `due_day` (day of the period's last month) and `end` for the last period".into(),
+            );
+        }
+        let due_day = match (&t.due_day, repeat) {
+            (None, _) => None,
+            (Some(dd), Repeat::Every(_)) if (1..=31).contains(dd.get_ref()) => Some(*dd.get_ref() as u32),
+            (Some(dd), Repeat::Every(_)) => {
+                c.problem("due_day must be a day of the month, 1 to 31", dd.span());
+                None
+            }
+            (Some(dd), _) => {
+                c.problem(format!("task `{id}` does not repeat, so `due_day` has no meaning"), dd.span()).help =
+                    Some("use `due` for a one-off task's deadline".into());
+                None
+            }
+        };
+        let refs = t.refs.iter().map(|r| c.document(r, &format!("a reference of task `{id}`"))).collect();
+
+        let mut done: Vec<DoneMark> = Vec::with_capacity(t.done.len());
+        for d in &t.done {
+            let date = c.required_date(&d.date, &format!("task `{id}`'s done date"));
+            let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
+                Ok(period) => Some((period, p.span())),
+                Err(e) => {
+                    c.problem(e, p.span());
+                    None
+                }
+            });
+            if !repeat_known {
+                // The repeat is already reported; judging periods against a guess would only add noise.
+                continue;
+            }
+            let period = match (repeat, period, &d.period) {
+                (Repeat::Every(every), Some((p, span)), _) => {
+                    if p.every() != every {
+                        c.problem(
+                            format!(
+                                "task `{id}` repeats {}, but this done mark names the period {p}",
+                                repeat.keyword()
+                            ),
+                            span,
+                        );
+                    }
+                    Some(p)
+                }
+                (Repeat::Every(every), None, None) => {
+                    let example = date
+                        .map(|dt| Period::containing(every, dt).to_string())
+                        .unwrap_or_else(|| format!("{year}-Q1"));
+                    c.problem(
+                        format!(
+                            "task `{id}` repeats {}, so its done mark needs the period it closes",
+                            repeat.keyword()
+                        ),
+                        d.date.span(),
+                    )
+                    .help = Some(format!("add period = \"{example}\""));
+                    None
+                }
+                (_, Some((_, span)), _) => {
+                    c.problem(format!("task `{id}` does not repeat, so its done mark takes no period"), span);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(date) = date {
+                if done.iter().any(|prev| prev.period == period) {
+                    let which = period.map(|p| format!(" for {p}")).unwrap_or_default();
+                    c.problem(format!("task `{id}` is marked done twice{which}"), d.date.span()).help =
+                        Some("keep one [[task.done]] entry; `par reopen` removes one".into());
+                }
+                done.push(DoneMark {
+                    period,
+                    date,
+                    note: d.note.clone(),
+                    evidence: d.evidence.clone(),
+                    by: d.by.clone(),
+                    at: d.at.map(|a| a.to_string()),
+                });
+            }
+        }
+        let mut log = Vec::with_capacity(t.log.len());
+        for l in &t.log {
+            let date = c.required_date(&l.date, &format!("a progress entry of task `{id}`"));
+            let period = l
+                .period
+                .as_ref()
+                .and_then(|p| Period::parse(p.get_ref(), Some(year)).map_err(|e| c.problem(e, p.span())).ok());
+            if let Some(date) = date {
+                log.push(LogEntry {
+                    date,
+                    text: l.text.get_ref().clone(),
+                    period,
+                    evidence: l.evidence.clone(),
+                    by: l.by.clone(),
+                    at: l.at.map(|a| a.to_string()),
+                });
+            }
+        }
+        tasks.push(Task {
+            id: id.clone(),
+            section,
+            title: t.title.get_ref().clone(),
+            detail: t.detail.clone(),
+            owner,
+            support,
+            start,
+            due,
+            end,
+            repeat,
+            due_day,
+            result: t.result.clone(),
+            refs,
+            done,
+            log,
+            line: line_of.line(spanned.span().start),
+        });
+    }
+    if !raw.task.is_empty() && sections.is_empty() {
+        c.problems.push(
+            Diagnostic::new("tasks name sections, but the file defines none", None)
+                .help("add [[section]] tables with id and title"),
+        );
+    }
+
+    if c.problems.is_empty() {
+        Ok(Plan { meta, settings, bases, owners, sections, tasks })
+    } else {
+        c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+        Err(c.problems)
+    }
+}
+
+/// Byte offsets of line starts, to turn spans into line numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text));
+        LineIndex { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)
+}

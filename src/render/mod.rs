@@ -1,0 +1,134 @@
+//! Renderers: turn computed data into text for a terminal. JSON output is the
+//! computed data serialised as it is (see `json`).
+
+pub mod json;
+pub mod list;
+pub mod show;
+pub mod status;
+
+use chrono::NaiveDate;
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+
+use crate::compute::Status;
+use crate::i18n::Lang;
+
+/// How to draw: language, colour and the width to fit.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub lang: Lang,
+    pub color: bool,
+    pub width: Option<u16>,
+}
+
+impl Style {
+    pub fn new(ctx: &crate::Context, lang: Lang) -> Style {
+        Style { lang, color: ctx.color, width: ctx.width }
+    }
+
+    /// A table with our look, fitted to the terminal when its width is known.
+    pub fn table(&self, headers: &[&str]) -> Table {
+        let mut t = Table::new();
+        t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        match self.width {
+            Some(w) => {
+                t.set_width(w);
+            }
+            None => {
+                // No known width (a pipe, a file): never wrap, so output is stable.
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        if self.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
+        t.set_header(headers.iter().map(|h| self.bold(h)));
+        t
+    }
+
+    pub fn bold(&self, s: &str) -> Cell {
+        let c = Cell::new(s);
+        if self.color { c.add_attribute(Attribute::Bold) } else { c }
+    }
+
+    pub fn status_cell(&self, s: Status, text: &str) -> Cell {
+        let c = Cell::new(text);
+        if !self.color {
+            return c;
+        }
+        c.fg(match s {
+            Status::Overdue => Color::Red,
+            Status::DoneLate => Color::Yellow,
+            Status::DoneOnTime => Color::Green,
+            Status::Open => Color::Cyan,
+            Status::NotStarted | Status::NoDeadline => Color::Grey,
+        })
+    }
+
+    /// A number right-aligned; zero drawn faintly so the eye finds what is not.
+    pub fn num(&self, n: usize, alarm: bool) -> Cell {
+        let mut c = Cell::new(n).set_alignment(CellAlignment::Right);
+        if self.color && alarm && n > 0 {
+            c = c.fg(Color::Red).add_attribute(Attribute::Bold);
+        }
+        c
+    }
+
+    /// Styles a heading line.
+    pub fn heading(&self, s: &str) -> String {
+        if self.color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+    }
+
+    /// `46,7%` in Vietnamese, `46.7%` in English.
+    pub fn percent(&self, p: Option<f64>) -> String {
+        match p {
+            None => "–".to_string(),
+            Some(p) => {
+                let s = format!("{p:.1}%");
+                if self.lang == Lang::Vi { s.replace('.', ",") } else { s }
+            }
+        }
+    }
+
+    /// `███████░░░ 70,0%`
+    pub fn progress(&self, p: Option<f64>) -> String {
+        const CELLS: usize = 10;
+        let filled = p.map_or(0, |p| ((p / 100.0) * CELLS as f64).round() as usize).min(CELLS);
+        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(CELLS - filled), self.percent(p))
+    }
+}
+
+pub fn date(d: Option<NaiveDate>) -> String {
+    d.map(crate::dates::short).unwrap_or_else(|| "–".to_string())
+}
+
+/// A one-line, escaped, shortened title for a table cell.
+pub fn title(s: &str, max: usize) -> String {
+    crate::text::truncate(&crate::text::one_line(s), max)
+}
+
+/// The table's text with a final newline.
+pub fn table_text(t: &Table) -> String {
+    let mut s = t.to_string();
+    s.push('\n');
+    s
+}
+
+/// "Kế hoạch số 16/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân Quận 1 về …"
+pub fn document(d: &crate::plan::Document, lang: Lang) -> String {
+    let mut s = d.kind.clone();
+    if let Some(n) = &d.number {
+        s.push_str(&format!(" {} {n}", lang.pick("số", "no.")));
+    }
+    if let Some(date) = d.date {
+        s.push_str(&format!(" {} {}", lang.pick("ngày", "of"), crate::dates::short(date)));
+    }
+    if let Some(i) = &d.issuer {
+        s.push_str(&format!(" {} {i}", lang.pick("của", "by")));
+    }
+    if let Some(subj) = &d.subject {
+        s.push_str(&format!(" {} {subj}", lang.pick("về", "on")));
+    }
+    s
+}

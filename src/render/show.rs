@@ -1,0 +1,118 @@
+//! `par show` for a terminal.
+
+use super::{Style, date, table_text};
+use crate::compute::detail::TaskDetail;
+use crate::text::clean;
+
+pub fn render(d: &TaskDetail, s: &Style) -> String {
+    let l = s.lang;
+    let mut out = String::new();
+    out.push_str(&s.heading(&format!("{} {} — {}", l.pick("Nhiệm vụ", "Task"), d.id, clean(&d.title))));
+    out.push('\n');
+    let mut field = |label: &str, value: String| {
+        out.push_str(&format!("  {:<20} {}\n", format!("{label}:"), value));
+    };
+    field(l.pick("Phần", "Section"), format!("{}. {}", d.section.id, clean(&d.section.name)));
+    let who = |n: &crate::compute::detail::Named| format!("{} ({})", clean(&n.name), n.id);
+    field(
+        l.pick("Chủ trì", "Owner"),
+        d.owner.as_ref().map_or_else(|| l.pick("(chưa giao)", "(unassigned)").to_string(), who),
+    );
+    if !d.support.is_empty() {
+        field(l.pick("Phối hợp", "Supporting"), d.support.iter().map(who).collect::<Vec<_>>().join(", "));
+    }
+    let repeat = crate::plan::Repeat::parse(d.repeat).map_or(d.repeat, |r| r.label(l));
+    field(l.pick("Lặp lại", "Repeats"), repeat.to_string());
+    if d.start.is_some() {
+        field(l.pick("Bắt đầu", "Starts"), date(d.start));
+    }
+    if d.due.is_some() {
+        field(l.pick("Hạn", "Due"), date(d.due));
+    }
+    if let Some(day) = d.due_day {
+        field(
+            l.pick("Hạn trong kỳ", "Due in period"),
+            format!("{} {day} {}", l.pick("ngày", "day"), l.pick("tháng cuối kỳ", "of the period's last month")),
+        );
+    }
+    if d.end.is_some() {
+        field(l.pick("Kết thúc", "Ends"), date(d.end));
+    }
+    field(
+        l.pick("Kết quả cần đạt", "Expected result"),
+        d.result.as_deref().map_or_else(|| "–".to_string(), |r| clean(r).into_owned()),
+    );
+    if let Some(st) = d.status {
+        field(l.pick("Trạng thái", "Status"), st.label(l).to_string());
+    }
+    if let Some(detail) = &d.detail {
+        out.push_str(&format!("\n{}\n", s.heading(l.pick("Nội dung", "Details"))));
+        out.push_str(&wrap(&clean(detail), s.width.map_or(100, |w| w as usize).clamp(40, 120) - 2));
+    }
+    if !d.references.is_empty() {
+        out.push_str(&format!("\n{}\n", s.heading(l.pick("Văn bản liên quan", "References"))));
+        for r in &d.references {
+            out.push_str(&format!("  - {}\n", clean(&super::document(r, l))));
+        }
+    }
+    out.push_str(&format!("\n{}\n", s.heading(l.pick("Các kỳ", "Occurrences"))));
+    let mut t = s.table(&[
+        l.pick("Mã", "Id"),
+        l.pick("Hạn", "Due"),
+        l.pick("Trạng thái", "Status"),
+        l.pick("Ngày hoàn thành", "Done on"),
+        l.pick("Trễ (ngày)", "Days late"),
+        l.pick("Minh chứng", "Evidence"),
+    ]);
+    for o in &d.occurrences {
+        t.add_row(vec![
+            comfy_table::Cell::new(&o.key),
+            comfy_table::Cell::new(date(o.due)),
+            s.status_cell(o.status, o.status.label(l)),
+            comfy_table::Cell::new(date(o.done_date)),
+            comfy_table::Cell::new(if o.days_late > 0 { o.days_late.to_string() } else { String::new() }),
+            comfy_table::Cell::new(super::title(&o.evidence.join("; "), 40)),
+        ]);
+    }
+    out.push_str(&table_text(&t));
+    out.push_str(&format!("\n{}\n", s.heading(l.pick("Nhật ký tiến độ", "Progress log"))));
+    if d.log.is_empty() {
+        out.push_str(l.pick("  (chưa có)\n", "  (none yet)\n"));
+    }
+    for e in &d.log {
+        let period = e.period.map(|p| format!(" [{p}]")).unwrap_or_default();
+        out.push_str(&format!(
+            "  {}{period}  {}\n",
+            crate::dates::short(e.date),
+            clean(&e.text).replace('\n', "\n              ")
+        ));
+        if !e.evidence.is_empty() {
+            out.push_str(&format!(
+                "              {}: {}\n",
+                l.pick("minh chứng", "evidence"),
+                clean(&e.evidence.join("; "))
+            ));
+        }
+    }
+    out
+}
+
+/// Wraps text at word boundaries, indented by two spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&format!("  {line}\n"));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
+}

@@ -1,0 +1,121 @@
+//! `par status` for a terminal.
+
+use super::{Style, date, table_text, title};
+use crate::compute::Status;
+use crate::compute::summary::{Group, Item, StatusReport};
+
+pub fn render(r: &StatusReport, s: &Style) -> String {
+    let l = s.lang;
+    let mut out = String::new();
+    out.push_str(&s.heading(&crate::text::one_line(&r.unit)));
+    out.push('\n');
+    out.push_str(&crate::text::one_line(&r.plan));
+    out.push('\n');
+    out.push_str(&format!(
+        "{} {}: {} {}/{} ({}), {} {}\n\n",
+        l.pick("Tình hình đến ngày", "As of"),
+        crate::dates::short(r.today),
+        l.pick("hoàn thành", "done"),
+        r.total.done(),
+        r.total.total - r.total.ongoing,
+        s.percent(r.percent_complete),
+        r.total.overdue,
+        l.pick("việc quá hạn", "overdue"),
+    ));
+
+    out.push_str(&s.heading(l.pick("Theo phần", "By section")));
+    out.push('\n');
+    out.push_str(&groups(&r.sections, s, l.pick("Phần", "Section"), &r.total));
+    out.push('\n');
+    out.push_str(&s.heading(l.pick("Theo đơn vị, người chủ trì", "By owner")));
+    out.push('\n');
+    out.push_str(&groups(&r.owners, s, l.pick("Chủ trì", "Owner"), &r.total));
+
+    out.push('\n');
+    out.push_str(&s.heading(&format!("{} ({})", l.pick("Quá hạn, chưa hoàn thành", "Overdue"), r.overdue.len())));
+    out.push('\n');
+    if r.overdue.is_empty() {
+        out.push_str(l.pick("Không có việc quá hạn.\n", "Nothing is overdue.\n"));
+    } else {
+        out.push_str(&items(&r.overdue, s, l.pick("Số ngày trễ", "Days late"), |i| i.days_late));
+    }
+
+    out.push('\n');
+    out.push_str(&s.heading(&format!(
+        "{} {} {} ({})",
+        l.pick("Đến hạn trong", "Due within"),
+        r.due_within_days,
+        l.pick("ngày tới", "days"),
+        r.due_soon.len()
+    )));
+    out.push('\n');
+    if r.due_soon.is_empty() {
+        out.push_str(l.pick("Không có việc đến hạn.\n", "Nothing falls due.\n"));
+    } else {
+        out.push_str(&items(&r.due_soon, s, l.pick("Còn (ngày)", "Days left"), |i| -i.days_late));
+    }
+    out
+}
+
+fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summary::Counts) -> String {
+    let l = s.lang;
+    let mut t = s.table(&[
+        first,
+        l.pick("Tổng", "Total"),
+        l.pick("Xong đúng hạn", "Done on time"),
+        l.pick("Xong trễ hạn", "Done late"),
+        l.pick("Đang làm", "Open"),
+        l.pick("Quá hạn", "Overdue"),
+        l.pick("Chưa đến kỳ", "Not started"),
+        l.pick("Thường xuyên", "Ongoing"),
+        l.pick("Tiến độ", "Progress"),
+    ]);
+    let row = |name: String, c: &crate::compute::summary::Counts| {
+        vec![
+            comfy_table::Cell::new(name),
+            s.num(c.total, false),
+            s.num(c.done_on_time, false),
+            s.num(c.done_late, false),
+            s.num(c.open, false),
+            s.num(c.overdue, true),
+            s.num(c.not_started, false),
+            s.num(c.ongoing, false),
+            comfy_table::Cell::new(s.progress(c.percent_complete())),
+        ]
+    };
+    for g in groups {
+        let name = if g.id.is_empty() || g.id == g.title {
+            title(&g.title, 40)
+        } else {
+            format!("{}. {}", g.id, title(&g.title, 36))
+        };
+        t.add_row(row(name, &g.counts));
+    }
+    t.add_row(row(s.lang.pick("Cộng", "Total").to_string(), total));
+    table_text(&t)
+}
+
+fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> String {
+    let l = s.lang;
+    let mut t = s.table(&[
+        l.pick("Mã", "Id"),
+        l.pick("Nội dung", "Task"),
+        l.pick("Chủ trì", "Owner"),
+        l.pick("Hạn", "Due"),
+        last,
+    ]);
+    for i in items {
+        t.add_row(vec![
+            s.status_cell(i.status, &i.key),
+            comfy_table::Cell::new(title(&i.title, 60)),
+            comfy_table::Cell::new(title(i.owner.as_deref().unwrap_or("–"), 30)),
+            comfy_table::Cell::new(date(i.due)),
+            s.status_cell(
+                if i.status == Status::Overdue { Status::Overdue } else { Status::Open },
+                &days(i).to_string(),
+            )
+            .set_alignment(comfy_table::CellAlignment::Right),
+        ]);
+    }
+    table_text(&t)
+}

@@ -1,0 +1,135 @@
+//! Text helpers: Vietnamese-aware search folding and safe terminal output.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for searching: lower case, diacritics removed, `đ` → `d`, runs of
+/// white space collapsed. "Ý KIẾN" and "y kien" fold to the same string, whether
+/// the source was typed in composed (NFC) or decomposed (NFD) form.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = true;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        };
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.extend(c.to_lowercase());
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    // The combining diacritical marks block covers every Vietnamese tone and vowel mark.
+    ('\u{0300}'..='\u{036f}').contains(&c)
+}
+
+/// Whether `needle` occurs in `haystack` ignoring case and diacritics.
+pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
+    folded_needle.is_empty() || fold(haystack).contains(folded_needle)
+}
+
+/// Makes plan text safe to print on a terminal: control characters (ESC and the
+/// rest of C0/C1, bidi overrides) are replaced by visible escapes so a hostile
+/// title cannot move the cursor, change colours or hide text.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
+pub fn one_line(s: &str) -> String {
+    let spaced = s.replace('\r', " ");
+    let cleaned = clean(&spaced);
+    let mut out = String::with_capacity(cleaned.len());
+    let mut last_space = false;
+    for c in cleaned.chars() {
+        if c == '\n' || c == '\r' || c == '\t' || c == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    out.trim().to_string()
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Shortens `s` to at most `max` characters, ending with "…" when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// The candidates closest to `word` (Jaro-Winkler on folded text), best first.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, most: usize) -> Vec<&'a str> {
+    let w = fold(word);
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&w, &fold(c)), c))
+        .filter(|(score, _)| *score >= 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(most).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold("Ý KIẾN của Người dân"), "y kien cua nguoi dan");
+        assert_eq!(fold("Đường  Đi"), "duong di");
+        // NFD input (decomposed marks) folds the same as NFC.
+        let nfd: String = "ý kiến".nfd().collect();
+        assert_eq!(fold(&nfd), "y kien");
+        assert!(contains_folded("Xử lý ý kiến người dân", &fold("y kien")));
+    }
+
+    #[test]
+    fn cleans_escapes() {
+        assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(clean("bình thường"), "bình thường");
+        assert_eq!(one_line(" a\n b\r\n"), "a b");
+    }
+
+    #[test]
+    fn nearest_suggests() {
+        assert_eq!(nearest("titel", ["title", "due", "owner"], 1), vec!["title"]);
+        assert!(nearest("zzzz", ["title"], 1).is_empty());
+    }
+}
