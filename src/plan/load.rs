@@ -92,7 +92,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
 pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     let source = Source { path, text };
     let raw: RawPlan =
-        toml::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
+        super::pieces::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
     super::validate::validate(raw, text).map_err(|diags| PlanError { rendered: source.render(&diags) })
 }
 

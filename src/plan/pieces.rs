@@ -1,0 +1,235 @@
+//! Parsing a large plan in pieces, for memory and speed; the result is the same.
+//!
+//! `toml::from_str` lexes the whole file into one token vector, builds a generic tree
+//! of it, and only then fills our structs: about 16 bytes of memory per byte of file at
+//! the peak (80 MB for a 5 MB plan of 10,000 tasks), each touched once. A plan is
+//! mostly a long run of `[[task]]` tables that do not depend on one another, so a large
+//! file is parsed as its head (everything before the first `[[task]]` header) and then
+//! pieces of about [`PIECE`] bytes that each start at a `[[task]]` header. Memory stays
+//! at one piece's worth, and the spans are shifted to stay offsets into the whole file.
+//!
+//! Why the result is the same as parsing the whole file at once:
+//! - A root `[[task]]` header appends a table to the root `task` array whatever comes
+//!   before it, and everything after it up to the next root header (`[[task.done]]`,
+//!   `[[task.log]]`…) belongs to that new table. So a piece holds whole tasks only, and
+//!   concatenating the pieces' tasks in order is what the whole-file parse builds.
+//! - A piece must contain nothing but tasks (`deny_unknown_fields`): a `[[owner]]` or
+//!   `[plan]` written after the tasks makes the piece fail, and the whole file is parsed.
+//! - The head must not define `task` itself (`task = []` cannot be extended by a
+//!   `[[task]]` header, which the whole-file parse reports).
+//! - A line that starts with `[[task]]` but is not a header can only be inside a
+//!   multi-line string in valid TOML; the piece that ends there then ends inside an
+//!   unterminated string and fails to parse, and the whole file is parsed.
+//! - Whenever any part fails, the whole file is parsed, so errors are reported exactly
+//!   as before, with the same message and position.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::schema::{RawDocument, RawDone, RawLog, RawPlan, RawTask};
+
+/// The size of a piece; files smaller than two pieces are parsed whole.
+const PIECE: usize = 64 * 1024;
+
+/// Parses the plan's text as `toml::from_str` does, in pieces when the file is large.
+pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
+    match in_pieces(text, PIECE) {
+        Some(raw) => Ok(raw),
+        None => toml::from_str(text),
+    }
+}
+
+/// What a piece holds: tasks, and nothing else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tasks {
+    task: Vec<Spanned<RawTask>>,
+}
+
+/// Whether the head defines a root `task` key (other keys are ignored here).
+#[derive(Deserialize)]
+struct HeadProbe {
+    #[serde(default)]
+    task: Option<serde::de::IgnoredAny>,
+}
+
+fn in_pieces(text: &str, piece: usize) -> Option<RawPlan> {
+    if text.len() < 2 * piece {
+        return None;
+    }
+    let headers = task_headers(text);
+    let first = *headers.first()?;
+    let head = &text[..first];
+    if toml::from_str::<HeadProbe>(head).ok()?.task.is_some() {
+        return None;
+    }
+    let mut raw: RawPlan = toml::from_str(head).ok()?;
+    let mut cuts = vec![first];
+    for &h in &headers[1..] {
+        if h - cuts[cuts.len() - 1] >= piece {
+            cuts.push(h);
+        }
+    }
+    cuts.push(text.len());
+    raw.task.reserve(headers.len());
+    for w in cuts.windows(2) {
+        let piece: Tasks = toml::from_str(&text[w[0]..w[1]]).ok()?;
+        raw.task.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
+    }
+    Some(raw)
+}
+
+/// Byte offsets of the lines that start (after blanks) with `[[task]]`.
+fn task_headers(text: &str) -> Vec<usize> {
+    text.match_indices("[[task]]")
+        .map(|(i, _)| i)
+        .filter(|&i| text[..i].bytes().rev().take_while(|&b| b != b'\n').all(|b| b == b' ' || b == b'\t'))
+        .collect()
+}
+
+fn shift<T>(s: Spanned<T>, by: usize) -> Spanned<T> {
+    let span = s.span();
+    Spanned::new(span.start + by..span.end + by, s.into_inner())
+}
+
+fn shift_opt<T>(s: Option<Spanned<T>>, by: usize) -> Option<Spanned<T>> {
+    s.map(|s| shift(s, by))
+}
+
+// The functions below name every field, so a field added to the schema cannot be
+// forgotten: the code does not compile until it is shifted (or passed on as it is).
+
+fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
+    let span = t.span();
+    let RawTask {
+        id,
+        section,
+        title,
+        detail,
+        owner,
+        support,
+        start,
+        due,
+        end,
+        repeat,
+        due_day,
+        result,
+        refs,
+        done,
+        log,
+    } = t.into_inner();
+    let task = RawTask {
+        id: shift(id, by),
+        section: shift(section, by),
+        title: shift(title, by),
+        detail,
+        owner: shift_opt(owner, by),
+        support: support.into_iter().map(|s| shift(s, by)).collect(),
+        start: shift_opt(start, by),
+        due: shift_opt(due, by),
+        end: shift_opt(end, by),
+        repeat: shift_opt(repeat, by),
+        due_day: shift_opt(due_day, by),
+        result,
+        refs: refs.into_iter().map(|r| shift_document(r, by)).collect(),
+        done: done.into_iter().map(|d| shift_done(d, by)).collect(),
+        log: log.into_iter().map(|l| shift_log(l, by)).collect(),
+    };
+    Spanned::new(span.start + by..span.end + by, task)
+}
+
+fn shift_document(d: RawDocument, by: usize) -> RawDocument {
+    let RawDocument { kind, number, date, issuer, subject } = d;
+    RawDocument { kind: shift(kind, by), number, date: shift_opt(date, by), issuer, subject }
+}
+
+fn shift_done(d: RawDone, by: usize) -> RawDone {
+    let RawDone { period, date, note, evidence, by: who, at } = d;
+    RawDone { period: shift_opt(period, by), date: shift(date, by), note, evidence, by: who, at }
+}
+
+fn shift_log(l: RawLog, by: usize) -> RawLog {
+    let RawLog { date, text, period, evidence, by: who, at } = l;
+    RawLog { date: shift(date, by), text: shift(text, by), period: shift_opt(period, by), evidence, by: who, at }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces this small make every test file cut in many places.
+    const SMALL: usize = 1024;
+
+    /// A plan large enough to be parsed in pieces, with `extra` appended.
+    fn big(extra: &str) -> String {
+        let mut s = String::from(
+            "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n[[owner]]\nid = \"ht\"\nname = \"Hiệu trưởng\"\n\
+             [[section]]\nid = \"II\"\ntitle = \"S\"\n\n",
+        );
+        let mut i = 0;
+        while s.len() < 8 * SMALL {
+            i += 1;
+            s.push_str(&format!(
+                "[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"Việc số {i}\"\nowner = \"ht\"\n\
+                 support = [\"ht\"]\nrepeat = \"quarterly\"\nstart = 2025-02-0{}\ndue_day = 20\n\
+                 [[task.done]]\nperiod = \"2025-Q1\"\ndate = \"20/3/2025\"\n\
+                 [[task.log]]\ndate = 2025-03-01\ntext = \"ghi chú\"\nperiod = \"Q1\"\n\
+                 [[task.ref]]\nkind = \"Công văn\"\ndate = 2025-01-02\n\n",
+                1 + i % 9
+            ));
+            if i % 7 == 0 {
+                // Indented header, comment, CRLF.
+                s.push_str(&format!(
+                    "  [[task]] # thụt lề\r\nid = \"x{i}\"\r\nsection = \"II\"\r\ntitle = \"b\"\r\n\n"
+                ));
+            }
+        }
+        s.push_str(extra);
+        s
+    }
+
+    fn whole(text: &str) -> String {
+        format!("{:?}", toml::from_str::<RawPlan>(text))
+    }
+
+    #[test]
+    fn same_as_whole_file_with_spans() {
+        let text = big("");
+        let pieces = in_pieces(&text, SMALL).expect("parsed in pieces");
+        assert!(pieces.task.len() > 20);
+        assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(pieces)), whole(&text));
+    }
+
+    #[test]
+    fn falls_back_to_the_whole_file() {
+        // A `[[task]]` line inside a multi-line string is text, not a header (the long
+        // string makes it a place to cut).
+        let in_string = format!(
+            "[[task]]\nid = \"s\"\nsection = \"II\"\ntitle = \"t\"\ndetail = '''\n{}\n[[task]]\nid = \"fake\"\n'''\n",
+            "chữ ".repeat(SMALL / 4)
+        );
+        let cases = [
+            // Owners after the tasks: valid, but not tasks only.
+            "[[owner]]\nid = \"vt\"\nname = \"Văn thư\"\n",
+            &in_string,
+            // Errors: the same message and position as the whole-file parse.
+            "[[task]]\nid = \"e\"\nsection = \"II\"\ntitel = \"t\"\n",
+            "[[task]]\nid = \"e\"\nsection = \"II\"\ntitle = \"t\"\ntitle = \"again\"\n",
+            "[plan]\nunit = \"again\"\n",
+        ];
+        for extra in cases {
+            let text = big(extra);
+            assert!(in_pieces(&text, SMALL).is_none(), "{extra}");
+            assert_eq!(format!("{:?}", from_str(&text)), whole(&text), "{extra}");
+        }
+        // `task = []` in the head cannot be extended by `[[task]]` headers.
+        let text = big("").replacen("[[section]]", "task = []\n[[section]]", 1);
+        assert!(in_pieces(&text, SMALL).is_none());
+        assert!(from_str(&text).is_err());
+    }
+
+    #[test]
+    fn small_files_are_parsed_whole() {
+        assert!(in_pieces("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n", PIECE).is_none());
+    }
+}
