@@ -8,6 +8,25 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
+    if s.is_ascii() {
+        // ASCII has no marks to strip and its own lower case: skip the Unicode
+        // decomposition (keywords such as "quarterly" or "2025-Q3" are folded often).
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            } else {
+                last_space = false;
+                out.push(c.to_ascii_lowercase());
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        return out;
+    }
     for c in s.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -62,6 +81,9 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
 pub fn one_line(s: &str) -> String {
+    if is_one_line(s) {
+        return s.to_string();
+    }
     let spaced = s.replace('\r', " ");
     let cleaned = clean(&spaced);
     let mut out = String::with_capacity(cleaned.len());
@@ -78,6 +100,26 @@ pub fn one_line(s: &str) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// Whether [`one_line`] would leave `s` as it is: no escapes, line breaks or tabs, no
+/// runs of spaces, nothing to trim.
+fn is_one_line(s: &str) -> bool {
+    let mut last_space = true;
+    for c in s.chars() {
+        let space = c == ' ';
+        if (space && last_space)
+            || c == '\n'
+            || c == '\r'
+            || c == '\t'
+            || needs_escape(c)
+            || (!space && c.is_whitespace())
+        {
+            return false;
+        }
+        last_space = space;
+    }
+    !last_space || s.is_empty()
 }
 
 fn needs_escape(c: char) -> bool {
@@ -125,6 +167,26 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(clean("bình thường"), "bình thường");
         assert_eq!(one_line(" a\n b\r\n"), "a b");
+    }
+
+    #[test]
+    fn fast_paths_agree() {
+        // ASCII takes the fast path of `fold`: the same as through the decomposition.
+        assert_eq!(fold("  Quarterly\t 2025-Q3 \u{b}"), "quarterly 2025-q3");
+        assert_eq!(fold("MỖI  QUÝ"), "moi quy");
+        // Text already on one line is returned as it is; anything else is rewritten.
+        for (input, want) in [
+            ("Báo cáo quý III", "Báo cáo quý III"),
+            ("", ""),
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("a\u{a0}b", "a\u{a0}b"),
+            ("a\u{2003}", "a"),
+            ("a\u{1b}b", "a\\u{1b}b"),
+        ] {
+            assert_eq!(one_line(input), want, "{input:?}");
+        }
     }
 
     #[test]
