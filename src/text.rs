@@ -128,12 +128,17 @@ fn needs_escape(c: char) -> bool {
 
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
+    // The byte where the character at `max - 1` starts: the cut, if there are more than `max`.
+    let cut = s.char_indices().nth(max.saturating_sub(1)).map(|(i, _)| i);
+    match cut {
+        Some(i) if s[i..].chars().nth(1).is_some() || max == 0 => {
+            let mut out = String::with_capacity(i + '…'.len_utf8());
+            out.push_str(&s[..i]);
+            out.push('…');
+            out
+        }
+        _ => s.to_string(),
     }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 /// The candidates closest to `word` (Jaro-Winkler on folded text), best first.
@@ -186,6 +191,11 @@ mod tests {
             ("a\u{1b}b", "a\\u{1b}b"),
         ] {
             assert_eq!(one_line(input), want, "{input:?}");
+        }
+        for (input, max, want) in
+            [("", 0, ""), ("abc", 0, "…"), ("abc", 3, "abc"), ("abcd", 3, "ab…"), ("ấu", 1, "…"), ("ấu", 2, "ấu")]
+        {
+            assert_eq!(truncate(input, max), want, "{input:?} {max}");
         }
     }
 
