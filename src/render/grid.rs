@@ -73,17 +73,17 @@ impl Grid {
     /// either side, columns as wide as their widest cell (at least 1).
     fn plain(&self) -> String {
         let n = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width().max(1)).collect();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| display_width(h).max(1)).collect();
         let mut cell_widths = Vec::with_capacity(self.cells.len());
         for (i, (text, _)) in self.cells.iter().enumerate() {
-            let w = text.width().min(u16::MAX as usize);
+            let w = display_width(text).min(u16::MAX as usize);
             widths[i % n] = widths[i % n].max(w);
             cell_widths.push(w);
         }
         let line_len: usize = widths.iter().map(|w| w + 2).sum::<usize>() + n + 1;
         let mut out = String::with_capacity((self.cells.len() / n + 4) * (line_len + 64) * 2);
         rule(&mut out, &widths, '┌', '─', '┬', '┐');
-        let header_widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        let header_widths: Vec<usize> = self.headers.iter().map(|h| display_width(h)).collect();
         line(&mut out, &widths, self.headers.iter().zip(&header_widths).map(|(h, &w)| (h.as_str(), w, false)));
         rule(&mut out, &widths, '╞', '═', '╪', '╡');
         for (row, row_widths) in self.cells.chunks(n).zip(cell_widths.chunks(n)) {
@@ -96,6 +96,23 @@ impl Grid {
         rule(&mut out, &widths, '└', '─', '┴', '┘');
         out
     }
+}
+
+/// The width comfy-table gives a line (unicode-width's), counted directly when every
+/// character is one of those of Vietnamese and English text, all one column wide.
+fn display_width(s: &str) -> usize {
+    let mut n = 0;
+    for c in s.chars() {
+        if !one_column(c) {
+            return s.width();
+        }
+        n += 1;
+    }
+    n
+}
+
+fn one_column(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' | '–' | '…')
 }
 
 fn rule(out: &mut String, widths: &[usize], left: char, fill: char, cross: char, right: char) {
@@ -178,6 +195,27 @@ mod tests {
             assert_eq!(g.plain(), g.comfy(&s), "rows: {rows:?}");
             assert_eq!(g.text(&s), g.comfy(&s));
         }
+    }
+
+    #[test]
+    fn one_column_characters_are_one_column() {
+        let all: String = (' '..='\u{1fff}').filter(|&c| one_column(c)).collect();
+        for c in all.chars() {
+            assert_eq!(c.to_string().width(), 1, "{c:?}");
+        }
+        // Runs of them too: unicode-width counts some sequences specially.
+        let chars: Vec<char> = all.chars().collect();
+        let mut seed = 7usize;
+        for _ in 0..2000 {
+            let s: String = (0..12)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    chars[(seed >> 33) % chars.len()]
+                })
+                .collect();
+            assert_eq!(display_width(&s), s.width(), "{s:?}");
+        }
+        assert_eq!(display_width("日本"), 4);
     }
 
     #[test]
