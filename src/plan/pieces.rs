@@ -87,25 +87,53 @@ fn task_headers(text: &str) -> Vec<usize> {
         .collect()
 }
 
-fn shift<T>(s: Spanned<T>, by: usize) -> Spanned<T> {
+/// Shifts a span in place; the value is moved out and back, leaving no copy.
+fn shift<T: Placeholder>(s: &mut Spanned<T>, by: usize) {
     let span = s.span();
-    Spanned::new(span.start + by..span.end + by, s.into_inner())
+    let value = std::mem::replace(s.get_mut(), T::placeholder());
+    *s = Spanned::new(span.start + by..span.end + by, value);
 }
 
-fn shift_opt<T>(s: Option<Spanned<T>>, by: usize) -> Option<Spanned<T>> {
-    s.map(|s| shift(s, by))
+fn shift_opt<T: Placeholder>(s: &mut Option<Spanned<T>>, by: usize) {
+    if let Some(s) = s {
+        shift(s, by);
+    }
+}
+
+/// A value that costs nothing to make, to stand in while a spanned value is moved.
+trait Placeholder {
+    fn placeholder() -> Self;
+}
+
+impl Placeholder for String {
+    fn placeholder() -> Self {
+        String::new()
+    }
+}
+
+impl Placeholder for i64 {
+    fn placeholder() -> Self {
+        0
+    }
+}
+
+impl Placeholder for toml::Value {
+    fn placeholder() -> Self {
+        toml::Value::Boolean(false)
+    }
 }
 
 // The functions below name every field, so a field added to the schema cannot be
-// forgotten: the code does not compile until it is shifted (or passed on as it is).
+// forgotten: the code does not compile until it is shifted (or marked as unspanned).
 
 fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
     let span = t.span();
+    let mut task = t.into_inner();
     let RawTask {
         id,
         section,
         title,
-        detail,
+        detail: _,
         owner,
         support,
         start,
@@ -113,44 +141,38 @@ fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
         end,
         repeat,
         due_day,
-        result,
+        result: _,
         refs,
         done,
         log,
-    } = t.into_inner();
-    let task = RawTask {
-        id: shift(id, by),
-        section: shift(section, by),
-        title: shift(title, by),
-        detail,
-        owner: shift_opt(owner, by),
-        support: support.into_iter().map(|s| shift(s, by)).collect(),
-        start: shift_opt(start, by),
-        due: shift_opt(due, by),
-        end: shift_opt(end, by),
-        repeat: shift_opt(repeat, by),
-        due_day: shift_opt(due_day, by),
-        result,
-        refs: refs.into_iter().map(|r| shift_document(r, by)).collect(),
-        done: done.into_iter().map(|d| shift_done(d, by)).collect(),
-        log: log.into_iter().map(|l| shift_log(l, by)).collect(),
-    };
+    } = &mut task;
+    shift(id, by);
+    shift(section, by);
+    shift(title, by);
+    shift_opt(owner, by);
+    support.iter_mut().for_each(|s| shift(s, by));
+    shift_opt(start, by);
+    shift_opt(due, by);
+    shift_opt(end, by);
+    shift_opt(repeat, by);
+    shift_opt(due_day, by);
+    for r in refs {
+        let RawDocument { kind, number: _, date, issuer: _, subject: _ } = r;
+        shift(kind, by);
+        shift_opt(date, by);
+    }
+    for d in done {
+        let RawDone { period, date, note: _, evidence: _, by: _, at: _ } = d;
+        shift_opt(period, by);
+        shift(date, by);
+    }
+    for l in log {
+        let RawLog { date, text, period, evidence: _, by: _, at: _ } = l;
+        shift(date, by);
+        shift(text, by);
+        shift_opt(period, by);
+    }
     Spanned::new(span.start + by..span.end + by, task)
-}
-
-fn shift_document(d: RawDocument, by: usize) -> RawDocument {
-    let RawDocument { kind, number, date, issuer, subject } = d;
-    RawDocument { kind: shift(kind, by), number, date: shift_opt(date, by), issuer, subject }
-}
-
-fn shift_done(d: RawDone, by: usize) -> RawDone {
-    let RawDone { period, date, note, evidence, by: who, at } = d;
-    RawDone { period: shift_opt(period, by), date: shift(date, by), note, evidence, by: who, at }
-}
-
-fn shift_log(l: RawLog, by: usize) -> RawLog {
-    let RawLog { date, text, period, evidence, by: who, at } = l;
-    RawLog { date: shift(date, by), text: shift(text, by), period: shift_opt(period, by), evidence, by: who, at }
 }
 
 #[cfg(test)]
