@@ -105,19 +105,27 @@ pub fn one_line(s: &str) -> String {
 /// Whether [`one_line`] would leave `s` as it is: no escapes, line breaks or tabs, no
 /// runs of spaces, nothing to trim.
 fn is_one_line(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut last_space = true;
-    for c in s.chars() {
-        let space = c == ' ';
-        if (space && last_space)
-            || c == '\n'
-            || c == '\r'
-            || c == '\t'
-            || needs_escape(c)
-            || (!space && c.is_whitespace())
-        {
-            return false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // Tabs, line breaks and the other controls all need rewriting.
+            let space = b == b' ';
+            if (space && last_space) || b < 0x20 || b == 0x7f {
+                return false;
+            }
+            last_space = space;
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            if needs_escape(c) || c.is_whitespace() {
+                return false;
+            }
+            last_space = false;
+            i += c.len_utf8();
         }
-        last_space = space;
     }
     !last_space || s.is_empty()
 }

@@ -80,8 +80,10 @@ impl Grid {
             widths[i % n] = widths[i % n].max(w);
             cell_widths.push(w);
         }
-        let line_len: usize = widths.iter().map(|w| w + 2).sum::<usize>() + n + 1;
-        let mut out = String::with_capacity((self.cells.len() / n + 4) * (line_len + 64) * 2);
+        // Bytes: cells with their padding, then the borders (3 bytes each) and line break.
+        let text_len: usize = self.cells.iter().map(|(t, _)| t.len()).sum();
+        let pad_len = (widths.iter().sum::<usize>() + 2 * n) * (self.cells.len() / n + 4);
+        let mut out = String::with_capacity(text_len + pad_len + (self.cells.len() / n + 4) * (3 * n + 4));
         rule(&mut out, &widths, '┌', '─', '┬', '┐');
         let header_widths: Vec<usize> = self.headers.iter().map(|h| display_width(h)).collect();
         line(&mut out, &widths, self.headers.iter().zip(&header_widths).map(|(h, &w)| (h.as_str(), w, false)));
