@@ -6,7 +6,9 @@
 //! mostly a long run of `[[task]]` tables that do not depend on one another, so a large
 //! file is parsed as its head (everything before the first `[[task]]` header) and then
 //! pieces of about [`PIECE`] bytes that each start at a `[[task]]` header. Memory stays
-//! at one piece's worth, and the spans are shifted to stay offsets into the whole file.
+//! at one piece's worth per thread, the spans are shifted to stay offsets into the whole
+//! file, and with more than one core the pieces are shared out between threads (in
+//! consecutive runs, joined in file order, so the result does not depend on them).
 //!
 //! Why the result is the same as parsing the whole file at once:
 //! - A root `[[task]]` header appends a table to the root `task` array whatever comes
@@ -33,7 +35,8 @@ const PIECE: usize = 64 * 1024;
 
 /// Parses the plan's text as `toml::from_str` does, in pieces when the file is large.
 pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
-    match in_pieces(text, PIECE) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match in_pieces(text, PIECE, cores.min(MAX_THREADS)) {
         Some(raw) => Ok(raw),
         None => toml::from_str(text),
     }
@@ -53,38 +56,72 @@ struct HeadProbe {
     task: Option<serde::de::IgnoredAny>,
 }
 
-fn in_pieces(text: &str, piece: usize) -> Option<RawPlan> {
+/// Parses in pieces of about `piece` bytes, on up to `threads` threads.
+fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     if text.len() < 2 * piece {
         return None;
     }
-    let headers = task_headers(text);
-    let first = *headers.first()?;
+    let first = next_task_header(text, 0)?;
     let head = &text[..first];
     if toml::from_str::<HeadProbe>(head).ok()?.task.is_some() {
         return None;
     }
     let mut raw: RawPlan = toml::from_str(head).ok()?;
+    // Cut at the first header at least `piece` bytes after the last cut: only the bytes
+    // between the jump and that header are searched, not the whole file.
     let mut cuts = vec![first];
-    for &h in &headers[1..] {
-        if h - cuts[cuts.len() - 1] >= piece {
-            cuts.push(h);
-        }
+    while let Some(cut) = next_task_header(text, cuts[cuts.len() - 1] + piece) {
+        cuts.push(cut);
     }
     cuts.push(text.len());
-    raw.task.reserve(headers.len());
-    for w in cuts.windows(2) {
-        let piece: Tasks = toml::from_str(&text[w[0]..w[1]]).ok()?;
-        raw.task.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
+    // The pieces are independent: with more than one core, consecutive runs of them are
+    // parsed on scoped threads (this one included) and joined in file order.
+    let runs = threads.max(1).min(cuts.len() - 1);
+    let per_run = (text.len() - first).div_ceil(runs);
+    let mut bounds = vec![0];
+    for (i, &c) in cuts.iter().enumerate().skip(1) {
+        if c - cuts[bounds[bounds.len() - 1]] >= per_run || i == cuts.len() - 1 {
+            bounds.push(i);
+        }
     }
+    let parse_run = |run: &[usize]| -> Option<Vec<Spanned<RawTask>>> {
+        let mut tasks = Vec::new();
+        for w in run.windows(2) {
+            let piece: Tasks = toml::from_str(&text[w[0]..w[1]]).ok()?;
+            tasks.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
+        }
+        Some(tasks)
+    };
+    let runs: Vec<&[usize]> = bounds.windows(2).map(|b| &cuts[b[0]..=b[1]]).collect();
+
+    std::thread::scope(|scope| {
+        let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run))).collect();
+        raw.task.extend(parse_run(runs[0])?);
+        for other in others {
+            raw.task.extend(other.join().ok()??);
+        }
+        Some(())
+    })?;
     Some(raw)
 }
 
-/// Byte offsets of the lines that start (after blanks) with `[[task]]`.
-fn task_headers(text: &str) -> Vec<usize> {
-    text.match_indices("[[task]]")
-        .map(|(i, _)| i)
-        .filter(|&i| text[..i].bytes().rev().take_while(|&b| b != b'\n').all(|b| b == b' ' || b == b'\t'))
-        .collect()
+/// At most this many threads parse pieces (a plan of 10,000 tasks is ~75 pieces).
+const MAX_THREADS: usize = 4;
+
+/// The offset of the first line at or after `from` that starts (after blanks) with
+/// `[[task]]`.
+fn next_task_header(text: &str, from: usize) -> Option<usize> {
+    let mut at = from.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    loop {
+        let i = at + text.get(at..)?.find("[[task]]")?;
+        if text[..i].bytes().rev().take_while(|&b| b != b'\n').all(|b| b == b' ' || b == b'\t') {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// Shifts a span in place; the value is moved out and back, leaving no copy.
@@ -217,9 +254,11 @@ mod tests {
     #[test]
     fn same_as_whole_file_with_spans() {
         let text = big("");
-        let pieces = in_pieces(&text, SMALL).expect("parsed in pieces");
-        assert!(pieces.task.len() > 20);
-        assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(pieces)), whole(&text));
+        for threads in [1, 3] {
+            let pieces = in_pieces(&text, SMALL, threads).expect("parsed in pieces");
+            assert!(pieces.task.len() > 20);
+            assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(pieces)), whole(&text));
+        }
     }
 
     #[test]
@@ -241,17 +280,25 @@ mod tests {
         ];
         for extra in cases {
             let text = big(extra);
-            assert!(in_pieces(&text, SMALL).is_none(), "{extra}");
+            assert!(in_pieces(&text, SMALL, 1).is_none(), "{extra}");
+            assert!(in_pieces(&text, SMALL, 3).is_none(), "{extra}");
             assert_eq!(format!("{:?}", from_str(&text)), whole(&text), "{extra}");
         }
         // `task = []` in the head cannot be extended by `[[task]]` headers.
         let text = big("").replacen("[[section]]", "task = []\n[[section]]", 1);
-        assert!(in_pieces(&text, SMALL).is_none());
+        assert!(in_pieces(&text, SMALL, 2).is_none());
         assert!(from_str(&text).is_err());
     }
 
     #[test]
+    fn finds_headers_from_anywhere() {
+        let text = "a = \"ữ\"\n  [[task]]\nx = \"[[task]]\"\n[[task]]";
+        let found: Vec<Option<usize>> = [0, 6, 13, 24, 40, 999].iter().map(|&f| next_task_header(text, f)).collect();
+        assert_eq!(found, [Some(12), Some(12), Some(36), Some(36), None, None]);
+    }
+
+    #[test]
     fn small_files_are_parsed_whole() {
-        assert!(in_pieces("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n", PIECE).is_none());
+        assert!(in_pieces("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n", PIECE, 2).is_none());
     }
 }
