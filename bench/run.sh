@@ -5,21 +5,27 @@
 #   bench/run.sh            full run: writes the figures into BENCHMARKS.md
 #   bench/run.sh --quick    fewer runs, no callgrind, BENCHMARKS.md untouched
 #
-# Environment: SIZES (default "100 1000 10000"), RUNS, WARMUP, CALLGRIND=0 to skip
-# the instruction counts. Generated files and Taskwarrior data go to bench/out/
-# (git-ignored). Installs hyperfine, taskwarrior, time and jq with apt-get if missing.
+# Environment: SIZES (default "100 1000 10000"), RUNS (per command, default 30),
+# ROUNDS (default 5), WARMUP (per round), CALLGRIND=0 to skip the instruction counts.
+# Generated files and Taskwarrior data go to bench/out/ (git-ignored). Installs
+# hyperfine, taskwarrior, time and jq with apt-get if missing.
+#
+# The runs of each command are spread over ROUNDS rounds that each time every command
+# in turn, so a burst of load on a shared machine falls on all of them alike; the
+# figures are taken over all runs, and the verdicts use the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
 SIZES=${SIZES:-"100 1000 10000"}
-if ((QUICK)); then RUNS=${RUNS:-5} WARMUP=${WARMUP:-1} CALLGRIND=${CALLGRIND:-0}; fi
-RUNS=${RUNS:-20}
-WARMUP=${WARMUP:-3}
+if ((QUICK)); then RUNS=${RUNS:-6} ROUNDS=${ROUNDS:-2} WARMUP=${WARMUP:-1} CALLGRIND=${CALLGRIND:-0}; fi
+RUNS=${RUNS:-30}
+ROUNDS=${ROUNDS:-5}
+WARMUP=${WARMUP:-2}
 CALLGRIND=${CALLGRIND:-1}
+PER_ROUND=$(((RUNS + ROUNDS - 1) / ROUNDS))
 # Start-up figures are a few milliseconds: many runs to see through the noise.
-START_RUNS=$((RUNS * 15))
 OUT=bench/out
 BIN=target/release
 # The generator's as-of date: every done mark is on or before it.
@@ -88,28 +94,43 @@ hf() { # name, runs, warmup, commands...
     shift 3
     hyperfine -N --style basic --runs "$runs" --warmup "$warmup" --export-json "$OUT/hf-$name.json" "$@" >&2
 }
-hf start "$START_RUNS" 20 \
-    -n true /bin/true \
-    -n version "$BIN/par --version" \
-    -n status "$BIN/par -f plan.toml status" \
-    -n overdue "$BIN/par -f plan.toml list --status overdue"
-for n in $SIZES; do
-    tw_env "$n"
-    hf "$n" "$RUNS" "$WARMUP" \
-        -n status "$BIN/par -f $OUT/plan-$n.toml status" \
-        -n overdue "$BIN/par -f $OUT/plan-$n.toml list --status overdue" \
-        -n generic "$BIN/examples/parse_generic $OUT/plan-$n.toml" \
-        -n twlist "task list" \
-        -n twsummary "task summary"
+rm -f "$OUT"/hf-*.json
+for round in $(seq "$ROUNDS"); do
+    echo "--- round $round of $ROUNDS" >&2
+    hf "start-$round" "$((PER_ROUND * 15))" 20 \
+        -n true /bin/true \
+        -n version "$BIN/par --version" \
+        -n status "$BIN/par -f plan.toml status" \
+        -n overdue "$BIN/par -f plan.toml list --status overdue"
+    for n in $SIZES; do
+        tw_env "$n"
+        hf "$n-$round" "$PER_ROUND" "$WARMUP" \
+            -n status "$BIN/par -f $OUT/plan-$n.toml status" \
+            -n overdue "$BIN/par -f $OUT/plan-$n.toml list --status overdue" \
+            -n generic "$BIN/examples/parse_generic $OUT/plan-$n.toml" \
+            -n twlist "task list" \
+            -n twsummary "task summary"
+    done
 done
 
-# Mean, σ and min of one command, in ms.
-ms() { jq -r --arg c "$2" '.results[] | select(.command == $c) | .mean * 1000' "$OUT/hf-$1.json"; }
-cell() {
-    jq -r --arg c "$2" '.results[] | select(.command == $c)
-        | "\(.mean * 1000 | . * 10 | round / 10) ± \(.stddev * 1000 | . * 10 | round / 10) (min \(.min * 1000 | . * 10 | round / 10))"' \
-        "$OUT/hf-$1.json"
+# Statistics of one command over all rounds of a group, in ms: hstat GROUP COMMAND FIELD
+# (FIELD: median, mean, sd, min, max, cpu = mean user + system time).
+hstat() {
+    jq -s -r --arg c "$2" --arg f "$3" '
+        [.[].results[] | select(.command == $c)] as $r
+        | ([$r[].times[]] | sort) as $t | ($t | length) as $n | ($t | add / $n) as $mean
+        | {
+            median: (if $n % 2 == 1 then $t[($n - 1) / 2] else ($t[$n / 2 - 1] + $t[$n / 2]) / 2 end),
+            mean: $mean,
+            sd: (if $n > 1 then (($t | map((. - $mean) * (. - $mean)) | add) / ($n - 1) | sqrt) else 0 end),
+            min: $t[0],
+            max: $t[-1],
+            cpu: ([$r[] | (.user + .system) * (.times | length)] | add / $n)
+          }[$f] * 1000' "$OUT"/hf-"$1"-*.json
 }
+ms() { hstat "$1" "$2" median; }
+r1() { awk "BEGIN { printf \"%.1f\", $1 }"; }
+cell() { echo "$(r1 "$(hstat "$1" "$2" median)") ($(r1 "$(hstat "$1" "$2" mean)") ± $(r1 "$(hstat "$1" "$2" sd)"))"; }
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 verdict() { awk "BEGIN { exit !($1) }" && echo "**met**" || echo "**missed**"; }
 
@@ -149,11 +170,23 @@ big_twlist=$(ms "$LARGEST" twlist)
 commit=$(git rev-parse --short HEAD)
 git diff --quiet HEAD -- src Cargo.toml examples || commit="$commit (with uncommitted changes)"
 
+label() {
+    case $1 in
+        true) echo "/bin/true (bare process start)" ;;
+        version) echo "par --version (start-up, argument parsing)" ;;
+        status) echo "par status" ;;
+        overdue) echo "par list --status overdue" ;;
+        generic) echo "generic toml::Table parse" ;;
+        twlist) echo "task list" ;;
+        twsummary) echo "task summary" ;;
+    esac
+}
+
 report() {
     echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, with:"
     echo
     echo '```'
-    echo "RUNS=$RUNS WARMUP=$WARMUP SIZES=\"$SIZES\" bench/run.sh$( ((QUICK)) && echo ' --quick')"
+    echo "RUNS=$RUNS ROUNDS=$ROUNDS WARMUP=$WARMUP SIZES=\"$SIZES\" bench/run.sh$( ((QUICK)) && echo ' --quick')"
     echo '```'
     echo
     echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores," \
@@ -161,7 +194,8 @@ report() {
         "$(rustc --version | cut -d' ' -f1-2); $(hyperfine --version); Taskwarrior $(task --version)." \
         "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared; see the σ)."
     echo
-    echo "Times in ms: mean ± σ (min) of $RUNS runs after $WARMUP warm-up runs, \`hyperfine -N\`," \
+    echo "Wall-clock times in ms: median (mean ± σ) of $((PER_ROUND * ROUNDS)) runs per command, taken in" \
+        "$ROUNDS rounds that each time every command in turn ($WARMUP warm-up runs per round), \`hyperfine -N\`," \
         "\`PAR_TODAY=$PAR_TODAY\`. Items: one-off tasks plus one per period of quarterly tasks" \
         "(what \`par status\` counts, and what Taskwarrior holds: one task each)."
     echo
@@ -172,7 +206,7 @@ report() {
             "| $(cell "$n" generic) | $(cell "$n" twlist) | $(cell "$n" twsummary) |"
     done
     echo
-    echo "Ratios (means): "
+    echo "Ratios of the medians:"
     echo
     echo "| tasks | par status / generic parse | task list / par status | task summary / par status |"
     echo "|---:|---:|---:|---:|"
@@ -181,18 +215,22 @@ report() {
             "| $(calc "$(ms "$n" twsummary) / $(ms "$n" status)" 1)× |"
     done
     echo
-    echo "Start-up, bundled plan.toml ($START_RUNS runs after 20 warm-up runs):"
+    echo "CPU time at $LARGEST tasks (user + system, mean per run; par parses pieces on up to" \
+        "$(nproc) threads, so its CPU time can exceed its wall-clock time):"
     echo
-    echo "| command | time (ms) | minus /bin/true (ms) |"
+    echo "| command | CPU time (ms) | wall-clock median (ms) |"
+    echo "|---|---:|---:|"
+    for c in status overdue generic twlist twsummary; do
+        echo "| $(label "$c") | $(r1 "$(hstat "$LARGEST" "$c" cpu)") | $(r1 "$(ms "$LARGEST" "$c")") |"
+    done
+    echo
+    echo "Start-up, bundled plan.toml ($((PER_ROUND * 15 * ROUNDS)) runs per command in $ROUNDS rounds," \
+        "20 warm-up runs per round):"
+    echo
+    echo "| command | median (mean ± σ), ms | median minus /bin/true (ms) |"
     echo "|---|---:|---:|"
     for c in true version status overdue; do
-        case $c in
-            true) label="/bin/true (bare process start)" ;;
-            version) label="par --version (start-up, argument parsing)" ;;
-            status) label="par status" ;;
-            overdue) label="par list --status overdue" ;;
-        esac
-        echo "| $label | $(cell start "$c") | $(calc "$(ms start "$c") - $start_true") |"
+        echo "| $(label "$c") | $(cell start "$c") | $(calc "$(ms start "$c") - $start_true") |"
     done
     echo
     echo "Peak memory at $LARGEST tasks (maximum resident set, GNU time \`%M\`, median of 5):"
@@ -216,7 +254,7 @@ report() {
         echo "| generic toml::Table parse, $LARGEST tasks | $(printf "%'d" "$ir_generic") |"
     fi
     echo
-    echo "Targets:"
+    echo "Targets (wall-clock medians):"
     echo
     echo "| target | measured | |"
     echo "|---|---|---|"
