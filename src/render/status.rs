@@ -7,10 +7,13 @@ use crate::compute::summary::{Group, Item, StatusReport};
 pub fn render(r: &StatusReport, s: &Style) -> String {
     let l = s.lang;
     let mut out = String::new();
-    out.push_str(&s.heading(&crate::text::one_line(&r.unit)));
+    let fit = |text: &str| match s.width {
+        Some(w) => super::wrap(&crate::text::one_line(text), w as usize, ""),
+        None => format!("{}\n", crate::text::one_line(text)),
+    };
+    out.push_str(&s.heading(fit(&r.unit).trim_end()));
     out.push('\n');
-    out.push_str(&crate::text::one_line(&r.plan));
-    out.push('\n');
+    out.push_str(&fit(&r.plan));
     out.push_str(&format!(
         "{} {}: {} {}/{} ({}), {} {}\n\n",
         l.pick("Tình hình đến ngày", "As of"),
