@@ -78,6 +78,16 @@ pub enum Command {
     /// Mọi thông tin về một nhiệm vụ / Everything about one task
     #[command(after_help = "Ví dụ / Examples:\n  par show 4\n  par show II.4\n  par show III.2 --format json")]
     Show(ShowArgs),
+    /// Dự báo Chỉ số CCHC theo lĩnh vực, tiêu chí / PAR Index forecast per area and criterion
+    #[command(
+        after_help = "Ví dụ / Examples:\n  par index\n  par index --explain\n  par index --evidence\n  par index --format json"
+    )]
+    Index(IndexArgs),
+    /// Kiểm tra "5 rõ": người, việc, trách nhiệm, tiến độ, kết quả / The "5 rõ" lint
+    #[command(
+        after_help = "Exit code 0 when every task is clear, 1 when something is missing (for git hooks and CI).\n\nVí dụ / Examples:\n  par check\n  par check --format json"
+    )]
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +126,24 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
     pub id: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Print how the forecast is computed
+    #[arg(long)]
+    pub explain: bool,
+    /// List the evidence (tài liệu kiểm chứng) gathered per criterion, and criteria without any
+    #[arg(long, conflicts_with = "explain")]
+    pub evidence: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: ReadFormat,
 }

@@ -1,6 +1,8 @@
 //! One module per subcommand; each loads what it needs, calls a pure computation
 //! and a renderer, and returns the output.
 
+mod check;
+mod index;
 mod list;
 mod show;
 mod status;
@@ -13,5 +15,7 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Status(args) => status::run(ctx, args),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
+        Command::Index(args) => index::run(ctx, args),
+        Command::Check(args) => check::run(ctx, args),
     }
 }

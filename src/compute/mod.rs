@@ -1,7 +1,10 @@
 //! Pure computations over a plan and a date: they return data, never print.
 
+pub mod check;
 pub mod detail;
+pub mod index;
 pub mod listing;
+pub mod measures;
 pub mod schedule;
 pub mod summary;
 

@@ -99,6 +99,8 @@ pub struct StatusReport {
     pub overdue: Vec<Item>,
     pub due_within_days: i64,
     pub due_soon: Vec<Item>,
+    /// Measured results against their targets, for tasks that have an indicator.
+    pub results: Vec<super::measures::Measured>,
 }
 
 pub fn item(plan: &Plan, o: &Occurrence, today: NaiveDate, lang: crate::i18n::Lang) -> Item {
@@ -172,5 +174,6 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
         overdue,
         due_within_days: within,
         due_soon,
+        results: super::measures::all_measured(plan, today),
     }
 }

@@ -74,8 +74,20 @@ impl Checker {
 }
 
 /// Checks a parsed file. Returns the plan, or every problem found.
-pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
+pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Result<Plan, Vec<Diagnostic>> {
     let mut c = Checker { problems: Vec::new() };
+    let index = match (external_index, &raw.index) {
+        (Some(ix), _) => Some(ix),
+        (None, Some(ri)) if ri.file.is_none() => {
+            let (ix, problems) = validate_index(ri.name.clone(), &ri.criterion);
+            c.problems.extend(problems);
+            Some(ix)
+        }
+        _ => None,
+    };
+    let criterion_index: HashMap<String, usize> =
+        index.iter().flat_map(|ix| ix.nodes.iter().enumerate().map(|(i, n)| (n.code.clone(), i))).collect();
+    let criterion_codes: Vec<&str> = index.iter().flat_map(|ix| ix.nodes.iter().map(|n| n.code.as_str())).collect();
 
     let m = &raw.plan;
     let year = *m.year.get_ref();
@@ -253,6 +265,83 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
             }
         };
         let refs = t.refs.iter().map(|r| c.document(r, &format!("a reference of task `{id}`"))).collect();
+        let criteria = t
+            .criteria
+            .iter()
+            .filter_map(|code| {
+                if index.is_none() {
+                    c.problem(
+                        format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
+                        code.span(),
+                    )
+                    .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
+                    return None;
+                }
+                c.reference(code, &criterion_index, "criterion", &criterion_codes)
+            })
+            .collect();
+        let indicator = t.indicator.as_ref().map(|ind| {
+            let direction = match ind.direction.as_ref().map(|d| crate::text::fold(d.get_ref())) {
+                None => Direction::AtLeast,
+                Some(d) if d == "at-least" || d == "at_least" || d == "toi thieu" => Direction::AtLeast,
+                Some(d) if d == "at-most" || d == "at_most" || d == "toi da" => Direction::AtMost,
+                Some(_) => {
+                    let span = ind.direction.as_ref().map(|d| d.span()).unwrap_or_default();
+                    c.problem("unknown direction", span).help =
+                        Some("use \"at-least\" (higher is better) or \"at-most\"".into());
+                    Direction::AtLeast
+                }
+            };
+            if !ind.target.get_ref().is_finite() {
+                c.problem("the target must be a number", ind.target.span());
+            }
+            Indicator {
+                name: ind.name.get_ref().clone(),
+                unit: ind.unit.clone(),
+                target: *ind.target.get_ref(),
+                direction,
+            }
+        });
+        let mut measures = Vec::with_capacity(t.measure.len());
+        for m in &t.measure {
+            if indicator.is_none() {
+                c.problem(
+                    format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
+                    m.value.span(),
+                )
+                .help = Some("add [task.indicator] with name and target above the measurements".into());
+            }
+            if !m.value.get_ref().is_finite() {
+                c.problem("a measurement must be a finite number", m.value.span());
+            }
+            let date = c.required_date(&m.date, &format!("a measurement of task `{id}`"));
+            let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
+                Err(e) => {
+                    c.problem(e, p.span());
+                    None
+                }
+                Ok(period) => {
+                    let fits = match repeat {
+                        Repeat::Every(every) => period.every() == every,
+                        _ => true,
+                    };
+                    if !fits || period.year() != year {
+                        c.problem(format!("task `{id}` has no period {period}"), p.span()).help =
+                            Some(format!("task `{id}` repeats {}; use one of its periods in {year}", repeat.keyword()));
+                    }
+                    Some(period)
+                }
+            });
+            if let Some(date) = date {
+                measures.push(Measure {
+                    period,
+                    value: *m.value.get_ref(),
+                    date,
+                    note: m.note.clone(),
+                    by: m.by.clone(),
+                });
+            }
+        }
 
         let mut done: Vec<DoneMark> = Vec::with_capacity(t.done.len());
         for d in &t.done {
@@ -349,6 +438,9 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
             due_day,
             result: t.result.clone(),
             refs,
+            criteria,
+            indicator,
+            measures,
             done,
             log,
             line: line_of.line(spanned.span().start),
@@ -362,11 +454,110 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
     }
 
     if c.problems.is_empty() {
-        Ok(Plan { meta, settings, bases, owners, sections, tasks })
+        Ok(Plan { meta, settings, bases, owners, sections, tasks, index })
     } else {
         c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
         Err(c.problems)
     }
+}
+
+/// Checks the index tree: unique codes, parents present, points within bounds.
+pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec<Diagnostic>) {
+    let mut c = Checker { problems: Vec::new() };
+    let mut nodes: Vec<Criterion> = Vec::with_capacity(raw.len());
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut max_spans = Vec::with_capacity(raw.len());
+    for r in raw {
+        let code = r.code.get_ref().trim().to_string();
+        let well_formed =
+            !code.is_empty() && code.split('.').all(|p| !p.is_empty() && !p.contains(char::is_whitespace));
+        if !well_formed {
+            c.problem(format!("criterion code `{}` must be dotted parts like 3 or 3.2 or 3.2.1", code), r.code.span());
+            continue;
+        }
+        if by_code.contains_key(&code) {
+            c.problem(format!("criterion `{code}` is defined twice"), r.code.span());
+            continue;
+        }
+        let parent = match code.rsplit_once('.') {
+            None => None,
+            Some((p, _)) => match by_code.get(p) {
+                Some(&i) => Some(i),
+                None => {
+                    c.problem(
+                        format!("criterion `{code}` comes before (or without) its parent `{p}`"),
+                        r.code.span(),
+                    )
+                    .help = Some(format!(
+                        "define `{p}` above it; codes give the tree: area 3, criterion 3.2, sub-criterion 3.2.1"
+                    ));
+                    None
+                }
+            },
+        };
+        let mut points = |v: &Option<toml::Spanned<f64>>, what: &str| -> Option<f64> {
+            let v = v.as_ref()?;
+            let x = *v.get_ref();
+            if !x.is_finite() || x < 0.0 {
+                c.problem(format!("{what} of criterion `{code}` must be zero or more points"), v.span());
+                return None;
+            }
+            Some(x)
+        };
+        let max = points(&r.max, "the maximum");
+        let last_year = points(&r.last_year, "last year's score");
+        let self_score = points(&r.self_score, "the self-assessed score");
+        let i = nodes.len();
+        by_code.insert(code.clone(), i);
+        if let Some(p) = parent {
+            nodes[p].children.push(i);
+        }
+        max_spans.push((max, r.max.as_ref().map(|m| m.span()).unwrap_or_else(|| r.code.span())));
+        nodes.push(Criterion {
+            code,
+            title: r.title.get_ref().clone(),
+            title_en: r.title_en.clone(),
+            max: max.unwrap_or(0.0),
+            last_year,
+            self_score,
+            survey: r.survey,
+            parent,
+            children: Vec::new(),
+        });
+    }
+    // Parents' maximum: given, or the sum of their children. Children come after their
+    // parents, so a reverse pass sees every child's final value first.
+    for i in (0..nodes.len()).rev() {
+        let (given, span) = max_spans[i].clone();
+        if nodes[i].children.is_empty() {
+            if given.is_none() {
+                c.problem(format!("criterion `{}` needs `max` (its maximum points)", nodes[i].code), span);
+            }
+            continue;
+        }
+        let sum: f64 = nodes[i].children.iter().map(|&ch| nodes[ch].max).sum();
+        match given {
+            Some(g) if (g - sum).abs() > 1e-6 => {
+                c.problem(format!("`{}` has max {g}, but its parts add up to {sum}", nodes[i].code), span).help =
+                    Some("make the parts add up, or leave out the parent's max".into());
+            }
+            _ => nodes[i].max = sum,
+        }
+    }
+    for (i, r) in raw.iter().enumerate().take(nodes.len()) {
+        let n = &nodes[i];
+        for (score, what) in [(&r.last_year, "last year's score"), (&r.self_score, "the self-assessed score")] {
+            if let Some(v) = score
+                && *v.get_ref() > n.max + 1e-9
+            {
+                c.problem(
+                    format!("{what} of `{}` ({}) is above its maximum ({})", n.code, v.get_ref(), n.max),
+                    v.span(),
+                );
+            }
+        }
+    }
+    (Index { name, nodes }, c.problems)
 }
 
 /// Byte offsets of line starts, to turn spans into line numbers.

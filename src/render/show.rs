@@ -81,6 +81,13 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
         ]);
     }
     out.push_str(&table_text(&t));
+    if let Some(m) = &d.results {
+        out.push_str(&format!(
+            "\n{}\n",
+            s.heading(l.pick("Kết quả đo so với mục tiêu", "Measured results against targets"))
+        ));
+        out.push_str(&super::results_table(std::slice::from_ref(m), s));
+    }
     out.push_str(&format!("\n{}\n", s.heading(l.pick("Nhật ký tiến độ", "Progress log"))));
     if d.log.is_empty() {
         out.push_str(l.pick("  (chưa có)\n", "  (none yet)\n"));

@@ -34,6 +34,13 @@ pub fn render(r: &StatusReport, s: &Style) -> String {
     out.push('\n');
     out.push_str(&groups(&r.owners, s, l.pick("Chủ trì", "Owner"), &r.total));
 
+    if !r.results.is_empty() {
+        out.push('\n');
+        out.push_str(&s.heading(l.pick("Kết quả đo so với mục tiêu", "Measured results against targets")));
+        out.push('\n');
+        out.push_str(&super::results_table(&r.results, s));
+    }
+
     out.push('\n');
     out.push_str(&s.heading(&format!("{} ({})", l.pick("Quá hạn, chưa hoàn thành", "Overdue"), r.overdue.len())));
     out.push('\n');
