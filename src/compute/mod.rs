@@ -2,6 +2,8 @@
 
 pub mod detail;
 pub mod listing;
+pub mod report;
+pub mod reporting;
 pub mod schedule;
 pub mod summary;
 
