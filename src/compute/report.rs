@@ -91,6 +91,7 @@ pub struct PlanInfo {
     pub unit: String,
     pub number: Option<String>,
     pub date: Option<NaiveDate>,
+    /// The plan's legal bases issued on or before the report's date.
     pub bases: Vec<Document>,
 }
 
@@ -499,7 +500,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
             unit: plan.meta.unit.clone(),
             number: plan.meta.number.clone(),
             date: plan.meta.date,
-            bases: plan.bases.clone(),
+            // A report cites only the bases issued by its own date.
+            bases: plan.bases.iter().filter(|b| b.date.is_none_or(|d| d <= today)).cloned().collect(),
         },
         figures: Figures {
             period: period_tally,

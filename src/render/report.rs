@@ -232,6 +232,7 @@ pub fn change_sentence(r: &Report) -> String {
     let f = &r.figures;
     let c = &f.period.counts;
     let mut s = match l {
+        _ if c.total == 0 => no_items(l).to_string(),
         Lang::Vi => format!(
             "Trong kỳ có {} việc: hoàn thành {} ({} đúng hạn, {} quá hạn), đang thực hiện trong hạn {}, quá hạn chưa hoàn thành {}, thường xuyên {}; tỷ lệ hoàn thành {}.",
             c.total,
