@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::reporting::{self, Calendar, Window};
-use super::schedule::{Occurrence, Status, all_occurrences};
+use super::schedule::{Occurrence, Status, occurrences};
 use super::summary::Counts;
 use crate::i18n::Lang;
 use crate::period::Period;
@@ -306,14 +306,24 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
     }
     let window = reporting::window(cal, period, settings.due_day)?;
     let as_of = today.min(window.to);
-    let occs: Vec<Occurrence> = all_occurrences(plan).collect();
+    // Every occurrence, in the plan's order, with the index of its task and each task's range.
+    let mut occs: Vec<Occurrence> = Vec::with_capacity(plan.tasks.len());
+    let mut task_of: Vec<usize> = Vec::with_capacity(plan.tasks.len());
+    let mut ranges = Vec::with_capacity(plan.tasks.len());
+    for (i, task) in plan.tasks.iter().enumerate() {
+        let start = occs.len();
+        occs.extend(occurrences(plan, task));
+        task_of.resize(occs.len(), i);
+        ranges.push(start..occs.len());
+    }
     let owner = |o: &Occurrence| plan.owner_of(o.task).map(|w| w.display(lang).to_string());
 
     // Figures: the period, the year to date, the previous report.
-    let in_window: Vec<&Occurrence> = occs.iter().filter(|o| belongs(plan, o, window.from, window.to, as_of)).collect();
+    let in_window: Vec<usize> =
+        (0..occs.len()).filter(|&k| belongs(plan, &occs[k], window.from, window.to, as_of)).collect();
     let mut counts = Counts::default();
-    for o in &in_window {
-        counts.add(o.status(as_of));
+    for &k in &in_window {
+        counts.add(occs[k].status(as_of));
     }
     let period_tally = Tally::of(counts);
     let year_from = reporting::window(cal, Period::Year(year), settings.due_day)?.from;
@@ -338,7 +348,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         })
         .collect();
     let mut section_counts = vec![Counts::default(); plan.sections.len()];
-    for o in &in_window {
+    for &k in &in_window {
+        let o = &occs[k];
         let status = o.status(as_of);
         let done = o.done_on(as_of);
         section_counts[o.task.section].add(status);
@@ -379,7 +390,7 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
                 status: None,
             })
             .collect();
-        for o in occs.iter().filter(|o| std::ptr::eq(o.task, task)) {
+        for o in &occs[ranges[i].clone()] {
             if let Some(d) = o.done_on(as_of).filter(|d| in_range(d.date)) {
                 entries.push(Activity {
                     date: d.date,
@@ -419,17 +430,17 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         days_late: o.days_late(as_of),
     };
     let task_ref = |o: &Occurrence| TaskRef { task: o.task.id.clone(), title: o.task.title.clone(), owner: owner(o) };
-    let task_index = |o: &Occurrence| plan.tasks.iter().position(|t| std::ptr::eq(t, o.task)).unwrap_or(0);
     let mut shortcomings =
         Shortcomings { overdue: Vec::new(), missed: Vec::new(), done_late: Vec::new(), no_activity: Vec::new() };
     let mut ongoing = Vec::new();
-    for o in &in_window {
+    for &k in &in_window {
+        let o = &occs[k];
         match o.status(as_of) {
             Status::Overdue if o.period.is_some() => shortcomings.missed.push(late(o)),
             Status::Overdue => shortcomings.overdue.push(late(o)),
             Status::DoneLate => shortcomings.done_late.push(late(o)),
             Status::NoDeadline => {
-                if !active[task_index(o)] {
+                if !active[task_of[k]] {
                     shortcomings.no_activity.push(task_ref(o));
                 }
                 ongoing.push(task_ref(o));
@@ -460,7 +471,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         .map(upcoming)
         .collect();
     due_next.sort_by_key(|i| i.due);
-    let carried_over = in_window.iter().filter(|o| o.status(as_of) == Status::Overdue).map(|o| upcoming(o)).collect();
+    let carried_over =
+        in_window.iter().map(|&k| &occs[k]).filter(|o| o.status(as_of) == Status::Overdue).map(upcoming).collect();
 
     let header = Header {
         superior: settings.superior.clone().or_else(|| plan.meta.superior.clone()),

@@ -8,9 +8,9 @@
 //! properties carry the report's date, not the clock.
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, LineSpacing, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, DocumentChild, Docx, LineSpacing, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::report::{self as words, TableText};
@@ -186,6 +186,19 @@ fn bullets(lines: &[String]) -> Vec<Paragraph> {
     lines.iter().map(|l| body(&format!("- {l}"))).collect()
 }
 
+/// The document's body, collected in place: docx-rs's builder moves its (large) document
+/// value on every added paragraph, which dominates the time of long reports.
+struct Body(Vec<DocumentChild>);
+
+impl Body {
+    fn p(&mut self, p: Paragraph) {
+        self.0.push(DocumentChild::Paragraph(Box::new(p)));
+    }
+    fn t(&mut self, t: Table) {
+        self.0.push(DocumentChild::Table(Box::new(t)));
+    }
+}
+
 /// Renders the report as the bytes of a .docx file.
 pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     NEXT_ID.with(|n| n.set(1));
@@ -193,6 +206,7 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     let fonts = RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT);
     // The report's date in the document properties, never the clock: same input, same file.
     let stamp = format!("{}T00:00:00Z", r.header.date.format("%Y-%m-%d"));
+    let mut out = Body(Vec::new());
     let mut doc = Docx::new()
         .page_size(PAGE.0, PAGE.1)
         .page_margin(
@@ -221,94 +235,94 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
         vec![para(&crate::text::one_line(&words::number_line(r)), Look::centred(BLOCK).after(0))],
         vec![para(&crate::text::one_line(&r.header.date_line), Look::centred(BODY).italic())],
     ];
-    doc = doc.add_table(layout_table(vec![vec![left, right], second], &[lw, rw]));
+    out.t(layout_table(vec![vec![left, right], second], &[lw, rw]));
 
     // Title.
-    doc = doc.add_paragraph(para("", Look::centred(BODY)));
-    doc = doc.add_paragraph(para(words::kind(l), Look::centred(BODY).bold()));
+    out.p(para("", Look::centred(BODY)));
+    out.p(para(words::kind(l), Look::centred(BODY).bold()));
     // The period stays on one line ("quý II năm 2025"): its spaces do not break.
     let subject = r.subject.replace(&r.period_label, &r.period_label.replace(' ', "\u{a0}"));
-    doc = doc.add_paragraph(para(&crate::text::one_line(&subject), Look::centred(BODY).bold()));
-    doc = doc.add_paragraph(rule(TEXT_WIDTH, 1700));
+    out.p(para(&crate::text::one_line(&subject), Look::centred(BODY).bold()));
+    out.p(rule(TEXT_WIDTH, 1700));
     if let Some(to) = words::to_line(r) {
-        doc = doc.add_paragraph(para(&crate::text::one_line(&to), Look::centred(BODY).after(120)));
+        out.p(para(&crate::text::one_line(&to), Look::centred(BODY).after(120)));
     }
-    doc = doc.add_paragraph(para("", Look::centred(BODY)));
+    out.p(para("", Look::centred(BODY)));
 
     for p in words::preamble(r) {
-        doc = doc.add_paragraph(body(&p));
+        out.p(body(&p));
     }
-    doc = doc.add_paragraph(para(&words::window_sentence(r), Look::body().italic()));
+    out.p(para(&words::window_sentence(r), Look::body().italic()));
 
     // I. Results.
-    doc = doc.add_paragraph(heading(words::heading_results(l)));
-    doc = doc.add_paragraph(heading(words::heading_figures(l)));
-    doc = doc.add_table(data_table(&words::figures_table(r)));
-    doc = doc.add_paragraph(para(words::figures_note(l), Look::body().italic().after(60)));
-    doc = doc.add_paragraph(body(&words::change_sentence(r)));
-    doc = doc.add_paragraph(heading(words::heading_sections(l)));
+    out.p(heading(words::heading_results(l)));
+    out.p(heading(words::heading_figures(l)));
+    out.t(data_table(&words::figures_table(r)));
+    out.p(para(words::figures_note(l), Look::body().italic().after(60)));
+    out.p(body(&words::change_sentence(r)));
+    out.p(heading(words::heading_sections(l)));
     if r.sections.is_empty() {
-        doc = doc.add_paragraph(body(words::no_items(l)));
+        out.p(body(words::no_items(l)));
     }
     for s in &r.sections {
         let title = words::section_heading(&s.id, &s.title, &s.tally, l);
-        doc = doc.add_paragraph(para(&crate::text::one_line(&title), Look::body().italic()));
-        doc = doc.add_table(data_table(&words::section_table(s, l)));
-        doc = doc.add_paragraph(para("", Look::body().after(0)));
+        out.p(para(&crate::text::one_line(&title), Look::body().italic()));
+        out.t(data_table(&words::section_table(s, l)));
+        out.p(para("", Look::body().after(0)));
     }
-    doc = doc.add_paragraph(heading(words::heading_activities(l)));
+    out.p(heading(words::heading_activities(l)));
     if r.activities.is_empty() {
-        doc = doc.add_paragraph(body(words::no_activity(l)));
+        out.p(body(words::no_activity(l)));
     }
     for a in &r.activities {
         let title = words::activity_heading(&a.task, &a.title, &a.owner, l);
-        doc = doc.add_paragraph(para(&crate::text::one_line(&title), Look::body().italic()));
+        out.p(para(&crate::text::one_line(&title), Look::body().italic()));
         let mut lines = words::result_lines(&a.result, l);
         lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
         for p in bullets(&lines) {
-            doc = doc.add_paragraph(p);
+            out.p(p);
         }
     }
 
     // II. Shortcomings.
-    doc = doc.add_paragraph(heading(words::heading_shortcomings(l)));
+    out.p(heading(words::heading_shortcomings(l)));
     let groups = words::shortcomings(r);
     if groups.is_empty() {
-        doc = doc.add_paragraph(body(words::no_shortcomings(l)));
+        out.p(body(words::no_shortcomings(l)));
     }
     for g in &groups {
-        doc = doc.add_paragraph(para(&g.heading, Look::body().italic()));
+        out.p(para(&g.heading, Look::body().italic()));
         for p in bullets(&g.lines) {
-            doc = doc.add_paragraph(p);
+            out.p(p);
         }
     }
 
     // III. Next period.
-    doc = doc.add_paragraph(heading(words::heading_next(l)));
-    doc = doc.add_paragraph(body(&words::next_sentence(r)));
-    doc = doc.add_paragraph(para(words::heading_next_due(l), Look::body().italic()));
+    out.p(heading(words::heading_next(l)));
+    out.p(body(&words::next_sentence(r)));
+    out.p(para(words::heading_next_due(l), Look::body().italic()));
     if r.next.due.is_empty() {
-        doc = doc.add_paragraph(body(words::nothing_due_next(l)));
+        out.p(body(words::nothing_due_next(l)));
     } else {
-        doc = doc.add_table(data_table(&words::next_table(&r.next.due, l)));
-        doc = doc.add_paragraph(para("", Look::body().after(0)));
+        out.t(data_table(&words::next_table(&r.next.due, l)));
+        out.p(para("", Look::body().after(0)));
     }
     for g in &words::next_groups(r) {
-        doc = doc.add_paragraph(para(&g.heading, Look::body().italic()));
+        out.p(para(&g.heading, Look::body().italic()));
         for p in bullets(&g.lines) {
-            doc = doc.add_paragraph(p);
+            out.p(p);
         }
     }
 
     // IV. Proposals, when the plan holds any for this period.
     if !r.proposals.is_empty() {
-        doc = doc.add_paragraph(heading(words::heading_proposals(l)));
+        out.p(heading(words::heading_proposals(l)));
         for (i, p) in r.proposals.iter().enumerate() {
-            doc = doc.add_paragraph(body(&format!("{}. {p}", i + 1)));
+            out.p(body(&format!("{}. {p}", i + 1)));
         }
     }
-    doc = doc.add_paragraph(body(&words::closing(r)));
-    doc = doc.add_paragraph(para("", Look::body().after(0)));
+    out.p(body(&words::closing(r)));
+    out.p(para("", Look::body().after(0)));
 
     // Nơi nhận (left) and the signer (right).
     let mut left = vec![para(words::recipients_heading(l), Look { size: NATIONAL, ..Look::default() }.bold().italic())];
@@ -326,8 +340,9 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     } else {
         right.push(para("", Look::centred(BODY)));
     }
-    doc = doc.add_table(layout_table(vec![vec![left, right]], &[4400, TEXT_WIDTH - 4400]));
+    out.t(layout_table(vec![vec![left, right]], &[4400, TEXT_WIDTH - 4400]));
 
+    doc.document.children = out.0;
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(|e| format!("cannot build the Word file: {e}"))?;
     Ok(bytes.into_inner())
