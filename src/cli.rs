@@ -14,6 +14,7 @@ Ví dụ / Examples:
   par list --status overdue           việc quá hạn / overdue tasks
   par list --grep \"y kien\"            tìm không cần dấu / search without diacritics
   par show 4                          mọi thông tin về nhiệm vụ 4 / everything about task 4
+  par report --quarter Q2 -o bc.docx  báo cáo quý II ra tệp Word / Q2 report as a Word file
   par status --format json | jq .     cho script / for scripts
 
 Tệp kế hoạch / Plan file: -f FILE, else $PAR_FILE, else plan.toml here or in a parent folder.
@@ -88,6 +89,53 @@ pub enum Command {
         after_help = "Exit code 0 when every task is clear, 1 when something is missing (for git hooks and CI).\n\nVí dụ / Examples:\n  par check\n  par check --format json"
     )]
     Check(CheckArgs),
+    /// Báo cáo định kỳ (quý, 6 tháng, năm) / Periodic report (quarter, half year, year)
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+}
+
+const REPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par report                               quý hiện tại, Markdown / the current quarter, Markdown
+  par report --quarter Q2 -o bao-cao.docx  quý II ra tệp Word / Q2 as a Word file
+  par report --half 2025-H1 --format txt   báo cáo 6 tháng / the 6-month report
+  par report --year 2025 --format json     báo cáo năm cho script / the yearly report for scripts
+  par report --today 2025-06-30 --lang en  như vào ngày 30/6/2025, tiếng Anh / as on a day, in English
+
+Kỳ báo cáo theo [report] calendar trong tệp kế hoạch: \"calendar\" (quý dương lịch, mặc định),
+\"decree-09\" (chốt số liệu 15 → 14 theo Nghị định 09/2019/NĐ-CP), \"cchc\" (quý I, 6 tháng, quý III, năm).
+The reporting window follows [report] calendar in the plan file (see the README).
+Định dạng theo đuôi tệp -o khi không có --format / with -o and no --format, the file's extension decides.";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown
+    Md,
+    /// Văn bản thuần / plain text
+    Txt,
+    Json,
+    /// Word (needs -o FILE)
+    Docx,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("period").multiple(false)))]
+pub struct ReportArgs {
+    /// Quarter: 2025-Q2, Q2, "quý II" (default: the report period containing today)
+    #[arg(long, value_name = "QUARTER", group = "period")]
+    pub quarter: Option<String>,
+    /// Half year (6-month report): 2025-H1, H1
+    #[arg(long, value_name = "HALF", group = "period")]
+    pub half: Option<String>,
+    /// Year (yearly report): 2025
+    #[arg(long, value_name = "YEAR", group = "period")]
+    pub year: Option<String>,
+    /// Output format (default: from the -o file's extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

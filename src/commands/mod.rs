@@ -4,6 +4,7 @@
 mod check;
 mod index;
 mod list;
+mod report;
 mod show;
 mod status;
 
@@ -17,5 +18,6 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Show(args) => show::run(ctx, args),
         Command::Index(args) => index::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
     }
 }

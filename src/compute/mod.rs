@@ -5,6 +5,8 @@ pub mod detail;
 pub mod index;
 pub mod listing;
 pub mod measures;
+pub mod report;
+pub mod reporting;
 pub mod schedule;
 pub mod summary;
 

@@ -16,6 +16,7 @@ pub struct Plan {
     pub sections: Vec<Section>,
     pub tasks: Vec<Task>,
     pub index: Option<Index>,
+    pub report: ReportSettings,
 }
 
 /// The PAR Index tree, nodes in file order; parents before their children.
@@ -125,6 +126,30 @@ impl Default for Settings {
     fn default() -> Self {
         Settings { due_soon_days: 3, within_days: 14, by: None }
     }
+}
+
+/// `[report]`: how `par report` words and dates the periodic report.
+#[derive(Debug, Clone, Default)]
+pub struct ReportSettings {
+    pub calendar: crate::compute::reporting::Calendar,
+    /// Day of the period's last month the report is due (default: the calendar's).
+    pub due_day: Option<u32>,
+    pub superior: Option<String>,
+    /// Addressee ("Kính gửi").
+    pub to: Option<String>,
+    pub recipients: Option<Vec<String>>,
+    pub place: Option<String>,
+    pub number: Option<String>,
+    pub subject: Option<String>,
+    pub signer: Option<Signer>,
+    pub proposals: Vec<Proposal>,
+}
+
+/// A proposal (đề xuất, kiến nghị) to print in the report of one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposal {
+    pub period: Period,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -27,6 +27,8 @@ pub struct RawPlan {
     pub task: Vec<Spanned<RawTask>>,
     #[serde(default)]
     pub index: Option<RawIndex>,
+    #[serde(default)]
+    pub report: RawReport,
 }
 
 /// The PAR Index tree: areas → criteria → sub-criteria, written as a flat list whose
@@ -246,6 +248,42 @@ pub struct RawIndicator {
     pub direction: Option<Text>,
 }
 
+/// `[report]`: settings of the periodic report (`par report`). Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// Reporting calendar: "calendar", "decree-09" or "cchc".
+    #[serde(default)]
+    pub calendar: Option<Text>,
+    /// Day of the period's last month the report is due.
+    #[serde(default)]
+    pub due_day: Option<Spanned<i64>>,
+    /// Superior body in the header (default: `[plan] superior`).
+    #[serde(default)]
+    pub superior: Option<String>,
+    /// Addressee ("Kính gửi"), when the report names one.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Nơi nhận of the report (default: `[plan] recipients`).
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+    /// Place of the date line (default: `[plan] place`).
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Number and symbol, e.g. "…/BC-NBK".
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Subject line before the period, e.g. "Kết quả thực hiện Kế hoạch …".
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Signer of the report (default: `[plan] signer`).
+    #[serde(default)]
+    pub signer: Option<RawSigner>,
+    /// Proposals (đề xuất, kiến nghị), each for one reporting period.
+    #[serde(default)]
+    pub proposal: Vec<RawProposal>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeasure {
@@ -259,4 +297,11 @@ pub struct RawMeasure {
     pub by: Option<String>,
     #[serde(default)]
     pub at: Option<toml::value::Datetime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProposal {
+    pub period: Text,
+    pub text: Text,
 }

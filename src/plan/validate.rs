@@ -453,8 +453,10 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         );
     }
 
+    let report = report_settings(&mut c, &raw.report, year);
+
     if c.problems.is_empty() {
-        Ok(Plan { meta, settings, bases, owners, sections, tasks, index })
+        Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
     } else {
         c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
         Err(c.problems)
@@ -558,6 +560,69 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
         }
     }
     (Index { name, nodes }, c.problems)
+}
+
+/// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
+/// period of the plan's year that the calendar reports on.
+fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
+    use crate::compute::reporting::{Calendar, window};
+    let calendar = match &raw.calendar {
+        None => Calendar::default(),
+        Some(name) => Calendar::parse(name.get_ref()).unwrap_or_else(|| {
+            c.problem(format!("unknown reporting calendar `{}`", crate::text::clean(name.get_ref())), name.span())
+                .help = Some(format!(
+                "use one of {} (calendar quarters, Decree 09/2019 cut-off dates, the reform-report calendar)",
+                Calendar::KEYWORDS.join(", ")
+            ));
+            Calendar::default()
+        }),
+    };
+    let due_day = raw.due_day.as_ref().and_then(|dd| {
+        if (1..=31).contains(dd.get_ref()) {
+            Some(*dd.get_ref() as u32)
+        } else {
+            c.problem("[report] due_day must be a day of the month, 1 to 31", dd.span());
+            None
+        }
+    });
+    let mut proposals = Vec::with_capacity(raw.proposal.len());
+    for p in &raw.proposal {
+        let period = match Period::parse(p.period.get_ref(), Some(year)) {
+            Ok(period) => period,
+            Err(e) => {
+                c.problem(e, p.period.span());
+                continue;
+            }
+        };
+        if period.year() != year {
+            c.problem(format!("proposal for {period} is outside the plan's year {year}"), p.period.span());
+            continue;
+        }
+        if let Err(e) = window(calendar, period, due_day) {
+            c.problem(format!("no report covers this proposal's period: {e}"), p.period.span());
+            continue;
+        }
+        if p.text.get_ref().trim().is_empty() {
+            c.problem("the proposal's text is empty", p.text.span());
+        }
+        proposals.push(Proposal { period, text: p.text.get_ref().clone() });
+    }
+    ReportSettings {
+        calendar,
+        due_day,
+        superior: raw.superior.clone(),
+        to: raw.to.clone(),
+        recipients: raw.recipients.clone(),
+        place: raw.place.clone(),
+        number: raw.number.clone(),
+        subject: raw.subject.clone(),
+        signer: raw.signer.as_ref().map(|s| Signer {
+            name: s.name.clone(),
+            position: s.position.clone(),
+            authority: s.authority.clone(),
+        }),
+        proposals,
+    }
 }
 
 /// Byte offsets of line starts, to turn spans into line numbers.

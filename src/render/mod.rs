@@ -5,6 +5,10 @@ pub mod check;
 pub mod index;
 pub mod json;
 pub mod list;
+pub mod report;
+pub mod report_docx;
+pub mod report_md;
+pub mod report_txt;
 pub mod show;
 pub mod status;
 

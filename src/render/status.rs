@@ -25,6 +25,12 @@ pub fn render(r: &StatusReport, s: &Style) -> String {
         r.total.overdue,
         l.pick("việc quá hạn", "overdue"),
     ));
+    if let Some(n) = &r.next_report {
+        // Printed above the blank line that ends the summary.
+        out.pop();
+        out.push_str(fit(&next_report_line(n, l)).trim_end());
+        out.push_str("\n\n");
+    }
 
     out.push_str(&s.heading(l.pick("Theo phần", "By section")));
     out.push('\n');
@@ -128,4 +134,21 @@ fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> 
         ]);
     }
     table_text(&t)
+}
+
+/// "Báo cáo kỳ tới: quý III năm 2025 (01/07/2025–30/09/2025), hạn gửi 20/09/2025, còn 12 ngày"
+fn next_report_line(n: &crate::compute::summary::NextReport, l: crate::i18n::Lang) -> String {
+    let left = match n.days_left {
+        0 => l.pick("hạn hôm nay", "due today").to_string(),
+        d => format!("{} {d} {}", l.pick("còn", "in"), l.pick("ngày", "days")),
+    };
+    format!(
+        "{} {} ({}–{}), {} {}, {left}",
+        l.pick("Báo cáo kỳ tới:", "Next report:"),
+        crate::text::one_line(&n.label),
+        crate::dates::short(n.from),
+        crate::dates::short(n.to),
+        l.pick("hạn gửi", "due"),
+        crate::dates::short(n.due),
+    )
 }
