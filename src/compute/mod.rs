@@ -1,5 +1,6 @@
 //! Pure computations over a plan and a date: they return data, never print.
 
+pub mod completeness;
 pub mod detail;
 pub mod listing;
 pub mod schedule;
