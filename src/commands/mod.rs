@@ -1,6 +1,7 @@
 //! One module per subcommand; each loads what it needs, calls a pure computation
 //! and a renderer, and returns the output.
 
+mod import;
 mod list;
 mod show;
 mod status;
@@ -13,5 +14,6 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Status(args) => status::run(ctx, args),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
     }
 }

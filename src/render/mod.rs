@@ -1,6 +1,7 @@
 //! Renderers: turn computed data into text for a terminal. JSON output is the
 //! computed data serialised as it is (see `json`).
 
+pub mod completeness;
 pub mod json;
 pub mod list;
 pub mod show;
