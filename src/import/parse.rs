@@ -277,6 +277,20 @@ impl Parser {
             {
                 continue;
             }
+            if f.word_at(f.skip_ws(0), "thuc hien")
+                || f.word_at(f.skip_ws(0), "can cu")
+                || f.word_at(f.skip_ws(0), "trien khai")
+            {
+                let cites = citations_in(&f, true);
+                if !cites.is_empty() {
+                    bases_seen = true;
+                    for c in cites {
+                        let d = self.document(&c, None);
+                        self.draft.bases.push(d);
+                    }
+                    continue;
+                }
+            }
             // "Số: 48/KH-NBK" (possibly with the place and date on the same line).
             let mut handled = false;
             if (ft.starts_with("so:") || ft.starts_with("so ")) && !kind_seen {
@@ -310,29 +324,20 @@ impl Parser {
                     continue;
                 }
             }
-            if f.word_at(f.skip_ws(0), "thuc hien")
-                || f.word_at(f.skip_ws(0), "can cu")
-                || f.word_at(f.skip_ws(0), "trien khai")
-            {
-                let cites = citations_in(&f, true);
-                if !cites.is_empty() {
-                    bases_seen = true;
-                    for c in cites {
-                        let d = self.document(&c, None);
-                        self.draft.bases.push(d);
-                    }
-                    continue;
-                }
-            }
-            if kind_seen
-                && !bases_seen
-                && (b.heading || is_upper(text) || ft.starts_with("ve ") || ft.starts_with("v/v"))
-            {
-                subject.push(text.to_string());
-                continue;
-            }
             if let Some(u) = intro_subject(&f) {
                 intro_unit = Some(u);
+                continue;
+            }
+            // The subject under the kind: "Về …", a heading, capitals, or a short line before the bases.
+            if kind_seen
+                && !bases_seen
+                && (b.heading
+                    || is_upper(text)
+                    || ft.starts_with("ve ")
+                    || ft.starts_with("v/v")
+                    || (subject.len() < 3 && text.chars().count() <= 250))
+            {
+                subject.push(text.to_string());
                 continue;
             }
             self.draft.unread.push((b.line, text.to_string()));
@@ -340,8 +345,8 @@ impl Parser {
 
         // Agency lines: the last is the unit, the one before it its superior.
         let agency = merge_agency(agency);
-        let mut unit = agency.last().map(|u| self.casing.recase(u));
-        let superior = agency.len().checked_sub(2).map(|i| self.casing.recase(&agency[i]));
+        let mut unit = agency.last().map(|u| self.casing.recase_name(u));
+        let superior = agency.len().checked_sub(2).map(|i| self.casing.recase_name(&agency[i]));
         let notes = &mut self.draft.meta.notes;
         if unit.is_none() {
             unit = intro_unit;
@@ -911,8 +916,8 @@ impl Parser {
             notes.push((
                 "owner",
                 note(
-                    "đoán từ văn bản (không ghi rõ \"chủ trì\")",
-                    "guessed from the text (it does not say \"chủ trì\")",
+                    "đoán từ văn bản (không ghi rõ \"chủ trì\", hoặc chỉ nêu ở ý phụ)",
+                    "guessed from the text (it does not say \"chủ trì\", or only in a sub-point)",
                 ),
             ));
         }
@@ -1019,7 +1024,7 @@ fn place_and_date(f: &Folded) -> Option<(Option<String>, NaiveDate)> {
     while let Some(k) = f.find_word("ngay", i) {
         if let Some((d, end)) = date_at(f, k)
             && d.year.is_some()
-            && f.text(end..f.len()).chars().all(|c| !c.is_alphanumeric())
+            && f.text(end..f.len()).chars().all(|c| !c.is_alphanumeric() && c != ';')
         {
             let date = d.resolve(0)?;
             // The place: back from ", ngày" to the start, or to the number before it ("Số: 48/KH-NBK").
@@ -1034,7 +1039,11 @@ fn place_and_date(f: &Folded) -> Option<(Option<String>, NaiveDate)> {
                 }
                 _ => Some(before.to_string()),
             };
-            let place = place.filter(|p| p.chars().count() <= 40 && p.chars().next().is_some_and(char::is_uppercase));
+            // A date inside a sentence ("… Luật … ngày 19 tháng 6 năm 2015;") is not the date line.
+            if place.as_ref().is_some_and(|p| p.chars().count() > 40) {
+                return None;
+            }
+            let place = place.filter(|p| p.chars().next().is_some_and(char::is_uppercase));
             return Some((place, date));
         }
         i = k + 4;
@@ -1254,8 +1263,17 @@ pub fn short_title(text: &str) -> String {
         "tren co so",
     ];
     let mut best = None;
-    for i in TITLE_MIN..end.min(TITLE_MAX + 1) {
-        let comma = f.orig[i] == ',' || f.orig[i] == '(';
+    let mut depth = 0i32;
+    for i in 0..end.min(TITLE_MAX + 1) {
+        match f.orig[i] {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if i < TITLE_MIN || depth > 1 || (depth == 1 && f.orig[i] != '(') {
+            continue;
+        }
+        let comma = (f.orig[i] == ',' && depth == 0) || f.orig[i] == '(';
         let word = f.boundary_before(i) && is_word(f.fold[i]) && WEAK.iter().any(|w| f.word_at(i, w)) && {
             // Only the written words (not "đề", "tái"…).
             let w: String = f.orig[i..f.word_end(i)].iter().collect::<String>().to_lowercase();
@@ -1325,7 +1343,13 @@ fn title_case(s: &str) -> String {
 /// capitals ("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM") as the document itself would
 /// ("Trường Tiểu học Nguyễn Bỉnh Khiêm").
 struct Casing {
+    /// Forms of each word (lower case → written form → count).
     forms: HashMap<String, HashMap<String, usize>>,
+    /// Forms of each word after a given word: proper names ("Lê Quý Đôn") keep their capitals
+    /// even where the same word is common in lower case ("hằng quý").
+    pairs: HashMap<(String, String), HashMap<String, usize>>,
+    /// Forms seen only at the start of a sentence, used when nothing better is known.
+    initial: HashMap<String, String>,
 }
 
 const ACRONYMS: &[&str] = &[
@@ -1336,43 +1360,65 @@ const ACRONYMS: &[&str] = &[
 impl Casing {
     fn new(blocks: &[Block]) -> Casing {
         let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        let mut pairs: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
+        let mut initial: HashMap<String, String> = HashMap::new();
         for b in blocks.iter().filter(|b| !is_upper(&b.text)) {
             let mut sentence_start = true;
+            let mut prev = String::new();
             let text = b.text.as_str();
             let start = label(text).map_or(0, |l| l.rest);
             for word in text[start..].split(|c: char| !c.is_alphanumeric() && c != '.' && c != ':' && c != ';') {
                 let w = word.trim_end_matches(['.', ':', ';']);
-                if !w.is_empty() && !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
-                    *forms.entry(w.to_lowercase()).or_default().entry(w.to_string()).or_default() += 1;
+                if w.is_empty() {
+                    continue;
                 }
-                if !w.is_empty() {
-                    sentence_start = word.ends_with(['.', ':', ';']);
+                let lower = w.to_lowercase();
+                if !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
+                    *forms.entry(lower.clone()).or_default().entry(w.to_string()).or_default() += 1;
+                    *pairs.entry((prev.clone(), lower.clone())).or_default().entry(w.to_string()).or_default() += 1;
+                } else if sentence_start {
+                    initial.entry(lower.clone()).or_insert_with(|| w.to_string());
                 }
+                sentence_start = word.ends_with(['.', ':', ';']);
+                prev = lower;
             }
         }
-        Casing { forms }
+        Casing { forms, pairs, initial }
     }
 
     /// Writes text in capitals as the document writes those words elsewhere.
     fn recase(&self, upper: &str) -> String {
+        self.recase_with(upper, false)
+    }
+
+    /// Like [`Casing::recase`]; for names (units, agencies), words seen only at the start of a
+    /// sentence keep their capital ("TÂN ĐỊNH" → "Tân Định").
+    fn recase_name(&self, upper: &str) -> String {
+        self.recase_with(upper, true)
+    }
+
+    fn recase_with(&self, upper: &str, names: bool) -> String {
         let mut out = String::with_capacity(upper.len());
         let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
+        let mut prev = String::new();
+        let best = |forms: &HashMap<String, usize>| {
+            forms.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0))).map(|(f, _)| f.clone())
+        };
+        let mut flush = |word: &mut String, out: &mut String| {
             if word.is_empty() {
                 return;
             }
             let lower = word.to_lowercase();
+            let pair = self.pairs.get(&(std::mem::replace(&mut prev, lower.clone()), lower.clone())).and_then(best);
             let keep = ACRONYMS.contains(&word.as_str())
                 || word.chars().any(|c| c.is_ascii_digit())
                 || !word.chars().any(|c| "aeiouy".contains(fold_char(c)));
-            let form = match self.forms.get(&lower) {
-                Some(forms) => forms
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0)))
-                    .map(|(f, _)| f.clone())
-                    .unwrap_or(lower),
-                None if keep => word.clone(),
-                None => lower,
+            let form = match (pair, self.forms.get(&lower)) {
+                (Some(p), _) => p,
+                (None, Some(forms)) => best(forms).unwrap_or(lower),
+                (None, None) if keep => word.clone(),
+                (None, None) if names => self.initial.get(&lower).cloned().unwrap_or(lower),
+                (None, None) => lower,
             };
             out.push_str(&form);
             word.clear();
@@ -1597,7 +1643,7 @@ fn name_end(f: &Folded, start: usize) -> usize {
 
 /// The owner's name that ends at `end` ("… do Phòng Nội vụ| chủ trì"): the longest run of
 /// words before it, within its clause, that reads as a name.
-fn owner_before(f: &Folded, end: usize) -> Option<String> {
+fn owner_before(f: &Folded, end: usize) -> Option<(usize, String)> {
     let mut s = end;
     while s > 0 && !matches!(f.orig[s - 1], ',' | ';' | ':' | '(' | '.' | '\n') {
         s -= 1;
@@ -1606,7 +1652,7 @@ fn owner_before(f: &Folded, end: usize) -> Option<String> {
     starts.into_iter().find_map(|i| {
         let name = trim_clause(&f.text(i..end));
         let lead_ok = f.orig[i].is_uppercase() || f.word_at(i, "cac") || f.word_at(i, "toan the");
-        (lead_ok && is_owner_name(&name)).then_some(name)
+        (lead_ok && is_owner_name(&name)).then_some((i, name))
     })
 }
 
@@ -1634,6 +1680,16 @@ fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         }
     }
     // "… chủ trì", "chủ trì: …", "giao … thực hiện", "… là đầu mối", "… phụ trách".
+    // When the item opens with its owner ("Phòng Nội vụ chủ trì, phối hợp …", "Giao Công an
+    // phường …"), `lead` is where that opening ends, to leave it out of the title.
+    let text_start = f.skip_ws(0);
+    let opens_with = |s: usize| {
+        s == text_start || (f.word_at(text_start, "giao") && f.skip_ws(text_start + 4) == s) || {
+            let after = f.skip_ws(text_start + 4);
+            f.word_at(text_start, "giao") && f.word_at(after, "cho") && f.skip_ws(after + 3) == s
+        }
+    };
+    let mut lead: Option<usize> = None;
     let mut i = 0;
     while found.owner.is_none() && i < f.len() {
         let Some(k) = ["chu tri", "phu trach", "dau moi"].iter().filter_map(|w| f.find_word(w, i)).min() else { break };
@@ -1644,7 +1700,7 @@ fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                 let s = f.skip_ws(after + 1);
                 let name = trim_clause(&f.text(s..name_end(f, s)));
                 if is_owner_name(&name) {
-                    found.owner = Some((name, true));
+                    found.owner = Some((name, k < first_line));
                 }
             } else {
                 let mut end = k;
@@ -1653,8 +1709,11 @@ fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                         end = p;
                     }
                 }
-                if let Some(name) = owner_before(f, end) {
-                    found.owner = Some((name, true));
+                if let Some((start, name)) = owner_before(f, end) {
+                    if opens_with(start) {
+                        lead = Some(k + wlen);
+                    }
+                    found.owner = Some((name, k < first_line));
                 }
             }
         }
@@ -1666,16 +1725,27 @@ fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         let s = f.skip_ws(k + 4);
         let s = if f.word_at(s, "cho") { f.skip_ws(s + 3) } else { s };
         if free(k) {
-            let name = trim_clause(&f.text(s..name_end(f, s)));
+            let e = name_end(f, s);
+            let name = trim_clause(&f.text(s..e));
             if is_owner_name(&name) && name.chars().next().is_some_and(|c| c.is_uppercase()) {
-                found.owner = Some((name, true));
+                if k == text_start {
+                    lead = Some(e);
+                }
+                found.owner = Some((name, k < first_line));
             }
         }
         i = k + 4;
     }
     // "phối hợp (với) A, B và C"
+    let skip_marks = |mut p: usize| {
+        while p < f.len() && (f.orig[p].is_whitespace() || f.orig[p] == ',') {
+            p += 1;
+        }
+        p
+    };
     let mut i = 0;
     while let Some(k) = f.find_word("phoi hop", i) {
+        let follows_lead = lead.is_some_and(|l| skip_marks(l) == k);
         let mut s = f.skip_ws(k + 8);
         if f.orig.get(s) == Some(&':') {
             s = f.skip_ws(s + 1);
@@ -1700,6 +1770,9 @@ fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                         found.support.push(part);
                     }
                 }
+                if follows_lead {
+                    lead = Some(e);
+                }
                 if f.orig.get(e) == Some(&',') {
                     p = f.skip_ws(e + 1);
                 } else {
@@ -1708,6 +1781,12 @@ fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
             }
         }
         i = k + 8;
+    }
+    if let Some(l) = lead {
+        let start = skip_marks(l);
+        if start < first_line && f.orig[start].is_lowercase() {
+            found.prefix_end = Some(start);
+        }
     }
     // The staff as a whole ("CB-GV-NV") named in the task: an owner, not said plainly.
     if found.owner.is_none() {
@@ -2149,5 +2228,10 @@ mod tests {
         assert_eq!(c.recase("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"), "Trường Tiểu học Nguyễn Bỉnh Khiêm");
         assert_eq!(c.recase("ỦY BAN NHÂN DÂN QUẬN 1"), "Ủy ban nhân dân Quận 1");
         assert_eq!(c.recase("MỤC ĐÍCH, YÊU CẦU CCHC"), "Mục đích, yêu cầu CCHC");
+        let blocks = vec![Block {
+            text: "Trường THCS Lê Quý Đôn báo cáo hằng quý, mỗi quý.".into(),
+            ..Default::default()
+        }];
+        assert_eq!(Casing::new(&blocks).recase("TRƯỜNG THCS LÊ QUÝ ĐÔN"), "Trường THCS Lê Quý Đôn");
     }
 }

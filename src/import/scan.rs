@@ -727,7 +727,7 @@ fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
             Some(f.skip_ws(f.skip_ws(p + 2) + 4))
         } else if f.exact(p, "về") {
             Some(f.skip_ws(p + 2))
-        } else if SUBJECT_VERBS.iter().any(|v| f.word_at(p, v)) {
+        } else if f.orig.get(p).is_some_and(|c| c.is_lowercase()) && SUBJECT_VERBS.iter().any(|v| f.word_at(p, v)) {
             Some(p)
         } else {
             None
@@ -760,7 +760,7 @@ fn issuer_end(f: &Folded, start: usize) -> usize {
                 || f.exact(e, "để")
                 || f.exact(e, "tại")
                 || f.exact(e, "theo")
-                || SUBJECT_VERBS.iter().any(|v| f.word_at(e, v))
+                || (f.orig[e].is_lowercase() && SUBJECT_VERBS.iter().any(|v| f.word_at(e, v)))
                 || words > 14
             {
                 break;
@@ -888,6 +888,13 @@ mod tests {
             c[0].subject.as_deref(),
             Some("thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2025")
         );
+
+        let c = citations(
+            "Căn cứ Công văn số 2150/GDĐT-VP ngày 05/8/2025 của Phòng Giáo dục và Đào tạo Quận 3 về việc khắc phục hạn chế;",
+            true,
+        );
+        assert_eq!(c[0].issuer.as_deref(), Some("Phòng Giáo dục và Đào tạo Quận 3"));
+        assert_eq!(c[0].subject.as_deref(), Some("khắc phục hạn chế"));
 
         let c = citations(
             "gắn với Kết luận số 14-KL/TW ngày 22 tháng 9 năm 2021 của Bộ Chính trị, Nghị định số 73/2023/NĐ-CP của Chính phủ, Kế hoạch số 3815/KH-UBND ngày 18 tháng 10 năm 2022 của Ủy ban nhân dân Thành phố và Kế hoạch số 387/KH-UBND ngày 12 tháng 12 năm 2022 của Ủy ban nhân dân Quận 1 về thực hiện chủ trương khuyến khích và bảo vệ cán bộ năng động, sáng tạo vì lợi ích chung nhằm có giải pháp",
