@@ -523,6 +523,12 @@ fn never_overwrites_without_force() {
     assert_eq!(std::fs::read_to_string(p.join("plan.toml")).unwrap(), "# my own plan\n");
     par(p).arg("import").arg(seed()).args(["-o", "plan.toml", "--force"]).assert().success();
     assert!(std::fs::read_to_string(p.join("plan.toml")).unwrap().contains("[[task]]"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p.join("plan.toml")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "the plan is not left private like a temporary file");
+    }
     // No temporary file is left behind.
     let names: Vec<_> = std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["plan.toml"]);
@@ -556,4 +562,100 @@ fn long_generated_plan_imports() {
     assert_eq!(plan.tasks.len(), items);
     assert!(plan.tasks.iter().all(|t| t.owner.is_some()));
     assert_eq!(plan.bases.len(), 6);
+}
+
+/// Documents stitched at random from the genre's pieces (and some hostile ones): the
+/// importer never panics, and whatever it drafts loads.
+#[test]
+fn random_documents_never_break_the_importer() {
+    const PIECES: &[&str] = &[
+        "## KẾ HOẠCH",
+        "KẾ HOẠCH",
+        "Về việc khắc phục hạn chế",
+        "ỦY BAN NHÂN DÂN QUẬN 1",
+        "Số: 12/KH-UBND",
+        "Quận 1, ngày 31 tháng 2 năm 2025",
+        "Phường 5, ngày 01/01/2025",
+        "Thực hiện Kế hoạch số 16/KH-UBND ngày 15 tháng 01 năm 2025 của Ủy ban nhân dân Quận 1 về việc;",
+        "Căn cứ Luật ngày",
+        "Căn cứ Quyết định số 1/QĐ-X ngày 99/99/2025 của",
+        "I. MỤC ĐÍCH",
+        "II.",
+        "III - TỔ CHỨC THỰC HIỆN",
+        "IV. KINH PHÍ",
+        "1.",
+        "1. Phòng Nội vụ chủ trì, phối hợp",
+        "2) Giao",
+        "a) Giao Công an phường thực hiện trước ngày 30/5 hằng tháng",
+        "b) trước ngày 15/6/2025 và trước ngày 01/01/2025, từ ngày 30/12/2025",
+        "đ) Hiệu trưởng: thường xuyên; Sản phẩm:",
+        "1.1. Định kỳ 6 tháng, quý V, quý III/2025, tháng 13/2025, tháng 6",
+        "- Văn phòng HĐND-UBND: báo cáo 100% đúng hạn",
+        "+ CB-GV-NV và Sở Khoa học và Công nghệ chủ trì:",
+        "* ý phụ",
+        "**3.** ''' nháy \"kép\" \\ ",
+        "(1) Việc trong ngoặc (chưa đóng",
+        "| STT | Nội dung | Chủ trì |",
+        "| 1 | Việc | Phòng A |",
+        "Trên đây là Kế hoạch, đề nghị CB-GV-NV thực hiện./.",
+        "**Nơi nhận:**",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn A",
+        "(Đã ký)",
+        "",
+        "\t \u{a0}",
+        "\u{1b}[31m\u{7}",
+        "\u{202e}đảo chiều",
+        "Kết luận số 14-KL/TW ngày 22 tháng 9 năm 2021 của Bộ Chính trị, Nghị định số 73/2023/NĐ-CP",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..400 {
+        let lines = 3 + (next() % 30) as usize;
+        let doc: Vec<&str> = (0..lines).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text = doc.join(if next() % 2 == 0 { "\n" } else { "\n\n" });
+        match par::import::import(text.as_bytes(), "kh.md", 2025) {
+            Ok(imported) => {
+                if let Err(e) = par::plan::load::parse(Path::new("plan.toml"), &imported.toml) {
+                    panic!(
+                        "draft does not load:\n{}\n--- document:\n{text}\n--- draft:\n{}",
+                        e.rendered, imported.toml
+                    );
+                }
+            }
+            Err(par::import::ImportError::Empty | par::import::ImportError::NoTasks) => {}
+            Err(e) => panic!("unexpected {e:?} for:\n{text}"),
+        }
+    }
+}
+
+/// Damaged .docx files (bytes flipped at random) are refused or read, never a panic.
+#[test]
+fn damaged_docx_never_breaks_the_importer() {
+    let good = docx(&ward_docx());
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let mut bad = good.clone();
+        for _ in 0..1 + next() % 8 {
+            let i = (next() % bad.len() as u64) as usize;
+            bad[i] ^= 1 << (next() % 8);
+        }
+        if let Ok(imported) = par::import::import(&bad, "kh.docx", 2025) {
+            par::plan::load::parse(Path::new("plan.toml"), &imported.toml)
+                .unwrap_or_else(|e| panic!("{}\n{}", e.rendered, imported.toml));
+        }
+    }
 }

@@ -143,6 +143,15 @@ fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()>
     };
     let mut tmp = tempfile::Builder::new().prefix(".par-import-").suffix(".tmp").tempfile_in(dir)?;
     tmp.write_all(bytes)?;
+    // A temporary file is private (0600); the plan gets the usual permissions, or keeps those
+    // of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms =
+            std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| PermissionsExt::from_mode(0o644));
+        tmp.as_file().set_permissions(perms)?;
+    }
     tmp.as_file().sync_all()?;
     if replace {
         tmp.persist(path).map_err(|e| e.error)?;

@@ -266,7 +266,7 @@ impl Counter {
                 }
             }
         }
-        values[ilvl] = if values[ilvl] == 0 { level.start.max(1) } else { values[ilvl] + 1 };
+        values[ilvl] = if values[ilvl] == 0 { level.start.max(1) } else { values[ilvl].saturating_add(1) };
         for v in values.iter_mut().skip(ilvl + 1) {
             *v = 0;
         }
@@ -297,6 +297,8 @@ impl Counter {
 }
 
 fn format_number(v: u32, fmt: &str) -> String {
+    // Letters and Roman numerals of absurd values (a damaged or hostile file) would be huge.
+    let fmt = if v > 3999 { "decimal" } else { fmt };
     match fmt {
         "lowerLetter" => letters(v).to_lowercase(),
         "upperLetter" => letters(v),
@@ -618,6 +620,7 @@ mod tests {
         let seq: Vec<_> = [0, 1, 2, 2, 3, 1, 2, 0, 1].iter().map(|&l| c.next(&n, "1", l).unwrap_or_default()).collect();
         assert_eq!(seq, ["I.", "1.", "a)", "b)", "-", "2.", "a)", "II.", "1."]);
         assert_eq!(letters(27), "AA");
+        assert_eq!(format_number(u32::MAX, "upperRoman"), u32::MAX.to_string());
     }
 
     #[test]

@@ -188,7 +188,8 @@ struct Parser {
 /// Where the closing ("Trên đây là…"), the recipients ("Nơi nhận") or the signature begins.
 fn tail_start(blocks: &[Block], body_start: usize) -> usize {
     for (i, b) in blocks.iter().enumerate().skip(body_start + 1) {
-        let f = fold(&b.text);
+        let head: String = b.text.chars().take(10).collect();
+        let f = fold(&head);
         if f.starts_with("tren day") || f.starts_with("noi nhan") {
             return i;
         }
@@ -294,7 +295,7 @@ impl Parser {
             // "Số: 48/KH-NBK" (possibly with the place and date on the same line).
             let mut handled = false;
             if (ft.starts_with("so:") || ft.starts_with("so ")) && !kind_seen {
-                let rest = text[text.find([':', ' ']).unwrap_or(0) + 1..].trim_start_matches(':').trim();
+                let rest = text.find([':', ' ']).map_or("", |i| &text[i + 1..]).trim_start_matches(':').trim();
                 let number: String =
                     rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', ';']).to_string();
                 if number.contains('/') || number.contains('-') {
@@ -418,7 +419,10 @@ impl Parser {
                     i += 1;
                     title = items[i].0.text.trim().to_string();
                 }
-                let title = self.tidy_title(&title);
+                let mut title = self.tidy_title(&title);
+                if title.is_empty() {
+                    title = format!("Phần {}", l.value);
+                }
                 let mut id = l.value.clone();
                 let mut n = 2;
                 while groups.iter().any(|(s, _)| s.id == id) {
@@ -533,8 +537,11 @@ impl Parser {
                     let body = b.text[l.rest..].trim().to_string();
                     current_is_bullet = false;
                     if container(i) {
-                        let sub_id = format!("{parent_sid}.{}", l.value);
-                        let title = self.tidy_title(&short_title(&body));
+                        let sub_id = self.unique_section_id(&format!("{parent_sid}.{}", l.value));
+                        let mut title = self.tidy_title(&short_title(&body));
+                        if title.is_empty() {
+                            title = format!("Mục {}", l.value);
+                        }
                         let mut s = DraftSection {
                             id: sub_id.clone(),
                             title_en: title_en(&title),
@@ -928,7 +935,14 @@ impl Parser {
             Some(e) => Folded::new(first_line).text(e..first_line.chars().count()),
             None => first_line.to_string(),
         };
-        let title = capitalise(&short_title(&title_src));
+        let mut title = capitalise(&short_title(&title_src));
+        if title.is_empty() {
+            title = format!("Nhiệm vụ {id}");
+            notes.push((
+                "id",
+                note("mục đánh số không có nội dung; đặt tên cho nhiệm vụ", "the item has no text; name it"),
+            ));
+        }
 
         let tl = timeline(&f, &skip, year);
         notes.extend(tl.notes);
@@ -1001,6 +1015,18 @@ impl Parser {
             d.notes.push(("date", note("văn bản không ghi ngày", "the document gives no date")));
         }
         d
+    }
+
+    /// A section id not used yet: the document may number two items alike.
+    fn unique_section_id(&self, base: &str) -> String {
+        let taken = |id: &str| self.draft.sections.iter().any(|s| s.id == id);
+        let mut id = base.to_string();
+        let mut n = 2;
+        while taken(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
     }
 
     fn tidy_title(&self, s: &str) -> String {
@@ -1362,25 +1388,37 @@ impl Casing {
         let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
         let mut pairs: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
         let mut initial: HashMap<String, String> = HashMap::new();
+        let split = |c: char| !c.is_alphanumeric() && c != '.' && c != ':' && c != ';';
+        // Only the words written somewhere in capitals can need re-casing: record those alone.
+        let wanted: std::collections::HashSet<String> = blocks
+            .iter()
+            .filter(|b| is_upper(&b.text))
+            .flat_map(|b| b.text.split(split).map(|w| w.trim_end_matches(['.', ':', ';']).to_lowercase()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut lower = String::new();
         for b in blocks.iter().filter(|b| !is_upper(&b.text)) {
             let mut sentence_start = true;
             let mut prev = String::new();
             let text = b.text.as_str();
             let start = label(text).map_or(0, |l| l.rest);
-            for word in text[start..].split(|c: char| !c.is_alphanumeric() && c != '.' && c != ':' && c != ';') {
+            for word in text[start..].split(split) {
                 let w = word.trim_end_matches(['.', ':', ';']);
                 if w.is_empty() {
                     continue;
                 }
-                let lower = w.to_lowercase();
-                if !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
-                    *forms.entry(lower.clone()).or_default().entry(w.to_string()).or_default() += 1;
-                    *pairs.entry((prev.clone(), lower.clone())).or_default().entry(w.to_string()).or_default() += 1;
-                } else if sentence_start {
-                    initial.entry(lower.clone()).or_insert_with(|| w.to_string());
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if wanted.contains(&lower) {
+                    if !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
+                        *forms.entry(lower.clone()).or_default().entry(w.to_string()).or_default() += 1;
+                        *pairs.entry((prev.clone(), lower.clone())).or_default().entry(w.to_string()).or_default() += 1;
+                    } else if sentence_start {
+                        initial.entry(lower.clone()).or_insert_with(|| w.to_string());
+                    }
                 }
                 sentence_start = word.ends_with(['.', ':', ';']);
-                prev = lower;
+                std::mem::swap(&mut prev, &mut lower);
             }
         }
         Casing { forms, pairs, initial }
@@ -1548,10 +1586,12 @@ fn is_owner_name(s: &str) -> bool {
     let f = fold(s);
     let f =
         f.strip_prefix("cac ").or_else(|| f.strip_prefix("toan the ")).or_else(|| f.strip_prefix("moi ")).unwrap_or(&f);
-    if NOT_ORG.iter().chain(VERBS).any(|w| f == *w || f.starts_with(&format!("{w} "))) {
+    let leads =
+        |w: &str, seps: &[char]| f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(seps));
+    if NOT_ORG.iter().chain(VERBS).any(|w| leads(w, &[' '])) {
         return false;
     }
-    ORG_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")) || f.starts_with(&format!("{w}-")))
+    ORG_WORDS.iter().any(|w| leads(w, &[' ', '-']))
 }
 
 /// "CB-GV-NV", "CB, GV, NV", "CBCCVC": the staff as a whole.
@@ -2220,18 +2260,18 @@ mod tests {
 
     #[test]
     fn casing() {
-        let blocks = vec![Block {
-            text: "Đề nghị trường Tiểu học Nguyễn Bỉnh Khiêm và Ủy ban nhân dân Quận 1 thực hiện.".into(),
-            ..Default::default()
-        }];
+        let block = |t: &str| Block { text: t.into(), ..Default::default() };
+        let blocks = vec![
+            block("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"),
+            block("ỦY BAN NHÂN DÂN QUẬN 1"),
+            block("MỤC ĐÍCH, YÊU CẦU CCHC"),
+            block("Đề nghị trường Tiểu học Nguyễn Bỉnh Khiêm và Ủy ban nhân dân Quận 1 thực hiện."),
+        ];
         let c = Casing::new(&blocks);
         assert_eq!(c.recase("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"), "Trường Tiểu học Nguyễn Bỉnh Khiêm");
         assert_eq!(c.recase("ỦY BAN NHÂN DÂN QUẬN 1"), "Ủy ban nhân dân Quận 1");
         assert_eq!(c.recase("MỤC ĐÍCH, YÊU CẦU CCHC"), "Mục đích, yêu cầu CCHC");
-        let blocks = vec![Block {
-            text: "Trường THCS Lê Quý Đôn báo cáo hằng quý, mỗi quý.".into(),
-            ..Default::default()
-        }];
+        let blocks = vec![block("TRƯỜNG THCS LÊ QUÝ ĐÔN"), block("Trường THCS Lê Quý Đôn báo cáo hằng quý, mỗi quý.")];
         assert_eq!(Casing::new(&blocks).recase("TRƯỜNG THCS LÊ QUÝ ĐÔN"), "Trường THCS Lê Quý Đôn");
     }
 }

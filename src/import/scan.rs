@@ -9,12 +9,12 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use unicode_normalization::UnicodeNormalization;
-
 /// A text and, index for index, its folded characters.
 pub struct Folded {
     pub orig: Vec<char>,
     pub fold: Vec<char>,
+    /// The folded characters as a string, to rule out absent words quickly.
+    flat: String,
 }
 
 /// Folds one character: ASCII lower case, Vietnamese letters to their base letter.
@@ -26,7 +26,11 @@ pub fn fold_char(c: char) -> char {
         'đ' | 'Đ' => 'd',
         '\u{00a0}' | '\u{2007}' | '\u{202f}' => ' ',
         _ => {
-            let base = c.nfd().next().unwrap_or(c);
+            let mut base = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                base.get_or_insert(d);
+            });
+            let base = base.unwrap_or(c);
             base.to_lowercase().next().unwrap_or(base)
         }
     }
@@ -35,8 +39,9 @@ pub fn fold_char(c: char) -> char {
 impl Folded {
     pub fn new(s: &str) -> Folded {
         let orig: Vec<char> = s.chars().collect();
-        let fold = orig.iter().map(|&c| fold_char(c)).collect();
-        Folded { orig, fold }
+        let fold: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
+        let flat = fold.iter().collect();
+        Folded { orig, fold, flat }
     }
 
     pub fn len(&self) -> usize {
@@ -49,7 +54,8 @@ impl Folded {
 
     /// The original text of a range of character indexes, trimmed.
     pub fn text(&self, r: Range<usize>) -> String {
-        let r = r.start.min(self.len())..r.end.min(self.len());
+        let end = r.end.min(self.len());
+        let r = r.start.min(end)..end;
         self.orig[r].iter().collect::<String>().trim().to_string()
     }
 
@@ -85,12 +91,18 @@ impl Folded {
 
     /// First index ≥ `from` where `pat` occurs as whole words.
     pub fn find_word(&self, pat: &str, from: usize) -> Option<usize> {
+        if !self.flat.contains(pat) {
+            return None;
+        }
         let first = pat.chars().next()?;
         (from..self.len()).find(|&i| self.fold[i] == first && self.word_at(i, pat))
     }
 
     /// Last index < `before` where `pat` occurs as whole words.
     pub fn rfind_word(&self, pat: &str, before: usize) -> Option<usize> {
+        if !self.flat.contains(pat) {
+            return None;
+        }
         let first = pat.chars().next()?;
         (0..before.min(self.len())).rev().find(|&i| self.fold[i] == first && self.word_at(i, pat))
     }
@@ -813,6 +825,8 @@ pub fn trim_clause(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
     use super::*;
 
     fn lab(s: &str) -> Option<(LabelKind, String, String)> {

@@ -65,7 +65,12 @@ impl Doc {
 
 /// NFC, with invisible characters removed.
 pub fn nfc(s: &str) -> String {
-    s.nfc().filter(|&c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}')).collect()
+    let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}');
+    // Most documents are already NFC: checking is much cheaper than normalising.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.chars().filter(|&c| !invisible(c)).collect();
+    }
+    s.nfc().filter(|&c| !invisible(c)).collect()
 }
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
@@ -200,6 +205,9 @@ fn split_row(line: &str) -> Vec<String> {
 
 /// Removes inline Markdown: emphasis, code marks, links, escapes and simple HTML.
 pub fn inline(s: &str, markdown: bool) -> String {
+    if !s.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
+        return s.to_string();
+    }
     let s = s.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");
     if !markdown {
         return s;
@@ -255,6 +263,9 @@ pub fn inline(s: &str, markdown: bool) -> String {
                 i += 1;
             }
         }
+    }
+    if !out.contains('&') {
+        return out;
     }
     out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
 }
