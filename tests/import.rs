@@ -659,3 +659,43 @@ fn damaged_docx_never_breaks_the_importer() {
         }
     }
 }
+
+/// The TOML without comment lines and blank lines: what a plan says, not how it explains it.
+fn data_lines(toml: &str) -> Vec<String> {
+    toml.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn wrapped_markdown_and_word_text_read_like_the_original() {
+    let original = std::fs::read_to_string(seed()).unwrap();
+    let draft = |text: &str, name: &str| data_lines(&par::import::import(text.as_bytes(), name, 2025).unwrap().toml);
+    let expected = draft(&original, "kh.md");
+    // Markdown hard-wrapped at 50 to 100 characters: lines are joined back into paragraphs.
+    for width in [50, 72, 100] {
+        let mut wrapped = String::new();
+        for line in original.lines() {
+            let mut len = 0;
+            for (i, word) in line.split(' ').enumerate() {
+                let n = word.chars().count();
+                if i > 0 && len + 1 + n > width {
+                    wrapped.push('\n');
+                    len = 0;
+                } else if i > 0 {
+                    wrapped.push(' ');
+                    len += 1;
+                }
+                wrapped.push_str(word);
+                len += n;
+            }
+            wrapped.push('\n');
+        }
+        assert_eq!(draft(&wrapped, "kh.md"), expected, "wrapped at {width}");
+    }
+    // Word's "plain text": one paragraph a line, no blank lines, no Markdown.
+    let plain: String = original
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim_start_matches('#').trim().replace("**", "") + "\r\n")
+        .collect();
+    assert_eq!(draft(&plain, "kh.txt"), expected);
+}

@@ -95,8 +95,19 @@ pub fn squeeze(s: &str) -> String {
 /// (`*`, `_`, links, escapes); plain text keeps them as written.
 pub fn from_text(input: &str, markdown: bool) -> Doc {
     let input = nfc(input);
+    // Text saved from Word has one paragraph a line and few blank lines; Markdown separates
+    // paragraphs with blank lines and may wrap them. Only the latter has lines to join.
+    let (blank, filled) =
+        input.lines().fold((0, 0), |(b, f), l| if l.trim().is_empty() { (b + 1, f) } else { (b, f + 1) });
+    let wrapped = blank * 12 >= filled;
+    // How long a full line is: a wrapped line shorter than most of this length ends its paragraph.
+    let mut lengths: Vec<usize> = input.lines().map(|l| l.trim().chars().count()).filter(|&n| n > 0).collect();
+    lengths.sort_unstable();
+    let full = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(80);
+    let short_line = (full * 6 / 10).min(60);
     let mut doc = Doc::default();
     let mut cur: Option<(String, usize)> = None;
+    let mut last_line = String::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
         if let Some((t, line)) = cur.take() {
             let t = squeeze(&t);
@@ -154,32 +165,39 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             continue;
         }
         match &mut cur {
-            Some((t, _)) if continues(t, &text) => {
+            Some((t, _)) if wrapped && continues(t, &last_line, &text, short_line) => {
                 t.push(' ');
                 t.push_str(&text);
             }
             _ => {
                 flush(&mut doc, &mut cur);
-                cur = Some((text, line_no));
+                cur = Some((text.clone(), line_no));
             }
         }
+        last_line = text;
     }
     flush(&mut doc, &mut cur);
     doc
 }
 
-/// Whether `next` continues the paragraph `prev` (a hard-wrapped line) rather than starting one.
-fn continues(prev: &str, next: &str) -> bool {
-    if label(next).is_some() || is_upper(prev) || is_upper(next) {
+/// Whether the line `next` continues the paragraph `para`, whose last line is `prev` (hard-wrapped
+/// Markdown), rather than starting a paragraph of its own.
+fn continues(para: &str, prev: &str, next: &str, short_line: usize) -> bool {
+    if label(next).is_some() || is_upper(para) || is_upper(next) {
         return false;
     }
-    let ends_sentence = prev.ends_with(['.', ';', ':', '!', '?']);
-    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
-    if starts_lower {
+    const OPENERS: &[&str] = &["thuc hien ", "can cu ", "tren day", "noi nhan"];
+    let head: String = next.chars().take(12).collect();
+    let capital = next.chars().next().is_some_and(char::is_uppercase);
+    if capital && OPENERS.iter().any(|o| crate::text::fold(&head).starts_with(o)) {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
-    // Wrapped prose fills its lines; a short line ending a thought is a paragraph of its own.
-    !ends_sentence && prev.chars().count() >= 60
+    // Wrapped prose fills its lines, even where a sentence ends; a short line ending a
+    // thought ("Mục đích:", a name) is a paragraph of its own.
+    prev.chars().count() >= short_line
 }
 
 /// Splits a Markdown table row at unescaped pipes.
