@@ -314,6 +314,43 @@ fn school_plan_as_plain_text() {
     assert!(text.contains("không ghi rõ \"chủ trì\""));
 }
 
+#[test]
+fn appendix_table_of_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plan) = import(dir.path(), &fixture("phong-vh-tt-phu-luc.md"));
+    assert_eq!(plan.meta.unit, "Phòng Văn hóa và Thông tin");
+    assert_eq!(
+        plan.meta.signer.as_ref().map(|s| (s.name.as_str(), s.position.as_deref())),
+        Some(("Phạm Minh Đức", Some("Trưởng phòng")))
+    );
+    assert_eq!(plan.meta.recipients, ["UBND Quận 1", "Lưu: VT"]);
+    let sections: Vec<_> = plan.sections.iter().map(|s| (s.id.as_str(), s.title.as_str())).collect();
+    assert_eq!(
+        sections,
+        vec![
+            ("I", "Mục tiêu"),
+            ("II", "Nhiệm vụ"),
+            ("III", "Tổ chức thực hiện"),
+            ("PL", "Danh mục nhiệm vụ cải thiện Chỉ số cải cách hành chính năm 2025"),
+            ("PL.I", "Cải cách thủ tục hành chính"),
+            ("PL.II", "Chính quyền số"),
+        ]
+    );
+    let ids: Vec<_> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["I.1", "I.2", "II.1", "II.2", "II.3"]);
+    assert_eq!(owner(&plan, "I.1"), Some("Bộ phận Văn hóa"));
+    assert_eq!(support(&plan, "I.1"), ["Bộ phận một cửa", "Văn phòng"]);
+    assert_eq!(task(&plan, "I.1").due, d(2025, 9, 30));
+    assert_eq!(task(&plan, "I.1").result.as_deref(), Some("Báo cáo rà soát"));
+    assert_eq!(task(&plan, "I.2").repeat.keyword(), "monthly");
+    assert_eq!(task(&plan, "II.1").due, d(2025, 12, 31));
+    // Two owners in the owner column: the first leads, the other supports.
+    assert_eq!((owner(&plan, "II.2"), support(&plan, "II.2")), (Some("Bộ phận Thông tin"), vec!["Văn phòng"]));
+    assert_eq!((task(&plan, "II.2").start, task(&plan, "II.2").due), (d(2025, 8, 1), d(2025, 10, 31)));
+    assert_eq!(task(&plan, "II.2").refs[0].number.as_deref(), Some("2050/QĐ-UBND"));
+    assert_eq!((task(&plan, "II.3").repeat, task(&plan, "II.3").result.as_deref()), (Repeat::Ongoing, None));
+}
+
 // ---------------------------------------------------------------------------
 // .docx
 // ---------------------------------------------------------------------------
@@ -425,6 +462,18 @@ fn ward_docx() -> String {
         li(1, 2, &run("Hướng dẫn người dân dùng dịch vụ công trực tuyến & thanh toán trực tuyến thường xuyên.")),
         li(1, 0, &run("TỔ CHỨC THỰC HIỆN")),
         li(2, 0, &run("Văn phòng HĐND-UBND chủ trì tổng hợp, báo cáo kết quả trước ngày 15/12/2025.")),
+        li(1, 0, &run("PHÂN CÔNG NHIỆM VỤ")),
+        format!(
+            "<w:tbl><w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr></w:tbl>",
+            cell(&["STT"]),
+            cell(&["Nội dung công việc"]),
+            cell(&["Chủ trì"]),
+            cell(&["Thời hạn"]),
+            cell(&["1"]),
+            cell(&["Tổng kết, đánh giá kết quả thực hiện Kế hoạch", "(lập biên bản)"]),
+            cell(&["Văn phòng HĐND-UBND"]),
+            cell(&["20/12/2025"]),
+        ),
         p("Trên đây là Kế hoạch cải thiện Chỉ số cải cách hành chính năm 2025 của Ủy ban nhân dân phường Tân Định./."),
         signature,
     ]
@@ -452,10 +501,10 @@ fn docx_with_word_numbering() {
 
     // Word's list numbering became the labels: I., II., 1., a), bullets.
     let sections: Vec<_> = plan.sections.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(sections, ["I", "II", "II.1", "II.2", "III"]);
+    assert_eq!(sections, ["I", "II", "II.1", "II.2", "III", "IV"]);
     assert_eq!(plan.sections[0].points, ["Nâng cao chất lượng phục vụ người dân."]);
     let ids: Vec<_> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(ids, ["1.a", "1.b", "2.a", "III.1"]);
+    assert_eq!(ids, ["1.a", "1.b", "2.a", "III.1", "IV.1"]);
     assert_eq!(owner(&plan, "1.a"), Some("Phòng Nội vụ"));
     assert_eq!(support(&plan, "1.a"), ["Văn phòng HĐND-UBND"]);
     assert_eq!(task(&plan, "1.a").due, d(2025, 7, 31));
@@ -464,6 +513,10 @@ fn docx_with_word_numbering() {
     assert!(task(&plan, "2.a").detail.as_deref().unwrap().contains("trực tuyến & thanh toán"));
     assert_eq!(task(&plan, "2.a").repeat, Repeat::Ongoing);
     assert_eq!((owner(&plan, "III.1"), task(&plan, "III.1").due), (Some("Văn phòng HĐND-UBND"), d(2025, 12, 15)));
+    // A Word table of tasks: a row is a task, the columns its owner and deadline.
+    let iv = task(&plan, "IV.1");
+    assert_eq!(iv.detail.as_deref(), Some("Tổng kết, đánh giá kết quả thực hiện Kế hoạch\n(lập biên bản)"));
+    assert_eq!((owner(&plan, "IV.1"), iv.due), (Some("Văn phòng HĐND-UBND"), d(2025, 12, 20)));
 }
 
 // ---------------------------------------------------------------------------

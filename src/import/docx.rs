@@ -416,7 +416,7 @@ struct Para {
 
 #[derive(Default)]
 struct Table {
-    rows: usize,
+    rows: Vec<(Vec<String>, usize)>,
     row: Vec<String>,
     cell: Option<String>,
 }
@@ -548,13 +548,16 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                     }
                     "tr" if tables.len() == 1 => {
                         if let Some(t) = tables.last_mut() {
-                            t.rows += 1;
                             let row = std::mem::take(&mut t.row);
-                            doc.push_row(row, count);
+                            t.rows.push((row, count));
                         }
                     }
                     "tbl" => {
-                        tables.pop();
+                        if let Some(t) = tables.pop()
+                            && tables.is_empty()
+                        {
+                            doc.push_table(t.rows);
+                        }
                     }
                     _ => {}
                 }

@@ -176,6 +176,17 @@ struct RawTask {
     /// The item's words after its label, then its continuation (bullets, paragraphs).
     detail: String,
     line: usize,
+    /// What the columns of a table of tasks say, for a task read from a table row.
+    table: Option<TableCells>,
+}
+
+/// The cells of a task's row besides its wording.
+#[derive(Default)]
+struct TableCells {
+    owners: Vec<String>,
+    support: Vec<String>,
+    time: String,
+    result: String,
 }
 
 struct Parser {
@@ -466,8 +477,94 @@ impl Parser {
                         }
                     }
                 }
-                SectionKind::Tasks => self.tasks_of(idx, &items),
+                SectionKind::Tasks => self.tasks_and_tables(idx, &items),
             }
+        }
+    }
+
+    /// Reads a section that holds tasks: its numbered items and bullets, and its tables of
+    /// tasks (a header row naming the task column, then a row a task), in document order.
+    fn tasks_and_tables(&mut self, section: usize, items: &[(&Block, Option<Label>)]) {
+        let first = self.raw_tasks.len();
+        let mut rest: Items = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            let b = items[i].0;
+            if let Some(cols) = (!b.cells.is_empty()).then(|| columns(&b.cells)).flatten() {
+                let mut j = i + 1;
+                while j < items.len() && !items[j].0.cells.is_empty() {
+                    j += 1;
+                }
+                let rows: Vec<&Block> = items[i + 1..j].iter().map(|(b, _)| *b).collect();
+                self.table_tasks(section, &cols, &rows);
+                i = j;
+            } else {
+                rest.push(items[i].clone());
+                i += 1;
+            }
+        }
+        self.tasks_of(section, &rest);
+        self.raw_tasks[first..].sort_by_key(|t| t.line);
+    }
+
+    /// The rows of a table of tasks: group rows ("I | Cải cách thể chế") open sub-sections.
+    fn table_tasks(&mut self, section: usize, cols: &Columns, rows: &[&Block]) {
+        let sid = self.draft.sections[section].id.clone();
+        let mut group: Option<(String, String)> = None; // (section id, its number)
+        let mut count = 0;
+        for row in rows {
+            let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map_or("", |c| c.trim());
+            let text = cell(Some(cols.task));
+            let no = cell(cols.no).trim_end_matches(['.', ')']).to_string();
+            let others_empty = [cols.owner, cols.support, cols.time, cols.result].iter().all(|&c| cell(c).is_empty());
+            let roman = super::scan::roman_value(&no).is_some()
+                || (no.len() == 1 && no.chars().all(|c| c.is_ascii_uppercase()));
+            if !text.is_empty() && (roman || (others_empty && (is_upper(text) || no.is_empty()))) {
+                let value = if no.is_empty() { (self.draft.sections.len() + 1).to_string() } else { no.clone() };
+                let id = self.unique_section_id(&format!("{sid}.{value}"));
+                let title = self.tidy_title(&short_title(text));
+                self.draft.sections.push(DraftSection {
+                    id: id.clone(),
+                    title_en: title_en(&title),
+                    title,
+                    line: row.line,
+                    ..Default::default()
+                });
+                group = Some((id, value));
+                continue;
+            }
+            if text.is_empty() {
+                continue;
+            }
+            count += 1;
+            let value = if !no.is_empty() && no.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                no
+            } else {
+                count.to_string()
+            };
+            let mut path = Vec::new();
+            if let Some((_, n)) = &group {
+                path.push(n.clone());
+            }
+            path.push(value);
+            let list = |c: &str| -> Vec<String> {
+                c.split(['\n', ';', ','])
+                    .map(|p| trim_clause(p.trim().trim_start_matches(['-', '+', '•']).trim()))
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            };
+            self.raw_tasks.push(RawTask {
+                section: group.as_ref().map_or(sid.clone(), |g| g.0.clone()),
+                path,
+                detail: text.to_string(),
+                line: row.line,
+                table: Some(TableCells {
+                    owners: list(cell(cols.owner)),
+                    support: list(cell(cols.support)),
+                    time: cell(cols.time).replace('\n', " "),
+                    result: cell(cols.result).replace('\n', "; "),
+                }),
+            });
         }
     }
 
@@ -558,7 +655,13 @@ impl Parser {
                         stack.push(Open { level: lv, id: sub_id, path, bullet_tasks, count: 0 });
                         current = None;
                     } else {
-                        self.raw_tasks.push(RawTask { section: parent_sid, path, detail: body, line: b.line });
+                        self.raw_tasks.push(RawTask {
+                            section: parent_sid,
+                            path,
+                            detail: body,
+                            line: b.line,
+                            table: None,
+                        });
                         current = Some(self.raw_tasks.len() - 1);
                     }
                 }
@@ -571,7 +674,13 @@ impl Parser {
                             let mut path = top.path.clone();
                             path.push(top.count.to_string());
                             let s = top.id.clone();
-                            self.raw_tasks.push(RawTask { section: s, path, detail: body.to_string(), line: b.line });
+                            self.raw_tasks.push(RawTask {
+                                section: s,
+                                path,
+                                detail: body.to_string(),
+                                line: b.line,
+                                table: None,
+                            });
                             current = Some(self.raw_tasks.len() - 1);
                             current_is_bullet = true;
                         }
@@ -616,6 +725,7 @@ impl Parser {
                         path: vec![n.to_string()],
                         detail: body,
                         line: b.line,
+                        table: None,
                     });
                     current = Some(self.raw_tasks.len() - 1);
                 }
@@ -640,9 +750,14 @@ impl Parser {
         let mut position: Option<String> = None;
         let mut authority: Option<String> = None;
         let mut name: Option<String> = None;
-        for b in blocks {
+        for (i, b) in blocks.iter().enumerate() {
             let text = b.text.trim();
             let ft = fold(text);
+            // An appendix after the signature ("PHỤ LỤC", or straight a table of tasks).
+            if ft.starts_with("phu luc") || (!b.cells.is_empty() && columns(&b.cells).is_some()) {
+                self.appendix(&blocks[i..]);
+                break;
+            }
             if ft.starts_with("tren day") {
                 self.closing(text);
                 in_recipients = false;
@@ -705,6 +820,37 @@ impl Parser {
                 ),
             ));
         }
+    }
+
+    /// An appendix: a section of its own ("PL"), read like the body's sections.
+    fn appendix(&mut self, blocks: &[Block]) {
+        let (title, rest) = match blocks.first() {
+            Some(b) if fold(&b.text).starts_with("phu luc") => {
+                let t = b.text.trim();
+                let after: String = t.chars().skip("phụ lục".chars().count()).collect();
+                let after = after.trim().trim_start_matches(|c: char| c.is_ascii_digit() || "IVX.:-– ".contains(c));
+                match after.is_empty() {
+                    false => (self.tidy_title(after), &blocks[1..]),
+                    // "PHỤ LỤC" alone: the title is the next line in capitals.
+                    true => match blocks.get(1).filter(|b| is_upper(&b.text) && b.cells.is_empty()) {
+                        Some(next) => (self.tidy_title(&next.text), &blocks[2..]),
+                        None => ("Phụ lục".to_string(), &blocks[1..]),
+                    },
+                }
+            }
+            _ => ("Phụ lục".to_string(), blocks),
+        };
+        let id = self.unique_section_id("PL");
+        let idx = self.draft.sections.len();
+        self.draft.sections.push(DraftSection {
+            id,
+            title,
+            title_en: Some("Appendix".into()),
+            line: blocks.first().map_or(0, |b| b.line),
+            ..Default::default()
+        });
+        let items: Items = rest.iter().map(|b| (b, if b.cells.is_empty() { label(&b.text) } else { None })).collect();
+        self.tasks_and_tables(idx, &items);
     }
 
     /// "Trên đây là Kế hoạch …, đề nghị CB-GV-NV trường nghiêm túc thực hiện./."
@@ -904,8 +1050,25 @@ impl Parser {
         let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
         let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
 
-        // Owner.
-        let found = owners_in(&f, &skip);
+        // Owner: the table's columns when the task is a row, else the wording.
+        let table = raw.table.unwrap_or_default();
+        let mut found = owners_in(&f, &skip);
+        if let Some(first) = table.owners.first() {
+            found.owner = Some((first.clone(), true));
+            found.prefix_end = None;
+            found.support = table.owners[1..].iter().chain(&table.support).cloned().collect();
+            if table.owners.len() > 1 {
+                notes.push((
+                    "owner",
+                    note(
+                        "bảng ghi nhiều đơn vị chủ trì; par lấy đơn vị đầu, các đơn vị khác là phối hợp",
+                        "the table names several owners; par took the first, the others support",
+                    ),
+                ));
+            }
+        } else if !table.support.is_empty() {
+            found.support = table.support.clone();
+        }
         let owner = found.owner.as_ref().map(|(name, _)| self.owner(name, &id));
         let support: Vec<String> =
             found.support.iter().map(|n| self.owner(n, &id)).filter(|s| Some(s) != owner.as_ref()).fold(
@@ -944,9 +1107,18 @@ impl Parser {
             ));
         }
 
-        let tl = timeline(&f, &skip, year);
+        // A time column is read as a deadline ("30/6/2025" alone is the due date there).
+        let tl = if table.time.trim().is_empty() {
+            timeline(&f, &skip, year, false)
+        } else {
+            timeline(&Folded::new(&table.time), &[], year, true)
+        };
         notes.extend(tl.notes);
-        let (result, result_note) = result_in(&f, &skip);
+        let (result, result_note) = if table.result.trim().is_empty() {
+            result_in(&f, &skip)
+        } else {
+            (Some(capitalise(&trim_clause(&table.result))), None)
+        };
         if let Some(n) = result_note {
             notes.push(("result", n));
         }
@@ -1252,6 +1424,53 @@ fn tidy_point(s: &str) -> String {
 
 fn tidy_recipient(s: &str) -> String {
     s.trim().trim_end_matches([';', ',', '.']).trim().to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Tables of tasks
+// ---------------------------------------------------------------------------
+
+/// Where a table of tasks keeps what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Columns {
+    no: Option<usize>,
+    task: usize,
+    owner: Option<usize>,
+    support: Option<usize>,
+    time: Option<usize>,
+    result: Option<usize>,
+}
+
+/// Reads a header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm").
+fn columns(cells: &[String]) -> Option<Columns> {
+    let folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+    let find = |keys: &[&str]| folded.iter().position(|c| keys.iter().any(|k| c.contains(k)));
+    let owner = find(&[
+        "chu tri",
+        "don vi thuc hien",
+        "phu trach",
+        "nguoi thuc hien",
+        "bo phan thuc hien",
+        "co quan thuc hien",
+    ])
+    .or_else(|| folded.iter().position(|c| c == "thuc hien"));
+    let support = find(&["phoi hop"]);
+    let time = find(&["thoi gian", "thoi han", "tien do", "han hoan thanh", "moc"]);
+    let result = find(&["san pham", "ket qua"]);
+    let no = folded.iter().position(|c| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"));
+    let taken = [owner, support, time, result, no];
+    let task = folded.iter().enumerate().position(|(i, c)| {
+        !taken.contains(&Some(i))
+            && ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"].iter().any(|k| c.contains(k))
+    })?;
+    (owner.is_some() || time.is_some() || result.is_some()).then_some(Columns {
+        no,
+        task,
+        owner,
+        support,
+        time,
+        result,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -1904,7 +2123,7 @@ const EXPLICIT: &[(&str, &str)] = &[
     ("tung nam", "yearly"),
 ];
 
-fn timeline(f: &Folded, skip: &[Range<usize>], year: i32) -> Timeline {
+fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
     let mut t = Timeline::default();
     let free = |i: usize| !skip.iter().any(|r| r.contains(&i));
     let has = |w: &str| -> Option<usize> {
@@ -1967,8 +2186,10 @@ fn timeline(f: &Folded, skip: &[Range<usize>], year: i32) -> Timeline {
         let last = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
         let says = |w: &str| last.contains(&format!(" {w} "));
         let before = last.trim_end();
-        let deadline =
-            ["truoc", "cham nhat", "han", "den", "xong", "hoan thanh", "trong", "vao", "cuoi"].iter().any(|w| says(w));
+        let deadline = deadline_column
+            || ["truoc", "cham nhat", "han", "den", "xong", "hoan thanh", "trong", "vao", "cuoi"]
+                .iter()
+                .any(|w| says(w));
         let starts = before.ends_with(" tu") || before.ends_with(" bat dau") || before.ends_with(" bat dau tu");
         let text = f.text(span.0..span.1);
         let date = match when {
@@ -1994,6 +2215,9 @@ fn timeline(f: &Folded, skip: &[Range<usize>], year: i32) -> Timeline {
                     Some(crate::dates::month_end(y, quarter * 3))
                 }
             }
+            // "trong năm 2025", or a year alone in a time column: by the year's end.
+            When::Year(y) if deadline_column || says("trong") || says("ca") => NaiveDate::from_ymd_opt(y, 12, 31),
+            When::Year(_) => None,
             When::DayOfMonth(d) => {
                 if deadline {
                     day_of_month = Some(d);
@@ -2224,7 +2448,7 @@ mod tests {
     }
 
     fn tl(s: &str) -> (Option<NaiveDate>, Option<&'static str>, Option<u32>) {
-        let t = timeline(&Folded::new(s), &[], 2025);
+        let t = timeline(&Folded::new(s), &[], 2025, false);
         (t.due, t.repeat, t.due_day)
     }
 
@@ -2245,6 +2469,16 @@ mod tests {
         assert_eq!(tl("hoàn thành trong tháng 6/2025."), (d(2025, 6, 30), None, None));
         assert_eq!(tl("Thường xuyên rà soát; báo cáo trước ngày 15/12/2025."), (d(2025, 12, 15), None, None));
         assert_eq!(tl("Nâng cao hiệu quả."), (None, None, None));
+        assert_eq!(tl("Hoàn thành trong năm 2025."), (d(2025, 12, 31), None, None));
+        assert_eq!(tl("Khắc phục hạn chế của năm 2024."), (None, None, None));
+        let col = |s: &str| {
+            let t = timeline(&Folded::new(s), &[], 2025, true);
+            (t.start, t.due, t.repeat)
+        };
+        assert_eq!(col("30/6/2025"), (None, d(2025, 6, 30), None));
+        assert_eq!(col("Năm 2025"), (None, d(2025, 12, 31), None));
+        assert_eq!(col("Từ 01/6/2025 đến 30/9/2025"), (d(2025, 6, 1), d(2025, 9, 30), None));
+        assert_eq!(col("Hằng quý"), (None, None, Some("quarterly")));
     }
 
     #[test]

@@ -379,6 +379,8 @@ pub enum When {
     Quarter { quarter: u32, year: Option<i32> },
     /// A day of the month without month ("trước ngày 20 hằng tháng").
     DayOfMonth(u32),
+    /// A year alone: "năm 2025".
+    Year(i32),
 }
 
 /// A time expression found in a text, with its character range.
@@ -531,6 +533,18 @@ pub fn find_times(f: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
             out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
             i = end;
             continue;
+        }
+        if f.word_at(i, "nam") {
+            let k = f.skip_ws(i + 3);
+            if let Some((y, end)) = f.digits(k, 4)
+                && end - k == 4
+                && (1900..=2200).contains(&y)
+                && f.boundary_after(end)
+            {
+                out.push(Found { when: When::Year(y as i32), span: (i, end) });
+                i = end;
+                continue;
+            }
         }
         if let Some((w, end)) = month_at(f, i).or_else(|| quarter_at(f, i)) {
             out.push(Found { when: w, span: (i, end) });

@@ -39,27 +39,29 @@ impl Doc {
         }
     }
 
-    /// Adds a table row. Rows of one or two cells are layout (the header with the unit and
-    /// the national motto, the signature block beside "Nơi nhận"): their paragraphs are read
-    /// in order, cell after cell. Wider rows are kept as rows.
-    pub fn push_row(&mut self, cells: Vec<String>, line: usize) {
-        let cells: Vec<String> = cells.into_iter().map(|c| nfc(&c)).collect();
-        let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
-        if filled == 0 {
-            return;
-        }
-        if cells.len() <= 2 {
-            for c in cells {
-                self.push_paragraph(&c, false, line);
+    /// Adds a table. A table of one or two columns is layout (the header with the unit and
+    /// the national motto, the signature block beside "Nơi nhận"): its paragraphs are read
+    /// in order, cell after cell. Wider tables keep their rows, for tables of tasks.
+    pub fn push_table(&mut self, rows: Vec<(Vec<String>, usize)>) {
+        let wide = rows.iter().any(|(cells, _)| cells.len() >= 3);
+        for (cells, line) in rows {
+            let cells: Vec<String> = cells.into_iter().map(|c| nfc(&c)).collect();
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
             }
-            return;
+            if !wide {
+                for c in cells {
+                    self.push_paragraph(&c, false, line);
+                }
+                continue;
+            }
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| c.split('\n').map(squeeze).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
+                .collect();
+            let text = cells.iter().map(|c| c.replace('\n', " ")).collect::<Vec<_>>().join(" | ");
+            self.blocks.push(Block { text, heading: false, line, cells });
         }
-        let cells: Vec<String> = cells
-            .iter()
-            .map(|c| c.split('\n').map(squeeze).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
-            .collect();
-        let text = cells.iter().map(|c| c.replace('\n', " ")).collect::<Vec<_>>().join(" | ");
-        self.blocks.push(Block { text, heading: false, line, cells });
     }
 }
 
@@ -108,6 +110,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     let mut doc = Doc::default();
     let mut cur: Option<(String, usize)> = None;
     let mut last_line = String::new();
+    let mut table: Vec<(Vec<String>, usize)> = Vec::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
         if let Some((t, line)) = cur.take() {
             let t = squeeze(&t);
@@ -119,6 +122,9 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     for (n, raw) in input.lines().enumerate() {
         let line_no = n + 1;
         let line = squeeze(raw);
+        if !line.starts_with('|') && !table.is_empty() {
+            doc.push_table(std::mem::take(&mut table));
+        }
         if line.is_empty() {
             flush(&mut doc, &mut cur);
             continue;
@@ -140,7 +146,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             let separator = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
             if !separator {
                 let cells = cells.iter().map(|c| inline(&c.replace("<br>", "\n"), markdown)).collect();
-                doc.push_row(cells, line_no);
+                table.push((cells, line_no));
             }
             continue;
         }
@@ -177,6 +183,9 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         last_line = text;
     }
     flush(&mut doc, &mut cur);
+    if !table.is_empty() {
+        doc.push_table(table);
+    }
     doc
 }
 
