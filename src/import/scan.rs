@@ -61,7 +61,10 @@ impl Folded {
 
     /// Whether the folded text has `pat` (folded ASCII) at `i`.
     pub fn at(&self, i: usize, pat: &str) -> bool {
-        (i..).zip(pat.chars()).all(|(j, p)| self.fold.get(j) == Some(&p))
+        // Patterns are folded, hence ASCII: compare bytes to characters directly.
+        debug_assert!(pat.is_ascii());
+        let p = pat.as_bytes();
+        self.fold.get(i..i + p.len()).is_some_and(|s| s.iter().zip(p).all(|(&c, &b)| c == b as char))
     }
 
     /// Whether the original text has the word `w` (lower case, with its diacritics) at `i`.
@@ -78,7 +81,7 @@ impl Folded {
 
     /// Whether `pat` is at `i` as whole words.
     pub fn word_at(&self, i: usize, pat: &str) -> bool {
-        self.at(i, pat) && self.boundary_before(i) && self.boundary_after(i + pat.chars().count())
+        self.at(i, pat) && self.boundary_before(i) && self.boundary_after(i + pat.len())
     }
 
     pub fn boundary_before(&self, i: usize) -> bool {
