@@ -92,6 +92,9 @@ pub enum Command {
     /// Báo cáo định kỳ (quý, 6 tháng, năm) / Periodic report (quarter, half year, year)
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Soạn plan.toml từ văn bản kế hoạch (.docx, .md, .txt) / Draft a plan.toml from a plan document
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
 }
 
 const REPORT_EXAMPLES: &str = "\
@@ -138,6 +141,18 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
+const IMPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par import ke-hoach.docx -o plan.toml        soạn plan.toml từ tệp Word / from a Word file
+  par import ke-hoach.md                       in bản nháp ra màn hình / print the draft
+  par import ke-hoach.txt -o plan.toml --force thay plan.toml đã có / replace an existing plan.toml
+
+Đọc được / Reads: Word .docx, Markdown (.md), văn bản thường UTF-8 hoặc UTF-16 (.txt).
+Tệp .doc, .pdf: mở bằng Word rồi lưu thành .docx / open in Word and save as .docx.
+Bản nháp có chú thích \"# KIỂM TRA / CHECK\" ở chỗ par đoán; cuối cùng par liệt kê
+những gì nhiệm vụ còn thiếu theo \"5 rõ\" / the draft marks guesses with comments, and
+par ends by listing what each task still lacks (owner, timeline, result).";
+
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Show items due within this many days (default: the plan's within_days, else 14)
@@ -168,6 +183,19 @@ pub struct ListArgs {
     pub occurrences: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Văn bản kế hoạch / the plan document: .docx, .md or .txt
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Ghi vào tệp này thay vì in ra / write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "PLAN")]
+    pub output: Option<PathBuf>,
+    /// Thay tệp -o nếu đã có / replace the -o file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! and a renderer, and returns the output.
 
 mod check;
+mod import;
 mod index;
 mod list;
 mod report;
@@ -19,5 +20,6 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Index(args) => index::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
     }
 }
