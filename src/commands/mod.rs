@@ -1,7 +1,14 @@
 //! One module per subcommand; each loads what it needs, calls a pure computation
 //! and a renderer, and returns the output.
 
+mod add;
+mod done;
+mod edit;
+mod init;
 mod list;
+mod log;
+mod reopen;
+mod rm;
 mod show;
 mod status;
 
@@ -13,5 +20,12 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Status(args) => status::run(ctx, args),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
+        Command::Done(args) => done::run(ctx, args),
+        Command::Reopen(args) => reopen::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args),
+        Command::Add(args) => add::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Rm(args) => rm::run(ctx, args),
+        Command::Init(args) => init::run(ctx, args),
     }
 }
