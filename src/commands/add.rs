@@ -3,7 +3,8 @@
 use crate::cli::AddArgs;
 use crate::error::Fail;
 use crate::plan::Repeat;
-use crate::write::splice::{Lines, block_after, splice};
+use crate::write::locate::content_end;
+use crate::write::splice::{Change, Lines, block_after};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
 
@@ -74,23 +75,24 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     // After the last task of its section; else before the first task of a later
     // section; else after the last task; else at the end of the file.
     let (at, before_next) = match plan.tasks.iter().rposition(|t| t.section == section) {
-        Some(j) => (s.block(j).content.end, false),
+        Some(j) => (s.block(j)?.content.end, false),
         None => match plan.tasks.iter().position(|t| t.section > section) {
-            Some(j) => (s.layout.headers[s.block(j).header].prev_content_end, true),
-            None => (plan.tasks.len().checked_sub(1).map_or(s.layout.content_end, |j| s.block(j).content.end), false),
+            Some(j) => (s.block(j)?.header.prev_content_end, true),
+            None => match plan.tasks.len().checked_sub(1) {
+                Some(j) => (s.block(j)?.content.end, false),
+                None => (content_end(s.text()), false),
+            },
         },
     };
     let mut insert = block_after(s.text(), at, &lines.text, s.eol());
-    let start = at + insert.len() - lines.text.len();
-    let range = start..at + insert.len();
     if before_next && !s.text()[at..].starts_with(['\r', '\n']) {
         // Keep a blank line between the new task and the one that now follows it.
         insert.push_str(s.eol());
     }
-    let new_text = splice(s.text(), at..at, &insert);
-    s.check(&new_text, range)?;
+    let change = Change::new(at..at, insert);
+    s.check(&change, at..at)?;
     let sec = plan.sections[section].id.clone();
-    s.commit(&new_text)?;
+    s.commit(&change)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

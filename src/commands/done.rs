@@ -56,8 +56,8 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         .opt_string("by", by.as_deref());
     lines.raw(&format!("at = {}", timestamp()?));
 
-    let (new_text, range) = s.append_to_task(i, &lines.text);
-    let checked = s.check(&new_text, range)?;
+    let (change, range) = s.append_to_task(i, &lines.text)?;
+    let checked = s.check(&change, range)?;
     if checked.done.len() != task.done.len() + 1 {
         return Err(Fail::input(lang.pick(
             "par không ghép được mục hoàn thành vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         }
         None => String::new(),
     };
-    s.commit(&new_text)?;
+    s.commit(&change)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

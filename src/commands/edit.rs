@@ -7,7 +7,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::cli::EditArgs;
 use crate::error::{Fail, code};
-use crate::write::splice::{array, date, quote, splice, with_eol};
+use crate::write::splice::{Change, array, date, quote, with_eol};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
 
@@ -83,13 +83,13 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         .into());
     }
 
-    let block = s.block(i);
+    let block = s.block(i)?;
     let head = &s.text()[block.head.clone()];
     let new_head = edit_head(head, &set, &unset, s.eol()).map_err(|e| {
         Fail::input(format!("{} {}: {e}", lang.pick("par không sửa được nhiệm vụ", "par cannot edit task"), task.id))
     })?;
-    let new_text = splice(s.text(), block.head.clone(), &new_head);
-    if new_text == s.text() {
+    let change = Change::new(block.head.clone(), new_head);
+    if change.is_noop(s.text()) {
         return Err(Fail {
             code: code::FINDINGS,
             message: lang
@@ -101,8 +101,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         }
         .into());
     }
-    let end = block.content.end + new_head.len() - head.len();
-    s.check(&new_text, block.content.start..end)?;
+    s.check(&change, block.content.clone())?;
     let changed: Vec<&str> = set.iter().map(|(k, _)| *k).collect();
     let mut summary = changed.join(", ");
     if !unset.is_empty() {
@@ -112,7 +111,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         summary.push_str(&format!("{} {}", lang.pick("bỏ", "removed"), unset.join(", ")));
     }
     let id = task.id.clone();
-    s.commit(&new_text)?;
+    s.commit(&change)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(&format!("Đã sửa nhiệm vụ {id}: {summary}."), &format!("Changed task {id}: {summary}."))

@@ -36,8 +36,8 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     lines.strings("evidence", &evidence).opt_string("by", by.as_deref());
     lines.raw(&format!("at = {}", timestamp()?));
 
-    let (new_text, range) = s.append_to_task(i, &lines.text);
-    let checked = s.check(&new_text, range)?;
+    let (change, range) = s.append_to_task(i, &lines.text)?;
+    let checked = s.check(&change, range)?;
     if checked.log.len() != task.log.len() + 1 {
         return Err(Fail::input(lang.pick(
             "par không ghép được mục nhật ký vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
         .into());
     }
     let id = task.id.clone();
-    s.commit(&new_text)?;
+    s.commit(&change)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

@@ -5,7 +5,7 @@ use crate::dates::short;
 use crate::error::{Fail, code};
 use crate::period::Period;
 use crate::plan::Repeat;
-use crate::write::splice::splice;
+use crate::write::splice::Change;
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
 
@@ -48,16 +48,15 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
         (_, None) => 0,
     };
     let mark = &task.done[which];
-    let child = s.child(i, "done", which).ok_or_else(|| {
+    let block = s.block(i)?;
+    let (_, removed) = block.child("done", which).cloned().ok_or_else(|| {
         Fail::input(lang.pick(
             "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
             "par could not find the matching [[task.done]] table in the file; nothing was written",
         ))
     })?;
-    let removed = s.layout.child_removal(child);
-    let block = s.block(i);
-    let new_text = splice(s.text(), removed.clone(), "");
-    let checked = s.check(&new_text, block.content.start..block.content.end - removed.len())?;
+    let change = Change::new(removed, "");
+    let checked = s.check(&change, block.content)?;
     if checked.done.len() + 1 != task.done.len() {
         return Err(Fail::input(lang.pick(
             "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
@@ -70,7 +69,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
         None => name,
     };
     let date = short(mark.date);
-    s.commit(&new_text)?;
+    s.commit(&change)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use crate::cli::RmArgs;
 use crate::error::{Fail, code};
 use crate::write::Session;
-use crate::write::splice::splice;
+use crate::write::splice::Change;
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
@@ -48,8 +48,9 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
     let lang = s.lang;
     let i = s.task(&args.id)?;
     let id = s.plan().tasks[i].id.clone();
-    let block = s.block(i);
-    let new_text = splice(s.text(), block.removal, "");
+    let block = s.block(i)?;
+    let change = Change::new(block.removal, "");
+    let new_text = change.apply(s.text());
     // Removing is rare and cannot be checked piecewise: the whole result is checked.
     crate::plan::load::parse(&s.path, &new_text).map_err(|e| {
         Fail::input(format!(
@@ -61,6 +62,6 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
             )
         ))
     })?;
-    s.commit(&new_text)?;
+    s.commit(&change)?;
     Ok(Outcome::ok(format!("{}\n", lang.pick(&format!("Đã xóa nhiệm vụ {id}."), &format!("Removed task {id}.")))))
 }

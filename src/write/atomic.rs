@@ -89,13 +89,15 @@ fn temp_in(dir: &Path, real: &Path, shown: &Path, lang: Lang) -> Result<tempfile
 }
 
 /// Replaces the contents of `real` (an existing file, links already resolved) by
-/// `bytes`, atomically.
-pub fn replace(real: &Path, shown: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
+/// `parts`, one after the other, atomically.
+pub fn replace(real: &Path, shown: &Path, parts: &[&[u8]], lang: Lang) -> Result<(), Fail> {
     let dir = folder(real);
     let perms = fs::metadata(real).map_err(|e| write_error(shown, &e, lang))?.permissions();
     let mut tmp = temp_in(dir, real, shown, lang)?;
     // Any early return drops `tmp`, which deletes the temporary file.
-    tmp.write_all(bytes).map_err(|e| write_error(shown, &e, lang))?;
+    for part in parts {
+        tmp.write_all(part).map_err(|e| write_error(shown, &e, lang))?;
+    }
     tmp.as_file().set_permissions(perms).map_err(|e| write_error(shown, &e, lang))?;
     tmp.as_file().sync_all().map_err(|e| write_error(shown, &e, lang))?;
     tmp.persist(real).map_err(|e| write_error(shown, &e.error, lang))?;
@@ -167,7 +169,7 @@ mod tests {
             let link = dir.path().join("plan.toml");
             std::os::unix::fs::symlink(&real, &link).unwrap();
             let target = resolve(&link, Lang::En).unwrap();
-            replace(&target, &link, b"new", Lang::En).unwrap();
+            replace(&target, &link, &[b"ne", b"w"], Lang::En).unwrap();
             assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
             assert_eq!(fs::read_to_string(&real).unwrap(), "new");
             assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);

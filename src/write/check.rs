@@ -19,10 +19,18 @@ use crate::plan::diagnostic::{Diagnostic, Source};
 use crate::plan::schema::RawPlan;
 use crate::plan::{Plan, Task};
 
-/// Checks the task at `block` of `new_text` as it would be checked in the whole
-/// file, and returns it.
-pub fn check_task(plan: &Plan, path: &Path, new_text: &str, block: Range<usize>, lang: Lang) -> Result<Task, Fail> {
-    let mut doc = String::with_capacity(256 + 32 * (plan.owners.len() + plan.sections.len()) + block.len());
+/// Checks `piece`, the new text of a task (it may start with blank lines), as it
+/// would be checked in the whole file, and returns the task. On failure,
+/// `locate` gives the whole changed text and where `piece` starts in it, so the
+/// problems are shown at their line and column there.
+pub fn check_task(
+    plan: &Plan,
+    path: &Path,
+    piece: &str,
+    lang: Lang,
+    locate: impl FnOnce() -> (String, usize),
+) -> Result<Task, Fail> {
+    let mut doc = String::with_capacity(256 + 32 * (plan.owners.len() + plan.sections.len()) + piece.len());
     doc.push_str(&format!("[plan]\nunit = \"-\"\ntitle = \"-\"\nyear = {}\n", plan.meta.year));
     for o in &plan.owners {
         doc.push_str(&format!("[[owner]]\nid = {}\nname = \"-\"\n", quote(&o.id)));
@@ -31,20 +39,13 @@ pub fn check_task(plan: &Plan, path: &Path, new_text: &str, block: Range<usize>,
         doc.push_str(&format!("[[section]]\nid = {}\ntitle = \"-\"\n", quote(&s.id)));
     }
     let offset = doc.len();
-    doc.push_str(&new_text[block.clone()]);
+    doc.push_str(piece);
     if !doc.ends_with('\n') {
         doc.push('\n');
     }
     let result = match toml::from_str::<RawPlan>(&doc) {
         Ok(raw) => crate::plan::validate::validate(raw, &doc),
         Err(e) => Err(vec![Diagnostic::new(e.message().trim().replace('\n', " "), e.span())]),
-    };
-    let in_block = |span: Option<Range<usize>>| {
-        span.filter(|s| s.start >= offset).map(|s| {
-            let start = (s.start - offset + block.start).min(new_text.len());
-            let end = (s.end.max(s.start) - offset + block.start).min(new_text.len());
-            start..end
-        })
     };
     match result {
         Ok(mut checked) if checked.tasks.len() == 1 => Ok(checked.tasks.remove(0)),
@@ -53,9 +54,17 @@ pub fn check_task(plan: &Plan, path: &Path, new_text: &str, block: Range<usize>,
             "par could not place the change inside the task; nothing was written (please report this)",
         ))),
         Err(diags) => {
+            let (new_text, at) = locate();
+            let in_piece = |span: Option<Range<usize>>| {
+                span.filter(|s| s.start >= offset).map(|s| {
+                    let start = (s.start - offset + at).min(new_text.len());
+                    let end = (s.end.max(s.start) - offset + at).min(new_text.len());
+                    start..end
+                })
+            };
             let diags: Vec<Diagnostic> =
-                diags.into_iter().map(|d| Diagnostic { span: in_block(d.span.clone()), ..d }).collect();
-            let rendered = Source { path, text: new_text }.render(&diags);
+                diags.into_iter().map(|d| Diagnostic { span: in_piece(d.span.clone()), ..d }).collect();
+            let rendered = Source { path, text: &new_text }.render(&diags);
             Err(Fail::input(format!(
                 "{}\n{}",
                 rendered.trim_end(),
@@ -81,7 +90,7 @@ mod tests {
     fn checks_a_block_in_context() {
         let p = plan();
         let text = "# x\n[[task]]\nid = \"9\"\nsection = \"II\"\ntitle = \"a\"\nowner = \"ht\"\n";
-        let t = check_task(&p, Path::new("p.toml"), text, 4..text.len(), Lang::En).unwrap();
+        let t = check_task(&p, Path::new("p.toml"), &text[4..], Lang::En, || (text.into(), 4)).unwrap();
         assert_eq!(t.id, "9");
         assert_eq!(p.owners[t.owner.unwrap()].id, "ht");
     }
@@ -90,7 +99,7 @@ mod tests {
     fn points_into_the_new_text() {
         let p = plan();
         let text = "# x\n[[task]]\nid = \"9\"\nsection = \"II\"\ntitle = \"a\"\nowner = \"hx\"\n";
-        let e = check_task(&p, Path::new("p.toml"), text, 4..text.len(), Lang::En).unwrap_err();
+        let e = check_task(&p, Path::new("p.toml"), &text[4..], Lang::En, || (text.into(), 4)).unwrap_err();
         assert!(e.message.starts_with("error: p.toml:6:9: unknown owner `hx`"), "{}", e.message);
         assert!(e.message.contains("known owners: ht"), "{}", e.message);
         assert!(e.message.contains("nothing was written"));

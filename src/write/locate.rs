@@ -1,10 +1,17 @@
 //! Finding a task's bytes in the plan file without parsing it again.
 //!
-//! A small line scanner walks the text once and records every table header
-//! (`[plan]`, `[[task]]`, `[[task.done]]`…). It understands just enough TOML to
-//! never mistake text for a header: comments, basic and literal strings, the
-//! multi-line strings `"""` and `'''` (a line starting with `[` inside one is
-//! text), and arrays or inline tables spread over several lines.
+//! A small line scanner records table headers (`[plan]`, `[[task]]`,
+//! `[[task.done]]`…). It understands just enough TOML to never mistake text for a
+//! header: comments, basic and literal strings, the multi-line strings `"""` and
+//! `'''` (a line starting with `[` inside one is text), and arrays or inline tables
+//! spread over several lines.
+//!
+//! A change to one task reads only that task: the parser has already said on
+//! which line its `[[task]]` header is, so the scanner starts there (where it is
+//! outside any string), reads forward to the first header that is not one of the
+//! task's sub-tables, and reads backward over the comments and blank lines above
+//! the header. Reading backward is exact unless one of those lines holds a
+//! multi-line string delimiter; then the whole file is scanned instead.
 //!
 //! Ownership of lines, the rule every writer follows:
 //! - comment lines directly above a header (no blank line between) belong to that
@@ -16,6 +23,8 @@
 //!   separate it from what follows and are left alone.
 
 use std::ops::Range;
+
+use memchr::{memchr, memchr_iter, memchr2, memchr3, memrchr};
 
 /// A table header line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,25 +58,29 @@ impl Header {
     pub fn is_task_child(&self) -> bool {
         self.path.len() >= 2 && self.path[0] == "task"
     }
+
+    /// `[[task.<name>]]`.
+    pub fn is_child_array(&self, name: &str) -> bool {
+        self.is(true, &["task", name])
+    }
 }
 
-/// Where things are in a plan file's text.
+/// Every header of a plan file.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub headers: Vec<Header>,
     /// End (after the line break, if any) of the file's last non-blank line.
     pub content_end: usize,
-    /// The file's line ending, taken from its first line: new lines use it.
-    pub eol: &'static str,
 }
 
 /// The bytes of one task.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskBlock {
-    /// Index of the `[[task]]` header in [`Layout::headers`].
-    pub header: usize,
-    /// Indexes of its sub-table headers, in file order.
-    pub children: Vec<usize>,
+    /// Its `[[task]]` header.
+    pub header: Header,
+    /// Its sub-tables, in file order, each with what removing it takes away: the
+    /// blank lines before it, the comments attached to it and its lines.
+    pub children: Vec<(Header, Range<usize>)>,
     /// From the header line to the end of its last non-blank line.
     pub content: Range<usize>,
     /// The task's own keys: from the header line to the end of the last non-blank
@@ -76,6 +89,13 @@ pub struct TaskBlock {
     /// What `par rm` takes away: the blank lines before the task, the comments
     /// attached to it, and its content. The blank lines after it stay.
     pub removal: Range<usize>,
+}
+
+impl TaskBlock {
+    /// The `n`-th `[[task.<name>]]` sub-table and the bytes its removal takes.
+    pub fn child(&self, name: &str, n: usize) -> Option<&(Header, Range<usize>)> {
+        self.children.iter().filter(|(h, _)| h.is_child_array(name)).nth(n)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -95,69 +115,153 @@ enum Kind {
     Other,
 }
 
-impl Layout {
-    /// Scans `text` (a plan file without its byte-order mark). Never fails: on text
-    /// that is not valid TOML the result is merely approximate, and callers only
-    /// scan text the TOML parser has already accepted.
-    pub fn scan(text: &str) -> Layout {
-        let bytes = text.as_bytes();
-        let eol = match bytes.iter().position(|&b| b == b'\n') {
-            Some(i) if i > 0 && bytes[i - 1] == b'\r' => "\r\n",
-            _ => "\n",
+/// The file's line ending, taken from its first line: new lines use it.
+pub fn line_ending(text: &str) -> &'static str {
+    let bytes = text.as_bytes();
+    match memchr(b'\n', bytes) {
+        Some(i) if i > 0 && bytes[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// Byte offset where 1-based line `line` starts, if the text has that many lines.
+pub fn line_start(text: &str, line: usize) -> Option<usize> {
+    match line {
+        0 => None,
+        1 => Some(0),
+        n => memchr_iter(b'\n', text.as_bytes()).nth(n - 2).map(|i| i + 1),
+    }
+}
+
+/// End (after its line break, if any) of the last non-blank line of the file.
+pub fn content_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.iter().rposition(|b| !b.is_ascii_whitespace()) {
+        None => 0,
+        Some(i) => memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k + 1),
+    }
+}
+
+/// Scans lines from `from` (the start of line `first_line`, outside any string or
+/// array). With `one_block`, stops at the first header after the first one that
+/// is not a sub-table of a task. Returns the headers and the end of the last
+/// non-blank line read. The first header's `attached`/`prev_content_end` only see
+/// what was scanned: callers starting mid-file fix them.
+fn scan_lines(text: &str, from: usize, first_line: usize, one_block: bool) -> (Vec<Header>, usize) {
+    let bytes = text.as_bytes();
+    let mut headers: Vec<Header> = Vec::new();
+    let mut state = State::Normal;
+    let mut depth = 0usize;
+    // Start of the run of comment lines just above the current line, if any.
+    let mut comment_run: Option<usize> = None;
+    // End of the last non-blank line that is not part of `comment_run`.
+    let mut content_before_run = from;
+    let mut content_end = from;
+    let mut pos = from;
+    let mut line_no = first_line - 1;
+    while pos < bytes.len() {
+        line_no += 1;
+        let end = match memchr(b'\n', &bytes[pos..]) {
+            Some(i) => pos + i + 1,
+            None => bytes.len(),
         };
-        let mut headers = Vec::new();
-        let mut state = State::Normal;
-        let mut depth = 0usize;
-        // Start of the run of comment lines just above the current line, if any.
-        let mut comment_run: Option<usize> = None;
-        // End of the last non-blank line that is not part of `comment_run`.
-        let mut content_before_run = 0usize;
-        let mut content_end = 0usize;
-        let mut pos = 0usize;
-        let mut line_no = 0usize;
-        while pos < bytes.len() {
-            line_no += 1;
-            let end = match bytes[pos..].iter().position(|&b| b == b'\n') {
-                Some(i) => pos + i + 1,
-                None => bytes.len(),
-            };
-            let line = &bytes[pos..end];
-            let kind = if state != State::Normal || depth > 0 {
-                Kind::Other
-            } else {
-                match line.iter().find(|&&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
-                    None => Kind::Blank,
-                    Some(b'#') => Kind::Comment,
-                    Some(b'[') => Kind::Header,
-                    Some(_) => Kind::Other,
-                }
-            };
-            match kind {
-                // Comments followed by a blank line belong to what is above them.
-                Kind::Blank => comment_run = None,
-                Kind::Comment => {
-                    if comment_run.is_none() {
-                        content_before_run = content_end;
-                        comment_run = Some(pos);
-                    }
-                    content_end = end;
-                }
-                Kind::Header => {
-                    let (array, path) = parse_header(line);
-                    let attached = comment_run.take().unwrap_or(pos);
-                    let prev_content_end = if attached == pos { content_end } else { content_before_run };
-                    headers.push(Header { array, path, line: line_no, start: pos, attached, prev_content_end });
-                    content_end = end;
-                }
-                Kind::Other => {
-                    comment_run = None;
-                    content_end = end;
-                    (state, depth) = scan_line(line, state, depth);
-                }
+        let line = &bytes[pos..end];
+        let kind = if state != State::Normal || depth > 0 {
+            Kind::Other
+        } else {
+            match line.iter().find(|&&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
+                None => Kind::Blank,
+                Some(b'#') => Kind::Comment,
+                Some(b'[') => Kind::Header,
+                Some(_) => Kind::Other,
             }
-            pos = end;
+        };
+        match kind {
+            // Comments followed by a blank line belong to what is above them.
+            Kind::Blank => comment_run = None,
+            Kind::Comment => {
+                if comment_run.is_none() {
+                    content_before_run = content_end;
+                    comment_run = Some(pos);
+                }
+                content_end = end;
+            }
+            Kind::Header => {
+                let (array, path) = parse_header(line);
+                let attached = comment_run.take().unwrap_or(pos);
+                let prev_content_end = if attached == pos { content_end } else { content_before_run };
+                let header = Header { array, path, line: line_no, start: pos, attached, prev_content_end };
+                let last = one_block && !headers.is_empty() && !header.is_task_child();
+                headers.push(header);
+                if last {
+                    return (headers, content_end);
+                }
+                content_end = end;
+            }
+            Kind::Other => {
+                comment_run = None;
+                content_end = end;
+                (state, depth) = scan_line(line, state, depth);
+            }
         }
-        Layout { headers, content_end, eol }
+        pos = end;
+    }
+    (headers, content_end)
+}
+
+/// Reads backward from the header line starting at `start`: where the comment
+/// lines directly above it start, and the end of the last non-blank line above
+/// those. `None` when a line read holds `'''` or `"""`, since it might then be
+/// inside a multi-line string.
+fn above(text: &str, start: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut attached = start;
+    let mut comments = true;
+    let mut pos = start;
+    while pos > 0 {
+        let from = memrchr(b'\n', &bytes[..pos - 1]).map_or(0, |i| i + 1);
+        let line = &bytes[from..pos];
+        if line.windows(3).any(|w| w == b"'''" || w == b"\"\"\"") {
+            return None;
+        }
+        match line.iter().find(|&&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')) {
+            None => comments = false,
+            Some(b'#') if comments => attached = from,
+            Some(_) => return Some((attached, pos)),
+        }
+        pos = from;
+    }
+    Some((attached, 0))
+}
+
+/// A task's block from the headers starting with its own.
+fn block_of(headers: &[Header], at: usize, file_content_end: usize) -> TaskBlock {
+    let h = &headers[at];
+    let mut next = at + 1;
+    while next < headers.len() && headers[next].is_task_child() {
+        next += 1;
+    }
+    let end_of = |i: usize| headers.get(i).map_or(file_content_end, |n| n.prev_content_end);
+    let end = end_of(next);
+    let children: Vec<(Header, Range<usize>)> =
+        (at + 1..next).map(|c| (headers[c].clone(), headers[c].prev_content_end..end_of(c + 1))).collect();
+    let head_end = children.first().map_or(end, |(c, _)| c.prev_content_end);
+    TaskBlock {
+        header: h.clone(),
+        content: h.start..end,
+        head: h.start..head_end,
+        removal: h.prev_content_end..end,
+        children,
+    }
+}
+
+impl Layout {
+    /// Scans the whole of `text` (a plan file without its byte-order mark). Never
+    /// fails: on text that is not valid TOML the result is merely approximate, and
+    /// callers only scan text the TOML parser has already accepted.
+    pub fn scan(text: &str) -> Layout {
+        let (headers, content_end) = scan_lines(text, 0, 1, false);
+        Layout { headers, content_end }
     }
 
     /// Indexes of the `[[task]]` headers, in file order (the order of `Plan::tasks`).
@@ -167,24 +271,29 @@ impl Layout {
 
     /// The block of the task whose header is `headers[header]`.
     pub fn task_block(&self, header: usize) -> TaskBlock {
-        let h = &self.headers[header];
-        let mut next = header + 1;
-        let mut children = Vec::new();
-        while next < self.headers.len() && self.headers[next].is_task_child() {
-            children.push(next);
-            next += 1;
-        }
-        let end = self.headers.get(next).map_or(self.content_end, |n| n.prev_content_end);
-        let head_end = children.first().map_or(end, |&c| self.headers[c].prev_content_end);
-        TaskBlock { header, content: h.start..end, head: h.start..head_end, removal: h.prev_content_end..end, children }
+        block_of(&self.headers, header, self.content_end)
     }
 
-    /// The content of the sub-table at `headers[child]` and what removing it takes
-    /// away (blank lines before, attached comments, its lines).
-    pub fn child_removal(&self, child: usize) -> Range<usize> {
-        let h = &self.headers[child];
-        let end = self.headers.get(child + 1).map_or(self.content_end, |n| n.prev_content_end);
-        h.prev_content_end..end
+    /// The block of the task whose `[[task]]` header is on line `line`, reading
+    /// only that task (see the module's documentation). `None` when that line is
+    /// not a `[[task]]` header (say, tasks written as an inline array).
+    pub fn task_at_line(text: &str, line: usize) -> Option<TaskBlock> {
+        let start = line_start(text, line)?;
+        let (mut headers, read_end) = scan_lines(text, start, line, true);
+        if headers.first().is_none_or(|h| h.start != start || !h.is_task()) {
+            return None;
+        }
+        let (attached, prev_content_end) = match above(text, start) {
+            Some(found) => found,
+            None => {
+                let full = Layout::scan(text);
+                let h = full.headers.iter().find(|h| h.start == start)?;
+                (h.attached, h.prev_content_end)
+            }
+        };
+        headers[0].attached = attached;
+        headers[0].prev_content_end = prev_content_end;
+        Some(block_of(&headers, 0, read_end))
     }
 }
 
@@ -193,62 +302,73 @@ fn scan_line(line: &[u8], mut state: State, mut depth: usize) -> (State, usize) 
     let mut i = 0;
     while i < line.len() {
         match state {
-            State::MlBasic => match line[i] {
-                b'\\' => i += 2,
-                b'"' => {
+            State::MlBasic => {
+                let Some(k) = memchr2(b'"', b'\\', &line[i..]) else { break };
+                i += k;
+                if line[i] == b'\\' {
+                    i += 2;
+                } else {
                     let run = quote_run(line, i, b'"');
                     if run >= 3 {
                         state = State::Normal;
                     }
                     i += run;
                 }
-                _ => i += 1,
-            },
-            State::MlLiteral => {
-                if line[i] == b'\'' {
-                    let run = quote_run(line, i, b'\'');
-                    if run >= 3 {
-                        state = State::Normal;
-                    }
-                    i += run;
-                } else {
-                    i += 1;
-                }
             }
-            State::Normal => match line[i] {
-                b'#' => return (state, depth),
-                b'"' if line[i..].starts_with(b"\"\"\"") => {
-                    state = State::MlBasic;
-                    i += 3;
+            State::MlLiteral => {
+                let Some(k) = memchr(b'\'', &line[i..]) else { break };
+                i += k;
+                let run = quote_run(line, i, b'\'');
+                if run >= 3 {
+                    state = State::Normal;
                 }
-                b'\'' if line[i..].starts_with(b"'''") => {
-                    state = State::MlLiteral;
-                    i += 3;
-                }
-                b'"' => {
-                    i += 1;
-                    while i < line.len() && line[i] != b'"' && line[i] != b'\n' {
-                        i += if line[i] == b'\\' { 2 } else { 1 };
+                i += run;
+            }
+            State::Normal => {
+                // Outside strings a line holds only short keys and values: a plain loop will do.
+                let special = |b: &u8| matches!(b, b'#' | b'"' | b'\'' | b'[' | b']' | b'{' | b'}');
+                let Some(k) = line[i..].iter().position(special) else { break };
+                i += k;
+                match line[i] {
+                    b'#' => break,
+                    b'"' if line[i..].starts_with(b"\"\"\"") => {
+                        state = State::MlBasic;
+                        i += 3;
                     }
-                    i += 1;
-                }
-                b'\'' => {
-                    i += 1;
-                    while i < line.len() && line[i] != b'\'' && line[i] != b'\n' {
+                    b'\'' if line[i..].starts_with(b"'''") => {
+                        state = State::MlLiteral;
+                        i += 3;
+                    }
+                    b'"' => {
+                        i += 1;
+                        loop {
+                            match memchr3(b'"', b'\\', b'\n', &line[i.min(line.len())..]) {
+                                Some(k) if line[i + k] == b'\\' => i += k + 2,
+                                Some(k) => {
+                                    i += k + 1;
+                                    break;
+                                }
+                                None => {
+                                    i = line.len();
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    b'\'' => {
+                        i += 1;
+                        i += memchr2(b'\'', b'\n', &line[i..]).unwrap_or(line.len() - i) + 1;
+                    }
+                    b'[' | b'{' => {
+                        depth += 1;
                         i += 1;
                     }
-                    i += 1;
+                    _ => {
+                        depth = depth.saturating_sub(1);
+                        i += 1;
+                    }
                 }
-                b'[' | b'{' => {
-                    depth += 1;
-                    i += 1;
-                }
-                b']' | b'}' => {
-                    depth = depth.saturating_sub(1);
-                    i += 1;
-                }
-                _ => i += 1,
-            },
+            }
         }
     }
     (state, depth)
@@ -351,7 +471,7 @@ d = \"[[y]]\" # [z]
         let l = Layout::scan(text);
         assert_eq!(paths(&l), ["plan", "@task", "@task.done", "task.log"]);
         assert_eq!(l.headers[1].line, 13);
-        assert_eq!(l.eol, "\n");
+        assert_eq!(line_ending(text), "\n");
     }
 
     #[test]
@@ -395,7 +515,10 @@ id = \"a\"
             s(b.removal.clone()),
             "\n# about task 1\n[[task]]\nid = \"1\"\n# inside\n\n[[task.done]]\ndate = 2025-01-01\n# trailing note of task 1\n"
         );
-        assert_eq!(s(l.child_removal(2)), "\n[[task.done]]\ndate = 2025-01-01\n# trailing note of task 1\n");
+        assert_eq!(s(b.children[0].1.clone()), "\n[[task.done]]\ndate = 2025-01-01\n# trailing note of task 1\n");
+        // Reading only the task gives the same block.
+        assert_eq!(Layout::task_at_line(text, 5), Some(b.clone()));
+        assert_eq!(Layout::task_at_line(text, 4), None);
         assert_eq!(l.headers[3].attached, text.find("# ---- owners").unwrap());
     }
 
@@ -403,11 +526,31 @@ id = \"a\"
     fn crlf_and_no_final_newline() {
         let text = "[plan]\r\nx = 1\r\n\r\n[[task]]\r\nid = \"1\"";
         let l = Layout::scan(text);
-        assert_eq!(l.eol, "\r\n");
+        assert_eq!(line_ending(text), "\r\n");
         assert_eq!(l.content_end, text.len());
         let b = l.task_block(1);
         assert_eq!(&text[b.content], "[[task]]\r\nid = \"1\"");
         assert_eq!(&text[b.removal], "\r\n[[task]]\r\nid = \"1\"");
+    }
+
+    #[test]
+    fn reading_backward_falls_back_near_multiline_strings() {
+        // The line above the header closes a multi-line string that looks like comments.
+        let text = "[plan]\nx = \"\"\"\n# not a comment\n# nor this\"\"\"\n[[task]]\nid = \"1\"\n";
+        let b = Layout::task_at_line(text, 5).unwrap();
+        assert_eq!(b.header.attached, b.header.start);
+        assert_eq!(b.removal.start, b.header.start);
+        assert_eq!(Layout::scan(text).task_block(1), b);
+        assert_eq!(content_end("a\n\n  \n"), 2);
+        assert_eq!(content_end("a\nb"), 3);
+        assert_eq!(line_start("a\nb\nc", 3), Some(4));
+        assert_eq!(line_start("a\nb", 5), None);
+    }
+
+    #[test]
+    fn long_strings_and_escapes() {
+        let long = format!("a = \"{}\\\"{}\" # [[x]]\n[[task]]\n", "ý".repeat(40), "x".repeat(50));
+        assert_eq!(paths(&Layout::scan(&long)), ["@task"]);
     }
 
     #[test]

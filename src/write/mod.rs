@@ -26,6 +26,7 @@ use crate::error::Fail;
 use crate::i18n::Lang;
 use crate::plan::{self, Loaded, Plan, Task};
 use locate::{Layout, TaskBlock};
+use splice::Change;
 
 /// The plan, loaded and locked for a change.
 pub struct Session {
@@ -34,10 +35,9 @@ pub struct Session {
     /// The file actually written: `path` with symbolic links resolved.
     real: PathBuf,
     _lock: lock::PlanLock,
+    fingerprint: Fingerprint,
     pub loaded: Loaded,
-    pub layout: Layout,
-    /// Index in `layout.headers` of each task's `[[task]]` header, in plan order.
-    task_headers: Vec<usize>,
+    eol: &'static str,
     pub lang: Lang,
 }
 
@@ -49,27 +49,11 @@ impl Session {
         let real = atomic::resolve(&path, early)?;
         atomic::check_writable(&real, &path, early)?;
         let lock = lock::acquire(&real, &path, early)?;
+        let fingerprint = Fingerprint::of(&real);
         let loaded = plan::load(&path)?;
         let lang = ctx.lang_for(&loaded.plan);
-        let layout = Layout::scan(&loaded.text);
-        let task_headers = layout.task_headers();
-        let matches = task_headers.len() == loaded.plan.tasks.len()
-            && task_headers.iter().zip(&loaded.plan.tasks).all(|(&h, t)| layout.headers[h].line == t.line);
-        if !matches {
-            return Err(Fail::input(format!(
-                "{}\n      help: {}",
-                lang.pick(
-                    &format!("par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}", path.display()),
-                    &format!("par can only change tasks written as [[task]] tables in {}", path.display()),
-                ),
-                lang.pick(
-                    "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
-                    "write each task as a [[task]] table, as the template does (par init)",
-                ),
-            ))
-            .into());
-        }
-        Ok(Session { path, real, _lock: lock, loaded, layout, task_headers, lang })
+        let eol = locate::line_ending(&loaded.text);
+        Ok(Session { path, real, _lock: lock, fingerprint, loaded, eol, lang })
     }
 
     pub fn plan(&self) -> &Plan {
@@ -80,8 +64,9 @@ impl Session {
         &self.loaded.text
     }
 
+    /// The file's line ending, for new lines.
     pub fn eol(&self) -> &'static str {
-        self.layout.eol
+        self.eol
     }
 
     /// The index of the task a user typed, or an error naming the nearest ids.
@@ -89,62 +74,80 @@ impl Session {
         self.plan().find_task(typed).ok_or_else(|| Fail::input(self.plan().unknown_task(typed)))
     }
 
-    /// The bytes of task `i`.
-    pub fn block(&self, i: usize) -> TaskBlock {
-        self.layout.task_block(self.task_headers[i])
-    }
-
-    /// Index in `layout.headers` of the `n`-th sub-table `[[task.<name>]]` of task `i`.
-    pub fn child(&self, i: usize, name: &str, n: usize) -> Option<usize> {
-        self.block(i)
-            .children
-            .into_iter()
-            .filter(|&c| {
-                let h = &self.layout.headers[c];
-                h.array && h.path.len() == 2 && h.path[1] == name
-            })
-            .nth(n)
+    /// The bytes of task `i`, found by reading that task only.
+    pub fn block(&self, i: usize) -> Result<TaskBlock, Fail> {
+        Layout::task_at_line(self.text(), self.plan().tasks[i].line).ok_or_else(|| {
+            Fail::input(format!(
+                "{}\n      help: {}",
+                self.lang.pick(
+                    &format!(
+                        "par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}",
+                        self.path.display()
+                    ),
+                    &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
+                ),
+                self.lang.pick(
+                    "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
+                    "write each task as a [[task]] table, as the template does (par init)",
+                ),
+            ))
+        })
     }
 
     /// Appends `lines` (a sub-table such as `[[task.done]]`) at the end of task `i`,
-    /// after its last non-blank line and one blank line. Returns the new text and
-    /// where the task now is in it.
-    pub fn append_to_task(&self, i: usize, lines: &str) -> (String, Range<usize>) {
-        let block = self.block(i);
+    /// after its last non-blank line and one blank line. Returns the change and
+    /// the task's range before it.
+    pub fn append_to_task(&self, i: usize, lines: &str) -> Result<(Change, Range<usize>), Fail> {
+        let block = self.block(i)?;
         let at = block.content.end;
-        let insert = splice::block_after(self.text(), at, lines, self.eol());
-        let new_text = splice::splice(self.text(), at..at, &insert);
-        (new_text, block.content.start..at + insert.len())
+        Ok((Change::new(at..at, splice::block_after(self.text(), at, lines, self.eol())), block.content))
     }
 
-    /// Checks the task now at `range` of `new_text` (see [`check::check_task`]).
-    pub fn check(&self, new_text: &str, range: Range<usize>) -> Result<Task, Fail> {
-        check::check_task(self.plan(), &self.path, new_text, range, self.lang)
+    /// Checks the task that occupies `within` (a range of the current text holding
+    /// the change) once `change` is made (see [`check::check_task`]).
+    pub fn check(&self, change: &Change, within: Range<usize>) -> Result<Task, Fail> {
+        let piece = change.piece(self.text(), within.clone());
+        check::check_task(self.plan(), &self.path, &piece, self.lang, || {
+            (change.apply(self.text()), change.map_range(within).start)
+        })
     }
 
-    /// Writes `new_text` over the plan, atomically, keeping the byte-order mark.
+    /// Writes the plan with `change` made, atomically, keeping the byte-order mark.
     /// Refuses when the file was changed on disk (by an editor, say) since it was read.
-    pub fn commit(self, new_text: &str) -> Result<(), Fail> {
+    pub fn commit(self, change: &Change) -> Result<(), Fail> {
         let lang = self.lang;
-        let bom: &[u8] = if self.loaded.bom { &[0xEF, 0xBB, 0xBF] } else { &[] };
-        let now = std::fs::read(&self.real).map_err(|e| {
-            Fail::io(format!(
-                "{} {}: {}",
-                lang.pick("không đọc được", "cannot read"),
-                self.path.display(),
-                crate::error::io_reason(&e)
-            ))
-        })?;
-        if !(now.starts_with(bom) && &now[bom.len()..] == self.loaded.text.as_bytes()) {
+        if Fingerprint::of(&self.real) != self.fingerprint {
             return Err(Fail::io(lang.pick(
-                &format!("{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; không ghi gì, hãy chạy lại lệnh", self.path.display()),
-                &format!("{} was changed by another program while par was working; nothing was written, run the command again", self.path.display()),
+                &format!(
+                    "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; không ghi gì, hãy chạy lại lệnh",
+                    self.path.display()
+                ),
+                &format!(
+                    "{} was changed by another program while par was working; nothing was written, run the command again",
+                    self.path.display()
+                ),
             )));
         }
-        let mut bytes = Vec::with_capacity(bom.len() + new_text.len());
-        bytes.extend_from_slice(bom);
-        bytes.extend_from_slice(new_text.as_bytes());
-        atomic::replace(&self.real, &self.path, &bytes, lang)
+        let bom: &[u8] = if self.loaded.bom { &[0xEF, 0xBB, 0xBF] } else { &[] };
+        let [before, insert, after] = change.parts(&self.loaded.text);
+        atomic::replace(&self.real, &self.path, &[bom, before.as_bytes(), insert.as_bytes(), after.as_bytes()], lang)
+    }
+}
+
+/// What tells whether a file changed on disk without reading it again: its size,
+/// modification time and (on Unix) inode, which an editor's save changes.
+#[derive(Debug, PartialEq, Eq)]
+struct Fingerprint(Option<(u64, Option<std::time::SystemTime>, u64)>);
+
+impl Fingerprint {
+    fn of(path: &std::path::Path) -> Fingerprint {
+        Fingerprint(std::fs::metadata(path).ok().map(|m| {
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let ino = 0;
+            (m.len(), m.modified().ok(), ino)
+        }))
     }
 }
 

@@ -14,6 +14,47 @@ pub fn splice(text: &str, range: Range<usize>, new: &str) -> String {
     out
 }
 
+/// One change to a file: the bytes at `range` give way to `insert`. Kept as a
+/// change rather than a new copy of the file, so a large plan is never copied in
+/// memory: the check looks at the changed task only and the write streams the
+/// three pieces (before, insert, after) to disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub range: Range<usize>,
+    pub insert: String,
+}
+
+impl Change {
+    pub fn new(range: Range<usize>, insert: impl Into<String>) -> Change {
+        Change { range, insert: insert.into() }
+    }
+
+    /// The whole text after the change.
+    pub fn apply(&self, text: &str) -> String {
+        splice(text, self.range.clone(), &self.insert)
+    }
+
+    /// Whether the change leaves `text` as it is.
+    pub fn is_noop(&self, text: &str) -> bool {
+        text[self.range.clone()] == *self.insert
+    }
+
+    /// Where the old range `within` (which contains the change) lies after it.
+    pub fn map_range(&self, within: Range<usize>) -> Range<usize> {
+        within.start..within.end - self.range.len() + self.insert.len()
+    }
+
+    /// The text of the old range `within` (which contains the change) after it.
+    pub fn piece(&self, text: &str, within: Range<usize>) -> String {
+        splice(&text[within.clone()], self.range.start - within.start..self.range.end - within.start, &self.insert)
+    }
+
+    /// The three pieces of the new file, in order.
+    pub fn parts<'a>(&'a self, text: &'a str) -> [&'a str; 3] {
+        [&text[..self.range.start], &self.insert, &text[self.range.end..]]
+    }
+}
+
 /// What to insert at `at` so that `lines` (each ending with a line break) follow
 /// the text before `at` after one blank line, as the file separates its tables.
 /// When the text before `at` does not end with a line break (the last line of a
@@ -141,5 +182,11 @@ mod tests {
         assert_eq!(block_after("x = 1\n", 6, "[t]\n", "\n"), "\n[t]\n");
         assert_eq!(block_after("", 0, "[t]\n", "\n"), "[t]\n");
         assert_eq!(splice("abcdef", 2..4, "XY!"), "abXY!ef");
+        let c = Change::new(3..5, "XYZ");
+        assert_eq!(c.apply("0123456789"), "012XYZ56789");
+        assert_eq!(c.piece("0123456789", 1..7), "12XYZ56");
+        assert_eq!(c.map_range(1..7), 1..8);
+        assert_eq!(c.parts("0123456789"), ["012", "XYZ", "56789"]);
+        assert!(Change::new(1..2, "1").is_noop("0123"));
     }
 }
