@@ -147,10 +147,18 @@ fn edit_head(head: &str, set: &[(&str, String)], unset: &[&str], eol: &str) -> R
     }
     for (key, text) in set {
         let mut value: Value = text.parse().map_err(|e: toml_edit::TomlError| e.message().to_string())?;
-        if let Some(old) = table.get(key).and_then(Item::as_value) {
-            *value.decor_mut() = old.decor().clone();
+        match table.get_mut(key) {
+            // Replacing the item in place keeps the key and the comments above it.
+            Some(item) => {
+                if let Some(old) = item.as_value() {
+                    *value.decor_mut() = old.decor().clone();
+                }
+                *item = Item::Value(value);
+            }
+            None => {
+                table.insert(key, Item::Value(value));
+            }
         }
-        table.insert(key, Item::Value(value));
     }
     place_new_keys(table, &before);
     if !orphans.is_empty() {
@@ -195,7 +203,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             out,
-            "[[task]]   # t\nid = \"1\"\nsection = \"II\"\ntitle = \"a\"\nstart = 2025-06-01\nrepeat = \"quarterly\"       # \"thường xuyên\"\ndue_day = 20\nresult = 'r'\n"
+            "[[task]]   # t\nid = \"1\"\nsection = \"II\"\ntitle = \"a\"\nstart = 2025-06-01\n# about the owner\nrepeat = \"quarterly\"       # \"thường xuyên\"\ndue_day = 20\nresult = 'r'\n"
         );
     }
 
@@ -205,6 +213,8 @@ mod tests {
             "[[task]]\nid = \"1\"\n# dates: assumed\nstart = 2025-06-01\ndue = 2025-09-30\n# last\nresult = \"r\"\n";
         let out = edit_head(head, &[], &["start", "result"], "\n").unwrap();
         assert_eq!(out, "[[task]]\nid = \"1\"\n# dates: assumed\ndue = 2025-09-30\n# last\n");
+        let out = edit_head(head, &[("due", "2025-10-15".into())], &["start"], "\n").unwrap();
+        assert_eq!(out, "[[task]]\nid = \"1\"\n# dates: assumed\ndue = 2025-10-15\n# last\nresult = \"r\"\n");
     }
 
     #[test]
