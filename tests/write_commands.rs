@@ -55,7 +55,16 @@ const TASK4_END: &str = "evidence = [\"Sổ theo dõi phản ánh, kiến nghị
 fn done_appends_an_entry_at_the_end_of_the_task_only() {
     let (dir, path) = setup();
     par(dir.path())
-        .args(["done", "1", "--note", "Hoàn thành \"đủ\" chỉ tiêu", "--evidence", "Báo cáo số 5", "--evidence", "Biên bản"])
+        .args([
+            "done",
+            "1",
+            "--note",
+            "Hoàn thành \"đủ\" chỉ tiêu",
+            "--evidence",
+            "Báo cáo số 5",
+            "--evidence",
+            "Biên bản",
+        ])
         .args(["--by", "Văn thư", "--date", "30/9/2025"])
         .assert()
         .success()
@@ -66,7 +75,11 @@ fn done_appends_an_entry_at_the_end_of_the_task_only() {
         "\n[[task.done]]\ndate = 2025-09-30\nnote = \"Hoàn thành \\\"đủ\\\" chỉ tiêu\"\nevidence = [\"Báo cáo số 5\", \"Biên bản\"]\nby = \"Văn thư\"\nat = 2025-10-06T09:15:00+07:00\n",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
-    par(dir.path()).args(["show", "1", "--format", "json"]).assert().success().stdout(predicate::str::contains("done_on_time"));
+    par(dir.path())
+        .args(["show", "1", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("done_on_time"));
 }
 
 #[test]
@@ -78,8 +91,11 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
         .assert()
         .success()
         .stdout("Marked task 4 (Q4 2025) done on 06/10/2025, on time (due 31/12/2025).\n");
-    let expected =
-        insert_after(&seed(), TASK4_END, "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nat = 2025-10-06T09:15:00+07:00\n");
+    let expected = insert_after(
+        &seed(),
+        TASK4_END,
+        "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nat = 2025-10-06T09:15:00+07:00\n",
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 
     // A late Q3 report of task III.1 named by --period, on a task due on the 20th.
@@ -127,7 +143,11 @@ fn reopen_undoes_done_byte_for_byte() {
         .assert()
         .success()
         .stdout("Reopened task 4 (Q4 2025): removed its done mark of 06/10/2025.\n");
-    par(dir.path()).args(["reopen", "1"]).assert().success().stdout("Đã bỏ đánh dấu hoàn thành nhiệm vụ 1 (ngày 06/10/2025).\n");
+    par(dir.path())
+        .args(["reopen", "1"])
+        .assert()
+        .success()
+        .stdout("Đã bỏ đánh dấu hoàn thành nhiệm vụ 1 (ngày 06/10/2025).\n");
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
     // A mark in the middle of the task, with its attached data, goes with its blank line.
     par(dir.path()).args(["reopen", "4", "--period", "2025-Q2"]).assert().success();
@@ -135,13 +155,21 @@ fn reopen_undoes_done_byte_for_byte() {
     assert_eq!(fs::read_to_string(&path).unwrap(), replace_once(&seed(), q2, ""));
     // Nothing left to reopen: a message, nothing written.
     let before = fs::read_to_string(&path).unwrap();
-    par(dir.path()).args(["--lang", "en", "reopen", "1"]).assert().code(1).stderr(predicate::str::contains("task 1 is not marked done"));
+    par(dir.path())
+        .args(["--lang", "en", "reopen", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("task 1 is not marked done"));
     par(dir.path())
         .args(["--lang", "en", "reopen", "4", "--period", "2025-Q2"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("task 4 (Q2 2025) is not marked done"));
-    par(dir.path()).args(["--lang", "en", "reopen", "8", "--period", "2025-Q2"]).assert().code(2).stderr(predicate::str::contains("does not repeat"));
+    par(dir.path())
+        .args(["--lang", "en", "reopen", "8", "--period", "2025-Q2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not repeat"));
     assert_eq!(fs::read_to_string(&path).unwrap(), before);
 }
 
@@ -160,7 +188,11 @@ fn log_appends_a_progress_entry() {
         "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Cập nhật sổ theo dõi phản ánh\"\nperiod = \"2025-Q4\"\nevidence = [\"Sổ theo dõi\"]\nby = \"cchc-officer\"\nat = 2025-10-06T09:15:00+07:00\n",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
-    par(dir.path()).args(["show", "4", "--format", "json"]).assert().success().stdout(predicate::str::contains("Cập nhật sổ theo dõi phản ánh"));
+    par(dir.path())
+        .args(["show", "4", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Cập nhật sổ theo dõi phản ánh"));
 }
 
 #[test]
@@ -198,7 +230,20 @@ fn add_puts_the_task_after_the_last_of_its_section_with_the_next_id() {
 
     // A recurring task in section III gets III.3, at the end of the file.
     par(dir.path())
-        .args(["--lang", "en", "add", "Báo cáo năm", "--section", "III", "--owner", "cchc", "--repeat", "hằng năm", "--due-day", "15"])
+        .args([
+            "--lang",
+            "en",
+            "add",
+            "Báo cáo năm",
+            "--section",
+            "III",
+            "--owner",
+            "cchc",
+            "--repeat",
+            "hằng năm",
+            "--due-day",
+            "15",
+        ])
         .assert()
         .success()
         .stdout("Added task III.3 to section III: Báo cáo năm\n");
@@ -231,11 +276,20 @@ fn add_rejects_bad_input_and_writes_nothing() {
         (&["add", "X", "--section", "IV"], "--section: no section has the id `IV`; did you mean `I`?"),
         (&["add", "X"], "say which section the task is in with --section: I, II, III"),
         (&["add", "X", "--section", "II", "--id", "3"], "the id 3 is already used by the task on line"),
-        (&["add", "X", "--section", "II", "--owner", "chhc"], "--owner: no owner has the id `chhc`; did you mean `cchc`?"),
+        (
+            &["add", "X", "--section", "II", "--owner", "chhc"],
+            "--owner: no owner has the id `chhc`; did you mean `cchc`?",
+        ),
         (&["add", "X", "--section", "II", "--repeat", "weekly"], "--repeat: unknown repeat rule `weekly`"),
         (&["add", "X", "--section", "II", "--due", "31/2/2025"], "--due: `31/2/2025` is not a date"),
-        (&["add", "X", "--section", "II", "--repeat", "quarterly", "--due", "1/7/2025"], "task `9` repeats, so it has no single due date"),
-        (&["add", "X", "--section", "II", "--start", "1/8/2025", "--due", "1/7/2025"], "task `9` is due (01/07/2025) before it starts (01/08/2025)"),
+        (
+            &["add", "X", "--section", "II", "--repeat", "quarterly", "--due", "1/7/2025"],
+            "task `9` repeats, so it has no single due date",
+        ),
+        (
+            &["add", "X", "--section", "II", "--start", "1/8/2025", "--due", "1/7/2025"],
+            "task `9` is due (01/07/2025) before it starts (01/08/2025)",
+        ),
     ];
     for (args, message) in cases {
         par(dir.path()).arg("--lang").arg("en").args(*args).assert().code(2).stderr(predicate::str::contains(*message));
@@ -282,7 +336,13 @@ fn edit_rejects_bad_input_and_writes_nothing() {
         (&["edit", "88", "--due", "1/10/2025"], 2, "no task has the id `88`; did you mean `8`?"),
     ];
     for (args, code, message) in cases {
-        par(dir.path()).arg("--lang").arg("en").args(*args).assert().code(*code).stderr(predicate::str::contains(*message));
+        par(dir.path())
+            .arg("--lang")
+            .arg("en")
+            .args(*args)
+            .assert()
+            .code(*code)
+            .stderr(predicate::str::contains(*message));
     }
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
 }
@@ -310,7 +370,17 @@ fn rm_removes_the_task_with_its_entries() {
 fn init_creates_a_commented_plan_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     par(dir.path())
-        .args(["init", "--unit", "UBND Phường Bến Nghé", "--year", "2026", "--signer", "Nguyễn Văn A", "--position", "Chủ tịch"])
+        .args([
+            "init",
+            "--unit",
+            "UBND Phường Bến Nghé",
+            "--year",
+            "2026",
+            "--signer",
+            "Nguyễn Văn A",
+            "--position",
+            "Chủ tịch",
+        ])
         .args(["--unit-short", "BN", "--superior", "UBND Thành phố Hồ Chí Minh"])
         .assert()
         .success()
@@ -324,7 +394,10 @@ fn init_creates_a_commented_plan_and_never_overwrites() {
     assert!(text.contains("# Tệp này là của bạn"));
     // It loads, and par can add to it and mark done.
     par(dir.path()).args(["status", "--today", "2026-03-01"]).assert().success();
-    par(dir.path()).args(["add", "Xây dựng kế hoạch", "--section", "II", "--owner", "ht", "--due", "30/5/2026"]).assert().success();
+    par(dir.path())
+        .args(["add", "Xây dựng kế hoạch", "--section", "II", "--owner", "ht", "--due", "30/5/2026"])
+        .assert()
+        .success();
     par(dir.path()).args(["done", "II.1", "--date", "2026-05-20"]).assert().success();
     par(dir.path())
         .args(["list", "--today", "2026-06-01"])
