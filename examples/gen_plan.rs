@@ -4,12 +4,31 @@
 //!     cargo run --release --example gen_plan -- 10000 > /tmp/plan-10k.toml
 //!
 //! Task `4.k` (k = 1…) is quarterly with Q2 and Q3 done, so `par done 4.k` marks Q4.
+//!
+//! With `--lean`, the tasks are instead one-off tasks `1`…`N` holding what a
+//! Taskwarrior task holds (a one-line title, a section, an owner, a due date), for
+//! comparing with `task N done` on the same tasks:
+//!
+//!     cargo run --release --example gen_plan -- 10000 --lean > /tmp/plan-10k-lean.toml
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let lean = std::env::args().any(|a| a == "--lean");
     let seed = include_str!("../plan.toml");
     let first = seed.find("\n[[task]]\n").expect("the seed plan has tasks") + 1;
     let (head, tasks) = seed.split_at(first);
+    if lean {
+        let owners = ["ht", "pht", "cchc", "vt", "cntt"];
+        let mut out = String::from(head);
+        for i in 1..=n {
+            out.push_str(&format!(
+                "[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"Nhiệm vụ số {i}: chấn chỉnh việc xử lý trễ hạn ý kiến người dân\"\nowner = \"{}\"\ndue = 2025-12-31\n\n",
+                owners[i % owners.len()]
+            ));
+        }
+        print!("{out}");
+        return;
+    }
     let blocks: Vec<&str> = tasks.split_inclusive("\n[[task]]\n").collect();
     let mut out = String::with_capacity(head.len() + n * tasks.len() / 10 + 1024);
     out.push_str(head);
