@@ -15,9 +15,9 @@ Ví dụ / Examples:
   par list --grep \"y kien\"            tìm không cần dấu / search without diacritics
   par show 4                          mọi thông tin về nhiệm vụ 4 / everything about task 4
   par status --format json | jq .     cho script / for scripts
-  par done 4 --period 2025-Q3          đánh dấu hoàn thành / mark done
-  par log 1 \"Họp rà soát tiến độ\"      ghi nhật ký tiến độ / log progress
-  par add \"Tên việc\" --section II      thêm nhiệm vụ / add a task
+  par done 4 --period 2025-Q3         đánh dấu hoàn thành / mark done
+  par log 1 \"Họp rà soát tiến độ\"     ghi nhật ký tiến độ / log progress
+  par add \"Tên việc\" --section II     thêm nhiệm vụ / add a task
 
 Tệp kế hoạch / Plan file: -f FILE, else $PAR_FILE, else plan.toml here or in a parent folder.
 Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 file could not be read or written.";

@@ -1,6 +1,6 @@
 //! Writing a file so that it is, at every instant, either the old one or the new
 //! one: a temporary file in the same folder is written, flushed to disk and renamed
-//! over the plan. The plan's permissions are kept; a symbolic link stays a link and
+//! over the plan. The plan's permissions (and owner, where allowed) are kept; a symbolic link stays a link and
 //! its target gets the new text. On any error the temporary file is removed and
 //! the plan is untouched.
 
@@ -92,13 +92,20 @@ fn temp_in(dir: &Path, real: &Path, shown: &Path, lang: Lang) -> Result<tempfile
 /// `parts`, one after the other, atomically.
 pub fn replace(real: &Path, shown: &Path, parts: &[&[u8]], lang: Lang) -> Result<(), Fail> {
     let dir = folder(real);
-    let perms = fs::metadata(real).map_err(|e| write_error(shown, &e, lang))?.permissions();
+    let meta = fs::metadata(real).map_err(|e| write_error(shown, &e, lang))?;
     let mut tmp = temp_in(dir, real, shown, lang)?;
     // Any early return drops `tmp`, which deletes the temporary file.
     for part in parts {
         tmp.write_all(part).map_err(|e| write_error(shown, &e, lang))?;
     }
-    tmp.as_file().set_permissions(perms).map_err(|e| write_error(shown, &e, lang))?;
+    tmp.as_file().set_permissions(meta.permissions()).map_err(|e| write_error(shown, &e, lang))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Keeps the owner when an administrator writes someone's plan; a no-op (or
+        // refused, harmlessly) for an ordinary user, whose files are their own.
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+    }
     tmp.as_file().sync_all().map_err(|e| write_error(shown, &e, lang))?;
     tmp.persist(real).map_err(|e| write_error(shown, &e.error, lang))?;
     sync_folder(dir);
