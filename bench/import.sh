@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-50}
 mkdir -p bench/out
-cargo build --release --quiet --bin par --example gen_plan
+cargo build --release --quiet --bin par --example gen_document
 doc=bench/out/plan-${pages}p.md
-target/release/examples/gen_plan "$pages" > "$doc"
+target/release/examples/gen_document "$pages" > "$doc"
 echo "$doc: $(wc -c < "$doc") bytes, $(grep -c 'chủ trì, phối hợp' "$doc") tasks"
 cmd="target/release/par import $doc -o bench/out/plan-${pages}p.toml --force"
 if command -v hyperfine >/dev/null; then

@@ -1,72 +1,58 @@
-//! Writes a synthetic plan document of about N pages (Markdown, the form of the seed
-//! plan) for measuring `par import`: `cargo run --example gen_plan -- 50 > plan-50p.md`.
+//! Writes a large plan for benchmarks: the seed plan's header (metadata, owners,
+//! sections) and its ten tasks repeated, with ids made unique, until N tasks.
 //!
-//! A page is taken as 3,000 characters, about what an A4 page of a Vietnamese
-//! administrative document holds in 13-14 pt Times New Roman. The text mixes the
-//! wordings the importer reads: owners, deadlines, recurrences, cited documents.
+//!     cargo run --release --example gen_plan -- 10000 > /tmp/plan-10k.toml
+//!
+//! Task `4.k` (k = 1…) is quarterly with Q2 and Q3 done, so `par done 4.k` marks Q4.
+//!
+//! With `--lean`, the tasks are instead one-off tasks `1`…`N` holding what a
+//! Taskwarrior task holds (a one-line title, a section, an owner, a due date), for
+//! comparing with `task N done` on the same tasks:
+//!
+//!     cargo run --release --example gen_plan -- 10000 --lean > /tmp/plan-10k-lean.toml
 
-/// A plan of about `pages` pages.
-pub fn plan(pages: usize) -> String {
-    let target = pages * 3000;
-    let mut s = String::with_capacity(target + 4096);
-    s.push_str(
-        "ỦY BAN NHÂN DÂN QUẬN 1\n**TRƯỜNG TIỂU HỌC THỬ NGHIỆM**\n\nSố: 99/KH-TN\n\n*Quận 1, ngày 02 tháng 6 năm 2025*\n\n## KẾ HOẠCH\n\n### Về khắc phục, cải thiện Chỉ số cải cách hành chính năm 2025\n\n",
-    );
-    for i in 1..=6 {
-        s.push_str(&format!(
-            "Thực hiện Kế hoạch số {}/KH-UBND ngày {} tháng {} năm 2025 của Ủy ban nhân dân Quận 1 về thực hiện công tác cải cách hành chính năm 2025, đợt {i};\n\n",
-            100 + i,
-            10 + i,
-            i
-        ));
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let lean = std::env::args().any(|a| a == "--lean");
+    let seed = include_str!("../plan.toml");
+    let first = seed.find("\n[[task]]\n").expect("the seed plan has tasks") + 1;
+    let (head, tasks) = seed.split_at(first);
+    if lean {
+        let owners = ["ht", "pht", "cchc", "vt", "cntt"];
+        let mut out = String::from(head);
+        for i in 1..=n {
+            out.push_str(&format!(
+                "[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"Nhiệm vụ số {i}: chấn chỉnh việc xử lý trễ hạn ý kiến người dân\"\nowner = \"{}\"\ndue = 2025-12-31\n\n",
+                owners[i % owners.len()]
+            ));
+        }
+        print!("{out}");
+        return;
     }
-    s.push_str("#### I. MỤC ĐÍCH YÊU CẦU\n\n");
-    for i in 1..=5 {
-        s.push_str(&format!(
-            "- Mục đích thứ {i}: khắc phục các hạn chế của Chỉ số cải cách hành chính năm 2024, nâng cao sự hài lòng của người dân.\n"
-        ));
-    }
-    const ROMAN: [&str; 10] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"];
-    let owners = ["Phòng Nội vụ", "Văn phòng HĐND-UBND", "Tổ Văn phòng", "Hiệu trưởng", "Phó Hiệu trưởng"];
-    let times = [
-        "hoàn thành trước ngày 30 tháng 9 năm 2025",
-        "báo cáo hằng tháng, trước ngày 25",
-        "trong mỗi quý",
-        "thường xuyên",
-        "định kỳ 6 tháng",
-        "trong quý IV/2025",
-        "từ ngày 01/7/2025 đến ngày 15/11/2025",
-        "hằng năm",
-    ];
-    let mut n = 0;
-    let mut section = 0;
-    while s.len() < target {
-        let roman = ROMAN[section % ROMAN.len()];
-        let suffix = if section >= ROMAN.len() { format!(" (phần {})", section + 1) } else { String::new() };
-        s.push_str(&format!("\n### {roman}. NHIỆM VỤ VÀ GIẢI PHÁP NHÓM {}{suffix}\n\n", section + 1));
-        for sub in 1..=4 {
-            s.push_str(&format!("{sub}. Lĩnh vực {sub} của nhóm {}\n\n", section + 1));
-            for letter in ["a", "b", "c", "d", "đ", "e"] {
-                n += 1;
-                let owner = owners[n % owners.len()];
-                let support = owners[(n + 2) % owners.len()];
-                let when = times[n % times.len()];
-                s.push_str(&format!(
-                    "{letter}) {owner} chủ trì, phối hợp {support} rà soát, cập nhật và niêm yết công khai thủ tục hành chính số {n} theo Quyết định số {n}/QĐ-UBND ngày 12/5/2025 của Ủy ban nhân dân Thành phố về công bố danh mục thủ tục hành chính; {when}; bảo đảm tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%.\n\n"
-                ));
-                if n % 3 == 0 {
-                    s.push_str("- Lập danh sách hồ sơ cần rà soát, phân công người thực hiện;\n- Tổng hợp kết quả, báo cáo người đứng đầu đơn vị.\n\n");
+    let blocks: Vec<&str> = tasks.split_inclusive("\n[[task]]\n").collect();
+    let mut out = String::with_capacity(head.len() + n * tasks.len() / 10 + 1024);
+    out.push_str(head);
+    let mut written = 0;
+    'outer: for round in 1.. {
+        for (i, block) in blocks.iter().enumerate() {
+            if written == n {
+                break 'outer;
+            }
+            // Each piece but the first starts after "[[task]]\n" and ends with the next header.
+            let body = block.strip_suffix("[[task]]\n").unwrap_or(block);
+            let body = if i == 0 { body.strip_prefix("[[task]]\n").unwrap_or(body) } else { body };
+            out.push_str("[[task]]\n");
+            for line in body.split_inclusive('\n') {
+                match line.strip_prefix("id = \"").and_then(|r| r.strip_suffix("\"\n")) {
+                    Some(id) => out.push_str(&format!("id = \"{id}.{round}\"\n")),
+                    None => out.push_str(line),
                 }
             }
+            if !out.ends_with("\n\n") {
+                out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+            }
+            written += 1;
         }
-        section += 1;
     }
-    s.push_str("\nTrên đây là Kế hoạch của trường, đề nghị CB-GV-NV trường nghiêm túc thực hiện./.\n\n**Nơi nhận:**\n\n- Phòng Nội vụ Quận 1;\n- Lưu: VT.\n\n**HIỆU TRƯỞNG**\n\nNguyễn Văn Thử\n");
-    s
-}
-
-#[allow(dead_code)]
-fn main() {
-    let pages = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50);
-    print!("{}", plan(pages));
+    print!("{out}");
 }

@@ -16,6 +16,9 @@ Ví dụ / Examples:
   par show 4                          mọi thông tin về nhiệm vụ 4 / everything about task 4
   par report --quarter Q2 -o bc.docx  báo cáo quý II ra tệp Word / Q2 report as a Word file
   par status --format json | jq .     cho script / for scripts
+  par done 4 --period 2025-Q3         đánh dấu hoàn thành / mark done
+  par log 1 \"Họp rà soát tiến độ\"     ghi nhật ký tiến độ / log progress
+  par add \"Tên việc\" --section II     thêm nhiệm vụ / add a task
 
 Tệp kế hoạch / Plan file: -f FILE, else $PAR_FILE, else plan.toml here or in a parent folder.
 Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 file could not be read or written.";
@@ -95,7 +98,71 @@ pub enum Command {
     /// Soạn plan.toml từ văn bản kế hoạch (.docx, .md, .txt) / Draft a plan.toml from a plan document
     #[command(after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    /// Đánh dấu hoàn thành (một kỳ của việc định kỳ) / Mark a task, or one period of a recurring task, done
+    #[command(after_help = DONE_EXAMPLES)]
+    Done(DoneArgs),
+    /// Bỏ đánh dấu hoàn thành / Undo a done mark
+    #[command(after_help = "Ví dụ / Examples:\n  par reopen 8\n  par reopen 4 --period 2025-Q3")]
+    Reopen(ReopenArgs),
+    /// Ghi nhật ký tiến độ (việc đã làm) / Log progress: what was done, on a date
+    #[command(after_help = LOG_EXAMPLES)]
+    Log(LogArgs),
+    /// Thêm nhiệm vụ / Add a task
+    #[command(after_help = ADD_EXAMPLES)]
+    Add(AddArgs),
+    /// Sửa các trường của nhiệm vụ / Change a task's fields
+    #[command(after_help = EDIT_EXAMPLES)]
+    Edit(EditArgs),
+    /// Xóa nhiệm vụ (hỏi xác nhận) / Remove a task (asks first)
+    #[command(
+        visible_alias = "remove",
+        after_help = "Ví dụ / Examples:\n  par rm 9\n  par rm 9 --yes      trong script / in scripts"
+    )]
+    Rm(RmArgs),
+    /// Tạo tệp plan.toml mới có chú thích / Create a new, commented plan.toml
+    #[command(after_help = INIT_EXAMPLES)]
+    Init(InitArgs),
 }
+
+const DONE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par done 8                                   hoàn thành hôm nay / done today
+  par done III.2 --date 28/5/2025 --note \"Đã gửi\" --evidence \"Bản ký số\"
+  par done 4 --period 2025-Q3                  việc hằng quý: kỳ quý III / a quarterly task's Q3
+  par done 4 --date hôm qua                     kỳ chứa ngày đó / the period holding the date
+
+Mỗi mục ghi thời điểm (at) và người ghi (by: --by, else [settings] by, else the OS user).
+PAR_NOW=2025-10-06T09:15:00+07:00 fixes the recorded time (for tests and reproducible files).";
+
+const LOG_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par log 1 \"Rà soát tiến độ Kế hoạch 48/KH-NBK: 12/18 chỉ tiêu đạt\"
+  par log 7 \"Đối thoại với cha mẹ học sinh\" --date 12/9/2025 --evidence \"Biên bản ngày 12/9/2025\"
+  par log 4 \"Cập nhật sổ theo dõi\" --period 2025-Q3";
+
+const ADD_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par add \"Cập nhật danh mục TTHC trên trang thông tin điện tử\" --section II --owner cntt --due 30/9/2025
+  par add \"Báo cáo CCHC\" --section III --owner cchc --support ht --repeat quarterly --due-day 20
+  par add \"Tuyên truyền CCHC\" --section II --owner pht --repeat \"thường xuyên\" --result \"Tin bài hằng tháng\"
+
+Mã nhiệm vụ mặc định là số tiếp theo trong phần / the id defaults to the next number in the section.";
+
+const EDIT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par edit 8 --due 15/10/2025
+  par edit 3 --owner cchc --support vt,ht
+  par edit 8 --unset start
+  par edit 5 --title \"Sử dụng Thư điện tử thành phố\"
+
+Chỉ các dòng của nhiệm vụ đó thay đổi; chú thích được giữ / only that task's lines change; comments stay.";
+
+const INIT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par init --unit \"Trường Tiểu học Nguyễn Bỉnh Khiêm\" --year 2025 --signer \"Đỗ Ngọc Chi\" --position \"Hiệu trưởng\"
+  par -f ke-hoach-2026.toml init --unit \"UBND Phường Bến Nghé\" --year 2026
+
+Không bao giờ ghi đè tệp đã có / never overwrites an existing file.";
 
 const REPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
@@ -222,4 +289,179 @@ pub struct IndexArgs {
 pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// Day it was done (default: today): 30/5/2025, 2025-05-30, hôm qua…
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// For a recurring task, the period it closes, e.g. 2025-Q3 (default: the period holding the date)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// A note: what was done, remarks
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Evidence (tài liệu kiểm chứng): a document, file or link; repeat for several
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+    /// Who records it (default: the plan's [settings] by, else the computer's user name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// For a recurring task, the period to reopen (default: the latest period marked done)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// What was done
+    pub text: String,
+    /// Day it was done (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The period the entry reports on, e.g. 2025-Q3
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Evidence (tài liệu kiểm chứng); repeat for several
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+    /// Who records it (default: the plan's [settings] by, else the computer's user name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// The fields a task can have, as `par add` and `par edit` set them.
+#[derive(Debug, Args, Default)]
+pub struct TaskFields {
+    /// Section id, e.g. II
+    #[arg(long, value_name = "ID")]
+    pub section: Option<String>,
+    /// The full wording of the task in the plan
+    #[arg(long, value_name = "TEXT")]
+    pub detail: Option<String>,
+    /// The one primary owner (chủ trì): an owner id such as `ht`
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
+    /// Supporting owners (phối hợp), comma-separated or repeated: --support pht,cntt
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub support: Option<Vec<String>>,
+    /// Start date
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Deadline of a one-off task
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// For a recurring task, the last day it runs (default: the end of the plan year)
+    #[arg(long, value_name = "DATE")]
+    pub end: Option<String>,
+    /// once, monthly, quarterly, half-yearly, yearly, ongoing (or "mỗi quý", "thường xuyên"…)
+    #[arg(long, value_name = "RULE")]
+    pub repeat: Option<String>,
+    /// For a recurring task: due on this day of the period's last month
+    #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
+    pub due_day: Option<u8>,
+    /// Expected result (rõ kết quả)
+    #[arg(long, value_name = "TEXT")]
+    pub result: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// One-line title of the task (rõ việc)
+    pub title: String,
+    /// Id of the new task (default: the next number in its section)
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: TaskFields,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TaskField {
+    Detail,
+    Owner,
+    Support,
+    Start,
+    Due,
+    End,
+    Repeat,
+    #[value(alias = "due_day")]
+    DueDay,
+    Result,
+}
+
+impl TaskField {
+    /// The key in the plan file.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaskField::Detail => "detail",
+            TaskField::Owner => "owner",
+            TaskField::Support => "support",
+            TaskField::Start => "start",
+            TaskField::Due => "due",
+            TaskField::End => "end",
+            TaskField::Repeat => "repeat",
+            TaskField::DueDay => "due_day",
+            TaskField::Result => "result",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// New one-line title
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub fields: TaskFields,
+    /// Remove a field from the task; repeat for several
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub unset: Vec<TaskField>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// Do not ask for confirmation (for scripts)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The unit's full name, e.g. "Trường Tiểu học Nguyễn Bỉnh Khiêm"
+    #[arg(long)]
+    pub unit: String,
+    /// Abbreviation used in document numbers, e.g. NBK (as in 48/KH-NBK)
+    #[arg(long, value_name = "ABBR")]
+    pub unit_short: Option<String>,
+    /// Plan year (default: this year)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
+    /// The superior body, e.g. "Ủy ban nhân dân Quận 1"
+    #[arg(long, value_name = "NAME")]
+    pub superior: Option<String>,
+    /// Place in the date line of documents, e.g. "Quận 1"
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Name of the signer
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
+    /// Position of the signer, e.g. "Hiệu trưởng"
+    #[arg(long)]
+    pub position: Option<String>,
 }

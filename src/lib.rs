@@ -15,6 +15,7 @@ pub mod period;
 pub mod plan;
 pub mod render;
 pub mod text;
+pub mod write;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -6,12 +6,17 @@ use unicode_normalization::UnicodeNormalization;
 /// white space collapsed. "Ý KIẾN" and "y kien" fold to the same string, whether
 /// the source was typed in composed (NFC) or decomposed (NFD) form.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // NFD leaves ASCII as it is: keywords, ids and periods skip the Unicode tables.
+    if s.is_ascii() {
+        return fold_chars(s.chars());
+    }
+    fold_chars(s.nfd().filter(|&c| !is_combining_mark(c)))
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut last_space = true;
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    for c in chars {
         let c = match c {
             'đ' | 'Đ' => 'd',
             _ => c,
@@ -24,7 +29,11 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         last_space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     if out.ends_with(' ') {
         out.pop();

@@ -9,8 +9,8 @@ use par::plan::{Plan, Repeat};
 use predicates::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-#[path = "../examples/gen_plan.rs"]
-mod gen_plan;
+#[path = "../examples/gen_document.rs"]
+mod gen_document;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
@@ -609,7 +609,7 @@ fn tricky_text_still_gives_valid_toml() {
 fn long_generated_plan_imports() {
     // Not a timed test: bench/import.sh measures the release build on the same generator.
     let dir = tempfile::tempdir().unwrap();
-    let text = gen_plan::plan(50);
+    let text = gen_document::plan(50);
     assert!(text.len() >= 150_000);
     std::fs::write(dir.path().join("plan-50p.md"), &text).unwrap();
     let (_, plan) = import(dir.path(), Path::new("plan-50p.md"));

@@ -1,11 +1,18 @@
 //! One module per subcommand; each loads what it needs, calls a pure computation
 //! and a renderer, and returns the output.
 
+mod add;
 mod check;
+mod done;
+mod edit;
 mod import;
 mod index;
+mod init;
 mod list;
+mod log;
+mod reopen;
 mod report;
+mod rm;
 mod show;
 mod status;
 
@@ -21,5 +28,12 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Check(args) => check::run(ctx, args),
         Command::Report(args) => report::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
+        Command::Done(args) => done::run(ctx, args),
+        Command::Reopen(args) => reopen::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args),
+        Command::Add(args) => add::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Rm(args) => rm::run(ctx, args),
+        Command::Init(args) => init::run(ctx, args),
     }
 }

@@ -69,6 +69,12 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
         Some(rest) => (true, rest.to_vec()),
         None => (false, bytes),
     };
+    // SIMD validation is several times faster than the standard library's on
+    // Vietnamese text, where most characters take several bytes; copying the
+    // checked bytes costs less than validating them again.
+    if let Ok(text) = simdutf8::basic::from_utf8(&body) {
+        return Ok((text.to_owned(), bom));
+    }
     match String::from_utf8(body) {
         Ok(text) => Ok((text, bom)),
         Err(e) => {

@@ -25,11 +25,12 @@ impl Checker {
         self.problems.last_mut().expect("just pushed")
     }
 
-    fn date(&mut self, raw: &Option<RawDate>, what: &str) -> Option<NaiveDate> {
+    // `what` is worded only when there is a problem: `format_args!` at the call sites, not `format!`.
+    fn date(&mut self, raw: &Option<RawDate>, what: impl std::fmt::Display) -> Option<NaiveDate> {
         raw.as_ref().and_then(|r| self.required_date(r, what))
     }
 
-    fn required_date(&mut self, raw: &RawDate, what: &str) -> Option<NaiveDate> {
+    fn required_date(&mut self, raw: &RawDate, what: impl std::fmt::Display) -> Option<NaiveDate> {
         let parsed = match raw.get_ref() {
             toml::Value::Datetime(dt) => crate::dates::from_toml(dt),
             toml::Value::String(s) => crate::dates::parse_date(s),
@@ -66,7 +67,7 @@ impl Checker {
         Document {
             kind: raw.kind.get_ref().clone(),
             number: raw.number.clone(),
-            date: self.date(&raw.date, &format!("the date of {what}")),
+            date: self.date(&raw.date, format_args!("the date of {what}")),
             issuer: raw.issuer.clone(),
             subject: raw.subject.clone(),
         }
@@ -203,9 +204,9 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         let section = c.reference(&t.section, &section_index, "section", &section_ids).unwrap_or(0);
         let owner = t.owner.as_ref().and_then(|o| c.reference(o, &owner_index, "owner", &owner_ids));
         let support = t.support.iter().filter_map(|o| c.reference(o, &owner_index, "owner", &owner_ids)).collect();
-        let start = c.date(&t.start, &format!("task `{id}`'s start"));
-        let due = c.date(&t.due, &format!("task `{id}`'s due date"));
-        let end = c.date(&t.end, &format!("task `{id}`'s end"));
+        let start = c.date(&t.start, format_args!("task `{id}`'s start"));
+        let due = c.date(&t.due, format_args!("task `{id}`'s due date"));
+        let end = c.date(&t.end, format_args!("task `{id}`'s end"));
         let repeat_known = t.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
         let repeat = match &t.repeat {
             None => Repeat::Once,
@@ -314,7 +315,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             if !m.value.get_ref().is_finite() {
                 c.problem("a measurement must be a finite number", m.value.span());
             }
-            let date = c.required_date(&m.date, &format!("a measurement of task `{id}`"));
+            let date = c.required_date(&m.date, format!("a measurement of task `{id}`"));
             let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
                 Err(e) => {
                     c.problem(e, p.span());
@@ -345,7 +346,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
 
         let mut done: Vec<DoneMark> = Vec::with_capacity(t.done.len());
         for d in &t.done {
-            let date = c.required_date(&d.date, &format!("task `{id}`'s done date"));
+            let date = c.required_date(&d.date, format_args!("task `{id}`'s done date"));
             let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
                 Ok(period) => Some((period, p.span())),
                 Err(e) => {
@@ -408,7 +409,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         }
         let mut log = Vec::with_capacity(t.log.len());
         for l in &t.log {
-            let date = c.required_date(&l.date, &format!("a progress entry of task `{id}`"));
+            let date = c.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
             let period = l
                 .period
                 .as_ref()
@@ -644,5 +645,5 @@ impl LineIndex {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
 }
