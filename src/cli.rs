@@ -101,6 +101,9 @@ pub enum Command {
     /// Đánh dấu hoàn thành (một kỳ của việc định kỳ) / Mark a task, or one period of a recurring task, done
     #[command(after_help = DONE_EXAMPLES)]
     Done(DoneArgs),
+    /// Ghi số đo kết quả so với mục tiêu / Record a measured result against the task's target
+    #[command(after_help = MEASURE_EXAMPLES)]
+    Measure(MeasureArgs),
     /// Bỏ đánh dấu hoàn thành / Undo a done mark
     #[command(after_help = "Ví dụ / Examples:\n  par reopen 8\n  par reopen 4 --period 2025-Q3")]
     Reopen(ReopenArgs),
@@ -133,6 +136,14 @@ Ví dụ / Examples:
 
 Mỗi mục ghi thời điểm (at) và người ghi (by: --by, else [settings] by, else the OS user).
 PAR_NOW=2025-10-06T09:15:00+07:00 fixes the recorded time (for tests and reproducible files).";
+
+const MEASURE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par measure 4 100 --period 2025-Q2 --note \"4/4 phản ánh đúng hạn\"
+  par measure 5 66,7 --date 30/9/2025      kỳ chứa ngày đó / the period holding the date
+  par show 4                               số đo, mục tiêu, xu hướng / values, target, trend
+
+Nhiệm vụ cần [task.indicator] (name, target) trong tệp kế hoạch / the task needs a [task.indicator].";
 
 const LOG_EXAMPLES: &str = "\
 Ví dụ / Examples:
@@ -289,6 +300,27 @@ pub struct IndexArgs {
 pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureArgs {
+    /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// The measured value: 95, 95.5 or 95,5 (a trailing % is allowed)
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// For a recurring task, the period measured, e.g. 2025-Q3 (default: the period holding the date)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Day of the measurement (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A note: how it was counted, e.g. "4/5 phản ánh đúng hạn"
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who records it (default: [settings] by, else the OS user)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -183,3 +183,48 @@ fn check_reports_every_rule_with_what_to_add() {
     let vi = s.par(["check"]).stdout;
     assert!(vi.contains("rõ kết quả") && vi.contains("thêm result = \"…\""), "{vi}");
 }
+
+#[test]
+fn measure_records_a_value_against_the_target() {
+    let s = Session::seed().env("PAR_NOW", "2025-12-20T08:00:00+07:00").env("USER", "vanthu");
+    let before = s.plan_text();
+    let out = s.par(["measure", "4", "100", "--period", "Q4", "--note", "5/5 đúng hạn", "--today", "2025-12-20"]).ok();
+    assert_eq!(out, "Đã ghi số đo nhiệm vụ 4 kỳ 2025-Q4: 100% (mục tiêu 100%: đạt).\n");
+    let anchor = "value = 80\ndate = 2025-10-06\nnote = \"4/5 phản ánh đúng hạn\"\n";
+    let inserted = "\n[[task.measure]]\nperiod = \"2025-Q4\"\nvalue = 100\ndate = 2025-12-20\nnote = \"5/5 đúng hạn\"\nby = \"vanthu\"\nat = 2025-12-20T08:00:00+07:00\n";
+    assert_eq!(s.plan_text(), before.replacen(anchor, &format!("{anchor}{inserted}"), 1));
+    let v = s.par(["show", "4", "--format", "json", "--today", "2025-12-20"]).json();
+    assert_eq!(v["results"]["latest"], 100.0);
+    assert_eq!(v["results"]["points"][2]["trend"], "better");
+    // The period defaults to the one holding the date; a decimal comma is read.
+    let out = s.par(["measure", "5", "66,7", "--date", "2025-12-01", "--today", "2025-12-20"]).ok();
+    assert!(out.contains("kỳ 2025-Q4: 66.7%"), "{out}");
+    assert!(s.plan_text().contains("period = \"2025-Q4\"\nvalue = 66.7\ndate = 2025-12-01\n"));
+    // The report shows the measurements against the target.
+    let report = s.par(["report", "--quarter", "Q4", "--today", "2025-12-31"]).ok();
+    assert!(
+        report.contains("Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn: 100% (mục tiêu ≥ 100%), đạt; các kỳ: 2025-Q2 100%, 2025-Q3 80% ↓, 2025-Q4 100% ↑"),
+        "{report}"
+    );
+}
+
+#[test]
+fn measure_refuses_bad_input_and_writes_nothing() {
+    let s = Session::seed();
+    let before = s.plan_text();
+    let err = s.par(["measure", "4", "chín mươi", "--today", "2025-12-20"]).fails(2);
+    assert!(err.contains("`chín mươi` is not a number") || err.contains("không phải là số"), "{err}");
+    let err = s.par(["measure", "4", "90", "--period", "2025-07", "--today", "2025-12-20"]).fails(2);
+    assert!(err.contains("--period"), "{err}");
+    let err = s.par(["measure", "4", "90", "--period", "2024-Q4", "--today", "2025-12-20"]).fails(2);
+    assert!(err.contains("2024-Q4"), "{err}");
+    let err = s.par(["measure", "1", "90", "--today", "2025-12-20"]).fails(2);
+    assert!(err.contains("chưa có chỉ số đo"), "{err}");
+    let err = s.par(["measure", "44", "90", "--today", "2025-12-20"]).fails(2);
+    assert!(err.contains("`44`"), "{err}");
+    // A second value for the same period is refused, nothing written.
+    let run = s.par(["measure", "4", "90", "--period", "2025-Q3", "--today", "2025-12-20"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("đã có số đo kỳ 2025-Q3 (80)"), "{}", run.stdout);
+    assert_eq!(s.plan_text(), before);
+}

@@ -10,6 +10,7 @@ mod index;
 mod init;
 mod list;
 mod log;
+mod measure;
 mod reopen;
 mod report;
 mod rm;
@@ -29,6 +30,7 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Report(args) => report::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Done(args) => done::run(ctx, args),
+        Command::Measure(args) => measure::run(ctx, args),
         Command::Reopen(args) => reopen::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Add(args) => add::run(ctx, args),

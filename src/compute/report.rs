@@ -166,11 +166,12 @@ pub struct TaskActivity {
     pub entries: Vec<Activity>,
 }
 
-/// The task's result against its target. Today the target is the task's expected result
-/// (`result` in the file); measured values are meant to join it here.
+/// The task's result against its target: the expected result (`result` in the file) and,
+/// when the task has an indicator, its measurements up to the report's date.
 #[derive(Debug, Serialize)]
 pub struct ResultVsTarget {
     pub target: Option<String>,
+    pub measured: Option<super::measures::Measured>,
 }
 
 #[derive(Debug, Serialize)]
@@ -403,7 +404,9 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
                 });
             }
         }
-        if entries.is_empty() {
+        // A measurement taken in the window is work reported on, even without an entry.
+        let measured_in_window = task.measures.iter().any(|m| m.date <= as_of && in_range(m.date));
+        if entries.is_empty() && !measured_in_window {
             continue;
         }
         active[i] = true;
@@ -413,7 +416,7 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
             task: task.id.clone(),
             title: task.title.clone(),
             owner: plan.owner_of(task).map(|w| w.display(lang).to_string()),
-            result: ResultVsTarget { target: task.result.clone() },
+            result: ResultVsTarget { target: task.result.clone(), measured: super::measures::measured(task, as_of) },
             entries,
         });
     }

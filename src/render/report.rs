@@ -383,7 +383,45 @@ pub fn result_lines(r: &ResultVsTarget, l: Lang) -> Vec<String> {
     if let Some(t) = &r.target {
         out.push(format!("{}: {}", l.pick("Kết quả cần đạt", "Target"), t.trim()));
     }
+    if let Some(m) = &r.measured {
+        out.push(measured_line(m, l));
+    }
     out
+}
+
+/// "Tỷ lệ …: 80% (mục tiêu ≥ 100%), chưa đạt; các kỳ: 2025-Q2 100%, 2025-Q3 80% ↓"
+fn measured_line(m: &crate::compute::measures::Measured, l: Lang) -> String {
+    let unit = m.unit.as_deref().unwrap_or("");
+    let num = |x: f64| {
+        let s = format!("{x:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        if l == Lang::Vi { s.replace('.', ",") } else { s }
+    };
+    let sign = match m.direction {
+        crate::plan::Direction::AtLeast => "≥",
+        crate::plan::Direction::AtMost => "≤",
+    };
+    let target = format!("{} {sign} {}{unit}", l.pick("mục tiêu", "target"), num(m.target));
+    let Some(latest) = m.latest else {
+        return format!("{}: {} ({target})", m.indicator.trim(), l.pick("chưa có số đo", "not measured yet"));
+    };
+    let verdict = if m.met == Some(true) { l.pick("đạt", "met") } else { l.pick("chưa đạt", "not met") };
+    let series: Vec<String> = m
+        .points
+        .iter()
+        .map(|p| {
+            let when = p.period.clone().unwrap_or_else(|| short(p.date));
+            let arrow = p.trend.map(|t| format!(" {}", t.arrow())).unwrap_or_default();
+            format!("{when} {}{unit}{arrow}", num(p.value))
+        })
+        .collect();
+    format!(
+        "{}: {}{unit} ({target}), {verdict}; {}: {}",
+        m.indicator.trim(),
+        num(latest),
+        l.pick("các kỳ", "by period"),
+        series.join(", ")
+    )
 }
 
 /// "05/06/2025: Lập sổ … (Hiệu trưởng). Minh chứng: …"
