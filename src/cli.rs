@@ -78,6 +78,9 @@ pub enum Command {
     /// Mọi thông tin về một nhiệm vụ / Everything about one task
     #[command(after_help = "Ví dụ / Examples:\n  par show 4\n  par show II.4\n  par show III.2 --format json")]
     Show(ShowArgs),
+    /// Tổng hợp kế hoạch của nhiều đơn vị (Phòng Nội vụ) / District rollup of many units' plans
+    #[command(after_help = ROLLUP_EXAMPLES)]
+    Rollup(RollupArgs),
 }
 
 #[derive(Debug, Args)]
@@ -118,4 +121,42 @@ pub struct ShowArgs {
     pub id: String,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReadFormat,
+}
+
+const ROLLUP_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par rollup ke-hoach/                           mọi *.toml trong thư mục / every *.toml under a folder
+  par rollup ke-hoach/ --format html -o dashboard.html
+  par rollup a.toml b.toml --format csv -o tong-hop.csv
+  par rollup . --today 2025-09-30 --format json
+
+Thứ tự \"kém nhất trước\" / \"Worst first\": more overdue items, then lower % complete,
+then lower on-time rate, then the unit's name.
+Exit code 1 when a file was skipped (unreadable, not a plan, or a plan with errors).";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    /// Markdown
+    Md,
+    /// One self-contained page with charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Plan files, or folders searched recursively for *.toml (default: the current folder)
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RollupFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Files read at once (default: the number of cores)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }

@@ -10,6 +10,7 @@ pub mod compute;
 pub mod dates;
 pub mod error;
 pub mod i18n;
+pub mod output;
 pub mod period;
 pub mod plan;
 pub mod render;

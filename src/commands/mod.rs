@@ -2,6 +2,7 @@
 //! and a renderer, and returns the output.
 
 mod list;
+mod rollup;
 mod show;
 mod status;
 
@@ -13,5 +14,6 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Status(args) => status::run(ctx, args),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
+        Command::Rollup(args) => rollup::run(ctx, args),
     }
 }

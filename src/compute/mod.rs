@@ -2,6 +2,7 @@
 
 pub mod detail;
 pub mod listing;
+pub mod rollup;
 pub mod schedule;
 pub mod summary;
 

@@ -1,8 +1,11 @@
 //! Renderers: turn computed data into text for a terminal. JSON output is the
 //! computed data serialised as it is (see `json`).
 
+pub mod csv;
+pub mod html;
 pub mod json;
 pub mod list;
+pub mod rollup;
 pub mod show;
 pub mod status;
 
