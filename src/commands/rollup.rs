@@ -63,9 +63,12 @@ fn walk_dir(dir: &Path, out: &mut Vec<Found>) {
         match e.file_type() {
             Ok(t) if t.is_dir() => walk_dir(&path, out),
             Ok(t) if t.is_symlink() => {
-                // Follow links to files, never to folders.
-                if is_toml && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-                    out.push(Found::File(path));
+                // Follow links to files, never to folders; a broken link is reported.
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_file() && is_toml => out.push(Found::File(path)),
+                    Ok(_) => {}
+                    Err(err) if is_toml => out.push(Found::Error(path, io_reason(&err))),
+                    Err(_) => {}
                 }
             }
             Ok(_) if is_toml => out.push(Found::File(path)),
@@ -120,46 +123,56 @@ fn read_one(path: &Path, today: chrono::NaiveDate, lang: Lang) -> Result<crate::
     }
 }
 
-/// Reads `found[range]` into a fresh accumulator.
-fn read_chunk(found: &[Found], offset: usize, today: chrono::NaiveDate, lang: Lang) -> Rollup {
-    let mut r = Rollup::new();
-    for (i, f) in found.iter().enumerate() {
-        let order = offset + i;
-        match f {
-            Found::File(p) => match read_one(p, today, lang) {
-                Ok(s) => r.add(order, s),
-                Err(s) => r.skip(order, s),
-            },
-            Found::Error(p, why) => {
-                let shown = p.display().to_string();
-                r.skip(
-                    order,
-                    Skipped {
-                        path: shown.clone(),
-                        kind: SkipKind::Unreadable,
-                        reason: why.clone(),
-                        detail: format!("cannot read {shown}: {why}"),
-                    },
-                )
-            }
+/// Reads one found entry into the accumulator.
+fn read_into(r: &mut Rollup, order: usize, f: &Found, today: chrono::NaiveDate, lang: Lang) {
+    match f {
+        Found::File(p) => match read_one(p, today, lang) {
+            Ok(s) => r.add(order, s),
+            Err(s) => r.skip(order, s),
+        },
+        Found::Error(p, why) => {
+            let shown = p.display().to_string();
+            r.skip(
+                order,
+                Skipped {
+                    path: shown.clone(),
+                    kind: SkipKind::Unreadable,
+                    reason: why.clone(),
+                    detail: format!("cannot read {shown}: {why}"),
+                },
+            )
         }
     }
-    r
 }
 
-/// Reads everything, on `jobs` threads when there is enough to share.
+/// Reads everything, on up to `jobs` threads. Each worker takes the next file
+/// from a shared counter (so a worker slowed by a busy machine simply reads
+/// fewer files) and holds one plan at a time; the results carry each file's
+/// position, so the report is the same whatever the number of threads.
 pub fn read_all(found: &[Found], today: chrono::NaiveDate, lang: Lang, jobs: usize) -> Rollup {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     // Below a few dozen files a thread costs more than it saves.
     let jobs = jobs.clamp(1, found.len().div_ceil(32).max(1));
     if jobs == 1 {
-        return read_chunk(found, 0, today, lang);
+        let mut r = Rollup::new();
+        for (i, f) in found.iter().enumerate() {
+            read_into(&mut r, i, f, today, lang);
+        }
+        return r;
     }
-    let size = found.len().div_ceil(jobs);
+    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = found
-            .chunks(size)
-            .enumerate()
-            .map(|(i, chunk)| scope.spawn(move || read_chunk(chunk, i * size, today, lang)))
+        let handles: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut r = Rollup::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(f) = found.get(i) else { break r };
+                        read_into(&mut r, i, f, today, lang);
+                    }
+                })
+            })
             .collect();
         let mut all = Rollup::new();
         for h in handles {

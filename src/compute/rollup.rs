@@ -225,23 +225,21 @@ impl Rollup {
 
         // Units are told apart by name, ignoring case, diacritics and spacing,
         // so "Trường TH A" and "truong th a" are the same unit.
-        let mut claims: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, u) in units.iter().enumerate() {
-            claims.entry(crate::text::fold(&u.unit)).or_default().push(i);
+        let folded: Vec<String> = units.iter().map(|u| crate::text::fold(&u.unit)).collect();
+        let mut claims: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, f) in folded.iter().enumerate() {
+            claims.entry(f.as_str()).or_default().push(i);
         }
-        let mut duplicates: Vec<Duplicate> = claims
-            .into_values()
-            .filter(|ix| ix.len() > 1)
-            .map(|ix| {
-                for &i in &ix {
-                    units[i].duplicate = true;
-                }
-                Duplicate {
-                    unit: units[ix[0]].unit.clone(),
-                    paths: ix.iter().map(|&i| units[i].path.clone()).collect(),
-                }
-            })
-            .collect();
+        let mut duplicates: Vec<Duplicate> = Vec::new();
+        for ix in claims.into_values().filter(|ix| ix.len() > 1) {
+            for &i in &ix {
+                units[i].duplicate = true;
+            }
+            duplicates.push(Duplicate {
+                unit: units[ix[0]].unit.clone(),
+                paths: ix.iter().map(|&i| units[i].path.clone()).collect(),
+            });
+        }
         duplicates.sort_by(|a, b| a.paths.cmp(&b.paths));
 
         let mut items = Counts::default();
@@ -250,7 +248,9 @@ impl Rollup {
             items.merge(&u.items);
             tasks += u.tasks;
         }
-        units.sort_by(worst_first);
+        let mut keyed: Vec<(String, UnitSummary)> = folded.into_iter().zip(units).collect();
+        keyed.sort_by(|(fa, a), (fb, b)| worst_first(a, b).then_with(|| fa.cmp(fb)).then_with(|| a.path.cmp(&b.path)));
+        let units: Vec<UnitSummary> = keyed.into_iter().map(|(_, u)| u).collect();
 
         let mut skipped = self.skipped;
         skipped.sort_by_key(|(order, _)| *order);
@@ -271,7 +271,8 @@ impl Rollup {
     }
 }
 
-/// The order of units in the rollup: worst first (see the module's documentation).
+/// The order of units in the rollup by their figures, worst first (see the
+/// module's documentation); [`Rollup::finish`] breaks ties by name, then path.
 pub fn worst_first(a: &UnitSummary, b: &UnitSummary) -> Ordering {
     // `None` (nothing to measure) sorts after any figure.
     let low_first = |x: Option<f64>, y: Option<f64>| match (x, y) {
@@ -285,8 +286,6 @@ pub fn worst_first(a: &UnitSummary, b: &UnitSummary) -> Ordering {
         .cmp(&a.items.overdue)
         .then_with(|| low_first(a.percent_complete, b.percent_complete))
         .then_with(|| low_first(a.on_time_rate, b.on_time_rate))
-        .then_with(|| crate::text::fold(&a.unit).cmp(&crate::text::fold(&b.unit)))
-        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// Where an overdue item ranks: more days late first, then earlier file, then
