@@ -1,8 +1,10 @@
 //! One module per subcommand; each loads what it needs, calls a pure computation
 //! and a renderer, and returns the output.
 
+mod export;
 mod list;
 mod rollup;
+mod shell;
 mod show;
 mod status;
 
@@ -15,5 +17,8 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
         Command::Rollup(args) => rollup::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(ctx, args),
     }
 }

@@ -1,6 +1,7 @@
 //! Pure computations over a plan and a date: they return data, never print.
 
 pub mod detail;
+pub mod export;
 pub mod listing;
 pub mod rollup;
 pub mod schedule;

@@ -2,7 +2,9 @@
 //! computed data serialised as it is (see `json`).
 
 pub mod csv;
+pub mod export;
 pub mod html;
+pub mod ics;
 pub mod json;
 pub mod list;
 pub mod rollup;
