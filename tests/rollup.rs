@@ -253,7 +253,7 @@ fn html_dashboard_is_self_contained_and_escaped() {
     // Labels in English with --lang en, and the warnings.
     let text: String = doc.root_element().text().collect();
     assert!(text.contains("By unit (worst first)"));
-    assert!(text.contains("Needs attention (1 duplicate units, 2 files skipped)"));
+    assert!(text.contains("Needs attention — duplicate units: 1, files skipped: 2"));
     assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("en"));
 }
 

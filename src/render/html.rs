@@ -165,7 +165,7 @@ pub fn bar_chart(caption: &str, bars: &[Bar], max: f64, width: f64) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" style=\"max-width:{width}px\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
         escape(caption)
     );
     let x0 = LABEL_W;

@@ -202,7 +202,8 @@ pub fn md_escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '(' | ')' => {
+            // `(` `)` and `!` only matter next to `[ ]`, which are escaped.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -465,12 +466,12 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
         }
         w.push_str("</ul>\n");
         let heading = format!(
-            "{} ({} {}, {} {})",
+            "{} — {}: {}, {}: {}",
             l.pick("Cần xem lại", "Needs attention"),
-            dups.len(),
             l.pick("đơn vị trùng", "duplicate units"),
-            skipped.len(),
-            l.pick("tệp bỏ qua", "files skipped")
+            dups.len(),
+            l.pick("tệp bỏ qua", "files skipped"),
+            skipped.len()
         );
         body.push_str(&card(&heading, &w));
     }
