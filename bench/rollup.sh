@@ -28,30 +28,32 @@ for n in 1000 10000; do
     fi
 done
 
-# Median wall time (ms) and the largest peak RSS (KiB) of $RUNS runs, after one warm-up run.
+# Median wall time (ms), median CPU time (user+sys, ms) and the largest peak RSS
+# (KiB) of $RUNS runs, after one warm-up run. CPU time says what the work costs
+# when other processes share the cores; wall time is what the user waits.
 measure() {
-    local dir=$1 jobs=$2 times=() rss=0 t0 t1 m
+    local dir=$1 jobs=$2 times=() cpus=() rss=0 t0 t1 m u s
     "$PAR" rollup "$dir" --today "$TODAY" --jobs "$jobs" --format json >/dev/null
     for _ in $(seq "$RUNS"); do
         t0=$(date +%s%N)
-        m=$( { /usr/bin/time -f '%M' "$PAR" rollup "$dir" --today "$TODAY" --jobs "$jobs" --format json >/dev/null; } 2>&1 | tail -1)
+        read -r m u s < <( { /usr/bin/time -f '%M %U %S' "$PAR" rollup "$dir" --today "$TODAY" --jobs "$jobs" --format json >/dev/null; } 2>&1 | tail -1)
         t1=$(date +%s%N)
         times+=($(( (t1 - t0) / 1000000 )))
+        cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%d", (u + s) * 1000}')")
         (( m > rss )) && rss=$m
     done
-    local median
-    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    echo "$median $rss"
+    median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+    echo "$(median "${times[@]}") $(median "${cpus[@]}") $rss"
 }
 
 echo "par rollup, ${RUNS} runs each (median wall time, max peak RSS); $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %-5s %10s %12s\n' files jobs 'time (ms)' 'peak RSS'
+printf '%-8s %-5s %10s %10s %12s\n' files jobs 'wall (ms)' 'CPU (ms)' 'peak RSS'
 fail=0
 declare -A best
 for n in 1000 10000; do
     for jobs in 1 2; do
-        read -r ms kib < <(measure "$OUT/$n" "$jobs")
-        printf '%-8s %-5s %10s %9s KiB\n' "$n" "$jobs" "$ms" "$kib"
+        read -r ms cpu kib < <(measure "$OUT/$n" "$jobs")
+        printf '%-8s %-5s %10s %10s %9s KiB\n' "$n" "$jobs" "$ms" "$cpu" "$kib"
         key=$n
         if [ -z "${best[$key]:-}" ] || (( ms < ${best[$key]%% *} )); then best[$key]="$ms $kib"; fi
     done

@@ -136,7 +136,7 @@ pub struct ShowArgs {
 
 const ROLLUP_EXAMPLES: &str = "\
 Ví dụ / Examples:
-  par rollup ke-hoach/                           mọi *.toml trong thư mục / every *.toml under a folder
+  par rollup ke-hoach/                     mọi *.toml trong thư mục / every *.toml under it
   par rollup ke-hoach/ --format html -o dashboard.html
   par rollup a.toml b.toml --format csv -o tong-hop.csv
   par rollup . --today 2025-09-30 --format json
@@ -174,10 +174,10 @@ pub struct RollupArgs {
 
 const EXPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
-  par export -o ke-hoach.xlsx                     Excel: nhiệm vụ, các kỳ, nhật ký / tasks, occurrences, progress
-  par export --format csv > nhiem-vu.csv          CSV UTF-8 có BOM (Excel đọc đúng tiếng Việt)
+  par export -o ke-hoach.xlsx              Excel: nhiệm vụ, các kỳ, nhật ký / 3 sheets
+  par export --format csv > nhiem-vu.csv   CSV UTF-8 có BOM / with BOM, for Excel
   par export --format csv --sheet occurrences -o cac-ky.csv
-  par export --format ics -o han.ics              lịch: một sự kiện cho mỗi hạn / one event per deadline
+  par export --format ics -o han.ics       lịch: mỗi hạn một sự kiện / an event per deadline
   par export --format json | jq .tasks
 
 Without --format, the format comes from the -o file's extension.
@@ -186,7 +186,7 @@ Text beginning with = + - @ is neutralised so a spreadsheet never runs it as a f
 const COMPLETIONS_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par completions bash > ~/.local/share/bash-completion/completions/par
-  par completions zsh > ~/.zfunc/_par              (with fpath+=~/.zfunc in ~/.zshrc)
+  par completions zsh > ~/.zfunc/_par      (with fpath+=~/.zfunc in ~/.zshrc)
   par completions fish > ~/.config/fish/completions/par.fish
   par completions powershell >> $PROFILE";
 
