@@ -377,3 +377,21 @@ fn json_export_holds_all_three_tables() {
     let w: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
     assert_eq!(v, w);
 }
+
+/// A plan saved on Windows keeps CRLF inside multi-line strings: exports show
+/// plain line breaks, not an escaped carriage return.
+#[test]
+fn windows_line_ends_stay_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    let text = "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n[[section]]\nid = \"II\"\ntitle = \"S\"\n[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a\"\ndetail = \"\"\"\nDòng 1\nDòng 2\"\"\"\ndue = 2025-06-01\n";
+    std::fs::write(&plan, text.replace('\n', "\r\n")).unwrap();
+    let out = par(&plan).args(["export", "--format", "csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(&rows[1][3], "Dòng 1\nDòng 2");
+    let bytes = xlsx_bytes(&plan, dir.path(), &[]);
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let tasks = wb.worksheet_range("Nhiệm vụ").unwrap();
+    assert_eq!(tasks.get((1, 3)), Some(&Data::String("Dòng 1\nDòng 2".into())));
+}

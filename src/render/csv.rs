@@ -34,7 +34,7 @@ pub fn looks_like_formula(s: &str) -> bool {
 /// looks like a formula (OWASP's advice for CSV), and control characters made
 /// visible as in the terminal output.
 pub fn defuse(s: &str) -> Cow<'_, str> {
-    let cleaned = crate::text::clean(s);
+    let cleaned = crate::text::clean_lines(s);
     if looks_like_formula(&cleaned) { Cow::Owned(format!("'{cleaned}")) } else { cleaned }
 }
 

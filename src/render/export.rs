@@ -247,7 +247,7 @@ fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
                 match v {
                     V::Text(s) if s.is_empty() => {}
                     V::Text(s) => {
-                        let text = crate::text::clean(s);
+                        let text = crate::text::clean_lines(s);
                         let text = if text.chars().count() > MAX_CELL {
                             crate::text::truncate(&text, MAX_CELL)
                         } else {

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 /// Escapes text for HTML element content and attribute values (also inside
 /// inline SVG), and makes control characters visible as the terminal output does.
 pub fn escape(s: &str) -> String {
-    let cleaned = crate::text::clean(s);
+    let cleaned = crate::text::clean_lines(s);
     let mut out = String::with_capacity(cleaned.len() + 8);
     for c in cleaned.chars() {
         match c {
