@@ -116,13 +116,21 @@ pub fn table(r: &RollupReport, s: &Style) -> String {
     } else {
         out.push_str(&s.heading(l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)")));
         out.push('\n');
-        let mut t = s.table(&unit_headers(l));
+        // A terminal narrower than the table drops the file column: names matter
+        // more, and the paths of duplicate units are listed under the table.
+        let with_path = s.width.is_none_or(|w| w >= WIDE);
+        let headers = unit_headers(l);
+        let mut t = s.table(if with_path { &headers } else { &headers[..8] });
         for u in &r.units {
             let name =
                 if u.duplicate { format!("{} ({})", title(&u.unit, 40), dup_label(l)) } else { title(&u.unit, 48) };
-            t.add_row(unit_cells(s, name, u.tasks, &u.items, Some(&u.path)));
+            let mut cells = unit_cells(s, name, u.tasks, &u.items, Some(&u.path));
+            cells.truncate(if with_path { 9 } else { 8 });
+            t.add_row(cells);
         }
-        t.add_row(unit_cells(s, l.pick("Cộng", "Total").to_string(), r.total.tasks, &r.total.items, None));
+        let mut total = unit_cells(s, l.pick("Cộng", "Total").to_string(), r.total.tasks, &r.total.items, None);
+        total.truncate(if with_path { 9 } else { 8 });
+        t.add_row(total);
         out.push_str(&table_text(&t));
     }
     out.push('\n');
@@ -177,6 +185,9 @@ fn overdue_title(r: &RollupReport, l: Lang) -> String {
         format!("{} ({})", l.pick("Việc quá hạn", "Overdue items"), r.overdue.len())
     }
 }
+
+/// Terminal width from which the units table also shows each file.
+const WIDE: u16 = 150;
 
 fn unit_cells(s: &Style, name: String, tasks: usize, c: &Counts, path: Option<&str>) -> Vec<comfy_table::Cell> {
     let right = |t: String| comfy_table::Cell::new(t).set_alignment(comfy_table::CellAlignment::Right);
