@@ -125,6 +125,20 @@ pub enum Command {
     /// Tạo tệp plan.toml mới có chú thích / Create a new, commented plan.toml
     #[command(after_help = INIT_EXAMPLES)]
     Init(InitArgs),
+    /// Tổng hợp kế hoạch của nhiều đơn vị (Phòng Nội vụ) / District rollup of many units' plans
+    #[command(after_help = ROLLUP_EXAMPLES)]
+    Rollup(RollupArgs),
+    /// Xuất kế hoạch ra CSV, Excel, lịch (ICS), JSON / Export the plan to CSV, Excel, calendar (ICS), JSON
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+    /// In script gợi ý lệnh cho shell / Print shell completions
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// In trang hướng dẫn (man) / Print the manual page
+    #[command(
+        after_help = "Ví dụ / Examples:\n  par man | man -l -\n  par man -o ~/.local/share/man/man1    one page per subcommand too"
+    )]
+    Man(ManArgs),
 }
 
 const DONE_EXAMPLES: &str = "\
@@ -496,4 +510,111 @@ pub struct InitArgs {
     /// Position of the signer, e.g. "Hiệu trưởng"
     #[arg(long)]
     pub position: Option<String>,
+}
+
+const ROLLUP_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par rollup ke-hoach/                     mọi *.toml trong thư mục / every *.toml under it
+  par rollup ke-hoach/ --format html -o dashboard.html
+  par rollup a.toml b.toml --format csv -o tong-hop.csv
+  par rollup . --today 2025-09-30 --format json
+
+Thứ tự \"kém nhất trước\" / \"Worst first\": more overdue items, then lower % complete,
+then lower on-time rate, then the unit's name.
+Exit code 1 when a file was skipped (unreadable, not a plan, or a plan with errors).";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    /// Markdown
+    Md,
+    /// One self-contained page with charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Plan files, or folders searched recursively for *.toml (default: the current folder)
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RollupFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Files read at once (default: the number of cores)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+const EXPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par export -o ke-hoach.xlsx              Excel: nhiệm vụ, các kỳ, nhật ký / 3 sheets
+  par export --format csv > nhiem-vu.csv   CSV UTF-8 có BOM / with BOM, for Excel
+  par export --format csv --sheet occurrences -o cac-ky.csv
+  par export --format ics -o han.ics       lịch: mỗi hạn một sự kiện / an event per deadline
+  par export --format json | jq .tasks
+
+Without --format, the format comes from the -o file's extension.
+Text beginning with = + - @ is neutralised so a spreadsheet never runs it as a formula.";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par completions bash > ~/.local/share/bash-completion/completions/par
+  par completions zsh > ~/.zfunc/_par      (with fpath+=~/.zfunc in ~/.zshrc)
+  par completions fish > ~/.config/fish/completions/par.fish
+  par completions powershell >> $PROFILE";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One table, UTF-8 with BOM
+    Csv,
+    /// Excel workbook: tasks, occurrences, progress entries
+    Xlsx,
+    /// iCalendar: one event per deadline
+    Ics,
+    Json,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(p: &std::path::Path) -> Option<ExportFormat> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => ExportFormat::Csv,
+            "xlsx" => ExportFormat::Xlsx,
+            "ics" | "ical" => ExportFormat::Ics,
+            "json" => ExportFormat::Json,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format (default: from the -o file's extension)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Which table a CSV holds (CSV only; the workbook has all three)
+    #[arg(long, value_enum)]
+    pub sheet: Option<crate::render::export::Table>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write par.1 and a page per subcommand (par-status.1…) into this folder instead
+    #[arg(short = 'o', long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

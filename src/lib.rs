@@ -11,6 +11,7 @@ pub mod dates;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod output;
 pub mod period;
 pub mod plan;
 pub mod render;

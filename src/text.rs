@@ -69,6 +69,15 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Like [`clean`], but Windows line ends (`\r\n`, kept by TOML in multi-line
+/// strings of files saved on Windows) become `\n` instead of a visible `\u{d}`.
+pub fn clean_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\r') {
+        return clean(s);
+    }
+    std::borrow::Cow::Owned(clean(&s.replace("\r\n", "\n")).into_owned())
+}
+
 /// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
 pub fn one_line(s: &str) -> String {
     let spaced = s.replace('\r', " ");
@@ -134,6 +143,7 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(clean("bình thường"), "bình thường");
         assert_eq!(one_line(" a\n b\r\n"), "a b");
+        assert_eq!(clean_lines("a\r\nb\rc"), "a\nb\\u{d}c");
     }
 
     #[test]

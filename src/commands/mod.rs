@@ -5,6 +5,7 @@ mod add;
 mod check;
 mod done;
 mod edit;
+mod export;
 mod import;
 mod index;
 mod init;
@@ -14,6 +15,8 @@ mod measure;
 mod reopen;
 mod report;
 mod rm;
+mod rollup;
+mod shell;
 mod show;
 mod status;
 
@@ -37,5 +40,9 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rm(args) => rm::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
+        Command::Rollup(args) => rollup::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(ctx, args),
     }
 }

@@ -2,11 +2,13 @@
 
 pub mod check;
 pub mod detail;
+pub mod export;
 pub mod index;
 pub mod listing;
 pub mod measures;
 pub mod report;
 pub mod reporting;
+pub mod rollup;
 pub mod schedule;
 pub mod summary;
 

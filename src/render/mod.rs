@@ -2,6 +2,10 @@
 //! computed data serialised as it is (see `json`).
 
 pub mod check;
+pub mod csv;
+pub mod export;
+pub mod html;
+pub mod ics;
 pub mod index;
 pub mod json;
 pub mod list;
@@ -9,6 +13,7 @@ pub mod report;
 pub mod report_docx;
 pub mod report_md;
 pub mod report_txt;
+pub mod rollup;
 pub mod show;
 pub mod status;
 
