@@ -3,6 +3,7 @@
 //! basis, owner, section and task, and a "KIỂM TRA / CHECK" comment wherever
 //! the reading was a guess or found nothing.
 
+use crate::write::splice::quote as basic;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -438,27 +439,6 @@ fn comment_text(s: &str) -> String {
 
 fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// A TOML basic string: `"…"` with escapes.
-pub fn basic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || c == '\u{7f}' => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A multi-line literal string (`'''` + newline + text + `'''`) when the text allows it:
