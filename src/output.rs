@@ -54,14 +54,22 @@ pub fn refusal(what: &str) -> String {
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
+    if path.is_dir() {
+        return Err(Fail::io(format!("cannot write {shown}: it is a folder, not a file")));
+    }
+    write_file(path, bytes, true).map_err(|e| Fail::io(format!("cannot write {shown}: {}", io_reason(&e))))
+}
+
+/// The one way par writes a file it produces (reports, exports, imported plans): a
+/// temporary file in the same folder, written, flushed to disk and renamed into place,
+/// so a reader never sees half a file and a failure leaves nothing behind. Without
+/// `overwrite`, an existing file (even one that appears meanwhile) is kept and the
+/// error is `AlreadyExists`.
+pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    if path.is_dir() {
-        return Err(Fail::io(format!("cannot write {shown}: it is a folder, not a file")));
-    }
-    let fail = |e: std::io::Error| Fail::io(format!("cannot write {shown}: {}", io_reason(&e)));
     let mut builder = tempfile::Builder::new();
     builder.prefix(".par-").suffix(".tmp");
     // A temporary file is private (0600); the output is an ordinary file, so ask
@@ -72,10 +80,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
         Ok(m) => m.permissions(),
         Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
     });
-    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if overwrite {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
     Ok(())
 }
 

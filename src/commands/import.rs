@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 
     match &output {
         Some(out) => {
-            write_atomic(out, imported.toml.as_bytes(), args.force).map_err(|e| {
+            crate::output::write_file(out, imported.toml.as_bytes(), args.force).map_err(|e| {
                 Fail::io(match lang {
                     Lang::Vi => format!("không ghi được {}: {}", out.display(), io_reason(&e)),
                     Lang::En => format!("cannot write {}: {}", out.display(), io_reason(&e)),
@@ -136,31 +136,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
     }
-}
-
-/// Writes through a temporary file in the same folder, then renames it into place,
-/// so a reader never sees half a file. Without `replace`, an existing file is kept.
-fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new().prefix(".par-import-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // A temporary file is private (0600); the plan gets the usual permissions, or keeps those
-    // of the file it replaces.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let perms =
-            std::fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| PermissionsExt::from_mode(0o644));
-        tmp.as_file().set_permissions(perms)?;
-    }
-    tmp.as_file().sync_all()?;
-    if replace {
-        tmp.persist(path).map_err(|e| e.error)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    }
-    Ok(())
 }

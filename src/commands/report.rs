@@ -1,11 +1,10 @@
 //! `par report`: the periodic report, to standard output or to a file written atomically.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
-use crate::error::{Fail, io_reason};
+use crate::error::Fail;
 use crate::period::Period;
 use crate::render::{json, report_docx, report_md, report_txt};
 use crate::{Context, Outcome};
@@ -32,7 +31,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     match &args.output {
         None => Ok(Outcome::ok(String::from_utf8(bytes).expect("text formats are UTF-8"))),
         Some(path) => {
-            write_atomic(path, &bytes)?;
+            crate::output::write_atomic(path, &bytes)?;
             Ok(Outcome::ok(match lang {
                 crate::i18n::Lang::Vi => {
                     format!("Đã ghi báo cáo {} vào {}\n", report.period_label, path.display())
@@ -74,26 +73,4 @@ fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
         (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), "a year"),
         _ => Ok(None),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over the
-/// target at the end: a reader never sees half a report, and a failure leaves nothing behind.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
-    let fail = |e: &std::io::Error| Fail::io(format!("cannot write {}: {}", path.display(), io_reason(e)));
-    if path.is_dir() {
-        return Err(Fail::io(format!("cannot write {}: it is a folder, not a file", path.display())));
-    }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp =
-        tempfile::Builder::new().prefix(".par-report-").suffix(".tmp").tempfile_in(dir).map_err(|e| fail(&e))?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(|e| fail(&e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // A report is a document to share: readable by others, like files editors save.
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode() & 0o777).unwrap_or(0o644);
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(|e| fail(&e))?;
-    }
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
 }
