@@ -77,9 +77,29 @@ fn write_error(shown: &Path, e: &std::io::Error, lang: Lang) -> Fail {
     ))
 }
 
-fn temp_in(dir: &Path, real: &Path, shown: &Path, lang: Lang) -> Result<tempfile::NamedTempFile, Fail> {
+/// The prefix of the temporary files written beside `real`: `.plan.toml.`
+fn temp_prefix(real: &Path) -> String {
     let name = real.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "plan.toml".into());
-    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir).map_err(|e| {
+    format!(".{name}.")
+}
+
+/// Removes temporary files left beside the plan by a write that was killed before it
+/// could clean up (power cut, SIGKILL). Only called while holding the plan's lock, so
+/// no other `par` is writing one of them; best effort, errors are ignored.
+pub fn remove_stale_temps(real: &Path) {
+    let prefix = temp_prefix(real);
+    let Ok(entries) = fs::read_dir(folder(real)) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+fn temp_in(dir: &Path, real: &Path, shown: &Path, lang: Lang) -> Result<tempfile::NamedTempFile, Fail> {
+    tempfile::Builder::new().prefix(&temp_prefix(real)).suffix(".tmp").tempfile_in(dir).map_err(|e| {
         if e.kind() == std::io::ErrorKind::PermissionDenied || e.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
             read_only_folder(dir, lang)
         } else {

@@ -49,6 +49,7 @@ impl Session {
         let real = atomic::resolve(&path, early)?;
         atomic::check_writable(&real, &path, early)?;
         let lock = lock::acquire(&real, &path, early)?;
+        atomic::remove_stale_temps(&real);
         let fingerprint = Fingerprint::of(&real);
         let loaded = plan::load(&path)?;
         let lang = ctx.lang_for(&loaded.plan);
