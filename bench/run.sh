@@ -52,11 +52,11 @@ if ((CALLGRIND)) && ! command -v valgrind >/dev/null; then
 fi
 
 # --- build and data -----------------------------------------------------------------
-cargo build --release --quiet --bin par --example gen_plan --example parse_generic
+cargo build --release --quiet --bin par --example bench_plan --example parse_generic
 mkdir -p "$OUT"
 for n in $SIZES; do
-    "$BIN/examples/gen_plan" "$n" >"$OUT/plan-$n.toml"
-    "$BIN/examples/gen_plan" "$n" --format taskwarrior >"$OUT/tw-$n.json"
+    "$BIN/examples/bench_plan" "$n" >"$OUT/plan-$n.toml"
+    "$BIN/examples/bench_plan" "$n" --format taskwarrior >"$OUT/tw-$n.json"
 done
 
 # Taskwarrior with its own rc file and data folder per size, under bench/out.

@@ -14,7 +14,11 @@ Ví dụ / Examples:
   par list --status overdue           việc quá hạn / overdue tasks
   par list --grep \"y kien\"            tìm không cần dấu / search without diacritics
   par show 4                          mọi thông tin về nhiệm vụ 4 / everything about task 4
+  par report --quarter Q2 -o bc.docx  báo cáo quý II ra tệp Word / Q2 report as a Word file
   par status --format json | jq .     cho script / for scripts
+  par done 4 --period 2025-Q3         đánh dấu hoàn thành / mark done
+  par log 1 \"Họp rà soát tiến độ\"     ghi nhật ký tiến độ / log progress
+  par add \"Tên việc\" --section II     thêm nhiệm vụ / add a task
 
 Tệp kế hoạch / Plan file: -f FILE, else $PAR_FILE, else plan.toml here or in a parent folder.
 Exit codes: 0 ok, 1 findings, 2 bad input or usage, 3 file could not be read or written.";
@@ -78,7 +82,168 @@ pub enum Command {
     /// Mọi thông tin về một nhiệm vụ / Everything about one task
     #[command(after_help = "Ví dụ / Examples:\n  par show 4\n  par show II.4\n  par show III.2 --format json")]
     Show(ShowArgs),
+    /// Dự báo Chỉ số CCHC theo lĩnh vực, tiêu chí / PAR Index forecast per area and criterion
+    #[command(
+        after_help = "Ví dụ / Examples:\n  par index\n  par index --explain\n  par index --evidence\n  par index --format json"
+    )]
+    Index(IndexArgs),
+    /// Kiểm tra "5 rõ": người, việc, trách nhiệm, tiến độ, kết quả / The "5 rõ" lint
+    #[command(
+        after_help = "Exit code 0 when every task is clear, 1 when something is missing (for git hooks and CI).\n\nVí dụ / Examples:\n  par check\n  par check --format json"
+    )]
+    Check(CheckArgs),
+    /// Báo cáo định kỳ (quý, 6 tháng, năm) / Periodic report (quarter, half year, year)
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+    /// Soạn plan.toml từ văn bản kế hoạch (.docx, .md, .txt) / Draft a plan.toml from a plan document
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+    /// Đánh dấu hoàn thành (một kỳ của việc định kỳ) / Mark a task, or one period of a recurring task, done
+    #[command(after_help = DONE_EXAMPLES)]
+    Done(DoneArgs),
+    /// Ghi số đo kết quả so với mục tiêu / Record a measured result against the task's target
+    #[command(after_help = MEASURE_EXAMPLES)]
+    Measure(MeasureArgs),
+    /// Bỏ đánh dấu hoàn thành / Undo a done mark
+    #[command(after_help = "Ví dụ / Examples:\n  par reopen 8\n  par reopen 4 --period 2025-Q3")]
+    Reopen(ReopenArgs),
+    /// Ghi nhật ký tiến độ (việc đã làm) / Log progress: what was done, on a date
+    #[command(after_help = LOG_EXAMPLES)]
+    Log(LogArgs),
+    /// Thêm nhiệm vụ / Add a task
+    #[command(after_help = ADD_EXAMPLES)]
+    Add(AddArgs),
+    /// Sửa các trường của nhiệm vụ / Change a task's fields
+    #[command(after_help = EDIT_EXAMPLES)]
+    Edit(EditArgs),
+    /// Xóa nhiệm vụ (hỏi xác nhận) / Remove a task (asks first)
+    #[command(
+        visible_alias = "remove",
+        after_help = "Ví dụ / Examples:\n  par rm 9\n  par rm 9 --yes      trong script / in scripts"
+    )]
+    Rm(RmArgs),
+    /// Tạo tệp plan.toml mới có chú thích / Create a new, commented plan.toml
+    #[command(after_help = INIT_EXAMPLES)]
+    Init(InitArgs),
+    /// Tổng hợp kế hoạch của nhiều đơn vị (Phòng Nội vụ) / District rollup of many units' plans
+    #[command(after_help = ROLLUP_EXAMPLES)]
+    Rollup(RollupArgs),
+    /// Xuất kế hoạch ra CSV, Excel, lịch (ICS), JSON / Export the plan to CSV, Excel, calendar (ICS), JSON
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+    /// In script gợi ý lệnh cho shell / Print shell completions
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// In trang hướng dẫn (man) / Print the manual page
+    #[command(
+        after_help = "Ví dụ / Examples:\n  par man | man -l -\n  par man -o ~/.local/share/man/man1    one page per subcommand too"
+    )]
+    Man(ManArgs),
 }
+
+const DONE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par done 8                                   hoàn thành hôm nay / done today
+  par done III.2 --date 28/5/2025 --note \"Đã gửi\" --evidence \"Bản ký số\"
+  par done 4 --period 2025-Q3                  việc hằng quý: kỳ quý III / a quarterly task's Q3
+  par done 4 --date hôm qua                     kỳ chứa ngày đó / the period holding the date
+
+Mỗi mục ghi thời điểm (at) và người ghi (by: --by, else [settings] by, else the OS user).
+PAR_NOW=2025-10-06T09:15:00+07:00 fixes the recorded time (for tests and reproducible files).";
+
+const MEASURE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par measure 4 100 --period 2025-Q2 --note \"4/4 phản ánh đúng hạn\"
+  par measure 5 66,7 --date 30/9/2025      kỳ chứa ngày đó / the period holding the date
+  par show 4                               số đo, mục tiêu, xu hướng / values, target, trend
+
+Nhiệm vụ cần [task.indicator] (name, target) trong tệp kế hoạch / the task needs a [task.indicator].";
+
+const LOG_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par log 1 \"Rà soát tiến độ Kế hoạch 48/KH-NBK: 12/18 chỉ tiêu đạt\"
+  par log 7 \"Đối thoại với cha mẹ học sinh\" --date 12/9/2025 --evidence \"Biên bản ngày 12/9/2025\"
+  par log 4 \"Cập nhật sổ theo dõi\" --period 2025-Q3";
+
+const ADD_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par add \"Cập nhật danh mục TTHC trên trang thông tin điện tử\" --section II --owner cntt --due 30/9/2025
+  par add \"Báo cáo CCHC\" --section III --owner cchc --support ht --repeat quarterly --due-day 20
+  par add \"Tuyên truyền CCHC\" --section II --owner pht --repeat \"thường xuyên\" --result \"Tin bài hằng tháng\"
+
+Mã nhiệm vụ mặc định là số tiếp theo trong phần / the id defaults to the next number in the section.";
+
+const EDIT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par edit 8 --due 15/10/2025
+  par edit 3 --owner cchc --support vt,ht
+  par edit 8 --unset start
+  par edit 5 --title \"Sử dụng Thư điện tử thành phố\"
+
+Chỉ các dòng của nhiệm vụ đó thay đổi; chú thích được giữ / only that task's lines change; comments stay.";
+
+const INIT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par init --unit \"Trường Tiểu học Nguyễn Bỉnh Khiêm\" --year 2025 --signer \"Đỗ Ngọc Chi\" --position \"Hiệu trưởng\"
+  par -f ke-hoach-2026.toml init --unit \"UBND Phường Bến Nghé\" --year 2026
+
+Không bao giờ ghi đè tệp đã có / never overwrites an existing file.";
+
+const REPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par report                               quý hiện tại, Markdown / the current quarter, Markdown
+  par report --quarter Q2 -o bao-cao.docx  quý II ra tệp Word / Q2 as a Word file
+  par report --half 2025-H1 --format txt   báo cáo 6 tháng / the 6-month report
+  par report --year 2025 --format json     báo cáo năm cho script / the yearly report for scripts
+  par report --today 2025-06-30 --lang en  như vào ngày 30/6/2025, tiếng Anh / as on a day, in English
+
+Kỳ báo cáo theo [report] calendar trong tệp kế hoạch: \"calendar\" (quý dương lịch, mặc định),
+\"decree-09\" (chốt số liệu 15 → 14 theo Nghị định 09/2019/NĐ-CP), \"cchc\" (quý I, 6 tháng, quý III, năm).
+The reporting window follows [report] calendar in the plan file (see the README).
+Định dạng theo đuôi tệp -o khi không có --format / with -o and no --format, the file's extension decides.";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown
+    Md,
+    /// Văn bản thuần / plain text
+    Txt,
+    Json,
+    /// Word (needs -o FILE)
+    Docx,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("period").multiple(false)))]
+pub struct ReportArgs {
+    /// Quarter: 2025-Q2, Q2, "quý II" (default: the report period containing today)
+    #[arg(long, value_name = "QUARTER", group = "period")]
+    pub quarter: Option<String>,
+    /// Half year (6-month report): 2025-H1, H1
+    #[arg(long, value_name = "HALF", group = "period")]
+    pub half: Option<String>,
+    /// Year (yearly report): 2025
+    #[arg(long, value_name = "YEAR", group = "period")]
+    pub year: Option<String>,
+    /// Output format (default: from the -o file's extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+const IMPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par import ke-hoach.docx -o plan.toml        soạn plan.toml từ tệp Word / from a Word file
+  par import ke-hoach.md                       in bản nháp ra màn hình / print the draft
+  par import ke-hoach.txt -o plan.toml --force thay plan.toml đã có / replace an existing plan.toml
+
+Đọc được / Reads: Word .docx, Markdown (.md), văn bản thường UTF-8 hoặc UTF-16 (.txt).
+Tệp .doc, .pdf: mở bằng Word rồi lưu thành .docx / open in Word and save as .docx.
+Bản nháp có chú thích \"# KIỂM TRA / CHECK\" ở chỗ par đoán; cuối cùng par liệt kê
+những gì nhiệm vụ còn thiếu theo \"5 rõ\" / the draft marks guesses with comments, and
+par ends by listing what each task still lacks (owner, timeline, result).";
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -113,9 +278,343 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Văn bản kế hoạch / the plan document: .docx, .md or .txt
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Ghi vào tệp này thay vì in ra / write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "PLAN")]
+    pub output: Option<PathBuf>,
+    /// Thay tệp -o nếu đã có / replace the -o file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
     pub id: String,
     #[arg(long, value_enum, default_value_t)]
     pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Print how the forecast is computed
+    #[arg(long)]
+    pub explain: bool,
+    /// List the evidence (tài liệu kiểm chứng) gathered per criterion, and criteria without any
+    #[arg(long, conflicts_with = "explain")]
+    pub evidence: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureArgs {
+    /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// The measured value: 95, 95.5 or 95,5 (a trailing % is allowed)
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// For a recurring task, the period measured, e.g. 2025-Q3 (default: the period holding the date)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Day of the measurement (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A note: how it was counted, e.g. "4/5 phản ánh đúng hạn"
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who records it (default: [settings] by, else the OS user)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// Day it was done (default: today): 30/5/2025, 2025-05-30, hôm qua…
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// For a recurring task, the period it closes, e.g. 2025-Q3 (default: the period holding the date)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// A note: what was done, remarks
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Evidence (tài liệu kiểm chứng): a document, file or link; repeat for several
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+    /// Who records it (default: the plan's [settings] by, else the computer's user name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// For a recurring task, the period to reopen (default: the latest period marked done)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// What was done
+    pub text: String,
+    /// Day it was done (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The period the entry reports on, e.g. 2025-Q3
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Evidence (tài liệu kiểm chứng); repeat for several
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+    /// Who records it (default: the plan's [settings] by, else the computer's user name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// The fields a task can have, as `par add` and `par edit` set them.
+#[derive(Debug, Args, Default)]
+pub struct TaskFields {
+    /// Section id, e.g. II
+    #[arg(long, value_name = "ID")]
+    pub section: Option<String>,
+    /// The full wording of the task in the plan
+    #[arg(long, value_name = "TEXT")]
+    pub detail: Option<String>,
+    /// The one primary owner (chủ trì): an owner id such as `ht`
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
+    /// Supporting owners (phối hợp), comma-separated or repeated: --support pht,cntt
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub support: Option<Vec<String>>,
+    /// Start date
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Deadline of a one-off task
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// For a recurring task, the last day it runs (default: the end of the plan year)
+    #[arg(long, value_name = "DATE")]
+    pub end: Option<String>,
+    /// once, monthly, quarterly, half-yearly, yearly, ongoing (or "mỗi quý", "thường xuyên"…)
+    #[arg(long, value_name = "RULE")]
+    pub repeat: Option<String>,
+    /// For a recurring task: due on this day of the period's last month
+    #[arg(long, value_name = "DAY", value_parser = clap::value_parser!(u8).range(1..=31))]
+    pub due_day: Option<u8>,
+    /// Expected result (rõ kết quả)
+    #[arg(long, value_name = "TEXT")]
+    pub result: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// One-line title of the task (rõ việc)
+    pub title: String,
+    /// Id of the new task (default: the next number in its section)
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: TaskFields,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TaskField {
+    Detail,
+    Owner,
+    Support,
+    Start,
+    Due,
+    End,
+    Repeat,
+    #[value(alias = "due_day")]
+    DueDay,
+    Result,
+}
+
+impl TaskField {
+    /// The key in the plan file.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaskField::Detail => "detail",
+            TaskField::Owner => "owner",
+            TaskField::Support => "support",
+            TaskField::Start => "start",
+            TaskField::Due => "due",
+            TaskField::End => "end",
+            TaskField::Repeat => "repeat",
+            TaskField::DueDay => "due_day",
+            TaskField::Result => "result",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// New one-line title
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub fields: TaskFields,
+    /// Remove a field from the task; repeat for several
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub unset: Vec<TaskField>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// Do not ask for confirmation (for scripts)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The unit's full name, e.g. "Trường Tiểu học Nguyễn Bỉnh Khiêm"
+    #[arg(long)]
+    pub unit: String,
+    /// Abbreviation used in document numbers, e.g. NBK (as in 48/KH-NBK)
+    #[arg(long, value_name = "ABBR")]
+    pub unit_short: Option<String>,
+    /// Plan year (default: this year)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
+    /// The superior body, e.g. "Ủy ban nhân dân Quận 1"
+    #[arg(long, value_name = "NAME")]
+    pub superior: Option<String>,
+    /// Place in the date line of documents, e.g. "Quận 1"
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Name of the signer
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
+    /// Position of the signer, e.g. "Hiệu trưởng"
+    #[arg(long)]
+    pub position: Option<String>,
+}
+
+const ROLLUP_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par rollup ke-hoach/                     mọi *.toml trong thư mục / every *.toml under it
+  par rollup ke-hoach/ --format html -o dashboard.html
+  par rollup a.toml b.toml --format csv -o tong-hop.csv
+  par rollup . --today 2025-09-30 --format json
+
+Thứ tự \"kém nhất trước\" / \"Worst first\": more overdue items, then lower % complete,
+then lower on-time rate, then the unit's name.
+Exit code 1 when a file was skipped (unreadable, not a plan, or a plan with errors).";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    /// Markdown
+    Md,
+    /// One self-contained page with charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Plan files, or folders searched recursively for *.toml (default: the current folder)
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RollupFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Files read at once (default: the number of cores)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+}
+
+const EXPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par export -o ke-hoach.xlsx              Excel: nhiệm vụ, các kỳ, nhật ký / 3 sheets
+  par export --format csv > nhiem-vu.csv   CSV UTF-8 có BOM / with BOM, for Excel
+  par export --format csv --sheet occurrences -o cac-ky.csv
+  par export --format ics -o han.ics       lịch: mỗi hạn một sự kiện / an event per deadline
+  par export --format json | jq .tasks
+
+Without --format, the format comes from the -o file's extension.
+Text beginning with = + - @ is neutralised so a spreadsheet never runs it as a formula.";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par completions bash > ~/.local/share/bash-completion/completions/par
+  par completions zsh > ~/.zfunc/_par      (with fpath+=~/.zfunc in ~/.zshrc)
+  par completions fish > ~/.config/fish/completions/par.fish
+  par completions powershell >> $PROFILE";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One table, UTF-8 with BOM
+    Csv,
+    /// Excel workbook: tasks, occurrences, progress entries
+    Xlsx,
+    /// iCalendar: one event per deadline
+    Ics,
+    Json,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(p: &std::path::Path) -> Option<ExportFormat> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => ExportFormat::Csv,
+            "xlsx" => ExportFormat::Xlsx,
+            "ics" | "ical" => ExportFormat::Ics,
+            "json" => ExportFormat::Json,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format (default: from the -o file's extension)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Which table a CSV holds (CSV only; the workbook has all three)
+    #[arg(long, value_enum)]
+    pub sheet: Option<crate::render::export::Table>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write par.1 and a page per subcommand (par-status.1…) into this folder instead
+    #[arg(short = 'o', long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

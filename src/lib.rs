@@ -10,10 +10,13 @@ pub mod compute;
 pub mod dates;
 pub mod error;
 pub mod i18n;
+pub mod import;
+pub mod output;
 pub mod period;
 pub mod plan;
 pub mod render;
 pub mod text;
+pub mod write;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -6,31 +6,17 @@ use unicode_normalization::UnicodeNormalization;
 /// white space collapsed. "Ý KIẾN" and "y kien" fold to the same string, whether
 /// the source was typed in composed (NFC) or decomposed (NFD) form.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut last_space = true;
+    // NFD leaves ASCII as it is: keywords, ids and periods skip the Unicode tables.
     if s.is_ascii() {
-        // ASCII has no marks to strip and its own lower case: skip the Unicode
-        // decomposition (keywords such as "quarterly" or "2025-Q3" are folded often).
-        for c in s.chars() {
-            if c.is_whitespace() {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-            } else {
-                last_space = false;
-                out.push(c.to_ascii_lowercase());
-            }
-        }
-        if out.ends_with(' ') {
-            out.pop();
-        }
-        return out;
+        return fold_chars(s.chars());
     }
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    fold_chars(s.nfd().filter(|&c| !is_combining_mark(c)))
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    let mut last_space = true;
+    for c in chars {
         let c = match c {
             'đ' | 'Đ' => 'd',
             _ => c,
@@ -43,7 +29,11 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         last_space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     if out.ends_with(' ') {
         out.pop();
@@ -77,6 +67,15 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Like [`clean`], but Windows line ends (`\r\n`, kept by TOML in multi-line
+/// strings of files saved on Windows) become `\n` instead of a visible `\u{d}`.
+pub fn clean_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\r') {
+        return clean(s);
+    }
+    std::borrow::Cow::Owned(clean(&s.replace("\r\n", "\n")).into_owned())
 }
 
 /// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
@@ -180,6 +179,7 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(clean("bình thường"), "bình thường");
         assert_eq!(one_line(" a\n b\r\n"), "a b");
+        assert_eq!(clean_lines("a\r\nb\rc"), "a\nb\\u{d}c");
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub struct TaskDetail {
     pub references: Vec<Document>,
     pub occurrences: Vec<OccurrenceRow>,
     pub log: Vec<LogEntry>,
+    pub results: Option<super::measures::Measured>,
     pub line: usize,
 }
 
@@ -86,6 +87,7 @@ pub fn detail(plan: &Plan, task: &Task, today: NaiveDate, lang: Lang) -> TaskDet
             })
             .collect(),
         log,
+        results: super::measures::measured(task, today),
         line: task.line,
     }
 }

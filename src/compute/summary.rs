@@ -99,6 +99,34 @@ pub struct StatusReport {
     pub overdue: Vec<Item>,
     pub due_within_days: i64,
     pub due_soon: Vec<Item>,
+    /// Measured results against their targets, for tasks that have an indicator.
+    pub results: Vec<super::measures::Measured>,
+    /// The next periodic report that falls due (`[report] calendar`), while in the plan's year.
+    pub next_report: Option<NextReport>,
+}
+
+/// The next periodic report to send, from the plan's reporting calendar.
+#[derive(Debug, Serialize)]
+pub struct NextReport {
+    pub period: crate::period::Period,
+    pub label: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub due: NaiveDate,
+    pub days_left: i64,
+}
+
+/// The next report that falls due on or after `today`; none once the plan's year is over.
+pub fn next_report(plan: &Plan, today: NaiveDate, lang: crate::i18n::Lang) -> Option<NextReport> {
+    let w = super::reporting::next_due(plan.report.calendar, plan.report.due_day, today);
+    (w.period.year() == plan.meta.year).then(|| NextReport {
+        period: w.period,
+        label: w.period.label(lang),
+        from: w.from,
+        to: w.to,
+        due: w.due,
+        days_left: (w.due - today).num_days(),
+    })
 }
 
 pub fn item(plan: &Plan, o: &Occurrence, today: NaiveDate, lang: crate::i18n::Lang) -> Item {
@@ -172,5 +200,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
         overdue,
         due_within_days: within,
         due_soon,
+        results: super::measures::all_measured(plan, today),
+        next_report: next_report(plan, today, lang),
     }
 }

@@ -69,6 +69,12 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
         Some(rest) => (true, rest.to_vec()),
         None => (false, bytes),
     };
+    // SIMD validation is several times faster than the standard library's on
+    // Vietnamese text, where most characters take several bytes; copying the
+    // checked bytes costs less than validating them again.
+    if let Ok(text) = simdutf8::basic::from_utf8(&body) {
+        return Ok((text.to_owned(), bom));
+    }
     match String::from_utf8(body) {
         Ok(text) => Ok((text, bom)),
         Err(e) => {
@@ -93,7 +99,30 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     let source = Source { path, text };
     let raw: RawPlan =
         super::pieces::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
-    super::validate::validate(raw, text).map_err(|diags| PlanError { rendered: source.render(&diags) })
+    let external = match raw.index.as_ref().and_then(|ix| ix.file.as_ref()) {
+        Some(file) => Some(load_index_file(path, file.get_ref(), raw.index.as_ref().and_then(|ix| ix.name.clone()))?),
+        None => None,
+    };
+    super::validate::validate(raw, text, external).map_err(|diags| PlanError { rendered: source.render(&diags) })
+}
+
+/// Reads the PAR Index tree from the file the plan names (relative to the plan).
+fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> Result<super::model::Index, PlanError> {
+    let path = plan_path.parent().unwrap_or(Path::new(".")).join(name);
+    let bytes = std::fs::read(&path).map_err(|e| PlanError {
+        rendered: format!(
+            "error: cannot read the index file {} named in {}: {}",
+            path.display(),
+            plan_path.display(),
+            crate::error::io_reason(&e)
+        ),
+    })?;
+    let (text, _) = decode(&path, bytes)?;
+    let source = Source { path: &path, text: &text };
+    let raw: super::schema::RawIndexFile =
+        toml::from_str(&text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
+    let (index, problems) = super::validate::validate_index(plan_name.or(raw.name), &raw.criterion);
+    if problems.is_empty() { Ok(index) } else { Err(PlanError { rendered: source.render(&problems) }) }
 }
 
 /// Rewrites serde's wording into what a user can act on, e.g. an unknown key

@@ -15,6 +15,77 @@ pub struct Plan {
     pub owners: Vec<Owner>,
     pub sections: Vec<Section>,
     pub tasks: Vec<Task>,
+    pub index: Option<Index>,
+    pub report: ReportSettings,
+}
+
+/// The PAR Index tree, nodes in file order; parents before their children.
+#[derive(Debug, Clone)]
+pub struct Index {
+    pub name: Option<String>,
+    pub nodes: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub code: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    /// Maximum points (for a parent: given, or the sum of its children).
+    pub max: f64,
+    pub last_year: Option<f64>,
+    pub self_score: Option<f64>,
+    pub survey: bool,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+impl Criterion {
+    pub fn display(&self, lang: Lang) -> &str {
+        match (lang, &self.title_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.title,
+        }
+    }
+
+    /// 1 for an area, 2 for a criterion, 3 for a sub-criterion…
+    pub fn depth(&self) -> usize {
+        self.code.split('.').count()
+    }
+}
+
+/// Whether a higher or a lower measurement is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    AtLeast,
+    AtMost,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub name: String,
+    pub unit: Option<String>,
+    pub target: f64,
+    pub direction: Direction,
+}
+
+impl Indicator {
+    pub fn met(&self, value: f64) -> bool {
+        match self.direction {
+            Direction::AtLeast => value >= self.target,
+            Direction::AtMost => value <= self.target,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    pub period: Option<Period>,
+    pub value: f64,
+    pub date: NaiveDate,
+    pub note: Option<String>,
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +126,30 @@ impl Default for Settings {
     fn default() -> Self {
         Settings { due_soon_days: 3, within_days: 14, by: None }
     }
+}
+
+/// `[report]`: how `par report` words and dates the periodic report.
+#[derive(Debug, Clone, Default)]
+pub struct ReportSettings {
+    pub calendar: crate::compute::reporting::Calendar,
+    /// Day of the period's last month the report is due (default: the calendar's).
+    pub due_day: Option<u32>,
+    pub superior: Option<String>,
+    /// Addressee ("Kính gửi").
+    pub to: Option<String>,
+    pub recipients: Option<Vec<String>>,
+    pub place: Option<String>,
+    pub number: Option<String>,
+    pub subject: Option<String>,
+    pub signer: Option<Signer>,
+    pub proposals: Vec<Proposal>,
+}
+
+/// A proposal (đề xuất, kiến nghị) to print in the report of one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposal {
+    pub period: Period,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -182,6 +277,10 @@ pub struct Task {
     pub due_day: Option<u32>,
     pub result: Option<String>,
     pub refs: Vec<Document>,
+    /// Indexes into `Plan::index` nodes of the criteria this task remedies.
+    pub criteria: Vec<usize>,
+    pub indicator: Option<Indicator>,
+    pub measures: Vec<Measure>,
     pub done: Vec<DoneMark>,
     pub log: Vec<LogEntry>,
     /// 1-based line of the task's header in the file.

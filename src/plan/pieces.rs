@@ -28,7 +28,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::schema::{RawDocument, RawDone, RawLog, RawPlan, RawTask};
+use super::schema::{RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawPlan, RawTask};
 
 /// The size of a piece; files smaller than two pieces are parsed whole.
 const PIECE: usize = 64 * 1024;
@@ -154,6 +154,12 @@ impl Placeholder for i64 {
     }
 }
 
+impl Placeholder for f64 {
+    fn placeholder() -> Self {
+        0.0
+    }
+}
+
 impl Placeholder for toml::Value {
     fn placeholder() -> Self {
         toml::Value::Boolean(false)
@@ -180,6 +186,9 @@ fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
         due_day,
         result: _,
         refs,
+        criteria,
+        indicator,
+        measure,
         done,
         log,
     } = &mut task;
@@ -197,6 +206,18 @@ fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
         let RawDocument { kind, number: _, date, issuer: _, subject: _ } = r;
         shift(kind, by);
         shift_opt(date, by);
+    }
+    criteria.iter_mut().for_each(|c| shift(c, by));
+    if let Some(RawIndicator { name, unit: _, target, direction }) = indicator {
+        shift(name, by);
+        shift(target, by);
+        shift_opt(direction, by);
+    }
+    for m in measure {
+        let RawMeasure { period, value, date, note: _, by: _, at: _ } = m;
+        shift_opt(period, by);
+        shift(value, by);
+        shift(date, by);
     }
     for d in done {
         let RawDone { period, date, note: _, evidence: _, by: _, at: _ } = d;
@@ -226,14 +247,16 @@ mod tests {
              [[section]]\nid = \"II\"\ntitle = \"S\"\n\n",
         );
         let mut i = 0;
-        while s.len() < 8 * SMALL {
+        while s.len() < 16 * SMALL {
             i += 1;
             s.push_str(&format!(
                 "[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"Việc số {i}\"\nowner = \"ht\"\n\
-                 support = [\"ht\"]\nrepeat = \"quarterly\"\nstart = 2025-02-0{}\ndue_day = 20\n\
+                 support = [\"ht\"]\ncriteria = [\"1.1\", \"2\"]\nrepeat = \"quarterly\"\nstart = 2025-02-0{}\ndue_day = 20\n\
                  [[task.done]]\nperiod = \"2025-Q1\"\ndate = \"20/3/2025\"\n\
                  [[task.log]]\ndate = 2025-03-01\ntext = \"ghi chú\"\nperiod = \"Q1\"\n\
-                 [[task.ref]]\nkind = \"Công văn\"\ndate = 2025-01-02\n\n",
+                 [[task.ref]]\nkind = \"Công văn\"\ndate = 2025-01-02\n\n\
+                 [task.indicator]\nname = \"tỷ lệ\"\ntarget = 100\ndirection = \"at-least\"\n\
+                 [[task.measure]]\nperiod = \"Q1\"\nvalue = 90.5\ndate = 2025-03-31\n\n",
                 1 + i % 9
             ));
             if i % 7 == 0 {

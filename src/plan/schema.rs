@@ -25,6 +25,56 @@ pub struct RawPlan {
     pub section: Vec<RawSection>,
     #[serde(default)]
     pub task: Vec<Spanned<RawTask>>,
+    #[serde(default)]
+    pub index: Option<RawIndex>,
+    #[serde(default)]
+    pub report: RawReport,
+}
+
+/// The PAR Index tree: areas → criteria → sub-criteria, written as a flat list whose
+/// dotted codes give the hierarchy ("3" is an area, "3.2" a criterion of it, "3.2.1" a
+/// sub-criterion). It can live in the plan or in a file the plan names.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndex {
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Another TOML file holding `[[criterion]]` tables, relative to the plan.
+    #[serde(default)]
+    pub file: Option<Text>,
+    #[serde(default)]
+    pub criterion: Vec<RawCriterion>,
+}
+
+/// The content of a separate index file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndexFile {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub criterion: Vec<RawCriterion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    pub code: Text,
+    pub title: Text,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    /// Maximum points; for an area or criterion with children, their sum when omitted.
+    #[serde(default)]
+    pub max: Option<Spanned<f64>>,
+    /// Last year's score (after review).
+    #[serde(default)]
+    pub last_year: Option<Spanned<f64>>,
+    /// This year's self-assessed score, once the unit has scored itself.
+    #[serde(default)]
+    pub self_score: Option<Spanned<f64>>,
+    /// Scored by a citizen survey, not by the unit (SIPAS): never forecast from tasks.
+    #[serde(default)]
+    pub survey: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +191,13 @@ pub struct RawTask {
     pub result: Option<String>,
     #[serde(default, rename = "ref")]
     pub refs: Vec<RawDocument>,
+    /// Codes of the index criteria this task remedies.
+    #[serde(default)]
+    pub criteria: Vec<Text>,
+    #[serde(default)]
+    pub indicator: Option<RawIndicator>,
+    #[serde(default)]
+    pub measure: Vec<RawMeasure>,
     #[serde(default)]
     pub done: Vec<RawDone>,
     #[serde(default)]
@@ -176,4 +233,75 @@ pub struct RawLog {
     pub by: Option<String>,
     #[serde(default)]
     pub at: Option<toml::value::Datetime>,
+}
+
+/// A measured result with a target (rõ kết quả), e.g. the on-time rate of feedback handling.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub name: Text,
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub target: Spanned<f64>,
+    /// "at-least" (default: higher is better) or "at-most" (e.g. late files).
+    #[serde(default)]
+    pub direction: Option<Text>,
+}
+
+/// `[report]`: settings of the periodic report (`par report`). Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// Reporting calendar: "calendar", "decree-09" or "cchc".
+    #[serde(default)]
+    pub calendar: Option<Text>,
+    /// Day of the period's last month the report is due.
+    #[serde(default)]
+    pub due_day: Option<Spanned<i64>>,
+    /// Superior body in the header (default: `[plan] superior`).
+    #[serde(default)]
+    pub superior: Option<String>,
+    /// Addressee ("Kính gửi"), when the report names one.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Nơi nhận of the report (default: `[plan] recipients`).
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+    /// Place of the date line (default: `[plan] place`).
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Number and symbol, e.g. "…/BC-NBK".
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Subject line before the period, e.g. "Kết quả thực hiện Kế hoạch …".
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Signer of the report (default: `[plan] signer`).
+    #[serde(default)]
+    pub signer: Option<RawSigner>,
+    /// Proposals (đề xuất, kiến nghị), each for one reporting period.
+    #[serde(default)]
+    pub proposal: Vec<RawProposal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasure {
+    #[serde(default)]
+    pub period: Option<Text>,
+    pub value: Spanned<f64>,
+    pub date: RawDate,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub at: Option<toml::value::Datetime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProposal {
+    pub period: Text,
+    pub text: Text,
 }

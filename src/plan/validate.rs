@@ -2,7 +2,6 @@
 //! at once so the user can fix them all in one pass.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -26,12 +25,12 @@ impl Checker {
         self.problems.last_mut().expect("just pushed")
     }
 
-    // `what` names the value in a message; it is only formatted when there is a problem.
-    fn date(&mut self, raw: &Option<RawDate>, what: fmt::Arguments) -> Option<NaiveDate> {
+    // `what` is worded only when there is a problem: `format_args!` at the call sites, not `format!`.
+    fn date(&mut self, raw: &Option<RawDate>, what: impl std::fmt::Display) -> Option<NaiveDate> {
         raw.as_ref().and_then(|r| self.required_date(r, what))
     }
 
-    fn required_date(&mut self, raw: &RawDate, what: fmt::Arguments) -> Option<NaiveDate> {
+    fn required_date(&mut self, raw: &RawDate, what: impl std::fmt::Display) -> Option<NaiveDate> {
         let parsed = match raw.get_ref() {
             toml::Value::Datetime(dt) => crate::dates::from_toml(dt),
             toml::Value::String(s) => crate::dates::parse_date(s),
@@ -64,7 +63,7 @@ impl Checker {
         None
     }
 
-    fn document(&mut self, raw: &RawDocument, what: fmt::Arguments) -> Document {
+    fn document(&mut self, raw: &RawDocument, what: impl std::fmt::Display) -> Document {
         Document {
             kind: raw.kind.get_ref().clone(),
             number: raw.number.clone(),
@@ -76,8 +75,20 @@ impl Checker {
 }
 
 /// Checks a parsed file. Returns the plan, or every problem found.
-pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
+pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Result<Plan, Vec<Diagnostic>> {
     let mut c = Checker { problems: Vec::new() };
+    let index = match (external_index, &raw.index) {
+        (Some(ix), _) => Some(ix),
+        (None, Some(ri)) if ri.file.is_none() => {
+            let (ix, problems) = validate_index(ri.name.clone(), &ri.criterion);
+            c.problems.extend(problems);
+            Some(ix)
+        }
+        _ => None,
+    };
+    let criterion_index: HashMap<String, usize> =
+        index.iter().flat_map(|ix| ix.nodes.iter().enumerate().map(|(i, n)| (n.code.clone(), i))).collect();
+    let criterion_codes: Vec<&str> = index.iter().flat_map(|ix| ix.nodes.iter().map(|n| n.code.as_str())).collect();
 
     let m = &raw.plan;
     let year = *m.year.get_ref();
@@ -104,8 +115,8 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
         superior: m.superior.clone(),
         kind: m.kind.clone(),
         number: m.number.clone(),
-        date: c.date(&m.date, format_args!("the plan's date")),
-        start: c.date(&m.start, format_args!("the plan's start")),
+        date: c.date(&m.date, "the plan's date"),
+        start: c.date(&m.start, "the plan's start"),
         title: m.title.get_ref().clone(),
         year,
         place: m.place.clone(),
@@ -133,7 +144,7 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
     }
     settings.by = raw.settings.by.clone();
 
-    let bases = raw.basis.iter().map(|b| c.document(b, format_args!("a legal basis"))).collect();
+    let bases = raw.basis.iter().map(|b| c.document(b, "a legal basis")).collect();
 
     let mut owner_index = HashMap::new();
     let mut owners = Vec::with_capacity(raw.owner.len());
@@ -258,6 +269,83 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
             }
         };
         let refs = t.refs.iter().map(|r| c.document(r, format_args!("a reference of task `{id}`"))).collect();
+        let criteria = t
+            .criteria
+            .iter()
+            .filter_map(|code| {
+                if index.is_none() {
+                    c.problem(
+                        format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
+                        code.span(),
+                    )
+                    .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
+                    return None;
+                }
+                c.reference(code, &criterion_index, "criterion", &criterion_codes)
+            })
+            .collect();
+        let indicator = t.indicator.as_ref().map(|ind| {
+            let direction = match ind.direction.as_ref().map(|d| crate::text::fold(d.get_ref())) {
+                None => Direction::AtLeast,
+                Some(d) if d == "at-least" || d == "at_least" || d == "toi thieu" => Direction::AtLeast,
+                Some(d) if d == "at-most" || d == "at_most" || d == "toi da" => Direction::AtMost,
+                Some(_) => {
+                    let span = ind.direction.as_ref().map(|d| d.span()).unwrap_or_default();
+                    c.problem("unknown direction", span).help =
+                        Some("use \"at-least\" (higher is better) or \"at-most\"".into());
+                    Direction::AtLeast
+                }
+            };
+            if !ind.target.get_ref().is_finite() {
+                c.problem("the target must be a number", ind.target.span());
+            }
+            Indicator {
+                name: ind.name.get_ref().clone(),
+                unit: ind.unit.clone(),
+                target: *ind.target.get_ref(),
+                direction,
+            }
+        });
+        let mut measures = Vec::with_capacity(t.measure.len());
+        for m in &t.measure {
+            if indicator.is_none() {
+                c.problem(
+                    format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
+                    m.value.span(),
+                )
+                .help = Some("add [task.indicator] with name and target above the measurements".into());
+            }
+            if !m.value.get_ref().is_finite() {
+                c.problem("a measurement must be a finite number", m.value.span());
+            }
+            let date = c.required_date(&m.date, format!("a measurement of task `{id}`"));
+            let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
+                Err(e) => {
+                    c.problem(e, p.span());
+                    None
+                }
+                Ok(period) => {
+                    let fits = match repeat {
+                        Repeat::Every(every) => period.every() == every,
+                        _ => true,
+                    };
+                    if !fits || period.year() != year {
+                        c.problem(format!("task `{id}` has no period {period}"), p.span()).help =
+                            Some(format!("task `{id}` repeats {}; use one of its periods in {year}", repeat.keyword()));
+                    }
+                    Some(period)
+                }
+            });
+            if let Some(date) = date {
+                measures.push(Measure {
+                    period,
+                    value: *m.value.get_ref(),
+                    date,
+                    note: m.note.clone(),
+                    by: m.by.clone(),
+                });
+            }
+        }
 
         let mut done: Vec<DoneMark> = Vec::with_capacity(t.done.len());
         for d in t.done {
@@ -354,6 +442,9 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
             due_day,
             result: t.result,
             refs,
+            criteria,
+            indicator,
+            measures,
             done,
             log,
             line,
@@ -366,11 +457,175 @@ pub fn validate(raw: RawPlan, text: &str) -> Result<Plan, Vec<Diagnostic>> {
         );
     }
 
+    let report = report_settings(&mut c, &raw.report, year);
+
     if c.problems.is_empty() {
-        Ok(Plan { meta, settings, bases, owners, sections, tasks })
+        Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
     } else {
         c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
         Err(c.problems)
+    }
+}
+
+/// Checks the index tree: unique codes, parents present, points within bounds.
+pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec<Diagnostic>) {
+    let mut c = Checker { problems: Vec::new() };
+    let mut nodes: Vec<Criterion> = Vec::with_capacity(raw.len());
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut max_spans = Vec::with_capacity(raw.len());
+    for r in raw {
+        let code = r.code.get_ref().trim().to_string();
+        let well_formed =
+            !code.is_empty() && code.split('.').all(|p| !p.is_empty() && !p.contains(char::is_whitespace));
+        if !well_formed {
+            c.problem(format!("criterion code `{}` must be dotted parts like 3 or 3.2 or 3.2.1", code), r.code.span());
+            continue;
+        }
+        if by_code.contains_key(&code) {
+            c.problem(format!("criterion `{code}` is defined twice"), r.code.span());
+            continue;
+        }
+        let parent = match code.rsplit_once('.') {
+            None => None,
+            Some((p, _)) => match by_code.get(p) {
+                Some(&i) => Some(i),
+                None => {
+                    c.problem(
+                        format!("criterion `{code}` comes before (or without) its parent `{p}`"),
+                        r.code.span(),
+                    )
+                    .help = Some(format!(
+                        "define `{p}` above it; codes give the tree: area 3, criterion 3.2, sub-criterion 3.2.1"
+                    ));
+                    None
+                }
+            },
+        };
+        let mut points = |v: &Option<toml::Spanned<f64>>, what: &str| -> Option<f64> {
+            let v = v.as_ref()?;
+            let x = *v.get_ref();
+            if !x.is_finite() || x < 0.0 {
+                c.problem(format!("{what} of criterion `{code}` must be zero or more points"), v.span());
+                return None;
+            }
+            Some(x)
+        };
+        let max = points(&r.max, "the maximum");
+        let last_year = points(&r.last_year, "last year's score");
+        let self_score = points(&r.self_score, "the self-assessed score");
+        let i = nodes.len();
+        by_code.insert(code.clone(), i);
+        if let Some(p) = parent {
+            nodes[p].children.push(i);
+        }
+        max_spans.push((max, r.max.as_ref().map(|m| m.span()).unwrap_or_else(|| r.code.span())));
+        nodes.push(Criterion {
+            code,
+            title: r.title.get_ref().clone(),
+            title_en: r.title_en.clone(),
+            max: max.unwrap_or(0.0),
+            last_year,
+            self_score,
+            survey: r.survey,
+            parent,
+            children: Vec::new(),
+        });
+    }
+    // Parents' maximum: given, or the sum of their children. Children come after their
+    // parents, so a reverse pass sees every child's final value first.
+    for i in (0..nodes.len()).rev() {
+        let (given, span) = max_spans[i].clone();
+        if nodes[i].children.is_empty() {
+            if given.is_none() {
+                c.problem(format!("criterion `{}` needs `max` (its maximum points)", nodes[i].code), span);
+            }
+            continue;
+        }
+        let sum: f64 = nodes[i].children.iter().map(|&ch| nodes[ch].max).sum();
+        match given {
+            Some(g) if (g - sum).abs() > 1e-6 => {
+                c.problem(format!("`{}` has max {g}, but its parts add up to {sum}", nodes[i].code), span).help =
+                    Some("make the parts add up, or leave out the parent's max".into());
+            }
+            _ => nodes[i].max = sum,
+        }
+    }
+    for (i, r) in raw.iter().enumerate().take(nodes.len()) {
+        let n = &nodes[i];
+        for (score, what) in [(&r.last_year, "last year's score"), (&r.self_score, "the self-assessed score")] {
+            if let Some(v) = score
+                && *v.get_ref() > n.max + 1e-9
+            {
+                c.problem(
+                    format!("{what} of `{}` ({}) is above its maximum ({})", n.code, v.get_ref(), n.max),
+                    v.span(),
+                );
+            }
+        }
+    }
+    (Index { name, nodes }, c.problems)
+}
+
+/// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
+/// period of the plan's year that the calendar reports on.
+fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
+    use crate::compute::reporting::{Calendar, window};
+    let calendar = match &raw.calendar {
+        None => Calendar::default(),
+        Some(name) => Calendar::parse(name.get_ref()).unwrap_or_else(|| {
+            c.problem(format!("unknown reporting calendar `{}`", crate::text::clean(name.get_ref())), name.span())
+                .help = Some(format!(
+                "use one of {} (calendar quarters, Decree 09/2019 cut-off dates, the reform-report calendar)",
+                Calendar::KEYWORDS.join(", ")
+            ));
+            Calendar::default()
+        }),
+    };
+    let due_day = raw.due_day.as_ref().and_then(|dd| {
+        if (1..=31).contains(dd.get_ref()) {
+            Some(*dd.get_ref() as u32)
+        } else {
+            c.problem("[report] due_day must be a day of the month, 1 to 31", dd.span());
+            None
+        }
+    });
+    let mut proposals = Vec::with_capacity(raw.proposal.len());
+    for p in &raw.proposal {
+        let period = match Period::parse(p.period.get_ref(), Some(year)) {
+            Ok(period) => period,
+            Err(e) => {
+                c.problem(e, p.period.span());
+                continue;
+            }
+        };
+        if period.year() != year {
+            c.problem(format!("proposal for {period} is outside the plan's year {year}"), p.period.span());
+            continue;
+        }
+        if let Err(e) = window(calendar, period, due_day) {
+            c.problem(format!("no report covers this proposal's period: {e}"), p.period.span());
+            continue;
+        }
+        if p.text.get_ref().trim().is_empty() {
+            c.problem("the proposal's text is empty", p.text.span());
+        }
+        proposals.push(Proposal { period, text: p.text.get_ref().clone() });
+    }
+    ReportSettings {
+        calendar,
+        due_day,
+        superior: raw.superior.clone(),
+        to: raw.to.clone(),
+        recipients: raw.recipients.clone(),
+        place: raw.place.clone(),
+        number: raw.number.clone(),
+        subject: raw.subject.clone(),
+        signer: raw.signer.as_ref().map(|s| Signer {
+            name: s.name.clone(),
+            position: s.position.clone(),
+            authority: s.authority.clone(),
+        }),
+        proposals,
     }
 }
 
@@ -411,7 +666,7 @@ fn count_newlines(bytes: &[u8]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+mod line_tests {
     use super::LineIndex;
 
     #[test]

@@ -1,9 +1,20 @@
 //! Renderers: turn computed data into text for a terminal. JSON output is the
 //! computed data serialised as it is (see `json`).
 
+pub mod check;
+pub mod csv;
+pub mod export;
 pub mod grid;
+pub mod html;
+pub mod ics;
+pub mod index;
 pub mod json;
 pub mod list;
+pub mod report;
+pub mod report_docx;
+pub mod report_md;
+pub mod report_txt;
+pub mod rollup;
 pub mod show;
 pub mod status;
 
@@ -92,6 +103,13 @@ impl Style {
         }
     }
 
+    /// Points without trailing zeros: `8,13`, `4` (Vietnamese decimal comma).
+    pub fn points(&self, x: f64) -> String {
+        let s = format!("{x:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        if self.lang == Lang::Vi { s.replace('.', ",") } else { s }
+    }
+
     /// `███████░░░ 70,0%`
     pub fn progress(&self, p: Option<f64>) -> String {
         const CELLS: usize = 10;
@@ -133,4 +151,65 @@ pub fn document(d: &crate::plan::Document, lang: Lang) -> String {
         s.push_str(&format!(" {} {subj}", lang.pick("về", "on")));
     }
     s
+}
+
+/// Wraps text at word boundaries to `width` characters, each line prefixed by `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&format!("{indent}{line}\n"));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&format!("{indent}{line}\n"));
+    }
+    out
+}
+
+/// Measured results: indicator, latest value against the target, met or not, trend.
+pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) -> String {
+    let l = s.lang;
+    let mut t = s.table(&[
+        l.pick("Mã", "Id"),
+        l.pick("Chỉ số kết quả", "Indicator"),
+        l.pick("Mục tiêu", "Target"),
+        l.pick("Các kỳ", "By period"),
+        l.pick("Đạt", "Met"),
+    ]);
+    for m in results {
+        let unit = m.unit.as_deref().unwrap_or("");
+        let sign = match m.direction {
+            crate::plan::Direction::AtLeast => "≥",
+            crate::plan::Direction::AtMost => "≤",
+        };
+        let series: Vec<String> = m
+            .points
+            .iter()
+            .map(|p| {
+                let when = p.period.clone().unwrap_or_else(|| crate::dates::short(p.date));
+                let arrow = p.trend.map(|t| format!(" {}", t.arrow())).unwrap_or_default();
+                format!("{when}: {}{unit}{arrow}", s.points(p.value))
+            })
+            .collect();
+        let met = match m.met {
+            None => s.status_cell(crate::compute::Status::NotStarted, l.pick("chưa đo", "not measured")),
+            Some(true) => s.status_cell(crate::compute::Status::DoneOnTime, l.pick("đạt", "met")),
+            Some(false) => s.status_cell(crate::compute::Status::Overdue, l.pick("chưa đạt", "not met")),
+        };
+        t.add_row(vec![
+            Cell::new(&m.task),
+            Cell::new(title(&m.indicator, 50)),
+            Cell::new(format!("{sign} {}{unit}", s.points(m.target))),
+            Cell::new(if series.is_empty() { "–".to_string() } else { series.join("; ") }),
+            met,
+        ]);
+    }
+    table_text(&t)
 }

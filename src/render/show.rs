@@ -9,7 +9,13 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
     let mut out = String::new();
     out.push_str(&s.heading(&format!("{} {} — {}", l.pick("Nhiệm vụ", "Task"), d.id, clean(&d.title))));
     out.push('\n');
+    // Values wrap under themselves when the terminal is narrow.
+    let value_width = s.width.map(|w| (w as usize).saturating_sub(23).max(20));
     let mut field = |label: &str, value: String| {
+        let value = match value_width {
+            Some(w) => super::wrap(&value, w, &" ".repeat(23)).trim_start().trim_end().to_string(),
+            None => value,
+        };
         out.push_str(&format!("  {:<20} {}\n", format!("{label}:"), value));
     };
     field(l.pick("Phần", "Section"), format!("{}. {}", d.section.id, clean(&d.section.name)));
@@ -47,7 +53,7 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
     }
     if let Some(detail) = &d.detail {
         out.push_str(&format!("\n{}\n", s.heading(l.pick("Nội dung", "Details"))));
-        out.push_str(&wrap(&clean(detail), s.width.map_or(100, |w| w as usize).clamp(40, 120) - 2));
+        out.push_str(&super::wrap(&clean(detail), s.width.map_or(100, |w| w as usize).clamp(40, 120) - 2, "  "));
     }
     if !d.references.is_empty() {
         out.push_str(&format!("\n{}\n", s.heading(l.pick("Văn bản liên quan", "References"))));
@@ -75,44 +81,28 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
         ]);
     }
     out.push_str(&table_text(&t));
+    if let Some(m) = &d.results {
+        out.push_str(&format!(
+            "\n{}\n",
+            s.heading(l.pick("Kết quả đo so với mục tiêu", "Measured results against targets"))
+        ));
+        out.push_str(&super::results_table(std::slice::from_ref(m), s));
+    }
     out.push_str(&format!("\n{}\n", s.heading(l.pick("Nhật ký tiến độ", "Progress log"))));
     if d.log.is_empty() {
         out.push_str(l.pick("  (chưa có)\n", "  (none yet)\n"));
     }
     for e in &d.log {
         let period = e.period.map(|p| format!(" [{p}]")).unwrap_or_default();
-        out.push_str(&format!(
-            "  {}{period}  {}\n",
-            crate::dates::short(e.date),
-            clean(&e.text).replace('\n', "\n              ")
-        ));
+        // Entries hang under their date: "  05/06/2025  text…" with continuation lines indented.
+        let indent = " ".repeat(14);
+        let width = s.width.map_or(usize::MAX, |w| (w as usize).saturating_sub(14).max(20));
+        let mut text = super::wrap(&clean(&e.text), width, &indent);
         if !e.evidence.is_empty() {
-            out.push_str(&format!(
-                "              {}: {}\n",
-                l.pick("minh chứng", "evidence"),
-                clean(&e.evidence.join("; "))
-            ));
+            let ev = format!("{}: {}", l.pick("minh chứng", "evidence"), clean(&e.evidence.join("; ")));
+            text.push_str(&super::wrap(&ev, width, &indent));
         }
-    }
-    out
-}
-
-/// Wraps text at word boundaries, indented by two spaces.
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-                out.push_str(&format!("  {line}\n"));
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push_str(&format!("  {line}\n"));
+        out.push_str(&format!("  {}{period}  {}", crate::dates::short(e.date), text.trim_start()));
     }
     out
 }

@@ -8,10 +8,13 @@ use crate::compute::summary::{Group, Item, StatusReport};
 pub fn render(r: &StatusReport, s: &Style) -> String {
     let l = s.lang;
     let mut out = String::new();
-    out.push_str(&s.heading(&crate::text::one_line(&r.unit)));
+    let fit = |text: &str| match s.width {
+        Some(w) => super::wrap(&crate::text::one_line(text), w as usize, ""),
+        None => format!("{}\n", crate::text::one_line(text)),
+    };
+    out.push_str(&s.heading(fit(&r.unit).trim_end()));
     out.push('\n');
-    out.push_str(&crate::text::one_line(&r.plan));
-    out.push('\n');
+    out.push_str(&fit(&r.plan));
     out.push_str(&format!(
         "{} {}: {} {}/{} ({}), {} {}\n\n",
         l.pick("Tình hình đến ngày", "As of"),
@@ -23,6 +26,12 @@ pub fn render(r: &StatusReport, s: &Style) -> String {
         r.total.overdue,
         l.pick("việc quá hạn", "overdue"),
     ));
+    if let Some(n) = &r.next_report {
+        // Printed above the blank line that ends the summary.
+        out.pop();
+        out.push_str(fit(&next_report_line(n, l)).trim_end());
+        out.push_str("\n\n");
+    }
 
     out.push_str(&s.heading(l.pick("Theo phần", "By section")));
     out.push('\n');
@@ -31,6 +40,13 @@ pub fn render(r: &StatusReport, s: &Style) -> String {
     out.push_str(&s.heading(l.pick("Theo đơn vị, người chủ trì", "By owner")));
     out.push('\n');
     out.push_str(&groups(&r.owners, s, l.pick("Chủ trì", "Owner"), &r.total));
+
+    if !r.results.is_empty() {
+        out.push('\n');
+        out.push_str(&s.heading(l.pick("Kết quả đo so với mục tiêu", "Measured results against targets")));
+        out.push('\n');
+        out.push_str(&super::results_table(&r.results, s));
+    }
 
     out.push('\n');
     out.push_str(&s.heading(&format!("{} ({})", l.pick("Quá hạn, chưa hoàn thành", "Overdue"), r.overdue.len())));
@@ -117,4 +133,21 @@ fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> 
         ]);
     }
     g.text(s)
+}
+
+/// "Báo cáo kỳ tới: quý III năm 2025 (01/07/2025–30/09/2025), hạn gửi 20/09/2025, còn 12 ngày"
+fn next_report_line(n: &crate::compute::summary::NextReport, l: crate::i18n::Lang) -> String {
+    let left = match n.days_left {
+        0 => l.pick("hạn hôm nay", "due today").to_string(),
+        d => format!("{} {d} {}", l.pick("còn", "in"), l.pick("ngày", "days")),
+    };
+    format!(
+        "{} {} ({}–{}), {} {}, {left}",
+        l.pick("Báo cáo kỳ tới:", "Next report:"),
+        crate::text::one_line(&n.label),
+        crate::dates::short(n.from),
+        crate::dates::short(n.to),
+        l.pick("hạn gửi", "due"),
+        crate::dates::short(n.due),
+    )
 }

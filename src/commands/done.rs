@@ -1,0 +1,89 @@
+//! `par done`: marks a task, or one period of a recurring task, done.
+
+use crate::cli::DoneArgs;
+use crate::compute::schedule::occurrences;
+use crate::dates::short;
+use crate::error::{Fail, code};
+use crate::write::splice::Lines;
+use crate::write::{Session, author, resolve, timestamp};
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
+    let s = Session::open(ctx)?;
+    let (plan, lang) = (s.plan(), s.lang);
+    let i = s.task(&args.id)?;
+    let task = &plan.tasks[i];
+    let date = match &args.date {
+        Some(d) => resolve::date(d, "--date", ctx.today)?,
+        None => ctx.today,
+    };
+    let period = resolve::done_period(plan, task, args.period.as_deref(), date, lang)?;
+    let what = match period {
+        Some(p) => format!("{} {} ({})", lang.pick("nhiệm vụ", "task"), task.id, p.label(lang)),
+        None => format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id),
+    };
+    if let Some(prev) = task.done.iter().find(|d| d.period == period) {
+        let reopen = match period {
+            Some(p) => format!("par reopen {} --period {p}", task.id),
+            None => format!("par reopen {}", task.id),
+        };
+        return Err(Fail {
+            code: code::FINDINGS,
+            message: format!(
+                "{}\n      help: {}",
+                lang.pick(
+                    &format!("{what} đã được đánh dấu hoàn thành ngày {}; không ghi gì thêm", short(prev.date)),
+                    &format!("{what} is already marked done on {}; nothing was written", short(prev.date)),
+                ),
+                lang.pick(&format!("`{reopen}` bỏ đánh dấu đó"), &format!("`{reopen}` removes that mark")),
+            ),
+        }
+        .into());
+    }
+
+    let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
+    let note = args.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let by = author(args.by.as_deref(), plan);
+    let mut lines = Lines::new(s.eol());
+    lines.raw("[[task.done]]");
+    if let Some(p) = period {
+        lines.string("period", &p.to_string());
+    }
+    lines
+        .date("date", Some(date))
+        .opt_string("note", note)
+        .strings("evidence", &evidence)
+        .opt_string("by", by.as_deref());
+    lines.raw(&format!("at = {}", timestamp()?));
+
+    let (change, range) = s.append_to_task(i, &lines.text)?;
+    let checked = s.check(&change, range)?;
+    if checked.done.len() != task.done.len() + 1 {
+        return Err(Fail::input(lang.pick(
+            "par không ghép được mục hoàn thành vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
+            "par could not place the done mark inside the task; nothing was written (please report this)",
+        ))
+        .into());
+    }
+    let due = occurrences(plan, task).into_iter().find(|o| o.period == period).and_then(|o| o.due);
+    let timing = match due {
+        Some(due) if date > due => lang
+            .pick(
+                &format!(", trễ {} ngày so với hạn {}", (date - due).num_days(), short(due)),
+                &format!(", {} days after the deadline {}", (date - due).num_days(), short(due)),
+            )
+            .to_string(),
+        Some(due) => {
+            lang.pick(&format!(", đúng hạn ({})", short(due)), &format!(", on time (due {})", short(due))).to_string()
+        }
+        None => String::new(),
+    };
+    s.commit(&change)?;
+    Ok(Outcome::ok(format!(
+        "{}\n",
+        lang.pick(
+            &format!("Đã đánh dấu hoàn thành {what} ngày {}{timing}.", short(date)),
+            &format!("Marked {what} done on {}{timing}.", short(date)),
+        )
+    )))
+}

@@ -1,0 +1,41 @@
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::compute::export::export;
+use crate::error::Fail;
+use crate::output::{Payload, deliver};
+use crate::render::json;
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
+    let format = match (args.format, args.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(path)) => ExportFormat::from_path(path).ok_or_else(|| {
+            Fail::input(format!(
+                "cannot tell the format from `{}`\n      help: add --format csv, xlsx, ics or json",
+                crate::text::clean(&path.display().to_string())
+            ))
+        })?,
+        (None, None) => {
+            return Err(Fail::input(
+                "choose a format: --format csv, xlsx, ics or json (or name the file with -o, e.g. -o ke-hoach.xlsx)",
+            )
+            .into());
+        }
+    };
+    if args.sheet.is_some() && format != ExportFormat::Csv {
+        return Err(Fail::input("--sheet chooses the table of a CSV export; the other formats hold every table").into());
+    }
+    // Refuse binary output to a terminal before doing any work.
+    if format == ExportFormat::Xlsx && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Fail::input(crate::output::refusal("xlsx")).into());
+    }
+    let loaded = ctx.load()?;
+    let lang = ctx.lang_for(&loaded.plan);
+    let data = export(&loaded.plan, ctx.today, lang);
+    let payload = match format {
+        ExportFormat::Json => Payload::Text(json::to_json("export", &data)),
+        ExportFormat::Csv => Payload::Text(crate::render::export::csv(&data, args.sheet.unwrap_or_default(), lang)),
+        ExportFormat::Ics => Payload::Text(crate::render::ics::calendar(&data, lang)),
+        ExportFormat::Xlsx => Payload::Binary(crate::render::export::xlsx(&data, lang).map_err(Fail::io)?),
+    };
+    Ok(deliver(args.output.as_deref(), payload, lang, "xlsx")?)
+}

@@ -1,0 +1,139 @@
+//! `par import FILE [-o plan.toml] [--force]`: drafts a plan.toml from a plan document.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+
+use crate::cli::ImportArgs;
+use crate::error::{Fail, io_reason};
+use crate::i18n::Lang;
+use crate::import::{Format, import};
+use crate::render::Style;
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
+    let lang = ctx.lang.unwrap_or_default();
+    let input = &args.file;
+    let name = input.display().to_string();
+    let output = args.output.as_ref().map(|o| if o.is_relative() { ctx.cwd.join(o) } else { o.clone() });
+    // Refuse before any work: a failing command changes nothing.
+    if let Some(out) = &output {
+        if same_file(out, &absolute(ctx, input)) {
+            return Err(Fail::input(lang.pick(
+                "tệp ra (-o) trùng với văn bản đang nhập; chọn tên khác, ví dụ -o plan.toml",
+                "the output (-o) is the document being imported; choose another name, e.g. -o plan.toml",
+            ))
+            .into());
+        }
+        if out.exists() && !args.force {
+            return Err(Fail::input(match lang {
+                Lang::Vi => format!(
+                    "{} đã có; par không ghi đè\n      gợi ý: thêm --force để thay tệp đó, hoặc chọn tên khác với -o",
+                    out.display()
+                ),
+                Lang::En => format!(
+                    "{} already exists; par does not overwrite it\n      help: add --force to replace it, or choose another name with -o",
+                    out.display()
+                ),
+            })
+            .into());
+        }
+    }
+    let bytes = std::fs::read(absolute(ctx, input)).map_err(|e| {
+        Fail::io(match lang {
+            Lang::Vi => format!("không đọc được {name}: {}", io_reason(&e)),
+            Lang::En => format!("cannot read {name}: {}", io_reason(&e)),
+        })
+    })?;
+    let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| Fail::input(e.message(lang, &name)))?;
+
+    // The draft must load as the plan it claims to be; check before anything is written.
+    let check_path = output.clone().unwrap_or_else(|| PathBuf::from("plan.toml"));
+    let plan = crate::plan::load::parse(&check_path, &imported.toml).map_err(|e| {
+        Fail::input(format!(
+            "{}\n{}",
+            lang.pick(
+                "lỗi của par: bản nháp không nạp được; xin báo lỗi kèm văn bản",
+                "par bug: the draft does not load; please report it with the document"
+            ),
+            e.rendered
+        ))
+    })?;
+    let violations = crate::compute::check::check(&plan, lang);
+
+    let d = &imported.draft;
+    let kind = match imported.format {
+        Format::Docx => "Word .docx",
+        Format::Markdown => "Markdown",
+        Format::Text => lang.pick("văn bản thường", "plain text"),
+    };
+    let mut report = match lang {
+        Lang::Vi => format!(
+            "Đã đọc {name} ({kind}): {} căn cứ, {} phần, {} nhiệm vụ, {} người/bộ phận chủ trì.\n",
+            d.bases.len(),
+            d.sections.len(),
+            d.tasks.len(),
+            d.owners.len()
+        ),
+        Lang::En => format!(
+            "Read {name} ({kind}): {} legal bases, {} sections, {} tasks, {} owners.\n",
+            d.bases.len(),
+            d.sections.len(),
+            d.tasks.len(),
+            d.owners.len()
+        ),
+    };
+    let checks = imported.toml.matches("# KIỂM TRA / CHECK").count();
+    if checks > 0 {
+        report.push_str(&match lang {
+            Lang::Vi => format!("{checks} chỗ đánh dấu \"# KIỂM TRA\" trong tệp cần đối chiếu với văn bản gốc.\n"),
+            Lang::En => format!(
+                "{checks} places marked \"# KIỂM TRA / CHECK\" in the file need checking against the document.\n"
+            ),
+        });
+    }
+    let style = Style { lang, color: output.is_some() && ctx.color, width: ctx.width };
+    // The same lint as `par check`, so the officer sees exactly what that command will ask for.
+    let lint = format!(
+        "{}\n{}",
+        style.heading(lang.pick("Kiểm tra \"5 rõ\" (như par check):", "The \"5 rõ\" check (as par check):")),
+        crate::render::check::render(&violations, plan.tasks.len(), &style)
+    );
+
+    match &output {
+        Some(out) => {
+            crate::output::write_file(out, imported.toml.as_bytes(), args.force).map_err(|e| {
+                Fail::io(match lang {
+                    Lang::Vi => format!("không ghi được {}: {}", out.display(), io_reason(&e)),
+                    Lang::En => format!("cannot write {}: {}", out.display(), io_reason(&e)),
+                })
+            })?;
+            let shown = args.output.as_ref().map_or(out.display().to_string(), |o| o.display().to_string());
+            report.push_str(&match lang {
+                Lang::Vi => format!("Đã ghi {shown}. Xem tiến độ: par -f {shown} status\n\n"),
+                Lang::En => format!("Wrote {shown}. See progress: par -f {shown} status\n\n"),
+            });
+            report.push_str(&lint);
+            Ok(Outcome::ok(report))
+        }
+        None => {
+            // The plan goes to standard output (to redirect or pipe); the report to standard error.
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "{report}\n{lint}");
+            Ok(Outcome::ok(imported.toml))
+        }
+    }
+}
+
+fn absolute(ctx: &Context, p: &Path) -> PathBuf {
+    if p.is_relative() { ctx.cwd.join(p) } else { p.to_path_buf() }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}

@@ -1,0 +1,33 @@
+use crate::cli::{IndexArgs, ReadFormat};
+use crate::compute::index::{evidence, forecast};
+use crate::error::Fail;
+use crate::render::{Style, index, json};
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<Outcome> {
+    let loaded = ctx.load()?;
+    let plan = &loaded.plan;
+    let lang = ctx.lang_for(plan);
+    let style = Style::new(ctx, lang);
+    if args.explain {
+        return Ok(Outcome::ok(index::explain(lang).to_string()));
+    }
+    let no_index = || {
+        Fail::input(format!(
+            "{} has no PAR Index tree; add [index] with [[index.criterion]] tables (see README, \"PAR Index\")",
+            loaded.path.display()
+        ))
+    };
+    if args.evidence {
+        let r = evidence(plan, ctx.today, lang).ok_or_else(no_index)?;
+        return Ok(Outcome::ok(match args.format {
+            ReadFormat::Json => json::to_json("index_evidence", &r),
+            ReadFormat::Table => index::render_evidence(&r, &style),
+        }));
+    }
+    let r = forecast(plan, ctx.today, lang).ok_or_else(no_index)?;
+    Ok(Outcome::ok(match args.format {
+        ReadFormat::Json => json::to_json("index", &r),
+        ReadFormat::Table => index::render(&r, &style),
+    }))
+}

@@ -1,0 +1,57 @@
+//! `par log`: a dated progress entry ("what was done") under a task.
+
+use crate::cli::LogArgs;
+use crate::dates::short;
+use crate::error::Fail;
+use crate::write::splice::Lines;
+use crate::write::{Session, author, resolve, timestamp};
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
+    let s = Session::open(ctx)?;
+    let (plan, lang) = (s.plan(), s.lang);
+    let i = s.task(&args.id)?;
+    let task = &plan.tasks[i];
+    let text = args.text.trim();
+    if text.is_empty() {
+        return Err(Fail::input(lang.pick(
+            "nội dung nhật ký đang trống; ghi việc đã làm, ví dụ: par log 4 \"Họp rà soát quý III\"",
+            "the entry's text is empty; say what was done, e.g. par log 4 \"Quarterly review meeting\"",
+        ))
+        .into());
+    }
+    let date = match &args.date {
+        Some(d) => resolve::date(d, "--date", ctx.today)?,
+        None => ctx.today,
+    };
+    let period = resolve::log_period(plan, task, args.period.as_deref(), lang)?;
+    let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
+    let by = author(args.by.as_deref(), plan);
+
+    let mut lines = Lines::new(s.eol());
+    lines.raw("[[task.log]]").date("date", Some(date)).string("text", text);
+    if let Some(p) = period {
+        lines.string("period", &p.to_string());
+    }
+    lines.strings("evidence", &evidence).opt_string("by", by.as_deref());
+    lines.raw(&format!("at = {}", timestamp()?));
+
+    let (change, range) = s.append_to_task(i, &lines.text)?;
+    let checked = s.check(&change, range)?;
+    if checked.log.len() != task.log.len() + 1 {
+        return Err(Fail::input(lang.pick(
+            "par không ghép được mục nhật ký vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
+            "par could not place the entry inside the task; nothing was written (please report this)",
+        ))
+        .into());
+    }
+    let id = task.id.clone();
+    s.commit(&change)?;
+    Ok(Outcome::ok(format!(
+        "{}\n",
+        lang.pick(
+            &format!("Đã ghi nhật ký tiến độ cho nhiệm vụ {id} ngày {}.", short(date)),
+            &format!("Logged progress on task {id} on {}.", short(date)),
+        )
+    )))
+}

@@ -1,0 +1,80 @@
+//! `par reopen`: removes a done mark.
+
+use crate::cli::ReopenArgs;
+use crate::dates::short;
+use crate::error::{Fail, code};
+use crate::period::Period;
+use crate::plan::Repeat;
+use crate::write::splice::Change;
+use crate::write::{Session, resolve};
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
+    let s = Session::open(ctx)?;
+    let (plan, lang) = (s.plan(), s.lang);
+    let i = s.task(&args.id)?;
+    let task = &plan.tasks[i];
+    let not_done = |what: String| -> anyhow::Error {
+        Fail {
+            code: code::FINDINGS,
+            message: lang
+                .pick(
+                    &format!("{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì"),
+                    &format!("{what} is not marked done; nothing to reopen, nothing was written"),
+                )
+                .to_string(),
+        }
+        .into()
+    };
+    let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);
+    let which = match (task.repeat, &args.period) {
+        (Repeat::Every(_), Some(typed)) => {
+            let p = Period::parse(typed, Some(plan.meta.year))
+                .map_err(|e| Fail::input(format!("--period: {}", crate::text::clean(&e))))?;
+            match task.done.iter().position(|d| d.period == Some(p)) {
+                Some(n) => n,
+                None => return Err(not_done(format!("{name} ({})", p.label(lang)))),
+            }
+        }
+        (Repeat::Every(_), None) => {
+            // The latest period marked done: undoing the last thing is what people mean.
+            match task.done.iter().enumerate().max_by_key(|(_, d)| d.period) {
+                Some((n, _)) => n,
+                None => return Err(not_done(name)),
+            }
+        }
+        (_, Some(_)) => return Err(resolve::no_periods(task, lang).into()),
+        (_, None) if task.done.is_empty() => return Err(not_done(name)),
+        (_, None) => 0,
+    };
+    let mark = &task.done[which];
+    let block = s.block(i)?;
+    let (_, removed) = block.child("done", which).cloned().ok_or_else(|| {
+        Fail::input(lang.pick(
+            "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
+            "par could not find the matching [[task.done]] table in the file; nothing was written",
+        ))
+    })?;
+    let change = Change::new(removed, "");
+    let checked = s.check(&change, block.content)?;
+    if checked.done.len() + 1 != task.done.len() {
+        return Err(Fail::input(lang.pick(
+            "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
+            "par could not remove the done mark; nothing was written (please report this)",
+        ))
+        .into());
+    }
+    let what = match mark.period {
+        Some(p) => format!("{name} ({})", p.label(lang)),
+        None => name,
+    };
+    let date = short(mark.date);
+    s.commit(&change)?;
+    Ok(Outcome::ok(format!(
+        "{}\n",
+        lang.pick(
+            &format!("Đã bỏ đánh dấu hoàn thành {what} (ngày {date})."),
+            &format!("Reopened {what}: removed its done mark of {date}."),
+        )
+    )))
+}

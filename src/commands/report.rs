@@ -1,0 +1,76 @@
+//! `par report`: the periodic report, to standard output or to a file written atomically.
+
+use std::path::Path;
+
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::compute::report::build;
+use crate::error::Fail;
+use crate::period::Period;
+use crate::render::{json, report_docx, report_md, report_txt};
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
+    let format = args.format.or_else(|| args.output.as_deref().and_then(format_of)).unwrap_or(ReportFormat::Md);
+    if format == ReportFormat::Docx && args.output.is_none() {
+        return Err(Fail::input(
+            "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`",
+        )
+        .into());
+    }
+    let loaded = ctx.load()?;
+    let plan = &loaded.plan;
+    let lang = ctx.lang_for(plan);
+    let period = requested(args, plan.meta.year)?;
+    let report = build(plan, period, ctx.today, lang).map_err(Fail::input)?;
+    let bytes = match format {
+        ReportFormat::Md => report_md::render(&report).into_bytes(),
+        ReportFormat::Txt => report_txt::render(&report).into_bytes(),
+        ReportFormat::Json => json::to_json("report", &report).into_bytes(),
+        ReportFormat::Docx => report_docx::render(&report).map_err(Fail::io)?,
+    };
+    match &args.output {
+        None => Ok(Outcome::ok(String::from_utf8(bytes).expect("text formats are UTF-8"))),
+        Some(path) => {
+            crate::output::write_atomic(path, &bytes)?;
+            Ok(Outcome::ok(match lang {
+                crate::i18n::Lang::Vi => {
+                    format!("Đã ghi báo cáo {} vào {}\n", report.period_label, path.display())
+                }
+                crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", report.period_label, path.display()),
+            }))
+        }
+    }
+}
+
+/// The format a file name asks for by its extension.
+fn format_of(path: &Path) -> Option<ReportFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "md" | "markdown" => ReportFormat::Md,
+        "txt" | "text" => ReportFormat::Txt,
+        "json" => ReportFormat::Json,
+        "docx" => ReportFormat::Docx,
+        _ => return None,
+    })
+}
+
+/// The period the options ask for, `None` for the default; each option takes only its kind.
+fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
+    let parse = |flag: &str, s: &str, ok: fn(&Period) -> bool, example: &str| -> Result<Option<Period>, Fail> {
+        let p = Period::parse(s, Some(year)).map_err(|e| Fail::input(format!("{flag}: {e}")))?;
+        if ok(&p) {
+            Ok(Some(p))
+        } else {
+            Err(Fail::input(format!(
+                "{flag}: `{}` is not {example}; use --quarter 2025-Q2, --half 2025-H1 or --year 2025",
+                crate::text::clean(s.trim())
+            )))
+        }
+    };
+    match (&args.quarter, &args.half, &args.year) {
+        (Some(q), _, _) => parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), "a quarter"),
+        (_, Some(h), _) => parse("--half", h, |p| matches!(p, Period::Half(..)), "a half year"),
+        (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), "a year"),
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,67 @@
+//! `par rm`: removes a task with its done marks, progress entries and the
+//! comments directly above it. Asks first on a terminal; scripts pass `--yes`.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use crate::cli::RmArgs;
+use crate::error::{Fail, code};
+use crate::write::Session;
+use crate::write::splice::Change;
+use crate::{Context, Outcome};
+
+pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
+    if !args.yes {
+        // Asked before taking the lock: a person thinking must not block other writers.
+        let loaded = ctx.load()?;
+        let plan = &loaded.plan;
+        let lang = ctx.lang_for(plan);
+        let i = plan.find_task(&args.id).ok_or_else(|| Fail::input(plan.unknown_task(&args.id)))?;
+        let t = &plan.tasks[i];
+        if !std::io::stdin().is_terminal() {
+            return Err(Fail::input(lang.pick(
+                &format!("không xóa nhiệm vụ {} khi chưa được xác nhận; trong script hãy thêm --yes", t.id),
+                &format!("not removing task {} without confirmation; in scripts pass --yes", t.id),
+            ))
+            .into());
+        }
+        let title = crate::render::title(&t.title, 70);
+        let (done, log) = (t.done.len(), t.log.len());
+        eprint!(
+            "{} ",
+            lang.pick(
+                &format!("Xóa nhiệm vụ {} «{title}» ({done} mục hoàn thành, {log} mục nhật ký)? [c/K]", t.id),
+                &format!("Remove task {} \"{title}\" ({done} done marks, {log} progress entries)? [y/N]", t.id),
+            )
+        );
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::io(crate::error::io_reason(&e)))?;
+        if !matches!(crate::text::fold(&answer).as_str(), "y" | "yes" | "c" | "co") {
+            return Err(Fail {
+                code: code::FINDINGS,
+                message: lang.pick("không xóa gì", "nothing was removed").to_string(),
+            }
+            .into());
+        }
+    }
+    let s = Session::open(ctx)?;
+    let lang = s.lang;
+    let i = s.task(&args.id)?;
+    let id = s.plan().tasks[i].id.clone();
+    let block = s.block(i)?;
+    let change = Change::new(block.removal, "");
+    let new_text = change.apply(s.text());
+    // Removing is rare and cannot be checked piecewise: the whole result is checked.
+    crate::plan::load::parse(&s.path, &new_text).map_err(|e| {
+        Fail::input(format!(
+            "{}\n      note: {}",
+            e.rendered.trim_end(),
+            lang.pick(
+                "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
+                "removing the task would make the plan invalid, so nothing was written"
+            )
+        ))
+    })?;
+    s.commit(&change)?;
+    Ok(Outcome::ok(format!("{}\n", lang.pick(&format!("Đã xóa nhiệm vụ {id}."), &format!("Removed task {id}.")))))
+}

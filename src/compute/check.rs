@@ -1,0 +1,141 @@
+//! `par check`: the "5 rõ" lint. Every task must have a clear owner (rõ người), a clear
+//! task (rõ việc), one primary responsible owner (rõ trách nhiệm), a timeline (rõ tiến độ)
+//! and an expected result (rõ kết quả). Links to unknown criteria are already refused when
+//! the plan loads.
+
+use serde::Serialize;
+
+use super::schedule::occurrences;
+use crate::i18n::Lang;
+use crate::plan::{Plan, Repeat, Task};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// rõ người
+    Owner,
+    /// rõ việc
+    Task,
+    /// rõ trách nhiệm
+    Responsibility,
+    /// rõ tiến độ
+    Timeline,
+    /// rõ kết quả
+    Result,
+}
+
+impl Rule {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Rule::Owner => lang.pick("rõ người", "clear owner"),
+            Rule::Task => lang.pick("rõ việc", "clear task"),
+            Rule::Responsibility => lang.pick("rõ trách nhiệm", "clear responsibility"),
+            Rule::Timeline => lang.pick("rõ tiến độ", "clear timeline"),
+            Rule::Result => lang.pick("rõ kết quả", "clear result"),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Violation {
+    pub task: String,
+    pub line: usize,
+    pub rule: Rule,
+    pub problem: String,
+    /// What to add or change.
+    pub fix: String,
+}
+
+/// A title longer than this reads as the document's paragraph, not a task name.
+const LONG_TITLE: usize = 160;
+
+pub fn check(plan: &Plan, lang: Lang) -> Vec<Violation> {
+    let mut out = Vec::new();
+    for t in &plan.tasks {
+        check_task(plan, t, lang, &mut out);
+    }
+    out
+}
+
+fn check_task(plan: &Plan, t: &Task, l: Lang, out: &mut Vec<Violation>) {
+    let mut v = |rule: Rule, problem: &str, fix: String| {
+        out.push(Violation { task: t.id.clone(), line: t.line, rule, problem: problem.to_string(), fix });
+    };
+    if t.owner.is_none() && t.support.is_empty() {
+        v(
+            Rule::Owner,
+            l.pick("chưa có người, đơn vị thực hiện", "no one is assigned"),
+            l.pick("thêm owner = \"…\" (mã trong [[owner]])", "add owner = \"…\" (an id from [[owner]])").into(),
+        );
+    } else if t.owner.is_none() {
+        v(
+            Rule::Responsibility,
+            l.pick("chỉ có đơn vị phối hợp, chưa có đơn vị chủ trì", "only supporting owners, no primary owner"),
+            l.pick(
+                "thêm owner = \"…\": một đơn vị chủ trì chịu trách nhiệm chính",
+                "add owner = \"…\": the one owner answerable for it",
+            )
+            .into(),
+        );
+    } else if let Some(o) = t.owner.filter(|o| t.support.contains(o)) {
+        v(
+            Rule::Responsibility,
+            l.pick(
+                "đơn vị chủ trì cũng có tên trong đơn vị phối hợp",
+                "the primary owner is also listed as supporting",
+            ),
+            format!("{} `{}` {}", l.pick("bỏ", "remove"), plan.owners[o].id, l.pick("khỏi support", "from support")),
+        );
+    }
+    let title = t.title.trim();
+    if title.split_whitespace().count() < 2 {
+        v(
+            Rule::Task,
+            l.pick("tên nhiệm vụ quá ngắn, chưa rõ việc", "the title is too short to say what is to be done"),
+            l.pick("viết title là một câu nêu rõ việc cần làm", "make the title a phrase that says what is to be done")
+                .into(),
+        );
+    } else if title.chars().count() > LONG_TITLE {
+        v(
+            Rule::Task,
+            l.pick("tên nhiệm vụ quá dài", "the title is too long"),
+            format!(
+                "{} {LONG_TITLE} {}",
+                l.pick("rút gọn title dưới", "shorten the title below"),
+                l.pick("ký tự; đưa nguyên văn vào detail", "characters; put the full wording in detail")
+            ),
+        );
+    }
+    match t.repeat {
+        Repeat::Once if t.due.is_none() => v(
+            Rule::Timeline,
+            l.pick("chưa có thời hạn hoặc chu kỳ", "no deadline and no recurrence"),
+            l.pick(
+                "thêm due = 2025-12-31, hoặc repeat = \"quarterly\"/\"ongoing\"…",
+                "add due = 2025-12-31, or repeat = \"quarterly\"/\"ongoing\"…",
+            )
+            .into(),
+        ),
+        Repeat::Every(_)
+            if occurrences(plan, t).iter().all(|o| o.period.is_none_or(|p| p.year() != plan.meta.year)) =>
+        {
+            v(
+                Rule::Timeline,
+                l.pick(
+                    "việc định kỳ không có kỳ nào trong năm kế hoạch",
+                    "the recurring task has no period in the plan year",
+                ),
+                l.pick("sửa start/end cho nằm trong năm kế hoạch", "set start/end within the plan year").into(),
+            )
+        }
+        _ => {}
+    }
+    if t.result.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        v(
+            Rule::Result,
+            l.pick("chưa nêu kết quả cần đạt", "no expected result"),
+            l.pick("thêm result = \"…\" (ví dụ: tỷ lệ đúng hạn 100%)", "add result = \"…\" (e.g. on-time rate 100%)")
+                .into(),
+        );
+    }
+}

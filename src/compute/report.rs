@@ -1,0 +1,741 @@
+//! `par report` as data: the periodic report (quarter, 6 months, year) on the plan.
+//!
+//! # Which items belong to a report
+//!
+//! An *item* is what `par status` counts: a one-off task, one period's occurrence of a
+//! recurring task (`4@2025-Q3`), or an ongoing duty. A report covers a window of dates
+//! `[from, to]` (see [`super::reporting`]) and is computed *as of* `min(today, to)`: done
+//! marks and progress entries dated later do not count yet, so the report for a past
+//! quarter says what was true at its cut-off, whatever was added to the file since.
+//!
+//! An item belongs to the window when both hold:
+//! 1. it has started by the window's end: its start (a recurring occurrence's period start,
+//!    else the task's `start`, else the plan's `start`) is on or before `to`;
+//! 2. it was not already closed before the window: it is not done, or its done mark is dated
+//!    on or after `from`.
+//!
+//! So a report holds the items due in the window, the items done in it (also early or late
+//! ones), the overdue items carried over from earlier periods, the one-off tasks in progress
+//! (open, due later), and the ongoing duties. Each item is reported as closed exactly once:
+//! in the window that holds its done date. Ongoing duties whose task `end` is before the
+//! window are left out.
+//!
+//! The cumulative figures for the year apply the same rule to the window from the start of
+//! the reporting year (1 January, or 15 December of the year before for the Decree 09 and
+//! reform calendars) to the report's end. "Change from the previous period" compares with
+//! the previous report of the calendar, computed the same way as of its own end.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::reporting::{self, Calendar, Window};
+use super::schedule::{Occurrence, Status, occurrences};
+use super::summary::Counts;
+use crate::i18n::Lang;
+use crate::period::Period;
+use crate::plan::{Document, Plan, Repeat, Signer};
+
+/// The whole report, in the order it is printed.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub lang: Lang,
+    pub header: Header,
+    /// "Báo cáo kết quả thực hiện … quý II năm 2025"
+    pub title: String,
+    /// The subject line under "BÁO CÁO": "Kết quả thực hiện … quý II năm 2025".
+    pub subject: String,
+    pub period: Period,
+    /// "quý II năm 2025"
+    pub period_label: String,
+    pub calendar: Calendar,
+    pub window: Window,
+    /// The day the figures are taken on: the window's end, or today when earlier.
+    pub as_of: NaiveDate,
+    pub plan: PlanInfo,
+    pub figures: Figures,
+    /// I. Results: a table per section (sections without items are left out).
+    pub sections: Vec<SectionResult>,
+    /// I. Results: what was done in the period, task by task.
+    pub activities: Vec<TaskActivity>,
+    /// II. Shortcomings (tồn tại, hạn chế).
+    pub shortcomings: Shortcomings,
+    /// III. Tasks for the next period.
+    pub next: NextPeriod,
+    /// IV. Proposals (đề xuất, kiến nghị) kept in the plan for this period.
+    pub proposals: Vec<String>,
+    /// Nơi nhận, ending with "Lưu: VT".
+    pub recipients: Vec<String>,
+    pub signer: Option<Signer>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Header {
+    /// The superior body (cơ quan chủ quản), above the unit.
+    pub superior: Option<String>,
+    pub unit: String,
+    /// "…/BC-NBK"
+    pub number: String,
+    pub place: Option<String>,
+    /// The report's date: today.
+    pub date: NaiveDate,
+    /// "Quận 1, ngày 30 tháng 6 năm 2025"
+    pub date_line: String,
+    /// "Kính gửi", when the plan names an addressee.
+    pub to: Option<String>,
+}
+
+/// The plan being reported on and its legal bases.
+#[derive(Debug, Serialize)]
+pub struct PlanInfo {
+    pub title: String,
+    pub unit: String,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// The plan's legal bases issued on or before the report's date.
+    pub bases: Vec<Document>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Tally {
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub percent_complete: Option<f64>,
+}
+
+impl Tally {
+    fn of(counts: Counts) -> Tally {
+        Tally { counts, percent_complete: counts.percent_complete() }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    /// Items of the report's window.
+    pub period: Tally,
+    /// Items from the start of the reporting year to the report's end.
+    pub year: Tally,
+    pub year_from: NaiveDate,
+    pub previous: Previous,
+    /// Percentage points gained (negative: lost) since the previous report; absent when
+    /// either has no item with a deadline.
+    pub change_points: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Previous {
+    pub period: Period,
+    pub label: String,
+    pub window: Window,
+    #[serde(flatten)]
+    pub tally: Tally,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionResult {
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub tally: Tally,
+    pub items: Vec<ItemRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemRow {
+    /// `4` or `4@2025-Q2`.
+    pub key: String,
+    pub task: String,
+    pub period: Option<Period>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub done_date: Option<NaiveDate>,
+    /// Days past due on the done date, or on the report's day for an open item.
+    pub days_late: i64,
+    pub evidence: Vec<String>,
+}
+
+/// What was done on one task during the period.
+#[derive(Debug, Serialize)]
+pub struct TaskActivity {
+    pub task: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub result: ResultVsTarget,
+    /// Progress entries and done marks of the period, by date.
+    pub entries: Vec<Activity>,
+}
+
+/// The task's result against its target: the expected result (`result` in the file) and,
+/// when the task has an indicator, its measurements up to the report's date.
+#[derive(Debug, Serialize)]
+pub struct ResultVsTarget {
+    pub target: Option<String>,
+    pub measured: Option<super::measures::Measured>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// A progress entry (`[[task.log]]`).
+    Progress,
+    /// A done mark (`[[task.done]]`).
+    Done,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Activity {
+    pub date: NaiveDate,
+    pub kind: ActivityKind,
+    /// The occurrence a done mark closes, or the period a progress entry names.
+    pub period: Option<Period>,
+    /// The entry's text or the done mark's note.
+    pub text: Option<String>,
+    pub evidence: Vec<String>,
+    pub by: Option<String>,
+    /// For done marks: on time or late.
+    pub status: Option<Status>,
+}
+
+/// An item that is late: overdue, or done after its due date.
+#[derive(Debug, Serialize)]
+pub struct LateItem {
+    pub key: String,
+    pub task: String,
+    pub period: Option<Period>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub done_date: Option<NaiveDate>,
+    pub days_late: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Shortcomings {
+    /// One-off tasks overdue on the report's day.
+    pub overdue: Vec<LateItem>,
+    /// Occurrences of recurring tasks whose period passed without a done mark.
+    pub missed: Vec<LateItem>,
+    /// Items done in the period, but after their due date.
+    pub done_late: Vec<LateItem>,
+    /// Ongoing duties and tasks without a deadline with nothing recorded in the period.
+    pub no_activity: Vec<TaskRef>,
+}
+
+impl Shortcomings {
+    pub fn is_empty(&self) -> bool {
+        self.overdue.is_empty() && self.missed.is_empty() && self.done_late.is_empty() && self.no_activity.is_empty()
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskRef {
+    pub task: String,
+    pub title: String,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NextPeriod {
+    pub period: Period,
+    pub label: String,
+    pub window: Window,
+    /// Items not done on the report's day that fall due after the report's window and up
+    /// to the end of the next one, recurring occurrences included.
+    pub due: Vec<UpcomingItem>,
+    /// Overdue items to catch up on (the same as the shortcomings' overdue and missed).
+    pub carried_over: Vec<UpcomingItem>,
+    /// Ongoing duties that go on.
+    pub ongoing: Vec<TaskRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UpcomingItem {
+    pub key: String,
+    pub task: String,
+    pub period: Option<Period>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+/// The period `par report` reports on when none is asked for: see [`reporting::current`].
+pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
+    reporting::current(plan.report.calendar, plan.report.due_day, today, plan.meta.year).period
+}
+
+/// The first day an item can be worked on: see the module's documentation.
+fn effective_start(plan: &Plan, o: &Occurrence) -> Option<NaiveDate> {
+    o.start.or(plan.meta.start)
+}
+
+/// Whether `o` belongs to the window `[from, to]` taken on `as_of`: see the module's documentation.
+fn belongs(plan: &Plan, o: &Occurrence, from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> bool {
+    if effective_start(plan, o).is_some_and(|s| s > to) {
+        return false;
+    }
+    if o.task.repeat == Repeat::Ongoing && o.task.end.is_some_and(|e| e < from) {
+        return false;
+    }
+    o.done_on(as_of).is_none_or(|d| d.date >= from)
+}
+
+fn tally(plan: &Plan, occs: &[Occurrence], from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> Tally {
+    let mut c = Counts::default();
+    for o in occs.iter().filter(|o| belongs(plan, o, from, to, as_of)) {
+        c.add(o.status(as_of));
+    }
+    Tally::of(c)
+}
+
+/// Builds the report for `period` (the calendar's current report when `None`) on `today`.
+/// Fails, with a message for the user, when the plan has no tasks, or the period is outside
+/// the plan's year or has no report in the plan's calendar.
+pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) -> Result<Report, String> {
+    if plan.tasks.is_empty() {
+        return Err("the plan has no tasks, so there is nothing to report; add [[task]] tables to the plan file".into());
+    }
+    let settings = &plan.report;
+    let cal = settings.calendar;
+    let year = plan.meta.year;
+    let period = period.unwrap_or_else(|| default_period(plan, today));
+    if period.year() != year {
+        return Err(format!(
+            "{period} ({}) is outside the plan's year {year}; the plan reports on {year} only",
+            period.label(Lang::En)
+        ));
+    }
+    let window = reporting::window(cal, period, settings.due_day)?;
+    let as_of = today.min(window.to);
+    // Every occurrence, in the plan's order, with the index of its task and each task's range.
+    let mut occs: Vec<Occurrence> = Vec::with_capacity(plan.tasks.len());
+    let mut task_of: Vec<usize> = Vec::with_capacity(plan.tasks.len());
+    let mut ranges = Vec::with_capacity(plan.tasks.len());
+    for (i, task) in plan.tasks.iter().enumerate() {
+        let start = occs.len();
+        occs.extend(occurrences(plan, task));
+        task_of.resize(occs.len(), i);
+        ranges.push(start..occs.len());
+    }
+    let owner = |o: &Occurrence| plan.owner_of(o.task).map(|w| w.display(lang).to_string());
+
+    // Figures: the period, the year to date, the previous report.
+    let in_window: Vec<usize> =
+        (0..occs.len()).filter(|&k| belongs(plan, &occs[k], window.from, window.to, as_of)).collect();
+    let mut counts = Counts::default();
+    for &k in &in_window {
+        counts.add(occs[k].status(as_of));
+    }
+    let period_tally = Tally::of(counts);
+    let year_from = reporting::window(cal, Period::Year(year), settings.due_day)?.from;
+    let year_tally = tally(plan, &occs, year_from, window.to, as_of);
+    let prev_period = reporting::previous(cal, period);
+    let prev_window = reporting::window(cal, prev_period, settings.due_day)?;
+    let prev_tally = tally(plan, &occs, prev_window.from, prev_window.to, today.min(prev_window.to));
+    let change_points = match (period_tally.percent_complete, prev_tally.percent_complete) {
+        (Some(now), Some(before)) => Some(super::summary::round1(now - before)),
+        _ => None,
+    };
+
+    // A table per section, in the plan's order.
+    let mut sections: Vec<SectionResult> = plan
+        .sections
+        .iter()
+        .map(|s| SectionResult {
+            id: s.id.clone(),
+            title: s.display(lang).to_string(),
+            tally: Tally::default(),
+            items: Vec::new(),
+        })
+        .collect();
+    let mut section_counts = vec![Counts::default(); plan.sections.len()];
+    for &k in &in_window {
+        let o = &occs[k];
+        let status = o.status(as_of);
+        let done = o.done_on(as_of);
+        section_counts[o.task.section].add(status);
+        sections[o.task.section].items.push(ItemRow {
+            key: o.key(),
+            task: o.task.id.clone(),
+            period: o.period,
+            title: o.task.title.clone(),
+            owner: owner(o),
+            due: o.due,
+            status,
+            done_date: done.map(|d| d.date),
+            days_late: o.days_late(as_of),
+            evidence: done.map(|d| d.evidence.clone()).unwrap_or_default(),
+        });
+    }
+    for (s, c) in sections.iter_mut().zip(section_counts) {
+        s.tally = Tally::of(c);
+    }
+    sections.retain(|s| !s.items.is_empty());
+
+    // What was done, task by task: progress entries and done marks dated in the window.
+    let mut activities = Vec::new();
+    let mut active = vec![false; plan.tasks.len()];
+    for (i, task) in plan.tasks.iter().enumerate() {
+        let in_range = |d: NaiveDate| window.from <= d && d <= as_of;
+        let mut entries: Vec<Activity> = task
+            .log
+            .iter()
+            .filter(|e| in_range(e.date))
+            .map(|e| Activity {
+                date: e.date,
+                kind: ActivityKind::Progress,
+                period: e.period,
+                text: Some(e.text.clone()),
+                evidence: e.evidence.clone(),
+                by: e.by.clone(),
+                status: None,
+            })
+            .collect();
+        for o in &occs[ranges[i].clone()] {
+            if let Some(d) = o.done_on(as_of).filter(|d| in_range(d.date)) {
+                entries.push(Activity {
+                    date: d.date,
+                    kind: ActivityKind::Done,
+                    period: o.period,
+                    text: d.note.clone(),
+                    evidence: d.evidence.clone(),
+                    by: d.by.clone(),
+                    status: Some(o.status(as_of)),
+                });
+            }
+        }
+        // A measurement taken in the window is work reported on, even without an entry.
+        let measured_in_window = task.measures.iter().any(|m| m.date <= as_of && in_range(m.date));
+        if entries.is_empty() && !measured_in_window {
+            continue;
+        }
+        active[i] = true;
+        // By date; on the same day progress comes before the done mark (stable sort).
+        entries.sort_by_key(|e| (e.date, matches!(e.kind, ActivityKind::Done)));
+        activities.push(TaskActivity {
+            task: task.id.clone(),
+            title: task.title.clone(),
+            owner: plan.owner_of(task).map(|w| w.display(lang).to_string()),
+            result: ResultVsTarget { target: task.result.clone(), measured: super::measures::measured(task, as_of) },
+            entries,
+        });
+    }
+
+    // Shortcomings.
+    let late = |o: &Occurrence| LateItem {
+        key: o.key(),
+        task: o.task.id.clone(),
+        period: o.period,
+        title: o.task.title.clone(),
+        owner: owner(o),
+        due: o.due,
+        done_date: o.done_on(as_of).map(|d| d.date),
+        days_late: o.days_late(as_of),
+    };
+    let task_ref = |o: &Occurrence| TaskRef { task: o.task.id.clone(), title: o.task.title.clone(), owner: owner(o) };
+    let mut shortcomings =
+        Shortcomings { overdue: Vec::new(), missed: Vec::new(), done_late: Vec::new(), no_activity: Vec::new() };
+    let mut ongoing = Vec::new();
+    for &k in &in_window {
+        let o = &occs[k];
+        match o.status(as_of) {
+            Status::Overdue if o.period.is_some() => shortcomings.missed.push(late(o)),
+            Status::Overdue => shortcomings.overdue.push(late(o)),
+            Status::DoneLate => shortcomings.done_late.push(late(o)),
+            Status::NoDeadline => {
+                if !active[task_of[k]] {
+                    shortcomings.no_activity.push(task_ref(o));
+                }
+                ongoing.push(task_ref(o));
+            }
+            _ => {}
+        }
+    }
+    // Most days late first; ties in the plan's order (the sort is stable).
+    for list in [&mut shortcomings.overdue, &mut shortcomings.missed, &mut shortcomings.done_late] {
+        list.sort_by_key(|i| std::cmp::Reverse(i.days_late));
+    }
+
+    // The next period: what falls due after this window, up to the end of the next one.
+    let next_period = reporting::following(cal, period);
+    let next_window = reporting::window(cal, next_period, settings.due_day)?;
+    let upcoming = |o: &Occurrence| UpcomingItem {
+        key: o.key(),
+        task: o.task.id.clone(),
+        period: o.period,
+        title: o.task.title.clone(),
+        owner: owner(o),
+        due: o.due,
+    };
+    let mut due_next: Vec<UpcomingItem> = occs
+        .iter()
+        .filter(|o| o.done_on(as_of).is_none())
+        .filter(|o| o.due.is_some_and(|d| window.to < d && d <= next_window.to))
+        .map(upcoming)
+        .collect();
+    due_next.sort_by_key(|i| i.due);
+    let carried_over =
+        in_window.iter().map(|&k| &occs[k]).filter(|o| o.status(as_of) == Status::Overdue).map(upcoming).collect();
+
+    let header = Header {
+        superior: settings.superior.clone().or_else(|| plan.meta.superior.clone()),
+        unit: plan.meta.unit.clone(),
+        number: settings.number.clone().unwrap_or_else(|| match &plan.meta.unit_short {
+            Some(short) => format!("…/BC-{short}"),
+            None => "…/BC".to_string(),
+        }),
+        place: settings.place.clone().or_else(|| plan.meta.place.clone()),
+        date: today,
+        date_line: date_line(settings.place.as_deref().or(plan.meta.place.as_deref()), today, lang),
+        to: settings.to.clone(),
+    };
+    let period_label = period.label(lang);
+    let subject = match (&settings.subject, lang) {
+        (Some(s), _) => format!("{} {period_label}", s.trim()),
+        (None, Lang::Vi) => format!("Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC {period_label}"),
+        (None, Lang::En) => format!("Results of the plan to fix and improve the PAR Index, {period_label}"),
+    };
+    let title = match lang {
+        Lang::Vi => format!("Báo cáo {}", lower_first(&subject)),
+        Lang::En => format!("Report: {subject}"),
+    };
+
+    Ok(Report {
+        lang,
+        header,
+        title,
+        subject,
+        period,
+        period_label,
+        calendar: cal,
+        window,
+        as_of,
+        plan: PlanInfo {
+            title: plan.meta.title.clone(),
+            unit: plan.meta.unit.clone(),
+            number: plan.meta.number.clone(),
+            date: plan.meta.date,
+            // A report cites only the bases issued by its own date.
+            bases: plan.bases.iter().filter(|b| b.date.is_none_or(|d| d <= today)).cloned().collect(),
+        },
+        figures: Figures {
+            period: period_tally,
+            year: year_tally,
+            year_from,
+            previous: Previous {
+                period: prev_period,
+                label: prev_period.label(lang),
+                window: prev_window,
+                tally: prev_tally,
+            },
+            change_points,
+        },
+        sections,
+        activities,
+        shortcomings,
+        next: NextPeriod {
+            period: next_period,
+            label: next_period.label(lang),
+            window: next_window,
+            due: due_next,
+            carried_over,
+            ongoing,
+        },
+        proposals: settings.proposals.iter().filter(|p| p.period == period).map(|p| p.text.clone()).collect(),
+        recipients: recipients(settings.recipients.as_ref().unwrap_or(&plan.meta.recipients)),
+        signer: settings.signer.clone().or_else(|| plan.meta.signer.clone()),
+    })
+}
+
+/// "Quận 1, ngày 30 tháng 6 năm 2025"; without a place, "Ngày 30 tháng 6 năm 2025".
+pub fn date_line(place: Option<&str>, date: NaiveDate, lang: Lang) -> String {
+    let place = place.map(str::trim).filter(|p| !p.is_empty());
+    match (lang, place) {
+        (Lang::Vi, Some(p)) => format!("{p}, {}", crate::dates::long_vi(date)),
+        (Lang::Vi, None) => upper_first(&crate::dates::long_vi(date)),
+        (Lang::En, Some(p)) => format!("{p}, {}", crate::dates::long_en(date)),
+        (Lang::En, None) => crate::dates::long_en(date),
+    }
+}
+
+/// The recipients as Decree 30 lists them: trimmed, without their trailing `;` or `.`,
+/// ending with the records office ("Lưu: VT") when the plan does not name it.
+fn recipients(list: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = list
+        .iter()
+        .map(|r| r.trim().trim_start_matches(['-', '–']).trim().trim_end_matches([';', '.']).trim().to_string())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !out.iter().any(|r| crate::text::fold(r).starts_with("luu")) {
+        out.push("Lưu: VT".to_string());
+    }
+    out
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::load::parse;
+    use std::path::Path;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn plan(extra: &str) -> Plan {
+        let text = format!(
+            "[plan]\nunit = \"U\"\nunit_short = \"U\"\ntitle = \"T\"\nyear = 2025\nplace = \"P\"\n[[owner]]\nid = \"a\"\nname = \"A\"\n[[section]]\nid = \"II\"\ntitle = \"S\"\n{extra}"
+        );
+        parse(Path::new("t.toml"), &text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const TASKS: &str = r#"
+[[task]]
+id = "1"
+section = "II"
+title = "one-off due in Q2, done in Q3"
+owner = "a"
+due = 2025-06-15
+[[task.done]]
+date = 2025-07-10
+[[task]]
+id = "2"
+section = "II"
+title = "quarterly"
+owner = "a"
+repeat = "quarterly"
+start = 2025-04-01
+[[task.done]]
+period = "2025-Q2"
+date = 2025-06-20
+[[task.log]]
+date = 2025-05-02
+text = "started"
+[[task]]
+id = "3"
+section = "II"
+title = "done early, due in Q3"
+due = 2025-09-30
+[[task.done]]
+date = 2025-05-10
+[[task]]
+id = "4"
+section = "II"
+title = "ongoing"
+repeat = "ongoing"
+"#;
+
+    fn keys(r: &Report) -> Vec<(String, Status)> {
+        r.sections.iter().flat_map(|s| s.items.iter().map(|i| (i.key.clone(), i.status))).collect()
+    }
+
+    #[test]
+    fn membership_per_quarter() {
+        let p = plan(TASKS);
+        let q2 = build(&p, Some(Period::Quarter(2025, 2)), d(2025, 12, 31), Lang::Vi).unwrap();
+        // As of 30/6: task 1 overdue, 2@Q2 done, 3 done early (in Q2), ongoing 4.
+        assert_eq!(q2.as_of, d(2025, 6, 30));
+        assert_eq!(
+            keys(&q2),
+            [
+                ("1".into(), Status::Overdue),
+                ("2@2025-Q2".into(), Status::DoneOnTime),
+                ("3".into(), Status::DoneOnTime),
+                ("4".into(), Status::NoDeadline),
+            ]
+        );
+        assert_eq!(q2.figures.period.counts.total, 4);
+        assert_eq!(q2.figures.period.percent_complete, Some(66.7));
+        assert_eq!(q2.shortcomings.overdue.len(), 1);
+        assert_eq!(q2.shortcomings.overdue[0].days_late, 15);
+        // 2@Q3 falls due in the next quarter.
+        assert_eq!(q2.next.due.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["2@2025-Q3"]);
+        assert_eq!(q2.next.carried_over.len(), 1);
+
+        let q3 = build(&p, Some(Period::Quarter(2025, 3)), d(2025, 12, 31), Lang::Vi).unwrap();
+        // Task 1 closed late in Q3; task 3 was closed in Q2 so it is not counted again;
+        // 2@Q3 is due on the window's last day, so still in time on it.
+        assert_eq!(
+            keys(&q3),
+            [("1".into(), Status::DoneLate), ("2@2025-Q3".into(), Status::Open), ("4".into(), Status::NoDeadline),]
+        );
+        assert_eq!(q3.shortcomings.done_late[0].days_late, 25);
+        assert!(q3.shortcomings.missed.is_empty());
+        // The ongoing duty had no entry in Q3.
+        assert_eq!(q3.shortcomings.no_activity.len(), 1);
+        // Year to date: 1 late, 2@Q2 on time, 2@Q3 open, 3 on time, 4 ongoing.
+        let y = q3.figures.year.counts;
+        assert_eq!((y.total, y.done_on_time, y.done_late, y.open, y.overdue, y.ongoing), (5, 2, 1, 1, 0, 1));
+        assert_eq!(q3.figures.previous.period, Period::Quarter(2025, 2));
+        assert_eq!(q3.figures.period.percent_complete, Some(50.0));
+        assert_eq!(q3.figures.change_points, Some(-16.7));
+
+        // In Q4 the missed Q3 occurrence is carried over.
+        let q4 = build(&p, Some(Period::Quarter(2025, 4)), d(2025, 12, 31), Lang::Vi).unwrap();
+        assert_eq!(
+            keys(&q4),
+            [
+                ("2@2025-Q3".into(), Status::Overdue),
+                ("2@2025-Q4".into(), Status::Open),
+                ("4".into(), Status::NoDeadline),
+            ]
+        );
+        assert_eq!(q4.shortcomings.missed[0].key, "2@2025-Q3");
+        assert_eq!(q4.shortcomings.missed[0].days_late, 92);
+        // Next year's Q1 has nothing of this plan.
+        assert_eq!(q4.next.period, Period::Quarter(2026, 1));
+        assert!(q4.next.due.is_empty());
+    }
+
+    #[test]
+    fn as_of_today_mid_period() {
+        let p = plan(TASKS);
+        let r = build(&p, None, d(2025, 6, 1), Lang::Vi).unwrap();
+        assert_eq!(r.period, Period::Quarter(2025, 2));
+        assert_eq!(r.as_of, d(2025, 6, 1));
+        // The Q2 done mark of 20/6 has not happened yet on 1/6.
+        assert!(keys(&r).contains(&("2@2025-Q2".into(), Status::Open)));
+        assert_eq!(r.activities.len(), 2);
+        assert_eq!(r.activities[0].entries[0].text.as_deref(), Some("started"));
+    }
+
+    #[test]
+    fn bad_periods_and_empty_plans() {
+        let p = plan(TASKS);
+        let e = build(&p, Some(Period::Quarter(2024, 4)), d(2025, 1, 1), Lang::Vi).unwrap_err();
+        assert!(e.contains("outside the plan's year 2025"), "{e}");
+        let e = build(&plan(""), None, d(2025, 1, 1), Lang::Vi).unwrap_err();
+        assert!(e.contains("no tasks"), "{e}");
+        let cchc = plan(&format!("[report]\ncalendar = \"cchc\"\n{TASKS}"));
+        let e = build(&cchc, Some(Period::Quarter(2025, 2)), d(2025, 1, 1), Lang::Vi).unwrap_err();
+        assert!(e.contains("2025-H1"), "{e}");
+    }
+
+    #[test]
+    fn header_words() {
+        let p = plan(TASKS);
+        let r = build(&p, Some(Period::Quarter(2025, 2)), d(2025, 2, 5), Lang::Vi).unwrap();
+        assert_eq!(r.header.date_line, "P, ngày 05 tháng 02 năm 2025");
+        assert_eq!(r.header.number, "…/BC-U");
+        assert_eq!(r.title, "Báo cáo kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý II năm 2025");
+        assert_eq!(r.recipients, ["Lưu: VT"]);
+        assert_eq!(recipients(&["- Phòng Nội vụ;".into(), "Lưu: VT.".into()]), ["Phòng Nội vụ", "Lưu: VT"]);
+        assert_eq!(date_line(None, d(2025, 5, 21), Lang::Vi), "Ngày 21 tháng 5 năm 2025");
+    }
+}

@@ -1,0 +1,635 @@
+//! Reading the paragraphs of a Word (.docx) file.
+//!
+//! A .docx is a zip of XML parts. We read only what a plan's text needs:
+//! `word/document.xml` for paragraphs and table rows, `word/numbering.xml` and
+//! `word/styles.xml` to put back the labels ("1.", "a)", "II.") that Word keeps
+//! as list numbering rather than as text. Built on `zip` + `quick-xml` rather than
+//! a full .docx model: a small, streaming reader that never loads images or
+//! builds a document tree, so a 50-page plan is read in a few milliseconds.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::text::Doc;
+
+/// Why a .docx could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocxError {
+    /// Not a zip archive at all, or a damaged one.
+    Corrupt(String),
+    /// A zip, but another kind of document (OpenDocument, Excel…): its name.
+    OtherFormat(&'static str),
+    /// A part is too large to be a plan.
+    TooLarge,
+}
+
+/// Largest XML part we read (uncompressed), far above any real plan.
+const MAX_PART: u64 = 64 * 1024 * 1024;
+
+/// Reads a .docx file's bytes into blocks.
+pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::Corrupt(e.to_string()))?;
+    let main = main_part(&mut zip)?;
+    let rels_name = match main.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{main}.rels"),
+    };
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    let rels = part(&mut zip, &rels_name)?.map(|x| relationships(&x)).unwrap_or_default();
+    let target = |kind: &str, default: &str| {
+        rels.iter()
+            .find(|(t, _)| t.ends_with(kind))
+            .map(|(_, target)| resolve(dir, target))
+            .unwrap_or_else(|| default.to_string())
+    };
+    let numbering_name = target("/numbering", "word/numbering.xml");
+    let styles_name = target("/styles", "word/styles.xml");
+    let numbering = match part(&mut zip, &numbering_name)? {
+        Some(x) => Numbering::parse(&x).map_err(DocxError::Corrupt)?,
+        None => Numbering::default(),
+    };
+    let styles = match part(&mut zip, &styles_name)? {
+        Some(x) => Styles::parse(&x).map_err(DocxError::Corrupt)?,
+        None => Styles::default(),
+    };
+    let xml = part(&mut zip, &main)?.ok_or_else(|| DocxError::Corrupt(format!("{main} is missing")))?;
+    body(&xml, &numbering, &styles).map_err(DocxError::Corrupt)
+}
+
+/// The main document part, from the package relationships; `word/document.xml` by default.
+fn main_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<String, DocxError> {
+    if let Some(x) = part(zip, "_rels/.rels")? {
+        for (kind, target) in relationships(&x) {
+            if kind.ends_with("/officeDocument") {
+                let name = resolve("", &target);
+                if zip.index_for_name(&name).is_some() {
+                    return Ok(name);
+                }
+            }
+        }
+    }
+    if zip.index_for_name("word/document.xml").is_some() {
+        return Ok("word/document.xml".to_string());
+    }
+    if let Some(m) = part(zip, "mimetype")? {
+        if m.contains("opendocument.text") {
+            return Err(DocxError::OtherFormat("OpenDocument (.odt)"));
+        }
+        if m.contains("opendocument") {
+            return Err(DocxError::OtherFormat("OpenDocument"));
+        }
+    }
+    if zip.index_for_name("xl/workbook.xml").is_some() {
+        return Err(DocxError::OtherFormat("Excel (.xlsx)"));
+    }
+    if zip.index_for_name("ppt/presentation.xml").is_some() {
+        return Err(DocxError::OtherFormat("PowerPoint (.pptx)"));
+    }
+    Err(DocxError::OtherFormat("zip"))
+}
+
+/// A relationship target relative to `dir` ("numbering.xml" in "word" → "word/numbering.xml").
+fn resolve(dir: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_string();
+    }
+    let mut parts: Vec<&str> = if dir.is_empty() { Vec::new() } else { dir.split('/').collect() };
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// Reads a part as text, if the package has it.
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, DocxError> {
+    let Some(index) = zip.index_for_name(name) else {
+        return Ok(None);
+    };
+    let file = zip.by_index(index).map_err(|e| DocxError::Corrupt(format!("{name}: {e}")))?;
+    if file.size() > MAX_PART {
+        return Err(DocxError::TooLarge);
+    }
+    let mut bytes = Vec::with_capacity(file.size() as usize);
+    file.take(MAX_PART + 1).read_to_end(&mut bytes).map_err(|e| DocxError::Corrupt(format!("{name}: {e}")))?;
+    if bytes.len() as u64 > MAX_PART {
+        return Err(DocxError::TooLarge);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).map(<[u8]>::to_vec).unwrap_or(bytes);
+    String::from_utf8(bytes).map(Some).map_err(|_| DocxError::Corrupt(format!("{name} is not UTF-8 XML")))
+}
+
+/// (Type, Target) of each relationship in a .rels part.
+fn relationships(xml: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut r = Reader::from_str(xml);
+    while let Ok(ev) = r.read_event() {
+        match ev {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(t), Some(target)) = (attr(&e, "Type"), attr(&e, "Target")) {
+                    out.push((t, target));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An attribute's value by local name (`w:val` → "val").
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+}
+
+fn xml_error(part: &str, r: &Reader<&[u8]>, e: impl std::fmt::Display) -> String {
+    format!("{part}: {e} (byte {})", r.error_position())
+}
+
+// ---------------------------------------------------------------------------
+// numbering.xml
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug, Default)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+#[derive(Debug, Default)]
+struct Numbering {
+    /// abstractNumId → levels by ilvl.
+    abstracts: HashMap<String, Vec<Level>>,
+    /// numId → (abstractNumId, start overrides by level).
+    nums: HashMap<String, (String, HashMap<usize, u32>)>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Result<Numbering, String> {
+        let mut n = Numbering::default();
+        let mut r = Reader::from_str(xml);
+        let mut abs: Option<String> = None;
+        let mut lvl: Option<usize> = None;
+        let mut num: Option<String> = None;
+        let mut override_lvl: Option<usize> = None;
+        loop {
+            let ev = r.read_event().map_err(|e| xml_error("numbering.xml", &r, e))?;
+            let (e, empty) = match &ev {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(e) => {
+                    match e.local_name().as_ref() {
+                        "abstractNum" => abs = None,
+                        "lvl" => lvl = None,
+                        "num" => num = None,
+                        "lvlOverride" => override_lvl = None,
+                        _ => {}
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let val = || attr(e, "val");
+            match e.local_name().as_ref() {
+                "abstractNum" if !empty => abs = attr(e, "abstractNumId"),
+                "lvl" if !empty && abs.is_some() => {
+                    let i: usize = attr(e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
+                    let levels = n.abstracts.entry(abs.clone().unwrap_or_default()).or_default();
+                    if levels.len() <= i {
+                        levels.resize(i + 1, Level { format: "decimal".into(), text: String::new(), start: 1 });
+                    }
+                    lvl = Some(i);
+                }
+                "start" | "numFmt" | "lvlText" if abs.is_some() && lvl.is_some() => {
+                    let level = &mut n.abstracts.get_mut(abs.as_deref().unwrap_or_default()).expect("created")
+                        [lvl.unwrap_or_default()];
+                    match e.local_name().as_ref() {
+                        "start" => level.start = val().and_then(|v| v.parse().ok()).unwrap_or(1),
+                        "numFmt" => level.format = val().unwrap_or_default(),
+                        _ => level.text = val().unwrap_or_default(),
+                    }
+                }
+                "num" if !empty => num = attr(e, "numId"),
+                "abstractNumId" if num.is_some() => {
+                    let id = num.clone().unwrap_or_default();
+                    n.nums.entry(id).or_default().0 = val().unwrap_or_default();
+                }
+                "lvlOverride" if num.is_some() => {
+                    override_lvl = attr(e, "ilvl").and_then(|v| v.parse().ok());
+                }
+                "startOverride" if num.is_some() && override_lvl.is_some() => {
+                    let id = num.clone().unwrap_or_default();
+                    let start = val().and_then(|v| v.parse().ok()).unwrap_or(1);
+                    n.nums.entry(id).or_default().1.insert(override_lvl.unwrap_or_default(), start);
+                }
+                _ => {}
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// Counts list items as Word does and writes their labels.
+#[derive(Default)]
+struct Counter {
+    /// abstractNumId → current value per level (0 = not yet used).
+    values: HashMap<String, [u32; 9]>,
+    /// Lists (numId) already begun: a start override applies at their first item.
+    begun: HashSet<String>,
+}
+
+impl Counter {
+    /// The label of the next item of list `num_id` at level `ilvl`: "1.", "a)", "II.", "-" for bullets.
+    fn next(&mut self, numbering: &Numbering, num_id: &str, ilvl: usize) -> Option<String> {
+        let (abs_id, overrides) = numbering.nums.get(num_id)?;
+        let levels = numbering.abstracts.get(abs_id)?;
+        let ilvl = ilvl.min(8);
+        let level = levels.get(ilvl)?;
+        let values = self.values.entry(abs_id.clone()).or_insert([0; 9]);
+        if self.begun.insert(num_id.to_string()) {
+            for (&l, &start) in overrides {
+                if l < 9 {
+                    values[l] = start.saturating_sub(1);
+                }
+            }
+        }
+        values[ilvl] = if values[ilvl] == 0 { level.start.max(1) } else { values[ilvl].saturating_add(1) };
+        for v in values.iter_mut().skip(ilvl + 1) {
+            *v = 0;
+        }
+        match level.format.as_str() {
+            "bullet" => return Some("-".to_string()),
+            "none" => return None,
+            _ => {}
+        }
+        let mut label = String::new();
+        let mut chars = level.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '%'
+                && let Some(d) = chars.peek().and_then(|d| d.to_digit(10))
+            {
+                chars.next();
+                let l = (d as usize).saturating_sub(1).min(8);
+                let fmt = levels.get(l).map_or("decimal", |lv| lv.format.as_str());
+                let start = levels.get(l).map_or(1, |lv| lv.start.max(1));
+                let v = if values[l] == 0 { start } else { values[l] };
+                label.push_str(&format_number(v, fmt));
+            } else {
+                label.push(c);
+            }
+        }
+        let label = label.trim().to_string();
+        (!label.is_empty()).then_some(label)
+    }
+}
+
+fn format_number(v: u32, fmt: &str) -> String {
+    // Letters and Roman numerals of absurd values (a damaged or hostile file) would be huge.
+    let fmt = if v > 3999 { "decimal" } else { fmt };
+    match fmt {
+        "lowerLetter" => letters(v).to_lowercase(),
+        "upperLetter" => letters(v),
+        "lowerRoman" => super::scan::to_roman(v).to_lowercase(),
+        "upperRoman" => super::scan::to_roman(v),
+        "decimalZero" => format!("{v:02}"),
+        _ => v.to_string(),
+    }
+}
+
+/// Word's letters: A…Z, then AA…ZZ.
+fn letters(v: u32) -> String {
+    let v = v.max(1) - 1;
+    let c = char::from(b'A' + (v % 26) as u8);
+    std::iter::repeat_n(c, (v / 26) as usize + 1).collect()
+}
+
+// ---------------------------------------------------------------------------
+// styles.xml
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug, Default)]
+struct Style {
+    based_on: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    heading: bool,
+}
+
+#[derive(Debug, Default)]
+struct Styles {
+    by_id: HashMap<String, Style>,
+}
+
+impl Styles {
+    fn parse(xml: &str) -> Result<Styles, String> {
+        let mut s = Styles::default();
+        let mut r = Reader::from_str(xml);
+        let mut cur: Option<(String, Style)> = None;
+        loop {
+            let ev = r.read_event().map_err(|e| xml_error("styles.xml", &r, e))?;
+            match &ev {
+                Event::Start(e) | Event::Empty(e) => {
+                    let empty = matches!(ev, Event::Empty(_));
+                    match e.local_name().as_ref() {
+                        "style" if !empty => cur = attr(e, "styleId").map(|id| (id, Style::default())),
+                        "name" => {
+                            if let Some((_, st)) = &mut cur {
+                                let n = attr(e, "val").unwrap_or_default().to_lowercase();
+                                st.heading |= n.starts_with("heading") || n == "title";
+                            }
+                        }
+                        "basedOn" => {
+                            if let Some((_, st)) = &mut cur {
+                                st.based_on = attr(e, "val");
+                            }
+                        }
+                        "outlineLvl" => {
+                            if let Some((_, st)) = &mut cur {
+                                st.heading |= attr(e, "val").is_some_and(|v| v != "9");
+                            }
+                        }
+                        "numId" => {
+                            if let Some((_, st)) = &mut cur {
+                                st.num_id = attr(e, "val");
+                            }
+                        }
+                        "ilvl" => {
+                            if let Some((_, st)) = &mut cur {
+                                st.ilvl = attr(e, "val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::End(e) if e.local_name().as_ref() == "style" => {
+                    if let Some((id, st)) = cur.take() {
+                        s.by_id.insert(id, st);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(s)
+    }
+
+    /// The numbering and heading flag a style gives, following `basedOn`.
+    fn resolve(&self, id: &str) -> (Option<String>, Option<usize>, bool) {
+        let (mut num, mut ilvl, mut heading) = (None, None, false);
+        let mut cur = Some(id.to_string());
+        for _ in 0..16 {
+            let Some(st) = cur.as_deref().and_then(|c| self.by_id.get(c)) else { break };
+            num = num.or_else(|| st.num_id.clone());
+            ilvl = ilvl.or(st.ilvl);
+            heading |= st.heading;
+            cur = st.based_on.clone();
+        }
+        (num, ilvl, heading)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// document.xml
+// ---------------------------------------------------------------------------
+
+#[derive(Default)]
+struct Para {
+    text: String,
+    style: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    outline: bool,
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<(Vec<String>, usize)>,
+    row: Vec<String>,
+    cell: Option<String>,
+}
+
+fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String> {
+    let mut doc = Doc::default();
+    let mut r = Reader::from_str(xml);
+    let mut paras: Vec<Para> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
+    let mut counter = Counter::default();
+    let mut in_text = false;
+    let mut in_ppr = 0usize;
+    // Depth inside content that is not the visible text (deleted runs, fallbacks of alternate content).
+    let mut skip = 0usize;
+    let mut count = 0usize;
+    loop {
+        let ev = r.read_event().map_err(|e| xml_error("document.xml", &r, e))?;
+        match ev {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skip > 0 {
+                    skip += 1;
+                    continue;
+                }
+                match name {
+                    "Fallback" | "del" | "moveFrom" => skip = 1,
+                    "p" => paras.push(Para::default()),
+                    "pPr" => in_ppr += 1,
+                    "t" => in_text = true,
+                    "tbl" => tables.push(Table::default()),
+                    "tr" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.row.clear();
+                        }
+                    }
+                    "tc" if tables.len() == 1 => {
+                        if let Some(t) = tables.last_mut() {
+                            t.cell = Some(String::new());
+                        }
+                    }
+                    _ => para_prop(&e, name, in_ppr > 0, paras.last_mut()),
+                }
+            }
+            Event::Empty(e) => {
+                if skip > 0 {
+                    continue;
+                }
+                let name = e.local_name();
+                let name = name.as_ref();
+                let Some(p) = paras.last_mut() else { continue };
+                match name {
+                    "tab" if in_ppr == 0 => p.text.push('\t'),
+                    "br" | "cr" => p.text.push('\n'),
+                    "noBreakHyphen" => p.text.push('-'),
+                    _ => para_prop(&e, name, in_ppr > 0, Some(p)),
+                }
+            }
+            Event::Text(t) => {
+                if in_text
+                    && skip == 0
+                    && let Some(p) = paras.last_mut()
+                {
+                    p.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) => {
+                if in_text
+                    && skip == 0
+                    && let Some(p) = paras.last_mut()
+                {
+                    p.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(g) => {
+                if in_text
+                    && skip == 0
+                    && let Some(p) = paras.last_mut()
+                {
+                    let c = match g.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        _ => match g.xml10_content().as_ref() {
+                            "lt" => Some('<'),
+                            "gt" => Some('>'),
+                            "amp" => Some('&'),
+                            "apos" => Some('\''),
+                            "quot" => Some('"'),
+                            _ => None,
+                        },
+                    };
+                    p.text.extend(c);
+                }
+            }
+            Event::End(e) => {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                match e.local_name().as_ref() {
+                    "t" => in_text = false,
+                    "pPr" => in_ppr = in_ppr.saturating_sub(1),
+                    "p" => {
+                        let Some(p) = paras.pop() else { continue };
+                        count += 1;
+                        let (text, heading) = finish(p, numbering, styles, &mut counter);
+                        match tables.first_mut().and_then(|t| t.cell.as_mut()) {
+                            Some(cell) => {
+                                if !cell.is_empty() {
+                                    cell.push('\n');
+                                }
+                                cell.push_str(&text);
+                            }
+                            None if paras.is_empty() => doc.push_paragraph(&text, heading, count),
+                            // A paragraph inside another (a text box): its text joins the outer one.
+                            None => {
+                                if let Some(outer) = paras.last_mut() {
+                                    outer.text.push('\n');
+                                    outer.text.push_str(&text);
+                                }
+                            }
+                        }
+                    }
+                    "tc" if tables.len() == 1 => {
+                        if let Some(t) = tables.last_mut()
+                            && let Some(cell) = t.cell.take()
+                        {
+                            t.row.push(cell);
+                        }
+                    }
+                    "tr" if tables.len() == 1 => {
+                        if let Some(t) = tables.last_mut() {
+                            let row = std::mem::take(&mut t.row);
+                            t.rows.push((row, count));
+                        }
+                    }
+                    "tbl" => {
+                        if let Some(t) = tables.pop()
+                            && tables.is_empty()
+                        {
+                            doc.push_table(t.rows);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(doc)
+}
+
+/// Records a paragraph property (style, list numbering, outline level).
+fn para_prop(e: &BytesStart, name: &str, in_ppr: bool, p: Option<&mut Para>) {
+    let Some(p) = p else { return };
+    if !in_ppr {
+        return;
+    }
+    match name {
+        "pStyle" => p.style = attr(e, "val"),
+        "numId" => p.num_id = attr(e, "val"),
+        "ilvl" => p.ilvl = attr(e, "val").and_then(|v| v.parse().ok()),
+        "outlineLvl" => p.outline = attr(e, "val").is_some_and(|v| v != "9"),
+        _ => {}
+    }
+}
+
+/// The paragraph's text with its list label put back, and whether it is a heading.
+fn finish(p: Para, numbering: &Numbering, styles: &Styles, counter: &mut Counter) -> (String, bool) {
+    let (style_num, style_ilvl, style_heading) = p.style.as_deref().map(|s| styles.resolve(s)).unwrap_or_default();
+    let num_id = p.num_id.or(style_num);
+    let ilvl = p.ilvl.or(style_ilvl).unwrap_or(0);
+    let text = p.text.replace('\t', " ");
+    let label = match num_id.as_deref() {
+        Some(id) if id != "0" && !text.trim().is_empty() => counter.next(numbering, id, ilvl),
+        _ => None,
+    };
+    let text = match label {
+        Some(l) => format!("{l} {}", text.trim_start()),
+        None => text,
+    };
+    (text, style_heading || p.outline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_like_word() {
+        let n = Numbering::parse(
+            r#"<w:numbering xmlns:w="w">
+              <w:abstractNum w:abstractNumId="0">
+                <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+                <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+                <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+                <w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+              </w:abstractNum>
+              <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            </w:numbering>"#,
+        )
+        .unwrap();
+        let mut c = Counter::default();
+        let seq: Vec<_> = [0, 1, 2, 2, 3, 1, 2, 0, 1].iter().map(|&l| c.next(&n, "1", l).unwrap_or_default()).collect();
+        assert_eq!(seq, ["I.", "1.", "a)", "b)", "-", "2.", "a)", "II.", "1."]);
+        assert_eq!(letters(27), "AA");
+        assert_eq!(format_number(u32::MAX, "upperRoman"), u32::MAX.to_string());
+    }
+
+    #[test]
+    fn resolves_targets() {
+        assert_eq!(resolve("word", "numbering.xml"), "word/numbering.xml");
+        assert_eq!(resolve("word", "../customXml/a.xml"), "customXml/a.xml");
+        assert_eq!(resolve("", "/word/document.xml"), "word/document.xml");
+    }
+}

@@ -1,0 +1,225 @@
+//! `par import`: drafting a plan.toml from a plan document.
+//!
+//! The document (Markdown, plain text or .docx) is read into paragraphs
+//! ([`text`], [`docx`]), the paragraphs into a draft plan ([`parse`]), and the
+//! draft into commented TOML ([`emit`]). [`scan`] holds the small readers of
+//! Vietnamese administrative wording the parser is built from.
+
+pub mod docx;
+pub mod emit;
+pub mod parse;
+pub mod scan;
+pub mod text;
+
+use crate::i18n::Lang;
+
+pub use parse::{Draft, ParseError};
+
+/// The kinds of input `par import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Docx,
+}
+
+/// Why a document could not be imported. Every case is the user's input (exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    NoTasks,
+    /// A format par does not read, named, e.g. "PDF".
+    Unsupported(&'static str),
+    /// A .docx that is not a valid Word file: what went wrong.
+    CorruptDocx(String),
+    /// A part of the .docx is unreasonably large.
+    TooLarge,
+    /// Text that is not UTF-8 (nor UTF-16 with a byte-order mark).
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
+}
+
+impl ImportError {
+    /// The message for the user, naming the file and what to do.
+    pub fn message(&self, lang: Lang, file: &str) -> String {
+        match self {
+            ImportError::Empty => match lang {
+                Lang::Vi => format!("{file} không có nội dung (tệp rỗng)"),
+                Lang::En => format!("{file} is empty"),
+            },
+            ImportError::NoTasks => match lang {
+                Lang::Vi => format!(
+                    "không tìm thấy nhiệm vụ nào trong {file}: văn bản không có mục đánh số (\"1.\", \"a)\", \"- \") dưới các phần I., II., …\n      gợi ý: kiểm tra đúng là văn bản kế hoạch; nếu số thứ tự là số tự động của Word, lưu dạng .docx thay vì chép văn bản"
+                ),
+                Lang::En => format!(
+                    "no tasks found in {file}: it has no numbered items (\"1.\", \"a)\", \"- \") under sections I., II., …\n      help: check it is a plan; if Word numbers the items automatically, import the .docx rather than copied text"
+                ),
+            },
+            ImportError::Unsupported(what) => match lang {
+                Lang::Vi => format!(
+                    "{file} là tệp {what}, par không đọc được định dạng này\n      gợi ý: mở bằng Word (hoặc LibreOffice) rồi Lưu thành… (Save As) dạng .docx hoặc .txt (mã hóa UTF-8), sau đó chạy lại `par import`"
+                ),
+                Lang::En => format!(
+                    "{file} is a {what} file, which par cannot read\n      help: open it in Word (or LibreOffice) and Save As .docx, or as .txt (UTF-8), then run `par import` again"
+                ),
+            },
+            ImportError::CorruptDocx(why) => match lang {
+                Lang::Vi => format!(
+                    "{file} không phải tệp Word .docx hợp lệ (tệp hỏng hoặc bị cắt: {why})\n      gợi ý: mở lại bằng Word và lưu thành .docx mới, hoặc lưu dạng .txt"
+                ),
+                Lang::En => format!(
+                    "{file} is not a valid Word .docx file (damaged or truncated: {why})\n      help: open it in Word and save it again as .docx, or save it as .txt"
+                ),
+            },
+            ImportError::TooLarge => match lang {
+                Lang::Vi => format!("{file} quá lớn để là một văn bản kế hoạch"),
+                Lang::En => format!("{file} is too large to be a plan document"),
+            },
+            ImportError::NotUtf8 { line, column, byte } => match lang {
+                Lang::Vi => format!(
+                    "{file}:{line}:{column}: văn bản không phải UTF-8 (byte 0x{byte:02X})\n      gợi ý: lưu lại dạng UTF-8; văn bản gõ bằng phông TCVN3 (.VnTime) hoặc VNI cần chuyển mã sang Unicode trước (ví dụ bằng công cụ chuyển mã của Unikey)"
+                ),
+                Lang::En => format!(
+                    "{file}:{line}:{column}: the text is not UTF-8 (byte 0x{byte:02X})\n      help: save it as UTF-8; text typed in the old TCVN3 (.VnTime) or VNI fonts needs converting to Unicode first (e.g. with Unikey's converter)"
+                ),
+            },
+        }
+    }
+}
+
+/// A document read and drafted.
+pub struct Imported {
+    pub format: Format,
+    pub draft: Draft,
+    /// The draft as plan.toml text.
+    pub toml: String,
+}
+
+/// Decides the format from the file's first bytes, then its name.
+pub fn detect(bytes: &[u8], name: &str) -> Result<Format, ImportError> {
+    let ext = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Ok(Format::Docx);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An OLE container: Word 97–2003, or a password-protected .docx.
+        return Err(ImportError::Unsupported(if ext == "docx" {
+            "Word có mật khẩu / password-protected Word"
+        } else {
+            "Word 97-2003 (.doc)"
+        }));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ImportError::Unsupported("PDF"));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(ImportError::Unsupported("RTF"));
+    }
+    match ext.as_str() {
+        "docx" | "docm" | "dotx" => Err(ImportError::CorruptDocx("no zip signature".into())),
+        "pdf" => Err(ImportError::Unsupported("PDF")),
+        "doc" | "dot" => Err(ImportError::Unsupported("Word 97-2003 (.doc)")),
+        "rtf" => Err(ImportError::Unsupported("RTF")),
+        "odt" => Err(ImportError::Unsupported("OpenDocument (.odt)")),
+        "xls" | "xlsx" | "ods" | "csv" => Err(ImportError::Unsupported("bảng tính / spreadsheet")),
+        "html" | "htm" => Err(ImportError::Unsupported("HTML")),
+        "png" | "jpg" | "jpeg" | "gif" | "tif" | "tiff" | "bmp" => Err(ImportError::Unsupported("ảnh / image")),
+        "md" | "markdown" | "mdown" => Ok(Format::Markdown),
+        _ => Ok(Format::Text),
+    }
+}
+
+/// Imports a document's bytes. `name` is the file name as given (for messages and the
+/// format); `fallback_year` is the plan year when the document states none.
+pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, ImportError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    let format = detect(bytes, name)?;
+    let doc = match format {
+        Format::Docx => docx::read(bytes).map_err(|e| match e {
+            docx::DocxError::Corrupt(why) => ImportError::CorruptDocx(why),
+            docx::DocxError::OtherFormat(what) => ImportError::Unsupported(what),
+            docx::DocxError::TooLarge => ImportError::TooLarge,
+        })?,
+        Format::Markdown | Format::Text => {
+            let text = decode(bytes)?;
+            if text.contains('\0') {
+                return Err(ImportError::Unsupported("nhị phân / binary"));
+            }
+            // Plain text is read as Markdown too: a ".txt" copy of a Markdown plan is common,
+            // and Markdown's marks are rare in plain Vietnamese text.
+            text::from_text(&text, true)
+        }
+    };
+    let draft = parse::parse(&doc, fallback_year).map_err(|e| match e {
+        ParseError::Empty => ImportError::Empty,
+        ParseError::NoTasks => ImportError::NoTasks,
+    })?;
+    let origin = emit::Origin { name, paragraphs: format == Format::Docx };
+    let toml = emit::emit(&draft, &origin);
+    Ok(Imported { format, draft, toml })
+}
+
+/// Text from bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one
+/// (what Word's "Unicode text" saves).
+fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    let utf16 = |le: bool, body: &[u8]| -> String {
+        let units = body
+            .chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+        char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect()
+    };
+    if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok(utf16(true, body));
+    }
+    if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok(utf16(false, body));
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = String::from_utf8_lossy(&body[..valid]);
+            let line = prefix.bytes().filter(|&b| b == b'\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(ImportError::NotUtf8 { line, column, byte: body[valid] })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(detect(b"PK\x03\x04rest", "a.bin"), Ok(Format::Docx));
+        assert_eq!(detect(b"%PDF-1.7", "plan.docx"), Err(ImportError::Unsupported("PDF")));
+        assert_eq!(
+            detect(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a.doc"),
+            Err(ImportError::Unsupported("Word 97-2003 (.doc)"))
+        );
+        assert_eq!(detect(b"text", "a.pdf"), Err(ImportError::Unsupported("PDF")));
+        assert!(matches!(detect(b"text", "a.docx"), Err(ImportError::CorruptDocx(_))));
+        assert_eq!(detect(b"# KH", "a.MD"), Ok(Format::Markdown));
+        assert_eq!(detect(b"KH", "a.txt"), Ok(Format::Text));
+    }
+
+    #[test]
+    fn decodes() {
+        assert_eq!(decode("Kế".as_bytes()).unwrap(), "Kế");
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Kế".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le).unwrap(), "Kế");
+        assert_eq!(decode(b"ok\n\xC0x"), Err(ImportError::NotUtf8 { line: 2, column: 1, byte: 0xC0 }));
+    }
+}

@@ -1,0 +1,373 @@
+//! The document as a list of paragraphs ("blocks"), whatever it came from.
+//!
+//! Markdown and plain text are read here: Markdown decorations (headings' `#`,
+//! `**bold**`, links, escapes, tables' pipes) are removed, hard-wrapped lines are
+//! joined back into paragraphs, and all text is normalised to Unicode NFC so that
+//! documents typed with decomposed marks read like the rest.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::scan::{is_upper, label};
+
+/// A paragraph of the document, or a row of a table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Block {
+    /// The paragraph's text on one line, decorations removed. For a table row: its cells joined by " | ".
+    pub text: String,
+    /// A heading: Markdown `#`, a Setext underline, or a Word heading style.
+    pub heading: bool,
+    /// Where it starts: the line (text) or the paragraph number (.docx), 1-based.
+    pub line: usize,
+    /// The cells of a table row with three cells or more; empty for paragraphs.
+    pub cells: Vec<String>,
+}
+
+/// A document read into blocks.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    /// Adds a paragraph that is already one paragraph (from .docx): split at line breaks, cleaned.
+    pub fn push_paragraph(&mut self, text: &str, heading: bool, line: usize) {
+        for piece in text.split('\n') {
+            let t = squeeze(&nfc(piece));
+            if !t.is_empty() {
+                self.blocks.push(Block { text: t, heading, line, cells: Vec::new() });
+            }
+        }
+    }
+
+    /// Adds a table. A table of one or two columns is layout (the header with the unit and
+    /// the national motto, the signature block beside "Nơi nhận"): its paragraphs are read
+    /// in order, cell after cell. Wider tables keep their rows, for tables of tasks.
+    pub fn push_table(&mut self, rows: Vec<(Vec<String>, usize)>) {
+        let wide = rows.iter().any(|(cells, _)| cells.len() >= 3);
+        for (cells, line) in rows {
+            let cells: Vec<String> = cells.into_iter().map(|c| nfc(&c)).collect();
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if !wide {
+                for c in cells {
+                    self.push_paragraph(&c, false, line);
+                }
+                continue;
+            }
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| c.split('\n').map(squeeze).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
+                .collect();
+            let text = cells.iter().map(|c| c.replace('\n', " ")).collect::<Vec<_>>().join(" | ");
+            self.blocks.push(Block { text, heading: false, line, cells });
+        }
+    }
+}
+
+/// NFC, with invisible characters removed.
+pub fn nfc(s: &str) -> String {
+    let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}');
+    // Most documents are already NFC: checking is much cheaper than normalising.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.chars().filter(|&c| !invisible(c)).collect();
+    }
+    s.nfc().filter(|&c| !invisible(c)).collect()
+}
+
+/// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
+pub fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reads Markdown or plain text. `markdown` also removes inline decorations
+/// (`*`, `_`, links, escapes); plain text keeps them as written.
+pub fn from_text(input: &str, markdown: bool) -> Doc {
+    let input = nfc(input);
+    // Text saved from Word has one paragraph a line and few blank lines; Markdown separates
+    // paragraphs with blank lines and may wrap them. Only the latter has lines to join.
+    let (blank, filled) =
+        input.lines().fold((0, 0), |(b, f), l| if l.trim().is_empty() { (b + 1, f) } else { (b, f + 1) });
+    let wrapped = blank * 12 >= filled;
+    // How long a full line is: a wrapped line shorter than most of this length ends its paragraph.
+    let mut lengths: Vec<usize> = input.lines().map(|l| l.trim().chars().count()).filter(|&n| n > 0).collect();
+    lengths.sort_unstable();
+    let full = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(80);
+    let short_line = (full * 6 / 10).min(60);
+    let mut doc = Doc::default();
+    let mut cur: Option<(String, usize)> = None;
+    let mut last_line = String::new();
+    let mut table: Vec<(Vec<String>, usize)> = Vec::new();
+    let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
+        if let Some((t, line)) = cur.take() {
+            let t = squeeze(&t);
+            if !t.is_empty() {
+                doc.blocks.push(Block { text: t, heading: false, line, cells: Vec::new() });
+            }
+        }
+    };
+    for (n, raw) in input.lines().enumerate() {
+        let line_no = n + 1;
+        let line = squeeze(raw);
+        if !line.starts_with('|') && !table.is_empty() {
+            doc.push_table(std::mem::take(&mut table));
+        }
+        if line.is_empty() {
+            flush(&mut doc, &mut cur);
+            continue;
+        }
+        // Setext underline or a rule.
+        if line.len() >= 3 && line.chars().all(|c| matches!(c, '=' | '-' | '_' | '*' | ' ')) {
+            let underline = line.chars().all(|c| c == '=' || c == '-');
+            if underline && let Some((t, l)) = cur.take() {
+                let t = squeeze(&t);
+                doc.blocks.push(Block { text: t, heading: true, line: l, cells: Vec::new() });
+            }
+            flush(&mut doc, &mut cur);
+            continue;
+        }
+        // Tables.
+        if line.starts_with('|') {
+            flush(&mut doc, &mut cur);
+            let cells = split_row(&line);
+            let separator = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+            if !separator {
+                let cells = cells.iter().map(|c| inline(&c.replace("<br>", "\n"), markdown)).collect();
+                table.push((cells, line_no));
+            }
+            continue;
+        }
+        let mut body = line.as_str();
+        while let Some(rest) = body.strip_prefix('>') {
+            body = rest.trim_start();
+        }
+        let hashes = body.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && body[hashes..].starts_with(' ') {
+            flush(&mut doc, &mut cur);
+            let title = body[hashes..].trim().trim_end_matches('#').trim();
+            let t = squeeze(&inline(title, markdown));
+            if !t.is_empty() {
+                doc.blocks.push(Block { text: t, heading: true, line: line_no, cells: Vec::new() });
+            }
+            continue;
+        }
+        // A trailing backslash or two spaces is a hard line break in Markdown: nothing to keep.
+        let body = body.trim_end_matches('\\');
+        let text = squeeze(&inline(body, markdown));
+        if text.is_empty() {
+            continue;
+        }
+        match &mut cur {
+            Some((t, _)) if wrapped && continues(t, &last_line, &text, short_line) => {
+                t.push(' ');
+                t.push_str(&text);
+            }
+            _ => {
+                flush(&mut doc, &mut cur);
+                cur = Some((text.clone(), line_no));
+            }
+        }
+        last_line = text;
+    }
+    flush(&mut doc, &mut cur);
+    if !table.is_empty() {
+        doc.push_table(table);
+    }
+    doc
+}
+
+/// Whether the line `next` continues the paragraph `para`, whose last line is `prev` (hard-wrapped
+/// Markdown), rather than starting a paragraph of its own.
+fn continues(para: &str, prev: &str, next: &str, short_line: usize) -> bool {
+    if label(next).is_some() || is_upper(para) || is_upper(next) {
+        return false;
+    }
+    const OPENERS: &[&str] = &["thuc hien ", "can cu ", "tren day", "noi nhan"];
+    let head: String = next.chars().take(12).collect();
+    let capital = next.chars().next().is_some_and(char::is_uppercase);
+    if capital && OPENERS.iter().any(|o| crate::text::fold(&head).starts_with(o)) {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    // Wrapped prose fills its lines, even where a sentence ends; a short line ending a
+    // thought ("Mục đích:", a name) is a paragraph of its own.
+    prev.chars().count() >= short_line
+}
+
+/// Splits a Markdown table row at unescaped pipes.
+fn split_row(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|');
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
+            _ => cur.push(c),
+        }
+    }
+    cells.push(cur.trim().to_string());
+    cells
+}
+
+/// Removes inline Markdown: emphasis, code marks, links, escapes and simple HTML.
+pub fn inline(s: &str, markdown: bool) -> String {
+    if !s.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
+        return s.to_string();
+    }
+    let s = s.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");
+    if !markdown {
+        return s;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let is_flank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.push(chars[i + 1]);
+                i += 2;
+            }
+            '*' | '_' => {
+                let run = chars[i..].iter().take_while(|&&x| x == c).count();
+                let before = if i == 0 { None } else { chars.get(i - 1) };
+                let after = chars.get(i + run);
+                let opening = is_flank(before) && after.is_some_and(|a| !a.is_whitespace());
+                let closing = before.is_some_and(|b| !b.is_whitespace()) && is_flank(after);
+                // "**x**", "*x*", "_x_" are emphasis; a lone "*" between spaces and snake_case are text.
+                let footnote = before == Some(&'(') && after == Some(&')');
+                if !footnote && (opening || closing) && (c == '*' || run >= 2 || opening != closing || is_flank(after))
+                {
+                    i += run;
+                } else {
+                    out.extend(std::iter::repeat_n(c, run));
+                    i += run;
+                }
+            }
+            '`' => i += 1,
+            '!' if chars.get(i + 1) == Some(&'[') => i += 1,
+            '[' => match link_end(&chars, i) {
+                Some((text_end, end)) => {
+                    out.extend(&chars[i + 1..text_end]);
+                    i = end;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            },
+            '<' => match html_tag_end(&chars, i) {
+                Some(end) => i = end,
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            },
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    if !out.contains('&') {
+        return out;
+    }
+    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+}
+
+/// `[text](url)` starting at `i`: the end of the text and of the whole link.
+fn link_end(chars: &[char], i: usize) -> Option<(usize, usize)> {
+    let close = i + chars[i..].iter().position(|&c| c == ']')?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
+    Some((close, end + 1))
+}
+
+/// A simple HTML tag (`<u>`, `</span>`, `<font …>`) starting at `i`: where it ends.
+fn html_tag_end(chars: &[char], i: usize) -> Option<usize> {
+    const TAGS: &[&str] = &["b", "i", "u", "em", "strong", "sup", "sub", "span", "p", "div", "font", "br", "center"];
+    let close = i + chars[i..].iter().take(200).position(|&c| c == '>')?;
+    let inner: String = chars[i + 1..close].iter().collect();
+    let name = inner.trim_start_matches('/').split([' ', '/']).next().unwrap_or("").to_ascii_lowercase();
+    TAGS.contains(&name.as_str()).then_some(close + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(d: &Doc) -> Vec<(&str, bool)> {
+        d.blocks.iter().map(|b| (b.text.as_str(), b.heading)).collect()
+    }
+
+    #[test]
+    fn strips_markdown() {
+        assert_eq!(inline("**1.** Nghiêm túc, **5 thật** (nghĩ thật)", true), "1. Nghiêm túc, 5 thật (nghĩ thật)");
+        assert_eq!(inline("*nghiêng* và _gạch_ và tên_tệp", true), "nghiêng và gạch và tên_tệp");
+        assert_eq!(inline("1\\. Việc [xem](http://a.b) `mã` <u>gạch</u>", true), "1. Việc xem mã gạch");
+        assert_eq!(inline("3 * 4", true), "3 * 4");
+        assert_eq!(inline("Ghi chú (*)", true), "Ghi chú (*)");
+        assert_eq!(inline("**Nơi nhận:**", true), "Nơi nhận:");
+    }
+
+    #[test]
+    fn reads_blocks() {
+        let d = from_text(
+            "## KẾ HOẠCH\n\n### Về việc A\n\nThực hiện Kế hoạch số 1/KH-X ngày 2/3/2025 của Ủy ban nhân dân\nQuận 1 về việc B;\n\n**1.** Việc một,\nviết tiếp.\n2. Việc hai.\n- chi tiết\nHIỆU TRƯỞNG\nĐỗ Ngọc Chi\n",
+            true,
+        );
+        assert_eq!(
+            texts(&d),
+            vec![
+                ("KẾ HOẠCH", true),
+                ("Về việc A", true),
+                ("Thực hiện Kế hoạch số 1/KH-X ngày 2/3/2025 của Ủy ban nhân dân Quận 1 về việc B;", false),
+                ("1. Việc một, viết tiếp.", false),
+                ("2. Việc hai.", false),
+                ("- chi tiết", false),
+                ("HIỆU TRƯỞNG", false),
+                ("Đỗ Ngọc Chi", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn normalises_nfd() {
+        let nfd: String = "Kế hoạch".nfd().collect();
+        assert_ne!(nfd, "Kế hoạch");
+        assert_eq!(from_text(&nfd, false).blocks[0].text, "Kế hoạch");
+    }
+
+    #[test]
+    fn tables() {
+        let d = from_text("| STT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Việc \\| một | Phòng A |\n", true);
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(d.blocks[1].cells, vec!["1", "Việc | một", "Phòng A"]);
+        let d = from_text("| ỦY BAN NHÂN DÂN | CỘNG HÒA |\n", true);
+        assert_eq!(texts(&d), vec![("ỦY BAN NHÂN DÂN", false), ("CỘNG HÒA", false)]);
+    }
+}

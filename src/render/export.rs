@@ -1,0 +1,279 @@
+//! `par export` for spreadsheets: the three tables of [`Export`] as CSV (one
+//! table) or as an XLSX workbook (one sheet each). Both are built from the same
+//! [`Sheet`]s, so their columns cannot drift apart.
+//!
+//! Formula injection: plan text that a spreadsheet would take for a formula
+//! (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is defused.
+//! In CSV, where a cell has no type, it gets a leading `'` (OWASP's advice). In
+//! XLSX every text is written as a string cell, which Excel never evaluates, and
+//! such cells also carry Excel's own "quote prefix" mark, so editing the cell
+//! keeps it text; the text itself is unchanged.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+
+use crate::compute::export::Export;
+use crate::i18n::Lang;
+
+/// A cell value.
+pub enum V {
+    Text(String),
+    Int(i64),
+    Date(Option<NaiveDate>),
+}
+
+impl V {
+    fn opt(s: Option<&str>) -> V {
+        V::Text(s.unwrap_or("").to_string())
+    }
+    fn text(s: &str) -> V {
+        V::Text(s.to_string())
+    }
+    fn list(items: &[String]) -> V {
+        V::Text(items.join("; "))
+    }
+}
+
+pub struct Column {
+    pub name: &'static str,
+    /// Width in Excel's character units.
+    pub width: f64,
+    /// Long text: wrapped in the workbook.
+    pub wrap: bool,
+}
+
+pub struct Sheet {
+    pub name: &'static str,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<V>>,
+}
+
+/// Which table a CSV export holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Table {
+    #[default]
+    Tasks,
+    Occurrences,
+    Progress,
+}
+
+fn col(name: &'static str, width: f64) -> Column {
+    Column { name, width, wrap: false }
+}
+
+fn wide(name: &'static str, width: f64) -> Column {
+    Column { name, width, wrap: true }
+}
+
+fn repeat_label(keyword: &str, l: Lang) -> String {
+    crate::plan::Repeat::parse(keyword).map_or_else(|| keyword.to_string(), |r| r.label(l).to_string())
+}
+
+pub fn tasks_sheet(e: &Export, l: Lang) -> Sheet {
+    Sheet {
+        name: l.pick("Nhiệm vụ", "Tasks"),
+        columns: vec![
+            col(l.pick("Mã", "Id"), 8.0),
+            col(l.pick("Phần", "Section"), 8.0),
+            wide(l.pick("Nội dung", "Task"), 50.0),
+            wide(l.pick("Chi tiết", "Details"), 60.0),
+            col(l.pick("Chủ trì", "Owner"), 22.0),
+            wide(l.pick("Phối hợp", "Supporting"), 26.0),
+            col(l.pick("Lặp lại", "Repeats"), 13.0),
+            col(l.pick("Bắt đầu", "Start"), 12.0),
+            col(l.pick("Hạn", "Due"), 12.0),
+            col(l.pick("Kết thúc", "Ends"), 12.0),
+            wide(l.pick("Kết quả cần đạt", "Expected result"), 40.0),
+            col(l.pick("Trạng thái", "Status"), 24.0),
+            col(l.pick("Số kỳ đã xong", "Done"), 10.0),
+            col(l.pick("Số kỳ có hạn", "With deadline"), 10.0),
+        ],
+        rows: e
+            .tasks
+            .iter()
+            .map(|t| {
+                vec![
+                    V::text(&t.id),
+                    V::text(&t.section),
+                    V::text(&t.title),
+                    V::opt(t.detail.as_deref()),
+                    V::opt(t.owner.as_deref()),
+                    V::list(&t.support),
+                    V::Text(repeat_label(t.repeat, l)),
+                    V::Date(t.start),
+                    V::Date(t.due),
+                    V::Date(t.end),
+                    V::opt(t.result.as_deref()),
+                    V::opt(t.status.map(|s| s.label(l))),
+                    V::Int(t.done as i64),
+                    V::Int(t.occurrences as i64),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn occurrences_sheet(e: &Export, l: Lang) -> Sheet {
+    Sheet {
+        name: l.pick("Các kỳ", "Occurrences"),
+        columns: vec![
+            col(l.pick("Mã", "Key"), 14.0),
+            col(l.pick("Nhiệm vụ", "Task"), 8.0),
+            col(l.pick("Kỳ", "Period"), 16.0),
+            wide(l.pick("Nội dung", "Title"), 50.0),
+            col(l.pick("Chủ trì", "Owner"), 22.0),
+            col(l.pick("Bắt đầu", "Start"), 12.0),
+            col(l.pick("Hạn", "Due"), 12.0),
+            col(l.pick("Trạng thái", "Status"), 24.0),
+            col(l.pick("Ngày hoàn thành", "Done on"), 14.0),
+            col(l.pick("Số ngày trễ", "Days late"), 10.0),
+            wide(l.pick("Ghi chú", "Note"), 36.0),
+            wide(l.pick("Minh chứng", "Evidence"), 36.0),
+        ],
+        rows: e
+            .occurrences
+            .iter()
+            .map(|o| {
+                vec![
+                    V::text(&o.key),
+                    V::text(&o.task),
+                    V::opt(o.period_label.as_deref()),
+                    V::text(&o.title),
+                    V::opt(o.owner.as_deref()),
+                    V::Date(o.start),
+                    V::Date(o.due),
+                    V::text(o.status.label(l)),
+                    V::Date(o.done_date),
+                    V::Int(o.days_late),
+                    V::opt(o.note.as_deref()),
+                    V::list(&o.evidence),
+                ]
+            })
+            .collect(),
+    }
+}
+
+pub fn progress_sheet(e: &Export, l: Lang) -> Sheet {
+    Sheet {
+        name: l.pick("Nhật ký tiến độ", "Progress"),
+        columns: vec![
+            col(l.pick("Nhiệm vụ", "Task"), 8.0),
+            wide(l.pick("Nội dung nhiệm vụ", "Task title"), 40.0),
+            col(l.pick("Ngày", "Date"), 12.0),
+            col(l.pick("Kỳ", "Period"), 10.0),
+            wide(l.pick("Tiến độ", "Progress"), 60.0),
+            wide(l.pick("Minh chứng", "Evidence"), 36.0),
+            col(l.pick("Người ghi", "By"), 20.0),
+        ],
+        rows: e
+            .progress
+            .iter()
+            .map(|p| {
+                vec![
+                    V::text(&p.task),
+                    V::text(&p.title),
+                    V::Date(Some(p.date)),
+                    V::opt(p.period.as_deref()),
+                    V::text(&p.text),
+                    V::list(&p.evidence),
+                    V::opt(p.by.as_deref()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One table as CSV (UTF-8 with BOM, dates as ISO `2025-05-30`).
+pub fn csv(e: &Export, table: Table, l: Lang) -> String {
+    use super::csv::{Cell, Csv};
+    let sheet = match table {
+        Table::Tasks => tasks_sheet(e, l),
+        Table::Occurrences => occurrences_sheet(e, l),
+        Table::Progress => progress_sheet(e, l),
+    };
+    let mut c = Csv::new();
+    c.header(&sheet.columns.iter().map(|c| c.name).collect::<Vec<_>>());
+    for row in &sheet.rows {
+        c.row(row.iter().map(|v| match v {
+            V::Text(s) => Cell::Text(s),
+            V::Int(n) => Cell::Int(*n),
+            V::Date(d) => Cell::Date(*d),
+        }));
+    }
+    c.finish()
+}
+
+/// Excel's limit on the text of one cell.
+const MAX_CELL: usize = 32_767;
+
+/// The workbook: one sheet per table, header row bold and frozen, filters on,
+/// dates as real dates shown dd/mm/yyyy. Its timestamps come from `today`, so
+/// the same plan on the same day gives the same bytes.
+pub fn xlsx(e: &Export, l: Lang) -> Result<Vec<u8>, String> {
+    build(e, l).map_err(|err| format!("cannot build the workbook: {err}"))
+}
+
+fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let stamp = ExcelDateTime::from_ymd(e.today.year() as u16, e.today.month() as u8, e.today.day() as u8)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(crate::text::clean(&e.plan))
+            .set_company(crate::text::clean(&e.unit))
+            .set_creation_datetime(&stamp),
+    );
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE7F3))
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let date = top.clone().set_num_format("dd/mm/yyyy");
+    let wrap = top.clone().set_text_wrap();
+    let plain_q = top.clone().set_quote_prefix();
+    let wrap_q = wrap.clone().set_quote_prefix();
+    for sheet in [tasks_sheet(e, l), occurrences_sheet(e, l), progress_sheet(e, l)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet.name)?;
+        for (c, column) in sheet.columns.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, column.name, &header)?;
+            ws.set_column_width(c as u16, column.width)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, v) in row.iter().enumerate() {
+                let (cu, wraps) = (c as u16, sheet.columns[c].wrap);
+                match v {
+                    V::Text(s) if s.is_empty() => {}
+                    V::Text(s) => {
+                        let text = crate::text::clean_lines(s);
+                        let text = if text.chars().count() > MAX_CELL {
+                            crate::text::truncate(&text, MAX_CELL)
+                        } else {
+                            text.into_owned()
+                        };
+                        let fmt = match (super::csv::looks_like_formula(&text), wraps) {
+                            (true, true) => &wrap_q,
+                            (true, false) => &plain_q,
+                            (false, true) => &wrap,
+                            (false, false) => &top,
+                        };
+                        ws.write_string_with_format(r, cu, &text, fmt)?;
+                    }
+                    V::Int(n) => {
+                        ws.write_number_with_format(r, cu, *n as f64, &top)?;
+                    }
+                    V::Date(Some(d)) => {
+                        let x = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                        ws.write_datetime_with_format(r, cu, &x, &date)?;
+                    }
+                    V::Date(None) => {}
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+        ws.autofilter(0, 0, sheet.rows.len() as u32, sheet.columns.len() as u16 - 1)?;
+    }
+    wb.save_to_buffer()
+}

@@ -1,0 +1,182 @@
+//! `par index` for a terminal.
+
+use super::{Style, table_text, title};
+use crate::compute::index::{EvidenceReport, IndexReport};
+use crate::i18n::Lang;
+
+pub fn explain(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cách dự báo Chỉ số CCHC (mỗi tiêu chí không có tiêu chí con):
+  1. Đã có điểm tự đánh giá (self_score): lấy điểm đó.
+  2. Tiêu chí chấm qua khảo sát người dân (survey = true): giữ điểm năm trước.
+  3. Không có nhiệm vụ khắc phục nào liên kết: giữ điểm năm trước
+     (nếu năm trước bị mất điểm, đó là \"lỗ hổng\" của kế hoạch).
+  4. Có nhiệm vụ liên kết: phần điểm bị mất năm trước (tối đa − năm trước) được
+     gỡ lại theo tỷ lệ công việc đã làm: mỗi việc có thời hạn (việc một lần hoặc
+     một kỳ của việc định kỳ, tính đến hết năm kế hoạch) được 1 nếu hoàn thành
+     đúng hạn, 1/2 nếu hoàn thành quá hạn. Làm xong đúng hạn tất cả: đạt tối đa.
+     Việc thường xuyên không có thời hạn nên không tính; nếu chỉ có việc thường
+     xuyên, giữ điểm năm trước.
+Nhiệm vụ liên kết với một lĩnh vực hay tiêu chí áp dụng cho mọi tiêu chí con.
+Tiêu chí không ghi last_year được coi là năm trước đạt tối đa.
+Lĩnh vực, tiêu chí có tiêu chí con: cộng điểm các tiêu chí con.
+Rủi ro: có việc liên kết đang quá hạn.
+",
+        "How the PAR Index is forecast (for each criterion without parts):
+  1. A recorded self-assessed score (self_score) is the forecast.
+  2. A survey-scored criterion (survey = true) keeps last year's score.
+  3. With no linked remedial task, last year's score stands
+     (if it lost points last year, that is a hole in the plan).
+  4. Otherwise the points lost last year (max − last year) are won back in
+     proportion to the linked work done: each item with a deadline (a one-off
+     task, or one period of a recurring task, up to the end of the plan year)
+     counts 1 when done on time and 1/2 when done late. All done on time gives
+     the maximum. Ongoing duties have no deadline and do not count; with only
+     those, last year's score stands.
+A task linked to an area or criterion applies to all of its parts.
+A criterion without last_year is taken to have scored its maximum last year.
+Areas and criteria with parts add up their parts.
+Risk: linked work is overdue.
+",
+    )
+}
+
+pub fn render(r: &IndexReport, s: &Style) -> String {
+    let l = s.lang;
+    let mut out = String::new();
+    let name = r.name.clone().unwrap_or_else(|| l.pick("Chỉ số CCHC", "PAR Index").to_string());
+    out.push_str(&s.heading(&format!(
+        "{} — {} {}: {}/{} ({} {})",
+        title(&name, 80),
+        l.pick("dự báo đến ngày", "forecast as of"),
+        crate::dates::short(r.today),
+        s.points(r.total.forecast),
+        s.points(r.total.max),
+        l.pick("năm trước", "last year"),
+        s.points(r.total.last_year),
+    )));
+    out.push_str("\n\n");
+    let areas: Vec<usize> = (0..r.nodes.len()).filter(|&i| r.nodes[i].depth == 1).collect();
+    for (k, &a) in areas.iter().enumerate() {
+        let end = areas.get(k + 1).copied().unwrap_or(r.nodes.len());
+        let area = &r.nodes[a];
+        out.push_str(&s.heading(&format!(
+            "{}. {} — {}/{}",
+            area.code,
+            title(&area.title, 70),
+            s.points(area.forecast),
+            s.points(area.max)
+        )));
+        out.push('\n');
+        let mut t = s.table(&[
+            l.pick("Mã", "Code"),
+            l.pick("Tiêu chí", "Criterion"),
+            l.pick("Tối đa", "Max"),
+            l.pick("Năm trước", "Last year"),
+            l.pick("Dự báo", "Forecast"),
+            l.pick("Còn thiếu", "Gap"),
+            l.pick("Việc xong/tổng", "Work done/total"),
+            l.pick("Nhiệm vụ", "Tasks"),
+            l.pick("Rủi ro", "Risk"),
+        ]);
+        for n in &r.nodes[a..end] {
+            let indent = "  ".repeat(n.depth - 1);
+            let risk = if n.at_risk {
+                format!("{} {}", n.items_overdue, l.pick("quá hạn", "overdue"))
+            } else {
+                String::new()
+            };
+            let basis = match n.basis {
+                crate::compute::index::Basis::SelfScore => l.pick(" (tự chấm)", " (self-assessed)"),
+                crate::compute::index::Basis::Survey => l.pick(" (khảo sát)", " (survey)"),
+                _ => "",
+            };
+            let right = |x: String| comfy_table::Cell::new(x).set_alignment(comfy_table::CellAlignment::Right);
+            t.add_row(vec![
+                comfy_table::Cell::new(format!("{indent}{}", n.code)),
+                comfy_table::Cell::new(format!("{indent}{}", title(&n.title, 50))),
+                right(s.points(n.max)),
+                right(s.points(n.last_year)),
+                right(format!("{}{basis}", s.points(n.forecast))),
+                right(s.points(n.gap)),
+                right(if n.items_total > 0 { format!("{}/{}", n.items_done, n.items_total) } else { "–".into() }),
+                comfy_table::Cell::new(n.tasks.join(", ")),
+                s.status_cell(crate::compute::Status::Overdue, &risk),
+            ]);
+        }
+        out.push_str(&table_text(&t));
+        out.push('\n');
+    }
+    out.push_str(&s.heading(&format!(
+        "{} ({})",
+        l.pick(
+            "Tiêu chí mất điểm năm trước nhưng chưa có nhiệm vụ khắc phục",
+            "Criteria that lost points last year with no remedial task"
+        ),
+        r.holes.len()
+    )));
+    out.push('\n');
+    if r.holes.is_empty() {
+        out.push_str(l.pick(
+            "Không có: mọi điểm bị mất đều có nhiệm vụ khắc phục.\n",
+            "None: every lost point has a remedial task.\n",
+        ));
+    }
+    for h in &r.holes {
+        out.push_str(&format!(
+            "  - {} {} ({} {})\n",
+            h.code,
+            title(&h.title, 70),
+            l.pick("mất", "lost"),
+            s.points(h.lost)
+        ));
+    }
+    out
+}
+
+pub fn render_evidence(r: &EvidenceReport, s: &Style) -> String {
+    let l = s.lang;
+    let mut out = String::new();
+    out.push_str(&s.heading(&format!(
+        "{} {}",
+        l.pick("Tài liệu kiểm chứng theo tiêu chí, đến ngày", "Evidence per criterion, as of"),
+        crate::dates::short(r.today)
+    )));
+    out.push('\n');
+    let mut t = s.table(&[
+        l.pick("Mã", "Code"),
+        l.pick("Tiêu chí", "Criterion"),
+        l.pick("Ngày", "Date"),
+        l.pick("Nhiệm vụ", "Task"),
+        l.pick("Tài liệu", "Document"),
+    ]);
+    for c in &r.criteria {
+        if c.evidence.is_empty() {
+            continue;
+        }
+        for (k, e) in c.evidence.iter().enumerate() {
+            let (code, name) =
+                if k == 0 { (c.code.clone(), title(&c.title, 40)) } else { (String::new(), String::new()) };
+            t.add_row(vec![
+                comfy_table::Cell::new(code),
+                comfy_table::Cell::new(name),
+                comfy_table::Cell::new(crate::dates::short(e.date)),
+                comfy_table::Cell::new(&e.task),
+                comfy_table::Cell::new(title(&e.reference, 60)),
+            ]);
+        }
+    }
+    out.push_str(&table_text(&t));
+    out.push('\n');
+    out.push_str(&s.heading(&format!(
+        "{} ({})",
+        l.pick("Tiêu chí chưa có tài liệu kiểm chứng", "Criteria without evidence"),
+        r.missing.len()
+    )));
+    out.push('\n');
+    for code in &r.missing {
+        let c = r.criteria.iter().find(|c| &c.code == code).expect("missing codes come from criteria");
+        out.push_str(&format!("  - {} {}\n", c.code, title(&c.title, 70)));
+    }
+    out
+}

@@ -1,0 +1,261 @@
+//! The periodic report as Markdown (the default of `par report`): readable as it is,
+//! and convertible to other formats by any Markdown tool.
+
+use super::report::{self as words, TableText};
+use crate::compute::report::Report;
+
+/// Escapes plan text for Markdown in one pass: on one line (line breaks and runs of
+/// white space become one space), terminal escapes neutralised as [`crate::text::clean`]
+/// does, and the characters Markdown would read as markup made literal.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    push_esc(&mut out, s);
+    out
+}
+
+const PLAIN: u8 = 0;
+const CONTINUATION: u8 = 1;
+const SPACE: u8 = 2;
+const CAREFUL: u8 = 3;
+const LEAD_E1: u8 = 4;
+const LEAD_E2: u8 = 5;
+const LEAD_E3: u8 = 6;
+
+/// What a byte may start, for [`push_esc`].
+const CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' => SPACE,
+            0x00..=0x1f | 0x7f => CAREFUL,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' => CAREFUL,
+            0x80..=0xbf => CONTINUATION,
+            0xc2 => CAREFUL,
+            0xe1 => LEAD_E1,
+            0xe2 => LEAD_E2,
+            0xe3 => LEAD_E3,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`esc`], appending to `out`. Runs of ordinary text are copied whole: the bytes are
+/// scanned, and a character is decoded only where one that needs care may start (ASCII
+/// markup, controls and spaces; U+0080–U+00BF; U+1680; U+2000–U+207F; U+3000–U+303F).
+pub fn push_esc(out: &mut String, s: &str) {
+    let s = s.trim();
+    let bytes = s.as_bytes();
+    let (mut i, mut run, mut space) = (0, 0, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        match CLASS[b as usize] {
+            PLAIN => {
+                space = false;
+                i += 1;
+                continue;
+            }
+            CONTINUATION => {
+                // Part of the character before it.
+                i += 1;
+                continue;
+            }
+            SPACE if !space => {
+                space = true;
+                i += 1;
+                continue;
+            }
+            LEAD_E1 if bytes.get(i + 1) != Some(&0x9a) => {
+                space = false;
+                i += 1;
+                continue;
+            }
+            LEAD_E2 if !matches!(bytes.get(i + 1), Some(0x80 | 0x81)) => {
+                space = false;
+                i += 1;
+                continue;
+            }
+            LEAD_E3 if bytes.get(i + 1) != Some(&0x80) => {
+                space = false;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let c = s[i..].chars().next().expect("i is on a character boundary");
+        let white = c.is_whitespace();
+        let hidden = c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let markup = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#');
+        let len = c.len_utf8();
+        if !white && !hidden && !markup {
+            space = false;
+            i += len;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        i += len;
+        run = i;
+        if white {
+            // Line breaks, tabs and runs of spaces become one space.
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+            continue;
+        }
+        space = false;
+        out.push('\\');
+        if hidden {
+            // Terminal escapes and bidi overrides shown as text: `\\u{1b}`.
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(&s[run..]);
+}
+
+fn table(out: &mut String, t: &TableText) {
+    let row = |out: &mut String, cells: &[String]| {
+        out.push('|');
+        for c in cells {
+            out.push(' ');
+            push_esc(out, c);
+            out.push_str(" |");
+        }
+        out.push('\n');
+    };
+    row(out, &t.header);
+    let rule: String =
+        (0..t.header.len()).map(|i| if t.centred.get(i) == Some(&true) { ":---:|" } else { "---|" }).collect();
+    out.push_str(&format!("|{rule}\n"));
+    for r in &t.rows {
+        row(out, r);
+    }
+    out.push('\n');
+}
+
+fn list(out: &mut String, lines: &[String]) {
+    for l in lines {
+        out.push_str("- ");
+        push_esc(out, l);
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+pub fn render(r: &Report) -> String {
+    let l = r.lang;
+    let mut out = String::new();
+
+    // Header: the unit's block beside the national name and motto, as a two-column table.
+    let left_top = words::superior_line(r).map(|s| esc(&s)).unwrap_or_default();
+    out.push_str(&format!("| {left_top} | **{}** |\n|:---:|:---:|\n", words::national_name(l)));
+    out.push_str(&format!("| **{}** | **{}** |\n", esc(&words::unit_line(r)), words::motto(l)));
+    out.push_str(&format!("| {} | *{}* |\n\n", esc(&words::number_line(r)), esc(&r.header.date_line)));
+
+    out.push_str(&format!("# {}\n\n", words::kind(l)));
+    out.push_str(&format!("**{}**\n\n", esc(&r.subject)));
+    if let Some(to) = words::to_line(r) {
+        out.push_str(&format!("{}\n\n", esc(&to)));
+    }
+    for p in words::preamble(r) {
+        out.push_str(&format!("{}\n\n", esc(&p)));
+    }
+    out.push_str(&format!("*{}*\n\n", esc(&words::window_sentence(r))));
+
+    out.push_str(&format!("## {}\n\n", words::heading_results(l)));
+    out.push_str(&format!("### {}\n\n", words::heading_figures(l)));
+    table(&mut out, &words::figures_table(r));
+    out.push_str(&format!("{}\n\n", esc(words::figures_note(l))));
+    out.push_str(&format!("{}\n\n", esc(&words::change_sentence(r))));
+
+    out.push_str(&format!("### {}\n\n", words::heading_sections(l)));
+    if r.sections.is_empty() {
+        out.push_str(&format!("{}\n\n", words::no_items(l)));
+    }
+    for s in &r.sections {
+        out.push_str(&format!("#### {}\n\n", esc(&words::section_heading(&s.id, &s.title, &s.tally, l))));
+        table(&mut out, &words::section_table(s, l));
+    }
+
+    out.push_str(&format!("### {}\n\n", words::heading_activities(l)));
+    if r.activities.is_empty() {
+        out.push_str(&format!("{}\n\n", words::no_activity(l)));
+    }
+    for a in &r.activities {
+        out.push_str(&format!("**{}**\n\n", esc(&words::activity_heading(&a.task, &a.title, &a.owner, l))));
+        let mut lines = words::result_lines(&a.result, l);
+        lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
+        list(&mut out, &lines);
+    }
+
+    out.push_str(&format!("## {}\n\n", words::heading_shortcomings(l)));
+    let groups = words::shortcomings(r);
+    if groups.is_empty() {
+        out.push_str(&format!("{}\n\n", words::no_shortcomings(l)));
+    }
+    for g in &groups {
+        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
+        list(&mut out, &g.lines);
+    }
+
+    out.push_str(&format!("## {}\n\n", words::heading_next(l)));
+    out.push_str(&format!("{}\n\n", esc(&words::next_sentence(r))));
+    out.push_str(&format!("**{}**\n\n", words::heading_next_due(l)));
+    if r.next.due.is_empty() {
+        out.push_str(&format!("{}\n\n", words::nothing_due_next(l)));
+    } else {
+        table(&mut out, &words::next_table(&r.next.due, l));
+    }
+    for g in &words::next_groups(r) {
+        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
+        list(&mut out, &g.lines);
+    }
+
+    if !r.proposals.is_empty() {
+        out.push_str(&format!("## {}\n\n", words::heading_proposals(l)));
+        for (i, p) in r.proposals.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, esc(p)));
+        }
+        out.push('\n');
+    }
+
+    out.push_str(&format!("{}\n\n", esc(&words::closing(r))));
+
+    out.push_str(&format!("***{}***\n\n", words::recipients_heading(l)));
+    for line in words::recipient_lines(r) {
+        // The lines start with "- ": a Markdown list as it is.
+        out.push_str(&format!("- {}\n", esc(line.trim_start_matches("- "))));
+    }
+    out.push('\n');
+    if let Some(s) = &r.signer {
+        let (lines, name) = words::signer_lines(s);
+        for line in lines {
+            out.push_str(&format!("**{}**  \n", esc(&line)));
+        }
+        // The blank line leaves room for the signature.
+        out.push_str(&format!("\n**{}**\n", esc(&name)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escapes_in_one_pass() {
+        assert_eq!(esc("  a \n\t b  "), "a b");
+        assert_eq!(esc("a\u{a0}\u{a0}b"), "a b");
+        assert_eq!(esc("x*y_z | [k] <b> #1 `c` \\"), "x\\*y\\_z \\| \\[k\\] \\<b\\> \\#1 \\`c\\` \\\\");
+        assert_eq!(esc("a\u{1b}[31m"), "a\\\\u{1b}\\[31m");
+        assert_eq!(esc("\u{202e}x"), "\\\\u{202e}x");
+        assert_eq!(esc("Kế hoạch — số 48/KH-NBK"), "Kế hoạch — số 48/KH-NBK");
+        assert_eq!(esc("ý\u{3000}kiến\u{2003} \u{1680}x"), "ý kiến x");
+        assert_eq!(esc("ý\u{85}x"), "ý x");
+        assert_eq!(esc("ý\u{90}"), "ý\\\\u{90}");
+    }
+}

@@ -1,0 +1,237 @@
+//! The periodic report as plain text, laid out at a fixed width (never the terminal's,
+//! so the same plan and day always give the same bytes).
+
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+
+use super::report::{self as words, TableText};
+use crate::compute::report::Report;
+
+/// The width of the page in characters.
+pub const WIDTH: usize = 100;
+
+fn width_of(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Wraps one-line text at word boundaries to at most `width` characters a line
+/// (a longer word stands alone on its line).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && width_of(&line) + 1 + width_of(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn center(s: &str, width: usize) -> String {
+    let pad = width.saturating_sub(width_of(s)) / 2;
+    format!("{}{s}", " ".repeat(pad))
+}
+
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(width_of(s))))
+}
+
+/// Two blocks side by side, each line centred in its column; trailing spaces trimmed.
+fn columns(out: &mut String, left: &[String], right: &[String], lw: usize, rw: usize) {
+    let wrap_all = |lines: &[String], w: usize| -> Vec<String> {
+        lines.iter().flat_map(|l| if l.is_empty() { vec![String::new()] } else { wrap(l, w) }).collect()
+    };
+    let (left, right) = (wrap_all(left, lw), wrap_all(right, rw));
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).map_or_else(String::new, |s| center(s, lw));
+        let r = right.get(i).map_or_else(String::new, |s| center(s, rw));
+        out.push_str(format!("{}{r}", pad(&l, lw)).trim_end());
+        out.push('\n');
+    }
+}
+
+fn para(out: &mut String, text: &str) {
+    for line in wrap(&crate::text::one_line(text), WIDTH) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn heading(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push('\n');
+    out.push_str(&"─".repeat(width_of(text).min(WIDTH)));
+    out.push_str("\n\n");
+}
+
+fn list(out: &mut String, lines: &[String]) {
+    for l in lines {
+        for (i, line) in wrap(&crate::text::one_line(l), WIDTH - 4).into_iter().enumerate() {
+            out.push_str(if i == 0 { "  - " } else { "    " });
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+}
+
+fn table(out: &mut String, t: &TableText) {
+    let mut tb = Table::new();
+    tb.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH as u16)
+        .force_no_tty();
+    tb.set_header(t.header.iter().map(|h| crate::text::one_line(h)));
+    let total: u16 = t.widths.iter().sum::<u16>().max(1);
+    tb.set_constraints(t.widths.iter().map(|w| ColumnConstraint::Absolute(Width::Percentage(w * 100 / total))));
+    for r in &t.rows {
+        tb.add_row(r.iter().map(|c| crate::text::one_line(c)));
+    }
+    for (i, &centred) in t.centred.iter().enumerate() {
+        if let (true, Some(col)) = (centred, tb.column_mut(i)) {
+            col.set_cell_alignment(comfy_table::CellAlignment::Center);
+        }
+    }
+    out.push_str(&tb.to_string());
+    out.push_str("\n\n");
+}
+
+pub fn render(r: &Report) -> String {
+    let l = r.lang;
+    let clean = |s: &str| crate::text::one_line(s);
+    let mut out = String::new();
+
+    let (lw, rw) = (WIDTH * 2 / 5, WIDTH * 3 / 5);
+    let mut left: Vec<String> = words::superior_line(r).into_iter().map(|s| clean(&s)).collect();
+    left.push(clean(&words::unit_line(r)));
+    left.push("────────".into());
+    left.push(clean(&words::number_line(r)));
+    let mut right = vec![words::national_name(l).to_string(), words::motto(l).to_string()];
+    right.push("─".repeat(width_of(words::motto(l))));
+    right.push(clean(&r.header.date_line));
+    if left.len() < right.len() {
+        // Line the number up with the date line, as Decree 30 places them.
+        left.insert(0, String::new());
+    }
+    columns(&mut out, &left, &right, lw, rw);
+    out.push('\n');
+
+    out.push_str(&center(words::kind(l), WIDTH));
+    out.push('\n');
+    for line in wrap(&clean(&r.subject), WIDTH - 10) {
+        out.push_str(&center(&line, WIDTH));
+        out.push('\n');
+    }
+    out.push('\n');
+    if let Some(to) = words::to_line(r) {
+        out.push_str(&center(&clean(&to), WIDTH));
+        out.push_str("\n\n");
+    }
+    for p in words::preamble(r) {
+        para(&mut out, &p);
+    }
+    para(&mut out, &words::window_sentence(r));
+
+    heading(&mut out, words::heading_results(l));
+    out.push_str(words::heading_figures(l));
+    out.push_str("\n\n");
+    table(&mut out, &words::figures_table(r));
+    para(&mut out, words::figures_note(l));
+    para(&mut out, &words::change_sentence(r));
+
+    out.push_str(words::heading_sections(l));
+    out.push_str("\n\n");
+    if r.sections.is_empty() {
+        para(&mut out, words::no_items(l));
+    }
+    for s in &r.sections {
+        para(&mut out, &words::section_heading(&s.id, &s.title, &s.tally, l));
+        table(&mut out, &words::section_table(s, l));
+    }
+
+    out.push_str(words::heading_activities(l));
+    out.push_str("\n\n");
+    if r.activities.is_empty() {
+        para(&mut out, words::no_activity(l));
+    }
+    for a in &r.activities {
+        para(&mut out, &words::activity_heading(&a.task, &a.title, &a.owner, l));
+        let mut lines = words::result_lines(&a.result, l);
+        lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
+        list(&mut out, &lines);
+    }
+
+    heading(&mut out, words::heading_shortcomings(l));
+    let groups = words::shortcomings(r);
+    if groups.is_empty() {
+        para(&mut out, words::no_shortcomings(l));
+    }
+    for g in &groups {
+        para(&mut out, &g.heading);
+        list(&mut out, &g.lines);
+    }
+
+    heading(&mut out, words::heading_next(l));
+    para(&mut out, &words::next_sentence(r));
+    para(&mut out, words::heading_next_due(l));
+    if r.next.due.is_empty() {
+        para(&mut out, words::nothing_due_next(l));
+    } else {
+        table(&mut out, &words::next_table(&r.next.due, l));
+    }
+    for g in &words::next_groups(r) {
+        para(&mut out, &g.heading);
+        list(&mut out, &g.lines);
+    }
+
+    if !r.proposals.is_empty() {
+        heading(&mut out, words::heading_proposals(l));
+        for (i, p) in r.proposals.iter().enumerate() {
+            para(&mut out, &format!("{}. {}", i + 1, p));
+        }
+    }
+
+    para(&mut out, &words::closing(r));
+
+    let mut left = vec![words::recipients_heading(l).to_string()];
+    left.extend(words::recipient_lines(r).iter().map(|s| clean(s)));
+    let mut right = Vec::new();
+    if let Some(s) = &r.signer {
+        let (lines, name) = words::signer_lines(s);
+        right.extend(lines.iter().map(|s| clean(s)));
+        right.extend([String::new(), String::new(), String::new()]);
+        right.push(clean(&name));
+    }
+    // Recipients are listed flush left, not centred.
+    let lw = WIDTH * 2 / 5;
+    let lines_left: Vec<String> = left.iter().flat_map(|s| wrap(s, lw - 2)).collect();
+    let lines_right: Vec<String> =
+        right.iter().flat_map(|s| if s.is_empty() { vec![String::new()] } else { wrap(s, rw) }).collect();
+    for i in 0..lines_left.len().max(lines_right.len()) {
+        let l = lines_left.get(i).cloned().unwrap_or_default();
+        let r = lines_right.get(i).map_or_else(String::new, |s| center(s, rw));
+        out.push_str(format!("{}{r}", pad(&l, lw)).trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words() {
+        assert_eq!(wrap("một hai ba bốn", 7), ["một hai", "ba bốn"]);
+        assert_eq!(wrap("", 7), [""]);
+        assert_eq!(wrap("dàidàidàidài x", 4), ["dàidàidàidài", "x"]);
+        assert_eq!(center("ab", 6), "  ab");
+    }
+}

@@ -1,0 +1,119 @@
+//! Two `par` processes writing the same plan never lose an update: each holds an
+//! advisory lock across its whole read, change and write.
+//!
+//! The lock is taken on a sidecar file, `.plan.toml.lock`, next to the plan (next
+//! to its target when the plan is a symbolic link, so every link to one file
+//! shares one lock). Not on the plan itself: the plan is replaced by a rename on
+//! every write, so a process waiting on the old file's lock would wake up holding
+//! a lock on a file nobody uses any more. The sidecar is never deleted (deleting a
+//! lock file reopens the race); it is empty and can be ignored by git.
+//! Readers (`status`, `list`, `show`) take no lock: they always see a whole file,
+//! old or new, thanks to the atomic rename.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::error::{Fail, io_reason};
+use crate::i18n::Lang;
+
+/// How long to wait for another `par` by default; `PAR_LOCK_TIMEOUT` (seconds) overrides it.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Held while alive; dropping it (closing the file) releases the lock.
+#[derive(Debug)]
+pub struct PlanLock {
+    _file: File,
+}
+
+/// The sidecar lock file of the plan at `real`.
+pub fn lock_path(real: &Path) -> PathBuf {
+    let name = real.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "plan.toml".into());
+    real.with_file_name(format!(".{name}.lock"))
+}
+
+fn timeout() -> Duration {
+    std::env::var("PAR_LOCK_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(DEFAULT_TIMEOUT, |s| Duration::from_secs_f64(s.min(86_400.0)))
+}
+
+/// Takes the lock of the plan at `real`, waiting for another `par` to finish.
+pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> {
+    let path = lock_path(real);
+    let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| {
+        Fail::io(format!(
+            "{} {}: {}; {}",
+            lang.pick("không tạo được tệp khóa", "cannot create the lock file"),
+            path.display(),
+            io_reason(&e),
+            lang.pick("không ghi gì", "nothing was written"),
+        ))
+    })?;
+    let limit = timeout();
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(PlanLock { _file: file }),
+            Err(TryLockError::WouldBlock) => {
+                let waited = started.elapsed();
+                if waited >= limit {
+                    return Err(Fail::io(format!(
+                        "{}\n      help: {}",
+                        lang.pick(
+                            &format!(
+                                "một lệnh par khác đang ghi {} (khóa {}); đã chờ {} giây; không ghi gì",
+                                shown.display(),
+                                path.display(),
+                                limit.as_secs_f64()
+                            ),
+                            &format!(
+                                "another par is writing {} (lock {}); waited {} s; nothing was written",
+                                shown.display(),
+                                path.display(),
+                                limit.as_secs_f64()
+                            ),
+                        ),
+                        lang.pick(
+                            "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
+                            "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait",
+                        ),
+                    )));
+                }
+                std::thread::sleep(pause.min(limit - waited));
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(Fail::io(format!(
+                    "{} {}: {}; {}",
+                    lang.pick("không khóa được", "cannot lock"),
+                    path.display(),
+                    io_reason(&e),
+                    lang.pick("không ghi gì", "nothing was written"),
+                )));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidecar_name_and_exclusion() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.toml");
+        std::fs::write(&plan, "").unwrap();
+        assert_eq!(lock_path(&plan), dir.path().join(".plan.toml.lock"));
+        let held = acquire(&plan, &plan, Lang::En).unwrap();
+        // A second handle (as another process would have) cannot take it meanwhile.
+        let other = File::options().write(true).open(lock_path(&plan)).unwrap();
+        assert!(matches!(other.try_lock(), Err(TryLockError::WouldBlock)));
+        drop(held);
+        assert!(other.try_lock().is_ok());
+    }
+}

@@ -1,0 +1,182 @@
+//! Changing the plan file while keeping it the user's.
+//!
+//! Every command that writes goes through a [`Session`]:
+//! 1. the plan's lock is taken ([`lock`]), so concurrent `par` processes queue up;
+//! 2. the file is read and checked once with the fast typed parser (`plan::load`);
+//! 3. the [`locate`] scanner finds the bytes of the task to change;
+//! 4. the command builds the new bytes of that task only ([`splice`]), everything
+//!    else stays byte for byte (comments, blank lines, quoting, key order, line
+//!    endings, byte-order mark, Vietnamese text);
+//! 5. the changed task is checked ([`check`]) and the file written atomically
+//!    ([`atomic`]), or nothing is written at all.
+
+pub mod atomic;
+pub mod check;
+pub mod locate;
+pub mod lock;
+pub mod resolve;
+pub mod splice;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+
+use crate::error::Fail;
+use crate::i18n::Lang;
+use crate::plan::{self, Loaded, Plan, Task};
+use locate::{Layout, TaskBlock};
+use splice::Change;
+
+/// The plan, loaded and locked for a change.
+pub struct Session {
+    /// The plan file as the user named it (shown in messages).
+    pub path: PathBuf,
+    /// The file actually written: `path` with symbolic links resolved.
+    real: PathBuf,
+    _lock: lock::PlanLock,
+    fingerprint: Fingerprint,
+    pub loaded: Loaded,
+    eol: &'static str,
+    pub lang: Lang,
+}
+
+impl Session {
+    /// Finds, checks, locks and loads the plan.
+    pub fn open(ctx: &crate::Context) -> anyhow::Result<Session> {
+        let path = ctx.plan_path()?;
+        let early = ctx.lang.unwrap_or_default();
+        let real = atomic::resolve(&path, early)?;
+        atomic::check_writable(&real, &path, early)?;
+        let lock = lock::acquire(&real, &path, early)?;
+        atomic::remove_stale_temps(&real);
+        let fingerprint = Fingerprint::of(&real);
+        let loaded = plan::load(&path)?;
+        let lang = ctx.lang_for(&loaded.plan);
+        let eol = locate::line_ending(&loaded.text);
+        Ok(Session { path, real, _lock: lock, fingerprint, loaded, eol, lang })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.loaded.plan
+    }
+
+    pub fn text(&self) -> &str {
+        &self.loaded.text
+    }
+
+    /// The file's line ending, for new lines.
+    pub fn eol(&self) -> &'static str {
+        self.eol
+    }
+
+    /// The index of the task a user typed, or an error naming the nearest ids.
+    pub fn task(&self, typed: &str) -> Result<usize, Fail> {
+        self.plan().find_task(typed).ok_or_else(|| Fail::input(self.plan().unknown_task(typed)))
+    }
+
+    /// The bytes of task `i`, found by reading that task only.
+    pub fn block(&self, i: usize) -> Result<TaskBlock, Fail> {
+        Layout::task_at_line(self.text(), self.plan().tasks[i].line).ok_or_else(|| {
+            Fail::input(format!(
+                "{}\n      help: {}",
+                self.lang.pick(
+                    &format!(
+                        "par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}",
+                        self.path.display()
+                    ),
+                    &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
+                ),
+                self.lang.pick(
+                    "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
+                    "write each task as a [[task]] table, as the template does (par init)",
+                ),
+            ))
+        })
+    }
+
+    /// Appends `lines` (a sub-table such as `[[task.done]]`) at the end of task `i`,
+    /// after its last non-blank line and one blank line. Returns the change and
+    /// the task's range before it.
+    pub fn append_to_task(&self, i: usize, lines: &str) -> Result<(Change, Range<usize>), Fail> {
+        let block = self.block(i)?;
+        let at = block.content.end;
+        Ok((Change::new(at..at, splice::block_after(self.text(), at, lines, self.eol())), block.content))
+    }
+
+    /// Checks the task that occupies `within` (a range of the current text holding
+    /// the change) once `change` is made (see [`check::check_task`]).
+    pub fn check(&self, change: &Change, within: Range<usize>) -> Result<Task, Fail> {
+        let piece = change.piece(self.text(), within.clone());
+        check::check_task(self.plan(), &self.path, &piece, self.lang, || {
+            (change.apply(self.text()), change.map_range(within).start)
+        })
+    }
+
+    /// Writes the plan with `change` made, atomically, keeping the byte-order mark.
+    /// Refuses when the file was changed on disk (by an editor, say) since it was read.
+    pub fn commit(self, change: &Change) -> Result<(), Fail> {
+        let lang = self.lang;
+        if Fingerprint::of(&self.real) != self.fingerprint {
+            return Err(Fail::io(lang.pick(
+                &format!(
+                    "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; không ghi gì, hãy chạy lại lệnh",
+                    self.path.display()
+                ),
+                &format!(
+                    "{} was changed by another program while par was working; nothing was written, run the command again",
+                    self.path.display()
+                ),
+            )));
+        }
+        let bom: &[u8] = if self.loaded.bom { &[0xEF, 0xBB, 0xBF] } else { &[] };
+        let [before, insert, after] = change.parts(&self.loaded.text);
+        atomic::replace(&self.real, &self.path, &[bom, before.as_bytes(), insert.as_bytes(), after.as_bytes()], lang)
+    }
+}
+
+/// What tells whether a file changed on disk without reading it again: its size,
+/// modification time and (on Unix) inode, which an editor's save changes.
+#[derive(Debug, PartialEq, Eq)]
+struct Fingerprint(Option<(u64, Option<std::time::SystemTime>, u64)>);
+
+impl Fingerprint {
+    fn of(path: &std::path::Path) -> Fingerprint {
+        Fingerprint(std::fs::metadata(path).ok().map(|m| {
+            #[cfg(unix)]
+            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            #[cfg(not(unix))]
+            let ino = 0;
+            (m.len(), m.modified().ok(), ino)
+        }))
+    }
+}
+
+/// When an entry is written: `PAR_NOW` (an RFC 3339 timestamp, for reproducible
+/// files and tests) or the clock, in local time with its offset, to the second.
+pub fn timestamp() -> Result<String, Fail> {
+    let now: DateTime<FixedOffset> = match std::env::var("PAR_NOW").ok().filter(|s| !s.trim().is_empty()) {
+        Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
+            Fail::input(format!(
+                "PAR_NOW: `{}` is not an RFC 3339 timestamp; write it as 2025-10-06T09:15:00+07:00",
+                crate::text::clean(s.trim())
+            ))
+        })?,
+        None => chrono::Local::now().fixed_offset(),
+    };
+    Ok(now.to_rfc3339_opts(SecondsFormat::Secs, false))
+}
+
+/// Who writes an entry: `--by`, else the plan's `[settings] by`, else the user
+/// logged in to the computer.
+pub fn author(by: Option<&str>, plan: &Plan) -> Option<String> {
+    let clean = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    by.and_then(clean).or_else(|| plan.settings.by.as_deref().and_then(clean)).or_else(|| {
+        ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().as_deref().and_then(clean))
+    })
+}
+
+/// Where the plan to create is: `-f FILE` (or `PAR_FILE`), else `plan.toml` here.
+pub fn new_plan_path(ctx: &crate::Context) -> PathBuf {
+    ctx.file.clone().unwrap_or_else(|| ctx.cwd.join(plan::load::FILE_NAME))
+}

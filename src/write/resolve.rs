@@ -1,0 +1,267 @@
+//! Turning what a user typed on the command line into plan values, with messages
+//! that say what to type instead.
+
+use chrono::NaiveDate;
+
+use crate::compute::schedule::occurrences;
+use crate::error::Fail;
+use crate::i18n::Lang;
+use crate::period::Period;
+use crate::plan::{Plan, Repeat, Task};
+use crate::text::{clean, fold, nearest};
+
+/// A date option: `30/5/2025`, `2025-05-30`, `hôm nay`…
+pub fn date(typed: &str, option: &str, today: NaiveDate) -> Result<NaiveDate, Fail> {
+    crate::dates::parse_user_date(typed, today).map_err(|e| Fail::input(format!("{option}: {}", clean(&e))))
+}
+
+/// An owner by id (any case) or by full name (diacritics optional); returns its index.
+pub fn owner(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize, Fail> {
+    let t = typed.trim();
+    let found = plan
+        .owners
+        .iter()
+        .position(|o| o.id == t)
+        .or_else(|| plan.owners.iter().position(|o| o.id.eq_ignore_ascii_case(t)))
+        .or_else(|| {
+            let f = fold(t);
+            plan.owners.iter().position(|o| fold(&o.name) == f || o.name_en.as_deref().is_some_and(|n| fold(n) == f))
+        });
+    found.ok_or_else(|| {
+        let ids: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
+        unknown(lang.pick("người chủ trì", "owner"), option, t, &ids, lang)
+    })
+}
+
+/// A section by id (any case); returns its index.
+pub fn section(plan: &Plan, typed: &str, lang: Lang) -> Result<usize, Fail> {
+    let t = typed.trim();
+    plan.sections
+        .iter()
+        .position(|s| s.id == t)
+        .or_else(|| plan.sections.iter().position(|s| s.id.eq_ignore_ascii_case(t)))
+        .ok_or_else(|| {
+            let ids: Vec<&str> = plan.sections.iter().map(|s| s.id.as_str()).collect();
+            unknown(lang.pick("phần", "section"), "--section", t, &ids, lang)
+        })
+}
+
+fn unknown(what: &str, option: &str, typed: &str, known: &[&str], lang: Lang) -> Fail {
+    let near = nearest(typed, known.iter().copied(), 1);
+    let mut msg = format!(
+        "{option}: {} `{}`",
+        lang.pick(&format!("không có {what} mã"), &format!("no {what} has the id")),
+        clean(typed)
+    );
+    if let Some(n) = near.first() {
+        msg.push_str(&format!("; {} `{n}`?", lang.pick("ý bạn là", "did you mean")));
+    }
+    msg.push_str(&format!(
+        "\n      help: {}: {}",
+        lang.pick("các mã có trong kế hoạch", "the plan's ids"),
+        known.join(", ")
+    ));
+    Fail::input(msg)
+}
+
+/// A repeat rule; returns its keyword as written in the file.
+pub fn repeat(typed: &str, lang: Lang) -> Result<Repeat, Fail> {
+    Repeat::parse(typed).ok_or_else(|| {
+        Fail::input(format!(
+            "--repeat: {} `{}`\n      help: {} {} ({})",
+            lang.pick("không hiểu quy tắc lặp", "unknown repeat rule"),
+            clean(typed),
+            lang.pick("dùng một trong", "use one of"),
+            Repeat::KEYWORDS.join(", "),
+            lang.pick(
+                "hoặc \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…",
+                "or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…"
+            ),
+        ))
+    })
+}
+
+/// The periods a recurring task runs over, in order.
+pub fn task_periods(plan: &Plan, task: &Task) -> Vec<Period> {
+    occurrences(plan, task).iter().filter_map(|o| o.period).collect()
+}
+
+fn range_text(periods: &[Period]) -> String {
+    match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        _ => "–".into(),
+    }
+}
+
+/// Parses a `--period` and checks it is one of the task's occurrences (recurring
+/// task) or lies in the plan's year (any other task).
+fn parse_period(plan: &Plan, typed: &str) -> Result<Period, Fail> {
+    Period::parse(typed, Some(plan.meta.year)).map_err(|e| Fail::input(format!("--period: {}", clean(&e))))
+}
+
+fn not_an_occurrence(task: &Task, p: Period, periods: &[Period], lang: Lang) -> Fail {
+    Fail::input(lang.pick(
+        &format!("--period: {p} không thuộc các kỳ của nhiệm vụ {} ({})", task.id, range_text(periods)),
+        &format!("--period: {p} is not one of task {}'s periods ({})", task.id, range_text(periods)),
+    ))
+}
+
+/// The error for `--period` on a task that does not repeat.
+pub fn no_periods(task: &Task, lang: Lang) -> Fail {
+    Fail::input(lang.pick(
+        &format!("--period: nhiệm vụ {} không lặp lại nên không có kỳ; bỏ --period", task.id),
+        &format!("--period: task {} does not repeat, so it has no periods; leave --period out", task.id),
+    ))
+}
+
+/// The period a done mark closes: none for a one-off or ongoing task; for a
+/// recurring task `--period`, else the period holding the date. Either must be one
+/// of the task's occurrences.
+pub fn done_period(
+    plan: &Plan,
+    task: &Task,
+    typed: Option<&str>,
+    date: NaiveDate,
+    lang: Lang,
+) -> Result<Option<Period>, Fail> {
+    let Repeat::Every(every) = task.repeat else {
+        return match typed {
+            Some(_) => Err(no_periods(task, lang)),
+            None => Ok(None),
+        };
+    };
+    let periods = task_periods(plan, task);
+    let p = match typed {
+        Some(t) => parse_period(plan, t)?,
+        None => Period::containing(every, date),
+    };
+    if p.every() != every {
+        let example = Period::containing(every, date);
+        return Err(Fail::input(lang.pick(
+            &format!(
+                "--period: nhiệm vụ {} lặp lại {}, nên kỳ phải có dạng {example}",
+                task.id,
+                task.repeat.label(lang)
+            ),
+            &format!(
+                "--period: task {} repeats {}, so the period looks like {example}",
+                task.id,
+                task.repeat.label(lang)
+            ),
+        )));
+    }
+    if !periods.contains(&p) {
+        let mut e = not_an_occurrence(task, p, &periods, lang);
+        if typed.is_none() {
+            e.message = lang.pick(
+                &format!(
+                    "ngày {} thuộc kỳ {p}, không phải một kỳ của nhiệm vụ {} ({})\n      help: ghi rõ kỳ được hoàn thành, ví dụ --period {}",
+                    crate::dates::short(date),
+                    task.id,
+                    range_text(&periods),
+                    periods.last().map_or_else(|| p.to_string(), |l| l.to_string())
+                ),
+                &format!(
+                    "the date {} falls in {p}, which is not one of task {}'s periods ({})\n      help: name the period it closes, e.g. --period {}",
+                    crate::dates::short(date),
+                    task.id,
+                    range_text(&periods),
+                    periods.last().map_or_else(|| p.to_string(), |l| l.to_string())
+                ),
+            )
+            .to_string();
+        }
+        return Err(e);
+    }
+    Ok(Some(p))
+}
+
+/// The period a progress entry reports on, if given: one of a recurring task's
+/// occurrences, or a period of the plan's year for any other task.
+pub fn log_period(plan: &Plan, task: &Task, typed: Option<&str>, lang: Lang) -> Result<Option<Period>, Fail> {
+    let Some(t) = typed else { return Ok(None) };
+    let p = parse_period(plan, t)?;
+    match task.repeat {
+        Repeat::Every(_) => {
+            let periods = task_periods(plan, task);
+            if !periods.contains(&p) {
+                return Err(not_an_occurrence(task, p, &periods, lang));
+            }
+        }
+        _ if p.year() != plan.meta.year => {
+            return Err(Fail::input(lang.pick(
+                &format!("--period: {p} nằm ngoài năm kế hoạch {}", plan.meta.year),
+                &format!("--period: {p} is outside the plan's year {}", plan.meta.year),
+            )));
+        }
+        _ => {}
+    }
+    Ok(Some(p))
+}
+
+/// The id a new task gets in section `section`: one more than the highest number
+/// ending an id there (`8` → `9`, `III.2` → `III.3`), else `<section>.1`.
+pub fn next_id(plan: &Plan, section: usize) -> String {
+    let split = |id: &str| {
+        let digits = id.len() - id.bytes().rev().take_while(u8::is_ascii_digit).count();
+        id[digits..].parse::<u64>().ok().map(|n| (id[..digits].to_string(), n))
+    };
+    let best = plan.tasks.iter().filter(|t| t.section == section).filter_map(|t| split(&t.id)).max_by_key(|(_, n)| *n);
+    let (prefix, mut n) = best.unwrap_or_else(|| (format!("{}.", plan.sections[section].id), 0));
+    loop {
+        n += 1;
+        let id = format!("{prefix}{n}");
+        if !plan.tasks.iter().any(|t| t.id.eq_ignore_ascii_case(&id)) {
+            return id;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn seed() -> Plan {
+        crate::plan::load::parse(Path::new("plan.toml"), include_str!("../../plan.toml")).unwrap()
+    }
+
+    #[test]
+    fn next_ids() {
+        let p = seed();
+        let sec = |id: &str| p.sections.iter().position(|s| s.id == id).unwrap();
+        assert_eq!(next_id(&p, sec("II")), "9");
+        assert_eq!(next_id(&p, sec("III")), "III.3");
+        assert_eq!(next_id(&p, sec("I")), "I.1");
+    }
+
+    #[test]
+    fn periods_of_done_marks() {
+        let p = seed();
+        let t4 = &p.tasks[p.find_task("4").unwrap()];
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(done_period(&p, t4, None, d(2025, 11, 2), Lang::En).unwrap(), Some(Period::Quarter(2025, 4)));
+        assert_eq!(done_period(&p, t4, Some("Q3"), d(2025, 11, 2), Lang::En).unwrap(), Some(Period::Quarter(2025, 3)));
+        let e = done_period(&p, t4, Some("2025-Q1"), d(2025, 11, 2), Lang::En).unwrap_err();
+        assert_eq!(e.message, "--period: 2025-Q1 is not one of task 4's periods (2025-Q2 … 2025-Q4)");
+        let e = done_period(&p, t4, None, d(2026, 1, 5), Lang::En).unwrap_err();
+        assert!(e.message.contains("--period 2025-Q4"), "{}", e.message);
+        assert!(done_period(&p, t4, Some("2025-07"), d(2025, 7, 5), Lang::En).unwrap_err().message.contains("2025-Q3"));
+        let t8 = &p.tasks[p.find_task("8").unwrap()];
+        assert!(done_period(&p, t8, Some("2025-Q3"), d(2025, 7, 5), Lang::En).is_err());
+        assert_eq!(log_period(&p, t8, Some("2025-Q3"), Lang::En).unwrap(), Some(Period::Quarter(2025, 3)));
+        assert!(
+            log_period(&p, t8, Some("2024-Q3"), Lang::En).unwrap_err().message.contains("outside the plan's year 2025")
+        );
+    }
+
+    #[test]
+    fn owners_by_id_or_name() {
+        let p = seed();
+        assert_eq!(p.owners[owner(&p, "HT", "--owner", Lang::En).unwrap()].id, "ht");
+        assert_eq!(p.owners[owner(&p, "van thu", "--owner", Lang::En).unwrap()].id, "vt");
+        let e = owner(&p, "chhc", "--owner", Lang::En).unwrap_err();
+        assert!(e.message.starts_with("--owner: no owner has the id `chhc`; did you mean `cchc`?"), "{}", e.message);
+    }
+}

@@ -1,0 +1,756 @@
+//! `par import`: drafting plan.toml from plan documents (Markdown, text, .docx).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use par::plan::{Plan, Repeat};
+use predicates::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+#[path = "../examples/gen_document.rs"]
+mod gen_document;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+/// The seed plan document (a copy of the project's shared seed, kept with the tests).
+fn seed() -> PathBuf {
+    fixture("ke-hoach-par-index-2025.md")
+}
+
+fn par(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("par").unwrap();
+    c.current_dir(dir)
+        .env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .env_remove("PAR_FILE")
+        .env_remove("PAR_TODAY")
+        .arg("--today")
+        .arg("2025-06-15");
+    c
+}
+
+/// Imports `doc` into `dir/plan.toml` and loads the result with par's own loader.
+fn import(dir: &Path, doc: &Path) -> (String, Plan) {
+    par(dir).arg("import").arg(doc).arg("-o").arg("plan.toml").assert().success();
+    let path = dir.join("plan.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let loaded = par::plan::load(&path).unwrap_or_else(|e| panic!("{}\n{text}", e.rendered));
+    (text, loaded.plan)
+}
+
+fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, day)
+}
+
+fn task<'a>(plan: &'a Plan, id: &str) -> &'a par::plan::Task {
+    plan.tasks.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("no task {id}"))
+}
+
+fn owner<'a>(plan: &'a Plan, id: &str) -> Option<&'a str> {
+    plan.owner_of(task(plan, id)).map(|o| o.name.as_str())
+}
+
+fn support<'a>(plan: &'a Plan, id: &str) -> Vec<&'a str> {
+    task(plan, id).support.iter().map(|&i| plan.owners[i].name.as_str()).collect()
+}
+
+#[test]
+fn seed_plan_imports_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, plan) = import(dir.path(), &seed());
+
+    // The four legal bases at the top, numbers and dates right.
+    let bases: Vec<_> = plan.bases.iter().map(|b| (b.kind.as_str(), b.number.as_deref().unwrap(), b.date)).collect();
+    assert_eq!(
+        bases,
+        vec![
+            ("Kế hoạch", "16/KH-UBND", d(2025, 1, 15)),
+            ("Công văn", "1086/UBND-NV", d(2025, 4, 14)),
+            ("Công văn", "1232/UBND-NV", d(2025, 4, 25)),
+            ("Kế hoạch", "137/KH-UBND", d(2025, 5, 21)),
+        ]
+    );
+    assert_eq!(plan.bases[0].issuer.as_deref(), Some("Ủy ban nhân dân Quận 1"));
+    assert_eq!(
+        plan.bases[0].subject.as_deref(),
+        Some("thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2025")
+    );
+    // The third names no issuer: guessed from the symbol, and marked.
+    assert_eq!(plan.bases[2].issuer.as_deref(), Some("Ủy ban nhân dân Quận 1"));
+    assert!(text.contains("đoán theo ký hiệu UBND-NV"));
+    assert!(text.find("[[basis]]").unwrap() < text.find("[[section]]").unwrap());
+
+    // Metadata.
+    assert_eq!(plan.meta.kind.as_deref(), Some("Kế hoạch"));
+    assert!(plan.meta.title.starts_with("Kế hoạch khắc phục, cải thiện chỉ số Cải cách hành chính (PAR Index)"));
+    assert_eq!(plan.meta.year, 2025);
+    assert_eq!(plan.meta.unit, "Trường Tiểu học Nguyễn Bình Khiêm");
+    assert_eq!(plan.meta.unit_short.as_deref(), Some("NBK"));
+    assert_eq!(plan.meta.signer.as_ref().map(|s| s.name.as_str()), Some("Đỗ Ngọc Chi"));
+    assert_eq!(plan.meta.recipients, ["Phòng Nội vụ Quận 1", "CB-GV-NV trường (để t/h)", "Lưu: VT"]);
+
+    // Sections: I holds the objectives as points; II the eight tasks; III the two duties.
+    let ids: Vec<_> = plan.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["I", "II", "III"]);
+    assert_eq!(plan.sections[0].title, "Mục đích yêu cầu");
+    assert_eq!(plan.sections[0].points.len(), 4);
+    assert!(plan.sections[0].points[2].ends_with("Chỉ số cải cách hành chính."));
+    let in_section = |s: &str| -> Vec<&str> {
+        plan.tasks.iter().filter(|t| plan.section_of(t).id == s).map(|t| t.id.as_str()).collect()
+    };
+    assert_eq!(in_section("II"), ["1", "2", "3", "4", "5", "6", "7", "8"]);
+    assert_eq!(in_section("III"), ["III.1", "III.2"]);
+
+    // Deadlines and recurrence read from the text.
+    assert_eq!(task(&plan, "III.2").due, d(2025, 5, 30));
+    assert_eq!(task(&plan, "2").repeat, Repeat::Ongoing);
+    assert_eq!(task(&plan, "4").repeat.keyword(), "quarterly");
+    assert_eq!(task(&plan, "7").repeat, Repeat::Ongoing);
+    assert_eq!(task(&plan, "III.1").repeat.keyword(), "quarterly");
+    assert!(text.contains("\"định kỳ\": đoán theo quý"));
+
+    // Full wording kept (Markdown emphasis removed), a short title, references as task.ref.
+    let t2 = task(&plan, "2");
+    let detail = t2.detail.as_deref().unwrap();
+    assert!(detail.contains("phương châm 5 thật (nghĩ thật"));
+    assert!(!detail.contains("**"));
+    assert!(detail.contains("\n\nĐẩy mạnh, đa dạng hóa công tác thông tin"));
+    assert!(!t2.title.contains('\n') && t2.title.chars().count() <= 111);
+    let refs: Vec<_> = task(&plan, "8").refs.iter().map(|r| r.number.as_deref().unwrap()).collect();
+    assert_eq!(refs, ["14-KL/TW", "73/2023/NĐ-CP", "3815/KH-UBND", "387/KH-UBND"]);
+    assert_eq!(task(&plan, "8").refs[0].issuer.as_deref(), Some("Bộ Chính trị"));
+    assert_eq!(task(&plan, "1").refs[0].number.as_deref(), Some("48/KH-NBK"));
+    assert_eq!(task(&plan, "1").refs[0].date, d(2025, 1, 23));
+
+    // No owner is named: left empty, with a comment for the officer.
+    assert!(plan.tasks.iter().all(|t| t.owner.is_none()));
+    assert!(text.contains("văn bản không nêu đơn vị chủ trì"));
+
+    // The draft works with the other commands.
+    par(dir.path()).arg("status").assert().success().stdout(predicate::str::contains("Nhiệm vụ và giải pháp"));
+    par(dir.path()).args(["show", "III.2"]).assert().success().stdout(predicate::str::contains("30/05/2025"));
+}
+
+#[test]
+fn import_ends_with_the_lint_of_what_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    par(dir.path())
+        .arg("import")
+        .arg(seed())
+        .args(["-o", "plan.toml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4 căn cứ, 3 phần, 10 nhiệm vụ"))
+        .stdout(predicate::str::contains("Đã ghi plan.toml"))
+        .stdout(predicate::str::contains("Kiểm tra \"5 rõ\" (như par check):"))
+        .stdout(predicate::str::contains("22 vấn đề ở 10/10 nhiệm vụ"))
+        .stdout(predicate::str::is_match(r"III\.2\s+┆ \d+\s+┆ rõ người").unwrap());
+    // English, and without -o: the plan on standard output, the report on standard error.
+    let out = par(dir.path()).arg("--lang").arg("en").arg("import").arg(seed()).assert().success();
+    let o = out.get_output();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stdout.starts_with("# ===="));
+    assert!(stdout.contains("[[task]]"));
+    assert!(!stdout.contains("The \"5 rõ\" check"));
+    assert!(stderr.contains("4 legal bases, 3 sections, 10 tasks"));
+    assert!(stderr.contains("The \"5 rõ\" check (as par check):"));
+    assert!(stderr.contains("22 problems in 10/10 tasks"));
+    assert!(stderr.contains("add owner = \"…\" (an id from [[owner]])"));
+}
+
+#[test]
+fn import_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = par(dir.path()).arg("import").arg(seed()).output().unwrap().stdout;
+    let b = par(dir.path()).arg("import").arg(seed()).output().unwrap().stdout;
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn nfd_input_reads_as_nfc() {
+    let dir = tempfile::tempdir().unwrap();
+    let nfc = std::fs::read_to_string(seed()).unwrap();
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd);
+    std::fs::write(dir.path().join("ke-hoach-par-index-2025.md"), &nfd).unwrap();
+    let from_nfd = par(dir.path()).arg("import").arg("ke-hoach-par-index-2025.md").output().unwrap();
+    assert!(from_nfd.status.success());
+    let from_nfc = par(dir.path()).arg("import").arg(seed()).output().unwrap();
+    let text = String::from_utf8(from_nfd.stdout).unwrap();
+    assert_eq!(text, String::from_utf8(from_nfc.stdout).unwrap());
+    assert_eq!(text, text.nfc().collect::<String>());
+    assert!(text.contains("number = \"16/KH-UBND\""));
+    assert!(text.contains("due = 2025-05-30"));
+}
+
+#[test]
+fn ward_plan_with_letter_items_and_owners() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, plan) = import(dir.path(), &fixture("phuong-ben-nghe.md"));
+
+    let m = &plan.meta;
+    assert_eq!(m.unit, "Ủy ban nhân dân phường Bến Nghé");
+    assert_eq!(m.superior.as_deref(), Some("Ủy ban nhân dân Quận 1"));
+    assert_eq!(m.number.as_deref(), Some("35/KH-UBND"));
+    assert_eq!(m.date, d(2025, 6, 5));
+    assert_eq!(m.place.as_deref(), Some("Phường Bến Nghé"));
+    let signer = m.signer.as_ref().unwrap();
+    assert_eq!(
+        (signer.name.as_str(), signer.position.as_deref(), signer.authority.as_deref()),
+        ("Nguyễn Văn An", Some("Chủ tịch"), Some("TM."))
+    );
+    assert_eq!(m.recipients.len(), 4);
+
+    // "Căn cứ Luật … ngày 19 tháng 6 năm 2015" and "Quyết định số … ngày 20/3/2025".
+    assert_eq!(plan.bases.len(), 3);
+    assert_eq!((plan.bases[0].kind.as_str(), plan.bases[0].date), ("Luật", d(2015, 6, 19)));
+    assert_eq!(plan.bases[0].subject.as_deref(), Some("Tổ chức chính quyền địa phương"));
+    assert_eq!(plan.bases[1].number.as_deref(), Some("1234/QĐ-UBND"));
+    assert_eq!(plan.bases[1].date, d(2025, 3, 20));
+
+    // Sub-sections by Arabic numerals, tasks by letters.
+    let sections: Vec<_> = plan.sections.iter().map(|s| (s.id.as_str(), s.title.as_str())).collect();
+    assert_eq!(
+        sections,
+        vec![
+            ("I", "Mục đích, yêu cầu"),
+            ("II", "Nhiệm vụ, giải pháp trọng tâm"),
+            ("II.1", "Cải cách thủ tục hành chính"),
+            ("II.2", "Chính quyền số"),
+            ("II.3", "Tuyên truyền"),
+            ("III", "Tổ chức thực hiện"),
+            ("IV", "Kinh phí"),
+        ]
+    );
+    assert_eq!(
+        plan.sections[6].points,
+        ["Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách phường năm 2025."]
+    );
+    let ids: Vec<_> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1.a", "1.b", "1.c", "2.a", "2.b", "3.a", "III.1", "III.2"]);
+    assert_eq!(plan.section_of(task(&plan, "2.b")).id, "II.2");
+
+    // Owners: "… chủ trì, phối hợp …", "Giao …", "X: …".
+    assert_eq!(owner(&plan, "1.a"), Some("Phòng Nội vụ"));
+    assert_eq!(support(&plan, "1.a"), ["Văn phòng HĐND-UBND"]);
+    assert!(text.contains("id = \"pnv\""));
+    assert!(text.contains("id = \"vp-hdnd-ubnd\""));
+    assert_eq!(
+        task(&plan, "1.a").title,
+        "Rà soát, cập nhật và niêm yết công khai đầy đủ thủ tục hành chính tại Bộ phận một cửa phường"
+    );
+    assert_eq!(owner(&plan, "1.b"), Some("Công chức Tư pháp - Hộ tịch"));
+    assert_eq!(owner(&plan, "1.c"), Some("Bộ phận một cửa phường"));
+    assert_eq!(owner(&plan, "2.a"), Some("Văn phòng HĐND-UBND"));
+    assert_eq!(support(&plan, "2.a"), ["Công an phường", "Đoàn Thanh niên phường"]);
+    assert_eq!(owner(&plan, "3.a"), Some("Ủy ban Mặt trận Tổ quốc Việt Nam phường"));
+    assert_eq!(owner(&plan, "2.b"), None);
+
+    // Timelines.
+    assert_eq!(task(&plan, "1.a").due, d(2025, 7, 15));
+    assert_eq!((task(&plan, "1.b").repeat.keyword(), task(&plan, "1.b").due_day), ("monthly", Some(25)));
+    assert_eq!(task(&plan, "1.c").repeat, Repeat::Ongoing);
+    assert_eq!(task(&plan, "2.b").due, d(2025, 9, 30));
+    assert_eq!(task(&plan, "3.a").repeat.keyword(), "half-yearly");
+    assert_eq!(task(&plan, "III.1").due, d(2025, 12, 10));
+
+    // Results, and a reference inside a task.
+    assert_eq!(task(&plan, "1.b").result.as_deref(), Some("Bảo đảm tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%"));
+    assert_eq!(task(&plan, "2.b").result.as_deref(), Some("Báo cáo đánh giá gửi Ủy ban nhân dân Quận 1"));
+    let r = &task(&plan, "2.a").refs[0];
+    assert_eq!(
+        (r.number.as_deref(), r.date, r.issuer.as_deref()),
+        (Some("2050/QĐ-UBND"), d(2025, 5, 12), Some("Ủy ban nhân dân Thành phố"))
+    );
+}
+
+#[test]
+fn school_plan_as_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, plan) = import(dir.path(), &fixture("truong-thcs-le-quy-don.txt"));
+    let m = &plan.meta;
+    assert_eq!(m.unit, "Trường THCS Lê Quý Đôn");
+    assert_eq!(m.superior.as_deref(), Some("Phòng Giáo dục và Đào tạo Quận 3"));
+    assert_eq!(m.unit_short.as_deref(), Some("LQĐ"));
+    assert_eq!(m.date, d(2025, 8, 15));
+    assert_eq!(
+        m.title,
+        "Kế hoạch cải thiện Chỉ số cải cách hành chính và Chỉ số hài lòng (SIPAS) của trường THCS Lê Quý Đôn năm 2025"
+    );
+    let signer = m.signer.as_ref().unwrap();
+    assert_eq!(
+        (signer.name.as_str(), signer.position.as_deref(), signer.authority.as_deref()),
+        ("Trần Thị Bình", Some("Phó Hiệu trưởng"), Some("KT."))
+    );
+
+    assert_eq!(plan.bases.len(), 1);
+    assert_eq!(plan.bases[0].issuer.as_deref(), Some("Phòng Giáo dục và Đào tạo Quận 3"));
+    assert_eq!(plan.bases[0].date, d(2025, 8, 5));
+
+    // "I - MỤC TIÊU" without Markdown; "1)" items; "+" details; "- X: …" duties.
+    assert_eq!(plan.sections[0].points.len(), 2);
+    let ids: Vec<_> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5", "III.1", "III.2", "III.3"]);
+    assert!(task(&plan, "2").detail.as_deref().unwrap().contains("\n+ Giáo viên chủ nhiệm phát phiếu, thu phiếu."));
+    assert_eq!(task(&plan, "2").due, d(2025, 10, 31));
+    assert_eq!((task(&plan, "3").start, task(&plan, "3").due), (d(2025, 9, 1), d(2025, 10, 31)));
+    assert_eq!(owner(&plan, "3"), Some("Tổ trưởng Tổ Văn phòng"));
+    assert_eq!(task(&plan, "3").title, "Rà soát quy trình tiếp nhận, trả kết quả hồ sơ học sinh");
+    assert_eq!(owner(&plan, "1"), Some("Tổ Văn phòng"));
+    assert_eq!(task(&plan, "1").repeat.keyword(), "monthly");
+    assert_eq!(task(&plan, "1").refs[0].number.as_deref(), Some("09/2024/TT-BGDĐT"));
+    assert_eq!(task(&plan, "4").repeat.keyword(), "yearly");
+    assert_eq!(owner(&plan, "III.1"), Some("Hiệu trưởng"));
+    assert_eq!(task(&plan, "III.1").title, "Chỉ đạo chung, kiểm tra, đánh giá việc thực hiện kế hoạch");
+    assert_eq!(task(&plan, "III.1").due, d(2025, 12, 20));
+    assert_eq!(task(&plan, "III.2").repeat.keyword(), "quarterly");
+    // "Toàn thể CB-GV-NV …": the staff as owner, marked as a guess.
+    assert_eq!(owner(&plan, "III.3"), Some("CB-GV-NV"));
+    assert!(text.contains("id = \"cb-gv-nv\""));
+    assert!(text.contains("không ghi rõ \"chủ trì\""));
+}
+
+#[test]
+fn appendix_table_of_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plan) = import(dir.path(), &fixture("phong-vh-tt-phu-luc.md"));
+    assert_eq!(plan.meta.unit, "Phòng Văn hóa và Thông tin");
+    assert_eq!(
+        plan.meta.signer.as_ref().map(|s| (s.name.as_str(), s.position.as_deref())),
+        Some(("Phạm Minh Đức", Some("Trưởng phòng")))
+    );
+    assert_eq!(plan.meta.recipients, ["UBND Quận 1", "Lưu: VT"]);
+    let sections: Vec<_> = plan.sections.iter().map(|s| (s.id.as_str(), s.title.as_str())).collect();
+    assert_eq!(
+        sections,
+        vec![
+            ("I", "Mục tiêu"),
+            ("II", "Nhiệm vụ"),
+            ("III", "Tổ chức thực hiện"),
+            ("PL", "Danh mục nhiệm vụ cải thiện Chỉ số cải cách hành chính năm 2025"),
+            ("PL.I", "Cải cách thủ tục hành chính"),
+            ("PL.II", "Chính quyền số"),
+        ]
+    );
+    let ids: Vec<_> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["I.1", "I.2", "II.1", "II.2", "II.3"]);
+    assert_eq!(owner(&plan, "I.1"), Some("Bộ phận Văn hóa"));
+    assert_eq!(support(&plan, "I.1"), ["Bộ phận một cửa", "Văn phòng"]);
+    assert_eq!(task(&plan, "I.1").due, d(2025, 9, 30));
+    assert_eq!(task(&plan, "I.1").result.as_deref(), Some("Báo cáo rà soát"));
+    assert_eq!(task(&plan, "I.2").repeat.keyword(), "monthly");
+    assert_eq!(task(&plan, "II.1").due, d(2025, 12, 31));
+    // Two owners in the owner column: the first leads, the other supports.
+    assert_eq!((owner(&plan, "II.2"), support(&plan, "II.2")), (Some("Bộ phận Thông tin"), vec!["Văn phòng"]));
+    assert_eq!((task(&plan, "II.2").start, task(&plan, "II.2").due), (d(2025, 8, 1), d(2025, 10, 31)));
+    assert_eq!(task(&plan, "II.2").refs[0].number.as_deref(), Some("2050/QĐ-UBND"));
+    assert_eq!((task(&plan, "II.3").repeat, task(&plan, "II.3").result.as_deref()), (Repeat::Ongoing, None));
+}
+
+// ---------------------------------------------------------------------------
+// .docx
+// ---------------------------------------------------------------------------
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn run(text: &str) -> String {
+    format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
+}
+
+fn p(text: &str) -> String {
+    format!("<w:p>{}</w:p>", run(text))
+}
+
+/// A paragraph in Word list `num` at level `ilvl`: its label is numbering, not text.
+fn li(num: u32, ilvl: u32, runs: &str) -> String {
+    format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{ilvl}\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr>{runs}</w:p>")
+}
+
+fn cell(paras: &[&str]) -> String {
+    format!("<w:tc>{}</w:tc>", paras.iter().map(|t| p(t)).collect::<String>())
+}
+
+fn docx(body: &str) -> Vec<u8> {
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let numbering = r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="0">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="1">
+    <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#;
+    let styles = r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+</w:styles>"#;
+    let content_types = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let doc_rels = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in [
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", rels),
+        ("word/_rels/document.xml.rels", doc_rels),
+        ("word/document.xml", document.as_str()),
+        ("word/numbering.xml", numbering),
+        ("word/styles.xml", styles),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn ward_docx() -> String {
+    let header = format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&["ỦY BAN NHÂN DÂN QUẬN 1", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH", "Số: 21/KH-UBND"]),
+        cell(&[
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Tân Định, ngày 10 tháng 6 năm 2025"
+        ])
+    );
+    let signature = format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&["Nơi nhận:", "- UBND Quận 1;", "- Lưu: VT."]),
+        cell(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tâm"])
+    );
+    [
+        header,
+        "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>".to_string() + &run("KẾ HOẠCH") + "</w:p>",
+        p("Cải thiện Chỉ số cải cách hành chính năm 2025"),
+        p("Căn cứ Quyết định số 1234/QĐ-UBND ngày 20/3/2025 của Ủy ban nhân dân Quận 1 về công bố Chỉ số cải cách hành chính năm 2024;"),
+        li(1, 0, &run("MỤC ĐÍCH, YÊU CẦU")),
+        li(2, 0, &run("Nâng cao chất lượng phục vụ người dân.")),
+        li(1, 0, &run("NHIỆM VỤ")),
+        li(1, 1, &run("Cải cách thủ tục hành chính")),
+        // One sentence split over runs, with deleted text (track changes) that must not show.
+        li(
+            1,
+            2,
+            &[
+                run("Phòng Nội "),
+                "<w:r><w:rPr><w:b/></w:rPr><w:t>vụ</w:t></w:r>".to_string(),
+                run(" chủ trì, phối hợp Văn phòng HĐND-UBND rà soát thủ tục hành chính; hoàn thành trước ngày "),
+                "<w:del w:id=\"1\"><w:r><w:delText>30/6/2025</w:delText></w:r></w:del>".to_string(),
+                run("31/7/2025."),
+            ]
+            .concat(),
+        ),
+        li(1, 2, &run("Công an phường: tiếp nhận, xử lý phản ánh của người dân hằng tháng.")),
+        li(1, 1, &run("Chính quyền số")),
+        li(1, 2, &run("Hướng dẫn người dân dùng dịch vụ công trực tuyến & thanh toán trực tuyến thường xuyên.")),
+        li(1, 0, &run("TỔ CHỨC THỰC HIỆN")),
+        li(2, 0, &run("Văn phòng HĐND-UBND chủ trì tổng hợp, báo cáo kết quả trước ngày 15/12/2025.")),
+        li(1, 0, &run("PHÂN CÔNG NHIỆM VỤ")),
+        format!(
+            "<w:tbl><w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr></w:tbl>",
+            cell(&["STT"]),
+            cell(&["Nội dung công việc"]),
+            cell(&["Chủ trì"]),
+            cell(&["Thời hạn"]),
+            cell(&["1"]),
+            cell(&["Tổng kết, đánh giá kết quả thực hiện Kế hoạch", "(lập biên bản)"]),
+            cell(&["Văn phòng HĐND-UBND"]),
+            cell(&["20/12/2025"]),
+        ),
+        p("Trên đây là Kế hoạch cải thiện Chỉ số cải cách hành chính năm 2025 của Ủy ban nhân dân phường Tân Định./."),
+        signature,
+    ]
+    .concat()
+}
+
+#[test]
+fn docx_with_word_numbering() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ke-hoach.docx"), docx(&ward_docx())).unwrap();
+    let (text, plan) = import(dir.path(), Path::new("ke-hoach.docx"));
+    assert!(text.contains("đoạn / paragraph"));
+    let m = &plan.meta;
+    assert_eq!(m.unit, "Ủy ban nhân dân phường Tân Định");
+    assert_eq!(m.superior.as_deref(), Some("Ủy ban nhân dân Quận 1"));
+    assert_eq!(m.number.as_deref(), Some("21/KH-UBND"));
+    assert_eq!((m.place.as_deref(), m.date), (Some("Tân Định"), d(2025, 6, 10)));
+    assert_eq!(m.title, "Kế hoạch cải thiện Chỉ số cải cách hành chính năm 2025");
+    assert_eq!(m.recipients, ["UBND Quận 1", "Lưu: VT"]);
+    assert_eq!(
+        m.signer.as_ref().map(|s| (s.name.as_str(), s.position.as_deref())),
+        Some(("Lê Văn Tâm", Some("Chủ tịch")))
+    );
+    assert_eq!(plan.bases[0].number.as_deref(), Some("1234/QĐ-UBND"));
+
+    // Word's list numbering became the labels: I., II., 1., a), bullets.
+    let sections: Vec<_> = plan.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sections, ["I", "II", "II.1", "II.2", "III", "IV"]);
+    assert_eq!(plan.sections[0].points, ["Nâng cao chất lượng phục vụ người dân."]);
+    let ids: Vec<_> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1.a", "1.b", "2.a", "III.1", "IV.1"]);
+    assert_eq!(owner(&plan, "1.a"), Some("Phòng Nội vụ"));
+    assert_eq!(support(&plan, "1.a"), ["Văn phòng HĐND-UBND"]);
+    assert_eq!(task(&plan, "1.a").due, d(2025, 7, 31));
+    assert!(!task(&plan, "1.a").detail.as_deref().unwrap().contains("30/6"));
+    assert_eq!((owner(&plan, "1.b"), task(&plan, "1.b").repeat.keyword()), (Some("Công an phường"), "monthly"));
+    assert!(task(&plan, "2.a").detail.as_deref().unwrap().contains("trực tuyến & thanh toán"));
+    assert_eq!(task(&plan, "2.a").repeat, Repeat::Ongoing);
+    assert_eq!((owner(&plan, "III.1"), task(&plan, "III.1").due), (Some("Văn phòng HĐND-UBND"), d(2025, 12, 15)));
+    // A Word table of tasks: a row is a task, the columns its owner and deadline.
+    let iv = task(&plan, "IV.1");
+    assert_eq!(iv.detail.as_deref(), Some("Tổng kết, đánh giá kết quả thực hiện Kế hoạch\n(lập biên bản)"));
+    assert_eq!((owner(&plan, "IV.1"), iv.due), (Some("Văn phòng HĐND-UBND"), d(2025, 12, 20)));
+}
+
+// ---------------------------------------------------------------------------
+// Bad input
+// ---------------------------------------------------------------------------
+
+fn fails(dir: &Path, name: &str, bytes: &[u8], needle: &str) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+    par(dir)
+        .args(["import", name, "-o", "plan.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(needle))
+        .stdout(predicate::str::is_empty());
+    assert!(!dir.join("plan.toml").exists(), "{name}: nothing may be written");
+}
+
+#[test]
+fn bad_input_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fails(p, "empty.md", b"", "empty.md không có nội dung");
+    fails(p, "blank.txt", b"  \n\n ", "blank.txt không có nội dung");
+    fails(p, "notes.md", "# Ghi chú\n\nHọp giao ban sáng thứ hai.\n".as_bytes(), "không tìm thấy nhiệm vụ nào");
+    fails(p, "plan.pdf", b"%PDF-1.7\n...", "dạng .docx hoặc .txt");
+    fails(p, "old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", "Word 97-2003 (.doc)");
+    fails(p, "broken.docx", b"PK\x03\x04 this is not really a zip", "không phải tệp Word .docx hợp lệ");
+    let mut truncated = docx(&ward_docx());
+    truncated.truncate(truncated.len() / 2);
+    fails(p, "truncated.docx", &truncated, "không phải tệp Word .docx hợp lệ");
+    fails(p, "tcvn3.txt", b"I. M\xd8c \xAE\xEDch\n1. Vi\xd6c\n", "không phải UTF-8");
+    // English wording too.
+    par(p)
+        .args(["--lang", "en", "import", "plan.pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Save As .docx, or as .txt"));
+    par(p)
+        .args(["import", "missing.md"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("không đọc được missing.md"));
+}
+
+#[test]
+fn never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("plan.toml"), "# my own plan\n").unwrap();
+    par(p)
+        .arg("import")
+        .arg(seed())
+        .args(["-o", "plan.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("plan.toml đã có").and(predicate::str::contains("--force")));
+    assert_eq!(std::fs::read_to_string(p.join("plan.toml")).unwrap(), "# my own plan\n");
+    par(p).arg("import").arg(seed()).args(["-o", "plan.toml", "--force"]).assert().success();
+    assert!(std::fs::read_to_string(p.join("plan.toml")).unwrap().contains("[[task]]"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p.join("plan.toml")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "the plan is not left private like a temporary file");
+    }
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["plan.toml"]);
+    // The document itself is never the output.
+    std::fs::write(p.join("kh.md"), std::fs::read(seed()).unwrap()).unwrap();
+    par(p).args(["import", "kh.md", "-o", "kh.md", "--force"]).assert().code(2);
+    assert_eq!(std::fs::read(p.join("kh.md")).unwrap(), std::fs::read(seed()).unwrap());
+}
+
+#[test]
+fn tricky_text_still_gives_valid_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "## I. NHIỆM VỤ\n\n1. Việc có ''' ba nháy đơn, \"nháy kép\" và \\ gạch chéo ngược\n\n2. Việc kết thúc bằng nháy '\n\n3. Việc có ký tự điều khiển \u{7}\u{1b}[31m và tab\there\n";
+    std::fs::write(dir.path().join("kh.md"), doc).unwrap();
+    let (_, plan) = import(dir.path(), Path::new("kh.md"));
+    assert_eq!(plan.tasks.len(), 3);
+    assert!(plan.tasks[0].detail.as_deref().unwrap().contains("''' ba nháy đơn, \"nháy kép\" và \\ gạch"));
+    assert!(plan.tasks[1].detail.as_deref().unwrap().ends_with('\''));
+    assert!(plan.tasks[2].detail.as_deref().unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn long_generated_plan_imports() {
+    // Not a timed test: bench/import.sh measures the release build on the same generator.
+    let dir = tempfile::tempdir().unwrap();
+    let text = gen_document::plan(50);
+    assert!(text.len() >= 150_000);
+    std::fs::write(dir.path().join("plan-50p.md"), &text).unwrap();
+    let (_, plan) = import(dir.path(), Path::new("plan-50p.md"));
+    let items = text.lines().filter(|l| l.contains(" chủ trì, phối hợp ")).count();
+    assert_eq!(plan.tasks.len(), items);
+    assert!(plan.tasks.iter().all(|t| t.owner.is_some()));
+    assert_eq!(plan.bases.len(), 6);
+}
+
+/// Documents stitched at random from the genre's pieces (and some hostile ones): the
+/// importer never panics, and whatever it drafts loads.
+#[test]
+fn random_documents_never_break_the_importer() {
+    const PIECES: &[&str] = &[
+        "## KẾ HOẠCH",
+        "KẾ HOẠCH",
+        "Về việc khắc phục hạn chế",
+        "ỦY BAN NHÂN DÂN QUẬN 1",
+        "Số: 12/KH-UBND",
+        "Quận 1, ngày 31 tháng 2 năm 2025",
+        "Phường 5, ngày 01/01/2025",
+        "Thực hiện Kế hoạch số 16/KH-UBND ngày 15 tháng 01 năm 2025 của Ủy ban nhân dân Quận 1 về việc;",
+        "Căn cứ Luật ngày",
+        "Căn cứ Quyết định số 1/QĐ-X ngày 99/99/2025 của",
+        "I. MỤC ĐÍCH",
+        "II.",
+        "III - TỔ CHỨC THỰC HIỆN",
+        "IV. KINH PHÍ",
+        "1.",
+        "1. Phòng Nội vụ chủ trì, phối hợp",
+        "2) Giao",
+        "a) Giao Công an phường thực hiện trước ngày 30/5 hằng tháng",
+        "b) trước ngày 15/6/2025 và trước ngày 01/01/2025, từ ngày 30/12/2025",
+        "đ) Hiệu trưởng: thường xuyên; Sản phẩm:",
+        "1.1. Định kỳ 6 tháng, quý V, quý III/2025, tháng 13/2025, tháng 6",
+        "- Văn phòng HĐND-UBND: báo cáo 100% đúng hạn",
+        "+ CB-GV-NV và Sở Khoa học và Công nghệ chủ trì:",
+        "* ý phụ",
+        "**3.** ''' nháy \"kép\" \\ ",
+        "(1) Việc trong ngoặc (chưa đóng",
+        "| STT | Nội dung | Chủ trì |",
+        "| 1 | Việc | Phòng A |",
+        "Trên đây là Kế hoạch, đề nghị CB-GV-NV thực hiện./.",
+        "**Nơi nhận:**",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn A",
+        "(Đã ký)",
+        "",
+        "\t \u{a0}",
+        "\u{1b}[31m\u{7}",
+        "\u{202e}đảo chiều",
+        "Kết luận số 14-KL/TW ngày 22 tháng 9 năm 2021 của Bộ Chính trị, Nghị định số 73/2023/NĐ-CP",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..400 {
+        let lines = 3 + (next() % 30) as usize;
+        let doc: Vec<&str> = (0..lines).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text = doc.join(if next() % 2 == 0 { "\n" } else { "\n\n" });
+        match par::import::import(text.as_bytes(), "kh.md", 2025) {
+            Ok(imported) => {
+                if let Err(e) = par::plan::load::parse(Path::new("plan.toml"), &imported.toml) {
+                    panic!(
+                        "draft does not load:\n{}\n--- document:\n{text}\n--- draft:\n{}",
+                        e.rendered, imported.toml
+                    );
+                }
+            }
+            Err(par::import::ImportError::Empty | par::import::ImportError::NoTasks) => {}
+            Err(e) => panic!("unexpected {e:?} for:\n{text}"),
+        }
+    }
+}
+
+/// Damaged .docx files (bytes flipped at random) are refused or read, never a panic.
+#[test]
+fn damaged_docx_never_breaks_the_importer() {
+    let good = docx(&ward_docx());
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let mut bad = good.clone();
+        for _ in 0..1 + next() % 8 {
+            let i = (next() % bad.len() as u64) as usize;
+            bad[i] ^= 1 << (next() % 8);
+        }
+        if let Ok(imported) = par::import::import(&bad, "kh.docx", 2025) {
+            par::plan::load::parse(Path::new("plan.toml"), &imported.toml)
+                .unwrap_or_else(|e| panic!("{}\n{}", e.rendered, imported.toml));
+        }
+    }
+}
+
+/// The TOML without comment lines and blank lines: what a plan says, not how it explains it.
+fn data_lines(toml: &str) -> Vec<String> {
+    toml.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn wrapped_markdown_and_word_text_read_like_the_original() {
+    let original = std::fs::read_to_string(seed()).unwrap();
+    let draft = |text: &str, name: &str| data_lines(&par::import::import(text.as_bytes(), name, 2025).unwrap().toml);
+    let expected = draft(&original, "kh.md");
+    // Markdown hard-wrapped at 50 to 100 characters: lines are joined back into paragraphs.
+    for width in [50, 72, 100] {
+        let mut wrapped = String::new();
+        for line in original.lines() {
+            let mut len = 0;
+            for (i, word) in line.split(' ').enumerate() {
+                let n = word.chars().count();
+                if i > 0 && len + 1 + n > width {
+                    wrapped.push('\n');
+                    len = 0;
+                } else if i > 0 {
+                    wrapped.push(' ');
+                    len += 1;
+                }
+                wrapped.push_str(word);
+                len += n;
+            }
+            wrapped.push('\n');
+        }
+        assert_eq!(draft(&wrapped, "kh.md"), expected, "wrapped at {width}");
+    }
+    // Word's "plain text": one paragraph a line, no blank lines, no Markdown.
+    let plain: String = original
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim_start_matches('#').trim().replace("**", "") + "\r\n")
+        .collect();
+    assert_eq!(draft(&plain, "kh.txt"), expected);
+}

@@ -1,0 +1,490 @@
+//! `par report`: snapshots of the Markdown report for the bundled plan, the figures in
+//! JSON, the Word file read back, and bad input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn bundled() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")
+}
+
+/// `par` on `file`, with none of the environment that would change its output.
+fn par_on(file: &Path, today: &str) -> Command {
+    let mut cmd = Command::cargo_bin("par").unwrap();
+    cmd.env_remove("COLUMNS")
+        .env_remove("NO_COLOR")
+        .env_remove("PAR_FILE")
+        .env_remove("PAR_TODAY")
+        .arg("-f")
+        .arg(file)
+        .arg("--today")
+        .arg(today);
+    cmd
+}
+
+fn par(today: &str) -> Command {
+    par_on(&bundled(), today)
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout(cmd)).unwrap()
+}
+
+/// The bundled plan with one replacement, written to a temporary folder.
+fn plan_with(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    assert!(text.contains(from), "the bundled plan no longer holds {from:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    (dir, path)
+}
+
+// ---------------------------------------------------------------------------
+// Snapshots: the Markdown report at the end of each quarter of 2025.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn snapshot_q1() {
+    insta::assert_snapshot!("report_2025_q1", stdout(par("2025-03-31").args(["report", "--quarter", "Q1"])));
+}
+
+#[test]
+fn snapshot_q2() {
+    insta::assert_snapshot!("report_2025_q2", stdout(par("2025-06-30").args(["report", "--quarter", "Q2"])));
+}
+
+#[test]
+fn snapshot_q3() {
+    insta::assert_snapshot!("report_2025_q3", stdout(par("2025-09-30").args(["report", "--quarter", "2025-Q3"])));
+}
+
+#[test]
+fn snapshot_q4() {
+    insta::assert_snapshot!("report_2025_q4", stdout(par("2025-12-31").args(["report", "--quarter", "quý IV"])));
+}
+
+// ---------------------------------------------------------------------------
+// Figures.
+// ---------------------------------------------------------------------------
+
+fn counts(v: &Value) -> [u64; 7] {
+    ["total", "done_on_time", "done_late", "open", "overdue", "not_started", "ongoing"]
+        .map(|k| v[k].as_u64().unwrap_or_else(|| panic!("no {k} in {v}")))
+}
+
+#[test]
+fn json_figures_per_quarter() {
+    // Q1: the plan starts on 21/5/2025, so nothing belongs to Q1.
+    let q1 = json(par("2025-03-31").args(["report", "--quarter", "Q1", "--format", "json"]));
+    assert_eq!(q1["schema"], 1);
+    assert_eq!(q1["kind"], "report");
+    assert_eq!(counts(&q1["figures"]["period"]), [0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(q1["figures"]["period"]["percent_complete"], Value::Null);
+
+    // Q2 on 30/6: 4@Q2, 5@Q2, III.1@Q2 and III.2 done on time; 1 and 8 open; 4 ongoing duties.
+    let q2 = json(par("2025-06-30").args(["report", "--quarter", "Q2", "--format", "json"]));
+    assert_eq!(q2["period"], "2025-Q2");
+    assert_eq!(q2["window"]["from"], "2025-04-01");
+    assert_eq!(q2["window"]["to"], "2025-06-30");
+    assert_eq!(q2["window"]["due"], "2025-06-20");
+    assert_eq!(counts(&q2["figures"]["period"]), [10, 4, 0, 2, 0, 0, 4]);
+    assert_eq!(q2["figures"]["period"]["percent_complete"], 66.7);
+    assert_eq!(q2["figures"]["previous"]["period"], "2025-Q1");
+    assert_eq!(q2["figures"]["change_points"], Value::Null);
+    assert_eq!(q2["proposals"].as_array().unwrap().len(), 1);
+
+    // Q3 on 30/9: only III.1@Q3 is done (4@Q3 and 8 are closed in October).
+    let q3 = json(par("2025-09-30").args(["report", "--quarter", "Q3", "--format", "json"]));
+    assert_eq!(counts(&q3["figures"]["period"]), [9, 1, 0, 4, 0, 0, 4]);
+    assert_eq!(q3["figures"]["period"]["percent_complete"], 20.0);
+    assert_eq!(counts(&q3["figures"]["year"]), [13, 5, 0, 4, 0, 0, 4]);
+    assert_eq!(q3["figures"]["year"]["percent_complete"], 55.6);
+    assert_eq!(q3["figures"]["change_points"], -46.7);
+    assert_eq!(q3["proposals"].as_array().unwrap().len(), 0);
+
+    // Q4 on 31/12: 4@Q3 (6/10) and 8 (10/10) closed late; 5@Q3 missed, III.1@Q4 overdue.
+    let q4 = json(par("2025-12-31").args(["report", "--quarter", "Q4", "--format", "json"]));
+    assert_eq!(counts(&q4["figures"]["period"]), [11, 0, 2, 3, 2, 0, 4]);
+    assert_eq!(q4["figures"]["period"]["percent_complete"], 28.6);
+    assert_eq!(counts(&q4["figures"]["year"]), [16, 5, 2, 3, 2, 0, 4]);
+    assert_eq!(q4["figures"]["year"]["percent_complete"], 58.3);
+    assert_eq!(q4["figures"]["change_points"], 8.6);
+    let s = &q4["shortcomings"];
+    let keys = |v: &Value| -> Vec<(String, i64)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["key"].as_str().unwrap().to_string(), i["days_late"].as_i64().unwrap()))
+            .collect()
+    };
+    assert_eq!(keys(&s["missed"]), [("5@2025-Q3".into(), 92), ("III.1@2025-Q4".into(), 11)]);
+    assert_eq!(keys(&s["done_late"]), [("8".into(), 10), ("4@2025-Q3".into(), 6)]);
+    assert!(s["overdue"].as_array().unwrap().is_empty());
+    assert_eq!(q4["next"]["period"], "2026-Q1");
+}
+
+#[test]
+fn half_and_year_reports() {
+    let h1 = json(par("2025-06-30").args(["report", "--half", "H1", "--format", "json"]));
+    assert_eq!(h1["period"], "2025-H1");
+    assert_eq!(h1["period_label"], "6 tháng đầu năm 2025");
+    assert_eq!(counts(&h1["figures"]["period"]), [10, 4, 0, 2, 0, 0, 4]);
+    assert_eq!(h1["figures"]["previous"]["period"], "2024-H2");
+    let y = json(par("2025-12-31").args(["report", "--year", "2025", "--format", "json"]));
+    assert_eq!(y["period"], "2025");
+    assert_eq!(counts(&y["figures"]["period"]), [16, 5, 2, 3, 2, 0, 4]);
+    let md = stdout(par("2025-12-31").args(["report", "--year", "2025"]));
+    assert!(md.contains("Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC năm 2025"), "{md}");
+}
+
+#[test]
+fn default_period_is_the_quarter_containing_today() {
+    let md = stdout(par("2025-08-10").arg("report"));
+    assert!(md.contains("**Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý III năm 2025**"), "{md}");
+    // Mid-quarter, the figures are taken on today, and the report says so.
+    assert!(md.contains("Số liệu tính đến ngày 10/08/2025."), "{md}");
+    assert!(md.contains("Quận 1, ngày 10 tháng 8 năm 2025"), "{md}");
+}
+
+#[test]
+fn decree_09_and_reform_calendars() {
+    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"decree-09\"");
+    let md = stdout(par_on(&path, "2025-06-20").args(["report", "--quarter", "Q2"]));
+    assert!(
+        md.contains("Kỳ báo cáo: từ ngày 15/03/2025 đến ngày 14/06/2025 (thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP); hạn gửi báo cáo: ngày 20/06/2025."),
+        "{md}"
+    );
+
+    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"cchc\"");
+    // The sample proposal names 2025-Q2, which the reform calendar does not report on.
+    let text = std::fs::read_to_string(&path).unwrap().replacen("period = \"2025-Q2\"", "period = \"2025-H1\"", 1);
+    std::fs::write(&path, text).unwrap();
+    let j = json(par_on(&path, "2025-05-05").args(["report", "--format", "json"]));
+    assert_eq!(j["period"], "2025-H1");
+    assert_eq!(j["window"]["from"], "2024-12-15");
+    assert_eq!(j["window"]["to"], "2025-06-14");
+    assert_eq!(j["proposals"].as_array().unwrap().len(), 1);
+    par_on(&path, "2025-05-05")
+        .args(["report", "--quarter", "Q2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no Q2 report").and(predicate::str::contains("2025-H1")));
+    let status = stdout(par_on(&path, "2025-06-21").arg("status"));
+    assert!(
+        status.contains("Báo cáo kỳ tới: quý III năm 2025 (15/06/2025–14/09/2025), hạn gửi 20/09/2025, còn 91 ngày"),
+        "{status}"
+    );
+}
+
+#[test]
+fn english() {
+    let md = stdout(par("2025-06-30").args(["report", "--quarter", "Q2", "--lang", "en"]));
+    for want in [
+        "SOCIALIST REPUBLIC OF VIETNAM",
+        "# REPORT",
+        "**Results of the plan to fix and improve the PAR Index, Q2 2025**",
+        "Quận 1, 30 June 2025",
+        "## I. RESULTS",
+        "## II. SHORTCOMINGS",
+        "## III. TASKS FOR THE NEXT PERIOD",
+        "## IV. PROPOSALS",
+        "| Completion rate (\\*) | 66.7% |",
+        "***Recipients:***",
+    ] {
+        assert!(md.contains(want), "{want:?} missing in\n{md}");
+    }
+}
+
+#[test]
+fn status_shows_the_next_report() {
+    let out = stdout(par("2025-06-05").arg("status"));
+    assert!(
+        out.contains("Báo cáo kỳ tới: quý II năm 2025 (01/04/2025–30/06/2025), hạn gửi 20/06/2025, còn 15 ngày\n"),
+        "{out}"
+    );
+    let j = json(par("2025-06-21").args(["status", "--format", "json"]));
+    assert_eq!(j["next_report"]["period"], "2025-Q3");
+    assert_eq!(j["next_report"]["due"], "2025-09-20");
+    assert_eq!(j["next_report"]["days_left"], 91);
+    let out = stdout(par("2025-09-20").args(["status", "--lang", "en"]));
+    assert!(out.contains("Next report: Q3 2025 (01/07/2025–30/09/2025), due 20/09/2025, due today"), "{out}");
+    // After the last report of the plan's year there is nothing left to announce.
+    let j = json(par("2025-12-21").args(["status", "--format", "json"]));
+    assert_eq!(j["next_report"], Value::Null);
+}
+
+#[test]
+fn deterministic_text_outputs_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["md", "txt", "json"] {
+        let a = stdout(par("2025-09-30").args(["report", "--quarter", "Q3", "--format", format]));
+        let b = stdout(par("2025-09-30").args(["report", "--quarter", "Q3", "--format", format]));
+        assert_eq!(a, b, "{format}");
+        // With -o the file holds exactly what standard output would have; the format
+        // comes from the extension.
+        let file = dir.path().join(format!("bc.{format}"));
+        let msg = stdout(par("2025-09-30").args(["report", "--quarter", "Q3", "-o"]).arg(&file));
+        assert!(msg.starts_with("Đã ghi báo cáo quý III năm 2025 vào "), "{msg}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), a, "{format}");
+    }
+    let txt = std::fs::read_to_string(dir.path().join("bc.txt")).unwrap();
+    assert!(txt.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    assert!(txt.contains("II. TỒN TẠI, HẠN CHẾ\n────"));
+    assert!(txt.lines().all(|l| l.chars().count() <= 100), "{txt}");
+    // Nothing but the reports was left in the folder.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+}
+
+// ---------------------------------------------------------------------------
+// The Word file.
+// ---------------------------------------------------------------------------
+
+/// The document's text, paragraph by paragraph, tables included.
+fn docx_text(bytes: &[u8]) -> Vec<String> {
+    use docx_rs::*;
+    fn paragraph(p: &Paragraph) -> String {
+        let mut s = String::new();
+        for c in &p.children {
+            if let ParagraphChild::Run(r) = c {
+                for rc in &r.children {
+                    if let RunChild::Text(t) = rc {
+                        s.push_str(&t.text);
+                    }
+                }
+            }
+        }
+        s.replace('\u{a0}', " ")
+    }
+    fn table(t: &Table, out: &mut Vec<String>) {
+        for TableChild::TableRow(row) in &t.rows {
+            for TableRowChild::TableCell(cell) in &row.cells {
+                for c in &cell.children {
+                    match c {
+                        TableCellContent::Paragraph(p) => out.push(paragraph(p)),
+                        TableCellContent::Table(t) => table(t, out),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    let doc = read_docx(bytes).expect("a readable .docx");
+    let mut out = Vec::new();
+    for child in &doc.document.children {
+        match child {
+            DocumentChild::Paragraph(p) => out.push(paragraph(p)),
+            DocumentChild::Table(t) => table(t, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn docx_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bao-cao.docx");
+    par("2025-06-30").args(["report", "--quarter", "Q2", "-o"]).arg(&file).assert().success();
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a .docx is a zip file");
+    let text = docx_text(&bytes);
+    let pos = |want: &str| {
+        text.iter().position(|p| p == want).unwrap_or_else(|| panic!("no paragraph {want:?} in {text:#?}"))
+    };
+    // Decree 30 header, title, sections in order, recipients and signer.
+    let order = [
+        pos("ỦY BAN NHÂN DÂN QUẬN 1"),
+        pos("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"),
+        pos("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        pos("Độc lập - Tự do - Hạnh phúc"),
+        pos("Số: …/BC-NBK"),
+        pos("Quận 1, ngày 30 tháng 6 năm 2025"),
+        pos("BÁO CÁO"),
+        pos("Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý II năm 2025"),
+        pos("I. KẾT QUẢ THỰC HIỆN"),
+        pos("II. TỒN TẠI, HẠN CHẾ"),
+        pos("III. NHIỆM VỤ KỲ TỚI"),
+        pos("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
+        pos("Nơi nhận:"),
+        pos("- Lưu: VT."),
+        pos("HIỆU TRƯỞNG"),
+        pos("Đỗ Ngọc Chi"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "out of order: {order:?}");
+    // Figures and task rows are in the tables.
+    assert!(text.contains(&"66,7%".to_string()));
+    assert!(text.contains(&"Hoàn thành đúng hạn (27/06/2025)".to_string()));
+    assert!(text.iter().any(|p| p.starts_with("- 27/06/2025: Hoàn thành kỳ quý II/2025 (đúng hạn)")));
+
+    // Layout essentials: A4, Times New Roman, 14 pt body.
+    let doc = docx_rs::read_docx(&bytes).unwrap();
+    let json: Value = serde_json::from_str(&doc.json()).unwrap();
+    let page = &json["document"]["sectionProperty"]["pageSize"];
+    assert_eq!((page["w"].as_u64(), page["h"].as_u64()), (Some(11906), Some(16838)), "{page}");
+    let margin = &json["document"]["sectionProperty"]["pageMargin"];
+    assert_eq!((margin["left"].as_i64(), margin["right"].as_i64()), (Some(1701), Some(850)), "{margin}");
+    let xml = String::from_utf8_lossy(&bytes);
+    assert!(xml.contains("w:ascii=\"Times New Roman\""), "Times New Roman is the default font");
+
+    // The same plan and day give the same file.
+    let again = dir.path().join("again.docx");
+    par("2025-06-30").args(["report", "--quarter", "Q2", "--format", "docx", "-o"]).arg(&again).assert().success();
+    assert_eq!(std::fs::read(&again).unwrap(), bytes);
+}
+
+/// Converts the Word file to PDF with LibreOffice when it is installed, as a check that
+/// an office suite opens it; skipped (and said so) elsewhere.
+#[test]
+fn docx_converts_to_pdf_when_libreoffice_is_present() {
+    let Ok(soffice) = which("soffice") else {
+        println!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bc.docx");
+    par("2025-12-31").args(["report", "--quarter", "Q4", "-o"]).arg(&file).assert().success();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let out = std::process::Command::new(soffice)
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .unwrap();
+    let pdf = dir.path().join("bc.pdf");
+    assert!(pdf.is_file(), "no PDF: {}", String::from_utf8_lossy(&out.stderr));
+    if let Ok(pdftotext) = which("pdftotext") {
+        let text = std::process::Command::new(pdftotext).arg(&pdf).arg("-").output().unwrap().stdout;
+        let text = String::from_utf8_lossy(&text);
+        assert!(text.contains("BÁO CÁO") && text.contains("Đỗ Ngọc Chi"), "{text}");
+    }
+}
+
+fn which(name: &str) -> Result<PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()).ok_or(())
+}
+
+// ---------------------------------------------------------------------------
+// Bad input: a clear message, a non-zero exit, no file.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn periods_outside_the_year_or_malformed() {
+    par("2025-06-30")
+        .args(["report", "--quarter", "2024-Q4"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("2024-Q4 (Q4 2024) is outside the plan's year 2025"));
+    par("2025-06-30")
+        .args(["report", "--quarter", "2025-Q5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--quarter: `2025-Q5` is not a period"));
+    par("2025-06-30")
+        .args(["report", "--quarter", "2025-H1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--quarter: `2025-H1` is not a quarter"));
+    par("2025-06-30").args(["report", "--year", "Q3"]).assert().code(2).stderr(predicate::str::contains("not a year"));
+    par("2025-06-30")
+        .args(["report", "--half", "2025-H3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a period"));
+    // Two periods at once is a usage error.
+    par("2025-06-30").args(["report", "--quarter", "Q1", "--year", "2025"]).assert().code(2);
+}
+
+#[test]
+fn bad_output_paths_leave_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("bc.md");
+    par("2025-06-30")
+        .args(["report", "-o"])
+        .arg(&missing)
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("cannot write").and(predicate::str::contains("no such file or folder")));
+    assert!(!missing.exists());
+    par("2025-06-30")
+        .args(["report", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("it is a folder"));
+    // A bad period with -o writes nothing either.
+    let file = dir.path().join("bc.docx");
+    par("2025-06-30").args(["report", "--quarter", "2026-Q1", "-o"]).arg(&file).assert().code(2);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file, no temporary file");
+    // A Word file needs -o.
+    par("2025-06-30")
+        .args(["report", "--format", "docx"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("-o"));
+}
+
+#[test]
+fn a_plan_without_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n").unwrap();
+    let out = dir.path().join("bc.md");
+    par_on(&path, "2025-06-30")
+        .args(["report", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the plan has no tasks"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn report_settings_are_checked() {
+    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"lunar\"\ncalender = 1");
+    // A typo'd key is reported first (the file does not parse), with the nearest key.
+    par_on(&path, "2025-06-30")
+        .arg("report")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown key `calender`").and(predicate::str::contains("calendar")));
+    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"lunar\"");
+    let text = std::fs::read_to_string(&path).unwrap().replacen("due_day = 20\n", "due_day = 40\n", 1);
+    std::fs::write(&path, text).unwrap();
+    par_on(&path, "2025-06-30").arg("report").assert().code(2).stderr(
+        predicate::str::contains("unknown reporting calendar `lunar`")
+            .and(predicate::str::contains("calendar, decree-09, cchc"))
+            .and(predicate::str::contains("due_day must be a day of the month")),
+    );
+    let (_d, path) = plan_with("period = \"2025-Q2\"", "period = \"2024-Q2\"");
+    par_on(&path, "2025-06-30")
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("proposal for 2024-Q2 is outside the plan's year 2025"));
+}
+
+#[test]
+fn markdown_escapes_plan_text() {
+    let (_d, path) = plan_with(
+        "title = \"Chấn chỉnh việc cán bộ quản lý chưa sử dụng Thư điện tử thành phố\"",
+        "title = \"Thư *điện tử* | <b>x</b> \\u001b[31m\"",
+    );
+    let md = stdout(par_on(&path, "2025-06-30").args(["report", "--quarter", "Q2"]));
+    assert!(md.contains("Thư \\*điện tử\\* \\| \\<b\\>x\\</b\\> \\\\u{1b}\\[31m"), "{md}");
+    assert!(!md.contains('\u{1b}'));
+}
