@@ -35,6 +35,11 @@ const PIECE: usize = 64 * 1024;
 
 /// Parses the plan's text as `toml::from_str` does, in pieces when the file is large.
 pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
+    if text.len() < 2 * PIECE {
+        // Small files, the usual case, are parsed whole (without asking how many cores
+        // there are: that reads the cgroup files).
+        return toml::from_str(text);
+    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match in_pieces(text, PIECE, cores.min(MAX_THREADS)) {
         Some(raw) => Ok(raw),
