@@ -12,15 +12,15 @@ use unicode_width::UnicodeWidthStr;
 use super::{Style, table_text};
 use crate::compute::Status;
 
-/// One cell: its text, and the status whose colour it takes on a terminal.
-type GridCell = (String, Option<Status>);
-
 pub struct Grid {
     headers: Vec<String>,
     /// Columns whose cells (not the header) are right-aligned.
     right: Vec<bool>,
-    /// Every row's cells, one after the other.
-    cells: Vec<GridCell>,
+    /// The text of every row's cells, one after the other, in one buffer.
+    text: String,
+    /// Each cell: where its text ends in `text`, and the status whose colour it takes
+    /// on a terminal.
+    cells: Vec<(usize, Option<Status>)>,
 }
 
 impl Grid {
@@ -28,6 +28,7 @@ impl Grid {
         Grid {
             headers: headers.iter().map(|h| h.to_string()).collect(),
             right: vec![false; headers.len()],
+            text: String::new(),
             cells: Vec::new(),
         }
     }
@@ -38,17 +39,27 @@ impl Grid {
         self
     }
 
-    /// Adds a row; it must have one cell per header.
-    pub fn row(&mut self, cells: impl IntoIterator<Item = GridCell>) {
+    /// Adds a row: one cell per header, each its text and the status whose colour it
+    /// takes on a terminal.
+    pub fn row<'a>(&mut self, cells: impl IntoIterator<Item = (&'a str, Option<Status>)>) {
         let before = self.cells.len();
-        self.cells.extend(cells);
+        for (text, status) in cells {
+            self.text.push_str(text);
+            self.cells.push((self.text.len(), status));
+        }
         debug_assert_eq!(self.cells.len() - before, self.headers.len(), "one cell per column");
+    }
+
+    /// The cells in order: text and status.
+    fn cells(&self) -> impl Iterator<Item = (&str, Option<Status>)> {
+        let starts = std::iter::once(0).chain(self.cells.iter().map(|&(end, _)| end));
+        starts.zip(&self.cells).map(|(start, &(end, status))| (&self.text[start..end], status))
     }
 
     /// The table's text with a final newline, as [`table_text`] gives it.
     pub fn text(&self, s: &Style) -> String {
         let plain = !s.color && s.width.is_none();
-        let one_line = self.headers.iter().chain(self.cells.iter().map(|(t, _)| t)).all(|t| !t.contains('\n'));
+        let one_line = !self.text.contains('\n') && self.headers.iter().all(|h| !h.contains('\n'));
         if plain && one_line && !self.cells.is_empty() { self.plain() } else { self.comfy(s) }
     }
 
@@ -56,10 +67,11 @@ impl Grid {
         let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
         let mut t = s.table(&headers);
         if !self.headers.is_empty() {
-            for row in self.cells.chunks(self.headers.len()) {
-                t.add_row(row.iter().zip(&self.right).map(|((text, status), &right)| {
+            let cells: Vec<(&str, Option<Status>)> = self.cells().collect();
+            for row in cells.chunks(self.headers.len()) {
+                t.add_row(row.iter().zip(&self.right).map(|(&(text, status), &right)| {
                     let cell = match status {
-                        Some(st) => s.status_cell(*st, text),
+                        Some(st) => s.status_cell(st, text),
                         None => Cell::new(text),
                     };
                     if right { cell.set_alignment(CellAlignment::Right) } else { cell }
@@ -74,26 +86,25 @@ impl Grid {
     fn plain(&self) -> String {
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| display_width(h).max(1)).collect();
-        let mut cell_widths = Vec::with_capacity(self.cells.len());
-        for (i, (text, _)) in self.cells.iter().enumerate() {
-            let w = display_width(text).min(u16::MAX as usize);
-            widths[i % n] = widths[i % n].max(w);
-            cell_widths.push(w);
-        }
+        let cells: Vec<(&str, usize)> = self
+            .cells()
+            .enumerate()
+            .map(|(i, (text, _))| {
+                let w = display_width(text).min(u16::MAX as usize);
+                widths[i % n] = widths[i % n].max(w);
+                (text, w)
+            })
+            .collect();
         // Bytes: cells with their padding, then the borders (3 bytes each) and line break.
-        let text_len: usize = self.cells.iter().map(|(t, _)| t.len()).sum();
+        let text_len = self.text.len();
         let pad_len = (widths.iter().sum::<usize>() + 2 * n) * (self.cells.len() / n + 4);
         let mut out = String::with_capacity(text_len + pad_len + (self.cells.len() / n + 4) * (3 * n + 4));
         rule(&mut out, &widths, '┌', '─', '┬', '┐');
         let header_widths: Vec<usize> = self.headers.iter().map(|h| display_width(h)).collect();
         line(&mut out, &widths, self.headers.iter().zip(&header_widths).map(|(h, &w)| (h.as_str(), w, false)));
         rule(&mut out, &widths, '╞', '═', '╪', '╡');
-        for (row, row_widths) in self.cells.chunks(n).zip(cell_widths.chunks(n)) {
-            line(
-                &mut out,
-                &widths,
-                row.iter().zip(row_widths).zip(&self.right).map(|(((t, _), &w), &r)| (t.as_str(), w, r)),
-            );
+        for row in cells.chunks(n) {
+            line(&mut out, &widths, row.iter().zip(&self.right).map(|(&(t, w), &r)| (t, w, r)));
         }
         rule(&mut out, &widths, '└', '─', '┴', '┘');
         out
@@ -170,11 +181,7 @@ mod tests {
     fn grid(rows: &[[&str; 3]]) -> Grid {
         let mut g = Grid::new(&["Mã", "Nội dung", "Số ngày trễ"]).align_right(2);
         for r in rows {
-            g.row([
-                (r[0].to_string(), Some(Status::Overdue)),
-                (r[1].to_string(), None),
-                (r[2].to_string(), Some(Status::Open)),
-            ]);
+            g.row([(r[0], Some(Status::Overdue)), (r[1], None), (r[2], Some(Status::Open))]);
         }
         g
     }

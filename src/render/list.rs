@@ -28,12 +28,12 @@ pub fn render(rows: &[Row], s: &Style) -> String {
         };
         let repeat = crate::plan::Repeat::parse(r.repeat).map_or(r.repeat, |rp| rp.label(l));
         g.row([
-            (r.key.clone(), None),
-            (title(&r.title, 60), None),
-            (title(r.owner.as_deref().unwrap_or("–"), 28), None),
-            (repeat.to_string(), None),
-            (date(r.due), None),
-            (status, Some(r.status)),
+            (r.key.as_str(), None),
+            (title(&r.title, 60).as_str(), None),
+            (title(r.owner.as_deref().unwrap_or("–"), 28).as_str(), None),
+            (repeat, None),
+            (date(r.due).as_str(), None),
+            (status.as_str(), Some(r.status)),
         ]);
     }
     g.text(s)

@@ -125,11 +125,14 @@ fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> 
     .align_right(4);
     for i in items {
         g.row([
-            (i.key.clone(), Some(i.status)),
-            (title(&i.title, 60), None),
-            (title(i.owner.as_deref().unwrap_or("–"), 30), None),
-            (date(i.due), None),
-            (days(i).to_string(), Some(if i.status == Status::Overdue { Status::Overdue } else { Status::Open })),
+            (i.key.as_str(), Some(i.status)),
+            (title(&i.title, 60).as_str(), None),
+            (title(i.owner.as_deref().unwrap_or("–"), 30).as_str(), None),
+            (date(i.due).as_str(), None),
+            (
+                days(i).to_string().as_str(),
+                Some(if i.status == Status::Overdue { Status::Overdue } else { Status::Open }),
+            ),
         ]);
     }
     g.text(s)
