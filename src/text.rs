@@ -119,7 +119,10 @@ fn is_one_line(s: &str) -> bool {
             i += 1;
         } else {
             let c = s[i..].chars().next().unwrap_or_default();
-            if needs_escape(c) || c.is_whitespace() {
+            // Latin letters with marks (Vietnamese included) are neither escapes nor spaces:
+            // skip the Unicode white-space table for them.
+            let letter = matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+            if !letter && (needs_escape(c) || c.is_whitespace()) {
                 return false;
             }
             last_space = false;
@@ -180,6 +183,13 @@ mod tests {
         assert_eq!(clean("bình thường"), "bình thường");
         assert_eq!(one_line(" a\n b\r\n"), "a b");
         assert_eq!(clean_lines("a\r\nb\rc"), "a\nb\\u{d}c");
+    }
+
+    #[test]
+    fn letters_with_marks_are_not_spaces_or_escapes() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            assert!(!needs_escape(c) && !c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
