@@ -6,11 +6,27 @@
 //! small fraction of its cost per cell. With colour or a terminal width to fit, it hands
 //! the same cells to comfy-table, which does the styling and the wrapping.
 
-use comfy_table::{Cell, CellAlignment};
+use comfy_table::{Attribute, Cell, CellAlignment, Color};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Style, table_text};
 use crate::compute::Status;
+
+/// How a cell is drawn on a terminal with colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paint {
+    Plain,
+    /// The colour of a status, as [`Style::status_cell`] gives it.
+    Status(Status),
+    /// Red and bold, as [`Style::num`] draws a count that needs attention.
+    Alarm,
+}
+
+impl From<Option<Status>> for Paint {
+    fn from(s: Option<Status>) -> Paint {
+        s.map_or(Paint::Plain, Paint::Status)
+    }
+}
 
 pub struct Grid {
     headers: Vec<String>,
@@ -20,7 +36,7 @@ pub struct Grid {
     text: String,
     /// Each cell: where its text ends in `text`, and the status whose colour it takes
     /// on a terminal.
-    cells: Vec<(usize, Option<Status>)>,
+    cells: Vec<(usize, Paint)>,
 }
 
 impl Grid {
@@ -41,17 +57,17 @@ impl Grid {
 
     /// Adds a row: one cell per header, each its text and the status whose colour it
     /// takes on a terminal.
-    pub fn row<'a>(&mut self, cells: impl IntoIterator<Item = (&'a str, Option<Status>)>) {
+    pub fn row<'a, P: Into<Paint>>(&mut self, cells: impl IntoIterator<Item = (&'a str, P)>) {
         let before = self.cells.len();
-        for (text, status) in cells {
+        for (text, paint) in cells {
             self.text.push_str(text);
-            self.cells.push((self.text.len(), status));
+            self.cells.push((self.text.len(), paint.into()));
         }
         debug_assert_eq!(self.cells.len() - before, self.headers.len(), "one cell per column");
     }
 
     /// The cells in order: text and status.
-    fn cells(&self) -> impl Iterator<Item = (&str, Option<Status>)> {
+    fn cells(&self) -> impl Iterator<Item = (&str, Paint)> {
         let starts = std::iter::once(0).chain(self.cells.iter().map(|&(end, _)| end));
         starts.zip(&self.cells).map(|(start, &(end, status))| (&self.text[start..end], status))
     }
@@ -67,12 +83,14 @@ impl Grid {
         let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
         let mut t = s.table(&headers);
         if !self.headers.is_empty() {
-            let cells: Vec<(&str, Option<Status>)> = self.cells().collect();
+            let cells: Vec<(&str, Paint)> = self.cells().collect();
             for row in cells.chunks(self.headers.len()) {
-                t.add_row(row.iter().zip(&self.right).map(|(&(text, status), &right)| {
-                    let cell = match status {
-                        Some(st) => s.status_cell(st, text),
-                        None => Cell::new(text),
+                t.add_row(row.iter().zip(&self.right).map(|(&(text, paint), &right)| {
+                    let cell = match paint {
+                        Paint::Plain => Cell::new(text),
+                        Paint::Status(st) => s.status_cell(st, text),
+                        Paint::Alarm if s.color => Cell::new(text).fg(Color::Red).add_attribute(Attribute::Bold),
+                        Paint::Alarm => Cell::new(text),
                     };
                     if right { cell.set_alignment(CellAlignment::Right) } else { cell }
                 }));
@@ -225,6 +243,17 @@ mod tests {
             assert_eq!(display_width(&s), s.width(), "{s:?}");
         }
         assert_eq!(display_width("日本"), 4);
+    }
+
+    /// With colour, the cells are comfy-table's as `Style::num` and `status_cell` make them.
+    #[test]
+    fn paints_like_the_style() {
+        let s = Style { lang: Lang::Vi, color: true, width: None };
+        let mut g = Grid::new(&["a", "b", "c"]).align_right(1).align_right(2);
+        g.row([("x", Paint::Status(Status::Overdue)), ("3", Paint::Alarm), ("0", Paint::Plain)]);
+        let mut t = s.table(&["a", "b", "c"]);
+        t.add_row(vec![s.status_cell(Status::Overdue, "x"), s.num(3, true), s.num(0, true)]);
+        assert_eq!(g.text(&s), crate::render::table_text(&t));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `par status` for a terminal.
 
-use super::grid::Grid;
-use super::{Style, date, table_text, title};
+use super::grid::{Grid, Paint};
+use super::{Style, date, title};
 use crate::compute::Status;
 use crate::compute::summary::{Group, Item, StatusReport};
 
@@ -76,7 +76,7 @@ pub fn render(r: &StatusReport, s: &Style) -> String {
 
 fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summary::Counts) -> String {
     let l = s.lang;
-    let mut t = s.table(&[
+    let mut g = Grid::new(&[
         first,
         l.pick("Tổng", "Total"),
         l.pick("Xong đúng hạn", "Done on time"),
@@ -87,29 +87,31 @@ fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summ
         l.pick("Thường xuyên", "Ongoing"),
         l.pick("Tiến độ", "Progress"),
     ]);
-    let row = |name: String, c: &crate::compute::summary::Counts| {
-        vec![
-            comfy_table::Cell::new(name),
-            s.num(c.total, false),
-            s.num(c.done_on_time, false),
-            s.num(c.done_late, false),
-            s.num(c.open, false),
-            s.num(c.overdue, true),
-            s.num(c.not_started, false),
-            s.num(c.ongoing, false),
-            comfy_table::Cell::new(s.progress(c.percent_complete())),
-        ]
-    };
-    for g in groups {
-        let name = if g.id.is_empty() || g.id == g.title {
-            title(&g.title, 40)
-        } else {
-            format!("{}. {}", g.id, title(&g.title, 36))
-        };
-        t.add_row(row(name, &g.counts));
+    for column in 1..=7 {
+        g = g.align_right(column);
     }
-    t.add_row(row(s.lang.pick("Cộng", "Total").to_string(), total));
-    table_text(&t)
+    let mut row = |name: &str, c: &crate::compute::summary::Counts| {
+        // Counts as `Style::num` draws them: overdue ones red and bold on a terminal.
+        let counts = [c.total, c.done_on_time, c.done_late, c.open, c.overdue, c.not_started, c.ongoing];
+        let counts = counts.map(|n| n.to_string());
+        let paint = |i: usize| if i == 4 && c.overdue > 0 { Paint::Alarm } else { Paint::Plain };
+        let progress = s.progress(c.percent_complete());
+        g.row(
+            std::iter::once((name, Paint::Plain))
+                .chain(counts.iter().enumerate().map(|(i, n)| (n.as_str(), paint(i))))
+                .chain(std::iter::once((progress.as_str(), Paint::Plain))),
+        );
+    };
+    for group in groups {
+        let name = if group.id.is_empty() || group.id == group.title {
+            title(&group.title, 40)
+        } else {
+            format!("{}. {}", group.id, title(&group.title, 36))
+        };
+        row(&name, &group.counts);
+    }
+    row(s.lang.pick("Cộng", "Total"), total);
+    g.text(s)
 }
 
 fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> String {
