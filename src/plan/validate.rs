@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::period::Period;
 use crate::text::nearest;
 
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+use crate::dates::YEARS;
 
 struct Checker {
     problems: Vec<Diagnostic>,
