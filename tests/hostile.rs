@@ -449,3 +449,29 @@ fn files_that_cannot_be_read_exit_3_and_odd_files_are_bounded() {
         assert!(err.contains("/dev/zero is larger than 256 MB"), "{err}");
     }
 }
+
+/// Inputs the fuzzers found, kept as regressions (see README "Độ bền / Robustness").
+#[test]
+fn fuzz_findings_stay_fixed() {
+    use support::exercise::{Outcome, exercise};
+    // plan_load: a table header followed by hundreds of NUL bytes made a 600-column
+    // error snippet (each NUL escaped as `\u{0}` after the window was cut) with the
+    // caret in the wrong place.
+    let mut bytes = plan_with("").into_bytes();
+    bytes.extend_from_slice(b"[[index");
+    bytes.extend(std::iter::repeat_n(0u8, 400));
+    bytes.extend_from_slice(b"]]\n");
+    match exercise(std::path::Path::new("plan.toml"), &bytes) {
+        Outcome::Refused(e) => assert!(e.contains("plan.toml:14:8:"), "{e}"),
+        Outcome::Loaded { .. } => panic!("NUL bytes in a header cannot load"),
+    }
+    // dates: a period in a year below 1000 printed as `25`, which does not parse back.
+    let text = plan_with(
+        "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a b\"\nrepeat = \"yearly\"\n\
+         [[task.log]]\ndate = 2025-01-02\ntext = \"x\"\nperiod = \"0025\"\n",
+    );
+    let s = Session::with_plan(&text);
+    let v = s.par(["show", "1", "--format", "json", "--today", "2025-06-01"]).json();
+    assert_eq!(v["log"][0]["period"], "0025");
+    assert!(s.par(["show", "1", "--today", "2025-06-01"]).ok().contains("02/01/2025 [0025]  x"));
+}

@@ -70,30 +70,49 @@ impl Source<'_> {
 
     fn snippet(&self, line_text: &str, line: usize, col: usize, span: &Range<usize>) -> String {
         const WIDTH: usize = 100;
-        // Long lines are shown as a window around the column, so a minified or
-        // pasted 10,000-character line does not flood the terminal.
-        let len = line_text.chars().count();
-        let from = col.saturating_sub(1).saturating_sub(WIDTH / 2).min(len);
-        let to = (from + WIDTH).min(len);
-        let shown: String = line_text.chars().skip(from).take(to - from).collect();
-        let shown = crate::text::clean(&shown).into_owned();
-        let lead = if from > 0 { "…" } else { "" };
-        let caret_at = col - 1 - from + lead.chars().count();
-        let span_chars = self
+        // Long lines are shown as a window of WIDTH columns around the column, so a
+        // minified or pasted 10,000-character line does not flood the terminal. Widths
+        // count characters as printed: a control character shows as `\u{1b}` (6 columns).
+        let at = line_text.char_indices().nth(col - 1).map_or(line_text.len(), |(i, _)| i);
+        let (mut start, mut used) = (at, 0);
+        for c in line_text[..at].chars().rev() {
+            if used + shown_width(c) > WIDTH / 2 {
+                break;
+            }
+            used += shown_width(c);
+            start -= c.len_utf8();
+        }
+        let mut end = at;
+        for c in line_text[at..].chars() {
+            if used + shown_width(c) > WIDTH {
+                break;
+            }
+            used += shown_width(c);
+            end += c.len_utf8();
+        }
+        let lead = if start > 0 { "…" } else { "" };
+        let shown = crate::text::clean(&line_text[start..end]);
+        let caret_at = lead.chars().count() + line_text[start..at].chars().map(shown_width).sum::<usize>();
+        let span_width = self
             .text
             .get(span.start..span.end.min(span.start.saturating_add(4 * WIDTH)))
-            .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count())
+            .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().map(shown_width).sum::<usize>())
             .clamp(1, WIDTH);
         let gutter = line.to_string().len();
         format!(
             "{:>gutter$} |\n{line} | {lead}{shown}{}\n{:>gutter$} | {}{}\n",
             "",
-            if to < len { "…" } else { "" },
+            if end < line_text.len() { "…" } else { "" },
             "",
             " ".repeat(caret_at),
-            "^".repeat(span_chars.min(WIDTH.saturating_sub(caret_at).max(1))),
+            "^".repeat(span_width.min(WIDTH.saturating_sub(caret_at).max(1))),
         )
     }
+}
+
+/// Columns a character takes once cleaned for the terminal.
+fn shown_width(c: char) -> usize {
+    crate::text::clean(c.encode_utf8(&mut [0; 4])).chars().count()
 }
 
 /// At most this many problems are printed; the count of the rest follows.
@@ -192,6 +211,16 @@ mod tests {
             lines[2][..lines[2].find('|').unwrap() + b].chars().count(),
             lines[3][..lines[3].find('|').unwrap() + caret].chars().count()
         );
+        // A line of control characters: escaped, the window still about WIDTH columns, the caret aligned.
+        let text = format!("k = \"{}x\"\n", "\u{0}".repeat(500));
+        let src = Source { path: Path::new("p.toml"), text: &text };
+        let at = text.find('x').unwrap();
+        let out = src.render(&[Diagnostic::new("here", Some(at..at + 1))]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[2].chars().count() < 120, "{}", lines[2]);
+        assert!(lines[2].contains("\\u{0}x\""), "{}", lines[2]);
+        let x = lines[2].chars().position(|c| c == 'x').unwrap();
+        assert_eq!(lines[3].chars().position(|c| c == '^'), Some(x), "{out}");
         // Hundreds of problems: the first MOST_SHOWN and a count of the rest.
         let diags: Vec<Diagnostic> = (0..120).map(|i| Diagnostic::new(format!("problem {i}"), Some(0..1))).collect();
         let out = src.render(&diags);
