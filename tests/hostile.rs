@@ -475,3 +475,28 @@ fn fuzz_findings_stay_fixed() {
     assert_eq!(v["log"][0]["period"], "0025");
     assert!(s.par(["show", "1", "--today", "2025-06-01"]).ok().contains("02/01/2025 [0025]  x"));
 }
+
+/// Found auditing the index code for odd but valid or half-broken trees.
+#[test]
+fn index_trees_in_any_order_and_with_bad_codes_are_reported_truly() {
+    let tree = |criteria: &str| plan_with(&format!("[index]\n{criteria}"));
+    // A skipped bad code must not shift later checks onto the wrong criterion.
+    let text = tree(
+        "[[index.criterion]]\ncode = \"bad code\"\ntitle = \"x\"\nmax = 5\n\
+         [[index.criterion]]\ncode = \"1\"\ntitle = \"A\"\nmax = 10\nlast_year = 9\n\
+         [[index.criterion]]\ncode = \"2\"\ntitle = \"B\"\nmax = 1\n",
+    );
+    let err = Session::with_plan(&text).par(["index"]).fails(2);
+    assert!(err.contains("criterion code `bad code` must be dotted parts"), "{err}");
+    assert!(!err.contains("above its maximum"), "{err}");
+    // `1`, `2`, `1.1` is a valid order: 1.1 is drawn under area 1, not area 2.
+    let text = tree(
+        "[[index.criterion]]\ncode = \"1\"\ntitle = \"Lĩnh vực một\"\n\
+         [[index.criterion]]\ncode = \"2\"\ntitle = \"Lĩnh vực hai\"\nmax = 3\n\
+         [[index.criterion]]\ncode = \"1.1\"\ntitle = \"Tiêu chí của một\"\nmax = 4\nlast_year = 2\n",
+    );
+    let out = Session::with_plan(&text).par(["index", "--today", "2025-06-01"]).ok();
+    let area_two = out.find("2. Lĩnh vực hai").unwrap();
+    let criterion = out.find("Tiêu chí của một").unwrap();
+    assert!(criterion < area_two, "{out}");
+}

@@ -58,8 +58,7 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
     )));
     out.push_str("\n\n");
     let areas: Vec<usize> = (0..r.nodes.len()).filter(|&i| r.nodes[i].depth == 1).collect();
-    for (k, &a) in areas.iter().enumerate() {
-        let end = areas.get(k + 1).copied().unwrap_or(r.nodes.len());
+    for &a in &areas {
         let area = &r.nodes[a];
         out.push_str(&s.heading(&format!(
             "{}. {} — {}/{}",
@@ -80,7 +79,9 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
             l.pick("Nhiệm vụ", "Tasks"),
             l.pick("Rủi ro", "Risk"),
         ]);
-        for n in &r.nodes[a..end] {
+        // The area and everything under it, wherever the file listed it (`1`, `2`, `1.1` is valid).
+        let under = format!("{}.", area.code);
+        for n in r.nodes.iter().filter(|n| n.code == area.code || n.code.starts_with(&under)) {
             let indent = "  ".repeat(n.depth - 1);
             let risk = if n.at_risk {
                 format!("{} {}", n.items_overdue, l.pick("quá hạn", "overdue"))
