@@ -405,6 +405,20 @@ fn nfd_text_is_found_with_and_without_diacritics_and_never_rewritten() {
 }
 
 #[test]
+fn empty_and_foreign_files_say_what_a_plan_is() {
+    for text in ["", "\u{feff}", "# chỉ có chú thích\n", "[package]\nname = \"x\"\n"] {
+        let err = Session::with_plan(text).par(["status"]).fails(2);
+        assert!(
+            err.contains("the file has no [plan] table") || err.contains("unknown key `package`"),
+            "{text:?}: {err}"
+        );
+    }
+    let err = Session::with_plan("").par(["status"]).fails(2);
+    assert!(err.contains("plan.toml:1:1: the file has no [plan] table"), "{err}");
+    assert!(err.contains("help: a plan starts with [plan] holding unit, title and year"), "{err}");
+}
+
+#[test]
 fn utf16_with_and_without_bom_says_how_to_convert() {
     let text = support::SEED;
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();

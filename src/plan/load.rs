@@ -165,6 +165,11 @@ fn syntax_diagnostic(e: &toml::de::Error) -> Diagnostic {
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or("");
+        if key == "plan" {
+            // An empty file, or one without its [plan] table (another TOML file named by mistake?).
+            return Diagnostic::new("the file has no [plan] table", span)
+                .help("a plan starts with [plan] holding unit, title and year; see plan.toml in the README");
+        }
         return Diagnostic::new(format!("missing key `{key}`"), span).help(format!("add `{key} = …` to this table"));
     }
     Diagnostic::new(msg.replace('\n', " "), span)
