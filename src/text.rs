@@ -112,8 +112,16 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Longest word, in bytes, that [`nearest`] looks for suggestions for.
+const MAX_TYPO: usize = 200;
+
 /// The candidates closest to `word` (Jaro-Winkler on folded text), best first.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, most: usize) -> Vec<&'a str> {
+    // A typo is short: a pasted paragraph (or a 1 MB hostile key) is nobody's near miss,
+    // and comparing it with every candidate would take time quadratic in its length.
+    if word.len() > MAX_TYPO {
+        return Vec::new();
+    }
     let w = fold(word);
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
@@ -150,5 +158,6 @@ mod tests {
     fn nearest_suggests() {
         assert_eq!(nearest("titel", ["title", "due", "owner"], 1), vec!["title"]);
         assert!(nearest("zzzz", ["title"], 1).is_empty());
+        assert!(nearest(&"title".repeat(100_000), ["title"], 1).is_empty());
     }
 }

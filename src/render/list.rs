@@ -2,6 +2,7 @@
 
 use super::{Style, date, table_text, title};
 use crate::compute::listing::Row;
+use crate::text::one_line;
 
 pub fn render(rows: &[Row], s: &Style) -> String {
     let l = s.lang;
@@ -26,7 +27,7 @@ pub fn render(rows: &[Row], s: &Style) -> String {
         };
         let repeat = crate::plan::Repeat::parse(r.repeat).map_or(r.repeat, |rp| rp.label(l));
         t.add_row(vec![
-            comfy_table::Cell::new(&r.key),
+            comfy_table::Cell::new(one_line(&r.key)),
             comfy_table::Cell::new(title(&r.title, 60)),
             comfy_table::Cell::new(title(r.owner.as_deref().unwrap_or("–"), 28)),
             comfy_table::Cell::new(repeat),

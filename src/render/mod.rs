@@ -182,7 +182,7 @@ pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) 
         l.pick("Đạt", "Met"),
     ]);
     for m in results {
-        let unit = m.unit.as_deref().unwrap_or("");
+        let unit = crate::text::one_line(m.unit.as_deref().unwrap_or(""));
         let sign = match m.direction {
             crate::plan::Direction::AtLeast => "≥",
             crate::plan::Direction::AtMost => "≤",
@@ -202,7 +202,7 @@ pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) 
             Some(false) => s.status_cell(crate::compute::Status::Overdue, l.pick("chưa đạt", "not met")),
         };
         t.add_row(vec![
-            Cell::new(&m.task),
+            Cell::new(crate::text::one_line(&m.task)),
             Cell::new(title(&m.indicator, 50)),
             Cell::new(format!("{sign} {}{unit}", s.points(m.target))),
             Cell::new(if series.is_empty() { "–".to_string() } else { series.join("; ") }),

@@ -3,6 +3,7 @@
 use super::{Style, date, table_text, title};
 use crate::compute::Status;
 use crate::compute::summary::{Group, Item, StatusReport};
+use crate::text::one_line;
 
 pub fn render(r: &StatusReport, s: &Style) -> String {
     let l = s.lang;
@@ -103,7 +104,7 @@ fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summ
         let name = if g.id.is_empty() || g.id == g.title {
             title(&g.title, 40)
         } else {
-            format!("{}. {}", g.id, title(&g.title, 36))
+            format!("{}. {}", one_line(&g.id), title(&g.title, 36))
         };
         t.add_row(row(name, &g.counts));
     }
@@ -122,7 +123,7 @@ fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> 
     ]);
     for i in items {
         t.add_row(vec![
-            s.status_cell(i.status, &i.key),
+            s.status_cell(i.status, &one_line(&i.key)),
             comfy_table::Cell::new(title(&i.title, 60)),
             comfy_table::Cell::new(title(i.owner.as_deref().unwrap_or("–"), 30)),
             comfy_table::Cell::new(date(i.due)),
