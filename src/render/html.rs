@@ -82,7 +82,12 @@ main{padding:10px 0}section.card,.kpi{break-inside:avoid;border-color:#bbb}}
 /// A whole page: `title` (plain text) in the head and header band, `subtitle` under
 /// it, `body` (already HTML) in the main column.
 pub fn page(lang: Lang, title: &str, subtitle: &str, body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + CSS.len() + 1024);
+    page_styled(lang, title, subtitle, "", body)
+}
+
+/// [`page`] with more style rules after [`CSS`] (a renderer's own layout; never plan text).
+pub fn page_styled(lang: Lang, title: &str, subtitle: &str, extra_css: &str, body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + CSS.len() + extra_css.len() + 1024);
     let code = match lang {
         Lang::Vi => "vi",
         Lang::En => "en",
@@ -92,7 +97,7 @@ pub fn page(lang: Lang, title: &str, subtitle: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"generator\" content=\"par {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+         <meta name=\"generator\" content=\"par {}\">\n<title>{}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n\
          <header class=\"top\"><h1>{}</h1><p>{}</p></header>\n<main>\n{body}</main>\n\
          <footer>{}</footer>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
