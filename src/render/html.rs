@@ -64,10 +64,11 @@ table.data{border-collapse:collapse;width:100%}
 table.data th,table.data td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 table.data th{font-size:12.5px;color:var(--muted);font-weight:600;background:#f8fafc;white-space:nowrap}
 table.data td.n,table.data th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.data th.n{white-space:normal}
 table.data tr.total td{font-weight:650;border-top:2px solid var(--ink);border-bottom:none}
 table.data td.bad{color:var(--overdue);font-weight:650}
 table.data td.nowrap{white-space:nowrap}
-table.data td.path{color:var(--muted);font-size:12px}
+table.data td.path{color:var(--muted);font-size:12px;overflow-wrap:anywhere;min-width:90px}
 table.data td.unit{min-width:220px}
 .flag{display:inline-block;background:#fff4d6;color:#7a5400;border:1px solid #f0d48a;border-radius:10px;padding:0 7px;font-size:11.5px;margin-left:6px;white-space:nowrap}
 .meter{display:inline-block;width:70px;height:8px;background:var(--rest);border-radius:4px;overflow:hidden;vertical-align:middle;margin-right:6px}
