@@ -11,6 +11,7 @@ pub mod json;
 pub mod list;
 pub mod report;
 pub mod report_docx;
+pub mod report_html;
 pub mod report_md;
 pub mod report_txt;
 pub mod rollup;
