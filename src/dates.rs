@@ -47,7 +47,26 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// `30/05/2025`: the short form used in tables.
 pub fn short(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+    let year = d.year();
+    if !(1000..=9999).contains(&year) {
+        return format!("{:02}/{:02}/{year}", d.day(), d.month());
+    }
+    // Written digit by digit: tables of thousands of rows call this once a row.
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut s = String::with_capacity(10);
+    for (i, n) in [d.day(), d.month()].into_iter().enumerate() {
+        if i > 0 {
+            s.push('/');
+        }
+        s.push(digit(n / 10));
+        s.push(digit(n));
+    }
+    s.push('/');
+    let y = year as u32;
+    for div in [1000, 100, 10, 1] {
+        s.push(digit(y / div));
+    }
+    s
 }
 
 /// `ngày 05 tháng 02 năm 2025` per Decree 30/2020: days below 10 and months 1–2 get a leading zero.
@@ -107,6 +126,8 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(short(d(2025, 5, 3)), "03/05/2025");
+        assert_eq!(short(d(1999, 12, 31)), "31/12/1999");
+        assert_eq!(short(d(999, 1, 2)), "02/01/999");
         assert_eq!(long_vi(d(2025, 2, 5)), "ngày 05 tháng 02 năm 2025");
         assert_eq!(long_vi(d(2025, 5, 21)), "ngày 21 tháng 5 năm 2025");
         assert_eq!(long_en(d(2025, 2, 5)), "5 February 2025");

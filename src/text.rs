@@ -84,6 +84,9 @@ pub fn clean_lines(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
 pub fn one_line(s: &str) -> String {
+    if is_one_line(s) {
+        return s.to_string();
+    }
     let spaced = s.replace('\r', " ");
     let cleaned = clean(&spaced);
     let mut out = String::with_capacity(cleaned.len());
@@ -102,18 +105,51 @@ pub fn one_line(s: &str) -> String {
     out.trim().to_string()
 }
 
+/// Whether [`one_line`] would leave `s` as it is: no escapes, line breaks or tabs, no
+/// runs of spaces, nothing to trim.
+fn is_one_line(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut last_space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // Tabs, line breaks and the other controls all need rewriting.
+            let space = b == b' ';
+            if (space && last_space) || b < 0x20 || b == 0x7f {
+                return false;
+            }
+            last_space = space;
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            if needs_escape(c) || c.is_whitespace() {
+                return false;
+            }
+            last_space = false;
+            i += c.len_utf8();
+        }
+    }
+    !last_space || s.is_empty()
+}
+
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
+    // The byte where the character at `max - 1` starts: the cut, if there are more than `max`.
+    let cut = s.char_indices().nth(max.saturating_sub(1)).map(|(i, _)| i);
+    match cut {
+        Some(i) if s[i..].chars().nth(1).is_some() || max == 0 => {
+            let mut out = String::with_capacity(i + '…'.len_utf8());
+            out.push_str(&s[..i]);
+            out.push('…');
+            out
+        }
+        _ => s.to_string(),
     }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 /// Longest word, in bytes, that [`nearest`] looks for suggestions for.
@@ -166,6 +202,31 @@ mod tests {
         assert_eq!(clean("a\rb"), "a\\u{d}b");
         assert_eq!(clean("a\r\r\nb\r"), "a\\u{d}\nb\\u{d}");
         assert_eq!(clean("x\r\n\u{1b}[2J"), "x\n\\u{1b}[2J");
+    }
+
+    #[test]
+    fn fast_paths_agree() {
+        // ASCII takes the fast path of `fold`: the same as through the decomposition.
+        assert_eq!(fold("  Quarterly\t 2025-Q3 \u{b}"), "quarterly 2025-q3");
+        assert_eq!(fold("MỖI  QUÝ"), "moi quy");
+        // Text already on one line is returned as it is; anything else is rewritten.
+        for (input, want) in [
+            ("Báo cáo quý III", "Báo cáo quý III"),
+            ("", ""),
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("a\u{a0}b", "a\u{a0}b"),
+            ("a\u{2003}", "a"),
+            ("a\u{1b}b", "a\\u{1b}b"),
+        ] {
+            assert_eq!(one_line(input), want, "{input:?}");
+        }
+        for (input, max, want) in
+            [("", 0, ""), ("abc", 0, "…"), ("abc", 3, "abc"), ("abcd", 3, "ab…"), ("ấu", 1, "…"), ("ấu", 2, "ấu")]
+        {
+            assert_eq!(truncate(input, max), want, "{input:?} {max}");
+        }
     }
 
     #[test]

@@ -15,5 +15,8 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<Outcome> {
         ReadFormat::Table => status::render(&report, &Style::new(ctx, lang)),
     };
     let code = if args.fail_on_overdue && report.total.overdue > 0 { code::FINDINGS } else { code::OK };
+    // The process ends right after: leave the plan and the report to the OS rather than
+    // free their allocations one by one (~2% of the run on a plan of 10,000 tasks).
+    std::mem::forget((loaded, report));
     Ok(Outcome { stdout, code })
 }

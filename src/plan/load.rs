@@ -120,7 +120,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
 pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     let source = Source { path, text };
     let raw: RawPlan =
-        toml::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
+        super::pieces::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
     let external = match raw.index.as_ref().and_then(|ix| ix.file.as_ref()) {
         Some(file) => Some(load_index_file(path, file.get_ref(), raw.index.as_ref().and_then(|ix| ix.name.clone()))?),
         None => None,

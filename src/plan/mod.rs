@@ -3,6 +3,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod pieces;
 pub mod schema;
 pub mod validate;
 

@@ -207,6 +207,11 @@ impl Repeat {
     /// Accepts the English keywords and the Vietnamese wording of plans
     /// ("mỗi quý", "hằng tháng", "thường xuyên"), with or without diacritics.
     pub fn parse(s: &str) -> Option<Repeat> {
+        // The keywords exactly as `keyword()` writes them (most files, and `par list`
+        // rows) need no folding.
+        if let Some(r) = Self::ALL.into_iter().find(|r| r.keyword() == s) {
+            return Some(r);
+        }
         let f = crate::text::fold(s);
         Some(match f.as_str() {
             "once" | "one-off" | "mot lan" => Repeat::Once,
@@ -218,6 +223,15 @@ impl Repeat {
             _ => return None,
         })
     }
+
+    const ALL: [Repeat; 6] = [
+        Repeat::Once,
+        Repeat::Every(Every::Month),
+        Repeat::Every(Every::Quarter),
+        Repeat::Every(Every::Half),
+        Repeat::Every(Every::Year),
+        Repeat::Ongoing,
+    ];
 
     pub const KEYWORDS: &'static [&'static str] = &["once", "monthly", "quarterly", "half-yearly", "yearly", "ongoing"];
 
@@ -337,5 +351,20 @@ impl Plan {
             ));
         }
         msg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeat_keywords_round_trip() {
+        for r in Repeat::ALL {
+            assert_eq!(Repeat::parse(r.keyword()), Some(r));
+        }
+        assert_eq!(Repeat::parse(" Quarterly"), Some(Repeat::Every(Every::Quarter)));
+        assert_eq!(Repeat::parse("MỖI QUÝ"), Some(Repeat::Every(Every::Quarter)));
+        assert_eq!(Repeat::parse("weekly"), None);
     }
 }

@@ -63,7 +63,7 @@ impl Checker {
         None
     }
 
-    fn document(&mut self, raw: &RawDocument, what: &str) -> Document {
+    fn document(&mut self, raw: &RawDocument, what: impl std::fmt::Display) -> Document {
         Document {
             kind: raw.kind.get_ref().clone(),
             number: raw.number.clone(),
@@ -183,8 +183,11 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     let mut task_index: HashMap<String, Range<usize>> = HashMap::with_capacity(raw.task.len());
     let mut tasks = Vec::with_capacity(raw.task.len());
     let line_of = LineIndex::new(text);
-    for spanned in &raw.task {
-        let t = spanned.get_ref();
+    let has_tasks = !raw.task.is_empty();
+    // Tasks are taken apart, their text moved into the model rather than copied.
+    for spanned in raw.task {
+        let line = line_of.line(spanned.span().start);
+        let t = spanned.into_inner();
         let id = t.id.get_ref();
         if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch == '@') {
             c.problem(
@@ -265,7 +268,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
                 None
             }
         };
-        let refs = t.refs.iter().map(|r| c.document(r, &format!("a reference of task `{id}`"))).collect();
+        let refs = t.refs.iter().map(|r| c.document(r, format_args!("a reference of task `{id}`"))).collect();
         let criteria = t
             .criteria
             .iter()
@@ -345,7 +348,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         }
 
         let mut done: Vec<DoneMark> = Vec::with_capacity(t.done.len());
-        for d in &t.done {
+        for d in t.done {
             let date = c.required_date(&d.date, format_args!("task `{id}`'s done date"));
             let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
                 Ok(period) => Some((period, p.span())),
@@ -400,15 +403,15 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
                 done.push(DoneMark {
                     period,
                     date,
-                    note: d.note.clone(),
-                    evidence: d.evidence.clone(),
-                    by: d.by.clone(),
+                    note: d.note,
+                    evidence: d.evidence,
+                    by: d.by,
                     at: d.at.map(|a| a.to_string()),
                 });
             }
         }
         let mut log = Vec::with_capacity(t.log.len());
-        for l in &t.log {
+        for l in t.log {
             let date = c.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
             let period = l
                 .period
@@ -417,19 +420,19 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             if let Some(date) = date {
                 log.push(LogEntry {
                     date,
-                    text: l.text.get_ref().clone(),
+                    text: l.text.into_inner(),
                     period,
-                    evidence: l.evidence.clone(),
-                    by: l.by.clone(),
+                    evidence: l.evidence,
+                    by: l.by,
                     at: l.at.map(|a| a.to_string()),
                 });
             }
         }
         tasks.push(Task {
-            id: id.clone(),
+            id: t.id.into_inner(),
             section,
-            title: t.title.get_ref().clone(),
-            detail: t.detail.clone(),
+            title: t.title.into_inner(),
+            detail: t.detail,
             owner,
             support,
             start,
@@ -437,17 +440,17 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             end,
             repeat,
             due_day,
-            result: t.result.clone(),
+            result: t.result,
             refs,
             criteria,
             indicator,
             measures,
             done,
             log,
-            line: line_of.line(spanned.span().start),
+            line,
         });
     }
-    if !raw.task.is_empty() && sections.is_empty() {
+    if has_tasks && sections.is_empty() {
         c.problems.push(
             Diagnostic::new("tasks name sections, but the file defines none", None)
                 .help("add [[section]] tables with id and title"),
@@ -629,24 +632,55 @@ fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSetting
     }
 }
 
-/// Byte offsets of line starts, to turn spans into line numbers.
-pub(crate) struct LineIndex {
-    starts: Vec<usize>,
+/// Turns byte offsets into line numbers. Tasks are met in file order, so the count of
+/// line breaks goes on from the last offset asked; an earlier offset counts from the top.
+pub(crate) struct LineIndex<'a> {
+    text: &'a [u8],
+    /// The last offset asked and its line.
+    at: std::cell::Cell<(usize, usize)>,
 }
 
-impl LineIndex {
-    pub(crate) fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
-        LineIndex { starts }
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        LineIndex { text: text.as_bytes(), at: std::cell::Cell::new((0, 1)) }
     }
 
     /// 1-based line of a byte offset.
     pub(crate) fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).max(1)
+        let offset = offset.min(self.text.len());
+        let (from, line) = match self.at.get() {
+            (from, line) if from <= offset => (from, line),
+            _ => (0, 1),
+        };
+        let line = line + count_newlines(&self.text[from..offset]);
+        self.at.set((offset, line));
+        line
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)
+/// Counts line breaks 64 bytes at a time, in a form the compiler turns into vector code.
+fn count_newlines(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(64);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        n += chunk.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::LineIndex;
+
+    #[test]
+    fn line_numbers_forward_and_back() {
+        let lines = LineIndex::new("a\nbc\n\nd");
+        let got: Vec<usize> = [0, 1, 2, 4, 5, 6, 7, 99, 3, 0].iter().map(|&o| lines.line(o)).collect();
+        assert_eq!(got, [1, 1, 2, 2, 3, 4, 4, 4, 2, 1]);
+        let long = "ab\n".repeat(100);
+        let lines = LineIndex::new(&long);
+        assert_eq!(lines.line(299), 100);
+        assert_eq!(lines.line(300), 101);
+        assert_eq!(lines.line(150), 51);
+    }
 }

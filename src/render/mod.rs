@@ -4,6 +4,7 @@
 pub mod check;
 pub mod csv;
 pub mod export;
+pub mod grid;
 pub mod html;
 pub mod ics;
 pub mod index;
@@ -124,7 +125,8 @@ pub fn date(d: Option<NaiveDate>) -> String {
 
 /// A one-line, escaped, shortened title for a table cell.
 pub fn title(s: &str, max: usize) -> String {
-    crate::text::truncate(&crate::text::one_line(s), max)
+    let line = crate::text::one_line(s);
+    if line.chars().count() <= max { line } else { crate::text::truncate(&line, max) }
 }
 
 /// The table's text with a final newline.

@@ -1,0 +1,327 @@
+//! Parsing a large plan in pieces, for memory and speed; the result is the same.
+//!
+//! `toml::from_str` lexes the whole file into one token vector, builds a generic tree
+//! of it, and only then fills our structs: about 16 bytes of memory per byte of file at
+//! the peak (80 MB for a 5 MB plan of 10,000 tasks), each touched once. A plan is
+//! mostly a long run of `[[task]]` tables that do not depend on one another, so a large
+//! file is parsed as its head (everything before the first `[[task]]` header) and then
+//! pieces of about [`PIECE`] bytes that each start at a `[[task]]` header. Memory stays
+//! at one piece's worth per thread, the spans are shifted to stay offsets into the whole
+//! file, and with more than one core the pieces are shared out between threads (in
+//! consecutive runs, joined in file order, so the result does not depend on them).
+//!
+//! Why the result is the same as parsing the whole file at once:
+//! - A root `[[task]]` header appends a table to the root `task` array whatever comes
+//!   before it, and everything after it up to the next root header (`[[task.done]]`,
+//!   `[[task.log]]`…) belongs to that new table. So a piece holds whole tasks only, and
+//!   concatenating the pieces' tasks in order is what the whole-file parse builds.
+//! - A piece must contain nothing but tasks (`deny_unknown_fields`): a `[[owner]]` or
+//!   `[plan]` written after the tasks makes the piece fail, and the whole file is parsed.
+//! - The head must not define `task` itself (`task = []` cannot be extended by a
+//!   `[[task]]` header, which the whole-file parse reports).
+//! - A line that starts with `[[task]]` but is not a header can only be inside a
+//!   multi-line string in valid TOML; the piece that ends there then ends inside an
+//!   unterminated string and fails to parse, and the whole file is parsed.
+//! - Whenever any part fails, the whole file is parsed, so errors are reported exactly
+//!   as before, with the same message and position.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::schema::{RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawPlan, RawTask};
+
+/// The size of a piece; files smaller than two pieces are parsed whole.
+const PIECE: usize = 64 * 1024;
+
+/// Parses the plan's text as `toml::from_str` does, in pieces when the file is large.
+pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match in_pieces(text, PIECE, cores.min(MAX_THREADS)) {
+        Some(raw) => Ok(raw),
+        None => toml::from_str(text),
+    }
+}
+
+/// What a piece holds: tasks, and nothing else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tasks {
+    task: Vec<Spanned<RawTask>>,
+}
+
+/// Whether the head defines a root `task` key (other keys are ignored here).
+#[derive(Deserialize)]
+struct HeadProbe {
+    #[serde(default)]
+    task: Option<serde::de::IgnoredAny>,
+}
+
+/// Parses in pieces of about `piece` bytes, on up to `threads` threads.
+fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
+    if text.len() < 2 * piece {
+        return None;
+    }
+    let first = next_task_header(text, 0)?;
+    let head = &text[..first];
+    if toml::from_str::<HeadProbe>(head).ok()?.task.is_some() {
+        return None;
+    }
+    let mut raw: RawPlan = toml::from_str(head).ok()?;
+    // Cut at the first header at least `piece` bytes after the last cut: only the bytes
+    // between the jump and that header are searched, not the whole file.
+    let mut cuts = vec![first];
+    while let Some(cut) = next_task_header(text, cuts[cuts.len() - 1] + piece) {
+        cuts.push(cut);
+    }
+    cuts.push(text.len());
+    // The pieces are independent: with more than one core, consecutive runs of them are
+    // parsed on scoped threads (this one included) and joined in file order.
+    let runs = threads.max(1).min(cuts.len() - 1);
+    let per_run = (text.len() - first).div_ceil(runs);
+    let mut bounds = vec![0];
+    for (i, &c) in cuts.iter().enumerate().skip(1) {
+        if c - cuts[bounds[bounds.len() - 1]] >= per_run || i == cuts.len() - 1 {
+            bounds.push(i);
+        }
+    }
+    let parse_run = |run: &[usize]| -> Option<Vec<Spanned<RawTask>>> {
+        let mut tasks = Vec::new();
+        for w in run.windows(2) {
+            let piece: Tasks = toml::from_str(&text[w[0]..w[1]]).ok()?;
+            tasks.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
+        }
+        Some(tasks)
+    };
+    let runs: Vec<&[usize]> = bounds.windows(2).map(|b| &cuts[b[0]..=b[1]]).collect();
+
+    std::thread::scope(|scope| {
+        let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run))).collect();
+        raw.task.extend(parse_run(runs[0])?);
+        for other in others {
+            raw.task.extend(other.join().ok()??);
+        }
+        Some(())
+    })?;
+    Some(raw)
+}
+
+/// At most this many threads parse pieces (a plan of 10,000 tasks is ~75 pieces).
+const MAX_THREADS: usize = 4;
+
+/// The offset of the first line at or after `from` that starts (after blanks) with
+/// `[[task]]`.
+fn next_task_header(text: &str, from: usize) -> Option<usize> {
+    let mut at = from.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    loop {
+        let i = at + text.get(at..)?.find("[[task]]")?;
+        if text[..i].bytes().rev().take_while(|&b| b != b'\n').all(|b| b == b' ' || b == b'\t') {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+}
+
+/// Shifts a span in place; the value is moved out and back, leaving no copy.
+fn shift<T: Placeholder>(s: &mut Spanned<T>, by: usize) {
+    let span = s.span();
+    let value = std::mem::replace(s.get_mut(), T::placeholder());
+    *s = Spanned::new(span.start + by..span.end + by, value);
+}
+
+fn shift_opt<T: Placeholder>(s: &mut Option<Spanned<T>>, by: usize) {
+    if let Some(s) = s {
+        shift(s, by);
+    }
+}
+
+/// A value that costs nothing to make, to stand in while a spanned value is moved.
+trait Placeholder {
+    fn placeholder() -> Self;
+}
+
+impl Placeholder for String {
+    fn placeholder() -> Self {
+        String::new()
+    }
+}
+
+impl Placeholder for i64 {
+    fn placeholder() -> Self {
+        0
+    }
+}
+
+impl Placeholder for f64 {
+    fn placeholder() -> Self {
+        0.0
+    }
+}
+
+impl Placeholder for toml::Value {
+    fn placeholder() -> Self {
+        toml::Value::Boolean(false)
+    }
+}
+
+// The functions below name every field, so a field added to the schema cannot be
+// forgotten: the code does not compile until it is shifted (or marked as unspanned).
+
+fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
+    let span = t.span();
+    let mut task = t.into_inner();
+    let RawTask {
+        id,
+        section,
+        title,
+        detail: _,
+        owner,
+        support,
+        start,
+        due,
+        end,
+        repeat,
+        due_day,
+        result: _,
+        refs,
+        criteria,
+        indicator,
+        measure,
+        done,
+        log,
+    } = &mut task;
+    shift(id, by);
+    shift(section, by);
+    shift(title, by);
+    shift_opt(owner, by);
+    support.iter_mut().for_each(|s| shift(s, by));
+    shift_opt(start, by);
+    shift_opt(due, by);
+    shift_opt(end, by);
+    shift_opt(repeat, by);
+    shift_opt(due_day, by);
+    for r in refs {
+        let RawDocument { kind, number: _, date, issuer: _, subject: _ } = r;
+        shift(kind, by);
+        shift_opt(date, by);
+    }
+    criteria.iter_mut().for_each(|c| shift(c, by));
+    if let Some(RawIndicator { name, unit: _, target, direction }) = indicator {
+        shift(name, by);
+        shift(target, by);
+        shift_opt(direction, by);
+    }
+    for m in measure {
+        let RawMeasure { period, value, date, note: _, by: _, at: _ } = m;
+        shift_opt(period, by);
+        shift(value, by);
+        shift(date, by);
+    }
+    for d in done {
+        let RawDone { period, date, note: _, evidence: _, by: _, at: _ } = d;
+        shift_opt(period, by);
+        shift(date, by);
+    }
+    for l in log {
+        let RawLog { date, text, period, evidence: _, by: _, at: _ } = l;
+        shift(date, by);
+        shift(text, by);
+        shift_opt(period, by);
+    }
+    Spanned::new(span.start + by..span.end + by, task)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces this small make every test file cut in many places.
+    const SMALL: usize = 1024;
+
+    /// A plan large enough to be parsed in pieces, with `extra` appended.
+    fn big(extra: &str) -> String {
+        let mut s = String::from(
+            "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n[[owner]]\nid = \"ht\"\nname = \"Hiệu trưởng\"\n\
+             [[section]]\nid = \"II\"\ntitle = \"S\"\n\n",
+        );
+        let mut i = 0;
+        while s.len() < 16 * SMALL {
+            i += 1;
+            s.push_str(&format!(
+                "[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"Việc số {i}\"\nowner = \"ht\"\n\
+                 support = [\"ht\"]\ncriteria = [\"1.1\", \"2\"]\nrepeat = \"quarterly\"\nstart = 2025-02-0{}\ndue_day = 20\n\
+                 [[task.done]]\nperiod = \"2025-Q1\"\ndate = \"20/3/2025\"\n\
+                 [[task.log]]\ndate = 2025-03-01\ntext = \"ghi chú\"\nperiod = \"Q1\"\n\
+                 [[task.ref]]\nkind = \"Công văn\"\ndate = 2025-01-02\n\n\
+                 [task.indicator]\nname = \"tỷ lệ\"\ntarget = 100\ndirection = \"at-least\"\n\
+                 [[task.measure]]\nperiod = \"Q1\"\nvalue = 90.5\ndate = 2025-03-31\n\n",
+                1 + i % 9
+            ));
+            if i % 7 == 0 {
+                // Indented header, comment, CRLF.
+                s.push_str(&format!(
+                    "  [[task]] # thụt lề\r\nid = \"x{i}\"\r\nsection = \"II\"\r\ntitle = \"b\"\r\n\n"
+                ));
+            }
+        }
+        s.push_str(extra);
+        s
+    }
+
+    fn whole(text: &str) -> String {
+        format!("{:?}", toml::from_str::<RawPlan>(text))
+    }
+
+    #[test]
+    fn same_as_whole_file_with_spans() {
+        let text = big("");
+        for threads in [1, 3] {
+            let pieces = in_pieces(&text, SMALL, threads).expect("parsed in pieces");
+            assert!(pieces.task.len() > 20);
+            assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(pieces)), whole(&text));
+        }
+    }
+
+    #[test]
+    fn falls_back_to_the_whole_file() {
+        // A `[[task]]` line inside a multi-line string is text, not a header (the long
+        // string makes it a place to cut).
+        let in_string = format!(
+            "[[task]]\nid = \"s\"\nsection = \"II\"\ntitle = \"t\"\ndetail = '''\n{}\n[[task]]\nid = \"fake\"\n'''\n",
+            "chữ ".repeat(SMALL / 4)
+        );
+        let cases = [
+            // Owners after the tasks: valid, but not tasks only.
+            "[[owner]]\nid = \"vt\"\nname = \"Văn thư\"\n",
+            &in_string,
+            // Errors: the same message and position as the whole-file parse.
+            "[[task]]\nid = \"e\"\nsection = \"II\"\ntitel = \"t\"\n",
+            "[[task]]\nid = \"e\"\nsection = \"II\"\ntitle = \"t\"\ntitle = \"again\"\n",
+            "[plan]\nunit = \"again\"\n",
+        ];
+        for extra in cases {
+            let text = big(extra);
+            assert!(in_pieces(&text, SMALL, 1).is_none(), "{extra}");
+            assert!(in_pieces(&text, SMALL, 3).is_none(), "{extra}");
+            assert_eq!(format!("{:?}", from_str(&text)), whole(&text), "{extra}");
+        }
+        // `task = []` in the head cannot be extended by `[[task]]` headers.
+        let text = big("").replacen("[[section]]", "task = []\n[[section]]", 1);
+        assert!(in_pieces(&text, SMALL, 2).is_none());
+        assert!(from_str(&text).is_err());
+    }
+
+    #[test]
+    fn finds_headers_from_anywhere() {
+        let text = "a = \"ữ\"\n  [[task]]\nx = \"[[task]]\"\n[[task]]";
+        let found: Vec<Option<usize>> = [0, 6, 13, 24, 40, 999].iter().map(|&f| next_task_header(text, f)).collect();
+        assert_eq!(found, [Some(12), Some(12), Some(36), Some(36), None, None]);
+    }
+
+    #[test]
+    fn small_files_are_parsed_whole() {
+        assert!(in_pieces("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n", PIECE, 2).is_none());
+    }
+}

@@ -1,0 +1,231 @@
+//! Tables of one-line cells for long lists (the overdue items of `par status`, the
+//! rows of `par list`), which can run to thousands of rows on a large plan.
+//!
+//! Drawn for a pipe or a file (no colour, no width to fit), a [`Grid`] writes the same
+//! bytes as comfy-table's `UTF8_FULL_CONDENSED` table that [`Style::table`] makes, at a
+//! small fraction of its cost per cell. With colour or a terminal width to fit, it hands
+//! the same cells to comfy-table, which does the styling and the wrapping.
+
+use comfy_table::{Cell, CellAlignment};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Style, table_text};
+use crate::compute::Status;
+
+/// One cell: its text, and the status whose colour it takes on a terminal.
+type GridCell = (String, Option<Status>);
+
+pub struct Grid {
+    headers: Vec<String>,
+    /// Columns whose cells (not the header) are right-aligned.
+    right: Vec<bool>,
+    /// Every row's cells, one after the other.
+    cells: Vec<GridCell>,
+}
+
+impl Grid {
+    pub fn new(headers: &[&str]) -> Grid {
+        Grid {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            right: vec![false; headers.len()],
+            cells: Vec::new(),
+        }
+    }
+
+    /// Right-aligns the cells of column `index` (from 0).
+    pub fn align_right(mut self, index: usize) -> Grid {
+        self.right[index] = true;
+        self
+    }
+
+    /// Adds a row; it must have one cell per header.
+    pub fn row(&mut self, cells: impl IntoIterator<Item = GridCell>) {
+        let before = self.cells.len();
+        self.cells.extend(cells);
+        debug_assert_eq!(self.cells.len() - before, self.headers.len(), "one cell per column");
+    }
+
+    /// The table's text with a final newline, as [`table_text`] gives it.
+    pub fn text(&self, s: &Style) -> String {
+        let plain = !s.color && s.width.is_none();
+        let one_line = self.headers.iter().chain(self.cells.iter().map(|(t, _)| t)).all(|t| !t.contains('\n'));
+        if plain && one_line && !self.cells.is_empty() { self.plain() } else { self.comfy(s) }
+    }
+
+    fn comfy(&self, s: &Style) -> String {
+        let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
+        let mut t = s.table(&headers);
+        if !self.headers.is_empty() {
+            for row in self.cells.chunks(self.headers.len()) {
+                t.add_row(row.iter().zip(&self.right).map(|((text, status), &right)| {
+                    let cell = match status {
+                        Some(st) => s.status_cell(*st, text),
+                        None => Cell::new(text),
+                    };
+                    if right { cell.set_alignment(CellAlignment::Right) } else { cell }
+                }));
+            }
+        }
+        table_text(&t)
+    }
+
+    /// comfy-table's drawing, for one-line cells without styling: one space of padding
+    /// either side, columns as wide as their widest cell (at least 1).
+    fn plain(&self) -> String {
+        let n = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| display_width(h).max(1)).collect();
+        let mut cell_widths = Vec::with_capacity(self.cells.len());
+        for (i, (text, _)) in self.cells.iter().enumerate() {
+            let w = display_width(text).min(u16::MAX as usize);
+            widths[i % n] = widths[i % n].max(w);
+            cell_widths.push(w);
+        }
+        // Bytes: cells with their padding, then the borders (3 bytes each) and line break.
+        let text_len: usize = self.cells.iter().map(|(t, _)| t.len()).sum();
+        let pad_len = (widths.iter().sum::<usize>() + 2 * n) * (self.cells.len() / n + 4);
+        let mut out = String::with_capacity(text_len + pad_len + (self.cells.len() / n + 4) * (3 * n + 4));
+        rule(&mut out, &widths, '┌', '─', '┬', '┐');
+        let header_widths: Vec<usize> = self.headers.iter().map(|h| display_width(h)).collect();
+        line(&mut out, &widths, self.headers.iter().zip(&header_widths).map(|(h, &w)| (h.as_str(), w, false)));
+        rule(&mut out, &widths, '╞', '═', '╪', '╡');
+        for (row, row_widths) in self.cells.chunks(n).zip(cell_widths.chunks(n)) {
+            line(
+                &mut out,
+                &widths,
+                row.iter().zip(row_widths).zip(&self.right).map(|(((t, _), &w), &r)| (t.as_str(), w, r)),
+            );
+        }
+        rule(&mut out, &widths, '└', '─', '┴', '┘');
+        out
+    }
+}
+
+/// The width comfy-table gives a line (unicode-width's), counted directly when every
+/// character is one of those of Vietnamese and English text, all one column wide.
+fn display_width(s: &str) -> usize {
+    let mut n = 0;
+    for c in s.chars() {
+        if !one_column(c) {
+            return s.width();
+        }
+        n += 1;
+    }
+    n
+}
+
+fn one_column(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{c0}'..='\u{24f}' | '\u{1ea0}'..='\u{1ef9}' | '–' | '…')
+}
+
+fn rule(out: &mut String, widths: &[usize], left: char, fill: char, cross: char, right: char) {
+    out.push(left);
+    for (i, &w) in widths.iter().enumerate() {
+        if i > 0 {
+            out.push(cross);
+        }
+        for _ in 0..w + 2 {
+            out.push(fill);
+        }
+    }
+    out.push(right);
+    out.push('\n');
+}
+
+fn line<'a>(out: &mut String, widths: &[usize], cells: impl Iterator<Item = (&'a str, usize, bool)>) {
+    out.push('│');
+    for (i, ((text, w, right), &width)) in cells.zip(widths).enumerate() {
+        if i > 0 {
+            out.push('┆');
+        }
+        out.push(' ');
+        let pad = width - w;
+        if right {
+            spaces(out, pad);
+            out.push_str(text);
+        } else {
+            out.push_str(text);
+            spaces(out, pad);
+        }
+        out.push(' ');
+    }
+    out.push('│');
+    out.push('\n');
+}
+
+fn spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        left -= k;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn grid(rows: &[[&str; 3]]) -> Grid {
+        let mut g = Grid::new(&["Mã", "Nội dung", "Số ngày trễ"]).align_right(2);
+        for r in rows {
+            g.row([
+                (r[0].to_string(), Some(Status::Overdue)),
+                (r[1].to_string(), None),
+                (r[2].to_string(), Some(Status::Open)),
+            ]);
+        }
+        g
+    }
+
+    /// The fast drawing gives comfy-table's bytes exactly.
+    #[test]
+    fn plain_matches_comfy_table() {
+        let s = Style { lang: Lang::Vi, color: false, width: None };
+        let cases: &[&[[&str; 3]]] = &[
+            &[["4@2025-Q3", "Chấn chỉnh việc xử lý trễ hạn ý kiến người dân", "12"]],
+            &[
+                ["1", "", "0"],
+                ["III.2", "Xây dựng Kế hoạch khắc phục hạn chế Chỉ số CCHC; gửi UBND Quận 1 trước…", "1234"],
+                ["x", "日本語 wide ｗｉｄｅ and e\u{301} combining", ""],
+            ],
+            &[["", "", ""]],
+        ];
+        for rows in cases {
+            let g = grid(rows);
+            assert_eq!(g.plain(), g.comfy(&s), "rows: {rows:?}");
+            assert_eq!(g.text(&s), g.comfy(&s));
+        }
+    }
+
+    #[test]
+    fn one_column_characters_are_one_column() {
+        let all: String = (' '..='\u{1fff}').filter(|&c| one_column(c)).collect();
+        for c in all.chars() {
+            assert_eq!(c.to_string().width(), 1, "{c:?}");
+        }
+        // Runs of them too: unicode-width counts some sequences specially.
+        let chars: Vec<char> = all.chars().collect();
+        let mut seed = 7usize;
+        for _ in 0..2000 {
+            let s: String = (0..12)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    chars[(seed >> 33) % chars.len()]
+                })
+                .collect();
+            assert_eq!(display_width(&s), s.width(), "{s:?}");
+        }
+        assert_eq!(display_width("日本"), 4);
+    }
+
+    #[test]
+    fn styled_or_fitted_goes_through_comfy_table() {
+        let g = grid(&[["1", "a", "2"]]);
+        let colour = Style { lang: Lang::Vi, color: true, width: None };
+        assert!(g.text(&colour).contains("\x1b["));
+        let narrow = Style { lang: Lang::Vi, color: false, width: Some(30) };
+        assert_eq!(g.text(&narrow), g.comfy(&narrow));
+    }
+}
