@@ -165,3 +165,35 @@ fn a_lock_held_by_a_killed_process_is_free_at_once() {
     // The lock file itself stays (deleting it would reopen the race); it is empty.
     assert_eq!(std::fs::metadata(dir.path().join(".plan.toml.lock")).unwrap().len(), 0);
 }
+
+/// What a writer killed before cleaning up leaves (`.plan.toml.XXXXXX.tmp`, possibly half
+/// written) is deleted by the next writer, once it holds the lock; readers leave it, and
+/// files that are not par's temporary files for this plan are never touched.
+#[test]
+fn the_next_writer_removes_stale_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc\"\nowner = \"ht\"\n");
+    std::fs::write(dir.path().join("plan.toml"), &old).unwrap();
+    let stale = [".plan.toml.a1B2c3.tmp", ".plan.toml.Zz9xYw.tmp"];
+    for s in stale {
+        std::fs::write(dir.path().join(s), &old[..old.len() / 2]).unwrap();
+    }
+    let others = [".other.toml.a1B2c3.tmp", "plan.toml.bak", "ghi-chu.tmp"];
+    for o in others {
+        std::fs::write(dir.path().join(o), "của người dùng").unwrap();
+    }
+    let left = |expected: &[&str]| {
+        let mut names = strays(dir.path());
+        names.sort();
+        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(names, expected);
+    };
+    assert!(par(dir.path()).args(["status"]).output().unwrap().status.success());
+    left(&[stale[0], stale[1], others[0], others[1], others[2]]);
+    assert!(par(dir.path()).args(["log", "1", "tiếp tục"]).output().unwrap().status.success());
+    left(&others);
+    for o in others {
+        assert_eq!(std::fs::read_to_string(dir.path().join(o)).unwrap(), "của người dùng");
+    }
+}
