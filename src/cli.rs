@@ -193,6 +193,7 @@ const REPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par report                               quý hiện tại, Markdown / the current quarter, Markdown
   par report --quarter Q2 -o bao-cao.docx  quý II ra tệp Word / Q2 as a Word file
+  par report --quarter Q2 -o bao-cao.html  trang HTML in được / a printable HTML page
   par report --half 2025-H1 --format txt   báo cáo 6 tháng / the 6-month report
   par report --year 2025 --format json     báo cáo năm cho script / the yearly report for scripts
   par report --today 2025-06-30 --lang en  như vào ngày 30/6/2025, tiếng Anh / as on a day, in English
@@ -211,6 +212,8 @@ pub enum ReportFormat {
     Json,
     /// Word (needs -o FILE)
     Docx,
+    /// Một trang HTML tự chứa / one self-contained HTML page
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -4,20 +4,28 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::text::fold;
 
+/// The years a plan's dates may lie in; anything outside is a typing slip.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// Parses a date typed by a user. `today` anchors the relative words.
 pub fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let s = input.trim();
-    match fold(s).as_str() {
-        "today" | "hom nay" | "homnay" => return Ok(today),
-        "yesterday" | "hom qua" | "homqua" => return Ok(today - Duration::days(1)),
-        "tomorrow" | "ngay mai" | "ngaymai" => return Ok(today + Duration::days(1)),
-        _ => {}
+    let shown = crate::text::truncate(&crate::text::one_line(s), 40);
+    let date = match fold(s).as_str() {
+        "today" | "hom nay" | "homnay" => Some(today),
+        "yesterday" | "hom qua" | "homqua" => today.pred_opt(),
+        "tomorrow" | "ngay mai" | "ngaymai" => today.succ_opt(),
+        _ => parse_date(s).ok_or_else(|| {
+            format!(
+                "`{shown}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
+            )
+        })
+        .map(Some)?,
+    };
+    match date {
+        Some(d) if YEARS.contains(&d.year()) => Ok(d),
+        _ => Err(format!("`{shown}` is outside the years {}–{}", YEARS.start(), YEARS.end())),
     }
-    parse_date(s).ok_or_else(|| {
-        format!(
-            "`{s}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
-        )
-    })
 }
 
 /// Parses an absolute date: ISO `2025-05-30` or Vietnamese `30/5/2025`, `30-5-2025`, `30.5.2025`.
@@ -107,6 +115,12 @@ mod tests {
         assert!(parse_user_date("30/5/25", today).is_err());
         assert!(parse_user_date("soon", today).is_err());
         assert!(parse_user_date("99999999999/1/2025", today).is_err());
+        // Far outside the plan years: a clear error, and no overflow at the ends of the calendar.
+        assert_eq!(parse_user_date("+99999-01-01", today), Err("`+99999-01-01` is outside the years 1900–2200".into()));
+        assert!(parse_user_date("1/1/0000", today).unwrap_err().contains("outside the years"));
+        assert!(parse_user_date("yesterday", NaiveDate::MIN).is_err());
+        assert!(parse_user_date("ngày mai", NaiveDate::MAX).is_err());
+        assert_eq!(parse_user_date("tomorrow", d(2200, 12, 30)), Ok(d(2200, 12, 31)));
     }
 
     #[test]

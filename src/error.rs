@@ -45,8 +45,8 @@ pub fn exit_code(e: &anyhow::Error) -> i32 {
     if let Some(f) = e.downcast_ref::<Fail>() {
         return f.code;
     }
-    if e.downcast_ref::<crate::plan::PlanError>().is_some() {
-        return code::INPUT;
+    if let Some(pe) = e.downcast_ref::<crate::plan::PlanError>() {
+        return if pe.is_unreadable() { code::IO } else { code::INPUT };
     }
     code::IO
 }

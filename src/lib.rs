@@ -90,7 +90,8 @@ pub fn run() -> i32 {
             }
         }
         Err(e) => {
-            let msg = e.to_string();
+            // Errors quote plan text and arguments: neutralise escapes before they reach a terminal.
+            let msg = text::clean(&e.to_string()).into_owned();
             if msg.starts_with("error") {
                 eprintln!("{msg}");
             } else {

@@ -53,15 +53,22 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 
 /// Makes plan text safe to print on a terminal: control characters (ESC and the
 /// rest of C0/C1, bidi overrides) are replaced by visible escapes so a hostile
-/// title cannot move the cursor, change colours or hide text.
+/// title cannot move the cursor, change colours or hide text. The CR of a Windows
+/// line end (`\r\n`, kept by TOML in multi-line strings of files saved on Windows)
+/// is dropped, leaving the line break; a lone CR, which would move the cursor back
+/// over the line, is escaped like the rest.
 pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
         if needs_escape(c) {
-            out.push_str(&c.escape_unicode().to_string());
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
@@ -69,13 +76,10 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Like [`clean`], but Windows line ends (`\r\n`, kept by TOML in multi-line
-/// strings of files saved on Windows) become `\n` instead of a visible `\u{d}`.
+/// [`clean`], for text meant to keep its line breaks (HTML, CSV and spreadsheet
+/// cells): Windows line ends become `\n`, a lone CR is escaped.
 pub fn clean_lines(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('\r') {
-        return clean(s);
-    }
-    std::borrow::Cow::Owned(clean(&s.replace("\r\n", "\n")).into_owned())
+    clean(s)
 }
 
 /// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
@@ -151,8 +155,16 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// Longest word, in bytes, that [`nearest`] looks for suggestions for.
+const MAX_TYPO: usize = 200;
+
 /// The candidates closest to `word` (Jaro-Winkler on folded text), best first.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, most: usize) -> Vec<&'a str> {
+    // A typo is short: a pasted paragraph (or a 1 MB hostile key) is nobody's near miss,
+    // and comparing it with every candidate would take time quadratic in its length.
+    if word.len() > MAX_TYPO {
+        return Vec::new();
+    }
     let w = fold(word);
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
@@ -193,6 +205,16 @@ mod tests {
     }
 
     #[test]
+    fn clean_drops_the_cr_of_windows_line_ends() {
+        assert_eq!(clean("dòng 1\r\ndòng 2\r\n"), "dòng 1\ndòng 2\n");
+        // A lone CR (which would return the cursor over the line) stays visible,
+        // also just before a CRLF and at the end.
+        assert_eq!(clean("a\rb"), "a\\u{d}b");
+        assert_eq!(clean("a\r\r\nb\r"), "a\\u{d}\nb\\u{d}");
+        assert_eq!(clean("x\r\n\u{1b}[2J"), "x\n\\u{1b}[2J");
+    }
+
+    #[test]
     fn fast_paths_agree() {
         // ASCII takes the fast path of `fold`: the same as through the decomposition.
         assert_eq!(fold("  Quarterly\t 2025-Q3 \u{b}"), "quarterly 2025-q3");
@@ -221,5 +243,6 @@ mod tests {
     fn nearest_suggests() {
         assert_eq!(nearest("titel", ["title", "due", "owner"], 1), vec!["title"]);
         assert!(nearest("zzzz", ["title"], 1).is_empty());
+        assert!(nearest(&"title".repeat(100_000), ["title"], 1).is_empty());
     }
 }

@@ -269,6 +269,18 @@ fn windows_files_with_bom_and_crlf_are_read() {
 }
 
 #[test]
+fn show_keeps_windows_line_breaks_as_line_breaks() {
+    // Task 2's detail is a multi-line string: saved on Windows, its lines end in CRLF,
+    // which TOML keeps in the string. `par show` prints the lines, not a visible `\u{d}`.
+    let crlf = Session::with_plan(&support::SEED.replace('\n', "\r\n"));
+    let out = crlf.par(["show", "2", "--today", "2025-10-15"]).ok();
+    assert!(!out.contains("\\u{d}") && !out.contains('\r'), "{out}");
+    assert_eq!(out, Session::seed().par(["show", "2", "--today", "2025-10-15"]).ok());
+    let detail = crlf.par(["show", "2", "--format", "json", "--today", "2025-10-15"]).json();
+    assert!(detail["detail"].as_str().unwrap().contains("\r\n"), "the data keeps the file's line ends");
+}
+
+#[test]
 fn non_utf8_and_utf16_files_get_clear_errors() {
     let mut bytes = plan_with("").into_bytes();
     bytes.extend_from_slice(b"# Tr\xb0\xeang\n");

@@ -121,3 +121,79 @@ fn a_write_that_fails_part_way_changes_nothing_and_leaves_no_temporary_file() {
     assert_eq!(std::fs::read_to_string(dir.path().join("plan.toml")).unwrap(), old);
     assert_eq!(strays(dir.path()), Vec::<String>::new());
 }
+
+/// The lock is an OS lock (`flock(2)` on `.plan.toml.lock`, taken with `LOCK_EX|LOCK_NB`),
+/// so it belongs to the open file, which the kernel closes when its process dies,
+/// however it dies: a lock is never stale. Here a process holds the lock the same way
+/// (`flock(1)` on an inherited descriptor, then `exec sleep`, so the one process is
+/// the holder) and is killed with SIGKILL: par, told not to wait at all, writes at once.
+#[test]
+fn a_lock_held_by_a_killed_process_is_free_at_once() {
+    if Command::new("flock").arg("--version").output().is_err() {
+        eprintln!("skipped: flock(1) (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    let old = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc\"\nowner = \"ht\"\n");
+    std::fs::write(&plan, &old).unwrap();
+    let mut holder = Command::new("sh")
+        .arg("-c")
+        .arg("exec 9>>.plan.toml.lock && flock -x 9 && echo locked && exec sleep 60")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(holder.stdout.take().unwrap()), &mut line).unwrap();
+    assert_eq!(line.trim(), "locked");
+
+    // While the holder lives, par waits, then gives up with a message and writes nothing.
+    let out = par(dir.path()).args(["--lang", "en", "done", "1"]).env("PAR_LOCK_TIMEOUT", "0.2").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("another par is writing") && stderr.contains("nothing was written"), "{stderr}");
+    assert!(stderr.contains("PAR_LOCK_TIMEOUT"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), old);
+
+    holder.kill().unwrap(); // SIGKILL
+    holder.wait().unwrap();
+    // No waiting allowed: the lock must be free on the first try.
+    let out = par(dir.path()).args(["done", "1"]).env("PAR_LOCK_TIMEOUT", "0").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&plan).unwrap().contains("[[task.done]]"));
+    // The lock file itself stays (deleting it would reopen the race); it is empty.
+    assert_eq!(std::fs::metadata(dir.path().join(".plan.toml.lock")).unwrap().len(), 0);
+}
+
+/// What a writer killed before cleaning up leaves (`.plan.toml.XXXXXX.tmp`, possibly half
+/// written) is deleted by the next writer, once it holds the lock; readers leave it, and
+/// files that are not par's temporary files for this plan are never touched.
+#[test]
+fn the_next_writer_removes_stale_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc\"\nowner = \"ht\"\n");
+    std::fs::write(dir.path().join("plan.toml"), &old).unwrap();
+    let stale = [".plan.toml.a1B2c3.tmp", ".plan.toml.Zz9xYw.tmp"];
+    for s in stale {
+        std::fs::write(dir.path().join(s), &old[..old.len() / 2]).unwrap();
+    }
+    let others = [".other.toml.a1B2c3.tmp", "plan.toml.bak", "ghi-chu.tmp"];
+    for o in others {
+        std::fs::write(dir.path().join(o), "của người dùng").unwrap();
+    }
+    let left = |expected: &[&str]| {
+        let mut names = strays(dir.path());
+        names.sort();
+        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(names, expected);
+    };
+    assert!(par(dir.path()).args(["status"]).output().unwrap().status.success());
+    left(&[stale[0], stale[1], others[0], others[1], others[2]]);
+    assert!(par(dir.path()).args(["log", "1", "tiếp tục"]).output().unwrap().status.success());
+    left(&others);
+    for o in others {
+        assert_eq!(std::fs::read_to_string(dir.path().join(o)).unwrap(), "của người dùng");
+    }
+}

@@ -754,3 +754,23 @@ fn wrapped_markdown_and_word_text_read_like_the_original() {
         .collect();
     assert_eq!(draft(&plain, "kh.txt"), expected);
 }
+
+/// Crashes found by `cargo fuzz run import` (fuzz/fuzz_targets/import.rs), each cut down
+/// to what triggers it: the draft must still load.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let cases: &[(&str, &str)] = &[
+        // A quarter or month in a year outside 1900–2200 became a due date the plan refused.
+        ("## II. NHIỆM VỤ\n\nb) Đánh giá kết quả chuyển đổi số trong quý III/1012.\n", "kh.md"),
+        ("II. NHIỆM VỤ\n1. Báo cáo trong tháng 6/3000.\n2. Tổng kết quý 2 năm 0999.\n", "kh.txt"),
+    ];
+    for (doc, name) in cases {
+        let imported = par::import::import(doc.as_bytes(), name, 2025).unwrap_or_else(|e| panic!("{e:?} for:\n{doc}"));
+        let plan = par::plan::load::parse(Path::new("plan.toml"), &imported.toml)
+            .unwrap_or_else(|e| panic!("draft does not load:\n{}\n--- document:\n{doc}", e.rendered));
+        assert!(!plan.tasks.is_empty(), "{doc}");
+        for t in &plan.tasks {
+            assert!(t.due.is_none_or(|d| (1900..=2200).contains(&chrono::Datelike::year(&d))), "{doc}");
+        }
+    }
+}

@@ -226,7 +226,7 @@ fn status_shows_the_next_report() {
 #[test]
 fn deterministic_text_outputs_and_files() {
     let dir = tempfile::tempdir().unwrap();
-    for format in ["md", "txt", "json"] {
+    for format in ["md", "txt", "json", "html"] {
         let a = stdout(par("2025-09-30").args(["report", "--quarter", "Q3", "--format", format]));
         let b = stdout(par("2025-09-30").args(["report", "--quarter", "Q3", "--format", format]));
         assert_eq!(a, b, "{format}");
@@ -242,7 +242,7 @@ fn deterministic_text_outputs_and_files() {
     assert!(txt.contains("II. TỒN TẠI, HẠN CHẾ\n────"));
     assert!(txt.lines().all(|l| l.chars().count() <= 100), "{txt}");
     // Nothing but the reports was left in the folder.
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
 }
 
 // ---------------------------------------------------------------------------
@@ -487,4 +487,200 @@ fn markdown_escapes_plan_text() {
     let md = stdout(par_on(&path, "2025-06-30").args(["report", "--quarter", "Q2"]));
     assert!(md.contains("Thư \\*điện tử\\* \\| \\<b\\>x\\</b\\> \\\\u{1b}\\[31m"), "{md}");
     assert!(!md.contains('\u{1b}'));
+}
+
+// ---------------------------------------------------------------------------
+// The HTML page.
+// ---------------------------------------------------------------------------
+
+fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
+
+/// The text of every element matching `selector`, white space collapsed.
+fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Nothing that runs and nothing fetched from anywhere.
+fn assert_self_contained(doc: &scraper::Html, html: &str) {
+    assert_eq!(doc.select(&sel("script, img, link, iframe, object, embed, base, form")).count(), 0);
+    assert!(doc.select(&sel("[onerror], [onload], [onclick], [onmouseover]")).next().is_none());
+    let outside = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!outside.contains("http://") && !outside.contains("https://") && !outside.contains("url("));
+    let csp = doc.select(&sel("meta[http-equiv=Content-Security-Policy]")).next().expect("a CSP");
+    assert!(csp.value().attr("content").unwrap().starts_with("default-src 'none'"));
+    assert_eq!(doc.select(&sel("head style")).count(), 1);
+}
+
+#[test]
+fn html_report_in_the_order_of_a_periodic_report() {
+    let html = stdout(par("2025-12-31").args(["report", "--quarter", "Q4", "--format", "html"]));
+    let doc = scraper::Html::parse_document(&html);
+    assert_self_contained(&doc, &html);
+    assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("vi"));
+
+    // The header block: the unit's side and the national side.
+    assert_eq!(texts(&doc, ".doc-head .superior"), ["ỦY BAN NHÂN DÂN QUẬN 1"]);
+    assert_eq!(texts(&doc, ".doc-head .unit"), ["TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"]);
+    assert_eq!(texts(&doc, ".doc-head .no"), ["Số: …/BC-NBK"]);
+    assert_eq!(texts(&doc, ".doc-head .nat"), ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
+    assert_eq!(texts(&doc, ".doc-head .motto"), ["Độc lập - Tự do - Hạnh phúc"]);
+    assert_eq!(texts(&doc, ".doc-head .date"), ["Quận 1, ngày 31 tháng 12 năm 2025"]);
+    assert_eq!(texts(&doc, "h1.kind"), ["BÁO CÁO"]);
+    assert_eq!(
+        texts(&doc, ".subject"),
+        ["Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý IV năm 2025"]
+    );
+    let paras = texts(&doc, "p.para");
+    assert!(paras[0].starts_with("Thực hiện Kế hoạch số 16/KH-UBND ngày 15/01/2025"), "{paras:?}");
+
+    // The parts in order; no IV. without proposals for the quarter.
+    assert_eq!(
+        texts(&doc, "article.sheet > h2"),
+        ["I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. NHIỆM VỤ KỲ TỚI"]
+    );
+    assert_eq!(
+        texts(&doc, "article.sheet > h3"),
+        ["1. Số liệu chung", "2. Kết quả theo từng phần của kế hoạch", "3. Nội dung đã thực hiện trong kỳ"]
+    );
+
+    // The figures: cards for the period, and the table with the year and the change.
+    assert_eq!(texts(&doc, ".kpi .v"), ["11", "28,6%", "0", "2", "2", "+8,6 điểm %"]);
+    assert_eq!(texts(&doc, ".kpi .l")[5], "Tăng, giảm so với kỳ trước (quý III/2025)");
+    let rate = doc.select(&sel("tr.rate")).next().expect("the completion rate row");
+    let cells: Vec<String> = rate.select(&sel("td")).map(|td| td.text().collect()).collect();
+    assert_eq!(cells, ["Tỷ lệ hoàn thành (*)", "28,6%", "58,3%", "20,0%", "+8,6 điểm %"]);
+
+    // Two charts: progress per section (a bar each) and the overdue items per section.
+    let charts: Vec<_> = doc.select(&sel("svg.chart")).collect();
+    assert_eq!(charts.len(), 2);
+    assert_eq!(
+        charts[0].select(&sel("g > text:not(.note)")).map(|t| t.text().collect::<String>()).collect::<Vec<_>>(),
+        ["Phần II. Nhiệm vụ và giải pháp", "Phần III. Tổ chức thực hiện"]
+    );
+    assert_eq!(
+        charts[0].select(&sel("text.note")).map(|t| t.text().collect::<String>()).collect::<Vec<_>>(),
+        ["33,3%", "0,0%"]
+    );
+    assert_eq!(
+        charts[1].select(&sel("text.note")).map(|t| t.text().collect::<String>()).collect::<Vec<_>>(),
+        ["1", "1"]
+    );
+
+    // The tables per section: overdue and late items stand out.
+    let h4 = texts(&doc, "article.sheet > h4");
+    assert!(
+        h4.contains(&"Phần II. Nhiệm vụ và giải pháp: hoàn thành 2/6 việc có thời hạn (33,3%)".to_string()),
+        "{h4:?}"
+    );
+    let overdue = texts(&doc, "td.st-overdue");
+    assert_eq!(overdue, ["Quá hạn, chưa hoàn thành (92 ngày)", "Quá hạn, chưa hoàn thành (11 ngày)"]);
+    assert_eq!(texts(&doc, "td.st-late").len(), 2);
+
+    // What was done: the target, the measured result, each entry with its evidence.
+    let task4: Vec<String> = doc
+        .select(&sel(".task"))
+        .find(|t| t.text().collect::<String>().contains("Nhiệm vụ 4:"))
+        .unwrap()
+        .select(&sel("li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert!(task4[0].starts_with("Kết quả cần đạt: Tỷ lệ xử lý"), "{task4:?}");
+    assert!(task4[1].contains("80% (mục tiêu ≥ 100%), chưa đạt"), "{task4:?}");
+    assert!(task4[2].starts_with("06/10/2025: Hoàn thành kỳ quý III/2025 (quá hạn)"), "{task4:?}");
+    assert!(task4[2].contains("Minh chứng: Sổ theo dõi phản ánh, kiến nghị quý III/2025."), "{task4:?}");
+
+    // II. and III.: the missed occurrences, the items due next.
+    let lists = texts(&doc, "article.sheet > ul > li");
+    assert!(
+        lists.iter().any(|l| l.starts_with("Nhiệm vụ 5: Chấn chỉnh") && l.contains("quá hạn 92 ngày")),
+        "{lists:?}"
+    );
+    assert!(texts(&doc, "p.para").iter().any(|p| p.starts_with("Kỳ tới: quý I năm 2026")));
+
+    // The recipients beside the signer.
+    assert_eq!(texts(&doc, ".recipients .h"), ["Nơi nhận:"]);
+    assert_eq!(
+        texts(&doc, ".recipients li"),
+        ["- Ủy ban nhân dân Quận 1 (qua Phòng Nội vụ);", "- Ban Giám hiệu;", "- Lưu: VT."]
+    );
+    assert_eq!(texts(&doc, ".signer p"), ["HIỆU TRƯỞNG", "Đỗ Ngọc Chi"]);
+}
+
+#[test]
+fn html_report_proposals_english_and_the_file_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bao-cao.html");
+    let msg = stdout(par("2025-06-30").args(["report", "--quarter", "Q2", "-o"]).arg(&file));
+    assert!(msg.starts_with("Đã ghi báo cáo quý II năm 2025 vào "), "{msg}");
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html, stdout(par("2025-06-30").args(["report", "--quarter", "Q2", "--format", "html"])));
+    let doc = scraper::Html::parse_document(&html);
+    assert_eq!(texts(&doc, "article.sheet > h2").last().unwrap(), "IV. ĐỀ XUẤT, KIẾN NGHỊ");
+    assert_eq!(texts(&doc, "ol.proposals li").len(), 1);
+    // No overdue item in the quarter: the second chart says so.
+    assert_eq!(doc.select(&sel("svg.chart")).count(), 1);
+    assert!(texts(&doc, "p.empty").contains(&"Trong kỳ không có việc quá hạn.".to_string()));
+
+    let en = stdout(par("2025-06-30").args(["report", "--quarter", "Q2", "--format", "html", "--lang", "en"]));
+    let doc = scraper::Html::parse_document(&en);
+    assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("en"));
+    assert_eq!(
+        texts(&doc, "article.sheet > h2"),
+        ["I. RESULTS", "II. SHORTCOMINGS", "III. TASKS FOR THE NEXT PERIOD", "IV. PROPOSALS"]
+    );
+    assert_eq!(texts(&doc, ".doc-head .nat"), ["SOCIALIST REPUBLIC OF VIETNAM"]);
+    assert_eq!(texts(&doc, ".kpi .v")[1], "66.7%");
+}
+
+#[test]
+fn html_report_escapes_plan_text() {
+    let text = std::fs::read_to_string(bundled())
+        .unwrap()
+        .replacen(
+            "unit = \"Trường Tiểu học Nguyễn Bỉnh Khiêm\"",
+            "unit = \"Trường <script>alert('u')</script> & \\\"Con\\\" \\u001b[31m\"",
+            1,
+        )
+        .replacen(
+            "title = \"Chấn chỉnh việc cán bộ quản lý chưa sử dụng Thư điện tử thành phố\"",
+            "title = \"Thư <img src=x onerror=alert(1)> & 'nháy' \\\"kép\\\" </td></tr></table><script>x()</script>\"",
+            1,
+        )
+        .replacen(
+            "text = \"Đề nghị Phòng Nội vụ",
+            "text = \"<style>body{display:none}</style> Đề nghị Phòng Nội vụ",
+            1,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, text).unwrap();
+    let html = stdout(par_on(&path, "2025-06-30").args(["report", "--quarter", "Q2", "--format", "html"]));
+    let doc = scraper::Html::parse_document(&html);
+    assert_self_contained(&doc, &html);
+    assert_eq!(doc.select(&sel("style")).count(), 1, "only the page's own style sheet");
+    assert!(!html.contains('\u{1b}'));
+    // The hostile text is shown as text, where it belongs.
+    assert_eq!(texts(&doc, ".doc-head .unit"), ["TRƯỜNG <SCRIPT>ALERT('U')</SCRIPT> & \"CON\" \\u{1b}[31M"]);
+    assert!(texts(&doc, "title")[0].starts_with("Báo cáo kết quả"));
+    let row = doc
+        .select(&sel("td"))
+        .map(|td| td.text().collect::<String>())
+        .find(|t| t.starts_with("Thư <img"))
+        .expect("the hostile title in its cell");
+    assert_eq!(
+        row,
+        "Thư <img src=x onerror=alert(1)> & 'nháy' \"kép\" </td></tr></table><script>x()</script> (kỳ quý II/2025)"
+    );
+    // The table it sits in still has all its rows and columns.
+    for table in doc.select(&sel("article.sheet table.data")) {
+        let width = table.select(&sel("thead th")).count();
+        assert!(table.select(&sel("tbody tr")).all(|tr| tr.select(&sel("td")).count() == width));
+    }
+    assert!(texts(&doc, "ol.proposals li")[0].starts_with("<style>body{display:none}</style> Đề nghị"));
+    assert!(texts(&doc, "p.closing")[0].contains("Trường <script>alert('u')</script> & \"Con\""));
 }

@@ -213,7 +213,7 @@ fn markdown_escapes_markup() {
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| ")).collect();
     let cells = |l: &str| l.replace("\\|", "").matches('|').count();
     let units_table: Vec<&&str> = rows.iter().take(16).collect();
-    assert!(units_table.iter().all(|l| cells(l) == 10), "{units_table:#?}");
+    assert!(units_table.iter().all(|l| cells(l) == 11), "{units_table:#?}");
 }
 
 #[test]
@@ -340,4 +340,84 @@ fn same_bytes_for_the_same_files_and_day() {
     let dir = district();
     let run = || par().arg("rollup").arg(dir.path()).args(["--format", "html"]).output().unwrap().stdout;
     assert_eq!(run(), run());
+}
+
+/// A plan with a PAR Index of 100 points: criterion 1.1 (60, 40 last year) is remedied by
+/// three tasks — one overdue, one done on time, one done late, so half its lost points come
+/// back: 40 + 20 × (1 + ½) / 3 = 50; criterion 1.2 (40, 32.16 last year) has no task and
+/// keeps its score. Forecast: 82.16 out of 100.
+fn plan_with_index(unit: &str) -> String {
+    let mut s = plan(unit, "Việc", 0, 0, 0);
+    s.push_str(
+        "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Quá hạn\"\ndue = 2025-06-01\ncriteria = [\"1.1\"]\n\n\
+         [[task]]\nid = \"2\"\nsection = \"II\"\ntitle = \"Xong\"\ndue = 2025-06-30\ncriteria = [\"1.1\"]\n\
+         [[task.done]]\ndate = 2025-06-20\n\n\
+         [[task]]\nid = \"3\"\nsection = \"II\"\ntitle = \"Trễ\"\ndue = 2025-06-30\ncriteria = [\"1.1\"]\n\
+         [[task.done]]\ndate = 2025-07-10\n\n\
+         [index]\nname = \"Chỉ số CCHC\"\n\
+         [[index.criterion]]\ncode = \"1\"\ntitle = \"Lĩnh vực 1\"\n\
+         [[index.criterion]]\ncode = \"1.1\"\ntitle = \"a\"\nmax = 60\nlast_year = 40\n\
+         [[index.criterion]]\ncode = \"1.2\"\ntitle = \"b\"\nmax = 40\nlast_year = 32.16\n",
+    );
+    s
+}
+
+#[test]
+fn index_forecast_where_the_plan_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-co-chi-so.toml", &plan_with_index("Trường có chỉ số"));
+    write(dir.path(), "b-khong.toml", &plan("Trường không chỉ số", "Việc", 1, 2, 0));
+    let run = |format: &str| {
+        let out = par().arg("rollup").arg(dir.path()).args(["--format", format]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+
+    let v: Value = serde_json::from_str(&run("json")).unwrap();
+    let unit = |name: &str| v["units"].as_array().unwrap().iter().find(|u| u["unit"] == name).unwrap().clone();
+    let with = unit("Trường có chỉ số");
+    assert_eq!(with["index_forecast"].as_f64(), Some(82.16));
+    assert_eq!(with["index_max"].as_f64(), Some(100.0));
+    let without = unit("Trường không chỉ số");
+    assert!(without["index_forecast"].is_null() && without["index_max"].is_null(), "{without}");
+
+    // The terminal table (a wide one, so nothing is dropped), Markdown and HTML say the same.
+    let wide = par().arg("rollup").arg(dir.path()).env("COLUMNS", "200").output().unwrap();
+    let table = String::from_utf8(wide.stdout).unwrap();
+    assert!(table.contains("Dự báo Chỉ số"), "{table}");
+    let row = |text: &str, unit: &str| text.lines().find(|l| l.contains(unit)).unwrap().to_string();
+    assert!(row(&table, "Trường có chỉ số").contains("82,16/100"), "{table}");
+    assert!(row(&table, "Trường không chỉ số").contains('–'), "{table}");
+
+    let md = run("md");
+    assert!(row(&md, "Trường có chỉ số").contains("| 82,16/100 |"), "{md}");
+    assert!(row(&md, "Trường không chỉ số").contains("| – |"), "{md}");
+
+    let html = run("html");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let header: Vec<String> = doc.select(&sel("thead th")).map(|th| th.text().collect()).collect();
+    let col = header.iter().position(|h| h == "Dự báo Chỉ số").expect("forecast column");
+    let cell = |unit: &str| -> String {
+        let tr = doc
+            .select(&sel("tbody tr"))
+            .find(|tr| tr.text().collect::<String>().contains(unit))
+            .expect("row of the unit");
+        tr.select(&sel("td")).nth(col).unwrap().text().collect()
+    };
+    assert_eq!(cell("Trường có chỉ số"), "82,16/100");
+    assert_eq!(cell("Trường không chỉ số"), "–");
+
+    // English numbers with --lang en; CSV has the two figures as numbers.
+    let out = par().arg("rollup").arg(dir.path()).args(["--format", "csv", "--lang", "en"]).output().unwrap();
+    let mut r = csv::Reader::from_reader(&out.stdout[3..]);
+    let headers = r.headers().unwrap().clone();
+    let f = headers.iter().position(|h| h == "Index forecast").unwrap();
+    let m = headers.iter().position(|h| h == "Index maximum").unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let csv_row = |unit: &str| rows.iter().find(|r| &r[0] == unit).unwrap().clone();
+    assert_eq!((&csv_row("Trường có chỉ số")[f], &csv_row("Trường có chỉ số")[m]), ("82.16", "100"));
+    assert_eq!((&csv_row("Trường không chỉ số")[f], &csv_row("Trường không chỉ số")[m]), ("", ""));
+    let en = par().arg("rollup").arg(dir.path()).args(["--format", "md", "--lang", "en"]).output().unwrap();
+    assert!(String::from_utf8(en.stdout).unwrap().contains("| 82.16/100 |"));
 }

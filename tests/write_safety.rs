@@ -323,3 +323,30 @@ fn changes_to_different_tasks_on_two_branches_merge_cleanly() {
     assert_eq!(task("8").due, chrono::NaiveDate::from_ymd_opt(2025, 10, 15));
     assert!(!fs::read_to_string(&path).unwrap().contains("<<<<<<<"));
 }
+
+/// A plan saved by another program (an editor) between par's read and its write is not
+/// overwritten: the write path compares size, modification time and inode first.
+#[test]
+fn a_plan_changed_underneath_is_not_overwritten() {
+    let (dir, path) = setup();
+    let ctx = par::Context {
+        file: Some(path.clone()),
+        cwd: dir.path().to_path_buf(),
+        today: chrono::NaiveDate::from_ymd_opt(2025, 10, 6).unwrap(),
+        lang: Some(par::i18n::Lang::En),
+        color: false,
+        width: None,
+    };
+    let session = par::write::Session::open(&ctx).unwrap();
+    let change = par::write::splice::Change::new(0..0, "# par's change\n");
+    // An editor saves meanwhile (a new file renamed over the plan, as editors do).
+    let edited = format!("# saved by an editor\n{}", seed());
+    fs::write(dir.path().join("editor.tmp"), &edited).unwrap();
+    fs::rename(dir.path().join("editor.tmp"), &path).unwrap();
+    let e = session.commit(&change).unwrap_err();
+    assert_eq!(e.code, 3);
+    assert!(e.message.contains("was changed by another program while par was working"), "{}", e.message);
+    assert!(e.message.contains("nothing was written, run the command again"), "{}", e.message);
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    assert_eq!(strays(dir.path()), Vec::<String>::new());
+}

@@ -43,6 +43,23 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
         None => ctx.today,
     };
     let period = resolve::done_period(plan, task, args.period.as_deref(), date, lang)?;
+    // A recurring task may run past the plan's year, but measurements are of the plan's
+    // year (the plan check refuses others): say so here, rather than as a refused change.
+    if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
+        let year = plan.meta.year;
+        return Err(Fail::input(format!(
+            "{}\n      help: {}",
+            lang.pick(
+                &format!("kỳ {p} nằm ngoài năm kế hoạch {year}; số đo chỉ ghi cho các kỳ của năm kế hoạch; không ghi gì"),
+                &format!("the period {p} is outside the plan's year {year}; measurements are recorded for periods of the plan's year; nothing was written"),
+            ),
+            lang.pick(
+                &format!("ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date"),
+                &format!("name a period of {year} with --period, or a measurement day in {year} with --date"),
+            ),
+        ))
+        .into());
+    }
     if let Some(prev) = task.measures.iter().find(|m| m.period.is_some() && m.period == period) {
         let p = period.map(|p| p.to_string()).unwrap_or_default();
         return Ok(Outcome {

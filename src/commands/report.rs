@@ -6,7 +6,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
 use crate::error::Fail;
 use crate::period::Period;
-use crate::render::{json, report_docx, report_md, report_txt};
+use crate::render::{json, report_docx, report_html, report_md, report_txt};
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
@@ -27,6 +27,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
         ReportFormat::Txt => report_txt::render(&report).into_bytes(),
         ReportFormat::Json => json::to_json("report", &report).into_bytes(),
         ReportFormat::Docx => report_docx::render(&report).map_err(Fail::io)?,
+        ReportFormat::Html => report_html::render(&report).into_bytes(),
     };
     match &args.output {
         None => Ok(Outcome::ok(String::from_utf8(bytes).expect("text formats are UTF-8"))),
@@ -50,6 +51,7 @@ fn format_of(path: &Path) -> Option<ReportFormat> {
         "txt" | "text" => ReportFormat::Txt,
         "json" => ReportFormat::Json,
         "docx" => ReportFormat::Docx,
+        "html" | "htm" => ReportFormat::Html,
         _ => return None,
     })
 }

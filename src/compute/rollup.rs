@@ -46,6 +46,10 @@ pub struct UnitSummary {
     pub percent_complete: Option<f64>,
     /// Done on time among done items, in percent.
     pub on_time_rate: Option<f64>,
+    /// The PAR Index forecast on `today` (see `par index`), when the plan has an index.
+    pub index_forecast: Option<f64>,
+    /// The index's maximum score, when the plan has an index.
+    pub index_max: Option<f64>,
     /// Another file claims the same unit (see [`RollupReport::duplicates`]).
     pub duplicate: bool,
 }
@@ -86,6 +90,8 @@ pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, lang: Lang) -> Summa
             });
         }
     }
+    // Only a plan with an index pays for the forecast (a second walk of its tasks).
+    let index = if plan.index.is_some() { super::index::forecast(plan, today, lang) } else { None };
     let unit = plan.meta.unit.clone();
     let overdue = worst
         .into_sorted()
@@ -110,6 +116,8 @@ pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, lang: Lang) -> Summa
             items,
             percent_complete: items.percent_complete(),
             on_time_rate: items.on_time_rate(),
+            index_forecast: index.as_ref().map(|i| i.total.forecast),
+            index_max: index.as_ref().map(|i| i.total.max),
             duplicate: false,
         },
         overdue,

@@ -462,7 +462,7 @@ fn month_at(f: &Folded, i: usize) -> Option<(When, usize)> {
     if !(1..=12).contains(&month) {
         return None;
     }
-    let (year, end) = year_after(f, j);
+    let (year, end) = year_after(f, j)?;
     if !f.boundary_after(end) {
         return None;
     }
@@ -490,26 +490,29 @@ fn quarter_at(f: &Folded, i: usize) -> Option<(When, usize)> {
     if !(1..=4).contains(&quarter) || !(f.boundary_after(j) || f.fold.get(j) == Some(&'/')) {
         return None;
     }
-    let (year, end) = year_after(f, j);
+    let (year, end) = year_after(f, j)?;
     Some((When::Quarter { quarter, year }, end))
 }
 
-/// "/2025" or " năm 2025" after index `j`.
-fn year_after(f: &Folded, j: usize) -> (Option<i32>, usize) {
+/// "/2025" or " năm 2025" after index `j`: `Some((None, j))` when no year follows,
+/// `None` when one does but a plan cannot hold it (outside 1900–2200): such a time is
+/// not read at all, as dates in those years are not (see `valid`).
+fn year_after(f: &Folded, j: usize) -> Option<(Option<i32>, usize)> {
+    let year = |y: u32, e: usize| (1900..=2200).contains(&y).then_some((Some(y as i32), e));
     if f.fold.get(j) == Some(&'/')
         && let Some((y, e)) = f.digits(j + 1, 4)
         && e - j - 1 == 4
     {
-        return (Some(y as i32), e);
+        return year(y, e);
     }
     let k = f.skip_ws(j);
     if f.word_at(k, "nam")
         && let Some((y, e)) = f.digits(f.skip_ws(k + 3), 4)
         && e - f.skip_ws(k + 3) == 4
     {
-        return (Some(y as i32), e);
+        return year(y, e);
     }
-    (None, j)
+    Some((None, j))
 }
 
 /// Every time expression in the text, left to right, outside the `skip` ranges.
@@ -899,6 +902,12 @@ mod tests {
         assert_eq!(times("trong tháng 6/2025"), vec![When::Month { month: 6, year: Some(2025) }]);
         assert_eq!(times("trước ngày 20 hằng tháng"), vec![When::DayOfMonth(20)]);
         assert_eq!(times("ngày 31/2/2025"), vec![]);
+        // Years a plan cannot hold (found by fuzzing: "quý III/1012" drafted a due date
+        // in 1012 that the plan then refused) are not read, as for days.
+        assert_eq!(times("trong quý III/1012"), vec![]);
+        assert_eq!(times("tháng 6/3000 và quý 2 năm 0999"), vec![]);
+        assert_eq!(times("ngày 30/9/1012"), vec![]);
+        assert_eq!(times("quý IV/2200"), vec![When::Quarter { quarter: 4, year: Some(2200) }]);
         // NFD input reads the same once normalised by the caller; folding handles either.
         let nfd: String = "trước ngày 30 tháng 5 năm 2025".nfd().collect();
         assert_eq!(times(&nfd.nfc().collect::<String>()), vec![d(30, 5, Some(2025))]);

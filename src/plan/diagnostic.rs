@@ -34,67 +34,118 @@ pub struct Source<'a> {
 impl Source<'_> {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = self.text[line_start..offset].chars().count() + 1;
-        (line, col)
-    }
-
-    fn line_text(&self, line: usize) -> &str {
-        self.text.split('\n').nth(line - 1).unwrap_or("").trim_end_matches('\r')
+        LineStarts::new(self.text).line_col(self.text, offset)
     }
 
     /// Renders diagnostics the way `rustc` does: location, message, the line, a caret.
+    /// A file with hundreds of problems shows the first [`MOST_SHOWN`] and a count of
+    /// the rest, so the output stays readable and fast however broken the file is.
     pub fn render(&self, diags: &[Diagnostic]) -> String {
         let mut out = String::new();
         let name = self.path.display();
         if diags.len() > 1 {
             out.push_str(&format!("error: {} has {} problems:\n", name, diags.len()));
         }
-        for d in diags {
+        let lines = LineStarts::new(self.text);
+        for d in diags.iter().take(MOST_SHOWN) {
             let prefix = if diags.len() > 1 { "  - " } else { "error: " };
+            let message = one_line_short(&d.message);
             match &d.span {
                 Some(span) => {
-                    let (line, col) = self.line_col(span.start);
-                    out.push_str(&format!("{prefix}{name}:{line}:{col}: {}\n", d.message));
-                    out.push_str(&self.snippet(line, col, span));
+                    let (line, col) = lines.line_col(self.text, span.start);
+                    out.push_str(&format!("{prefix}{name}:{line}:{col}: {message}\n"));
+                    out.push_str(&self.snippet(lines.text_of(self.text, line), line, col, span));
                 }
-                None => out.push_str(&format!("{prefix}{name}: {}\n", d.message)),
+                None => out.push_str(&format!("{prefix}{name}: {message}\n")),
             }
             if let Some(help) = &d.help {
-                out.push_str(&format!("      help: {help}\n"));
+                out.push_str(&format!("      help: {}\n", one_line_short(help)));
             }
+        }
+        if diags.len() > MOST_SHOWN {
+            out.push_str(&format!("  … and {} more; fix these first, then run par again\n", diags.len() - MOST_SHOWN));
         }
         out
     }
 
-    fn snippet(&self, line: usize, col: usize, span: &Range<usize>) -> String {
+    fn snippet(&self, line_text: &str, line: usize, col: usize, span: &Range<usize>) -> String {
         const WIDTH: usize = 100;
-        let text: Vec<char> = self.line_text(line).chars().collect();
-        // Long lines are shown as a window around the column, so a minified or
-        // pasted 10,000-character line does not flood the terminal.
-        let from = col.saturating_sub(1).saturating_sub(WIDTH / 2).min(text.len());
-        let to = (from + WIDTH).min(text.len());
-        let shown: String = text[from..to].iter().collect();
-        let shown = crate::text::clean(&shown).into_owned();
-        let lead = if from > 0 { "…" } else { "" };
-        let caret_at = col - 1 - from + lead.chars().count();
-        let span_chars = self
+        // Long lines are shown as a window of WIDTH columns around the column, so a
+        // minified or pasted 10,000-character line does not flood the terminal. Widths
+        // count characters as printed: a control character shows as `\u{1b}` (6 columns).
+        let at = line_text.char_indices().nth(col - 1).map_or(line_text.len(), |(i, _)| i);
+        let (mut start, mut used) = (at, 0);
+        for c in line_text[..at].chars().rev() {
+            if used + shown_width(c) > WIDTH / 2 {
+                break;
+            }
+            used += shown_width(c);
+            start -= c.len_utf8();
+        }
+        let mut end = at;
+        for c in line_text[at..].chars() {
+            if used + shown_width(c) > WIDTH {
+                break;
+            }
+            used += shown_width(c);
+            end += c.len_utf8();
+        }
+        let lead = if start > 0 { "…" } else { "" };
+        let shown = crate::text::clean(&line_text[start..end]);
+        let caret_at = lead.chars().count() + line_text[start..at].chars().map(shown_width).sum::<usize>();
+        let span_width = self
             .text
-            .get(span.clone())
-            .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().count())
+            .get(span.start..span.end.min(span.start.saturating_add(4 * WIDTH)))
+            .map_or(1, |s| s.split('\n').next().unwrap_or("").chars().map(shown_width).sum::<usize>())
             .clamp(1, WIDTH);
         let gutter = line.to_string().len();
         format!(
             "{:>gutter$} |\n{line} | {lead}{shown}{}\n{:>gutter$} | {}{}\n",
             "",
-            if to < text.len() { "…" } else { "" },
+            if end < line_text.len() { "…" } else { "" },
             "",
             " ".repeat(caret_at),
-            "^".repeat(span_chars.min(WIDTH.saturating_sub(caret_at).max(1))),
+            "^".repeat(span_width.min(WIDTH.saturating_sub(caret_at).max(1))),
         )
+    }
+}
+
+/// Columns a character takes once cleaned for the terminal.
+fn shown_width(c: char) -> usize {
+    crate::text::clean(c.encode_utf8(&mut [0; 4])).chars().count()
+}
+
+/// At most this many problems are printed; the count of the rest follows.
+pub const MOST_SHOWN: usize = 50;
+
+/// A message or help on one line, escapes neutralised, plan text in it cut short:
+/// a 1 MB unknown key must not become a 1 MB error.
+fn one_line_short(s: &str) -> String {
+    crate::text::truncate(&crate::text::one_line(s), 300)
+}
+
+/// Byte offsets where lines start, computed once per rendering.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineStarts(starts)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.0.partition_point(|&s| s <= offset);
+        let start = self.0[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    fn text_of<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let start = self.0.get(line - 1).copied().unwrap_or(text.len());
+        let end = self.0.get(line).map_or(text.len(), |&next| next - 1);
+        text[start..end].trim_end_matches('\r')
     }
 }
 
@@ -119,6 +170,14 @@ impl fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
+impl PlanError {
+    /// Whether the file (or the index file it names) could not be read at all, as
+    /// opposed to being read and found wrong: exit code 3 rather than 2.
+    pub fn is_unreadable(&self) -> bool {
+        self.rendered.starts_with("error: cannot read ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +193,42 @@ mod tests {
             out,
             "error: plan.toml:2:1: unknown key `titel`\n  |\n2 | titel = \"Ý kiến\"\n  | ^^^^^\n      help: did you mean `title`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_many_problems_and_escapes_stay_short_and_safe() {
+        // A problem at the end of a 200,000-character line: a window of it, caret under the column.
+        let text = format!("a = \"{}\", b = 1\n", "ý".repeat(200_000));
+        let src = Source { path: Path::new("p.toml"), text: &text };
+        let at = text.find("b =").unwrap();
+        let out = src.render(&[Diagnostic::new(format!("unknown key `{}`", "k".repeat(5_000)), Some(at..at + 1))]);
+        assert!(out.starts_with("error: p.toml:1:200009: unknown key `kkk"), "{}", &out[..80]);
+        assert!(out.len() < 1_200, "{} bytes", out.len());
+        let lines: Vec<&str> = out.lines().collect();
+        let caret = lines[3].find('^').unwrap() - lines[3].find('|').unwrap();
+        let b = lines[2].find("b =").unwrap() - lines[2].find('|').unwrap();
+        assert_eq!(
+            lines[2][..lines[2].find('|').unwrap() + b].chars().count(),
+            lines[3][..lines[3].find('|').unwrap() + caret].chars().count()
+        );
+        // A line of control characters: escaped, the window still about WIDTH columns, the caret aligned.
+        let text = format!("k = \"{}x\"\n", "\u{0}".repeat(500));
+        let src = Source { path: Path::new("p.toml"), text: &text };
+        let at = text.find('x').unwrap();
+        let out = src.render(&[Diagnostic::new("here", Some(at..at + 1))]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[2].chars().count() < 120, "{}", lines[2]);
+        assert!(lines[2].contains("\\u{0}x\""), "{}", lines[2]);
+        let x = lines[2].chars().position(|c| c == 'x').unwrap();
+        assert_eq!(lines[3].chars().position(|c| c == '^'), Some(x), "{out}");
+        // Hundreds of problems: the first MOST_SHOWN and a count of the rest.
+        let diags: Vec<Diagnostic> = (0..120).map(|i| Diagnostic::new(format!("problem {i}"), Some(0..1))).collect();
+        let out = src.render(&diags);
+        assert!(out.starts_with("error: p.toml has 120 problems:\n"));
+        assert_eq!(out.matches("  - p.toml:1:1: problem").count(), MOST_SHOWN);
+        assert!(out.ends_with("  … and 70 more; fix these first, then run par again\n"), "{out}");
+        // Escapes quoted in a message or help are shown, not run.
+        let out = src.render(&[Diagnostic::new("unknown owner `\u{1b}[2J`", None).help("did you mean `\u{202e}x`?")]);
+        assert_eq!(out, "error: p.toml: unknown owner `\\u{1b}[2J`\n      help: did you mean `\\u{202e}x`?\n");
     }
 }

@@ -40,11 +40,33 @@ pub struct Loaded {
     pub plan: Plan,
 }
 
+/// Files larger than this are refused, reading no further: a plan of 100,000 tasks
+/// is about 25 MB, so anything bigger is the wrong file (or `/dev/zero`).
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads at most [`MAX_BYTES`] of `path`.
+fn read_capped(path: &Path, what: &str) -> Result<Vec<u8>, PlanError> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| PlanError {
+        rendered: format!("error: cannot read {what}: {}", crate::error::io_reason(&e)),
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(PlanError {
+            rendered: format!(
+                "error: {what} is larger than {} MB; a plan is a text file of a few megabytes at most\n      help: check that the file named is the plan",
+                MAX_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
 /// Reads and checks the plan at `path`.
 pub fn load(path: &Path) -> Result<Loaded, PlanError> {
-    let bytes = std::fs::read(path).map_err(|e| PlanError {
-        rendered: format!("error: cannot read {}: {}", path.display(), crate::error::io_reason(&e)),
-    })?;
+    let bytes = read_capped(path, &path.display().to_string())?;
     let (text, bom) = decode(path, bytes)?;
     let plan = parse(path, &text)?;
     Ok(Loaded { path: path.to_path_buf(), text, bom, plan })
@@ -109,14 +131,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
 /// Reads the PAR Index tree from the file the plan names (relative to the plan).
 fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> Result<super::model::Index, PlanError> {
     let path = plan_path.parent().unwrap_or(Path::new(".")).join(name);
-    let bytes = std::fs::read(&path).map_err(|e| PlanError {
-        rendered: format!(
-            "error: cannot read the index file {} named in {}: {}",
-            path.display(),
-            plan_path.display(),
-            crate::error::io_reason(&e)
-        ),
-    })?;
+    let what = format!("the index file {} named in {}", path.display(), plan_path.display());
+    // A plan names its index file; a device or a pipe there (`/dev/zero`, `/dev/stdin`)
+    // would hang or exhaust memory, so only a regular file is read.
+    if let Ok(meta) = std::fs::metadata(&path)
+        && !meta.is_file()
+    {
+        return Err(PlanError { rendered: format!("error: cannot read {what}: it is not a regular file") });
+    }
+    let bytes = read_capped(&path, &what)?;
     let (text, _) = decode(&path, bytes)?;
     let source = Source { path: &path, text: &text };
     let raw: super::schema::RawIndexFile =
@@ -142,8 +165,17 @@ fn syntax_diagnostic(e: &toml::de::Error) -> Diagnostic {
             None => d,
         };
     }
+    if msg.contains(" as i128, expected ") || msg.contains(" as u128, expected ") {
+        return Diagnostic::new("this number is too large", span)
+            .help("whole numbers here are days, years or counts; check for a typing slip");
+    }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or("");
+        if key == "plan" {
+            // An empty file, or one without its [plan] table (another TOML file named by mistake?).
+            return Diagnostic::new("the file has no [plan] table", span)
+                .help("a plan starts with [plan] holding unit, title and year; see plan.toml in the README");
+        }
         return Diagnostic::new(format!("missing key `{key}`"), span).help(format!("add `{key} = …` to this table"));
     }
     Diagnostic::new(msg.replace('\n', " "), span)

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::period::Period;
 use crate::text::nearest;
 
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+use crate::dates::YEARS;
 
 struct Checker {
     problems: Vec<Diagnostic>,
@@ -473,7 +473,9 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
     let mut nodes: Vec<Criterion> = Vec::with_capacity(raw.len());
     let mut by_code: HashMap<String, usize> = HashMap::new();
     let mut max_spans = Vec::with_capacity(raw.len());
-    for r in raw {
+    // The raw entry of each node: ill-formed or repeated codes are skipped, so the two differ.
+    let mut raw_of = Vec::with_capacity(raw.len());
+    for (k, r) in raw.iter().enumerate() {
         let code = r.code.get_ref().trim().to_string();
         let well_formed =
             !code.is_empty() && code.split('.').all(|p| !p.is_empty() && !p.contains(char::is_whitespace));
@@ -518,6 +520,7 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
         if let Some(p) = parent {
             nodes[p].children.push(i);
         }
+        raw_of.push(k);
         max_spans.push((max, r.max.as_ref().map(|m| m.span()).unwrap_or_else(|| r.code.span())));
         nodes.push(Criterion {
             code,
@@ -550,8 +553,8 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
             _ => nodes[i].max = sum,
         }
     }
-    for (i, r) in raw.iter().enumerate().take(nodes.len()) {
-        let n = &nodes[i];
+    for (n, &k) in nodes.iter().zip(&raw_of) {
+        let r = &raw[k];
         for (score, what) in [(&r.last_year, "last year's score"), (&r.self_score, "the self-assessed score")] {
             if let Some(v) = score
                 && *v.get_ref() > n.max + 1e-9

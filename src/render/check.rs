@@ -2,6 +2,7 @@
 
 use super::{Style, table_text};
 use crate::compute::check::Violation;
+use crate::text::one_line;
 
 pub fn render(violations: &[Violation], tasks: usize, s: &Style) -> String {
     let l = s.lang;
@@ -24,11 +25,11 @@ pub fn render(violations: &[Violation], tasks: usize, s: &Style) -> String {
     ]);
     for v in violations {
         t.add_row(vec![
-            comfy_table::Cell::new(&v.task),
+            comfy_table::Cell::new(one_line(&v.task)),
             comfy_table::Cell::new(v.line),
             s.status_cell(crate::compute::Status::Overdue, v.rule.label(l)),
             comfy_table::Cell::new(&v.problem),
-            comfy_table::Cell::new(&v.fix),
+            comfy_table::Cell::new(one_line(&v.fix)),
         ]);
     }
     let mut tasks_hit: Vec<&str> = violations.iter().map(|v| v.task.as_str()).collect();

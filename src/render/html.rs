@@ -64,10 +64,11 @@ table.data{border-collapse:collapse;width:100%}
 table.data th,table.data td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 table.data th{font-size:12.5px;color:var(--muted);font-weight:600;background:#f8fafc;white-space:nowrap}
 table.data td.n,table.data th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.data th.n{white-space:normal}
 table.data tr.total td{font-weight:650;border-top:2px solid var(--ink);border-bottom:none}
 table.data td.bad{color:var(--overdue);font-weight:650}
 table.data td.nowrap{white-space:nowrap}
-table.data td.path{color:var(--muted);font-size:12px}
+table.data td.path{color:var(--muted);font-size:12px;overflow-wrap:anywhere;min-width:90px}
 table.data td.unit{min-width:220px}
 .flag{display:inline-block;background:#fff4d6;color:#7a5400;border:1px solid #f0d48a;border-radius:10px;padding:0 7px;font-size:11.5px;margin-left:6px;white-space:nowrap}
 .meter{display:inline-block;width:70px;height:8px;background:var(--rest);border-radius:4px;overflow:hidden;vertical-align:middle;margin-right:6px}
@@ -82,7 +83,12 @@ main{padding:10px 0}section.card,.kpi{break-inside:avoid;border-color:#bbb}}
 /// A whole page: `title` (plain text) in the head and header band, `subtitle` under
 /// it, `body` (already HTML) in the main column.
 pub fn page(lang: Lang, title: &str, subtitle: &str, body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + CSS.len() + 1024);
+    page_styled(lang, title, subtitle, "", body)
+}
+
+/// [`page`] with more style rules after [`CSS`] (a renderer's own layout; never plan text).
+pub fn page_styled(lang: Lang, title: &str, subtitle: &str, extra_css: &str, body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + CSS.len() + extra_css.len() + 1024);
     let code = match lang {
         Lang::Vi => "vi",
         Lang::En => "en",
@@ -92,7 +98,7 @@ pub fn page(lang: Lang, title: &str, subtitle: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"generator\" content=\"par {}\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+         <meta name=\"generator\" content=\"par {}\">\n<title>{}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n\
          <header class=\"top\"><h1>{}</h1><p>{}</p></header>\n<main>\n{body}</main>\n\
          <footer>{}</footer>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),

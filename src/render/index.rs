@@ -3,6 +3,7 @@
 use super::{Style, table_text, title};
 use crate::compute::index::{EvidenceReport, IndexReport};
 use crate::i18n::Lang;
+use crate::text::one_line;
 
 pub fn explain(lang: Lang) -> &'static str {
     lang.pick(
@@ -57,12 +58,11 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
     )));
     out.push_str("\n\n");
     let areas: Vec<usize> = (0..r.nodes.len()).filter(|&i| r.nodes[i].depth == 1).collect();
-    for (k, &a) in areas.iter().enumerate() {
-        let end = areas.get(k + 1).copied().unwrap_or(r.nodes.len());
+    for &a in &areas {
         let area = &r.nodes[a];
         out.push_str(&s.heading(&format!(
             "{}. {} — {}/{}",
-            area.code,
+            one_line(&area.code),
             title(&area.title, 70),
             s.points(area.forecast),
             s.points(area.max)
@@ -79,7 +79,9 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
             l.pick("Nhiệm vụ", "Tasks"),
             l.pick("Rủi ro", "Risk"),
         ]);
-        for n in &r.nodes[a..end] {
+        // The area and everything under it, wherever the file listed it (`1`, `2`, `1.1` is valid).
+        let under = format!("{}.", area.code);
+        for n in r.nodes.iter().filter(|n| n.code == area.code || n.code.starts_with(&under)) {
             let indent = "  ".repeat(n.depth - 1);
             let risk = if n.at_risk {
                 format!("{} {}", n.items_overdue, l.pick("quá hạn", "overdue"))
@@ -93,14 +95,14 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
             };
             let right = |x: String| comfy_table::Cell::new(x).set_alignment(comfy_table::CellAlignment::Right);
             t.add_row(vec![
-                comfy_table::Cell::new(format!("{indent}{}", n.code)),
+                comfy_table::Cell::new(format!("{indent}{}", one_line(&n.code))),
                 comfy_table::Cell::new(format!("{indent}{}", title(&n.title, 50))),
                 right(s.points(n.max)),
                 right(s.points(n.last_year)),
                 right(format!("{}{basis}", s.points(n.forecast))),
                 right(s.points(n.gap)),
                 right(if n.items_total > 0 { format!("{}/{}", n.items_done, n.items_total) } else { "–".into() }),
-                comfy_table::Cell::new(n.tasks.join(", ")),
+                comfy_table::Cell::new(one_line(&n.tasks.join(", "))),
                 s.status_cell(crate::compute::Status::Overdue, &risk),
             ]);
         }
@@ -125,7 +127,7 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
     for h in &r.holes {
         out.push_str(&format!(
             "  - {} {} ({} {})\n",
-            h.code,
+            one_line(&h.code),
             title(&h.title, 70),
             l.pick("mất", "lost"),
             s.points(h.lost)
@@ -156,12 +158,12 @@ pub fn render_evidence(r: &EvidenceReport, s: &Style) -> String {
         }
         for (k, e) in c.evidence.iter().enumerate() {
             let (code, name) =
-                if k == 0 { (c.code.clone(), title(&c.title, 40)) } else { (String::new(), String::new()) };
+                if k == 0 { (one_line(&c.code), title(&c.title, 40)) } else { (String::new(), String::new()) };
             t.add_row(vec![
                 comfy_table::Cell::new(code),
                 comfy_table::Cell::new(name),
                 comfy_table::Cell::new(crate::dates::short(e.date)),
-                comfy_table::Cell::new(&e.task),
+                comfy_table::Cell::new(one_line(&e.task)),
                 comfy_table::Cell::new(title(&e.reference, 60)),
             ]);
         }
@@ -176,7 +178,7 @@ pub fn render_evidence(r: &EvidenceReport, s: &Style) -> String {
     out.push('\n');
     for code in &r.missing {
         let c = r.criteria.iter().find(|c| &c.code == code).expect("missing codes come from criteria");
-        out.push_str(&format!("  - {} {}\n", c.code, title(&c.title, 70)));
+        out.push_str(&format!("  - {} {}\n", one_line(&c.code), title(&c.title, 70)));
     }
     out
 }

@@ -3,6 +3,7 @@
 use super::grid::Grid;
 use super::{Style, date, title};
 use crate::compute::listing::Row;
+use crate::text::one_line;
 
 pub fn render(rows: &[Row], s: &Style) -> String {
     let l = s.lang;
@@ -28,7 +29,7 @@ pub fn render(rows: &[Row], s: &Style) -> String {
         };
         let repeat = crate::plan::Repeat::parse(r.repeat).map_or(r.repeat, |rp| rp.label(l));
         g.row([
-            (r.key.as_str(), None),
+            (one_line(&r.key).as_str(), None),
             (title(&r.title, 60).as_str(), None),
             (title(r.owner.as_deref().unwrap_or("–"), 28).as_str(), None),
             (repeat, None),

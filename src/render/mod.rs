@@ -12,6 +12,7 @@ pub mod json;
 pub mod list;
 pub mod report;
 pub mod report_docx;
+pub mod report_html;
 pub mod report_md;
 pub mod report_txt;
 pub mod rollup;
@@ -184,7 +185,7 @@ pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) 
         l.pick("Đạt", "Met"),
     ]);
     for m in results {
-        let unit = m.unit.as_deref().unwrap_or("");
+        let unit = crate::text::one_line(m.unit.as_deref().unwrap_or(""));
         let sign = match m.direction {
             crate::plan::Direction::AtLeast => "≥",
             crate::plan::Direction::AtMost => "≤",
@@ -204,7 +205,7 @@ pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) 
             Some(false) => s.status_cell(crate::compute::Status::Overdue, l.pick("chưa đạt", "not met")),
         };
         t.add_row(vec![
-            Cell::new(&m.task),
+            Cell::new(crate::text::one_line(&m.task)),
             Cell::new(title(&m.indicator, 50)),
             Cell::new(format!("{sign} {}{unit}", s.points(m.target))),
             Cell::new(if series.is_empty() { "–".to_string() } else { series.join("; ") }),

@@ -175,6 +175,34 @@ pub fn heading_proposals(l: Lang) -> &'static str {
     l.pick("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS")
 }
 
+/// The names of the figures, in the rows' order of [`figures_table`]: total, done on time,
+/// done late, open on schedule, overdue, not started, ongoing, completion rate.
+pub fn figure_labels(l: Lang) -> [&'static str; 8] {
+    [
+        l.pick("Tổng số việc", "Items in total"),
+        l.pick("Hoàn thành đúng hạn", "Done on time"),
+        l.pick("Hoàn thành quá hạn", "Done late"),
+        l.pick("Đang thực hiện trong hạn", "Open, on schedule"),
+        l.pick("Quá hạn, chưa hoàn thành", "Overdue"),
+        l.pick("Chưa đến kỳ", "Not started"),
+        l.pick("Thường xuyên, không có thời hạn", "Ongoing, no deadline"),
+        l.pick("Tỷ lệ hoàn thành", "Completion rate"),
+    ]
+}
+
+/// The heading of the change column of [`figures_table`].
+pub fn change_label(l: Lang) -> &'static str {
+    l.pick("Tăng, giảm so với kỳ trước", "Change from previous")
+}
+
+/// "+16,7 điểm %": the change of the completion rate from the previous report.
+pub fn change_points(r: &Report) -> String {
+    let l = r.lang;
+    r.figures
+        .change_points
+        .map_or_else(|| "–".to_string(), |c| format!("{} {}", signed(c, 1, l), l.pick("điểm %", "pts")))
+}
+
 /// The figures: the period, the year to date, the previous report and the change.
 pub fn figures_table(r: &Report) -> TableText {
     let l = r.lang;
@@ -184,17 +212,18 @@ pub fn figures_table(r: &Report) -> TableText {
         format!("{} ({})", l.pick("Trong kỳ", "This period"), period_short(r.period, l)),
         format!("{} {}", l.pick("Lũy kế từ", "Year to date from"), short(f.year_from)),
         format!("{} ({})", l.pick("Kỳ trước", "Previous"), period_short(f.previous.period, l)),
-        l.pick("Tăng, giảm so với kỳ trước", "Change from previous").to_string(),
+        change_label(l).to_string(),
     ];
     type Figure = fn(&Tally) -> usize;
+    let labels = figure_labels(l);
     let rows_of: [(&str, Figure); 7] = [
-        (l.pick("Tổng số việc", "Items in total"), |t| t.counts.total),
-        (l.pick("Hoàn thành đúng hạn", "Done on time"), |t| t.counts.done_on_time),
-        (l.pick("Hoàn thành quá hạn", "Done late"), |t| t.counts.done_late),
-        (l.pick("Đang thực hiện trong hạn", "Open, on schedule"), |t| t.counts.open),
-        (l.pick("Quá hạn, chưa hoàn thành", "Overdue"), |t| t.counts.overdue),
-        (l.pick("Chưa đến kỳ", "Not started"), |t| t.counts.not_started),
-        (l.pick("Thường xuyên, không có thời hạn", "Ongoing, no deadline"), |t| t.counts.ongoing),
+        (labels[0], |t| t.counts.total),
+        (labels[1], |t| t.counts.done_on_time),
+        (labels[2], |t| t.counts.done_late),
+        (labels[3], |t| t.counts.open),
+        (labels[4], |t| t.counts.overdue),
+        (labels[5], |t| t.counts.not_started),
+        (labels[6], |t| t.counts.ongoing),
     ];
     let mut rows: Vec<Vec<String>> = rows_of
         .iter()
@@ -210,11 +239,11 @@ pub fn figures_table(r: &Report) -> TableText {
         })
         .collect();
     rows.push(vec![
-        format!("{} (*)", l.pick("Tỷ lệ hoàn thành", "Completion rate")),
+        format!("{} (*)", labels[7]),
         percent(f.period.percent_complete, l),
         percent(f.year.percent_complete, l),
         percent(f.previous.tally.percent_complete, l),
-        f.change_points.map_or_else(|| "–".to_string(), |c| format!("{} {}", signed(c, 1, l), l.pick("điểm %", "pts"))),
+        change_points(r),
     ]);
     TableText { header, rows, widths: vec![28, 18, 18, 18, 18], centred: vec![false, true, true, true, true] }
 }
@@ -286,17 +315,23 @@ pub fn change_sentence(r: &Report) -> String {
     s
 }
 
+/// "Phần II. Nhiệm vụ và giải pháp"
+pub fn section_name(id: &str, title: &str, l: Lang) -> String {
+    format!("{} {id}. {title}", l.pick("Phần", "Section"))
+}
+
 /// "Phần II. Nhiệm vụ và giải pháp: hoàn thành 3/5 việc có thời hạn (60,0%)"
 pub fn section_heading(id: &str, title: &str, t: &Tally, l: Lang) -> String {
     let base = t.counts.total - t.counts.ongoing;
+    let name = section_name(id, title, l);
     match l {
         Lang::Vi => format!(
-            "Phần {id}. {title}: hoàn thành {}/{base} việc có thời hạn ({})",
+            "{name}: hoàn thành {}/{base} việc có thời hạn ({})",
             t.counts.done(),
             percent(t.percent_complete, l)
         ),
         Lang::En => format!(
-            "Section {id}. {title}: {}/{base} items with a deadline done ({})",
+            "{name}: {}/{base} items with a deadline done ({})",
             t.counts.done(),
             percent(t.percent_complete, l)
         ),

@@ -10,7 +10,7 @@ use crate::compute::summary::Counts;
 use crate::i18n::Lang;
 
 /// Column headings shared by every format, so they cannot drift apart.
-fn unit_headers(l: Lang) -> [&'static str; 9] {
+fn unit_headers(l: Lang) -> [&'static str; 10] {
     [
         l.pick("Đơn vị", "Unit"),
         l.pick("Nhiệm vụ", "Tasks"),
@@ -20,8 +20,17 @@ fn unit_headers(l: Lang) -> [&'static str; 9] {
         l.pick("Xong trễ hạn", "Done late"),
         l.pick("Quá hạn", "Overdue"),
         l.pick("Tỷ lệ đúng hạn", "On-time rate"),
+        l.pick("Dự báo Chỉ số", "Index forecast"),
         l.pick("Tệp", "File"),
     ]
+}
+
+/// The forecast PAR Index score out of its maximum, `82,16/100`; "–" for a plan without an index.
+fn index_text(u: &UnitSummary, s: &Style) -> String {
+    match (u.index_forecast, u.index_max) {
+        (Some(f), Some(m)) => format!("{}/{}", s.points(f), s.points(m)),
+        _ => "–".to_string(),
+    }
 }
 
 fn overdue_headers(l: Lang) -> [&'static str; 6] {
@@ -120,17 +129,41 @@ pub fn table(r: &RollupReport, s: &Style) -> String {
         // more, and the paths of duplicate units are listed under the table.
         let with_path = s.width.is_none_or(|w| w >= WIDE);
         let headers = unit_headers(l);
-        let mut t = s.table(if with_path { &headers } else { &headers[..8] });
+        let mut t = s.table(if with_path { &headers } else { &headers[..9] });
+        let cols = if with_path { 10 } else { 9 };
+        // The widest figure of each column, so that on a narrow terminal the headings
+        // wrap, never the figures ("100,0%", "82,16/100").
+        let mut widest = [0usize; 8];
+        let mut add = |t: &mut comfy_table::Table, name: String, f: [String; 8], overdue: usize, path: &str| {
+            for (w, x) in widest.iter_mut().zip(&f) {
+                *w = (*w).max(x.chars().count());
+            }
+            let mut cells = unit_cells(s, name, f, overdue, path);
+            cells.truncate(cols);
+            t.add_row(cells);
+        };
         for u in &r.units {
             let name =
                 if u.duplicate { format!("{} ({})", title(&u.unit, 40), dup_label(l)) } else { title(&u.unit, 48) };
-            let mut cells = unit_cells(s, name, u.tasks, &u.items, Some(&u.path));
-            cells.truncate(if with_path { 9 } else { 8 });
-            t.add_row(cells);
+            add(&mut t, name, figures(s, u.tasks, &u.items, index_text(u, s)), u.items.overdue, &title(&u.path, 40));
         }
-        let mut total = unit_cells(s, l.pick("Cộng", "Total").to_string(), r.total.tasks, &r.total.items, None);
-        total.truncate(if with_path { 9 } else { 8 });
-        t.add_row(total);
+        let total = figures(s, r.total.tasks, &r.total.items, String::new());
+        add(&mut t, l.pick("Cộng", "Total").to_string(), total, r.total.items.overdue, "");
+        if s.width.is_some() {
+            // Neither a figure nor a word of a heading is cut; names get at least 12
+            // columns, and the rest of the room as far as the terminal allows.
+            let fixed =
+                |w: usize| comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(w as u16 + 2));
+            if let Some(c) = t.column_mut(0) {
+                c.set_constraint(fixed(12));
+            }
+            for (i, w) in widest.iter().enumerate() {
+                let word = headers[i + 1].split(' ').map(|w| w.chars().count()).max().unwrap_or(0);
+                if let Some(c) = t.column_mut(i + 1) {
+                    c.set_constraint(fixed((*w).max(word)));
+                }
+            }
+        }
         out.push_str(&table_text(&t));
     }
     out.push('\n');
@@ -189,19 +222,30 @@ fn overdue_title(r: &RollupReport, l: Lang) -> String {
 /// Terminal width from which the units table also shows each file.
 const WIDE: u16 = 150;
 
-fn unit_cells(s: &Style, name: String, tasks: usize, c: &Counts, path: Option<&str>) -> Vec<comfy_table::Cell> {
-    let right = |t: String| comfy_table::Cell::new(t).set_alignment(comfy_table::CellAlignment::Right);
-    vec![
-        comfy_table::Cell::new(name),
-        s.num(tasks, false),
-        s.num(c.total, false),
-        right(s.percent(c.percent_complete())),
-        s.num(c.done_on_time, false),
-        s.num(c.done_late, false),
-        s.num(c.overdue, true),
-        right(s.percent(c.on_time_rate())),
-        comfy_table::Cell::new(path.map(|p| title(p, 40)).unwrap_or_default()),
+/// The figures of a row of the units table: tasks, items, % complete, done on time,
+/// done late, overdue, on-time rate, index forecast.
+fn figures(s: &Style, tasks: usize, c: &Counts, index: String) -> [String; 8] {
+    [
+        tasks.to_string(),
+        c.total.to_string(),
+        s.percent(c.percent_complete()),
+        c.done_on_time.to_string(),
+        c.done_late.to_string(),
+        c.overdue.to_string(),
+        s.percent(c.on_time_rate()),
+        index,
     ]
+}
+
+fn unit_cells(s: &Style, name: String, figures: [String; 8], overdue: usize, path: &str) -> Vec<comfy_table::Cell> {
+    let right = |t: String| comfy_table::Cell::new(t).set_alignment(comfy_table::CellAlignment::Right);
+    let mut cells = vec![comfy_table::Cell::new(name)];
+    for (i, f) in figures.into_iter().enumerate() {
+        // The overdue count in red on a colour terminal.
+        cells.push(if i == 5 { s.num(overdue, true) } else { right(f) });
+    }
+    cells.push(comfy_table::Cell::new(path));
+    cells
 }
 
 /// Escapes text for a Markdown table cell: one line, no markup, no HTML.
@@ -234,11 +278,11 @@ pub fn markdown(r: &RollupReport, lang: Lang) -> String {
     let _ = writeln!(out, "## {}\n", l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)"));
     let h = unit_headers(l);
     let _ = writeln!(out, "| {} |", h.join(" | "));
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---|");
-    let row = |out: &mut String, name: String, tasks: usize, c: &Counts, path: &str| {
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    let row = |out: &mut String, name: String, tasks: usize, c: &Counts, index: &str, path: &str| {
         let _ = writeln!(
             out,
-            "| {name} | {tasks} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {name} | {tasks} | {} | {} | {} | {} | {} | {} | {index} | {} |",
             c.total,
             s.percent(c.percent_complete()),
             c.done_on_time,
@@ -253,9 +297,9 @@ pub fn markdown(r: &RollupReport, lang: Lang) -> String {
         if u.duplicate {
             name.push_str(&format!(" ⚠ {}", dup_label(l)));
         }
-        row(&mut out, name, u.tasks, &u.items, &md_escape(&u.path));
+        row(&mut out, name, u.tasks, &u.items, &index_text(u, &s), &md_escape(&u.path));
     }
-    row(&mut out, format!("**{}**", l.pick("Cộng", "Total")), r.total.tasks, &r.total.items, "");
+    row(&mut out, format!("**{}**", l.pick("Cộng", "Total")), r.total.tasks, &r.total.items, "", "");
     let _ = writeln!(out, "\n## {}\n", md_escape(&overdue_title(r, l)));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}", l.pick("Không có việc quá hạn.", "Nothing is overdue."));
@@ -312,6 +356,8 @@ pub fn csv(r: &RollupReport, lang: Lang) -> String {
         l.pick("Thường xuyên", "Ongoing"),
         l.pick("Hoàn thành (%)", "Complete (%)"),
         l.pick("Tỷ lệ đúng hạn (%)", "On-time rate (%)"),
+        l.pick("Dự báo Chỉ số CCHC", "Index forecast"),
+        l.pick("Điểm tối đa của Chỉ số", "Index maximum"),
         l.pick("Trùng đơn vị", "Duplicate unit"),
     ]);
     for u in &r.units {
@@ -331,6 +377,8 @@ pub fn csv(r: &RollupReport, lang: Lang) -> String {
             n(u.items.ongoing),
             Cell::Num(u.percent_complete),
             Cell::Num(u.on_time_rate),
+            Cell::Num(u.index_forecast),
+            Cell::Num(u.index_max),
             Cell::Text(if u.duplicate { l.pick("có", "yes") } else { "" }),
         ]);
     }
@@ -499,7 +547,8 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
         (h[5], true),
         (h[6], true),
         (h[7], true),
-        (h[8], false),
+        (h[8], true),
+        (h[9], false),
     ]);
     for (i, u) in r.units.iter().enumerate() {
         let mut unit = escape(&u.unit);
@@ -516,6 +565,7 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
             Td::num(u.items.done_late),
             if u.items.overdue > 0 { Td::num(u.items.overdue).class("bad") } else { Td::num(0) },
             Td::num(s.percent(u.on_time_rate)),
+            Td::num(index_text(u, &s)),
             Td::html(super::html::path(&u.path)).class("path"),
         ]);
     }
@@ -531,6 +581,7 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
             Td::num(t.items.done_late),
             Td::num(t.items.overdue),
             Td::num(s.percent(t.on_time_rate)),
+            Td::text(""),
             Td::text(""),
         ],
     );

@@ -7,7 +7,7 @@ use crate::text::clean;
 pub fn render(d: &TaskDetail, s: &Style) -> String {
     let l = s.lang;
     let mut out = String::new();
-    out.push_str(&s.heading(&format!("{} {} — {}", l.pick("Nhiệm vụ", "Task"), d.id, clean(&d.title))));
+    out.push_str(&s.heading(&format!("{} {} — {}", l.pick("Nhiệm vụ", "Task"), clean(&d.id), clean(&d.title))));
     out.push('\n');
     // Values wrap under themselves when the terminal is narrow.
     let value_width = s.width.map(|w| (w as usize).saturating_sub(23).max(20));
@@ -18,8 +18,8 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
         };
         out.push_str(&format!("  {:<20} {}\n", format!("{label}:"), value));
     };
-    field(l.pick("Phần", "Section"), format!("{}. {}", d.section.id, clean(&d.section.name)));
-    let who = |n: &crate::compute::detail::Named| format!("{} ({})", clean(&n.name), n.id);
+    field(l.pick("Phần", "Section"), format!("{}. {}", clean(&d.section.id), clean(&d.section.name)));
+    let who = |n: &crate::compute::detail::Named| format!("{} ({})", clean(&n.name), clean(&n.id));
     field(
         l.pick("Chủ trì", "Owner"),
         d.owner.as_ref().map_or_else(|| l.pick("(chưa giao)", "(unassigned)").to_string(), who),
@@ -72,7 +72,7 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
     ]);
     for o in &d.occurrences {
         t.add_row(vec![
-            comfy_table::Cell::new(&o.key),
+            comfy_table::Cell::new(clean(&o.key)),
             comfy_table::Cell::new(date(o.due)),
             s.status_cell(o.status, o.status.label(l)),
             comfy_table::Cell::new(date(o.done_date)),

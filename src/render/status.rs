@@ -4,6 +4,7 @@ use super::grid::{Grid, Paint};
 use super::{Style, date, title};
 use crate::compute::Status;
 use crate::compute::summary::{Group, Item, StatusReport};
+use crate::text::one_line;
 
 pub fn render(r: &StatusReport, s: &Style) -> String {
     let l = s.lang;
@@ -106,7 +107,7 @@ fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summ
         let name = if group.id.is_empty() || group.id == group.title {
             title(&group.title, 40)
         } else {
-            format!("{}. {}", group.id, title(&group.title, 36))
+            format!("{}. {}", one_line(&group.id), title(&group.title, 36))
         };
         row(&name, &group.counts);
     }
@@ -127,7 +128,7 @@ fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> 
     .align_right(4);
     for i in items {
         g.row([
-            (i.key.as_str(), Some(i.status)),
+            (one_line(&i.key).as_str(), Some(i.status)),
             (title(&i.title, 60).as_str(), None),
             (title(i.owner.as_deref().unwrap_or("–"), 30).as_str(), None),
             (date(i.due).as_str(), None),

@@ -7,6 +7,9 @@
 //! ```
 #![allow(dead_code)]
 
+pub mod exercise;
+pub mod generate;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,420 @@
+//! The periodic report as one self-contained HTML page: the page shell, style sheet,
+//! escaping, figure cards, tables and SVG bar charts of [`super::html`] (shared with the
+//! rollup dashboard) around the words of [`super::report`] (shared with the Markdown,
+//! text and Word reports), so the formats say the same thing.
+//!
+//! The report is laid out as a sheet of paper in the order of a Vietnamese periodic
+//! report: the unit's block beside the national name and motto, the number and the place
+//! and date line, the title, the bases, I. results (with figure cards and charts of the
+//! progress per section and the overdue items), II. shortcomings, III. the next period,
+//! IV. proposals, then the recipients beside the signer. It prints as the document alone.
+//!
+//! Every piece of plan text goes through [`escape`]; the page holds no script and loads
+//! nothing (the shell's Content-Security-Policy forbids both).
+
+use std::fmt::Write as _;
+
+use super::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend};
+use super::report::{self as words, Group, TableText};
+use crate::compute::Status;
+use crate::compute::report::Report;
+
+/// The sheet's own layout, after the shared style sheet.
+const REPORT_CSS: &str = r#"
+.sheet{background:#fff;max-width:920px;margin:0 auto;padding:44px 60px 56px;border:1px solid var(--line);border-radius:2px;
+box-shadow:0 1px 6px rgba(29,39,51,.08);font:16px/1.5 "Times New Roman","Liberation Serif","Noto Serif","DejaVu Serif",serif;color:#111}
+.sheet p{margin:0 0 8px}
+.doc-head{display:grid;grid-template-columns:5fr 7fr;gap:16px;text-align:center;line-height:1.35;font-size:15px;margin:0 0 6px}
+.doc-head p{margin:0}
+.doc-head .unit,.doc-head .nat,.doc-head .motto{font-weight:700}
+.doc-head .nat{font-size:14.5px}
+.doc-head .no{margin-top:6px}
+.doc-head .date{font-style:italic;margin-top:6px}
+.rule{display:block;height:0;border:0;border-top:1px solid #111;margin:2px auto 4px}
+.rule.unit-rule{width:34%}.rule.motto-rule{width:47%}.rule.subject-rule{width:22%;margin:6px auto 14px}
+.sheet h1.kind{font-size:18px;text-align:center;margin:26px 0 2px;font-weight:700;letter-spacing:.3px}
+.sheet .subject{text-align:center;font-weight:700;margin:0 auto;max-width:82%}
+.sheet .to{text-align:center;margin:4px 0 14px}
+.sheet p.para{text-align:justify;text-indent:1cm}
+.sheet p.window{font-style:italic;text-indent:1cm}
+.sheet h2{font-size:16px;font-weight:700;margin:22px 0 8px}
+.sheet h3{font-size:16px;font-weight:700;margin:16px 0 8px;text-indent:1cm}
+.sheet h4{font-size:15.5px;font-weight:700;font-style:italic;margin:14px 0 6px}
+.sheet .task h4{font-style:normal}
+.sheet ul,.sheet ol{margin:4px 0 10px;padding-left:26px}
+.sheet ul:not(.legend){list-style-type:"- "}
+.sheet li{margin:2px 0;text-align:justify}
+.sheet li.target{font-style:italic}
+.sheet li .when{font-variant-numeric:tabular-nums;font-weight:700}
+.sheet .note{font-size:14px;font-style:italic;color:#333}
+.sheet .tablewrap{margin:6px 0 10px}
+.sheet table.data{font-size:14px;line-height:1.35}
+.sheet table.data th,.sheet table.data td{border:1px solid #8a929c;padding:5px 7px}
+.sheet table.data th{background:#eef1f4;color:#111;font-size:13.5px;font-weight:700;text-align:center;white-space:normal;vertical-align:middle}
+.sheet table.data td.n{text-align:center}
+.sheet table.data th{min-width:4.5em}
+.sheet table.data td.label{white-space:nowrap}
+.sheet table.data td.id{white-space:nowrap;text-align:center}
+.sheet table.data tr.rate td{font-weight:700}
+.sheet td.st-overdue{color:var(--overdue);font-weight:700}.sheet td.st-late{color:#8a5d00;font-weight:700}
+.sheet td.st-ontime{color:#1f6b41}
+.sheet .kpis{grid-template-columns:repeat(3,1fr);gap:8px;margin:10px 0 12px}
+.sheet .kpi{padding:9px 10px;font-family:"Segoe UI","Noto Sans",Roboto,Arial,sans-serif}
+.sheet .kpi{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 10px}
+.sheet .kpi .v{font-size:22px;white-space:nowrap}.sheet .kpi .l{font-size:12.5px;line-height:1.3;margin:0}
+.sheet section.card{padding:12px 16px;margin:10px 0;font-family:"Segoe UI","Noto Sans",Roboto,Arial,sans-serif}
+.sheet section.card h2{font-size:13.5px;font-weight:600;margin:0 0 8px}
+.sheet .legend{margin-top:6px}
+.sheet .closing{text-indent:1cm;margin-top:14px}
+.sign{display:grid;grid-template-columns:1fr 1fr;gap:16px;margin-top:22px}
+.sign .recipients .h{font-weight:700;font-style:italic;font-size:14px;margin:0}
+.sign .recipients ul{list-style:none;padding:0;margin:0;font-size:13px;line-height:1.4}
+.sign .recipients li{margin:0;text-align:left}
+.sign .signer{text-align:center}
+.sign .signer p{margin:0;font-weight:700}
+.sign .signer p.name{margin-top:84px}
+@media screen and (max-width:760px){.sheet{padding:20px 18px}.doc-head,.sign{grid-template-columns:1fr}.sheet .kpis{grid-template-columns:repeat(2,1fr)}}
+@page{size:A4;margin:20mm 15mm 20mm 30mm}
+@media print{header.top,footer{display:none}main{padding:0;max-width:none}
+.sheet{border:0;box-shadow:none;padding:0;max-width:none}.sheet section.card,.sheet .kpis{break-inside:avoid}}
+"#;
+
+/// A table of the shared words: centred columns are figures and dates. `class` gives the
+/// class of a cell by (row, column); `row_class` that of a row.
+fn table(
+    t: &TableText,
+    row_class: impl Fn(usize) -> &'static str,
+    class: impl Fn(usize, usize) -> &'static str,
+) -> String {
+    let headers: Vec<(&str, bool)> =
+        t.header.iter().enumerate().map(|(i, h)| (h.as_str(), t.centred.get(i) == Some(&true))).collect();
+    let mut tbl = Table::new(&headers);
+    for (r, row) in t.rows.iter().enumerate() {
+        let cells = row
+            .iter()
+            .enumerate()
+            .map(|(c, text)| {
+                let td = if t.centred.get(c) == Some(&true) { Td::num(text) } else { Td::text(text) };
+                match class(r, c) {
+                    "" => td,
+                    class => td.class(class),
+                }
+            })
+            .collect();
+        tbl.row_class(row_class(r), cells);
+    }
+    tbl.finish()
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Overdue => "st-overdue",
+        Status::DoneLate => "st-late",
+        Status::DoneOnTime => "st-ontime",
+        _ => "",
+    }
+}
+
+fn para(out: &mut String, class: &str, text: &str) {
+    let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(text));
+}
+
+fn list(out: &mut String, lines: &[String]) {
+    out.push_str("<ul>");
+    for l in lines {
+        let _ = write!(out, "<li>{}</li>", escape(l));
+    }
+    out.push_str("</ul>\n");
+}
+
+fn groups(out: &mut String, gs: &[Group]) {
+    for g in gs {
+        let _ = writeln!(out, "<h4>{}</h4>", escape(&g.heading));
+        list(out, &g.lines);
+    }
+}
+
+/// The header block: the unit's side and the national side, as in Decree 30/2020/NĐ-CP.
+fn head(out: &mut String, r: &Report) {
+    let l = r.lang;
+    out.push_str("<div class=\"doc-head\">\n<div class=\"issuer\">");
+    if let Some(sup) = words::superior_line(r) {
+        let _ = write!(out, "<p class=\"superior\">{}</p>", escape(&sup));
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"unit\">{}</p><hr class=\"rule unit-rule\"><p class=\"no\">{}</p></div>",
+        escape(&words::unit_line(r)),
+        escape(&words::number_line(r))
+    );
+    let _ = writeln!(
+        out,
+        "<div class=\"national\"><p class=\"nat\">{}</p><p class=\"motto\">{}</p><hr class=\"rule motto-rule\">\
+         <p class=\"date\">{}</p></div>\n</div>",
+        escape(words::national_name(l)),
+        escape(words::motto(l)),
+        escape(&r.header.date_line)
+    );
+}
+
+/// I.1: the figure cards, the figures table, the note, the sentence, the charts.
+fn figures(out: &mut String, r: &Report) {
+    let l = r.lang;
+    let f = &r.figures;
+    let c = &f.period.counts;
+    let labels = words::figure_labels(l);
+    let base = c.total - c.ongoing;
+    out.push_str(&kpis(&[
+        Kpi { value: c.total.to_string(), label: labels[0].into(), tone: "" },
+        Kpi {
+            value: words::percent(f.period.percent_complete, l),
+            label: format!("{} ({}/{base})", labels[7], c.done()),
+            tone: "good",
+        },
+        Kpi { value: c.done_on_time.to_string(), label: labels[1].into(), tone: "" },
+        Kpi {
+            value: c.done_late.to_string(),
+            label: labels[2].into(),
+            tone: if c.done_late > 0 { "warn" } else { "" },
+        },
+        Kpi { value: c.overdue.to_string(), label: labels[4].into(), tone: if c.overdue > 0 { "bad" } else { "good" } },
+        Kpi {
+            value: words::change_points(r),
+            label: format!("{} ({})", words::change_label(l), words::period_short(f.previous.period, l)),
+            tone: match f.change_points {
+                Some(x) if x > 0.0 => "good",
+                Some(x) if x < 0.0 => "bad",
+                _ => "",
+            },
+        },
+    ]));
+    let t = words::figures_table(r);
+    // The completion rate, the last row, in bold.
+    let last = t.rows.len().saturating_sub(1);
+    out.push_str(&table(&t, |row| if row == last { "rate" } else { "" }, |_, c| if c == 0 { "label" } else { "" }));
+    para(out, "note", words::figures_note(l));
+    para(out, "para", &words::change_sentence(r));
+    charts(out, r);
+}
+
+/// The progress of each section (stacked by status, in % of its items with a deadline)
+/// and its overdue items.
+fn charts(out: &mut String, r: &Report) {
+    let l = r.lang;
+    if r.sections.is_empty() {
+        return;
+    }
+    let bars: Vec<Bar> = r
+        .sections
+        .iter()
+        .map(|s| {
+            let c = &s.tally.counts;
+            let base = (c.total - c.ongoing) as f64;
+            let seg = |n: usize, class, label: &str| Segment {
+                value: if base > 0.0 { 100.0 * n as f64 / base } else { 0.0 },
+                class,
+                label: format!("{label}: {n}"),
+            };
+            Bar {
+                label: words::section_name(&s.id, &s.title, l),
+                segments: vec![
+                    seg(c.done_on_time, "s-ontime", Status::DoneOnTime.short_label(l)),
+                    seg(c.done_late, "s-late", Status::DoneLate.short_label(l)),
+                    seg(c.overdue, "s-overdue", Status::Overdue.short_label(l)),
+                    seg(c.open + c.not_started, "s-rest", l.pick("Chưa xong", "Not done yet")),
+                ],
+                note: words::percent(s.tally.percent_complete, l),
+            }
+        })
+        .collect();
+    let mut inner = bar_chart(l.pick("Tiến độ theo từng phần", "Progress per section"), &bars, 100.0, 780.0);
+    inner.push_str(&legend(&[
+        ("s-ontime", Status::DoneOnTime.short_label(l)),
+        ("s-late", Status::DoneLate.short_label(l)),
+        ("s-overdue", Status::Overdue.short_label(l)),
+        ("s-rest", l.pick("Chưa xong, trong hạn", "Not done, on schedule")),
+    ]));
+    out.push_str(&card(
+        l.pick("Tiến độ theo từng phần (% việc có thời hạn)", "Progress per section (% of items with a deadline)"),
+        &inner,
+    ));
+
+    let late: Vec<Bar> = r
+        .sections
+        .iter()
+        .filter(|s| s.tally.counts.overdue > 0)
+        .map(|s| {
+            let n = s.tally.counts.overdue;
+            Bar {
+                label: words::section_name(&s.id, &s.title, l),
+                segments: vec![Segment {
+                    value: n as f64,
+                    class: "s-overdue",
+                    label: format!("{}: {n}", Status::Overdue.short_label(l)),
+                }],
+                note: n.to_string(),
+            }
+        })
+        .collect();
+    let inner = if late.is_empty() {
+        format!(
+            "<p class=\"empty\">{}</p>\n",
+            escape(l.pick("Trong kỳ không có việc quá hạn.", "No item is overdue in this period."))
+        )
+    } else {
+        let max = r.sections.iter().map(|s| s.tally.counts.overdue).max().unwrap_or(0) as f64;
+        bar_chart(l.pick("Số việc quá hạn theo phần", "Overdue items per section"), &late, max, 780.0)
+    };
+    out.push_str(&card(l.pick("Số việc quá hạn theo phần", "Overdue items per section"), &inner));
+}
+
+/// I.3: what was done, task by task: the target and measured result, then each entry
+/// with its date first.
+fn activities(out: &mut String, r: &Report) {
+    let l = r.lang;
+    if r.activities.is_empty() {
+        para(out, "para", words::no_activity(l));
+    }
+    for a in &r.activities {
+        let _ = writeln!(
+            out,
+            "<div class=\"task\"><h4>{}</h4>",
+            escape(&words::activity_heading(&a.task, &a.title, &a.owner, l))
+        );
+        out.push_str("<ul>");
+        let results = words::result_lines(&a.result, l);
+        for (i, line) in results.iter().enumerate() {
+            let class = if i == 0 && a.result.target.is_some() { "target" } else { "measured" };
+            let _ = write!(out, "<li class=\"{class}\">{}</li>", escape(line));
+        }
+        for e in &a.entries {
+            let line = words::activity_line(e, l);
+            let when = crate::dates::short(e.date);
+            match line.strip_prefix(&format!("{when}: ")) {
+                Some(rest) => {
+                    let _ = write!(out, "<li><span class=\"when\">{when}</span>: {}</li>", escape(rest));
+                }
+                None => {
+                    let _ = write!(out, "<li>{}</li>", escape(&line));
+                }
+            }
+        }
+        out.push_str("</ul></div>\n");
+    }
+}
+
+/// The recipients beside the signer.
+fn sign(out: &mut String, r: &Report) {
+    let l = r.lang;
+    out.push_str("<div class=\"sign\">\n<div class=\"recipients\">");
+    let _ = write!(out, "<p class=\"h\">{}</p><ul>", escape(words::recipients_heading(l)));
+    for line in words::recipient_lines(r) {
+        let _ = write!(out, "<li>{}</li>", escape(&line));
+    }
+    out.push_str("</ul></div>\n<div class=\"signer\">");
+    if let Some(s) = &r.signer {
+        let (lines, name) = words::signer_lines(s);
+        for line in lines {
+            let _ = write!(out, "<p>{}</p>", escape(&line));
+        }
+        let _ = write!(out, "<p class=\"name\">{}</p>", escape(&name));
+    }
+    out.push_str("</div>\n</div>\n");
+}
+
+pub fn render(r: &Report) -> String {
+    let l = r.lang;
+    let mut out = String::from("<article class=\"sheet\">\n");
+    head(&mut out, r);
+
+    let _ = writeln!(out, "<h1 class=\"kind\">{}</h1>", escape(words::kind(l)));
+    let _ = writeln!(out, "<p class=\"subject\">{}</p><hr class=\"rule subject-rule\">", escape(&r.subject));
+    if let Some(to) = words::to_line(r) {
+        para(&mut out, "to", &to);
+    }
+    for p in words::preamble(r) {
+        para(&mut out, "para", &p);
+    }
+    para(&mut out, "window", &words::window_sentence(r));
+
+    let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_results(l)));
+    let _ = writeln!(out, "<h3>{}</h3>", escape(words::heading_figures(l)));
+    figures(&mut out, r);
+
+    let _ = writeln!(out, "<h3>{}</h3>", escape(words::heading_sections(l)));
+    if r.sections.is_empty() {
+        para(&mut out, "para", words::no_items(l));
+    }
+    for s in &r.sections {
+        let _ = writeln!(out, "<h4>{}</h4>", escape(&words::section_heading(&s.id, &s.title, &s.tally, l)));
+        out.push_str(&table(
+            &words::section_table(s, l),
+            |_| "",
+            |row, col| match col {
+                0 => "id",
+                4 => s.items.get(row).map_or("", |i| status_class(i.status)),
+                _ => "",
+            },
+        ));
+    }
+
+    let _ = writeln!(out, "<h3>{}</h3>", escape(words::heading_activities(l)));
+    activities(&mut out, r);
+
+    let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_shortcomings(l)));
+    let shortcomings = words::shortcomings(r);
+    if shortcomings.is_empty() {
+        para(&mut out, "para", words::no_shortcomings(l));
+    }
+    groups(&mut out, &shortcomings);
+
+    let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_next(l)));
+    para(&mut out, "para", &words::next_sentence(r));
+    let _ = writeln!(out, "<h4>{}</h4>", escape(words::heading_next_due(l)));
+    if r.next.due.is_empty() {
+        para(&mut out, "para", words::nothing_due_next(l));
+    } else {
+        out.push_str(&table(&words::next_table(&r.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }));
+    }
+    groups(&mut out, &words::next_groups(r));
+
+    if !r.proposals.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_proposals(l)));
+        out.push_str("<ol class=\"proposals\">");
+        for p in &r.proposals {
+            let _ = write!(out, "<li>{}</li>", escape(p.trim()));
+        }
+        out.push_str("</ol>\n");
+    }
+
+    para(&mut out, "closing", &words::closing(r));
+    sign(&mut out, r);
+    out.push_str("</article>\n");
+
+    let subtitle = format!("{} — {}", r.header.unit.trim(), words::window_sentence(r));
+    super::html::page_styled(l, &r.title, &subtitle, REPORT_CSS, &out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_escape_and_centre_figures() {
+        let t = TableText {
+            header: vec!["Mã".into(), "<b>".into()],
+            rows: vec![vec!["1".into(), "a & <i>".into()]],
+            widths: vec![50, 50],
+            centred: vec![false, true],
+        };
+        let html = table(&t, |_| "", |_, c| if c == 0 { "id" } else { "" });
+        assert!(html.contains("<th>Mã</th><th class=\"n\">&lt;b&gt;</th>"), "{html}");
+        assert!(html.contains("<td class=\"id\">1</td><td class=\"n\">a &amp; &lt;i&gt;</td>"), "{html}");
+    }
+
+    #[test]
+    fn statuses_have_colours() {
+        assert_eq!(status_class(Status::Overdue), "st-overdue");
+        assert_eq!(status_class(Status::Open), "");
+    }
+}
