@@ -5,6 +5,7 @@ pub mod load;
 pub mod model;
 pub mod pieces;
 pub mod schema;
+pub mod task_reader;
 pub mod validate;
 
 pub use diagnostic::PlanError;

@@ -33,15 +33,17 @@ use super::schema::{RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawP
 /// The size of a piece; files smaller than two pieces are parsed whole.
 const PIECE: usize = 64 * 1024;
 
-/// Parses the plan's text as `toml::from_str` does, in pieces when the file is large.
+/// Parses the plan's text as `toml::from_str` does: the head with `toml`, the tasks with
+/// the direct reader (in pieces on several threads when the file is large).
 pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
-    if text.len() < 2 * PIECE {
-        // Small files, the usual case, are parsed whole (without asking how many cores
-        // there are: that reads the cgroup files).
-        return toml::from_str(text);
-    }
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    match in_pieces(text, PIECE, cores.min(MAX_THREADS)) {
+    // Small files, the usual case, are one piece read on this thread (without asking
+    // how many cores there are: that reads the cgroup files).
+    let threads = if text.len() < 2 * PIECE {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS)
+    };
+    match in_pieces(text, PIECE, threads) {
         Some(raw) => Ok(raw),
         None => toml::from_str(text),
     }
@@ -54,24 +56,17 @@ struct Tasks {
     task: Vec<Spanned<RawTask>>,
 }
 
-/// Whether the head defines a root `task` key (other keys are ignored here).
-#[derive(Deserialize)]
-struct HeadProbe {
-    #[serde(default)]
-    task: Option<serde::de::IgnoredAny>,
-}
-
-/// Parses in pieces of about `piece` bytes, on up to `threads` threads.
+/// Parses the head, then the tasks in pieces of about `piece` bytes, on up to `threads`
+/// threads. `None`: parse the whole file with `toml` (which also reports any error).
 fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
-    if text.len() < 2 * piece {
-        return None;
-    }
     let first = next_task_header(text, 0)?;
     let head = &text[..first];
-    if toml::from_str::<HeadProbe>(head).ok()?.task.is_some() {
+    let mut raw: RawPlan = toml::from_str(head).ok()?;
+    // `task = []` in the head cannot be extended by `[[task]]` headers: an error the
+    // whole-file parse reports.
+    if raw.task.is_some() {
         return None;
     }
-    let mut raw: RawPlan = toml::from_str(head).ok()?;
     // Cut at the first header at least `piece` bytes after the last cut: only the bytes
     // between the jump and that header are searched, not the whole file.
     let mut cuts = vec![first];
@@ -92,21 +87,34 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     let parse_run = |run: &[usize]| -> Option<Vec<Spanned<RawTask>>> {
         let mut tasks = Vec::new();
         for w in run.windows(2) {
-            let piece: Tasks = toml::from_str(&text[w[0]..w[1]]).ok()?;
-            tasks.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
+            let piece = &text[w[0]..w[1]];
+            // The direct reader takes the usual tables; anything else goes to `toml`.
+            match super::task_reader::read_tasks(piece, w[0]) {
+                Some(read) => tasks.extend(read),
+                None => {
+                    let piece: Tasks = toml::from_str(piece).ok()?;
+                    tasks.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
+                }
+            }
         }
         Some(tasks)
     };
     let runs: Vec<&[usize]> = bounds.windows(2).map(|b| &cuts[b[0]..=b[1]]).collect();
 
-    std::thread::scope(|scope| {
-        let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run))).collect();
-        raw.task.extend(parse_run(runs[0])?);
-        for other in others {
-            raw.task.extend(other.join().ok()??);
-        }
-        Some(())
-    })?;
+    let tasks = if runs.len() == 1 {
+        parse_run(runs[0])?
+    } else {
+        let parts: Vec<Vec<Spanned<RawTask>>> = std::thread::scope(|scope| {
+            let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run))).collect();
+            let first = parse_run(runs[0]);
+            std::iter::once(first).chain(others.into_iter().map(|h| h.join().ok().flatten())).collect::<Option<_>>()
+        })?;
+        // One allocation of the final size: no copy of a growing vector of tasks.
+        let mut tasks = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        parts.into_iter().for_each(|p| tasks.extend(p));
+        tasks
+    };
+    raw.task = Some(tasks);
     Some(raw)
 }
 
@@ -284,7 +292,7 @@ mod tests {
         let text = big("");
         for threads in [1, 3] {
             let pieces = in_pieces(&text, SMALL, threads).expect("parsed in pieces");
-            assert!(pieces.task.len() > 20);
+            assert!(pieces.task.as_ref().expect("tasks").len() > 20);
             assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(pieces)), whole(&text));
         }
     }
@@ -326,7 +334,22 @@ mod tests {
     }
 
     #[test]
-    fn small_files_are_parsed_whole() {
+    fn a_file_without_tasks_is_parsed_whole() {
         assert!(in_pieces("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n", PIECE, 2).is_none());
+    }
+
+    #[test]
+    fn a_small_file_is_one_piece() {
+        let text = "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n\n[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a\"\n";
+        let raw = in_pieces(text, PIECE, 1).expect("read");
+        assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(raw)), whole(text));
+    }
+
+    #[test]
+    fn the_bundled_plan_reads_as_toml_reads_it() {
+        let text = include_str!("../../plan.toml");
+        assert_eq!(format!("{:?}", from_str(text)), whole(text));
+        let first = next_task_header(text, 0).expect("tasks");
+        assert!(super::super::task_reader::read_tasks(&text[first..], first).is_some(), "the reader takes them all");
     }
 }

@@ -23,8 +23,10 @@ pub struct RawPlan {
     pub owner: Vec<RawOwner>,
     #[serde(default)]
     pub section: Vec<RawSection>,
+    /// `None` when the file has no tasks: a plan read in pieces checks that its head
+    /// does not define `task` itself (see [`super::pieces`]).
     #[serde(default)]
-    pub task: Vec<Spanned<RawTask>>,
+    pub task: Option<Vec<Spanned<RawTask>>>,
     #[serde(default)]
     pub index: Option<RawIndex>,
     #[serde(default)]

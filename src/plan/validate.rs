@@ -180,12 +180,13 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     }
     let section_ids: Vec<&str> = raw.section.iter().map(|s| s.id.get_ref().as_str()).collect();
 
-    let mut task_index: HashMap<String, Range<usize>> = HashMap::with_capacity(raw.task.len());
-    let mut tasks = Vec::with_capacity(raw.task.len());
+    let raw_tasks = raw.task.unwrap_or_default();
+    let mut task_index: HashMap<String, Range<usize>> = HashMap::with_capacity(raw_tasks.len());
+    let mut tasks = Vec::with_capacity(raw_tasks.len());
     let line_of = LineIndex::new(text);
-    let has_tasks = !raw.task.is_empty();
+    let has_tasks = !raw_tasks.is_empty();
     // Tasks are taken apart, their text moved into the model rather than copied.
-    for spanned in raw.task {
+    for spanned in raw_tasks {
         let line = line_of.line(spanned.span().start);
         let t = spanned.into_inner();
         let id = t.id.get_ref();
