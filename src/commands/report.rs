@@ -12,35 +12,54 @@ use crate::{Context, Outcome};
 pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(format_of)).unwrap_or(ReportFormat::Md);
     if format == ReportFormat::Docx && args.output.is_none() {
-        return Err(Fail::input(
-            "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`",
-        )
-        .into());
+        return Err(docx_needs_a_file().into());
     }
     let loaded = ctx.load()?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
     let period = requested(args, plan.meta.year)?;
     let report = build(plan, period, ctx.today, lang).map_err(Fail::input)?;
-    let bytes = match format {
-        ReportFormat::Md => report_md::render(&report).into_bytes(),
-        ReportFormat::Txt => report_txt::render(&report).into_bytes(),
-        ReportFormat::Json => json::to_json("report", &report).into_bytes(),
-        ReportFormat::Docx => report_docx::render(&report).map_err(Fail::io)?,
-        ReportFormat::Html => report_html::render(&report).into_bytes(),
+    // Text stays a String to the end: checking a large report's bytes again costs time.
+    let rendered = match format {
+        ReportFormat::Md => Rendered::Text(report_md::render(&report)),
+        ReportFormat::Txt => Rendered::Text(report_txt::render(&report)),
+        ReportFormat::Json => Rendered::Text(json::to_json("report", &report)),
+        ReportFormat::Docx => Rendered::Binary(report_docx::render(&report).map_err(Fail::io)?),
+        ReportFormat::Html => Rendered::Text(report_html::render(&report)),
     };
-    match &args.output {
-        None => Ok(Outcome::ok(String::from_utf8(bytes).expect("text formats are UTF-8"))),
-        Some(path) => {
-            crate::output::write_atomic(path, &bytes)?;
+    let label = report.period_label.clone();
+    // The process ends after this command: what the plan and the report hold is given
+    // back with it, not freed piece by piece (tens of thousands of strings in a large plan).
+    std::mem::forget((loaded, report));
+    match (&args.output, rendered) {
+        (None, Rendered::Text(text)) => Ok(Outcome::ok(text)),
+        (None, Rendered::Binary(_)) => Err(docx_needs_a_file().into()),
+        (Some(path), rendered) => {
+            let bytes = match &rendered {
+                Rendered::Text(t) => t.as_bytes(),
+                Rendered::Binary(b) => b.as_slice(),
+            };
+            crate::output::write_atomic(path, bytes)?;
             Ok(Outcome::ok(match lang {
                 crate::i18n::Lang::Vi => {
-                    format!("Đã ghi báo cáo {} vào {}\n", report.period_label, path.display())
+                    format!("Đã ghi báo cáo {} vào {}\n", label, path.display())
                 }
-                crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", report.period_label, path.display()),
+                crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, path.display()),
             }))
         }
     }
+}
+
+fn docx_needs_a_file() -> Fail {
+    Fail::input(
+        "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`",
+    )
+}
+
+/// A rendered report: text for the text formats, bytes for Word.
+enum Rendered {
+    Text(String),
+    Binary(Vec<u8>),
 }
 
 /// The format a file name asks for by its extension.
