@@ -23,8 +23,23 @@ use super::schema::{RawDate, RawDocument, RawDone, RawIndicator, RawLog, RawMeas
 /// Reads `piece`, a run of `[[task]]` tables (and their sub-tables) taken from the plan
 /// at byte `base`; the spans are offsets into the whole plan. `None`: use `toml`.
 pub fn read_tasks(piece: &str, base: usize) -> Option<Vec<Spanned<RawTask>>> {
+    let mut tasks = Vec::new();
+    read_tasks_into(piece, base, &mut tasks)?;
+    Some(tasks)
+}
+
+/// [`read_tasks`], appending to `tasks`; on `None` what was appended is taken back.
+pub fn read_tasks_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Option<()> {
+    let before = tasks.len();
+    let read = read_into(piece, base, tasks);
+    if read.is_none() {
+        tasks.truncate(before);
+    }
+    read
+}
+
+fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Option<()> {
     let mut r = Reader { text: piece, bytes: piece.as_bytes(), pos: 0, base };
-    let mut tasks: Vec<Spanned<RawTask>> = Vec::new();
     let mut current: Option<TaskBuilder> = None;
     // Which table the keys that follow belong to.
     let mut table = Table::Task;
@@ -83,7 +98,7 @@ pub fn read_tasks(piece: &str, base: usize) -> Option<Vec<Spanned<RawTask>>> {
         }
     }
     tasks.push(current?.finish()?);
-    Some(tasks)
+    Some(())
 }
 
 #[derive(Clone, Copy, PartialEq)]
