@@ -149,6 +149,11 @@ fn list(out: &mut String, lines: &[String]) {
 }
 
 pub fn render(r: &Report) -> String {
+    render_on(r, std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+}
+
+/// [`render`], on two threads when `two_threads` and the report is large.
+fn render_on(r: &Report, two_threads: bool) -> String {
     let l = r.lang;
     // Room for the whole report at once: a large one is megabytes, and growing the
     // buffer step by step copies it again each time.
@@ -176,47 +181,28 @@ pub fn render(r: &Report) -> String {
     out.push_str(&format!("{}\n\n", esc(words::figures_note(l))));
     out.push_str(&format!("{}\n\n", esc(&words::change_sentence(r))));
 
-    out.push_str(&format!("### {}\n\n", words::heading_sections(l)));
-    if r.sections.is_empty() {
-        out.push_str(&format!("{}\n\n", words::no_items(l)));
-    }
-    for s in &r.sections {
-        out.push_str(&format!("#### {}\n\n", esc(&words::section_heading(&s.id, &s.title, &s.tally, l))));
-        table(&mut out, &words::section_table(s, l));
-    }
-
-    out.push_str(&format!("### {}\n\n", words::heading_activities(l)));
-    if r.activities.is_empty() {
-        out.push_str(&format!("{}\n\n", words::no_activity(l)));
-    }
-    for a in &r.activities {
-        out.push_str(&format!("**{}**\n\n", esc(&words::activity_heading(&a.task, &a.title, &a.owner, l))));
-        let mut lines = words::result_lines(&a.result, l);
-        lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
-        list(&mut out, &lines);
-    }
-
-    out.push_str(&format!("## {}\n\n", words::heading_shortcomings(l)));
-    let groups = words::shortcomings(r);
-    if groups.is_empty() {
-        out.push_str(&format!("{}\n\n", words::no_shortcomings(l)));
-    }
-    for g in &groups {
-        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
-        list(&mut out, &g.lines);
-    }
-
-    out.push_str(&format!("## {}\n\n", words::heading_next(l)));
-    out.push_str(&format!("{}\n\n", esc(&words::next_sentence(r))));
-    out.push_str(&format!("**{}**\n\n", words::heading_next_due(l)));
-    if r.next.due.is_empty() {
-        out.push_str(&format!("{}\n\n", words::nothing_due_next(l)));
+    // The long middle of the report (a table row or list line per item) is written in
+    // two halves, on two threads when the report is large and there are two cores:
+    // I.2–I.3 here, II–III beside it; joined in order, so the text is the same.
+    let lines = lines_in(r);
+    if two_threads && lines >= PARALLEL_FROM_LINES {
+        let second = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut part = String::with_capacity(100 * lines);
+                shortcomings_and_next(&mut part, r);
+                part
+            });
+            results_by_section_and_activities(&mut out, r);
+            second.join()
+        });
+        match second {
+            Ok(part) => out.push_str(&part),
+            // Not expected (the renderer does not panic); written here if it ever does.
+            Err(_) => shortcomings_and_next(&mut out, r),
+        }
     } else {
-        table(&mut out, &words::next_table(&r.next.due, l));
-    }
-    for g in &words::next_groups(r) {
-        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
-        list(&mut out, &g.lines);
+        results_by_section_and_activities(&mut out, r);
+        shortcomings_and_next(&mut out, r);
     }
 
     if !r.proposals.is_empty() {
@@ -246,9 +232,83 @@ pub fn render(r: &Report) -> String {
     out
 }
 
+/// Reports of at least this many lines are written on two threads (a few megabytes;
+/// below that, starting a thread costs more than it saves).
+const PARALLEL_FROM_LINES: usize = 2000;
+
+/// I.2 results by section and I.3 what was done in the period.
+fn results_by_section_and_activities(out: &mut String, r: &Report) {
+    let l = r.lang;
+    out.push_str(&format!("### {}\n\n", words::heading_sections(l)));
+    if r.sections.is_empty() {
+        out.push_str(&format!("{}\n\n", words::no_items(l)));
+    }
+    for s in &r.sections {
+        out.push_str(&format!("#### {}\n\n", esc(&words::section_heading(&s.id, &s.title, &s.tally, l))));
+        table(out, &words::section_table(s, l));
+    }
+
+    out.push_str(&format!("### {}\n\n", words::heading_activities(l)));
+    if r.activities.is_empty() {
+        out.push_str(&format!("{}\n\n", words::no_activity(l)));
+    }
+    for a in &r.activities {
+        out.push_str(&format!("**{}**\n\n", esc(&words::activity_heading(&a.task, &a.title, &a.owner, l))));
+        let mut lines = words::result_lines(&a.result, l);
+        lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
+        list(out, &lines);
+    }
+}
+
+/// II shortcomings and III tasks for the next period.
+fn shortcomings_and_next(out: &mut String, r: &Report) {
+    let l = r.lang;
+    out.push_str(&format!("## {}\n\n", words::heading_shortcomings(l)));
+    let groups = words::shortcomings(r);
+    if groups.is_empty() {
+        out.push_str(&format!("{}\n\n", words::no_shortcomings(l)));
+    }
+    for g in &groups {
+        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
+        list(out, &g.lines);
+    }
+
+    out.push_str(&format!("## {}\n\n", words::heading_next(l)));
+    out.push_str(&format!("{}\n\n", esc(&words::next_sentence(r))));
+    out.push_str(&format!("**{}**\n\n", words::heading_next_due(l)));
+    if r.next.due.is_empty() {
+        out.push_str(&format!("{}\n\n", words::nothing_due_next(l)));
+    } else {
+        table(out, &words::next_table(&r.next.due, l));
+    }
+    for g in &words::next_groups(r) {
+        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
+        list(out, &g.lines);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::esc;
+
+    #[test]
+    fn two_threads_write_the_same_report() {
+        // The bundled plan with enough tasks added to pass the threshold.
+        let mut text = include_str!("../../plan.toml").to_string();
+        for i in 0..1200 {
+            let (due, done) = (1 + i % 28, if i % 3 == 0 { "[[task.done]]\ndate = 2025-05-02\n" } else { "" });
+            text.push_str(&format!(
+                "\n[[task]]\nid = \"x{i}\"\nsection = \"II\"\ntitle = \"Việc *{i}*\"\ndue = 2025-0{}-{due:02}\n{done}",
+                1 + i % 9
+            ));
+        }
+        let plan = crate::plan::load::parse(std::path::Path::new("plan.toml"), &text).expect("plan");
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 10, 15).expect("date");
+        let period = crate::period::Period::parse("2025-Q3", None).ok();
+        let report = crate::compute::report::build(&plan, period, today, crate::i18n::Lang::Vi).expect("report");
+        assert!(super::lines_in(&report) >= super::PARALLEL_FROM_LINES);
+        assert_eq!(super::render_on(&report, true), super::render_on(&report, false));
+    }
 
     #[test]
     fn escapes_in_one_pass() {
