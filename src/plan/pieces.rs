@@ -1,14 +1,17 @@
-//! Parsing a large plan in pieces, for memory and speed; the result is the same.
+//! Parsing a plan as its head and its tasks, in pieces, for memory and speed; the
+//! result is the same as `toml::from_str` of the whole file.
 //!
 //! `toml::from_str` lexes the whole file into one token vector, builds a generic tree
 //! of it, and only then fills our structs: about 16 bytes of memory per byte of file at
 //! the peak (80 MB for a 5 MB plan of 10,000 tasks), each touched once. A plan is
-//! mostly a long run of `[[task]]` tables that do not depend on one another, so a large
-//! file is parsed as its head (everything before the first `[[task]]` header) and then
-//! pieces of about [`PIECE`] bytes that each start at a `[[task]]` header. Memory stays
-//! at one piece's worth per thread, the spans are shifted to stay offsets into the whole
-//! file, and with more than one core the pieces are shared out between threads (in
-//! consecutive runs, joined in file order, so the result does not depend on them).
+//! mostly a long run of `[[task]]` tables that do not depend on one another, so a file
+//! is parsed as its head (everything before the first `[[task]]` header, with `toml`)
+//! and then pieces of about [`PIECE`] bytes that each start at a `[[task]]` header (a
+//! small file is one piece). Each piece is read by [`super::task_reader`], or by `toml`
+//! when the reader leaves it. Memory stays at one piece's worth per thread, the spans
+//! are offsets into the whole file, and with more than one core the pieces are shared
+//! out between threads (in consecutive runs, joined in file order, so the result does
+//! not depend on them).
 //!
 //! Why the result is the same as parsing the whole file at once:
 //! - A root `[[task]]` header appends a table to the root `task` array whatever comes
