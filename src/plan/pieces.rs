@@ -89,9 +89,13 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     }
     let parse_run = |run: &[usize]| -> Option<Vec<Spanned<RawTask>>> {
         // Room for every task at once (a header inside a string only adds room): a
-        // vector of 10,000 tasks is 7 MB, and growing it copies it again each time.
+        // vector of 10,000 tasks is 7 MB, and growing it copies it again each time. A
+        // task takes at least MIN_TASK_BYTES, which bounds the guess for a hostile file
+        // of bare headers; and room that cannot be had is simply not taken.
         let bytes = &text.as_bytes()[run[0]..run[run.len() - 1]];
-        let mut tasks = Vec::with_capacity(memchr::memmem::find_iter(bytes, b"[[task]]").count());
+        let headers = memchr::memmem::find_iter(bytes, b"[[task]]").count();
+        let mut tasks = Vec::new();
+        let _ = tasks.try_reserve_exact(headers.min(bytes.len() / MIN_TASK_BYTES + 1));
         for w in run.windows(2) {
             let piece = &text[w[0]..w[1]];
             // The direct reader takes the usual tables; anything else goes to `toml`.
@@ -123,6 +127,10 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     raw.task = Some(tasks);
     Some(raw)
 }
+
+/// The shortest task a plan can hold: `[[task]]`, `id=""`, `section=""` and `title=""`
+/// on their lines.
+const MIN_TASK_BYTES: usize = 34;
 
 /// At most this many threads parse pieces (a plan of 10,000 tasks is ~75 pieces).
 const MAX_THREADS: usize = 4;
@@ -337,6 +345,14 @@ mod tests {
         let text = "a = \"ữ\"\n  [[task]]\nx = \"[[task]]\"\n[[task]]";
         let found: Vec<Option<usize>> = [0, 6, 13, 24, 40, 999].iter().map(|&f| next_task_header(text, f)).collect();
         assert_eq!(found, [Some(12), Some(12), Some(36), Some(36), None, None]);
+    }
+
+    #[test]
+    fn a_file_of_bare_headers_is_an_error_not_a_crash() {
+        // 200,000 headers and nothing else: an error, as from the whole-file parse, and
+        // the room guessed for the tasks is bounded by the file's size, not the headers.
+        let text = format!("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n{}", "[[task]]\n".repeat(200_000));
+        assert!(from_str(&text).is_err());
     }
 
     #[test]
