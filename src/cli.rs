@@ -234,6 +234,9 @@ pub struct ReportArgs {
     /// Write the report to FILE (atomically) instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Thay tệp -o nếu đã có / replace the -o file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 const IMPORT_EXAMPLES: &str = "\
@@ -548,6 +551,9 @@ pub struct RollupArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Thay tệp -o nếu đã có / replace the -o file if it exists
+    #[arg(long)]
+    pub force: bool,
     /// Files read at once (default: the number of cores)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
@@ -607,6 +613,9 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Thay tệp -o nếu đã có / replace the -o file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -620,4 +629,7 @@ pub struct ManArgs {
     /// Write par.1 and a page per subcommand (par-status.1…) into this folder instead
     #[arg(short = 'o', long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Thay các trang đã có trong thư mục / replace pages already in the folder
+    #[arg(long)]
+    pub force: bool,
 }

@@ -69,6 +69,13 @@ impl Outcome {
 
 /// Runs `par` with the process's arguments and returns the exit code.
 pub fn run() -> i32 {
+    // A file-size limit (`ulimit -f`) must make a write fail with an error par reports and
+    // cleans up after, not kill the process with SIGXFSZ and leave a temporary file.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" at start, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1,9 +1,14 @@
-//! Where a command's output goes: standard output, or a file given with `-o`,
-//! written atomically (a temporary file in the same folder, then renamed) so a
-//! failed or interrupted run never leaves half a file behind.
+//! Where a command's output goes: standard output, or a file given with `-o`.
+//!
+//! A file is checked before any work is done ([`OutputFile::check`]): the plan itself (or
+//! any file the command reads) is never a target, and an existing file is replaced only
+//! with `--force`. A regular file is written atomically (a temporary file in the same
+//! folder, then renamed) so a failed or interrupted run never leaves half a file behind;
+//! a device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written directly, never renamed over.
 
+use std::fs;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::Outcome;
 use crate::error::{Fail, io_reason};
@@ -16,16 +21,136 @@ pub enum Payload {
     Binary(Vec<u8>),
 }
 
-/// Sends `payload` to `output` when given, else to standard output. Binary data
-/// is refused on a terminal: it would only garble the screen.
-pub fn deliver(output: Option<&Path>, payload: Payload, lang: Lang, what: &str) -> Result<Outcome, Fail> {
-    if let Some(path) = output {
-        let bytes = match &payload {
+impl Payload {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
             Payload::Text(s) => s.as_bytes(),
             Payload::Binary(b) => b.as_slice(),
+        }
+    }
+}
+
+/// An output file named with `-o`, checked and ready to be written.
+#[derive(Debug)]
+pub struct OutputFile {
+    /// As the user typed it (shown in messages).
+    pub path: PathBuf,
+    target: Target,
+}
+
+#[derive(Debug)]
+enum Target {
+    /// Nothing there yet: created, and never over a file that appears meanwhile.
+    New,
+    /// An existing regular file (links resolved), replaced with `--force`.
+    Replace(PathBuf),
+    /// A device, pipe or socket: written in place, as a shell's `>` would.
+    Direct,
+}
+
+impl OutputFile {
+    /// Checks `path` as an output before any work is done: not a folder, not one of
+    /// `inputs` (the plan, the files rolled up; through links too), and not an existing
+    /// file unless `force`.
+    pub fn check(path: &Path, inputs: &[&Path], force: bool, lang: Lang) -> Result<OutputFile, Fail> {
+        let shown = crate::text::clean(&path.display().to_string()).into_owned();
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(OutputFile { path: path.to_path_buf(), target: Target::New });
+            }
+            Err(e) => {
+                return Err(Fail::io(format!(
+                    "{} {shown}: {}",
+                    lang.pick("không ghi được", "cannot write"),
+                    io_reason(&e)
+                )));
+            }
         };
-        write_atomic(path, bytes)?;
-        eprintln!("{} {}", lang.pick("Đã ghi", "Wrote"), crate::text::clean(&path.display().to_string()));
+        if meta.is_dir() {
+            return Err(Fail::io(format!(
+                "{} {shown}: {}",
+                lang.pick("không ghi được", "cannot write"),
+                lang.pick("đó là thư mục, không phải tệp", "it is a folder, not a file")
+            )));
+        }
+        if !meta.is_file() {
+            return Ok(OutputFile { path: path.to_path_buf(), target: Target::Direct });
+        }
+        if inputs.iter().any(|input| same_file(path, &meta, input)) {
+            return Err(Fail::input(format!(
+                "{}\n      help: {}",
+                lang.pick(
+                    &format!("{shown} là tệp par đang đọc (tệp kế hoạch); par không ghi đè lên nó, không ghi gì"),
+                    &format!(
+                        "{shown} is a file par is reading (the plan); par does not write over it, nothing was written"
+                    ),
+                ),
+                lang.pick("chọn tên tệp khác cho -o", "choose another name for -o"),
+            )));
+        }
+        if !force {
+            return Err(Fail::input(format!(
+                "{}\n      help: {}",
+                lang.pick(
+                    &format!("{shown} đã có; par không ghi đè, không ghi gì"),
+                    &format!("{shown} already exists; par does not overwrite it, nothing was written"),
+                ),
+                lang.pick(
+                    "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
+                    "add --force to replace it, or choose another name for -o",
+                ),
+            )));
+        }
+        let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        Ok(OutputFile { path: path.to_path_buf(), target: Target::Replace(real) })
+    }
+
+    /// Writes `bytes`: atomically into a regular file, directly into a device or pipe.
+    pub fn write(&self, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
+        let shown = crate::text::clean(&self.path.display().to_string()).into_owned();
+        let result = match &self.target {
+            Target::New => write_file(&self.path, bytes, false),
+            Target::Replace(real) => write_file(real, bytes, true),
+            Target::Direct => fs::OpenOptions::new().write(true).open(&self.path).and_then(|mut f| f.write_all(bytes)),
+        };
+        result.map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Fail::input(lang.pick(
+                    &format!("{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì"),
+                    &format!(
+                        "{shown} was just created by another program; par does not overwrite it, nothing was written"
+                    ),
+                ))
+            } else {
+                Fail::io(format!("{} {shown}: {}", lang.pick("không ghi được", "cannot write"), io_reason(&e)))
+            }
+        })
+    }
+}
+
+/// Whether the output at `path` (whose metadata, links followed, is `meta`) is the file at `input`.
+fn same_file(path: &Path, meta: &fs::Metadata, input: &Path) -> bool {
+    let Ok(other) = fs::metadata(input) else { return false };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        meta.dev() == other.dev() && meta.ino() == other.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (meta, other);
+        fs::canonicalize(path).ok().is_some_and(|p| fs::canonicalize(input).ok() == Some(p))
+    }
+}
+
+/// Sends `payload` to `output` when given, else to standard output. Binary data
+/// is refused on a terminal: it would only garble the screen.
+pub fn deliver(output: Option<&OutputFile>, payload: Payload, lang: Lang, what: &str) -> Result<Outcome, Fail> {
+    if let Some(file) = output {
+        file.write(payload.bytes(), lang)?;
+        eprintln!("{} {}", lang.pick("Đã ghi", "Wrote"), crate::text::clean(&file.path.display().to_string()));
         return Ok(Outcome::ok(String::new()));
     }
     match payload {
@@ -51,37 +176,37 @@ pub fn refusal(what: &str) -> String {
     )
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over it.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
-    let shown = crate::text::clean(&path.display().to_string()).into_owned();
-    if path.is_dir() {
-        return Err(Fail::io(format!("cannot write {shown}: it is a folder, not a file")));
-    }
-    write_file(path, bytes, true).map_err(|e| Fail::io(format!("cannot write {shown}: {}", io_reason(&e))))
-}
+/// The prefix of the temporary files par writes beside an output: `.par-PID.`, so that a
+/// later run can tell a temporary file left by a killed `par` from one being written.
+const TEMP_PREFIX: &str = ".par-";
 
 /// The one way par writes a file it produces (reports, exports, imported plans): a
 /// temporary file in the same folder, written, flushed to disk and renamed into place,
 /// so a reader never sees half a file and a failure leaves nothing behind. Without
 /// `overwrite`, an existing file (even one that appears meanwhile) is kept and the
-/// error is `AlreadyExists`.
+/// error is `AlreadyExists`. Temporary files that killed runs left in the folder go first.
 pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_stale_temps(dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".par-").suffix(".tmp");
+    let prefix = format!("{TEMP_PREFIX}{}.", std::process::id());
+    builder.prefix(&prefix).suffix(".tmp");
     // A temporary file is private (0600); the output is an ordinary file, so ask
     // for 0666 and let the umask decide, as any program creating a file does.
     // An existing file keeps its permissions.
     #[cfg(unix)]
-    builder.permissions(match std::fs::metadata(path) {
+    builder.permissions(match fs::metadata(path) {
         Ok(m) => m.permissions(),
         Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o666),
     });
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
+    if overwrite {
+        crate::write::atomic::copy_xattrs(path, tmp.as_file());
+    }
     tmp.as_file().sync_all()?;
     if overwrite {
         tmp.persist(path).map_err(|e| e.error)?;
@@ -91,21 +216,119 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result
     Ok(())
 }
 
+/// Removes `.par-PID.*.tmp` files in `dir` whose process is gone: what a report or export
+/// killed before it could clean up left behind. A live process's file is left alone, and
+/// so is any file par did not name. Best effort: errors are ignored.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = stale_temp_pid(&name.to_string_lossy()) else { continue };
+        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file's name `.par-PID.XXXXXX.tmp`.
+fn stale_temp_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TEMP_PREFIX)?.strip_suffix(".tmp")?;
+    let (pid, _) = rest.split_once('.')?;
+    pid.parse().ok().filter(|&p| p > 0)
+}
+
+/// Whether a process with this id exists (one we may not signal still exists).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else { return true };
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn check(path: &Path, inputs: &[&Path], force: bool) -> Result<OutputFile, Fail> {
+        OutputFile::check(path, inputs, force, Lang::En)
+    }
+
     #[test]
-    fn writes_atomically_and_replaces() {
+    fn writes_new_then_refuses_without_force() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("out.csv");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        check(&p, &[], false).unwrap().write(b"one", Lang::En).unwrap();
+        let e = check(&p, &[], false).unwrap_err();
+        assert!(e.message.contains("already exists") && e.message.contains("--force"), "{}", e.message);
+        check(&p, &[], true).unwrap().write(b"two", Lang::En).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
         // No temporary file is left behind.
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let err = write_atomic(&dir.path().join("missing/out.csv"), b"x").unwrap_err();
-        assert!(err.message.contains("no such file or folder"), "{}", err.message);
-        assert!(write_atomic(dir.path(), b"x").unwrap_err().message.contains("folder"));
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let e = check(&dir.path().join("missing/out.csv"), &[], false).unwrap().write(b"x", Lang::En).unwrap_err();
+        assert!(e.message.contains("no such file or folder"), "{}", e.message);
+        assert!(check(dir.path(), &[], true).unwrap_err().message.contains("folder"));
+    }
+
+    #[test]
+    fn never_the_input_even_through_a_link_or_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.toml");
+        fs::write(&plan, "x").unwrap();
+        assert!(check(&plan, &[&plan], true).unwrap_err().message.contains("is a file par is reading"));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.md");
+            std::os::unix::fs::symlink(&plan, &link).unwrap();
+            assert!(check(&link, &[&plan], true).is_err());
+        }
+        assert_eq!(fs::read(&plan).unwrap(), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_an_output_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("out.md");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        check(&link, &[], true).unwrap().write(b"new", Lang::En).unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let out = check(Path::new("/dev/null"), &[], false).unwrap();
+        assert!(matches!(out.target, Target::Direct));
+        out.write(b"gone", Lang::En).unwrap();
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
+
+    #[test]
+    fn stale_temporary_files_of_dead_processes_go() {
+        let dir = tempfile::tempdir().unwrap();
+        // A pid that cannot be running: above the kernel's limit (4,194,304 on Linux).
+        let dead = dir.path().join(".par-999999999.abc123.tmp");
+        let live = dir.path().join(format!(".par-{}.def456.tmp", std::process::id()));
+        let other = dir.path().join(".par-notes.tmp");
+        for p in [&dead, &live, &other] {
+            fs::write(p, "x").unwrap();
+        }
+        remove_stale_temps(dir.path());
+        assert!(!dead.exists());
+        assert!(live.exists() && other.exists());
+        assert_eq!(stale_temp_pid(".par-12.x.tmp"), Some(12));
+        assert_eq!(stale_temp_pid(".par-x.tmp"), None);
     }
 }

@@ -99,12 +99,13 @@ fn a_write_that_fails_part_way_changes_nothing_and_leaves_no_temporary_file() {
     assert!(old.len() > 300 * 1024);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.toml"), &old).unwrap();
-    // A file-size limit makes the write fail part-way, as a full disk does. The signal
-    // the kernel sends for it is ignored (the shell's trap is inherited across exec), so
-    // the write itself returns the error, as ENOSPC would.
+    // A file-size limit makes the write fail part-way, as a full disk does. The signal the
+    // kernel sends for it (SIGXFSZ) keeps its default action here, which kills a process:
+    // par itself ignores it, so the write returns the error, as ENOSPC would, and par
+    // cleans up (issue 12: par used to die with exit 153 and leave a temporary file).
     let out = Command::new("bash")
         .arg("-c")
-        .arg(format!("trap '' XFSZ; ulimit -f 100; exec {} done 1000", assert_cmd::cargo::cargo_bin("par").display()))
+        .arg(format!("trap - XFSZ; ulimit -f 100; exec {} done 1000", assert_cmd::cargo::cargo_bin("par").display()))
         .current_dir(dir.path())
         .env("PAR_TODAY", "2025-06-01")
         .env("PAR_NOW", NOW)

@@ -350,3 +350,158 @@ fn a_plan_changed_underneath_is_not_overwritten() {
     assert_eq!(fs::read_to_string(&path).unwrap(), edited);
     assert_eq!(strays(dir.path()), Vec::<String>::new());
 }
+
+/// Issue 12: a hand edit saved while par flushed its new text to disk was lost (par
+/// compared the fingerprint only before writing, and renamed without a second look). The
+/// debug-build handshake holds par after the fsync, where the edit lands; par must look
+/// again before the rename, keep the edit and leave its own text nowhere.
+#[test]
+fn a_hand_edit_saved_while_par_writes_is_kept() {
+    let (dir, path) = setup();
+    let handshake = dir.path().join("hs");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("par"))
+        .args(["log", "1", "bản ghi của par"])
+        .current_dir(dir.path())
+        .env("PAR_TODAY", "2025-10-06")
+        .env("PAR_NOW", "2025-10-06T09:15:00+07:00")
+        .env("PAR_TEST_HANDSHAKE", &handshake)
+        .env_remove("PAR_FILE")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let ready = dir.path().join("hs.ready");
+    let started = std::time::Instant::now();
+    while !ready.exists() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "par never reached the rename");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // The editor appends a line in place (the same inode), as `>>` or an in-place save does.
+    let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut f, b"# HAND\n").unwrap();
+    drop(f);
+    fs::write(dir.path().join("hs.go"), b"").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("changed by another program") || stderr.contains("bị sửa bởi chương trình khác"),
+        "{stderr}"
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(text, format!("{}# HAND\n", seed()));
+    let left: Vec<String> = strays(dir.path()).into_iter().filter(|n| !n.starts_with("hs.")).collect();
+    assert_eq!(left, Vec::<String>::new());
+}
+
+/// Issue 12: a symbolic link planted as the lock file made par create its target.
+#[cfg(unix)]
+#[test]
+fn a_planted_lock_link_is_refused_and_not_followed() {
+    let (dir, path) = setup();
+    let target = dir.path().join("elsewhere");
+    std::os::unix::fs::symlink(&target, dir.path().join(".plan.toml.lock")).unwrap();
+    par(dir.path())
+        .args(["--lang", "en", "done", "1"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("is not a regular file").and(predicate::str::contains("help: remove it")));
+    assert!(!target.exists(), "par created the link's target");
+    assert_eq!(fs::read_to_string(&path).unwrap(), seed());
+}
+
+/// Issue 12: every write dropped the plan's extended attributes (user.*, ACLs, labels).
+#[cfg(target_os = "linux")]
+#[test]
+fn extended_attributes_survive_a_write() {
+    let (dir, path) = setup();
+    if xattr::set(&path, "user.par.test", b"giu nguyen").is_err() {
+        eprintln!("skipped: this file system ({}) does not take user extended attributes", dir.path().display());
+        return;
+    }
+    par(dir.path()).args(["done", "1"]).assert().success();
+    assert_ne!(fs::read_to_string(&path).unwrap(), seed(), "the plan was not written");
+    assert_eq!(xattr::get(&path, "user.par.test").unwrap().as_deref(), Some(&b"giu nguyen"[..]));
+}
+
+// ---------------------------------------------------------------- outputs (-o)
+
+/// Issue 12: `-o plan.toml` replaced the plan with a report, an export or a roll-up.
+#[test]
+fn an_output_is_never_the_plan() {
+    let (dir, path) = setup();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&path, dir.path().join("link.md")).unwrap();
+    let runs: &[&[&str]] = &[
+        &["report", "--quarter", "Q3", "-o", "plan.toml"],
+        &["report", "--quarter", "Q3", "-o", "plan.toml", "--force"],
+        &["export", "--format", "csv", "-o", "plan.toml", "--force"],
+        &["rollup", "plan.toml", "--format", "md", "-o", "plan.toml", "--force"],
+        &["rollup", ".", "--format", "md", "-o", "./plan.toml", "--force"],
+        #[cfg(unix)]
+        &["report", "--quarter", "Q3", "-o", "link.md", "--force"],
+    ];
+    for args in runs {
+        par(dir.path()).arg("--lang").arg("en").args(*args).assert().code(2).stderr(
+            predicate::str::contains("is a file par is reading").and(predicate::str::contains("nothing was written")),
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), seed(), "{args:?}");
+    }
+    par(dir.path()).args(["status"]).assert().success();
+}
+
+/// Issue 12: report, export, rollup and man overwrote any existing file without asking.
+#[test]
+fn an_existing_output_needs_force() {
+    let (dir, _) = setup();
+    let runs: &[&[&str]] = &[
+        &["report", "--quarter", "Q3", "-o", "out.md"],
+        &["export", "--format", "csv", "-o", "out.md"],
+        &["rollup", "plan.toml", "--format", "md", "-o", "out.md"],
+    ];
+    for args in runs {
+        fs::write(dir.path().join("out.md"), "giữ lại").unwrap();
+        par(dir.path())
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("đã có; par không ghi đè").and(predicate::str::contains("--force")));
+        assert_eq!(fs::read_to_string(dir.path().join("out.md")).unwrap(), "giữ lại", "{args:?}");
+        par(dir.path()).args(*args).arg("--force").assert().success();
+        assert_ne!(fs::read_to_string(dir.path().join("out.md")).unwrap(), "giữ lại", "{args:?}");
+    }
+    par(dir.path()).args(["man", "-o", "man1"]).assert().success();
+    fs::write(dir.path().join("man1/par.1"), "giữ lại").unwrap();
+    par(dir.path()).args(["man", "-o", "man1"]).assert().code(2);
+    assert_eq!(fs::read_to_string(dir.path().join("man1/par.1")).unwrap(), "giữ lại");
+    par(dir.path()).args(["man", "-o", "man1", "--force"]).assert().success();
+    assert_ne!(fs::read_to_string(dir.path().join("man1/par.1")).unwrap(), "giữ lại");
+}
+
+/// Issue 12: as root, `-o /dev/null` replaced the device with a regular file (a temporary
+/// file in /dev renamed over it). A device or pipe is written in place.
+#[cfg(unix)]
+#[test]
+fn a_device_output_is_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, _) = setup();
+    par(dir.path()).args(["report", "--quarter", "Q3", "-o", "/dev/null"]).assert().success();
+    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // /dev/stdout is the pipe the test reads: the report arrives there.
+    let out = par(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("III.2"));
+}
+
+/// Issue 12: `.par-*.tmp` files left by a killed report or export were never cleaned up.
+/// The next output into that folder removes those whose process is gone.
+#[test]
+fn temporary_files_of_a_killed_output_are_cleaned_up() {
+    let (dir, _) = setup();
+    let stale = dir.path().join(".par-999999999.Ab12Cd.tmp");
+    let foreign = dir.path().join(".par-notes.tmp");
+    fs::write(&stale, "half a report").unwrap();
+    fs::write(&foreign, "not par's").unwrap();
+    par(dir.path()).args(["report", "--quarter", "Q3", "-o", "q3.md"]).assert().success();
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert!(foreign.exists(), "a file par did not name was removed");
+}

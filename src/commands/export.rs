@@ -1,7 +1,7 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::compute::export::export;
 use crate::error::Fail;
-use crate::output::{Payload, deliver};
+use crate::output::{OutputFile, Payload, deliver};
 use crate::render::json;
 use crate::{Context, Outcome};
 
@@ -28,7 +28,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
     if format == ExportFormat::Xlsx && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Fail::input(crate::output::refusal("xlsx")).into());
     }
-    let loaded = ctx.load()?;
+    let plan_path = ctx.plan_path()?;
+    // The output is checked before any work: never the plan, never an existing file without --force.
+    let early = ctx.lang.unwrap_or_default();
+    let output = args.output.as_deref().map(|p| OutputFile::check(p, &[&plan_path], args.force, early)).transpose()?;
+    let loaded = crate::plan::load(&plan_path)?;
     let lang = ctx.lang_for(&loaded.plan);
     let data = export(&loaded.plan, ctx.today, lang);
     let payload = match format {
@@ -37,5 +41,5 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
         ExportFormat::Ics => Payload::Text(crate::render::ics::calendar(&data, lang)),
         ExportFormat::Xlsx => Payload::Binary(crate::render::export::xlsx(&data, lang).map_err(Fail::io)?),
     };
-    Ok(deliver(args.output.as_deref(), payload, lang, "xlsx")?)
+    Ok(deliver(output.as_ref(), payload, lang, "xlsx")?)
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
 use crate::error::Fail;
+use crate::output::OutputFile;
 use crate::period::Period;
 use crate::render::{json, report_docx, report_html, report_md, report_txt};
 use crate::{Context, Outcome};
@@ -14,7 +15,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     if format == ReportFormat::Docx && args.output.is_none() {
         return Err(docx_needs_a_file().into());
     }
-    let loaded = ctx.load()?;
+    let plan_path = ctx.plan_path()?;
+    // The output is checked before any work: never the plan, never an existing file without --force.
+    let early = ctx.lang.unwrap_or_default();
+    let output = args.output.as_deref().map(|p| OutputFile::check(p, &[&plan_path], args.force, early)).transpose()?;
+    let loaded = crate::plan::load(&plan_path)?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
     let period = requested(args, plan.meta.year)?;
@@ -31,15 +36,16 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     // The process ends after this command: what the plan and the report hold is given
     // back with it, not freed piece by piece (tens of thousands of strings in a large plan).
     std::mem::forget((loaded, report));
-    match (&args.output, rendered) {
+    match (&output, rendered) {
         (None, Rendered::Text(text)) => Ok(Outcome::ok(text)),
         (None, Rendered::Binary(_)) => Err(docx_needs_a_file().into()),
-        (Some(path), rendered) => {
+        (Some(file), rendered) => {
             let bytes = match &rendered {
                 Rendered::Text(t) => t.as_bytes(),
                 Rendered::Binary(b) => b.as_slice(),
             };
-            crate::output::write_atomic(path, bytes)?;
+            file.write(bytes, lang)?;
+            let path = &file.path;
             Ok(Outcome::ok(match lang {
                 crate::i18n::Lang::Vi => {
                     format!("Đã ghi báo cáo {} vào {}\n", label, path.display())

@@ -8,7 +8,7 @@ use crate::cli::{RollupArgs, RollupFormat};
 use crate::compute::rollup::{Rollup, SkipKind, Skipped, summarise};
 use crate::error::{Fail, code, io_reason};
 use crate::i18n::Lang;
-use crate::output::{Payload, deliver};
+use crate::output::{OutputFile, Payload, deliver};
 use crate::render::{Style, json};
 use crate::{Context, Outcome};
 
@@ -195,6 +195,16 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         ))
         .into());
     }
+    // The output is checked before any work: never one of the files rolled up, never an
+    // existing file without --force.
+    let inputs: Vec<&Path> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::File(p) => Some(p.as_path()),
+            Found::Error(..) => None,
+        })
+        .collect();
+    let output = args.output.as_deref().map(|p| OutputFile::check(p, &inputs, args.force, lang)).transpose()?;
     let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n.get());
     let report = read_all(&found, ctx.today, lang, jobs).finish(ctx.today);
 
@@ -237,7 +247,7 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         RollupFormat::Md => crate::render::rollup::markdown(&report, lang),
         RollupFormat::Html => crate::render::rollup::html(&report, lang),
     };
-    let mut outcome = deliver(args.output.as_deref(), Payload::Text(text), lang, "rollup")?;
+    let mut outcome = deliver(output.as_ref(), Payload::Text(text), lang, "rollup")?;
     if !report.skipped.is_empty() {
         outcome.code = code::FINDINGS;
     }

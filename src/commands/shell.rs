@@ -46,10 +46,15 @@ pub fn man(ctx: &Context, args: &ManArgs) -> anyhow::Result<Outcome> {
             crate::error::io_reason(&e)
         ))
     })?;
-    for (name, roff) in &pages {
-        crate::output::write_atomic(&dir.join(name), roff)?;
-    }
     let lang = ctx.lang.unwrap_or_default();
+    // Every page is checked before any is written: an existing page is replaced only with --force.
+    let files = pages
+        .iter()
+        .map(|(name, _)| crate::output::OutputFile::check(&dir.join(name), &[], args.force, lang))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (file, (_, roff)) in files.iter().zip(&pages) {
+        file.write(roff, lang)?;
+    }
     eprintln!(
         "{} {} {} {}",
         lang.pick("Đã ghi", "Wrote"),

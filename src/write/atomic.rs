@@ -109,8 +109,17 @@ fn temp_in(dir: &Path, real: &Path, shown: &Path, lang: Lang) -> Result<tempfile
 }
 
 /// Replaces the contents of `real` (an existing file, links already resolved) by
-/// `parts`, one after the other, atomically.
-pub fn replace(real: &Path, shown: &Path, parts: &[&[u8]], lang: Lang) -> Result<(), Fail> {
+/// `parts`, one after the other, atomically. `unchanged` is asked once more after the new
+/// text is on disk and immediately before the rename: when it says the file was changed
+/// meanwhile (an editor saved it), its error is returned and nothing is renamed, so that
+/// the other program's text is kept and the new one left nowhere.
+pub fn replace(
+    real: &Path,
+    shown: &Path,
+    parts: &[&[u8]],
+    lang: Lang,
+    unchanged: impl FnOnce() -> Result<(), Fail>,
+) -> Result<(), Fail> {
     let dir = folder(real);
     let meta = fs::metadata(real).map_err(|e| write_error(shown, &e, lang))?;
     let mut tmp = temp_in(dir, real, shown, lang)?;
@@ -126,10 +135,52 @@ pub fn replace(real: &Path, shown: &Path, parts: &[&[u8]], lang: Lang) -> Result
         // refused, harmlessly) for an ordinary user, whose files are their own.
         let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
     }
+    copy_xattrs(real, tmp.as_file());
     tmp.as_file().sync_all().map_err(|e| write_error(shown, &e, lang))?;
+    test_pause_before_rename();
+    // The fsync above can take seconds on a busy disk: look again, as late as possible.
+    unchanged()?;
     tmp.persist(real).map_err(|e| write_error(shown, &e.error, lang))?;
     sync_folder(dir);
     Ok(())
+}
+
+/// Copies the extended attributes of `from` (user attributes, ACLs, security labels) to
+/// the new file, so a write does not drop them. Best effort: an attribute this process may
+/// not set (a SELinux label for an ordinary user) is left, as `cp --preserve=xattr` does.
+pub fn copy_xattrs(from: &Path, to: &fs::File) {
+    #[cfg(unix)]
+    {
+        use xattr::FileExt;
+        let Ok(names) = xattr::list(from) else { return };
+        for name in names {
+            if let Ok(Some(value)) = xattr::get(from, &name) {
+                let _ = to.set_xattr(&name, &value);
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (from, to);
+}
+
+/// Lets a test play a program that saves the plan while par writes: in debug builds only,
+/// with `PAR_TEST_HANDSHAKE=PATH` set, par creates `PATH.ready` once the new text is on disk
+/// and waits (10 s at most) for `PATH.go` before its last look and the rename.
+fn test_pause_before_rename() {
+    #[cfg(debug_assertions)]
+    if let Some(base) = std::env::var_os("PAR_TEST_HANDSHAKE") {
+        let base = PathBuf::from(base);
+        let with = |ext: &str| {
+            let mut p = base.clone().into_os_string();
+            p.push(ext);
+            PathBuf::from(p)
+        };
+        let _ = fs::write(with(".ready"), b"");
+        let started = std::time::Instant::now();
+        while !with(".go").exists() && started.elapsed() < std::time::Duration::from_secs(10) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
 }
 
 /// Creates `path` with `bytes`, refusing if it exists (even if it appears meanwhile).
@@ -196,7 +247,7 @@ mod tests {
             let link = dir.path().join("plan.toml");
             std::os::unix::fs::symlink(&real, &link).unwrap();
             let target = resolve(&link, Lang::En).unwrap();
-            replace(&target, &link, &[b"ne", b"w"], Lang::En).unwrap();
+            replace(&target, &link, &[b"ne", b"w"], Lang::En, || Ok(())).unwrap();
             assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
             assert_eq!(fs::read_to_string(&real).unwrap(), "new");
             assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);

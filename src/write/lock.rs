@@ -40,10 +40,39 @@ fn timeout() -> Duration {
         .map_or(DEFAULT_TIMEOUT, |s| Duration::from_secs_f64(s.min(86_400.0)))
 }
 
-/// Takes the lock of the plan at `real`, waiting for another `par` to finish.
-pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> {
-    let path = lock_path(real);
-    let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| {
+/// Opens (creating it if needed) the lock file, never through a symbolic link: a link
+/// planted there would make par create or lock a file elsewhere. Anything but a regular
+/// file is refused.
+fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
+    let not_a_file = || {
+        Fail::io(format!(
+            "{}\n      help: {}",
+            lang.pick(
+                &format!("tệp khóa {} không phải tệp thường (có thể là liên kết); không ghi gì", path.display()),
+                &format!(
+                    "the lock file {} is not a regular file (perhaps a link); nothing was written",
+                    path.display()
+                ),
+            ),
+            lang.pick(
+                &format!("xóa nó (rm {}) rồi chạy lại lệnh; par sẽ tạo lại tệp khóa", path.display()),
+                &format!("remove it (rm {}) and run the command again; par creates a new one", path.display()),
+            ),
+        ))
+    };
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: a FIFO planted there must not hang the open.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return not_a_file();
+        }
         Fail::io(format!(
             "{} {}: {}; {}",
             lang.pick("không tạo được tệp khóa", "cannot create the lock file"),
@@ -52,6 +81,16 @@ pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> 
             lang.pick("không ghi gì", "nothing was written"),
         ))
     })?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(not_a_file());
+    }
+    Ok(file)
+}
+
+/// Takes the lock of the plan at `real`, waiting for another `par` to finish.
+pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> {
+    let path = lock_path(real);
+    let file = open_lock_file(&path, lang)?;
     let limit = timeout();
     let started = Instant::now();
     let mut pause = Duration::from_millis(2);
@@ -115,5 +154,18 @@ mod tests {
         assert!(matches!(other.try_lock(), Err(TryLockError::WouldBlock)));
         drop(held);
         assert!(other.try_lock().is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.toml");
+        std::fs::write(&plan, "").unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, lock_path(&plan)).unwrap();
+        let e = acquire(&plan, &plan, Lang::En).unwrap_err();
+        assert!(e.message.contains("not a regular file"), "{}", e.message);
+        assert!(!elsewhere.exists(), "the link's target was created");
     }
 }

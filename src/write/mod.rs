@@ -117,37 +117,62 @@ impl Session {
     /// Refuses when the file was changed on disk (by an editor, say) since it was read.
     pub fn commit(self, change: &Change) -> Result<(), Fail> {
         let lang = self.lang;
+        let changed_underneath = || {
+            Fail::io(lang.pick(
+                &format!(
+                    "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
+                    self.path.display()
+                ),
+                &format!(
+                    "{} was changed by another program while par was working; that version is kept, nothing was written, run the command again",
+                    self.path.display()
+                ),
+            ))
+        };
+        // Once before the work of writing, and once more right before the rename (an editor
+        // may save while the new text is being flushed to disk).
         if Fingerprint::of(&self.real) != self.fingerprint {
-            return Err(Fail::io(lang.pick(
-                &format!(
-                    "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; không ghi gì, hãy chạy lại lệnh",
-                    self.path.display()
-                ),
-                &format!(
-                    "{} was changed by another program while par was working; nothing was written, run the command again",
-                    self.path.display()
-                ),
-            )));
+            return Err(changed_underneath());
         }
         let bom: &[u8] = if self.loaded.bom { &[0xEF, 0xBB, 0xBF] } else { &[] };
         let [before, insert, after] = change.parts(&self.loaded.text);
-        atomic::replace(&self.real, &self.path, &[bom, before.as_bytes(), insert.as_bytes(), after.as_bytes()], lang)
+        atomic::replace(
+            &self.real,
+            &self.path,
+            &[bom, before.as_bytes(), insert.as_bytes(), after.as_bytes()],
+            lang,
+            || {
+                if Fingerprint::of(&self.real) == self.fingerprint { Ok(()) } else { Err(changed_underneath()) }
+            },
+        )
     }
 }
 
 /// What tells whether a file changed on disk without reading it again: its size,
-/// modification time and (on Unix) inode, which an editor's save changes.
+/// modification time and (on Unix) inode and status-change time, which an editor's save
+/// changes (the change time even when size and modification time are put back).
 #[derive(Debug, PartialEq, Eq)]
-struct Fingerprint(Option<(u64, Option<std::time::SystemTime>, u64)>);
+struct Fingerprint(Option<Stamp>);
+
+#[derive(Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+    changed: (i64, i64),
+}
 
 impl Fingerprint {
     fn of(path: &std::path::Path) -> Fingerprint {
         Fingerprint(std::fs::metadata(path).ok().map(|m| {
             #[cfg(unix)]
-            let ino = std::os::unix::fs::MetadataExt::ino(&m);
+            let (inode, changed) = {
+                use std::os::unix::fs::MetadataExt;
+                (m.ino(), (m.ctime(), m.ctime_nsec()))
+            };
             #[cfg(not(unix))]
-            let ino = 0;
-            (m.len(), m.modified().ok(), ino)
+            let (inode, changed) = (0, (0, 0));
+            Stamp { len: m.len(), modified: m.modified().ok(), inode, changed }
         }))
     }
 }
