@@ -44,49 +44,57 @@ enum Target {
     New,
     /// An existing regular file (links resolved), replaced with `--force`.
     Replace(PathBuf),
-    /// A device, pipe or socket: written in place, as a shell's `>` would.
+    /// A character device or a pipe (`/dev/null`, a FIFO): written in place, as a
+    /// shell's `>` would, never renamed over.
     Direct,
+    /// The file standard output already goes to (`-o /dev/stdout > out.csv`): written
+    /// through standard output, at its offset, so `>>` appends as the user asked.
+    Stdout,
 }
 
 impl OutputFile {
     /// Checks `path` as an output before any work is done: not a folder, not one of
-    /// `inputs` (the plan, the files rolled up; through links too), and not an existing
-    /// file unless `force`.
+    /// `inputs` (the plan and its sidecar files, the files rolled up; through links too),
+    /// and not an existing file unless `force`.
     pub fn check(path: &Path, inputs: &[&Path], force: bool, lang: Lang) -> Result<OutputFile, Fail> {
         let shown = crate::text::clean(&path.display().to_string()).into_owned();
+        let cannot = |why: &str| Fail::io(format!("{} {shown}: {why}", lang.pick("không ghi được", "cannot write")));
         let meta = match fs::metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if fs::symlink_metadata(path).is_ok() {
+                    return Err(cannot(lang.pick(
+                        "đó là liên kết (symbolic link) trỏ tới tệp không có; par không ghi qua nó",
+                        "it is a symbolic link to nothing; par does not write through it",
+                    )));
+                }
                 return Ok(OutputFile { path: path.to_path_buf(), target: Target::New });
             }
-            Err(e) => {
-                return Err(Fail::io(format!(
-                    "{} {shown}: {}",
-                    lang.pick("không ghi được", "cannot write"),
-                    io_reason(&e)
-                )));
-            }
+            Err(e) => return Err(cannot(&io_reason(&e))),
         };
         if meta.is_dir() {
-            return Err(Fail::io(format!(
-                "{} {shown}: {}",
-                lang.pick("không ghi được", "cannot write"),
-                lang.pick("đó là thư mục, không phải tệp", "it is a folder, not a file")
-            )));
+            return Err(cannot(lang.pick("đó là thư mục, không phải tệp", "it is a folder, not a file")));
+        }
+        if is_stdout(&meta) {
+            return Ok(OutputFile { path: path.to_path_buf(), target: Target::Stdout });
         }
         if !meta.is_file() {
-            return Ok(OutputFile { path: path.to_path_buf(), target: Target::Direct });
+            if writable_in_place(&meta) {
+                return Ok(OutputFile { path: path.to_path_buf(), target: Target::Direct });
+            }
+            return Err(cannot(lang.pick(
+                "đó không phải tệp thường (thiết bị khối, socket…); par không ghi vào đó",
+                "it is not a regular file (a block device, a socket…); par does not write there",
+            )));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
             return Err(Fail::input(format!(
                 "{}\n      help: {}",
                 lang.pick(
-                    &format!("{shown} là tệp par đang đọc (tệp kế hoạch); par không ghi đè lên nó, không ghi gì"),
-                    &format!(
-                        "{shown} is a file par is reading (the plan); par does not write over it, nothing was written"
-                    ),
+                    &format!("{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì"),
+                    &format!("{shown} is a file par is reading; par does not write over it, nothing was written"),
                 ),
-                lang.pick("chọn tên tệp khác cho -o", "choose another name for -o"),
+                lang.pick("chọn tên khác cho -o", "choose another name for -o"),
             )));
         }
         if !force {
@@ -113,6 +121,10 @@ impl OutputFile {
             Target::New => write_file(&self.path, bytes, false),
             Target::Replace(real) => write_file(real, bytes, true),
             Target::Direct => fs::OpenOptions::new().write(true).open(&self.path).and_then(|mut f| f.write_all(bytes)),
+            Target::Stdout => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes).and_then(|_| out.flush())
+            }
         };
         result.map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -126,6 +138,38 @@ impl OutputFile {
                 Fail::io(format!("{} {shown}: {}", lang.pick("không ghi được", "cannot write"), io_reason(&e)))
             }
         })
+    }
+}
+
+/// Whether a file that is not a regular file may be written in place: a character device
+/// (`/dev/null`, a terminal) or a pipe, never a block device (a disk).
+fn writable_in_place(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_char_device() || meta.file_type().is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// Whether `meta` is the file standard output is open on (`-o /dev/stdout`, redirected).
+fn is_stdout(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else { return false };
+        let Ok(out) = fs::File::from(fd).metadata() else { return false };
+        out.dev() == meta.dev() && out.ino() == meta.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
     }
 }
 
@@ -216,15 +260,23 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result
     Ok(())
 }
 
-/// Removes `.par-PID.*.tmp` files in `dir` whose process is gone: what a report or export
-/// killed before it could clean up left behind. A live process's file is left alone, and
-/// so is any file par did not name. Best effort: errors are ignored.
+/// How old a temporary file must be before another run may take it for a leftover: a
+/// writer in another PID namespace (a container) or on another computer sharing the
+/// folder is invisible to `kill(pid, 0)`, but no output takes this long to write.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes `.par-PID.*.tmp` files in `dir` that a report or export killed before it could
+/// clean up left behind: their process is gone and they are older than [`STALE_AFTER`]
+/// (age alone where processes cannot be asked). Any file par did not name is left alone.
+/// Best effort: errors are ignored.
 pub fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(pid) = stale_temp_pid(&name.to_string_lossy()) else { continue };
-        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta.modified().ok().and_then(|m| m.elapsed().ok()).is_some_and(|age| age >= STALE_AFTER);
+        if meta.is_file() && old && !process_alive(pid) {
             let _ = fs::remove_file(entry.path());
         }
     }
@@ -249,7 +301,7 @@ fn process_alive(pid: u32) -> bool {
     #[cfg(not(unix))]
     {
         let _ = pid;
-        true
+        false
     }
 }
 
@@ -283,6 +335,15 @@ mod tests {
         let plan = dir.path().join("plan.toml");
         fs::write(&plan, "x").unwrap();
         assert!(check(&plan, &[&plan], true).unwrap_err().message.contains("is a file par is reading"));
+        #[cfg(unix)]
+        {
+            let hard = dir.path().join("hard.md");
+            fs::hard_link(&plan, &hard).unwrap();
+            assert!(check(&hard, &[&plan], true).is_err());
+            let dangling = dir.path().join("dangling.md");
+            std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+            assert!(check(&dangling, &[], true).unwrap_err().message.contains("symbolic link to nothing"));
+        }
         #[cfg(unix)]
         {
             let link = dir.path().join("link.md");
@@ -322,12 +383,19 @@ mod tests {
         let dead = dir.path().join(".par-999999999.abc123.tmp");
         let live = dir.path().join(format!(".par-{}.def456.tmp", std::process::id()));
         let other = dir.path().join(".par-notes.tmp");
-        for p in [&dead, &live, &other] {
+        let young = dir.path().join(".par-999999998.ghi789.tmp");
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for p in [&dead, &live, &other, &young] {
             fs::write(p, "x").unwrap();
+            if p != &young {
+                fs::File::options().write(true).open(p).unwrap().set_modified(hour_ago).unwrap();
+            }
         }
         remove_stale_temps(dir.path());
         assert!(!dead.exists());
-        assert!(live.exists() && other.exists());
+        assert!(other.exists() && young.exists());
+        #[cfg(unix)]
+        assert!(live.exists());
         assert_eq!(stale_temp_pid(".par-12.x.tmp"), Some(12));
         assert_eq!(stale_temp_pid(".par-x.tmp"), None);
     }

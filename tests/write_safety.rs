@@ -351,17 +351,14 @@ fn a_plan_changed_underneath_is_not_overwritten() {
     assert_eq!(strays(dir.path()), Vec::<String>::new());
 }
 
-/// Issue 12: a hand edit saved while par flushed its new text to disk was lost (par
-/// compared the fingerprint only before writing, and renamed without a second look). The
-/// debug-build handshake holds par after the fsync, where the edit lands; par must look
-/// again before the rename, keep the edit and leave its own text nowhere.
-#[test]
-fn a_hand_edit_saved_while_par_writes_is_kept() {
-    let (dir, path) = setup();
-    let handshake = dir.path().join("hs");
+/// Runs `par log 1 …` held (by the debug-build handshake) between flushing its new text and
+/// the rename, runs `edit` on the plan there, lets par go on and returns its exit code and
+/// standard error.
+fn write_while_held(dir: &Path, edit: impl FnOnce(&Path)) -> (Option<i32>, String) {
+    let handshake = dir.join("hs");
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("par"))
         .args(["log", "1", "bản ghi của par"])
-        .current_dir(dir.path())
+        .current_dir(dir)
         .env("PAR_TODAY", "2025-10-06")
         .env("PAR_NOW", "2025-10-06T09:15:00+07:00")
         .env("PAR_TEST_HANDSHAKE", &handshake)
@@ -369,28 +366,54 @@ fn a_hand_edit_saved_while_par_writes_is_kept() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let ready = dir.path().join("hs.ready");
+    let ready = dir.join("hs.ready");
     let started = std::time::Instant::now();
     while !ready.exists() {
         assert!(started.elapsed() < std::time::Duration::from_secs(30), "par never reached the rename");
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    // The editor appends a line in place (the same inode), as `>>` or an in-place save does.
-    let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
-    std::io::Write::write_all(&mut f, b"# HAND\n").unwrap();
-    drop(f);
-    fs::write(dir.path().join("hs.go"), b"").unwrap();
+    edit(&dir.join("plan.toml"));
+    fs::write(dir.join("hs.go"), b"").unwrap();
     let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Issue 12: a hand edit saved while par flushed its new text to disk was lost (par
+/// compared the fingerprint only before writing, and renamed without a second look). The
+/// debug-build handshake holds par after the fsync, where the edit lands; par must look
+/// again before the rename, keep the edit and leave its own text nowhere.
+#[test]
+fn a_hand_edit_saved_while_par_writes_is_kept() {
+    let (dir, path) = setup();
+    let (code, stderr) = write_while_held(dir.path(), |plan| {
+        // The editor appends a line in place (the same inode), as `>>` or an in-place save does.
+        let mut f = fs::OpenOptions::new().append(true).open(plan).unwrap();
+        std::io::Write::write_all(&mut f, b"# HAND\n").unwrap();
+    });
+    assert_eq!(code, Some(3), "{stderr}");
     assert!(
         stderr.contains("changed by another program") || stderr.contains("bị sửa bởi chương trình khác"),
         "{stderr}"
     );
-    let text = fs::read_to_string(&path).unwrap();
-    assert_eq!(text, format!("{}# HAND\n", seed()));
+    assert_eq!(fs::read_to_string(&path).unwrap(), format!("{}# HAND\n", seed()));
     let left: Vec<String> = strays(dir.path()).into_iter().filter(|n| !n.starts_with("hs.")).collect();
     assert_eq!(left, Vec::<String>::new());
+}
+
+/// An edit that keeps the size and puts the modification time back (`touch -r`) still
+/// changes the inode's change time, which the fingerprint includes.
+#[test]
+fn a_same_size_edit_with_the_old_modification_time_is_kept() {
+    let (dir, path) = setup();
+    let (code, stderr) = write_while_held(dir.path(), |plan| {
+        let modified = fs::metadata(plan).unwrap().modified().unwrap();
+        let text = fs::read_to_string(plan).unwrap().replacen("Hiệu trưởng", "Hiệu trưởnG", 1);
+        let mut f = fs::OpenOptions::new().write(true).open(plan).unwrap();
+        std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+        f.set_modified(modified).unwrap();
+    });
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(fs::read_to_string(&path).unwrap().contains("Hiệu trưởnG"));
 }
 
 /// Issue 12: a symbolic link planted as the lock file made par create its target.
@@ -406,6 +429,25 @@ fn a_planted_lock_link_is_refused_and_not_followed() {
         .code(3)
         .stderr(predicate::str::contains("is not a regular file").and(predicate::str::contains("help: remove it")));
     assert!(!target.exists(), "par created the link's target");
+    assert_eq!(fs::read_to_string(&path).unwrap(), seed());
+}
+
+/// A FIFO planted as the lock file does not hang the open: it is refused.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_lock_file_is_refused_without_hanging() {
+    let (dir, path) = setup();
+    let made = std::process::Command::new("mkfifo").arg(dir.path().join(".plan.toml.lock")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    }
+    par(dir.path())
+        .args(["--lang", "en", "done", "1"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("is not a regular file"));
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
 }
 
@@ -431,7 +473,12 @@ fn an_output_is_never_the_plan() {
     let (dir, path) = setup();
     #[cfg(unix)]
     std::os::unix::fs::symlink(&path, dir.path().join("link.md")).unwrap();
+    fs::hard_link(&path, dir.path().join("hard.md")).unwrap();
+    // The lock file as any earlier write leaves it: replacing it would let two writers lock two files.
+    fs::write(dir.path().join(".plan.toml.lock"), "").unwrap();
     let runs: &[&[&str]] = &[
+        &["report", "--quarter", "Q3", "-o", "hard.md", "--force"],
+        &["report", "--quarter", "Q3", "-o", ".plan.toml.lock", "--force"],
         &["report", "--quarter", "Q3", "-o", "plan.toml"],
         &["report", "--quarter", "Q3", "-o", "plan.toml", "--force"],
         &["export", "--format", "csv", "-o", "plan.toml", "--force"],
@@ -490,10 +537,27 @@ fn a_device_output_is_written_in_place_not_replaced() {
     let out = par(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("III.2"));
+    // Standard output redirected to a file (`-o /dev/stdout >> log.csv`): written through
+    // standard output, so the append appends instead of replacing the file.
+    let log = dir.path().join("log.csv");
+    fs::write(&log, "dòng cũ\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("par");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' export --format csv -o /dev/stdout >> log.csv", bin.display()))
+        .current_dir(dir.path())
+        .env("PAR_TODAY", "2025-10-06")
+        .env_remove("PAR_FILE")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("dòng cũ\n") && text.contains("III.2"), "{text}");
 }
 
 /// Issue 12: `.par-*.tmp` files left by a killed report or export were never cleaned up.
 /// The next output into that folder removes those whose process is gone.
+#[cfg(unix)]
 #[test]
 fn temporary_files_of_a_killed_output_are_cleaned_up() {
     let (dir, _) = setup();
@@ -501,6 +565,9 @@ fn temporary_files_of_a_killed_output_are_cleaned_up() {
     let foreign = dir.path().join(".par-notes.tmp");
     fs::write(&stale, "half a report").unwrap();
     fs::write(&foreign, "not par's").unwrap();
+    // Left an hour ago by a process that is gone (no pid is that large).
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options().write(true).open(&stale).unwrap().set_modified(hour_ago).unwrap();
     par(dir.path()).args(["report", "--quarter", "Q3", "-o", "q3.md"]).assert().success();
     assert!(!stale.exists(), "the stale temporary file is still there");
     assert!(foreign.exists(), "a file par did not name was removed");

@@ -1,7 +1,7 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::compute::export::export;
 use crate::error::Fail;
-use crate::output::{OutputFile, Payload, deliver};
+use crate::output::{Payload, deliver};
 use crate::render::json;
 use crate::{Context, Outcome};
 
@@ -29,11 +29,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
         return Err(Fail::input(crate::output::refusal("xlsx")).into());
     }
     let plan_path = ctx.plan_path()?;
-    // The output is checked before any work: never the plan, never an existing file without --force.
-    let early = ctx.lang.unwrap_or_default();
-    let output = args.output.as_deref().map(|p| OutputFile::check(p, &[&plan_path], args.force, early)).transpose()?;
     let loaded = crate::plan::load(&plan_path)?;
     let lang = ctx.lang_for(&loaded.plan);
+    // The output is checked before the work: never the plan, never an existing file without --force.
+    let output = crate::commands::report::check_output(args.output.as_deref(), &plan_path, args.force, lang)?;
     let data = export(&loaded.plan, ctx.today, lang);
     let payload = match format {
         ExportFormat::Json => Payload::Text(json::to_json("export", &data)),

@@ -9,6 +9,7 @@ use crate::cli::ImportArgs;
 use crate::error::{Fail, io_reason};
 use crate::i18n::Lang;
 use crate::import::{Format, import};
+use crate::output::OutputFile;
 use crate::render::Style;
 use crate::{Context, Outcome};
 
@@ -18,28 +19,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let name = input.display().to_string();
     let output = args.output.as_ref().map(|o| if o.is_relative() { ctx.cwd.join(o) } else { o.clone() });
     // Refuse before any work: a failing command changes nothing.
-    if let Some(out) = &output {
-        if same_file(out, &absolute(ctx, input)) {
-            return Err(Fail::input(lang.pick(
-                "tệp ra (-o) trùng với văn bản đang nhập; chọn tên khác, ví dụ -o plan.toml",
-                "the output (-o) is the document being imported; choose another name, e.g. -o plan.toml",
-            ))
-            .into());
-        }
-        if out.exists() && !args.force {
-            return Err(Fail::input(match lang {
-                Lang::Vi => format!(
-                    "{} đã có; par không ghi đè\n      gợi ý: thêm --force để thay tệp đó, hoặc chọn tên khác với -o",
-                    out.display()
-                ),
-                Lang::En => format!(
-                    "{} already exists; par does not overwrite it\n      help: add --force to replace it, or choose another name with -o",
-                    out.display()
-                ),
-            })
-            .into());
-        }
-    }
+    let document = absolute(ctx, input);
+    let output_file =
+        output.as_deref().map(|out| OutputFile::check(out, &[&document], args.force, lang)).transpose()?;
     let bytes = std::fs::read(absolute(ctx, input)).map_err(|e| {
         Fail::io(match lang {
             Lang::Vi => format!("không đọc được {name}: {}", io_reason(&e)),
@@ -102,15 +84,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
         crate::render::check::render(&violations, plan.tasks.len(), &style)
     );
 
-    match &output {
+    match &output_file {
         Some(out) => {
-            crate::output::write_file(out, imported.toml.as_bytes(), args.force).map_err(|e| {
-                Fail::io(match lang {
-                    Lang::Vi => format!("không ghi được {}: {}", out.display(), io_reason(&e)),
-                    Lang::En => format!("cannot write {}: {}", out.display(), io_reason(&e)),
-                })
-            })?;
-            let shown = args.output.as_ref().map_or(out.display().to_string(), |o| o.display().to_string());
+            out.write(imported.toml.as_bytes(), lang)?;
+            let shown = args.output.as_ref().map_or(out.path.display().to_string(), |o| o.display().to_string());
             report.push_str(&match lang {
                 Lang::Vi => format!("Đã ghi {shown}. Xem tiến độ: par -f {shown} status\n\n"),
                 Lang::En => format!("Wrote {shown}. See progress: par -f {shown} status\n\n"),
@@ -129,11 +106,4 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 
 fn absolute(ctx: &Context, p: &Path) -> PathBuf {
     if p.is_relative() { ctx.cwd.join(p) } else { p.to_path_buf() }
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
 }

@@ -13,7 +13,7 @@ mod list;
 mod log;
 mod measure;
 mod reopen;
-mod report;
+pub(crate) mod report;
 mod rm;
 mod rollup;
 mod shell;

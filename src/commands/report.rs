@@ -1,6 +1,6 @@
 //! `par report`: the periodic report, to standard output or to a file written atomically.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
@@ -16,12 +16,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
         return Err(docx_needs_a_file().into());
     }
     let plan_path = ctx.plan_path()?;
-    // The output is checked before any work: never the plan, never an existing file without --force.
-    let early = ctx.lang.unwrap_or_default();
-    let output = args.output.as_deref().map(|p| OutputFile::check(p, &[&plan_path], args.force, early)).transpose()?;
     let loaded = crate::plan::load(&plan_path)?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
+    // The output is checked before the work: never the plan, never an existing file without --force.
+    let output = check_output(args.output.as_deref(), &plan_path, args.force, lang)?;
     let period = requested(args, plan.meta.year)?;
     let report = build(plan, period, ctx.today, lang).map_err(Fail::input)?;
     // Text stays a String to the end: checking a large report's bytes again costs time.
@@ -54,6 +53,19 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
             }))
         }
     }
+}
+
+/// The `-o` file of a command that reads the plan at `plan_path`, checked (see [`OutputFile::check`]).
+pub fn check_output(
+    output: Option<&Path>,
+    plan_path: &Path,
+    force: bool,
+    lang: crate::i18n::Lang,
+) -> Result<Option<OutputFile>, Fail> {
+    let Some(path) = output else { return Ok(None) };
+    let protected = crate::write::plan_files(plan_path);
+    let inputs: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
+    OutputFile::check(path, &inputs, force, lang).map(Some)
 }
 
 fn docx_needs_a_file() -> Fail {

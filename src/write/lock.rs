@@ -44,6 +44,7 @@ fn timeout() -> Duration {
 /// planted there would make par create or lock a file elsewhere. Anything but a regular
 /// file is refused.
 fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
+    let shown = crate::text::clean(&path.display().to_string()).into_owned();
     let not_a_file = || {
         Fail::io(format!(
             "{}\n      help: {}",
@@ -69,14 +70,14 @@ fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(|e| {
-        #[cfg(unix)]
-        if e.raw_os_error() == Some(libc::ELOOP) {
+        // ELOOP on Linux; other systems say EMLINK or EFTYPE for a link opened with O_NOFOLLOW.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
             return not_a_file();
         }
         Fail::io(format!(
             "{} {}: {}; {}",
             lang.pick("không tạo được tệp khóa", "cannot create the lock file"),
-            path.display(),
+            shown,
             io_reason(&e),
             lang.pick("không ghi gì", "nothing was written"),
         ))

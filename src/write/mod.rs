@@ -201,6 +201,12 @@ pub fn author(by: Option<&str>, plan: &Plan) -> Option<String> {
     })
 }
 
+/// The plan at `path` and the files par keeps beside it (the lock): what no output may replace.
+pub fn plan_files(path: &std::path::Path) -> Vec<PathBuf> {
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    vec![path.to_path_buf(), lock::lock_path(&real)]
+}
+
 /// Where the plan to create is: `-f FILE` (or `PAR_FILE`), else `plan.toml` here.
 pub fn new_plan_path(ctx: &crate::Context) -> PathBuf {
     ctx.file.clone().unwrap_or_else(|| ctx.cwd.join(plan::load::FILE_NAME))
