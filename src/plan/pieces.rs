@@ -36,9 +36,25 @@ use super::schema::{RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawP
 /// The size of a piece; files smaller than two pieces are parsed whole.
 const PIECE: usize = 64 * 1024;
 
+/// Why a plan's text could not be parsed.
+#[derive(Debug)]
+pub enum Error {
+    /// What `toml` says.
+    Toml(toml::de::Error),
+    /// The text would cost `toml` too much memory (see [`super::prescan`]).
+    Limit(super::prescan::Exceeded),
+}
+
+/// `toml::from_str`, for text that passes [`super::prescan::check`].
+fn toml_checked<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    super::prescan::check(text).map_err(Error::Limit)?;
+    toml::from_str(text).map_err(Error::Toml)
+}
+
 /// Parses the plan's text as `toml::from_str` does: the head with `toml`, the tasks with
-/// the direct reader (in pieces on several threads when the file is large).
-pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
+/// the direct reader (in pieces on several threads when the file is large). Whatever
+/// goes to `toml` is scanned first ([`super::prescan`]).
+pub fn from_str(text: &str) -> Result<RawPlan, Error> {
     // Small files, the usual case, are one piece read on this thread (without asking
     // how many cores there are: that reads the cgroup files).
     let threads = if text.len() < 2 * PIECE {
@@ -48,7 +64,7 @@ pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
     };
     match in_pieces(text, PIECE, threads) {
         Some(raw) => Ok(raw),
-        None => toml::from_str(text),
+        None => toml_checked(text),
     }
 }
 
@@ -64,7 +80,7 @@ struct Tasks {
 fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     let first = next_task_header(text, 0)?;
     let head = &text[..first];
-    let mut raw: RawPlan = toml::from_str(head).ok()?;
+    let mut raw: RawPlan = toml_checked(head).ok()?;
     // `task = []` in the head cannot be extended by `[[task]]` headers: an error the
     // whole-file parse reports.
     if raw.task.is_some() {
@@ -102,7 +118,7 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
             match super::task_reader::read_tasks_into(piece, w[0], &mut tasks) {
                 Some(()) => {}
                 None => {
-                    let piece: Tasks = toml::from_str(piece).ok()?;
+                    let piece: Tasks = toml_checked(piece).ok()?;
                     tasks.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
                 }
             }
@@ -332,7 +348,17 @@ mod tests {
             let text = big(extra);
             assert!(in_pieces(&text, SMALL, 1).is_none(), "{extra}");
             assert!(in_pieces(&text, SMALL, 3).is_none(), "{extra}");
-            assert_eq!(format!("{:?}", from_str(&text)), whole(&text), "{extra}");
+            assert_eq!(
+                format!(
+                    "{:?}",
+                    from_str(&text).map_err(|e| match e {
+                        Error::Toml(e) => e,
+                        Error::Limit(l) => panic!("{l:?}"),
+                    })
+                ),
+                whole(&text),
+                "{extra}"
+            );
         }
         // `task = []` in the head cannot be extended by `[[task]]` headers.
         let text = big("").replacen("[[section]]", "task = []\n[[section]]", 1);
@@ -370,7 +396,10 @@ mod tests {
     #[test]
     fn the_bundled_plan_reads_as_toml_reads_it() {
         let text = include_str!("../../plan.toml");
-        assert_eq!(format!("{:?}", from_str(text)), whole(text));
+        assert_eq!(
+            format!("{:?}", from_str(text).map_err(|e| format!("{e:?}"))),
+            format!("{:?}", toml::from_str::<RawPlan>(text).map_err(|e| format!("{:?}", Error::Toml(e))))
+        );
         let first = next_task_header(text, 0).expect("tasks");
         assert!(super::super::task_reader::read_tasks(&text[first..], first).is_some(), "the reader takes them all");
     }
