@@ -122,6 +122,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     let raw: RawPlan = super::pieces::from_str(text).map_err(|e| {
         let d = match e {
             super::pieces::Error::Toml(e) => syntax_diagnostic(&e),
+            super::pieces::Error::TomlAt(e, at) => {
+                let mut d = syntax_diagnostic(&e);
+                d.span = d.span.map(|s| s.start + at..s.end + at);
+                d
+            }
             super::pieces::Error::Limit(l) => limit_diagnostic(l),
         };
         PlanError { rendered: source.render(&[d]) }

@@ -41,6 +41,8 @@ const PIECE: usize = 64 * 1024;
 pub enum Error {
     /// What `toml` says.
     Toml(toml::de::Error),
+    /// What `toml` says of the piece of the file that starts at this byte.
+    TomlAt(toml::de::Error, usize),
     /// The text would cost `toml` too much memory (see [`super::prescan`]).
     Limit(super::prescan::Exceeded),
 }
@@ -64,8 +66,36 @@ pub fn from_str(text: &str) -> Result<RawPlan, Error> {
     };
     match in_pieces(text, PIECE, threads) {
         Some(raw) => Ok(raw),
-        None => toml_checked(text),
+        None => match super::prescan::check(text) {
+            Ok(()) => toml::from_str(text).map_err(Error::Toml),
+            // Too costly to parse whole (a hostile file, or a very large plan with a
+            // mistake in it): the first piece `toml` finds wrong names the mistake.
+            Err(limit) => Err(first_piece_error(text).unwrap_or(Error::Limit(limit))),
+        },
     }
+}
+
+/// The error `toml` finds in the head or the first wrong piece, each parsed alone (and
+/// scanned first); `None` when none is found that way.
+fn first_piece_error(text: &str) -> Option<Error> {
+    let first = next_task_header(text, 0)?;
+    match toml_checked::<RawPlan>(&text[..first]) {
+        // What the head lacks may come after the tasks.
+        Err(Error::Toml(e)) if !e.message().starts_with("missing field") => return Some(Error::Toml(e)),
+        Err(_) => return None,
+        Ok(_) => {}
+    }
+    let mut at = first;
+    while at < text.len() {
+        let end = next_task_header(text, at + PIECE).unwrap_or(text.len());
+        match toml_checked::<Tasks>(&text[at..end]) {
+            // A table other than a task in the piece is no mistake of its own.
+            Err(Error::Toml(e)) if !e.message().contains("expected `task`") => return Some(Error::TomlAt(e, at)),
+            Err(_) => return None,
+            Ok(_) => at = end,
+        }
+    }
+    None
 }
 
 /// What a piece holds: tasks, and nothing else.
@@ -353,7 +383,7 @@ mod tests {
                     "{:?}",
                     from_str(&text).map_err(|e| match e {
                         Error::Toml(e) => e,
-                        Error::Limit(l) => panic!("{l:?}"),
+                        other => panic!("{other:?}"),
                     })
                 ),
                 whole(&text),
@@ -379,6 +409,28 @@ mod tests {
         // the room guessed for the tasks is bounded by the file's size, not the headers.
         let text = format!("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n{}", "[[task]]\n".repeat(200_000));
         assert!(from_str(&text).is_err());
+    }
+
+    #[test]
+    fn a_mistake_in_a_plan_too_large_to_parse_whole_is_found_in_its_piece() {
+        // Dense tasks over the pre-scan's budget for a whole-file parse, one key misspelt.
+        let task = |i: usize| format!("[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"t\"\nowner = \"ht\"\n");
+        let mut text = String::from("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n");
+        (0..60_000).for_each(|i| text.push_str(&task(i)));
+        text.push_str("[[task]]\nid = \"x\"\nsection = \"II\"\ntitel = \"t\"\n");
+        (0..60_000).for_each(|i| text.push_str(&task(i)));
+        assert!(super::super::prescan::check(&text).is_err(), "over the budget");
+        let whole = toml::from_str::<RawPlan>(&text).expect_err("misspelt");
+        match from_str(&text) {
+            Err(Error::TomlAt(e, at)) => {
+                assert_eq!(e.message(), whole.message());
+                assert_eq!(e.span().map(|s| s.start + at..s.end + at), whole.span());
+            }
+            other => panic!("{other:?}"),
+        }
+        // Owners after the tasks: valid, and nothing wrong in any piece; the limit is said.
+        text = text.replace("titel", "title") + "[[owner]]\nid = \"vt\"\nname = \"V\"\n";
+        assert!(matches!(from_str(&text), Err(Error::Limit(_))));
     }
 
     #[test]
