@@ -133,11 +133,17 @@ fn odd_kind(t: std::fs::FileType) -> Option<(&'static str, &'static str)> {
     Some(("một tệp đặc biệt", "a special file"))
 }
 
+/// The error for a named pipe, a device or a socket, from its metadata (which never
+/// blocks); `None` for a regular file or a folder.
+pub fn odd_file(meta: &std::fs::Metadata) -> Option<ReadError> {
+    odd_kind(meta.file_type()).map(|(vi, en)| ReadError::NotRegular { vi, en })
+}
+
 /// Checks metadata: a regular file (a folder is left to `open`/`read`, whose error
 /// says so) of at most the cap. Returns its size.
 fn check(meta: &std::fs::Metadata) -> Result<u64, ReadError> {
-    if let Some((vi, en)) = odd_kind(meta.file_type()) {
-        return Err(ReadError::NotRegular { vi, en });
+    if let Some(e) = odd_file(meta) {
+        return Err(e);
     }
     if meta.is_dir() {
         return Err(ReadError::Io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));

@@ -31,10 +31,10 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Found> {
         match std::fs::metadata(p) {
             Err(e) => out.push(Found::Error(p.clone(), ReadError::Io(e))),
             Ok(m) if m.is_dir() => walk_dir(p, &mut out),
-            Ok(m) if !m.is_file() => {
-                out.push(Found::Error(p.clone(), crate::read::read_capped(p).expect_err("not a regular file")))
-            }
-            Ok(_) => out.push(Found::File(p.clone())),
+            Ok(m) => match crate::read::odd_file(&m) {
+                Some(e) => out.push(Found::Error(p.clone(), e)),
+                None => out.push(Found::File(p.clone())),
+            },
         }
     }
     if paths.len() > 1 {

@@ -14,11 +14,7 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanErro
     if let Some(p) = explicit {
         // A named pipe or a device is refused here, before anything opens it: a writer's
         // checks open the plan for writing, which waits on a pipe for a reader forever.
-        if let Ok(meta) = std::fs::metadata(p)
-            && !meta.is_file()
-            && !meta.is_dir()
-        {
-            let e = crate::read::read_capped(p).expect_err("not a regular file");
+        if let Some(e) = std::fs::metadata(p).ok().and_then(|m| crate::read::odd_file(&m)) {
             return Err(unreadable(&e, &p.display().to_string()));
         }
         return Ok(p.to_path_buf());
