@@ -14,6 +14,7 @@ pub mod import;
 pub mod output;
 pub mod period;
 pub mod plan;
+pub mod read;
 pub mod render;
 pub mod text;
 pub mod write;

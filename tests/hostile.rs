@@ -247,7 +247,9 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
     for (i, text) in cases.iter().enumerate() {
         let err = Session::with_plan(text).par(["status"]).fails(2);
         assert!(
-            err.contains("cannot recurse further") || err.contains("recursion limit"),
+            err.contains("cannot recurse further")
+                || err.contains("recursion limit")
+                || err.contains("nested more than 32 deep"),
             "case {i}: {}",
             &err[..err.len().min(300)]
         );
@@ -457,10 +459,10 @@ fn files_that_cannot_be_read_exit_3_and_odd_files_are_bounded() {
     #[cfg(unix)]
     {
         let err = Session::with_plan(&text.replace("chi-so.toml", "/dev/zero")).par(["index"]).fails(3);
-        assert!(err.contains("/dev/zero") && err.contains("it is not a regular file"), "{err}");
-        // A plan path that is an endless device: read up to the cap, then refused.
-        let err = s.par(["-f", "/dev/zero", "status"]).fails(2);
-        assert!(err.contains("/dev/zero is larger than 256 MB"), "{err}");
+        assert!(err.contains("/dev/zero") && err.contains("not a regular file"), "{err}");
+        // A plan path that is an endless device: refused by its type, not read.
+        let err = s.par(["-f", "/dev/zero", "status"]).fails(3);
+        assert!(err.contains("cannot read /dev/zero: it is a character device"), "{err}");
     }
 }
 
@@ -513,4 +515,170 @@ fn index_trees_in_any_order_and_with_bad_codes_are_reported_truly() {
     let area_two = out.find("2. Lĩnh vực hai").unwrap();
     let criterion = out.find("Tiêu chí của một").unwrap();
     assert!(criterion < area_two, "{out}");
+}
+
+/// Runs `par ARGS` in `s`'s folder, killed after 60 s: a regression that waits on a pipe
+/// fails instead of hanging the suite.
+fn par_timed(s: &Session, args: &[&str]) -> support::Run {
+    let out = s.command(args).timeout(std::time::Duration::from_secs(60)).output().expect("run par");
+    assert!(out.status.code().is_some(), "par was killed (waiting on a pipe?): {args:?}");
+    support::Run::from(out)
+}
+
+/// Makes a named pipe at `path`; false (with the reason printed) where that cannot be done.
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) -> bool {
+    match std::process::Command::new("mkfifo").arg(path).status() {
+        Ok(st) if st.success() => true,
+        other => {
+            eprintln!("skipped: mkfifo {} failed ({other:?})", path.display());
+            false
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_not_waited_on_or_read() {
+    let s = Session::seed();
+    if !mkfifo(&s.path("fifo.toml")) || !mkfifo(&s.path("fifo.txt")) {
+        return;
+    }
+    let bilingual = |err: &str, name: &str| {
+        assert!(err.contains(&format!("cannot read {name}: it is a named pipe (FIFO), not a regular file")), "{err}");
+        assert!(err.contains(&format!("không đọc được {name}: đây là ống có tên (FIFO)")), "{err}");
+    };
+    // Read and write commands on a plan that is a pipe: exit 3 at once.
+    for args in
+        [&["-f", "fifo.toml", "status"][..], &["-f", "fifo.toml", "log", "1", "x"], &["-f", "fifo.toml", "done", "1"]]
+    {
+        bilingual(&par_timed(&s, args).fails(3), "fifo.toml");
+    }
+    let err = par_timed(&s, &["import", "fifo.txt", "--lang", "en"]).fails(3);
+    assert!(err.contains("cannot read fifo.txt: it is a named pipe (FIFO), not a regular file"), "{err}");
+    assert!(err.contains("help: par reads regular files only"), "{err}");
+    // In a rollup folder a pipe is a skipped file with its reason; named alone, exit 3.
+    std::fs::create_dir(s.path("units")).unwrap();
+    std::fs::write(s.path("units/a.toml"), support::SEED).unwrap();
+    assert!(mkfifo(&s.path("units/b.toml")));
+    let run = par_timed(&s, &["rollup", "units", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["units"].as_array().unwrap().len(), 1);
+    assert_eq!(v["skipped"][0]["reason"], "it is a named pipe (FIFO), not a regular file");
+    par_timed(&s, &["rollup", "fifo.toml"]).fails(3);
+    // Devices: refused by their type, never read (`/dev/zero` grew par to 24 GB).
+    for args in [&["-f", "/dev/zero", "status"][..], &["import", "/dev/zero"], &["rollup", "/dev/zero"]] {
+        let err = par_timed(&s, args).fails(3);
+        assert!(err.contains("/dev/zero: đây là thiết bị ký tự"), "{args:?}: {err}");
+    }
+}
+
+/// Runs `par ARGS` with its address space limited to `kb` kilobytes.
+#[cfg(unix)]
+fn par_within(s: &Session, kb: u64, args: &str) -> support::Run {
+    let bin = assert_cmd::cargo::cargo_bin("par");
+    let script = format!("ulimit -v {kb}; exec '{}' {args}", bin.display());
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(s.dir.path())
+        .env_remove("PAR_FILE")
+        .output()
+        .expect("run sh");
+    support::Run::from(out)
+}
+
+#[cfg(unix)]
+#[test]
+fn files_over_the_cap_are_refused_by_size_before_reading() {
+    let s = Session::seed();
+    // Sparse: 300 MB on paper, nothing on disk; read whole, it would take 300 MB.
+    for name in ["big.toml", "big.txt"] {
+        std::fs::File::create(s.path(name)).unwrap().set_len(300 << 20).unwrap();
+    }
+    std::fs::create_dir(s.path("units")).unwrap();
+    std::fs::File::create(s.path("units/big.toml")).unwrap().set_len(300 << 20).unwrap();
+    for (args, code) in [("-f big.toml status", 3), ("import big.txt --lang en", 3), ("rollup units --format json", 1)]
+    {
+        let run = par_within(&s, 200_000, args);
+        assert_eq!(run.code, code, "{args}: {}", run.stderr);
+        let shown = format!("{}{}", run.stdout, run.stderr);
+        assert!(shown.contains("big.") && shown.contains("300 MB, over the 256 MB limit"), "{args}: {shown}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_nesting_and_value_floods_are_refused_in_bounded_memory() {
+    // 10 MB of `[` took 757 MB, 40 MB 2.9 GB; 100 MB of `1,` aborted (exit 134). Now each
+    // is refused with its place, in well under 400 MB of address space.
+    let s = Session::seed();
+    std::fs::write(s.path("nest.toml"), format!("[plan]\na = {}\n", "[".repeat(10 << 20))).unwrap();
+    std::fs::write(s.path("brace.toml"), format!("a = {}\n", "{ b = ".repeat(2 << 20))).unwrap();
+    std::fs::write(s.path("list.toml"), format!("a=[{}1]\n", "1,".repeat(50 << 20))).unwrap();
+    std::fs::write(s.path("lines.toml"), "#\n".repeat(5 << 20)).unwrap();
+    let cases = [
+        (
+            "nest.toml",
+            "nest.toml:2:37: mảng hoặc bảng lồng nhau quá 32 tầng / arrays or tables nested more than 32 deep",
+        ),
+        ("brace.toml", "brace.toml:1:"),
+        ("list.toml", "list.toml:1:"),
+        ("lines.toml", "lines.toml:"),
+    ];
+    for (file, place) in cases {
+        let run = par_within(&s, 400_000, &format!("-f {file} status"));
+        assert_eq!(run.code, 2, "{file}: {}", &run.stderr[..run.stderr.len().min(500)]);
+        assert!(run.stderr.contains(place), "{file}: {}", &run.stderr[..run.stderr.len().min(500)]);
+        assert!(run.stderr.contains("help: "), "{file}");
+        assert!(run.stderr.len() < 1_500, "{file}: {} bytes", run.stderr.len());
+    }
+    let run = par_within(&s, 400_000, "-f list.toml status");
+    assert!(run.stderr.contains("too many values for the file's size"), "{}", run.stderr);
+    // The same limits hold for a rollup, which skips the file with the reason.
+    std::fs::create_dir(s.path("units")).unwrap();
+    std::fs::rename(s.path("list.toml"), s.path("units/list.toml")).unwrap();
+    let run = par_within(&s, 400_000, "rollup units --format json");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("too many values"), "{}", run.stdout);
+}
+
+#[test]
+fn more_tasks_than_the_limit_are_refused_at_the_first_one_too_many() {
+    let text = plan_with(&"[[task]]\nid=\"\"\nsection=\"\"\ntitle=\"\"\n".repeat(200_001));
+    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    assert!(err.contains("more than 200000 tasks") && err.contains(":800014:1:"), "{}", &err[..err.len().min(400)]);
+}
+
+#[cfg(unix)]
+#[test]
+fn memory_that_cannot_be_had_is_said_so_not_called_a_read_failure() {
+    // A 120 MB file under a 100 MB address space: par asks for the room first and says
+    // it is memory that is short (exit 3), not that the file cannot be read.
+    let s = Session::seed();
+    std::fs::File::create(s.path("wide.toml")).unwrap().set_len(120 << 20).unwrap();
+    let run = par_within(&s, 100_000, "-f wide.toml status");
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("không đủ bộ nhớ cho wide.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("not enough memory for wide.toml: not enough memory to read 120 MB"), "{}", run.stderr);
+    assert!(!run.stderr.contains("cannot read"), "{}", run.stderr);
+}
+
+#[test]
+fn a_rollup_of_nothing_readable_exits_3_and_of_no_plans_2() {
+    let s = Session::seed();
+    // A folder that is not there: nothing could be read, exit 3 as for any command.
+    let err = s.par(["rollup", "khong-co", "--lang", "en"]).fails(3);
+    assert!(err.contains("cannot read khong-co: no such file or folder"), "{err}");
+    let err = s.par(["rollup", "khong-co"]).fails(3);
+    assert!(err.contains("không đọc được khong-co: không có tệp hay thư mục này"), "{err}");
+    // A folder without plan files: bad input, exit 2.
+    std::fs::create_dir(s.path("rong")).unwrap();
+    let err = s.par(["rollup", "rong", "--lang", "en"]).fails(2);
+    assert!(err.contains("no plan files (*.toml) in rong"), "{err}");
+    // A plan and a missing path: the report, the missing one skipped, exit 1.
+    let run = s.par(["rollup", "plan.toml", "khong-co", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("no such file or folder"), "{}", run.stdout);
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 
 use crate::cli::ImportArgs;
-use crate::error::{Fail, io_reason};
+use crate::error::Fail;
 use crate::i18n::Lang;
 use crate::import::{Format, import};
 use crate::output::OutputFile;
@@ -22,12 +22,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let document = absolute(ctx, input);
     let output_file =
         output.as_deref().map(|out| OutputFile::check(out, &[&document], args.force, lang)).transpose()?;
-    let bytes = std::fs::read(absolute(ctx, input)).map_err(|e| {
-        Fail::io(match lang {
-            Lang::Vi => format!("không đọc được {name}: {}", io_reason(&e)),
-            Lang::En => format!("cannot read {name}: {}", io_reason(&e)),
-        })
-    })?;
+    // A regular file of at most 256 MB: a pipe is refused, not waited on; `/dev/zero` or
+    // a huge file is refused, not read.
+    let bytes =
+        crate::read::read_capped(&document).map_err(|e| Fail { code: e.code(), message: e.message(lang, &name) })?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| Fail::input(e.message(lang, &name)))?;
 

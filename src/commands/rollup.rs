@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{RollupArgs, RollupFormat};
 use crate::compute::rollup::{Rollup, SkipKind, Skipped, summarise};
-use crate::error::{Fail, code, io_reason};
+use crate::error::{Fail, code};
 use crate::i18n::Lang;
 use crate::output::{OutputFile, Payload, deliver};
+use crate::read::ReadError;
 use crate::render::{Style, json};
 use crate::{Context, Outcome};
 
@@ -16,20 +17,24 @@ use crate::{Context, Outcome};
 #[derive(Debug)]
 pub enum Found {
     File(PathBuf),
-    Error(PathBuf, String),
+    Error(PathBuf, ReadError),
 }
 
 /// The files to read, in a stable order: each argument in turn; inside a folder,
 /// entries sorted by name, recursively. Hidden entries (`.git`) are passed over,
 /// and symbolic links to folders are not followed (no loops). Files named on the
-/// command line are read whatever their extension; under folders only `*.toml`.
+/// command line are read whatever their extension (if regular files: a pipe or a
+/// device named is an error, not read); under folders only `*.toml`.
 pub fn walk(paths: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
-            Err(e) => out.push(Found::Error(p.clone(), io_reason(&e))),
+            Err(e) => out.push(Found::Error(p.clone(), ReadError::Io(e))),
             Ok(m) if m.is_dir() => walk_dir(p, &mut out),
-            Ok(_) => out.push(Found::File(p.clone())),
+            Ok(m) => match crate::read::odd_file(&m) {
+                Some(e) => out.push(Found::Error(p.clone(), e)),
+                None => out.push(Found::File(p.clone())),
+            },
         }
     }
     if paths.len() > 1 {
@@ -47,7 +52,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Found>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            out.push(Found::Error(dir.to_path_buf(), io_reason(&e)));
+            out.push(Found::Error(dir.to_path_buf(), ReadError::Io(e)));
             return;
         }
     };
@@ -67,13 +72,13 @@ fn walk_dir(dir: &Path, out: &mut Vec<Found>) {
                 match std::fs::metadata(&path) {
                     Ok(m) if m.is_file() && is_toml => out.push(Found::File(path)),
                     Ok(_) => {}
-                    Err(err) if is_toml => out.push(Found::Error(path, io_reason(&err))),
+                    Err(err) if is_toml => out.push(Found::Error(path, ReadError::Io(err))),
                     Err(_) => {}
                 }
             }
             Ok(_) if is_toml => out.push(Found::File(path)),
             Ok(_) => {}
-            Err(err) => out.push(Found::Error(path, io_reason(&err))),
+            Err(err) => out.push(Found::Error(path, ReadError::Io(err))),
         }
     }
 }
@@ -99,17 +104,19 @@ fn reason(rendered: &str, shown: &str) -> String {
 fn read_one(path: &Path, today: chrono::NaiveDate, lang: Lang) -> Result<crate::compute::rollup::Summary, Skipped> {
     let shown = path.display().to_string();
     let skipped = |kind, reason: String, detail: String| Skipped { path: shown.clone(), kind, reason, detail };
-    let bytes = std::fs::read(path).map_err(|e| {
-        let why = io_reason(&e);
-        skipped(SkipKind::Unreadable, why.clone(), format!("cannot read {shown}: {why}"))
-    })?;
+    // Regular files only, and at most the cap: a pipe named `x.toml` is skipped, not
+    // waited on; `/dev/zero` or a 3 GB file is skipped, not read.
+    let bytes = crate::read::read_capped(path)
+        .map_err(|e| skipped(SkipKind::Unreadable, e.reason(Lang::En), e.message(lang, &shown)))?;
     let (text, _bom) = crate::plan::load::decode(path, bytes)
         .map_err(|e| skipped(SkipKind::Unreadable, reason(&e.rendered, &shown), e.rendered.clone()))?;
     match crate::plan::load::parse(path, &text) {
         Ok(plan) => Ok(summarise(&plan, &shown, today, lang)),
         Err(e) => {
-            // Told apart only on failure, so a good plan is parsed once.
-            let not_a_plan = text.parse::<toml::Table>().is_ok_and(|t| !t.contains_key("plan"));
+            // Told apart only on failure, so a good plan is parsed once; text the loader
+            // refused as too costly for the parser is not parsed again.
+            let not_a_plan = crate::plan::prescan::check(&text).is_ok()
+                && text.parse::<toml::Table>().is_ok_and(|t| !t.contains_key("plan"));
             Err(if not_a_plan {
                 skipped(
                     SkipKind::NotAPlan,
@@ -137,8 +144,8 @@ fn read_into(r: &mut Rollup, order: usize, f: &Found, today: chrono::NaiveDate, 
                 Skipped {
                     path: shown.clone(),
                     kind: SkipKind::Unreadable,
-                    reason: why.clone(),
-                    detail: format!("cannot read {shown}: {why}"),
+                    reason: why.reason(Lang::En),
+                    detail: why.message(lang, &shown),
                 },
             )
         }
@@ -186,7 +193,12 @@ pub fn read_all(found: &[Found], today: chrono::NaiveDate, lang: Lang, jobs: usi
 pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
     let lang = ctx.lang.unwrap_or_default();
     let found = walk(&args.paths);
-    if found.is_empty() {
+    if !found.iter().any(|f| matches!(f, Found::File(_))) {
+        // Nothing to read: a path that could not be read is exit 3 (as for any command);
+        // folders without plan files are bad input, 2.
+        if let Some(Found::Error(p, why)) = found.first() {
+            return Err(Fail::io(why.message(lang, &crate::text::clean(&p.display().to_string()))).into());
+        }
         let shown: Vec<String> =
             args.paths.iter().map(|p| crate::text::clean(&p.display().to_string()).into_owned()).collect();
         return Err(Fail::input(format!(

@@ -34,7 +34,8 @@ pub struct Source<'a> {
 impl Source<'_> {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        LineStarts::new(self.text).line_col(self.text, offset)
+        let (line, col, _) = LineStarts::new(self.text, [offset]).line_col(self.text, offset);
+        (line, col)
     }
 
     /// Renders diagnostics the way `rustc` does: location, message, the line, a caret.
@@ -46,15 +47,16 @@ impl Source<'_> {
         if diags.len() > 1 {
             out.push_str(&format!("error: {} has {} problems:\n", name, diags.len()));
         }
-        let lines = LineStarts::new(self.text);
+        let lines =
+            LineStarts::new(self.text, diags.iter().take(MOST_SHOWN).filter_map(|d| d.span.as_ref().map(|s| s.start)));
         for d in diags.iter().take(MOST_SHOWN) {
             let prefix = if diags.len() > 1 { "  - " } else { "error: " };
             let message = one_line_short(&d.message);
             match &d.span {
                 Some(span) => {
-                    let (line, col) = lines.line_col(self.text, span.start);
+                    let (line, col, start) = lines.line_col(self.text, span.start);
                     out.push_str(&format!("{prefix}{name}:{line}:{col}: {message}\n"));
-                    out.push_str(&self.snippet(lines.text_of(self.text, line), line, col, span));
+                    out.push_str(&self.snippet(LineStarts::text_of(self.text, start), line, col, span));
                 }
                 None => out.push_str(&format!("{prefix}{name}: {message}\n")),
             }
@@ -124,27 +126,46 @@ fn one_line_short(s: &str) -> String {
     crate::text::truncate(&crate::text::one_line(s), 300)
 }
 
-/// Byte offsets where lines start, computed once per rendering.
-struct LineStarts(Vec<usize>);
+/// The lines of the offsets a rendering shows, found in one pass over the text that
+/// keeps nothing per line: a file of ten million lines costs no more memory than one.
+struct LineStarts {
+    /// (offset, 1-based line, byte where that line starts), sorted by offset.
+    known: Vec<(usize, usize, usize)>,
+}
 
 impl LineStarts {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        LineStarts(starts)
+    fn new(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut wanted: Vec<usize> =
+            offsets.into_iter().map(|o| floor_char_boundary(text, o.min(text.len()))).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let bytes = text.as_bytes();
+        let (mut at, mut line, mut start) = (0, 1, 0);
+        let known = wanted
+            .into_iter()
+            .map(|o| {
+                for nl in memchr::memchr_iter(b'\n', &bytes[at..o]) {
+                    line += 1;
+                    start = at + nl + 1;
+                }
+                at = o;
+                (o, line, start)
+            })
+            .collect();
+        LineStarts { known }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+    /// 1-based line and column (in characters) of an offset given to [`LineStarts::new`],
+    /// and the byte where its line starts.
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.0.partition_point(|&s| s <= offset);
-        let start = self.0[line - 1];
-        (line, text[start..offset].chars().count() + 1)
+        let i = self.known.partition_point(|&(o, ..)| o < offset);
+        let (_, line, start) = self.known[i];
+        (line, text[start..offset].chars().count() + 1, start)
     }
 
-    fn text_of<'t>(&self, text: &'t str, line: usize) -> &'t str {
-        let start = self.0.get(line - 1).copied().unwrap_or(text.len());
-        let end = self.0.get(line).map_or(text.len(), |&next| next - 1);
+    fn text_of(text: &str, start: usize) -> &str {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |n| start + n);
         text[start..end].trim_end_matches('\r')
     }
 }
@@ -174,7 +195,9 @@ impl PlanError {
     /// Whether the file (or the index file it names) could not be read at all, as
     /// opposed to being read and found wrong: exit code 3 rather than 2.
     pub fn is_unreadable(&self) -> bool {
-        self.rendered.starts_with("error: cannot read ")
+        ["error: cannot read ", "error: không đọc được ", "error: không đủ bộ nhớ "]
+            .iter()
+            .any(|p| self.rendered.starts_with(p))
     }
 }
 

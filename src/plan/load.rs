@@ -12,6 +12,11 @@ pub const FILE_NAME: &str = "plan.toml";
 /// `PAR_FILE`, then `plan.toml` in the current folder or the nearest parent.
 pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanError> {
     if let Some(p) = explicit {
+        // A named pipe or a device is refused here, before anything opens it: a writer's
+        // checks open the plan for writing, which waits on a pipe for a reader forever.
+        if let Some(e) = std::fs::metadata(p).ok().and_then(|m| crate::read::odd_file(&m)) {
+            return Err(unreadable(&e, &p.display().to_string()));
+        }
         return Ok(p.to_path_buf());
     }
     let mut dir = Some(cwd);
@@ -40,28 +45,18 @@ pub struct Loaded {
     pub plan: Plan,
 }
 
-/// Files larger than this are refused, reading no further: a plan of 100,000 tasks
-/// is about 25 MB, so anything bigger is the wrong file (or `/dev/zero`).
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// Files larger than this are refused, reading no further (see [`crate::read`]).
+pub const MAX_BYTES: u64 = crate::read::MAX_BYTES;
 
-/// Reads at most [`MAX_BYTES`] of `path`.
+/// A file that could not be read, worded in both languages (the plan that would name
+/// the language is what could not be read); exit code 3.
+fn unreadable(e: &crate::read::ReadError, what: &str) -> PlanError {
+    PlanError { rendered: format!("error: {}", e.message_both(what)) }
+}
+
+/// Reads at most [`MAX_BYTES`] of `path`, a regular file.
 fn read_capped(path: &Path, what: &str) -> Result<Vec<u8>, PlanError> {
-    use std::io::Read;
-    let cannot = |e: std::io::Error| PlanError {
-        rendered: format!("error: cannot read {what}: {}", crate::error::io_reason(&e)),
-    };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(PlanError {
-            rendered: format!(
-                "error: {what} is larger than {} MB; a plan is a text file of a few megabytes at most\n      help: check that the file named is the plan",
-                MAX_BYTES / (1024 * 1024)
-            ),
-        });
-    }
-    Ok(bytes)
+    crate::read::read_capped(path).map_err(|e| unreadable(&e, what))
 }
 
 /// Reads and checks the plan at `path`.
@@ -119,8 +114,19 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
 /// Parses and validates text already read from `path`.
 pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     let source = Source { path, text };
-    let raw: RawPlan =
-        super::pieces::from_str(text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
+    super::prescan::check_tasks(text).map_err(|l| PlanError { rendered: source.render(&[limit_diagnostic(l)]) })?;
+    let raw: RawPlan = super::pieces::from_str(text).map_err(|e| {
+        let d = match e {
+            super::pieces::Error::Toml(e) => syntax_diagnostic(&e),
+            super::pieces::Error::TomlAt(e, at) => {
+                let mut d = syntax_diagnostic(&e);
+                d.span = d.span.map(|s| s.start + at..s.end + at);
+                d
+            }
+            super::pieces::Error::Limit(l) => limit_diagnostic(l),
+        };
+        PlanError { rendered: source.render(&[d]) }
+    })?;
     let external = match raw.index.as_ref().and_then(|ix| ix.file.as_ref()) {
         Some(file) => Some(load_index_file(path, file.get_ref(), raw.index.as_ref().and_then(|ix| ix.name.clone()))?),
         None => None,
@@ -132,20 +138,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
 fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> Result<super::model::Index, PlanError> {
     let path = plan_path.parent().unwrap_or(Path::new(".")).join(name);
     let what = format!("the index file {} named in {}", path.display(), plan_path.display());
-    // A plan names its index file; a device or a pipe there (`/dev/zero`, `/dev/stdin`)
-    // would hang or exhaust memory, so only a regular file is read.
-    if let Ok(meta) = std::fs::metadata(&path)
-        && !meta.is_file()
-    {
-        return Err(PlanError { rendered: format!("error: cannot read {what}: it is not a regular file") });
-    }
+    // A device or a pipe there (`/dev/zero`, `/dev/stdin`) is refused by the reader.
     let bytes = read_capped(&path, &what)?;
     let (text, _) = decode(&path, bytes)?;
     let source = Source { path: &path, text: &text };
+    super::prescan::check(&text).map_err(|l| PlanError { rendered: source.render(&[limit_diagnostic(l)]) })?;
     let raw: super::schema::RawIndexFile =
         toml::from_str(&text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
     let (index, problems) = super::validate::validate_index(plan_name.or(raw.name), &raw.criterion);
     if problems.is_empty() { Ok(index) } else { Err(PlanError { rendered: source.render(&problems) }) }
+}
+
+/// A limit of [`super::prescan`] passed, at the place it was passed.
+fn limit_diagnostic(l: super::prescan::Exceeded) -> Diagnostic {
+    let (message, help) = l.words();
+    Diagnostic::new(message, Some(l.at..l.at + 1)).help(help)
 }
 
 /// Rewrites serde's wording into what a user can act on, e.g. an unknown key

@@ -4,6 +4,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod pieces;
+pub mod prescan;
 pub mod schema;
 pub mod task_reader;
 pub mod validate;

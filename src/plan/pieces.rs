@@ -36,9 +36,27 @@ use super::schema::{RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawP
 /// The size of a piece; files smaller than two pieces are parsed whole.
 const PIECE: usize = 64 * 1024;
 
+/// Why a plan's text could not be parsed.
+#[derive(Debug)]
+pub enum Error {
+    /// What `toml` says.
+    Toml(toml::de::Error),
+    /// What `toml` says of the piece of the file that starts at this byte.
+    TomlAt(toml::de::Error, usize),
+    /// The text would cost `toml` too much memory (see [`super::prescan`]).
+    Limit(super::prescan::Exceeded),
+}
+
+/// `toml::from_str`, for text that passes [`super::prescan::check`].
+fn toml_checked<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    super::prescan::check(text).map_err(Error::Limit)?;
+    toml::from_str(text).map_err(Error::Toml)
+}
+
 /// Parses the plan's text as `toml::from_str` does: the head with `toml`, the tasks with
-/// the direct reader (in pieces on several threads when the file is large).
-pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
+/// the direct reader (in pieces on several threads when the file is large). Whatever
+/// goes to `toml` is scanned first ([`super::prescan`]).
+pub fn from_str(text: &str) -> Result<RawPlan, Error> {
     // Small files, the usual case, are one piece read on this thread (without asking
     // how many cores there are: that reads the cgroup files).
     let threads = if text.len() < 2 * PIECE {
@@ -48,8 +66,36 @@ pub fn from_str(text: &str) -> Result<RawPlan, toml::de::Error> {
     };
     match in_pieces(text, PIECE, threads) {
         Some(raw) => Ok(raw),
-        None => toml::from_str(text),
+        None => match super::prescan::check(text) {
+            Ok(()) => toml::from_str(text).map_err(Error::Toml),
+            // Too costly to parse whole (a hostile file, or a very large plan with a
+            // mistake in it): the first piece `toml` finds wrong names the mistake.
+            Err(limit) => Err(first_piece_error(text).unwrap_or(Error::Limit(limit))),
+        },
     }
+}
+
+/// The error `toml` finds in the head or the first wrong piece, each parsed alone (and
+/// scanned first); `None` when none is found that way.
+fn first_piece_error(text: &str) -> Option<Error> {
+    let first = next_task_header(text, 0)?;
+    match toml_checked::<RawPlan>(&text[..first]) {
+        // What the head lacks may come after the tasks.
+        Err(Error::Toml(e)) if !e.message().starts_with("missing field") => return Some(Error::Toml(e)),
+        Err(_) => return None,
+        Ok(_) => {}
+    }
+    let mut at = first;
+    while at < text.len() {
+        let end = next_task_header(text, at + PIECE).unwrap_or(text.len());
+        match toml_checked::<Tasks>(&text[at..end]) {
+            // A table other than a task in the piece is no mistake of its own.
+            Err(Error::Toml(e)) if !e.message().contains("expected `task`") => return Some(Error::TomlAt(e, at)),
+            Err(_) => return None,
+            Ok(_) => at = end,
+        }
+    }
+    None
 }
 
 /// What a piece holds: tasks, and nothing else.
@@ -64,7 +110,7 @@ struct Tasks {
 fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     let first = next_task_header(text, 0)?;
     let head = &text[..first];
-    let mut raw: RawPlan = toml::from_str(head).ok()?;
+    let mut raw: RawPlan = toml_checked(head).ok()?;
     // `task = []` in the head cannot be extended by `[[task]]` headers: an error the
     // whole-file parse reports.
     if raw.task.is_some() {
@@ -102,7 +148,7 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
             match super::task_reader::read_tasks_into(piece, w[0], &mut tasks) {
                 Some(()) => {}
                 None => {
-                    let piece: Tasks = toml::from_str(piece).ok()?;
+                    let piece: Tasks = toml_checked(piece).ok()?;
                     tasks.extend(piece.task.into_iter().map(|t| shift_task(t, w[0])));
                 }
             }
@@ -332,7 +378,17 @@ mod tests {
             let text = big(extra);
             assert!(in_pieces(&text, SMALL, 1).is_none(), "{extra}");
             assert!(in_pieces(&text, SMALL, 3).is_none(), "{extra}");
-            assert_eq!(format!("{:?}", from_str(&text)), whole(&text), "{extra}");
+            assert_eq!(
+                format!(
+                    "{:?}",
+                    from_str(&text).map_err(|e| match e {
+                        Error::Toml(e) => e,
+                        other => panic!("{other:?}"),
+                    })
+                ),
+                whole(&text),
+                "{extra}"
+            );
         }
         // `task = []` in the head cannot be extended by `[[task]]` headers.
         let text = big("").replacen("[[section]]", "task = []\n[[section]]", 1);
@@ -356,6 +412,28 @@ mod tests {
     }
 
     #[test]
+    fn a_mistake_in_a_plan_too_large_to_parse_whole_is_found_in_its_piece() {
+        // Dense tasks over the pre-scan's budget for a whole-file parse, one key misspelt.
+        let task = |i: usize| format!("[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"t\"\nowner = \"ht\"\n");
+        let mut text = String::from("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n");
+        (0..60_000).for_each(|i| text.push_str(&task(i)));
+        text.push_str("[[task]]\nid = \"x\"\nsection = \"II\"\ntitel = \"t\"\n");
+        (0..60_000).for_each(|i| text.push_str(&task(i)));
+        assert!(super::super::prescan::check(&text).is_err(), "over the budget");
+        let whole = toml::from_str::<RawPlan>(&text).expect_err("misspelt");
+        match from_str(&text) {
+            Err(Error::TomlAt(e, at)) => {
+                assert_eq!(e.message(), whole.message());
+                assert_eq!(e.span().map(|s| s.start + at..s.end + at), whole.span());
+            }
+            other => panic!("{other:?}"),
+        }
+        // Owners after the tasks: valid, and nothing wrong in any piece; the limit is said.
+        text = text.replace("titel", "title") + "[[owner]]\nid = \"vt\"\nname = \"V\"\n";
+        assert!(matches!(from_str(&text), Err(Error::Limit(_))));
+    }
+
+    #[test]
     fn a_file_without_tasks_is_parsed_whole() {
         assert!(in_pieces("[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n", PIECE, 2).is_none());
     }
@@ -370,7 +448,10 @@ mod tests {
     #[test]
     fn the_bundled_plan_reads_as_toml_reads_it() {
         let text = include_str!("../../plan.toml");
-        assert_eq!(format!("{:?}", from_str(text)), whole(text));
+        assert_eq!(
+            format!("{:?}", from_str(text).map_err(|e| format!("{e:?}"))),
+            format!("{:?}", toml::from_str::<RawPlan>(text).map_err(|e| format!("{:?}", Error::Toml(e))))
+        );
         let first = next_task_header(text, 0).expect("tasks");
         assert!(super::super::task_reader::read_tasks(&text[first..], first).is_some(), "the reader takes them all");
     }

@@ -111,6 +111,9 @@ enum Table {
     Log,
 }
 
+/// The longest list the reader takes itself.
+const MAX_LIST: usize = 10_000;
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -433,7 +436,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `["a", 'b', …]`, over several lines if need be, with a trailing comma or not.
+    /// `["a", 'b', …]` (at most [`MAX_LIST`] items), over several lines if need be, with a trailing comma or not.
     fn strings(&mut self) -> Option<Vec<Text>> {
         if self.peek()? != b'[' {
             return None;
@@ -445,6 +448,11 @@ impl<'a> Reader<'a> {
             if self.peek()? == b']' {
                 self.pos += 1;
                 return Some(out);
+            }
+            // A list longer than any plan's (owners, criteria, evidence) is left to `toml`,
+            // which scans it first for what it would cost ([`super::prescan`]).
+            if out.len() == MAX_LIST {
+                return None;
             }
             out.push(self.string()?);
             self.skip_array_space()?;

@@ -1,0 +1,214 @@
+//! The one way par reads an input file (a plan, an index file, a rollup's plans, a
+//! document to import): a regular file of at most [`MAX_BYTES`], read into memory.
+//!
+//! A named pipe would make `open` wait for a writer forever, and a device such as
+//! `/dev/zero` never ends; a 3 GB sparse file costs 3 GB. So the file's type and size
+//! are looked at before it is opened (the metadata, which never blocks), the file is
+//! opened without waiting (`O_NONBLOCK` on Unix, in case it was swapped for a pipe in
+//! between), looked at again through the open descriptor, and read up to the cap.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{code, io_reason};
+use crate::i18n::Lang;
+
+/// Files larger than this are refused without being read: a plan of 100,000 tasks is
+/// about 25 MB, and a plan document a few megabytes, so anything bigger is the wrong
+/// file (or `/dev/zero`).
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The system refused (missing, permissions, a folder…).
+    Io(std::io::Error),
+    /// A named pipe, a device or a socket: what it is, in both languages.
+    NotRegular { vi: &'static str, en: &'static str },
+    /// Larger than [`MAX_BYTES`]; the size when the file said it.
+    TooLarge(Option<u64>),
+    /// The memory to hold the file could not be had.
+    NoMemory(u64),
+}
+
+impl ReadError {
+    /// The exit code: the file could not be read (3).
+    pub fn code(&self) -> i32 {
+        code::IO
+    }
+
+    /// The reason alone, in `lang`: "no such file or folder", "it is a named pipe (FIFO),
+    /// not a regular file"…
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            ReadError::Io(e) => match (lang, e.kind()) {
+                (Lang::Vi, std::io::ErrorKind::NotFound) => "không có tệp hay thư mục này".into(),
+                (Lang::Vi, std::io::ErrorKind::PermissionDenied) => "không có quyền đọc".into(),
+                (Lang::Vi, std::io::ErrorKind::IsADirectory) => "đây là thư mục, không phải tệp".into(),
+                _ => io_reason(e),
+            },
+            ReadError::NotRegular { vi, en } => match lang {
+                Lang::Vi => format!("đây là {vi}, không phải tệp thường"),
+                Lang::En => format!("it is {en}, not a regular file"),
+            },
+            ReadError::TooLarge(size) => {
+                let cap = MAX_BYTES / (1024 * 1024);
+                match (lang, size) {
+                    (Lang::Vi, Some(s)) => format!("tệp lớn {} MB, quá giới hạn {cap} MB", s.div_ceil(1024 * 1024)),
+                    (Lang::Vi, None) => format!("tệp lớn hơn giới hạn {cap} MB"),
+                    (Lang::En, Some(s)) => format!("it is {} MB, over the {cap} MB limit", s.div_ceil(1024 * 1024)),
+                    (Lang::En, None) => format!("it is larger than the {cap} MB limit"),
+                }
+            }
+            ReadError::NoMemory(size) => match lang {
+                Lang::Vi => format!("không đủ bộ nhớ để đọc {} MB", size.div_ceil(1024 * 1024)),
+                Lang::En => format!("not enough memory to read {} MB", size.div_ceil(1024 * 1024)),
+            },
+        }
+    }
+
+    /// What to do about it, in `lang`.
+    pub fn help(&self, lang: Lang) -> &'static str {
+        match self {
+            ReadError::Io(_) => lang.pick("kiểm tra tên tệp và quyền đọc", "check the file's name and permissions"),
+            ReadError::NotRegular { .. } => lang.pick(
+                "par chỉ đọc tệp thường; lưu nội dung thành tệp rồi chỉ tên tệp đó",
+                "par reads regular files only; save the content to a file and name that file",
+            ),
+            ReadError::TooLarge(_) => lang.pick(
+                "kiểm tra đúng là tệp cần đọc; kế hoạch và văn bản kế hoạch chỉ vài MB",
+                "check that this is the file meant; plans and plan documents are a few megabytes",
+            ),
+            ReadError::NoMemory(_) => lang.pick(
+                "đóng bớt chương trình khác rồi chạy lại, hoặc kiểm tra đúng là tệp cần đọc",
+                "close other programs and run par again, or check that this is the file meant",
+            ),
+        }
+    }
+
+    /// The whole message in `lang`: `cannot read FILE: reason` and a `help:` line.
+    pub fn message(&self, lang: Lang, file: &str) -> String {
+        let (lead, help) = match (lang, self) {
+            (Lang::Vi, ReadError::NoMemory(_)) => ("không đủ bộ nhớ cho", "gợi ý"),
+            (Lang::En, ReadError::NoMemory(_)) => ("not enough memory for", "help"),
+            (Lang::Vi, _) => ("không đọc được", "gợi ý"),
+            (Lang::En, _) => ("cannot read", "help"),
+        };
+        format!("{lead} {file}: {}\n      {help}: {}", self.reason(lang), self.help(lang))
+    }
+
+    /// The message in both languages, Vietnamese first, for places where the language
+    /// is not known yet (the plan that would say it could not be read).
+    pub fn message_both(&self, file: &str) -> String {
+        let en = self.message(Lang::En, file);
+        let vi = self.message(Lang::Vi, file);
+        let (en_first, en_help) = en.split_once('\n').unwrap_or((&en, ""));
+        let (vi_first, vi_help) = vi.split_once('\n').unwrap_or((&vi, ""));
+        format!("{vi_first}\n       {en_first}\n{vi_help}\n{en_help}")
+    }
+}
+
+/// What a file's type is, when it is not a regular file or a folder.
+fn odd_kind(t: std::fs::FileType) -> Option<(&'static str, &'static str)> {
+    if t.is_file() || t.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some(("ống có tên (FIFO)", "a named pipe (FIFO)"));
+        }
+        if t.is_char_device() {
+            return Some(("thiết bị ký tự (như /dev/zero)", "a character device (like /dev/zero)"));
+        }
+        if t.is_block_device() {
+            return Some(("thiết bị khối (ổ đĩa)", "a block device (a disk)"));
+        }
+        if t.is_socket() {
+            return Some(("socket", "a socket"));
+        }
+    }
+    Some(("một tệp đặc biệt", "a special file"))
+}
+
+/// The error for a named pipe, a device or a socket, from its metadata (which never
+/// blocks); `None` for a regular file or a folder.
+pub fn odd_file(meta: &std::fs::Metadata) -> Option<ReadError> {
+    odd_kind(meta.file_type()).map(|(vi, en)| ReadError::NotRegular { vi, en })
+}
+
+/// Checks metadata: a regular file (a folder is left to `open`/`read`, whose error
+/// says so) of at most the cap. Returns its size.
+fn check(meta: &std::fs::Metadata) -> Result<u64, ReadError> {
+    if let Some(e) = odd_file(meta) {
+        return Err(e);
+    }
+    if meta.is_dir() {
+        return Err(ReadError::Io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge(Some(meta.len())));
+    }
+    Ok(meta.len())
+}
+
+/// Opens `path` for reading without ever waiting on it.
+fn open_no_wait(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Reads the regular file at `path`, of at most [`MAX_BYTES`], whole.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    // Links are followed (a plan may be a link); the type is the target's.
+    check(&std::fs::metadata(path).map_err(ReadError::Io)?)?;
+    let file = open_no_wait(path).map_err(ReadError::Io)?;
+    let size = check(&file.metadata().map_err(ReadError::Io)?)?;
+    let mut bytes = Vec::new();
+    // Room for the whole file at once (and one byte to notice it grew); room that
+    // cannot be had is "not enough memory", not a read failure.
+    bytes.try_reserve_exact(size as usize + 1).map_err(|_| ReadError::NoMemory(size))?;
+    match file.take(MAX_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::OutOfMemory => return Err(ReadError::NoMemory(size)),
+        Err(e) => return Err(ReadError::Io(e)),
+    }
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ReadError::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_small_files_and_refuses_others_by_type_and_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        std::fs::write(&p, "x = 1\n").unwrap();
+        assert_eq!(read_capped(&p).unwrap(), b"x = 1\n");
+        assert!(matches!(read_capped(dir.path()), Err(ReadError::Io(_))));
+        assert!(matches!(read_capped(&dir.path().join("none")), Err(ReadError::Io(_))));
+        // A sparse file over the cap is refused by its size, before any byte is read.
+        let big = dir.path().join("big.toml");
+        std::fs::File::create(&big).unwrap().set_len(MAX_BYTES + 1).unwrap();
+        assert!(matches!(read_capped(&big), Err(ReadError::TooLarge(Some(_)))));
+        #[cfg(unix)]
+        {
+            let e = read_capped(Path::new("/dev/zero")).unwrap_err();
+            assert!(matches!(e, ReadError::NotRegular { .. }));
+            assert!(e.message(Lang::En, "/dev/zero").starts_with("cannot read /dev/zero: it is a character device"));
+            assert!(e.message(Lang::Vi, "/dev/zero").starts_with("không đọc được /dev/zero: đây là thiết bị ký tự"));
+        }
+    }
+}
