@@ -140,6 +140,27 @@ fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Makes text safe for an XML 1.0 document (the .docx report, the .xlsx export, the
+/// HTML pages): every character XML 1.0 forbids (the C0 controls other than tab, line
+/// feed and carriage return; U+FFFE; U+FFFF) becomes U+FFFD, the replacement character,
+/// so the reader still sees that something stood there. (Lone surrogates, the rest of
+/// the forbidden set, cannot occur in a Rust string.) Text that went through [`clean`]
+/// already shows these characters as `\u{…}` escapes; this is each XML writer's last
+/// step, so that no path into the file can make it invalid.
+pub fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    // U+FFFE and U+FFFF are the only forbidden characters outside ASCII; both start with 0xEF.
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xef;
+    if !s.as_bytes().iter().any(suspect) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect())
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     // The byte where the character at `max - 1` starts: the cut, if there are more than `max`.
@@ -237,6 +258,13 @@ mod tests {
         {
             assert_eq!(truncate(input, max), want, "{input:?} {max}");
         }
+    }
+
+    #[test]
+    fn xml_text_replaces_what_xml_forbids() {
+        assert_eq!(xml_text("bình thường\t\n\r"), "bình thường\t\n\r");
+        assert_eq!(xml_text("Việc \u{fffd} \u{fdd0} \u{10ffff}"), "Việc \u{fffd} \u{fdd0} \u{10ffff}");
+        assert_eq!(xml_text("a\u{fffe}b\u{ffff}c\u{1}d\u{b}e\u{0}"), "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e\u{fffd}");
     }
 
     #[test]

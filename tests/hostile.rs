@@ -514,3 +514,120 @@ fn index_trees_in_any_order_and_with_bad_codes_are_reported_truly() {
     let criterion = out.find("Tiêu chí của một").unwrap();
     assert!(criterion < area_two, "{out}");
 }
+
+// ---------------------------------------------------------------------------
+// Characters XML 1.0 forbids, in every XML (and HTML) output.
+// ---------------------------------------------------------------------------
+
+/// A plan whose title, done note, log text and owner name hold U+FFFE, U+FFFF and the
+/// C0 controls U+0001 and U+000B, none of which an XML 1.0 document may contain.
+fn xml_hostile_plan() -> String {
+    plan_with(
+        "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc \\uFFFE một \\u0001 hai\"\n\
+         owner = \"ht\"\ndue = 2025-05-01\n\
+         [[task.done]]\ndate = 2025-04-20\nnote = \"Ghi chú \\uFFFF \\u000B xong\"\n\
+         [[task.log]]\ndate = 2025-04-10\ntext = \"Nhật ký \\uFFFE\\uFFFF \\u0001\"\n",
+    )
+    .replace("Kế hoạch thử", "Kế hoạch \\uFFFF thử \\u000B")
+    .replace("name = \"Hiệu trưởng\"", "name = \"Hiệu \\uFFFE trưởng \\u0001\"")
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Every `.xml` part of an Office file parses with quick-xml as well-formed, and neither
+/// its raw text nor its text after unescaping holds a character XML forbids.
+fn assert_office_xml_is_valid(bytes: &[u8], what: &str) {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let names: Vec<String> = zip.file_names().map(|n| n.expect("a zip entry name").into_owned()).collect();
+    let mut parts = 0;
+    for name in names.iter().filter(|n| n.ends_with(".xml") || n.ends_with(".rels")) {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).expect("UTF-8 XML");
+        if let Some(c) = xml.chars().find(|&c| !xml_char(c)) {
+            panic!("{what}: {name} holds {c:?}, which XML 1.0 forbids");
+        }
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(Event::GeneralRef(r)) => {
+                    let c = r.resolve_char_ref().unwrap_or_else(|e| panic!("{what}: {name}: {e}"));
+                    if let Some(c) = c.filter(|&c| !xml_char(c)) {
+                        panic!("{what}: {name} holds a reference to {c:?}, which XML 1.0 forbids");
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => panic!("{what}: {name} is not well-formed XML at {}: {e}", reader.error_position()),
+            }
+        }
+        parts += 1;
+    }
+    assert!(parts > 3, "{what}: only {parts} XML parts");
+}
+
+#[test]
+fn word_and_excel_files_hold_only_characters_xml_allows() {
+    let s = Session::with_plan(&xml_hostile_plan());
+    s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "-o", "bc.docx"]).ok();
+    let docx = std::fs::read(s.path("bc.docx")).unwrap();
+    assert_office_xml_is_valid(&docx, "report .docx");
+    // The text is still there, the forbidden characters replaced by U+FFFD.
+    let document = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        xml
+    };
+    for shown in ["Việc", "một", "hai", "Ghi chú", "xong", "Hiệu"] {
+        assert!(document.contains(shown), "{shown} missing from the report");
+    }
+
+    assert_eq!(s.par(["export", "--today", "2025-06-30", "-o", "kh.xlsx"]).code, 0);
+    let xlsx = std::fs::read(s.path("kh.xlsx")).unwrap();
+    assert_office_xml_is_valid(&xlsx, "export .xlsx");
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("calamine opens the workbook");
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c.contains("Việc") && c.contains("hai")), "{cells:?}");
+    assert!(cells.iter().all(|c| c.chars().all(xml_char)), "{cells:?}");
+}
+
+#[test]
+fn html_pages_hold_only_characters_xml_allows() {
+    let s = Session::with_plan(&xml_hostile_plan());
+    let page = s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "--format", "html"]).ok();
+    assert!(page.contains("Việc"), "{page}");
+    if let Some(c) = page.chars().find(|&c| !xml_char(c)) {
+        panic!("report HTML holds {c:?}");
+    }
+    std::fs::create_dir(s.path("units")).unwrap();
+    std::fs::copy(s.path("plan.toml"), s.path("units/a.toml")).unwrap();
+    let page = s.par(["rollup", "units", "--today", "2025-06-30", "--format", "html"]).ok();
+    assert!(page.contains("Trường Tiểu học Thử"), "{page}");
+    if let Some(c) = page.chars().find(|&c| !xml_char(c)) {
+        panic!("rollup HTML holds {c:?}");
+    }
+}
+
+/// LibreOffice opens the Word report with those characters and converts it to PDF.
+#[test]
+#[ignore = "needs LibreOffice (soffice)"]
+fn word_report_with_forbidden_characters_converts_to_pdf() {
+    let s = Session::with_plan(&xml_hostile_plan());
+    s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "-o", "bc.docx"]).ok();
+    let profile = format!("-env:UserInstallation=file://{}", s.path("profile").display());
+    let out = std::process::Command::new("soffice")
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(s.dir.path())
+        .arg(s.path("bc.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(s.path("bc.pdf").is_file(), "no PDF: {}", String::from_utf8_lossy(&out.stderr));
+}
