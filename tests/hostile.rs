@@ -631,3 +631,103 @@ fn word_report_with_forbidden_characters_converts_to_pdf() {
         .expect("soffice runs");
     assert!(s.path("bc.pdf").is_file(), "no PDF: {}", String::from_utf8_lossy(&out.stderr));
 }
+
+// ---------------------------------------------------------------------------
+// Invisible and direction characters.
+// ---------------------------------------------------------------------------
+
+/// Invisible, direction and non-characters in every kind of text a table prints:
+/// zero-width space, RLM, Arabic letter mark, RLO, U+FFFE/FFFF, the C1 CSI, the line
+/// separator, a BOM inside text, word joiner, soft hyphen, a tag character, U+FDD0.
+const INVISIBLE: &str = r#"[plan]
+unit = "Trường\u200B Ẩn"
+title = "Kế hoạch \u200F\u061C \u202E"
+year = 2025
+
+[[owner]]
+id = "ht"
+name = "Người \u009B31m \uFFFE\uFFFF"
+
+[[section]]
+id = "II"
+title = "Phần \u2028 \uFEFF \u2060"
+
+[[task]]
+id = "1"
+section = "II"
+title = "Việc \u00AD \U000E0041 \uFDD0 \u2029 \u2066"
+owner = "ht"
+due = 2025-05-01
+[[task.log]]
+date = 2025-04-15
+text = "Đang làm \u200B\u200D"
+"#;
+
+#[test]
+fn invisible_and_direction_characters_are_shown_escaped() {
+    let s = Session::with_plan(INVISIBLE);
+    let reads: Vec<Vec<&str>> = READS
+        .iter()
+        .filter(|a| a[0] != "index")
+        .map(|a| a.iter().map(|x| if x.starts_with('1') { "1" } else { x }).collect())
+        .collect();
+    for args in &reads {
+        for width in [None, Some("40"), Some("200")] {
+            let mut full = args.clone();
+            full.extend(["--today", "2025-06-01"]);
+            let mut cmd = s.command(&full);
+            if let Some(w) = width {
+                cmd.env("COLUMNS", w);
+            }
+            let out = cmd.output().unwrap();
+            let code = out.status.code();
+            assert!(code == Some(0) || (args[0] == "check" && code == Some(1)), "{full:?}: {out:?}");
+            check_terminal(&String::from_utf8(out.stdout).unwrap(), &full.join(" "));
+        }
+    }
+    let status = s.par(["status", "--today", "2025-06-01"]).ok();
+    for visible in ["Trường\\u{200b} Ẩn", "\\u{200f}\\u{61c} \\u{202e}", "Phần \\u{2028} \\u{feff} \\u{2060}"] {
+        assert!(status.contains(visible), "{visible} missing in\n{status}");
+    }
+    let show = s.par(["show", "1", "--today", "2025-06-01"]).ok();
+    for visible in [
+        "Việc \\u{ad} \\u{e0041} \\u{fdd0} \\u{2029} \\u{2066}",
+        "Người \\u{9b}31m \\u{fffe}\\u{ffff}",
+        "Đang làm \\u{200b}\\u{200d}",
+    ] {
+        assert!(show.contains(visible), "{visible} missing in\n{show}");
+    }
+    // The Markdown and text reports, printed on the terminal by default.
+    for format in ["md", "txt"] {
+        let report = s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "--format", format]).ok();
+        check_terminal(&report, &format!("report --format {format}"));
+        assert!(report.contains("\\u{200f}"), "{report}");
+    }
+    // JSON keeps the real text.
+    let v = s.par(["show", "1", "--today", "2025-06-01", "--format", "json"]).json();
+    assert_eq!(v["title"], "Việc \u{ad} \u{e0041} \u{fdd0} \u{2029} \u{2066}");
+
+    // Error messages: text from the file and text typed on the command line.
+    let bad = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a b\"\nowner = \"h\\u200Bt\\u061C\"\n");
+    let err = Session::with_plan(&bad).par(["status"]).fails(2);
+    check_terminal(&err, "status (error)");
+    assert!(err.contains("unknown owner `h\\u{200b}t\\u{61c}`"), "{err}");
+    let err = s.run(&["show", "1\u{200b}\u{202e}\u{9b}", "--today", "2025-06-01"]).fails(2);
+    check_terminal(&err, "show (error)");
+    assert!(err.contains("`1\\u{200b}\\u{202e}\\u{9b}`"), "{err}");
+}
+
+#[test]
+fn vietnamese_combining_marks_are_not_escaped() {
+    // Decomposed (NFD) Vietnamese: its marks are combining (Mn), not format characters.
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let title = nfd("Tiếp nhận, xử lý ý kiến người dân");
+    let s = Session::with_plan(&plan_with(&format!(
+        "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"{title}\"\nowner = \"ht\"\ndue = 2025-05-01\n"
+    )));
+    let show = s.par(["show", "1", "--today", "2025-06-01"]).ok();
+    assert!(show.contains(&title), "{show}");
+    assert!(!show.contains("\\u{"), "{show}");
+    let list = s.par(["list", "--today", "2025-06-01"]).ok();
+    assert!(!list.contains("\\u{"), "{list}");
+}
