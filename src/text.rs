@@ -209,6 +209,17 @@ fn xml_allows(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
+/// `s` in Unicode normalisation form C (composed), the form ids are compared in: a task
+/// id typed on a Mac or pasted from a PDF (decomposed, NFD) is the same id as the one
+/// typed in composed form. Borrowed, without a copy, when `s` is already NFC (ASCII ids).
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.nfc().collect())
+}
+
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     // The byte where the character at `max - 1` starts: the cut, if there are more than `max`.
@@ -356,6 +367,15 @@ mod tests {
             let cleaned = clean(c.encode_utf8(&mut [0; 4])).into_owned();
             assert!(cleaned.chars().all(xml_allows), "{c:?} → {cleaned:?}");
         }
+    }
+
+    #[test]
+    fn nfc_composes_and_borrows_what_is_composed() {
+        let nfd: String = "Việc".nfd().collect();
+        assert_ne!(nfd, "Việc");
+        assert_eq!(nfc(&nfd), "Việc");
+        assert!(matches!(nfc("Việc"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(nfc("III.1"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

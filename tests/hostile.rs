@@ -731,3 +731,60 @@ fn vietnamese_combining_marks_are_not_escaped() {
     let list = s.par(["list", "--today", "2025-06-01"]).ok();
     assert!(!list.contains("\\u{"), "{list}");
 }
+
+// ---------------------------------------------------------------------------
+// Task ids in composed (NFC) and decomposed (NFD) form.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn task_ids_match_whatever_unicode_form_they_are_typed_in() {
+    let (nfc, nfd) = (|s: &str| s.nfc().collect::<String>(), |s: &str| s.nfd().collect::<String>());
+    // Task "Việc-1" is written decomposed in the file, "Bước-2" composed.
+    let text = plan_with(&format!(
+        "[[task]]\nid = \"{}\"\nsection = \"II\"\ntitle = \"Một\"\nowner = \"ht\"\ndue = 2025-06-30\n\n\
+         [[task]]\nid = \"{}\"\nsection = \"II\"\ntitle = \"Hai\"\nowner = \"ht\"\ndue = 2025-06-30\n",
+        nfd("Việc-1"),
+        nfc("Bước-2")
+    ));
+    assert!(text.contains(&nfd("Việc-1")) && !text.contains(&nfc("Việc-1")));
+    let s = Session::with_plan(&text);
+    for (typed, title) in
+        [(nfc("Việc-1"), "Một"), (nfd("Việc-1"), "Một"), (nfd("Bước-2"), "Hai"), (nfc("Bước-2"), "Hai")]
+    {
+        let v = s.run(&["show", &typed, "--format", "json", "--today", "2025-06-01"]).json();
+        assert_eq!(v["title"], title, "{typed:?}");
+    }
+    // Writing commands find them too, and never rewrite the id as it is in the file.
+    let run = |args: &[&str]| assert_eq!(s.run(args).code, 0, "{args:?}");
+    run(&["log", &nfc("Việc-1"), "đang làm", "--today", "2025-06-01"]);
+    run(&["done", &nfd("Bước-2"), "--today", "2025-06-02"]);
+    run(&["reopen", &nfd("Bước-2"), "--today", "2025-06-03"]);
+    run(&["edit", &nfc("Việc-1"), "--title", "Một mới", "--today", "2025-06-03"]);
+    let after = s.plan_text();
+    assert!(after.contains(&format!("id = \"{}\"", nfd("Việc-1"))), "{after}");
+    assert!(after.contains("đang làm") && after.contains("Một mới"), "{after}");
+    // A new task cannot take an id that is an existing one in the other form.
+    let err = s.run(&["add", "Ba", "--section", "II", "--id", &nfc("Việc-1"), "--today", "2025-06-03"]).fails(2);
+    assert!(err.contains("Việc-1") || err.contains(&nfd("Việc-1")), "{err}");
+    run(&["rm", &nfc("Việc-1"), "--yes", "--today", "2025-06-03"]);
+    assert!(!s.plan_text().contains(&nfd("Việc-1")));
+}
+
+#[test]
+fn task_ids_equal_after_nfc_are_a_duplicate() {
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let text = plan_with(&format!(
+        "[[task]]\nid = \"Việc\"\nsection = \"II\"\ntitle = \"Một\"\n\n\
+         [[task]]\nid = \"{}\"\nsection = \"II\"\ntitle = \"Hai\"\nowner = \"nobody\"\n",
+        nfd("Việc")
+    ));
+    let line_of = |needle: &str| text.lines().position(|l| l == needle).unwrap() + 1;
+    let (first, second) = (line_of("id = \"Việc\""), line_of(&format!("id = \"{}\"", nfd("Việc"))));
+    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    check_terminal(&err, "status (error)");
+    // Listed with the other problems, with the place of both.
+    assert!(err.contains("duplicate id"), "{err}");
+    assert!(err.contains("unknown owner `nobody`"), "{err}");
+    assert!(err.contains(&format!("plan.toml:{second}:6:")), "{err}");
+    assert!(err.contains(&format!("plan.toml:{first}:6")), "{err}");
+}

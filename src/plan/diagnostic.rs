@@ -12,11 +12,14 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// What the user can do about it.
     pub help: Option<String>,
+    /// The other place the problem involves (where a duplicate id was first used),
+    /// shown as `file:line:column`.
+    pub first: Option<Range<usize>>,
 }
 
 impl Diagnostic {
     pub fn new(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
-        Diagnostic { message: message.into(), span, help: None }
+        Diagnostic { message: message.into(), span, help: None, first: None }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -57,6 +60,10 @@ impl Source<'_> {
                     out.push_str(&self.snippet(lines.text_of(self.text, line), line, col, span));
                 }
                 None => out.push_str(&format!("{prefix}{name}: {message}\n")),
+            }
+            if let Some(first) = &d.first {
+                let (line, col) = lines.line_col(self.text, first.start);
+                out.push_str(&format!("      note: {name}:{line}:{col}: first used here\n"));
             }
             if let Some(help) = &d.help {
                 out.push_str(&format!("      help: {}\n", one_line_short(help)));
