@@ -212,6 +212,7 @@ fn xml_allows(c: char) -> bool {
 /// `s` in Unicode normalisation form C (composed), the form ids are compared in: a task
 /// id typed on a Mac or pasted from a PDF (decomposed, NFD) is the same id as the one
 /// typed in composed form. Borrowed, without a copy, when `s` is already NFC (ASCII ids).
+#[inline]
 pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {

@@ -788,3 +788,21 @@ fn task_ids_equal_after_nfc_are_a_duplicate() {
     assert!(err.contains(&format!("plan.toml:{second}:6:")), "{err}");
     assert!(err.contains(&format!("plan.toml:{first}:6")), "{err}");
 }
+
+#[test]
+fn owner_and_section_ids_match_in_either_unicode_form() {
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let text = plan_with(&format!(
+        "[[owner]]\nid = \"phó\"\nname = \"Phó hiệu trưởng\"\n\n[[section]]\nid = \"Ⅲ-ý\"\ntitle = \"Ba\"\n\n\
+         [[task]]\nid = \"1\"\nsection = \"{}\"\ntitle = \"Một\"\nowner = \"{}\"\ndue = 2025-06-30\n",
+        nfd("Ⅲ-ý"),
+        nfd("phó")
+    ));
+    let s = Session::with_plan(&text);
+    let v = s.par(["show", "1", "--format", "json", "--today", "2025-06-01"]).json();
+    assert_eq!(v["owner"]["id"], "phó", "{v}");
+    assert_eq!(
+        s.run(&["add", "Hai", "--section", &nfd("Ⅲ-ý"), "--owner", &nfd("phó"), "--today", "2025-06-01"]).code,
+        0
+    );
+}

@@ -51,8 +51,10 @@ impl Checker {
     }
 
     fn reference(&mut self, id: &Text, index: &HashMap<String, usize>, what: &str, known: &[&str]) -> Option<usize> {
-        // Owner and section ids are keyed in NFC form, like task ids.
-        if let Some(&i) = index.get(crate::text::nfc(id.get_ref()).as_ref()) {
+        // Owner and section ids are keyed in NFC form, like task ids: a reference already
+        // in NFC (nearly all) is found without normalising it.
+        let id_text = id.get_ref().as_str();
+        if let Some(&i) = index.get(id_text).or_else(|| index.get(crate::text::nfc(id_text).as_ref())) {
             return Some(i);
         }
         let near = nearest(id.get_ref(), known.iter().copied(), 1);
