@@ -52,8 +52,9 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 }
 
 /// Makes plan text safe to print on a terminal: control characters (ESC and the
-/// rest of C0/C1, bidi overrides) are replaced by visible escapes so a hostile
-/// title cannot move the cursor, change colours or hide text. The CR of a Windows
+/// rest of C0/C1), bidi overrides and the other invisible characters (see
+/// [`needs_escape`]) are replaced by visible escapes (`\u{200b}`) so a hostile
+/// title cannot move the cursor, change colours, reorder or hide text. The CR of a Windows
 /// line end (`\r\n`, kept by TOML in multi-line strings of files saved on Windows)
 /// is dropped, leaving the line break; a lone CR, which would move the cursor back
 /// over the line, is escaped like the rest.
@@ -136,8 +137,88 @@ fn is_one_line(s: &str) -> bool {
     !last_space || s.is_empty()
 }
 
-fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// Whether [`clean`] shows `c` as an escape: the C0 and C1 controls (but tab and line
+/// feed), the Unicode format characters (general category Cf: zero-width spaces and
+/// joiners, bidi marks, embeddings, overrides and isolates, U+061C, the BOM inside text,
+/// U+2060–U+2064, soft hyphen, tags…), the line and paragraph separators U+2028/U+2029,
+/// and the noncharacters (U+FDD0–U+FDEF, U+FFFE and U+FFFF of every plane). Combining
+/// marks (category Mn: decomposed Vietnamese) are letters' parts and stay as they are.
+pub fn needs_escape(c: char) -> bool {
+    let u = c as u32;
+    if u < 0xa0 {
+        return (u < 0x20 && c != '\n' && c != '\t') || u >= 0x7f;
+    }
+    // Latin letters with marks and the combining marks: only the soft hyphen is Cf below U+0600.
+    if u < 0x600 {
+        return u == 0xad;
+    }
+    // Latin Extended Additional (precomposed Vietnamese) and Greek Extended.
+    if (0x1e00..0x2000).contains(&u) {
+        return false;
+    }
+    invisible(c)
+}
+
+/// The format characters (Cf, Unicode 16) from U+0600 on, the line and paragraph
+/// separators, and the noncharacters.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{fdd0}'..='\u{fdef}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    ) || (u32::from(c) & 0xfffe) == 0xfffe
+}
+
+/// Makes text safe for an XML 1.0 document (the .docx report, the .xlsx export, the
+/// HTML pages): every character XML 1.0 forbids (the C0 controls other than tab, line
+/// feed and carriage return; U+FFFE; U+FFFF) becomes U+FFFD, the replacement character,
+/// so the reader still sees that something stood there. (Lone surrogates, the rest of
+/// the forbidden set, cannot occur in a Rust string.) Text that went through [`clean`]
+/// already shows these characters as `\u{…}` escapes; this is each XML writer's last
+/// step, so that no path into the file can make it invalid.
+pub fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    // U+FFFE and U+FFFF are the only forbidden characters outside ASCII; both start with 0xEF.
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xef;
+    if !s.as_bytes().iter().any(suspect) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect())
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// `s` in Unicode normalisation form C (composed), the form ids are compared in: a task
+/// id typed on a Mac or pasted from a PDF (decomposed, NFD) is the same id as the one
+/// typed in composed form. Borrowed, without a copy, when `s` is already NFC (ASCII ids).
+#[inline]
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.nfc().collect())
 }
 
 /// Shortens `s` to at most `max` characters, ending with "…" when cut.
@@ -237,6 +318,65 @@ mod tests {
         {
             assert_eq!(truncate(input, max), want, "{input:?} {max}");
         }
+    }
+
+    #[test]
+    fn xml_text_replaces_what_xml_forbids() {
+        assert_eq!(xml_text("bình thường\t\n\r"), "bình thường\t\n\r");
+        assert_eq!(xml_text("Việc \u{fffd} \u{fdd0} \u{10ffff}"), "Việc \u{fffd} \u{fdd0} \u{10ffff}");
+        assert_eq!(xml_text("a\u{fffe}b\u{ffff}c\u{1}d\u{b}e\u{0}"), "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e\u{fffd}");
+    }
+
+    #[test]
+    fn invisible_and_direction_characters_are_escaped() {
+        for c in [
+            '\u{200b}',
+            '\u{200d}',
+            '\u{200f}',
+            '\u{61c}',
+            '\u{202e}',
+            '\u{2067}',
+            '\u{feff}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{ad}',
+            '\u{9b}',
+            '\u{85}',
+            '\u{7f}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+            '\u{e0041}',
+            '\u{1343f}',
+        ] {
+            let s = format!("a{c}b");
+            assert_eq!(clean(&s), format!("a\\u{{{:x}}}b", c as u32), "{c:?}");
+            assert_eq!(one_line(&s), format!("a\\u{{{:x}}}b", c as u32), "{c:?}");
+        }
+        // Combining marks (decomposed Vietnamese), other scripts, symbols and no-break
+        // spaces are text.
+        for s in ["Vie\u{323}\u{302}t", "\u{301}\u{309}\u{303}", "Ελληνικά", "Русский", "中文", "→ … € ✓", "a\u{a0}b"]
+        {
+            assert_eq!(clean(s), s);
+        }
+        // Every character that `clean` leaves is one XML allows.
+        for c in ('\0'..='\u{3000}').chain('\u{fff0}'..='\u{ffff}') {
+            let cleaned = clean(c.encode_utf8(&mut [0; 4])).into_owned();
+            assert!(cleaned.chars().all(xml_allows), "{c:?} → {cleaned:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_composes_and_borrows_what_is_composed() {
+        let nfd: String = "Việc".nfd().collect();
+        assert_ne!(nfd, "Việc");
+        assert_eq!(nfc(&nfd), "Việc");
+        assert!(matches!(nfc("Việc"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(nfc("III.1"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

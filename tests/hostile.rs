@@ -682,3 +682,295 @@ fn a_rollup_of_nothing_readable_exits_3_and_of_no_plans_2() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("no such file or folder"), "{}", run.stdout);
 }
+
+// ---------------------------------------------------------------------------
+// Characters XML 1.0 forbids, in every XML (and HTML) output.
+// ---------------------------------------------------------------------------
+
+/// A plan whose title, done note, log text and owner name hold U+FFFE, U+FFFF and the
+/// C0 controls U+0001 and U+000B, none of which an XML 1.0 document may contain.
+fn xml_hostile_plan() -> String {
+    plan_with(
+        "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc \\uFFFE một \\u0001 hai\"\n\
+         owner = \"ht\"\ndue = 2025-05-01\n\
+         [[task.done]]\ndate = 2025-04-20\nnote = \"Ghi chú \\uFFFF \\u000B xong\"\n\
+         [[task.log]]\ndate = 2025-04-10\ntext = \"Nhật ký \\uFFFE\\uFFFF \\u0001\"\n",
+    )
+    .replace("Kế hoạch thử", "Kế hoạch \\uFFFF thử \\u000B")
+    .replace("name = \"Hiệu trưởng\"", "name = \"Hiệu \\uFFFE trưởng \\u0001\"")
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Every `.xml` part of an Office file parses with quick-xml as well-formed, and neither
+/// its raw text nor its text after unescaping holds a character XML forbids.
+fn assert_office_xml_is_valid(bytes: &[u8], what: &str) {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let names: Vec<String> = zip.file_names().map(|n| n.expect("a zip entry name").into_owned()).collect();
+    let mut parts = 0;
+    for name in names.iter().filter(|n| n.ends_with(".xml") || n.ends_with(".rels")) {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).expect("UTF-8 XML");
+        if let Some(c) = xml.chars().find(|&c| !xml_char(c)) {
+            panic!("{what}: {name} holds {c:?}, which XML 1.0 forbids");
+        }
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(Event::GeneralRef(r)) => {
+                    let c = r.resolve_char_ref().unwrap_or_else(|e| panic!("{what}: {name}: {e}"));
+                    if let Some(c) = c.filter(|&c| !xml_char(c)) {
+                        panic!("{what}: {name} holds a reference to {c:?}, which XML 1.0 forbids");
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => panic!("{what}: {name} is not well-formed XML at {}: {e}", reader.error_position()),
+            }
+        }
+        parts += 1;
+    }
+    assert!(parts > 3, "{what}: only {parts} XML parts");
+}
+
+#[test]
+fn word_and_excel_files_hold_only_characters_xml_allows() {
+    let s = Session::with_plan(&xml_hostile_plan());
+    s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "-o", "bc.docx"]).ok();
+    let docx = std::fs::read(s.path("bc.docx")).unwrap();
+    assert_office_xml_is_valid(&docx, "report .docx");
+    // The text is still there, the forbidden characters replaced by U+FFFD.
+    let document = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        xml
+    };
+    for shown in ["Việc", "một", "hai", "Ghi chú", "xong", "Hiệu"] {
+        assert!(document.contains(shown), "{shown} missing from the report");
+    }
+
+    assert_eq!(s.par(["export", "--today", "2025-06-30", "-o", "kh.xlsx"]).code, 0);
+    let xlsx = std::fs::read(s.path("kh.xlsx")).unwrap();
+    assert_office_xml_is_valid(&xlsx, "export .xlsx");
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("calamine opens the workbook");
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c.contains("Việc") && c.contains("hai")), "{cells:?}");
+    assert!(cells.iter().all(|c| c.chars().all(xml_char)), "{cells:?}");
+}
+
+#[test]
+fn html_pages_hold_only_characters_xml_allows() {
+    let s = Session::with_plan(&xml_hostile_plan());
+    let page = s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "--format", "html"]).ok();
+    assert!(page.contains("Việc"), "{page}");
+    if let Some(c) = page.chars().find(|&c| !xml_char(c)) {
+        panic!("report HTML holds {c:?}");
+    }
+    std::fs::create_dir(s.path("units")).unwrap();
+    std::fs::copy(s.path("plan.toml"), s.path("units/a.toml")).unwrap();
+    let page = s.par(["rollup", "units", "--today", "2025-06-30", "--format", "html"]).ok();
+    assert!(page.contains("Trường Tiểu học Thử"), "{page}");
+    if let Some(c) = page.chars().find(|&c| !xml_char(c)) {
+        panic!("rollup HTML holds {c:?}");
+    }
+}
+
+/// LibreOffice opens the Word report with those characters and converts it to PDF.
+#[test]
+#[ignore = "needs LibreOffice (soffice)"]
+fn word_report_with_forbidden_characters_converts_to_pdf() {
+    let s = Session::with_plan(&xml_hostile_plan());
+    s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "-o", "bc.docx"]).ok();
+    let profile = format!("-env:UserInstallation=file://{}", s.path("profile").display());
+    let out = std::process::Command::new("soffice")
+        .arg(profile)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(s.dir.path())
+        .arg(s.path("bc.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(s.path("bc.pdf").is_file(), "no PDF: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+// ---------------------------------------------------------------------------
+// Invisible and direction characters.
+// ---------------------------------------------------------------------------
+
+/// Invisible, direction and non-characters in every kind of text a table prints:
+/// zero-width space, RLM, Arabic letter mark, RLO, U+FFFE/FFFF, the C1 CSI, the line
+/// separator, a BOM inside text, word joiner, soft hyphen, a tag character, U+FDD0.
+const INVISIBLE: &str = r#"[plan]
+unit = "Trường\u200B Ẩn"
+title = "Kế hoạch \u200F\u061C \u202E"
+year = 2025
+
+[[owner]]
+id = "ht"
+name = "Người \u009B31m \uFFFE\uFFFF"
+
+[[section]]
+id = "II"
+title = "Phần \u2028 \uFEFF \u2060"
+
+[[task]]
+id = "1"
+section = "II"
+title = "Việc \u00AD \U000E0041 \uFDD0 \u2029 \u2066"
+owner = "ht"
+due = 2025-05-01
+[[task.log]]
+date = 2025-04-15
+text = "Đang làm \u200B\u200D"
+"#;
+
+#[test]
+fn invisible_and_direction_characters_are_shown_escaped() {
+    let s = Session::with_plan(INVISIBLE);
+    let reads: Vec<Vec<&str>> = READS
+        .iter()
+        .filter(|a| a[0] != "index")
+        .map(|a| a.iter().map(|x| if x.starts_with('1') { "1" } else { x }).collect())
+        .collect();
+    for args in &reads {
+        for width in [None, Some("40"), Some("200")] {
+            let mut full = args.clone();
+            full.extend(["--today", "2025-06-01"]);
+            let mut cmd = s.command(&full);
+            if let Some(w) = width {
+                cmd.env("COLUMNS", w);
+            }
+            let out = cmd.output().unwrap();
+            let code = out.status.code();
+            assert!(code == Some(0) || (args[0] == "check" && code == Some(1)), "{full:?}: {out:?}");
+            check_terminal(&String::from_utf8(out.stdout).unwrap(), &full.join(" "));
+        }
+    }
+    let status = s.par(["status", "--today", "2025-06-01"]).ok();
+    for visible in ["Trường\\u{200b} Ẩn", "\\u{200f}\\u{61c} \\u{202e}", "Phần \\u{2028} \\u{feff} \\u{2060}"] {
+        assert!(status.contains(visible), "{visible} missing in\n{status}");
+    }
+    let show = s.par(["show", "1", "--today", "2025-06-01"]).ok();
+    for visible in [
+        "Việc \\u{ad} \\u{e0041} \\u{fdd0} \\u{2029} \\u{2066}",
+        "Người \\u{9b}31m \\u{fffe}\\u{ffff}",
+        "Đang làm \\u{200b}\\u{200d}",
+    ] {
+        assert!(show.contains(visible), "{visible} missing in\n{show}");
+    }
+    // The Markdown and text reports, printed on the terminal by default.
+    for format in ["md", "txt"] {
+        let report = s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "--format", format]).ok();
+        check_terminal(&report, &format!("report --format {format}"));
+        assert!(report.contains("\\u{200f}"), "{report}");
+    }
+    // JSON keeps the real text.
+    let v = s.par(["show", "1", "--today", "2025-06-01", "--format", "json"]).json();
+    assert_eq!(v["title"], "Việc \u{ad} \u{e0041} \u{fdd0} \u{2029} \u{2066}");
+
+    // Error messages: text from the file and text typed on the command line.
+    let bad = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a b\"\nowner = \"h\\u200Bt\\u061C\"\n");
+    let err = Session::with_plan(&bad).par(["status"]).fails(2);
+    check_terminal(&err, "status (error)");
+    assert!(err.contains("unknown owner `h\\u{200b}t\\u{61c}`"), "{err}");
+    let err = s.run(&["show", "1\u{200b}\u{202e}\u{9b}", "--today", "2025-06-01"]).fails(2);
+    check_terminal(&err, "show (error)");
+    assert!(err.contains("`1\\u{200b}\\u{202e}\\u{9b}`"), "{err}");
+}
+
+#[test]
+fn vietnamese_combining_marks_are_not_escaped() {
+    // Decomposed (NFD) Vietnamese: its marks are combining (Mn), not format characters.
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let title = nfd("Tiếp nhận, xử lý ý kiến người dân");
+    let s = Session::with_plan(&plan_with(&format!(
+        "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"{title}\"\nowner = \"ht\"\ndue = 2025-05-01\n"
+    )));
+    let show = s.par(["show", "1", "--today", "2025-06-01"]).ok();
+    assert!(show.contains(&title), "{show}");
+    assert!(!show.contains("\\u{"), "{show}");
+    let list = s.par(["list", "--today", "2025-06-01"]).ok();
+    assert!(!list.contains("\\u{"), "{list}");
+}
+
+// ---------------------------------------------------------------------------
+// Task ids in composed (NFC) and decomposed (NFD) form.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn task_ids_match_whatever_unicode_form_they_are_typed_in() {
+    let (nfc, nfd) = (|s: &str| s.nfc().collect::<String>(), |s: &str| s.nfd().collect::<String>());
+    // Task "Việc-1" is written decomposed in the file, "Bước-2" composed.
+    let text = plan_with(&format!(
+        "[[task]]\nid = \"{}\"\nsection = \"II\"\ntitle = \"Một\"\nowner = \"ht\"\ndue = 2025-06-30\n\n\
+         [[task]]\nid = \"{}\"\nsection = \"II\"\ntitle = \"Hai\"\nowner = \"ht\"\ndue = 2025-06-30\n",
+        nfd("Việc-1"),
+        nfc("Bước-2")
+    ));
+    assert!(text.contains(&nfd("Việc-1")) && !text.contains(&nfc("Việc-1")));
+    let s = Session::with_plan(&text);
+    for (typed, title) in
+        [(nfc("Việc-1"), "Một"), (nfd("Việc-1"), "Một"), (nfd("Bước-2"), "Hai"), (nfc("Bước-2"), "Hai")]
+    {
+        let v = s.run(&["show", &typed, "--format", "json", "--today", "2025-06-01"]).json();
+        assert_eq!(v["title"], title, "{typed:?}");
+    }
+    // Writing commands find them too, and never rewrite the id as it is in the file.
+    let run = |args: &[&str]| assert_eq!(s.run(args).code, 0, "{args:?}");
+    run(&["log", &nfc("Việc-1"), "đang làm", "--today", "2025-06-01"]);
+    run(&["done", &nfd("Bước-2"), "--today", "2025-06-02"]);
+    run(&["reopen", &nfd("Bước-2"), "--today", "2025-06-03"]);
+    run(&["edit", &nfc("Việc-1"), "--title", "Một mới", "--today", "2025-06-03"]);
+    let after = s.plan_text();
+    assert!(after.contains(&format!("id = \"{}\"", nfd("Việc-1"))), "{after}");
+    assert!(after.contains("đang làm") && after.contains("Một mới"), "{after}");
+    // A new task cannot take an id that is an existing one in the other form.
+    let err = s.run(&["add", "Ba", "--section", "II", "--id", &nfc("Việc-1"), "--today", "2025-06-03"]).fails(2);
+    assert!(err.contains("Việc-1") || err.contains(&nfd("Việc-1")), "{err}");
+    run(&["rm", &nfc("Việc-1"), "--yes", "--today", "2025-06-03"]);
+    assert!(!s.plan_text().contains(&nfd("Việc-1")));
+}
+
+#[test]
+fn task_ids_equal_after_nfc_are_a_duplicate() {
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let text = plan_with(&format!(
+        "[[task]]\nid = \"Việc\"\nsection = \"II\"\ntitle = \"Một\"\n\n\
+         [[task]]\nid = \"{}\"\nsection = \"II\"\ntitle = \"Hai\"\nowner = \"nobody\"\n",
+        nfd("Việc")
+    ));
+    let line_of = |needle: &str| text.lines().position(|l| l == needle).unwrap() + 1;
+    let (first, second) = (line_of("id = \"Việc\""), line_of(&format!("id = \"{}\"", nfd("Việc"))));
+    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    check_terminal(&err, "status (error)");
+    // Listed with the other problems, with the place of both.
+    assert!(err.contains("duplicate id"), "{err}");
+    assert!(err.contains("unknown owner `nobody`"), "{err}");
+    assert!(err.contains(&format!("plan.toml:{second}:6:")), "{err}");
+    assert!(err.contains(&format!("plan.toml:{first}:6")), "{err}");
+}
+
+#[test]
+fn owner_and_section_ids_match_in_either_unicode_form() {
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let text = plan_with(&format!(
+        "[[owner]]\nid = \"phó\"\nname = \"Phó hiệu trưởng\"\n\n[[section]]\nid = \"Ⅲ-ý\"\ntitle = \"Ba\"\n\n\
+         [[task]]\nid = \"1\"\nsection = \"{}\"\ntitle = \"Một\"\nowner = \"{}\"\ndue = 2025-06-30\n",
+        nfd("Ⅲ-ý"),
+        nfd("phó")
+    ));
+    let s = Session::with_plan(&text);
+    let v = s.par(["show", "1", "--format", "json", "--today", "2025-06-01"]).json();
+    assert_eq!(v["owner"]["id"], "phó", "{v}");
+    assert_eq!(
+        s.run(&["add", "Hai", "--section", &nfd("Ⅲ-ý"), "--owner", &nfd("phó"), "--today", "2025-06-01"]).code,
+        0
+    );
+}

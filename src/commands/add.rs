@@ -47,10 +47,11 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     let repeat = f.repeat.as_deref().map(|r| resolve::repeat(r, lang)).transpose()?;
 
     let id = match &args.id {
-        Some(id) => id.trim().to_string(),
+        // Written in NFC form; an existing id in another form is the same id.
+        Some(id) => crate::text::nfc(id.trim()).into_owned(),
         None => resolve::next_id(plan, section),
     };
-    if let Some(other) = plan.tasks.iter().find(|t| t.id.eq_ignore_ascii_case(&id)) {
+    if let Some(other) = plan.tasks.iter().find(|t| crate::text::nfc(&t.id).eq_ignore_ascii_case(&id)) {
         return Err(Fail::input(lang.pick(
             &format!("mã {id} đã dùng cho nhiệm vụ ở dòng {}; chọn mã khác với --id", other.line),
             &format!("the id {id} is already used by the task on line {}; choose another with --id", other.line),

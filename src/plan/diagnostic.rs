@@ -12,11 +12,14 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// What the user can do about it.
     pub help: Option<String>,
+    /// The other place the problem involves (where a duplicate id was first used),
+    /// shown as `file:line:column`.
+    pub first: Option<Range<usize>>,
 }
 
 impl Diagnostic {
     pub fn new(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
-        Diagnostic { message: message.into(), span, help: None }
+        Diagnostic { message: message.into(), span, help: None, first: None }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -47,8 +50,11 @@ impl Source<'_> {
         if diags.len() > 1 {
             out.push_str(&format!("error: {} has {} problems:\n", name, diags.len()));
         }
-        let lines =
-            LineStarts::new(self.text, diags.iter().take(MOST_SHOWN).filter_map(|d| d.span.as_ref().map(|s| s.start)));
+        // Every offset a shown diagnostic points at: its own place and, for a duplicate, the first one.
+        let lines = LineStarts::new(
+            self.text,
+            diags.iter().take(MOST_SHOWN).flat_map(|d| [d.span.as_ref(), d.first.as_ref()]).flatten().map(|s| s.start),
+        );
         for d in diags.iter().take(MOST_SHOWN) {
             let prefix = if diags.len() > 1 { "  - " } else { "error: " };
             let message = one_line_short(&d.message);
@@ -59,6 +65,10 @@ impl Source<'_> {
                     out.push_str(&self.snippet(LineStarts::text_of(self.text, start), line, col, span));
                 }
                 None => out.push_str(&format!("{prefix}{name}: {message}\n")),
+            }
+            if let Some(first) = &d.first {
+                let (line, col, _) = lines.line_col(self.text, first.start);
+                out.push_str(&format!("      note: {name}:{line}:{col}: first used here\n"));
             }
             if let Some(help) = &d.help {
                 out.push_str(&format!("      help: {}\n", one_line_short(help)));

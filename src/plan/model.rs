@@ -322,18 +322,22 @@ impl Plan {
     }
 
     /// Finds a task by the id a user typed: exact (`4`, `III.1`), case-insensitive,
-    /// or qualified by its section (`II.4`).
+    /// or qualified by its section (`II.4`). Ids are compared in Unicode NFC form, so an
+    /// id written decomposed (NFD) in the file is found typed composed, and the reverse;
+    /// the file keeps the id as it was written.
     pub fn find_task(&self, typed: &str) -> Option<usize> {
-        let t = typed.trim();
-        if let Some(i) = self.tasks.iter().position(|task| task.id == t) {
+        use crate::text::nfc;
+        let t = nfc(typed.trim());
+        let t = t.as_ref();
+        if let Some(i) = self.tasks.iter().position(|task| nfc(&task.id) == t) {
             return Some(i);
         }
-        if let Some(i) = self.tasks.iter().position(|task| task.id.eq_ignore_ascii_case(t)) {
+        if let Some(i) = self.tasks.iter().position(|task| nfc(&task.id).eq_ignore_ascii_case(t)) {
             return Some(i);
         }
         let (sec, rest) = t.split_once('.')?;
         self.tasks.iter().position(|task| {
-            task.id.eq_ignore_ascii_case(rest) && self.sections[task.section].id.eq_ignore_ascii_case(sec)
+            nfc(&task.id).eq_ignore_ascii_case(rest) && nfc(&self.sections[task.section].id).eq_ignore_ascii_case(sec)
         })
     }
 

@@ -51,7 +51,10 @@ impl Checker {
     }
 
     fn reference(&mut self, id: &Text, index: &HashMap<String, usize>, what: &str, known: &[&str]) -> Option<usize> {
-        if let Some(&i) = index.get(id.get_ref().as_str()) {
+        // Owner and section ids are keyed in NFC form, like task ids: a reference already
+        // in NFC (nearly all) is found without normalising it.
+        let id_text = id.get_ref().as_str();
+        if let Some(&i) = index.get(id_text).or_else(|| index.get(crate::text::nfc(id_text).as_ref())) {
             return Some(i);
         }
         let near = nearest(id.get_ref(), known.iter().copied(), 1);
@@ -152,7 +155,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         let id = o.id.get_ref();
         if id.trim().is_empty() {
             c.problem("an owner's id is empty", o.id.span());
-        } else if owner_index.insert(id.clone(), owners.len()).is_some() {
+        } else if owner_index.insert(crate::text::nfc(id).into_owned(), owners.len()).is_some() {
             c.problem(format!("owner `{id}` is defined twice"), o.id.span());
         }
         owners.push(Owner {
@@ -168,7 +171,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     let mut sections = Vec::with_capacity(raw.section.len());
     for s in &raw.section {
         let id = s.id.get_ref();
-        if section_index.insert(id.clone(), sections.len()).is_some() {
+        if section_index.insert(crate::text::nfc(id).into_owned(), sections.len()).is_some() {
             c.problem(format!("section `{id}` is defined twice"), s.id.span());
         }
         sections.push(Section {
@@ -181,8 +184,9 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     let section_ids: Vec<&str> = raw.section.iter().map(|s| s.id.get_ref().as_str()).collect();
 
     let raw_tasks = raw.task.unwrap_or_default();
-    let mut task_index: HashMap<String, Range<usize>> = HashMap::with_capacity(raw_tasks.len());
-    let mut tasks = Vec::with_capacity(raw_tasks.len());
+    // Each task id (in NFC form, lower case) → where it is written and its task's index.
+    let mut task_index: HashMap<String, (Range<usize>, usize)> = HashMap::with_capacity(raw_tasks.len());
+    let mut tasks: Vec<Task> = Vec::with_capacity(raw_tasks.len());
     let line_of = LineIndex::new(text);
     let has_tasks = !raw_tasks.is_empty();
     // Tasks are taken apart, their text moved into the model rather than copied.
@@ -197,10 +201,27 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             )
             .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
         }
-        if let Some(first) = task_index.insert(id.to_lowercase(), t.id.span()) {
+        // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
+        if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (t.id.span(), tasks.len())) {
             let first_line = line_of.line(first.start);
-            c.problem(format!("task id `{id}` is used twice (first on line {first_line})"), t.id.span()).help =
-                Some("give each task its own id".into());
+            let (msg, help) = if tasks[k].id.to_lowercase() == id.to_lowercase() {
+                (
+                    format!("duplicate id: task id `{id}` is used twice (first on line {first_line})"),
+                    "give each task its own id",
+                )
+            } else {
+                (
+                    format!(
+                        "duplicate id: task id `{id}` is used twice, written in another Unicode form \
+                         (first on line {first_line})"
+                    ),
+                    "give each task its own id; ids are compared in Unicode NFC form, so a letter typed \
+                     composed (ệ) or decomposed (e + marks) is the same letter",
+                )
+            };
+            let d = c.problem(msg, t.id.span());
+            d.help = Some(help.into());
+            d.first = Some(first);
         }
         if t.title.get_ref().trim().is_empty() {
             c.problem(format!("task `{id}` has an empty title"), t.title.span());

@@ -206,6 +206,13 @@ pub fn csv(e: &Export, table: Table, l: Lang) -> String {
 /// Excel's limit on the text of one cell.
 const MAX_CELL: usize = 32_767;
 
+/// Plan text as the workbook holds it: control characters shown as escapes, as on the
+/// terminal, and nothing XML 1.0 forbids (rust_xlsxwriter writes C0 controls as
+/// `_x0001_` but passes U+FFFE and U+FFFF through, which makes the file unreadable).
+fn cell_text(s: &str) -> String {
+    crate::text::xml_text(&crate::text::clean_lines(s)).into_owned()
+}
+
 /// The workbook: one sheet per table, header row bold and frozen, filters on,
 /// dates as real dates shown dd/mm/yyyy. Its timestamps come from `today`, so
 /// the same plan on the same day gives the same bytes.
@@ -218,8 +225,8 @@ fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
     let stamp = ExcelDateTime::from_ymd(e.today.year() as u16, e.today.month() as u8, e.today.day() as u8)?;
     wb.set_properties(
         &DocProperties::new()
-            .set_title(crate::text::clean(&e.plan))
-            .set_company(crate::text::clean(&e.unit))
+            .set_title(cell_text(&e.plan))
+            .set_company(cell_text(&e.unit))
             .set_creation_datetime(&stamp),
     );
     let header = Format::new()
@@ -247,12 +254,9 @@ fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
                 match v {
                     V::Text(s) if s.is_empty() => {}
                     V::Text(s) => {
-                        let text = crate::text::clean_lines(s);
-                        let text = if text.chars().count() > MAX_CELL {
-                            crate::text::truncate(&text, MAX_CELL)
-                        } else {
-                            text.into_owned()
-                        };
+                        let text = cell_text(s);
+                        let text =
+                            if text.chars().count() > MAX_CELL { crate::text::truncate(&text, MAX_CELL) } else { text };
                         let fmt = match (super::csv::looks_like_formula(&text), wraps) {
                             (true, true) => &wrap_q,
                             (true, false) => &plain_q,

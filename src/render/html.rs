@@ -11,9 +11,11 @@ use std::fmt::Write as _;
 use crate::i18n::Lang;
 
 /// Escapes text for HTML element content and attribute values (also inside
-/// inline SVG), and makes control characters visible as the terminal output does.
+/// inline SVG), and makes control characters visible as the terminal output does;
+/// whatever XML 1.0 forbids becomes U+FFFD ([`crate::text::xml_text`]).
 pub fn escape(s: &str) -> String {
     let cleaned = crate::text::clean_lines(s);
+    let cleaned = crate::text::xml_text(&cleaned);
     let mut out = String::with_capacity(cleaned.len() + 8);
     for c in cleaned.chars() {
         match c {

@@ -75,8 +75,10 @@ impl Look {
     }
 }
 
+/// A paragraph of one run: the only way text enters the document, so the only place
+/// it is made safe for XML ([`crate::text::xml_text`]).
 fn para(text: &str, look: Look) -> Paragraph {
-    let mut run = Run::new().add_text(text).size(look.size);
+    let mut run = Run::new().add_text(crate::text::xml_text(text)).size(look.size);
     if look.bold {
         run = run.bold();
     }

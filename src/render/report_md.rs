@@ -30,8 +30,10 @@ const ASCII_CAREFUL: [bool; 128] = {
 
 /// [`esc`], appending to `out`. Runs of ordinary text are copied whole: the bytes are
 /// scanned a character at a time, and a character is decoded only where one that needs
-/// care may start (ASCII markup, controls and spaces; U+0080–U+00BF; U+1680;
-/// U+2000–U+207F; U+3000–U+303F).
+/// care may start (ASCII markup, controls and spaces; U+0080–U+00BF; U+0600–U+063F,
+/// U+06C0–U+073F, U+0880–U+08BF; U+1680; U+1800–U+183F; U+2000–U+207F; U+3000–U+303F;
+/// U+FDC0–U+FDFF, U+FEC0–U+FEFF, U+FFC0–U+FFFF; beyond U+FFFF), where
+/// [`crate::text::needs_escape`]'s invisible characters lie.
 pub fn push_esc(out: &mut String, s: &str) {
     let s = s.trim();
     let bytes = s.as_bytes();
@@ -54,10 +56,12 @@ pub fn push_esc(out: &mut String, s: &str) {
             // white-space or control character.
             let next = bytes.get(i + 1).copied();
             let careful = match b {
-                0xc2 => true,
-                0xe1 => next == Some(0x9a),
+                0xc2 | 0xd8 | 0xdb | 0xdc | 0xf0..=0xf4 => true,
+                0xe0 => next == Some(0xa2),
+                0xe1 => matches!(next, Some(0x9a | 0xa0)),
                 0xe2 => matches!(next, Some(0x80 | 0x81)),
                 0xe3 => next == Some(0x80),
+                0xef => matches!(next, Some(0xb7 | 0xbb | 0xbf)),
                 _ => false,
             };
             if !careful {
@@ -74,7 +78,7 @@ pub fn push_esc(out: &mut String, s: &str) {
         }
         let c = s[i..].chars().next().expect("i is on a character boundary");
         let white = c.is_whitespace();
-        let hidden = c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let hidden = crate::text::needs_escape(c);
         let markup = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#');
         let len = c.len_utf8();
         if !white && !hidden && !markup {
@@ -336,7 +340,7 @@ mod tests {
                 continue;
             }
             space = false;
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            if crate::text::needs_escape(c) {
                 out.push('\\');
                 out.extend(c.escape_unicode());
             } else if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
@@ -355,8 +359,35 @@ mod tests {
         // treats apart (ASCII, markup, controls, white space of every width, bidi
         // overrides, Vietnamese letters whose bytes look like those, 4-byte characters).
         let chars = [
-            'a', ' ', '\t', '\n', '*', '\u{1b}', '\u{85}', '\u{a0}', 'é', 'ế', '\u{1680}', '\u{1e9a}', '\u{2003}', '—',
-            '\u{202e}', '\u{2066}', '\u{3000}', 'ぁ', '😀',
+            'a',
+            ' ',
+            '\t',
+            '\n',
+            '*',
+            '\u{1b}',
+            '\u{85}',
+            '\u{a0}',
+            'é',
+            'ế',
+            '\u{1680}',
+            '\u{1e9a}',
+            '\u{2003}',
+            '—',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{3000}',
+            'ぁ',
+            '😀',
+            '\u{200b}',
+            '\u{61c}',
+            '\u{feff}',
+            '\u{fffe}',
+            '\u{ad}',
+            '\u{e0041}',
+            'ء',
+            '\u{fdd0}',
+            '\u{180e}',
+            '\u{2028}',
         ];
         let mut s = String::new();
         for a in chars {

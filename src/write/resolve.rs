@@ -8,7 +8,7 @@ use crate::error::Fail;
 use crate::i18n::Lang;
 use crate::period::Period;
 use crate::plan::{Plan, Repeat, Task};
-use crate::text::{clean, fold, nearest};
+use crate::text::{clean, fold, nearest, nfc};
 
 /// A date option: `30/5/2025`, `2025-05-30`, `hôm nay`…
 pub fn date(typed: &str, option: &str, today: NaiveDate) -> Result<NaiveDate, Fail> {
@@ -18,11 +18,12 @@ pub fn date(typed: &str, option: &str, today: NaiveDate) -> Result<NaiveDate, Fa
 /// An owner by id (any case) or by full name (diacritics optional); returns its index.
 pub fn owner(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize, Fail> {
     let t = typed.trim();
+    let key = nfc(t);
     let found = plan
         .owners
         .iter()
-        .position(|o| o.id == t)
-        .or_else(|| plan.owners.iter().position(|o| o.id.eq_ignore_ascii_case(t)))
+        .position(|o| nfc(&o.id) == key)
+        .or_else(|| plan.owners.iter().position(|o| nfc(&o.id).eq_ignore_ascii_case(&key)))
         .or_else(|| {
             let f = fold(t);
             plan.owners.iter().position(|o| fold(&o.name) == f || o.name_en.as_deref().is_some_and(|n| fold(n) == f))
@@ -36,10 +37,11 @@ pub fn owner(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize
 /// A section by id (any case); returns its index.
 pub fn section(plan: &Plan, typed: &str, lang: Lang) -> Result<usize, Fail> {
     let t = typed.trim();
+    let key = nfc(t);
     plan.sections
         .iter()
-        .position(|s| s.id == t)
-        .or_else(|| plan.sections.iter().position(|s| s.id.eq_ignore_ascii_case(t)))
+        .position(|s| nfc(&s.id) == key)
+        .or_else(|| plan.sections.iter().position(|s| nfc(&s.id).eq_ignore_ascii_case(&key)))
         .ok_or_else(|| {
             let ids: Vec<&str> = plan.sections.iter().map(|s| s.id.as_str()).collect();
             unknown(lang.pick("phần", "section"), "--section", t, &ids, lang)

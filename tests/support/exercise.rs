@@ -204,7 +204,17 @@ fn check_key(plan: &Plan, key: &str, task: &str, period: Option<&str>) {
 /// Whether a character must never reach a terminal from plan text: controls other
 /// than line feed and tab, and the bidi overrides and isolates.
 pub fn dangerous(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t')
+        // Unicode format characters (general category Cf, Unicode 16): zero-width and
+        // joiners, bidi marks, embeddings, overrides and isolates, BOM, tags...
+        || matches!(c, '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{890}'..='\u{891}'
+            | '\u{8e2}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{110bd}' | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}')
+        // Line and paragraph separators, and the noncharacters.
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fdd0}'..='\u{fdef}')
+        || (c as u32 & 0xfffe) == 0xfffe
 }
 
 /// Table output without colour holds no escape, no control character, no bidi override.
