@@ -75,8 +75,16 @@ impl ImportError {
                 ),
             },
             ImportError::TooLarge => match lang {
-                Lang::Vi => format!("{file} quá lớn để là một văn bản kế hoạch"),
-                Lang::En => format!("{file} is too large to be a plan document"),
+                Lang::Vi => format!(
+                    "{file} quá lớn để là một văn bản kế hoạch: nội dung giải nén vượt giới hạn ({} MB văn bản, {} MB mỗi phần khác)\n      gợi ý: văn bản kế hoạch 100 trang chỉ khoảng 2 MB; kiểm tra đúng tệp, hoặc mở bằng Word rồi lưu lại dạng .docx hay .txt",
+                    docx::MAX_DOCUMENT >> 20,
+                    docx::MAX_PART >> 20
+                ),
+                Lang::En => format!(
+                    "{file} is too large to be a plan document: it unpacks to more than par reads ({} MB of text, {} MB for any other part)\n      help: a 100-page plan is about 2 MB; check it is the right file, or open it in Word and save it again as .docx or .txt",
+                    docx::MAX_DOCUMENT >> 20,
+                    docx::MAX_PART >> 20
+                ),
             },
             ImportError::NotUtf8 { line, column, byte } => match lang {
                 Lang::Vi => format!(
