@@ -859,6 +859,20 @@ fn many_short_docx_paragraphs_import_in_linear_time() {
 }
 
 #[test]
+fn a_document_of_absurdly_many_items_is_refused() {
+    // 1.1 M paragraphs "1. Việc." took 10 GB; beyond 100,000 items par refuses, exit 2.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("many.docx"), gen_import_stress::docx_paragraphs(100_001)).unwrap();
+    par(dir.path())
+        .args(["--lang", "en", "import", "many.docx", "-o", "plan.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("many.docx has 100002 items"))
+        .stderr(predicate::str::contains("help: check it is a plan"));
+    assert!(!dir.path().join("plan.toml").exists());
+}
+
+#[test]
 fn a_huge_docx_paragraph_is_cut_and_marked() {
     // 63 MB in one paragraph took 1.3 GB; par keeps its first 20,000 characters and says so
     // (bench/import.sh stress measures the 63 MB case; 4 MB keeps this test quick).

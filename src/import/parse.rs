@@ -137,7 +137,14 @@ pub enum ParseError {
     Empty,
     /// Text, but nothing numbered to turn into tasks.
     NoTasks,
+    /// More items (numbered, bulleted, table rows) than [`MAX_ITEMS`]: how many.
+    TooManyItems(usize),
 }
+
+/// The most items (numbered paragraphs, bullets, table rows) a document may hold. A unit's
+/// plan has a few hundred tasks, a district's a few thousand; 100,000 is far beyond, and a
+/// draft that large would take gigabytes to write and check (1.1 M items took 10 GB).
+pub const MAX_ITEMS: usize = 100_000;
 
 /// Reads a document into a draft plan. `fallback_year` is used when the document gives none.
 pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
@@ -147,6 +154,10 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
     }
     let casing = Casing::new(blocks);
     let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+    let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
+    if items > MAX_ITEMS {
+        return Err(ParseError::TooManyItems(items));
+    }
 
     // Where the body starts: the first Roman-numbered heading, else the first numbered item.
     let first_roman = labels.iter().position(|l| l.as_ref().is_some_and(|l| l.kind == LabelKind::Roman));
