@@ -20,18 +20,18 @@ if [ "${1:-}" = stress ]; then
     done
     [ -s bench/out/paras-1.1M.docx ] || $gen docx-paras 1100000 > bench/out/paras-1.1M.docx
     [ -s bench/out/para-63MB.docx ] || $gen docx-para 63 > bench/out/para-63MB.docx
-    echo "| document | size | wall s | peak RSS MB | exit |"
-    echo "|---|---:|---:|---:|---:|"
+    echo "| document | size | wall s | CPU s | peak RSS MB | exit |"
+    echo "|---|---:|---:|---:|---:|---:|"
     for f in items-16000.md items-32000.md items-64000.md paras-1.1M.docx para-63MB.docx; do
         doc=bench/out/$f
         set +e
         # A run cut by the timeout (TIMEOUT seconds, default 600) exits 124.
-        /usr/bin/time -f '%e %M' -o bench/out/time.txt timeout "${TIMEOUT:-600}" "$par" --today 2025-06-15 \
+        /usr/bin/time -f '%e %U %M' -o bench/out/time.txt timeout "${TIMEOUT:-600}" "$par" --today 2025-06-15 \
             import "$doc" -o bench/out/stress.toml --force >/dev/null 2>bench/out/stress.err
         rc=$?
         set -e
-        read -r secs kb < <(tail -1 bench/out/time.txt)
-        printf '| %s | %s KB | %s | %s | %s |\n' "$f" "$(( $(wc -c < "$doc") / 1024 ))" "$secs" "$(( kb / 1024 ))" "$rc"
+        read -r secs cpu kb < <(tail -1 bench/out/time.txt)
+        printf '| %s | %s KB | %s | %s | %s | %s |\n' "$f" "$(( $(wc -c < "$doc") / 1024 ))" "$secs" "$cpu" "$(( kb / 1024 ))" "$rc"
     done
     exit 0
 fi
