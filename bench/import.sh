@@ -1,10 +1,42 @@
 #!/usr/bin/env bash
-# Measures `par import` on a generated plan of N pages (default 50; target: under 100 ms).
-# Usage: bench/import.sh [PAGES]. Builds in release mode; writes into bench/out/.
+# Measures `par import`. Builds in release mode; writes into bench/out/ (git-ignored).
+#
+#   bench/import.sh [PAGES]   a generated plan of PAGES pages (default 50; target: under 100 ms)
+#   bench/import.sh stress    the hostile documents of issue #12 (examples/gen_import_stress.rs):
+#                             16k/32k/64k items that repeat their number, a .docx of 1.1 M short
+#                             paragraphs, a .docx holding one 63 MB paragraph. Prints wall time
+#                             and peak RSS (GNU time) for each; PAR=path measures another binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pages=${1:-50}
 mkdir -p bench/out
+
+if [ "${1:-}" = stress ]; then
+    cargo build --release --quiet --bin par --example gen_import_stress
+    par=${PAR:-target/release/par}
+    gen=target/release/examples/gen_import_stress
+    [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 1; }
+    for n in 16000 32000 64000; do
+        [ -s bench/out/items-$n.md ] || $gen items $n num > bench/out/items-$n.md
+    done
+    [ -s bench/out/paras-1.1M.docx ] || $gen docx-paras 1100000 > bench/out/paras-1.1M.docx
+    [ -s bench/out/para-63MB.docx ] || $gen docx-para 63 > bench/out/para-63MB.docx
+    echo "| document | size | wall s | CPU s | peak RSS MB | exit |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for f in items-16000.md items-32000.md items-64000.md paras-1.1M.docx para-63MB.docx; do
+        doc=bench/out/$f
+        set +e
+        # A run cut by the timeout (TIMEOUT seconds, default 600) exits 124.
+        /usr/bin/time -f '%e %U %M' -o bench/out/time.txt timeout "${TIMEOUT:-600}" "$par" --today 2025-06-15 \
+            import "$doc" -o bench/out/stress.toml --force >/dev/null 2>bench/out/stress.err
+        rc=$?
+        set -e
+        read -r secs cpu kb < <(tail -1 bench/out/time.txt)
+        printf '| %s | %s KB | %s | %s | %s | %s |\n' "$f" "$(( $(wc -c < "$doc") / 1024 ))" "$secs" "$cpu" "$(( kb / 1024 ))" "$rc"
+    done
+    exit 0
+fi
+
+pages=${1:-50}
 cargo build --release --quiet --bin par --example gen_document
 doc=bench/out/plan-${pages}p.md
 target/release/examples/gen_document "$pages" > "$doc"

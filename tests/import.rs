@@ -774,3 +774,138 @@ fn fuzz_findings_stay_fixed() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Scaling (issue #12): documents that repeat their item numbers, and huge paragraphs.
+// Not timed tests: each import runs under `timeout` and `ulimit -v`, with limits far above
+// what the linear importer needs in a debug build (32,000 items: ~20 s of CPU), so that a
+// quadratic (or memory-hungry) regression fails by being killed rather than by a clock.
+// `bench/import.sh stress` measures the release build (BENCHMARKS.md).
+// ---------------------------------------------------------------------------
+
+#[path = "../examples/gen_import_stress.rs"]
+mod gen_import_stress;
+
+/// Runs `par import FILE -o plan.toml` in `dir` under `timeout SECS` and `ulimit -v KB`,
+/// returning the plan written.
+fn import_bounded(dir: &Path, file: &str, secs: u32, kb: u64) -> String {
+    let par = assert_cmd::cargo::cargo_bin("par");
+    let out = std::process::Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {kb}; exec timeout -s KILL {secs} \"$0\" --today 2025-06-15 import \"$1\" -o plan.toml"
+        ))
+        .arg(&par)
+        .arg(file)
+        .env_remove("PAR_FILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "par import {file} failed or was killed (status {:?}; limits {secs} s, {kb} KB): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(dir.join("plan.toml")).unwrap()
+}
+
+#[test]
+fn repeated_item_numbers_import_in_linear_time() {
+    // 16k/32k/64k items took 4.4/22/over 120 s in a release build (quadratic): 32,000
+    // items "1." would take many minutes in this debug build; linear, about 20 s.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 32_000;
+    std::fs::write(dir.path().join("items.md"), gen_import_stress::items(n, "num")).unwrap();
+    let toml = import_bounded(dir.path(), "items.md", 400, 4_000_000);
+    let plan = par::plan::load(&dir.path().join("plan.toml")).unwrap().plan;
+    assert_eq!(plan.tasks.len(), n);
+    assert_eq!(plan.tasks[0].id, "1");
+    assert_eq!(plan.tasks[n - 1].id, format!("1-{n}"));
+    assert_eq!(toml.matches("số thứ tự 1 lặp lại").count(), n - 1);
+    // One owner per name however many tasks name it, each task listed once.
+    assert_eq!(plan.owners.len(), 4);
+}
+
+#[test]
+fn every_kind_of_repeated_number_imports_in_linear_time() {
+    // Sub-sections ("1." over "a)"), Roman sections, decimal and letter items, all repeated.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 4_000;
+    for style in ["dotted", "letter", "nested", "roman"] {
+        let file = format!("{style}.md");
+        std::fs::write(dir.path().join(&file), gen_import_stress::items(n, style)).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("plan.toml"));
+        import_bounded(dir.path(), &file, 300, 4_000_000);
+        let plan = par::plan::load(&dir.path().join("plan.toml")).unwrap().plan;
+        assert_eq!(plan.tasks.len(), n, "{style}");
+        let mut ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{style}: ids must differ");
+    }
+}
+
+#[test]
+fn many_short_docx_paragraphs_import_in_linear_time() {
+    // 1.1 M paragraphs ran over 2 minutes in a release build before the fix; 40,000 in a
+    // debug build show the shape.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 40_000;
+    std::fs::write(dir.path().join("paras.docx"), gen_import_stress::docx_paragraphs(n)).unwrap();
+    import_bounded(dir.path(), "paras.docx", 400, 4_000_000);
+    let plan = par::plan::load(&dir.path().join("plan.toml")).unwrap().plan;
+    assert_eq!(plan.tasks.len(), n);
+}
+
+#[test]
+fn a_document_of_absurdly_many_items_is_refused() {
+    // 1.1 M paragraphs "1. Việc." took 10 GB; beyond 100,000 items par refuses, exit 2.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("many.docx"), gen_import_stress::docx_paragraphs(100_001)).unwrap();
+    par(dir.path())
+        .args(["--lang", "en", "import", "many.docx", "-o", "plan.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("many.docx has 100002 items"))
+        .stderr(predicate::str::contains("help: check it is a plan"));
+    assert!(!dir.path().join("plan.toml").exists());
+}
+
+#[test]
+fn a_huge_docx_paragraph_is_cut_and_marked() {
+    // 63 MB in one paragraph took 1.3 GB; par keeps its first 20,000 characters and says so
+    // (bench/import.sh stress measures the 63 MB case; 4 MB keeps this test quick).
+    let dir = tempfile::tempdir().unwrap();
+    let doc = gen_import_stress::docx_one_paragraph(4_000_000);
+    assert!(doc.len() < 100_000, "the generator compresses: {} bytes", doc.len());
+    std::fs::write(dir.path().join("big.docx"), doc).unwrap();
+    let toml = import_bounded(dir.path(), "big.docx", 120, 1_000_000);
+    let line = toml
+        .lines()
+        .find(|l| l.starts_with("# KIỂM TRA / CHECK: đoạn / paragraph 2 dài "))
+        .unwrap_or_else(|| panic!("no mark of the cut paragraph:\n{}", &toml[..toml.len().min(3000)]));
+    assert!(line.contains("par chỉ đọc 20000 ký tự đầu"), "{line}");
+    let plan = par::plan::load(&dir.path().join("plan.toml")).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 1);
+    let detail = plan.tasks[0].detail.as_deref().unwrap_or_default();
+    assert!(detail.chars().count() <= 20_000, "{}", detail.chars().count());
+    assert!(detail.starts_with("Phòng Nội vụ chủ trì rà soát"));
+}
+
+#[test]
+fn a_huge_line_of_text_is_cut_and_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("1. Phòng Nội vụ chủ trì {}\n", "[rà soát (".repeat(500_000));
+    std::fs::write(dir.path().join("kh.md"), format!("### I. NHIỆM VỤ\n\n{long}\n2. Việc hai.\n")).unwrap();
+    let toml = import_bounded(dir.path(), "kh.md", 120, 1_000_000);
+    let n = long.trim_end().chars().count();
+    assert!(
+        toml.contains(&format!("# KIỂM TRA / CHECK: dòng / line 3 dài {n} ký tự; par chỉ đọc 20000 ký tự đầu")),
+        "{}",
+        &toml[..toml.len().min(3000)]
+    );
+    let plan = par::plan::load(&dir.path().join("plan.toml")).unwrap().plan;
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(plan.tasks[1].title, "Việc hai");
+}

@@ -8,12 +8,12 @@
 //! builds a document tree, so a 50-page plan is read in a few milliseconds.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::text::Doc;
+use super::text::{Doc, MAX_PARAGRAPH};
 
 /// Why a .docx could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,11 +26,21 @@ pub enum DocxError {
     TooLarge,
 }
 
-/// Largest XML part we read (uncompressed), far above any real plan.
-const MAX_PART: u64 = 64 * 1024 * 1024;
+/// Largest XML part read whole (relationships, numbering, styles; uncompressed), far
+/// above any real plan's (a few hundred KB).
+pub const MAX_PART: u64 = 64 * 1024 * 1024;
+
+/// Largest main document part (word/document.xml, uncompressed): the cap par puts on every
+/// file it reads. It is streamed, never held whole: a 100-page plan unpacks to about 2 MB.
+pub const MAX_DOCUMENT: u64 = crate::plan::load::MAX_BYTES;
 
 /// Reads a .docx file's bytes into blocks.
 pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
+    read_capped(bytes, MAX_DOCUMENT)
+}
+
+/// [`read`], refusing a main document part larger than `cap` bytes unpacked.
+fn read_capped(bytes: &[u8], cap: u64) -> Result<Doc, DocxError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::Corrupt(e.to_string()))?;
     let main = main_part(&mut zip)?;
     let rels_name = match main.rsplit_once('/') {
@@ -55,8 +65,44 @@ pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
         Some(x) => Styles::parse(&x).map_err(DocxError::Corrupt)?,
         None => Styles::default(),
     };
-    let xml = part(&mut zip, &main)?.ok_or_else(|| DocxError::Corrupt(format!("{main} is missing")))?;
-    body(&xml, &numbering, &styles).map_err(DocxError::Corrupt)
+    let index = zip.index_for_name(&main).ok_or_else(|| DocxError::Corrupt(format!("{main} is missing")))?;
+    let file = zip.by_index(index).map_err(|e| DocxError::Corrupt(format!("{main}: {e}")))?;
+    // The size the archive declares may lie: the reader counts what it unpacks as well.
+    if file.size() > cap {
+        return Err(DocxError::TooLarge);
+    }
+    let mut r =
+        Reader::from_reader(BufReader::with_capacity(64 * 1024, Capped { inner: file, left: cap, over: false }));
+    match body(&mut r, &numbering, &styles) {
+        Ok(doc) => Ok(doc),
+        Err(_) if r.get_ref().get_ref().over => Err(DocxError::TooLarge),
+        Err(e) => Err(DocxError::Corrupt(e)),
+    }
+}
+
+/// A reader that fails past `left` bytes, noting it: a zip bomb stops at the cap.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    over: bool,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            // At the cap: the part is too large if anything follows.
+            let n = self.inner.read(&mut [0u8; 1])?;
+            if n > 0 {
+                self.over = true;
+                return Err(std::io::Error::other("word/document.xml is larger than the cap"));
+            }
+            return Ok(0);
+        }
+        let want = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 /// The main document part, from the package relationships; `word/document.xml` by default.
@@ -153,7 +199,7 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
         .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
 }
 
-fn xml_error(part: &str, r: &Reader<&[u8]>, e: impl std::fmt::Display) -> String {
+fn xml_error<R>(part: &str, r: &Reader<R>, e: impl std::fmt::Display) -> String {
     format!("{part}: {e} (byte {})", r.error_position())
 }
 
@@ -407,7 +453,10 @@ impl Styles {
 
 #[derive(Default)]
 struct Para {
+    /// Its text, up to [`MAX_PARAGRAPH`] characters.
     text: String,
+    /// The characters of its text, counting those beyond the cut.
+    chars: usize,
     style: Option<String>,
     num_id: Option<String>,
     ilvl: Option<usize>,
@@ -421,9 +470,36 @@ struct Table {
     cell: Option<String>,
 }
 
-fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String> {
+impl Para {
+    /// Adds text, keeping no more than [`MAX_PARAGRAPH`] characters.
+    fn push(&mut self, s: &str) {
+        let room = MAX_PARAGRAPH.saturating_sub(self.chars);
+        if s.len() <= room {
+            // At most as many characters as bytes: all fit.
+            self.text.push_str(s);
+            self.chars += s.chars().count();
+            return;
+        }
+        let n = s.chars().count();
+        match s.char_indices().nth(room) {
+            Some((end, _)) => self.text.push_str(&s[..end]),
+            None => self.text.push_str(s),
+        }
+        self.chars += n;
+    }
+
+    fn push_char(&mut self, c: char) {
+        if self.chars < MAX_PARAGRAPH {
+            self.text.push(c);
+        }
+        self.chars += 1;
+    }
+}
+
+/// Reads document.xml's paragraphs and tables, event by event: the part is never held whole.
+fn body<R: BufRead>(r: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -> Result<Doc, String> {
     let mut doc = Doc::default();
-    let mut r = Reader::from_str(xml);
+    let mut buf = Vec::new();
     let mut paras: Vec<Para> = Vec::new();
     let mut tables: Vec<Table> = Vec::new();
     let mut counter = Counter::default();
@@ -433,7 +509,8 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
     let mut skip = 0usize;
     let mut count = 0usize;
     loop {
-        let ev = r.read_event().map_err(|e| xml_error("document.xml", &r, e))?;
+        buf.clear();
+        let ev = r.read_event_into(&mut buf).map_err(|e| xml_error("document.xml", r, e))?;
         match ev {
             Event::Start(e) => {
                 let name = e.local_name();
@@ -469,9 +546,9 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                 let name = name.as_ref();
                 let Some(p) = paras.last_mut() else { continue };
                 match name {
-                    "tab" if in_ppr == 0 => p.text.push('\t'),
-                    "br" | "cr" => p.text.push('\n'),
-                    "noBreakHyphen" => p.text.push('-'),
+                    "tab" if in_ppr == 0 => p.push_char('\t'),
+                    "br" | "cr" => p.push_char('\n'),
+                    "noBreakHyphen" => p.push_char('-'),
                     _ => para_prop(&e, name, in_ppr > 0, Some(p)),
                 }
             }
@@ -480,7 +557,7 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                     && skip == 0
                     && let Some(p) = paras.last_mut()
                 {
-                    p.text.push_str(&t.xml10_content());
+                    p.push(&t.xml10_content());
                 }
             }
             Event::CData(t) => {
@@ -488,7 +565,7 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                     && skip == 0
                     && let Some(p) = paras.last_mut()
                 {
-                    p.text.push_str(&t.xml10_content());
+                    p.push(&t.xml10_content());
                 }
             }
             Event::GeneralRef(g) => {
@@ -507,7 +584,9 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                             _ => None,
                         },
                     };
-                    p.text.extend(c);
+                    if let Some(c) = c {
+                        p.push_char(c);
+                    }
                 }
             }
             Event::End(e) => {
@@ -521,6 +600,9 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                     "p" => {
                         let Some(p) = paras.pop() else { continue };
                         count += 1;
+                        if p.chars > MAX_PARAGRAPH {
+                            doc.cut.push((count, p.chars));
+                        }
                         let (text, heading) = finish(p, numbering, styles, &mut counter);
                         match tables.first_mut().and_then(|t| t.cell.as_mut()) {
                             Some(cell) => {
@@ -533,8 +615,8 @@ fn body(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Doc, String
                             // A paragraph inside another (a text box): its text joins the outer one.
                             None => {
                                 if let Some(outer) = paras.last_mut() {
-                                    outer.text.push('\n');
-                                    outer.text.push_str(&text);
+                                    outer.push_char('\n');
+                                    outer.push(&text);
                                 }
                             }
                         }
@@ -624,6 +706,44 @@ mod tests {
         assert_eq!(seq, ["I.", "1.", "a)", "b)", "-", "2.", "a)", "II.", "1."]);
         assert_eq!(letters(27), "AA");
         assert_eq!(format_number(u32::MAX, "upperRoman"), u32::MAX.to_string());
+    }
+
+    /// A minimal .docx: document.xml holding `body`.
+    fn docx(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", opts).unwrap();
+        write!(zip, "<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>").unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn refuses_a_document_part_over_the_cap() {
+        let bytes = docx(&"<w:p><w:r><w:t>1. Việc.</w:t></w:r></w:p>".repeat(100));
+        assert_eq!(read_capped(&bytes, 5000).map(|d| d.blocks.len()), Ok(100));
+        assert_eq!(read_capped(&bytes, 1000).map(|d| d.blocks.len()), Err(DocxError::TooLarge));
+        // The size the archive declares is checked first; what it unpacks, as it unpacks.
+        let mut over = Capped { inner: &b"abcdef"[..], left: 4, over: false };
+        let mut out = Vec::new();
+        assert!(over.read_to_end(&mut out).is_err());
+        assert!(over.over);
+        assert_eq!(out, b"abcd");
+        let mut exact = Capped { inner: &b"abcd"[..], left: 4, over: false };
+        assert_eq!(exact.read_to_end(&mut Vec::new()).unwrap(), 4);
+        assert!(!exact.over);
+    }
+
+    #[test]
+    fn cuts_a_huge_paragraph_once() {
+        let text = "Phòng Nội vụ chủ trì. ".repeat(2000); // 44,000 characters
+        let bytes = docx(&format!(
+            "<w:p><w:r><w:t>{text}</w:t></w:r><w:r><w:t>{text}</w:t></w:r></w:p><w:p><w:r><w:t>Sau.</w:t></w:r></w:p>"
+        ));
+        let doc = read(&bytes).unwrap();
+        assert_eq!(doc.cut, vec![(1, 88_000)]);
+        assert_eq!(doc.blocks[0].text.chars().count(), MAX_PARAGRAPH);
+        assert_eq!(doc.blocks[1].text, "Sau.");
     }
 
     #[test]

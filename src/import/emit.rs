@@ -26,6 +26,7 @@ pub fn emit(d: &Draft, origin: &Origin) -> String {
     let mut o = String::with_capacity(8 * 1024 + d.tasks.len() * 1500);
     header(&mut o, d, origin);
     unread(&mut o, d, origin);
+    cut(&mut o, d, origin);
     meta(&mut o, d);
     settings(&mut o);
     bases(&mut o, d);
@@ -79,6 +80,30 @@ fn unread(o: &mut String, d: &Draft, origin: &Origin) {
     for (line, text) in &d.unread {
         let _ = writeln!(o, "#   {} {line}: {}", position(origin), comment_text(&crate::text::truncate(text, 160)));
     }
+    o.push_str(RULE);
+}
+
+/// The paragraphs cut for their length, each a line to check.
+fn cut(o: &mut String, d: &Draft, origin: &Origin) {
+    if d.cut.is_empty() {
+        return;
+    }
+    o.push('\n');
+    o.push_str(RULE);
+    let max = super::text::MAX_PARAGRAPH;
+    for (line, chars) in &d.cut {
+        let at = position(origin);
+        let _ = writeln!(o, "# {CHECK}: {at} {line} dài {chars} ký tự; par chỉ đọc {max} ký tự đầu, phần sau bị bỏ.");
+        let _ = writeln!(o, "#   {at} {line} has {chars} characters; par read the first {max} and left the rest out.");
+    }
+    o.push_str(
+        "# Văn bản kế hoạch không có đoạn dài như vậy: kiểm tra tệp gốc (tệp hỏng, dữ liệu dán vào).
+",
+    );
+    o.push_str(
+        "# No plan has paragraphs that long: check the document (a damaged file, pasted data).
+",
+    );
     o.push_str(RULE);
 }
 

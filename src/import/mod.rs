@@ -34,6 +34,8 @@ pub enum ImportError {
     CorruptDocx(String),
     /// A part of the .docx is unreasonably large.
     TooLarge,
+    /// More items than a plan can have ([`parse::MAX_ITEMS`]): how many.
+    TooManyItems(usize),
     /// Text that is not UTF-8 (nor UTF-16 with a byte-order mark).
     NotUtf8 {
         line: usize,
@@ -75,8 +77,26 @@ impl ImportError {
                 ),
             },
             ImportError::TooLarge => match lang {
-                Lang::Vi => format!("{file} quá lớn để là một văn bản kế hoạch"),
-                Lang::En => format!("{file} is too large to be a plan document"),
+                Lang::Vi => format!(
+                    "{file} quá lớn để là một văn bản kế hoạch: nội dung giải nén vượt giới hạn ({} MB văn bản, {} MB mỗi phần khác)\n      gợi ý: văn bản kế hoạch 100 trang chỉ khoảng 2 MB; kiểm tra đúng tệp, hoặc mở bằng Word rồi lưu lại dạng .docx hay .txt",
+                    docx::MAX_DOCUMENT >> 20,
+                    docx::MAX_PART >> 20
+                ),
+                Lang::En => format!(
+                    "{file} is too large to be a plan document: it unpacks to more than par reads ({} MB of text, {} MB for any other part)\n      help: a 100-page plan is about 2 MB; check it is the right file, or open it in Word and save it again as .docx or .txt",
+                    docx::MAX_DOCUMENT >> 20,
+                    docx::MAX_PART >> 20
+                ),
+            },
+            ImportError::TooManyItems(n) => match lang {
+                Lang::Vi => format!(
+                    "{file} có {n} mục (đánh số, gạch đầu dòng, dòng bảng), quá {} mục par nhận; kế hoạch của một đơn vị chỉ vài trăm nhiệm vụ\n      gợi ý: kiểm tra đúng là văn bản kế hoạch; nếu cần, tách thành nhiều kế hoạch",
+                    parse::MAX_ITEMS
+                ),
+                Lang::En => format!(
+                    "{file} has {n} items (numbered, bulleted, table rows), more than the {} par reads; a unit's plan has a few hundred tasks\n      help: check it is a plan; if it is, split it into several plans",
+                    parse::MAX_ITEMS
+                ),
             },
             ImportError::NotUtf8 { line, column, byte } => match lang {
                 Lang::Vi => format!(
@@ -162,6 +182,7 @@ pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, 
     let draft = parse::parse(&doc, fallback_year).map_err(|e| match e {
         ParseError::Empty => ImportError::Empty,
         ParseError::NoTasks => ImportError::NoTasks,
+        ParseError::TooManyItems(n) => ImportError::TooManyItems(n),
     })?;
     let origin = emit::Origin { name, paragraphs: format == Format::Docx };
     let toml = emit::emit(&draft, &origin);

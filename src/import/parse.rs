@@ -4,7 +4,7 @@
 //! The reading is heuristic, as any reading of free text is. Whatever is a guess
 //! carries a [`Note`] that the emitter writes as a comment for the officer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -53,6 +53,8 @@ pub struct Draft {
     pub unread: Vec<(usize, String)>,
     /// Owners the closing paragraph addresses as a whole ("đề nghị CB-GV-NV … thực hiện"): ids.
     pub addressees: Vec<String>,
+    /// Paragraphs cut for their length: (line or paragraph number, the characters they had).
+    pub cut: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -135,7 +137,14 @@ pub enum ParseError {
     Empty,
     /// Text, but nothing numbered to turn into tasks.
     NoTasks,
+    /// More items (numbered, bulleted, table rows) than [`MAX_ITEMS`]: how many.
+    TooManyItems(usize),
 }
+
+/// The most items (numbered paragraphs, bullets, table rows) a document may hold. A unit's
+/// plan has a few hundred tasks, a district's a few thousand; 100,000 is far beyond, and a
+/// draft that large would take gigabytes to write and check (1.1 M items took 10 GB).
+pub const MAX_ITEMS: usize = 100_000;
 
 /// Reads a document into a draft plan. `fallback_year` is used when the document gives none.
 pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
@@ -145,6 +154,10 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
     }
     let casing = Casing::new(blocks);
     let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+    let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
+    if items > MAX_ITEMS {
+        return Err(ParseError::TooManyItems(items));
+    }
 
     // Where the body starts: the first Roman-numbered heading, else the first numbered item.
     let first_roman = labels.iter().position(|l| l.as_ref().is_some_and(|l| l.kind == LabelKind::Roman));
@@ -153,7 +166,7 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
         .ok_or(ParseError::NoTasks)?;
     let tail_start = tail_start(blocks, body_start);
 
-    let mut p = Parser { casing, draft: Draft::default(), raw_tasks: Vec::new(), fallback_year };
+    let mut p = Parser { casing, draft: Draft::default(), raw_tasks: Vec::new(), fallback_year, seen: Seen::default() };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
         blocks[body_start..tail_start].iter().zip(labels[body_start..tail_start].iter().cloned()).collect();
@@ -163,6 +176,7 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
         return Err(ParseError::NoTasks);
     }
     p.finish();
+    p.draft.cut = doc.cut.clone();
     Ok(p.draft)
 }
 
@@ -194,6 +208,28 @@ struct Parser {
     draft: Draft,
     raw_tasks: Vec<RawTask>,
     fallback_year: i32,
+    /// Indexes kept beside the draft so that a document repeating its numbers (a thousand
+    /// items "1.") is read in linear time: ids and names are looked up, never searched.
+    seen: Seen,
+}
+
+/// What the parser has already given out. Every set only grows, so a search for a free
+/// "id-N" may resume where the last one for the same base stopped: the result is the same
+/// as trying 2, 3, … from the start.
+#[derive(Default)]
+struct Seen {
+    /// The ids of `draft.sections`.
+    section_ids: HashSet<String>,
+    /// Base → the last N tried for a free "base-N" section id.
+    section_next: HashMap<String, usize>,
+    /// Folded owner name → its index in `draft.owners`.
+    owner_by_name: HashMap<String, usize>,
+    /// The ids of `draft.owners`.
+    owner_ids: HashSet<String>,
+    /// Base → the last N tried for a free "baseN" owner id.
+    owner_next: HashMap<String, usize>,
+    /// (owner index, task) pairs already in that owner's `seen`.
+    owner_seen: HashSet<(usize, String)>,
 }
 
 /// Where the closing ("Trên đây là…"), the recipients ("Nơi nhận") or the signature begins.
@@ -407,6 +443,9 @@ impl Parser {
 
     fn body(&mut self, items: &[(&Block, Option<Label>)], has_sections: bool) {
         let mut groups: Vec<(DraftSection, Items)> = Vec::new();
+        // The ids of `groups`, and for each numeral the last N tried for "II-N".
+        let mut group_ids: HashSet<String> = HashSet::new();
+        let mut group_next: HashMap<String, usize> = HashMap::new();
         if !has_sections {
             let mut s = DraftSection { id: "I".into(), title: "Nhiệm vụ".into(), ..Default::default() };
             s.title_en = Some("Tasks".into());
@@ -418,6 +457,7 @@ impl Parser {
                     "the document has no Roman-numbered sections; par made one",
                 ),
             ));
+            group_ids.insert(s.id.clone());
             groups.push((s, Vec::new()));
         }
         let mut i = 0;
@@ -435,10 +475,15 @@ impl Parser {
                     title = format!("Phần {}", l.value);
                 }
                 let mut id = l.value.clone();
-                let mut n = 2;
-                while groups.iter().any(|(s, _)| s.id == id) {
-                    id = format!("{}-{n}", l.value);
-                    n += 1;
+                if !group_ids.insert(id.clone()) {
+                    let n = group_next.entry(l.value.clone()).or_insert(2);
+                    loop {
+                        id = format!("{}-{n}", l.value);
+                        if group_ids.insert(id.clone()) {
+                            break;
+                        }
+                        *n += 1;
+                    }
                 }
                 let mut s = DraftSection { id, title_en: title_en(&title), title, line: b.line, ..Default::default() };
                 if s.id != l.value {
@@ -453,7 +498,7 @@ impl Parser {
         for (section, items) in groups {
             let kind = section_kind(&section.title);
             let idx = self.draft.sections.len();
-            self.draft.sections.push(section);
+            self.push_section(section);
             match kind {
                 SectionKind::Points => {
                     for (b, l) in &items {
@@ -523,7 +568,7 @@ impl Parser {
                 let value = if no.is_empty() { (self.draft.sections.len() + 1).to_string() } else { no.clone() };
                 let id = self.unique_section_id(&format!("{sid}.{value}"));
                 let title = self.tidy_title(&short_title(text));
-                self.draft.sections.push(DraftSection {
+                self.push_section(DraftSection {
                     id: id.clone(),
                     title_en: title_en(&title),
                     title,
@@ -650,7 +695,7 @@ impl Parser {
                         }
                         s.title = title;
                         target = self.draft.sections.len();
-                        self.draft.sections.push(s);
+                        self.push_section(s);
                         let bullet_tasks = !numbered_children(i);
                         stack.push(Open { level: lv, id: sub_id, path, bullet_tasks, count: 0 });
                         current = None;
@@ -842,7 +887,7 @@ impl Parser {
         };
         let id = self.unique_section_id("PL");
         let idx = self.draft.sections.len();
-        self.draft.sections.push(DraftSection {
+        self.push_section(DraftSection {
             id,
             title,
             title_en: Some("Appendix".into()),
@@ -883,6 +928,8 @@ impl Parser {
         let first_section = self.raw_tasks.first().map(|t| top_section(&t.section).to_string());
         let raw = std::mem::take(&mut self.raw_tasks);
         let mut used: HashMap<String, usize> = HashMap::new();
+        // The ids given so far, in ASCII lower case (ids differ by more than case).
+        let mut taken: HashSet<String> = HashSet::new();
         for t in raw {
             let top = top_section(&t.section).to_string();
             let path = t.path.join(".");
@@ -893,7 +940,7 @@ impl Parser {
             *seen += 1;
             if *seen > 1 {
                 id = format!("{base}-{seen}");
-                while self.draft.tasks.iter().any(|x: &DraftTask| x.id.eq_ignore_ascii_case(&id)) {
+                while taken.contains(&id.to_ascii_lowercase()) {
                     *seen += 1;
                     id = format!("{base}-{seen}");
                 }
@@ -905,6 +952,7 @@ impl Parser {
                     ),
                 ));
             }
+            taken.insert(id.to_ascii_lowercase());
             let task = self.task(t, id, year, notes);
             self.draft.tasks.push(task);
         }
@@ -1144,19 +1192,29 @@ impl Parser {
     fn owner(&mut self, name: &str, seen_in: &str) -> String {
         let name = capitalise(name.trim());
         let key = fold(&name);
-        if let Some(o) = self.draft.owners.iter_mut().find(|o| fold(&o.name) == key) {
-            if !o.seen.iter().any(|s| s == seen_in) {
+        if let Some(&i) = self.seen.owner_by_name.get(&key) {
+            let o = &mut self.draft.owners[i];
+            if self.seen.owner_seen.insert((i, seen_in.to_string())) {
                 o.seen.push(seen_in.to_string());
             }
             return o.id.clone();
         }
         let base = owner_id(&name);
         let mut id = base.clone();
-        let mut n = 2;
-        while self.draft.owners.iter().any(|o| o.id == id) {
-            id = format!("{base}{n}");
-            n += 1;
+        if self.seen.owner_ids.contains(&id) {
+            let n = self.seen.owner_next.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}{n}");
+                if !self.seen.owner_ids.contains(&id) {
+                    break;
+                }
+                *n += 1;
+            }
         }
+        let i = self.draft.owners.len();
+        self.seen.owner_by_name.insert(key, i);
+        self.seen.owner_ids.insert(id.clone());
+        self.seen.owner_seen.insert((i, seen_in.to_string()));
         self.draft.owners.push(DraftOwner { id: id.clone(), name, seen: vec![seen_in.to_string()] });
         id
     }
@@ -1190,15 +1248,24 @@ impl Parser {
     }
 
     /// A section id not used yet: the document may number two items alike.
-    fn unique_section_id(&self, base: &str) -> String {
-        let taken = |id: &str| self.draft.sections.iter().any(|s| s.id == id);
-        let mut id = base.to_string();
-        let mut n = 2;
-        while taken(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+    fn unique_section_id(&mut self, base: &str) -> String {
+        if !self.seen.section_ids.contains(base) {
+            return base.to_string();
         }
-        id
+        let n = self.seen.section_next.entry(base.to_string()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            if !self.seen.section_ids.contains(&id) {
+                return id;
+            }
+            *n += 1;
+        }
+    }
+
+    /// Adds a section to the draft, recording its id.
+    fn push_section(&mut self, s: DraftSection) {
+        self.seen.section_ids.insert(s.id.clone());
+        self.draft.sections.push(s);
     }
 
     fn tidy_title(&self, s: &str) -> String {

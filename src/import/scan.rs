@@ -203,7 +203,7 @@ const LETTERS: &str = "abcdđeghiklmnopqrstuvxyfjwz";
 /// Reads the label a paragraph starts with.
 pub fn label(text: &str) -> Option<Label> {
     let t = text;
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let chars = label_prefix(t);
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let offset = |k: usize| chars.get(k).map_or(t.len(), |&(o, _)| o);
     let first = at(0)?;
@@ -317,6 +317,27 @@ pub fn label(text: &str) -> Option<Label> {
         return Some(Label { kind: LabelKind::Letter, value: first.to_string(), rest: offset(skip_spaces(&chars, 2)) });
     }
     None
+}
+
+/// The start of `t` that [`label`] can look at, as (byte offset, character) pairs: the
+/// first 8 characters, then on while the characters are those a label is made of (digits,
+/// '.', Roman letters, spaces) or a lone other one (a separator). The rules of `label` scan
+/// runs of those characters, step over one separator and look one further; two others in a
+/// row end every rule. A long paragraph costs a few characters, not a copy of it.
+fn label_prefix(t: &str) -> Vec<(usize, char)> {
+    let labelish = |c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | 'I' | 'V' | 'X' | 'L');
+    let mut out = Vec::with_capacity(16);
+    let mut others = 0;
+    for (n, (o, c)) in t.char_indices().enumerate() {
+        out.push((o, c));
+        if n >= 8 {
+            others = if labelish(c) { 0 } else { others + 1 };
+            if others >= 2 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn skip_spaces(chars: &[(usize, char)], mut k: usize) -> usize {
@@ -873,6 +894,16 @@ mod tests {
         assert_eq!(lab("Ví dụ"), None);
         assert_eq!(lab("IVX. sai"), None);
         assert_eq!(lab("I am"), None);
+    }
+
+    #[test]
+    fn reads_labels_of_long_paragraphs() {
+        let long = "x".repeat(100_000);
+        assert_eq!(lab(&format!("1. {long}")), Some((LabelKind::Arabic, "1".into(), long.clone())));
+        assert_eq!(lab(&format!("PHẦN  II.   {long}")), Some((LabelKind::Roman, "II".into(), long.clone())));
+        assert_eq!(lab(&format!("1.2.3.4.5.6.7.8.9.10.11.12. {long}")).map(|l| l.0), Some(LabelKind::Decimal(12)));
+        assert_eq!(lab(&format!("{}.{long}", "I".repeat(50_000))), None);
+        assert_eq!(label(&"1.".repeat(40_000)).map(|l| l.kind), Some(LabelKind::Decimal(40_000)));
     }
 
     #[test]

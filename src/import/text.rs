@@ -26,6 +26,29 @@ pub struct Block {
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
     pub blocks: Vec<Block>,
+    /// Paragraphs longer than [`MAX_PARAGRAPH`] characters, cut there: (line or paragraph
+    /// number, the characters it had). The draft marks each for the officer to check.
+    pub cut: Vec<(usize, usize)>,
+}
+
+/// The longest paragraph (or line of text) read, in characters. A plan's longest
+/// paragraphs are a few thousand characters; 20,000 is about seven pages. Beyond it the
+/// text is not a plan's (a damaged file, data pasted as text), and reading it whole
+/// would only cost time and memory: par reads the first 20,000 characters, and the
+/// draft says where it cut (a refusal would leave the officer with nothing to import).
+pub const MAX_PARAGRAPH: usize = 20_000;
+
+/// `s` cut to [`MAX_PARAGRAPH`] characters: the text kept, and the characters `s` had if
+/// it was cut.
+pub fn cut(s: &str) -> (&str, Option<usize>) {
+    // Cheap test first: a text of at most MAX_PARAGRAPH bytes has at most as many characters.
+    if s.len() <= MAX_PARAGRAPH {
+        return (s, None);
+    }
+    match s.char_indices().nth(MAX_PARAGRAPH) {
+        Some((end, _)) => (&s[..end], Some(s.chars().count())),
+        None => (s, None),
+    }
 }
 
 impl Doc {
@@ -109,6 +132,9 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     let short_line = (full * 6 / 10).min(60);
     let mut doc = Doc::default();
     let mut cur: Option<(String, usize)> = None;
+    // Whether `cur` is in capitals, kept up to date line by line: asking the whole paragraph
+    // at each of its lines would make a paragraph of N lines cost N².
+    let mut cur_case = Capitals::default();
     let mut last_line = String::new();
     let mut table: Vec<(Vec<String>, usize)> = Vec::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
@@ -121,6 +147,10 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     };
     for (n, raw) in input.lines().enumerate() {
         let line_no = n + 1;
+        let (raw, was) = cut(raw);
+        if let Some(chars) = was {
+            doc.cut.push((line_no, chars));
+        }
         let line = squeeze(raw);
         if !line.starts_with('|') && !table.is_empty() {
             doc.push_table(std::mem::take(&mut table));
@@ -171,13 +201,16 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             continue;
         }
         match &mut cur {
-            Some((t, _)) if wrapped && continues(t, &last_line, &text, short_line) => {
+            Some((t, _)) if wrapped && continues(cur_case.is_upper(), &last_line, &text, short_line) => {
                 t.push(' ');
                 t.push_str(&text);
+                cur_case.add(&text);
             }
             _ => {
                 flush(&mut doc, &mut cur);
                 cur = Some((text.clone(), line_no));
+                cur_case = Capitals::default();
+                cur_case.add(&text);
             }
         }
         last_line = text;
@@ -189,10 +222,31 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     doc
 }
 
-/// Whether the line `next` continues the paragraph `para`, whose last line is `prev` (hard-wrapped
-/// Markdown), rather than starting a paragraph of its own.
-fn continues(para: &str, prev: &str, next: &str, short_line: usize) -> bool {
-    if label(next).is_some() || is_upper(para) || is_upper(next) {
+/// What [`is_upper`] asks of a text, counted so that lines can be added one at a time.
+#[derive(Default)]
+struct Capitals {
+    lower: bool,
+    upper: usize,
+}
+
+impl Capitals {
+    fn add(&mut self, s: &str) {
+        for c in s.chars() {
+            self.lower |= c.is_lowercase();
+            self.upper += usize::from(c.is_uppercase());
+        }
+    }
+
+    /// [`is_upper`] of all the text added.
+    fn is_upper(&self) -> bool {
+        !self.lower && self.upper >= 2
+    }
+}
+
+/// Whether the line `next` continues a paragraph (`para_upper`: written in capitals) whose
+/// last line is `prev` (hard-wrapped Markdown), rather than starting a paragraph of its own.
+fn continues(para_upper: bool, prev: &str, next: &str, short_line: usize) -> bool {
+    if label(next).is_some() || para_upper || is_upper(next) {
         return false;
     }
     const OPENERS: &[&str] = &["thuc hien ", "can cu ", "tren day", "noi nhan"];
@@ -242,6 +296,7 @@ pub fn inline(s: &str, markdown: bool) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
+    let (mut close_bracket, mut close_paren) = (NextOf::new(']'), NextOf::new(')'));
     let is_flank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
     while i < chars.len() {
         let c = chars[i];
@@ -268,7 +323,7 @@ pub fn inline(s: &str, markdown: bool) -> String {
             }
             '`' => i += 1,
             '!' if chars.get(i + 1) == Some(&'[') => i += 1,
-            '[' => match link_end(&chars, i) {
+            '[' => match link_end(&chars, i, &mut close_bracket, &mut close_paren) {
                 Some((text_end, end)) => {
                     out.extend(&chars[i + 1..text_end]);
                     i = end;
@@ -298,13 +353,40 @@ pub fn inline(s: &str, markdown: bool) -> String {
 }
 
 /// `[text](url)` starting at `i`: the end of the text and of the whole link.
-fn link_end(chars: &[char], i: usize) -> Option<(usize, usize)> {
-    let close = i + chars[i..].iter().position(|&c| c == ']')?;
+fn link_end(chars: &[char], i: usize, bracket: &mut NextOf, paren: &mut NextOf) -> Option<(usize, usize)> {
+    let close = bracket.find(chars, i)?;
     if chars.get(close + 1) != Some(&'(') {
         return None;
     }
-    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
+    let end = paren.find(chars, close + 1)?;
     Some((close, end + 1))
+}
+
+/// Finds the next `c` at or after a position, remembering the answer: a line of a
+/// thousand "[" without "]" is then read in one pass rather than a thousand.
+struct NextOf {
+    c: char,
+    /// The last search: where it started and what it found.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextOf {
+    fn new(c: char) -> NextOf {
+        NextOf { c, last: None }
+    }
+
+    fn find(&mut self, chars: &[char], from: usize) -> Option<usize> {
+        // No `c` lies between the last start and what it found (or the end, if nothing).
+        if let Some((start, found)) = self.last
+            && start <= from
+            && found.is_none_or(|f| f >= from)
+        {
+            return found;
+        }
+        let found = chars.get(from..).and_then(|rest| rest.iter().position(|&x| x == self.c)).map(|p| from + p);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 /// A simple HTML tag (`<u>`, `</span>`, `<font …>`) starting at `i`: where it ends.
@@ -353,6 +435,23 @@ mod tests {
                 ("Đỗ Ngọc Chi", false),
             ]
         );
+    }
+
+    #[test]
+    fn long_lines_read_in_one_pass() {
+        assert_eq!(inline("[a] [b](c) [d", true), "[a] b [d");
+        assert_eq!(inline("[x](y [z](w) ]", true), "x ]");
+        let brackets = "[".repeat(50_000);
+        assert_eq!(inline(&brackets, true), brackets);
+        let d = from_text(&format!("1. {}\n", "x".repeat(30_000)), true);
+        assert_eq!(d.cut, vec![(1, 30_003)]);
+        assert_eq!(d.blocks[0].text.chars().count(), MAX_PARAGRAPH);
+        // A wrapped paragraph of many lines: capitals are counted line by line.
+        let wrapped = format!("{}\nKẾT\nLUẬN\n{}", "dòng dài viết tiếp\n".repeat(5000), "\n".repeat(500));
+        let d = from_text(&wrapped, true);
+        assert_eq!(d.blocks.len(), 3);
+        assert_eq!(d.blocks[0].text.len(), 5000 * "dòng dài viết tiếp ".len() - 1);
+        assert_eq!(d.blocks[1].text, "KẾT");
     }
 
     #[test]
