@@ -46,8 +46,14 @@ impl Context {
         plan::discover(self.file.as_deref(), &self.cwd)
     }
 
+    /// Loads the plan, and warns on standard error about entries par wrote that have
+    /// vanished from it since (see `write::journal`).
     pub fn load(&self) -> Result<plan::Loaded, plan::PlanError> {
-        plan::load(&self.plan_path()?)
+        let path = self.plan_path()?;
+        let loaded = plan::load(&path)?;
+        let journal = write::journal::path_for_named(&path);
+        write::journal::warn(journal.as_deref(), &loaded.plan, &path, self.lang_for(&loaded.plan));
+        Ok(loaded)
     }
 
     pub fn lang_for(&self, plan: &plan::Plan) -> Lang {

@@ -12,6 +12,7 @@
 
 pub mod atomic;
 pub mod check;
+pub mod journal;
 pub mod locate;
 pub mod lock;
 pub mod resolve;
@@ -53,8 +54,14 @@ impl Session {
         let fingerprint = Fingerprint::of(&real);
         let loaded = plan::load(&path)?;
         let lang = ctx.lang_for(&loaded.plan);
+        journal::warn(Some(&journal::journal_path(&real)), &loaded.plan, &path, lang);
         let eol = locate::line_ending(&loaded.text);
         Ok(Session { path, real, _lock: lock, fingerprint, loaded, eol, lang })
+    }
+
+    /// The file written: the plan with symbolic links resolved (its lock and journal lie beside it).
+    pub fn real(&self) -> &std::path::Path {
+        &self.real
     }
 
     pub fn plan(&self) -> &Plan {
@@ -116,6 +123,11 @@ impl Session {
     /// Writes the plan with `change` made, atomically, keeping the byte-order mark.
     /// Refuses when the file was changed on disk (by an editor, say) since it was read.
     pub fn commit(self, change: &Change) -> Result<(), Fail> {
+        self.commit_then(change, |_| ())
+    }
+
+    /// [`Session::commit`], then `then` while the lock is still held (to journal the change).
+    pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
         if Fingerprint::of(&self.real) != self.fingerprint {
             return Err(Fail::io(lang.pick(
@@ -131,7 +143,9 @@ impl Session {
         }
         let bom: &[u8] = if self.loaded.bom { &[0xEF, 0xBB, 0xBF] } else { &[] };
         let [before, insert, after] = change.parts(&self.loaded.text);
-        atomic::replace(&self.real, &self.path, &[bom, before.as_bytes(), insert.as_bytes(), after.as_bytes()], lang)
+        atomic::replace(&self.real, &self.path, &[bom, before.as_bytes(), insert.as_bytes(), after.as_bytes()], lang)?;
+        then(&self);
+        Ok(())
     }
 }
 
