@@ -376,6 +376,9 @@ pub fn vanished<'a>(entries: &'a [Entry], plan: &Plan) -> Vec<Vanished<'a>> {
     out
 }
 
+/// The vanished entries a warning names; the rest are counted.
+const SHOWN: usize = 20;
+
 static WARNED: AtomicBool = AtomicBool::new(false);
 
 /// No warning from this process (`par restore` says it all itself).
@@ -429,8 +432,12 @@ pub fn warn(journal: Option<&Path>, plan: &Plan, shown: &Path, lang: Lang) {
             ),
         )
     );
-    for v in &gone {
+    for v in gone.iter().take(SHOWN) {
         msg.push_str(&format!("  - {}\n", v.entry.describe(lang)));
+    }
+    if gone.len() > SHOWN {
+        let more = gone.len() - SHOWN;
+        msg.push_str(&format!("  {}\n", lang.pick(&format!("… và {more} mục khác"), &format!("… and {more} more"))));
     }
     msg.push_str(&format!(
         "      help: {}\n",
