@@ -40,7 +40,7 @@ fn strays(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "plan.toml" && n != ".plan.toml.lock")
+        .filter(|n| n != "plan.toml" && n != ".plan.toml.lock" && n != ".plan.toml.journal")
         .collect()
 }
 

@@ -486,7 +486,7 @@ pub fn forget_done(s: &super::Session, task: &str, mark: &DoneMark) {
     let Ok(Some(entries)) = read(&path) else { return };
     let same = |e: &Entry| e.task == task && e.kind == Kind::Done && e.period == mark.period;
     let hash = hash_done(mark);
-    let pick = entries.iter().position(|e| same(e) && e.hash == hash).or_else(|| entries.iter().rposition(|e| same(e)));
+    let pick = entries.iter().position(|e| same(e) && e.hash == hash).or_else(|| entries.iter().rposition(same));
     if let Some(pick) = pick {
         prune(s.real(), s.plan(), s.lang, |i, _| i == pick);
     }
