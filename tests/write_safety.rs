@@ -199,8 +199,10 @@ fn symlinks_stay_links_and_permissions_are_kept() {
     assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
     // The lock sits next to the target, shared by every link to it.
     assert!(dir.path().join("data").join(".ke-hoach.toml.lock").exists());
+    // So does the write journal; no temporary file is left.
+    assert!(dir.path().join("data").join(".ke-hoach.toml.journal").exists());
     let left: Vec<_> = fs::read_dir(dir.path().join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(left.len(), 2, "no temporary file is left: {left:?}");
+    assert_eq!(left.len(), 3, "no temporary file is left: {left:?}");
 }
 
 #[test]
