@@ -50,9 +50,10 @@ impl Context {
     /// vanished from it since (see `write::journal`).
     pub fn load(&self) -> Result<plan::Loaded, plan::PlanError> {
         let path = self.plan_path()?;
+        // Read before the plan: see `write::journal::snapshot`.
+        let journaled = write::journal::snapshot(write::journal::path_for_named(&path).as_deref());
         let loaded = plan::load(&path)?;
-        let journal = write::journal::path_for_named(&path);
-        write::journal::warn(journal.as_deref(), &loaded.plan, &path, self.lang_for(&loaded.plan));
+        write::journal::warn(journaled, &loaded.plan, &path, self.lang_for(&loaded.plan));
         Ok(loaded)
     }
 

@@ -264,3 +264,31 @@ fn a_plan_reached_through_a_link_keeps_its_journal_beside_the_target() {
     let run = s.par(["status"]);
     assert!(run.stderr.contains("nhiệm vụ 4, đánh dấu hoàn thành"), "{}", run.stderr);
 }
+
+#[test]
+fn readers_running_beside_writers_never_warn_falsely() {
+    // A reader takes no lock: the journal is read before the plan (an entry journaled
+    // meanwhile is not missing from it) and again before naming anything (an entry pruned
+    // meanwhile by reopen is not named).
+    let s = std::sync::Arc::new(session());
+    let writer = {
+        let s = s.clone();
+        std::thread::spawn(move || {
+            for n in 0..8 {
+                s.run(&["log", "4", &format!("Lần {n}")]).ok();
+                s.par(["done", "1"]).ok();
+                s.par(["reopen", "1"]).ok();
+            }
+        })
+    };
+    let mut runs = 0;
+    while !writer.is_finished() {
+        let run = s.par(["status"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(!run.stderr.contains("warning"), "a false warning: {}", run.stderr);
+        runs += 1;
+    }
+    writer.join().unwrap();
+    assert!(runs > 0);
+    s.par(["status"]).ok();
+}

@@ -398,22 +398,46 @@ pub fn path_for_named(shown: &Path) -> Option<PathBuf> {
     is_link.then(|| fs::canonicalize(shown).ok().map(|real| journal_path(&real))).flatten()
 }
 
+/// The journal as read before the plan is loaded (see [`snapshot`]).
+pub struct Snapshot(Option<(PathBuf, Result<Vec<Entry>, Refused>)>);
+
+/// Reads the journal at `journal`, if any, unless this process already warned. Called
+/// *before* the plan is loaded: a reader takes no lock, and a `par` writing meanwhile
+/// journals its entry after writing the plan, so a journal read first never names an
+/// entry that is only missing from an older plan read first. (The other way round, an
+/// entry dropped meanwhile by `par reopen` or `par rm`, is caught by [`warn`] reading the
+/// journal again before it names anything.)
+pub fn snapshot(journal: Option<&Path>) -> Snapshot {
+    match journal {
+        Some(path) if !WARNED.load(Ordering::Relaxed) => {
+            Snapshot(read(path).transpose().map(|r| (path.to_path_buf(), r)))
+        }
+        _ => Snapshot(None),
+    }
+}
+
 /// Warns on standard error, once per process, about each journaled entry missing from
 /// `plan`, or about a journal that is refused. Never fails: the journal only informs.
-pub fn warn(journal: Option<&Path>, plan: &Plan, shown: &Path, lang: Lang) {
-    let Some(path) = journal else { return };
+pub fn warn(snapshot: Snapshot, plan: &Plan, shown: &Path, lang: Lang) {
+    let Some((path, first)) = snapshot.0 else { return };
     if WARNED.swap(true, Ordering::Relaxed) {
         return;
     }
-    let entries = match read(path) {
-        Ok(Some(entries)) => entries,
-        Ok(None) => return,
+    let entries = match first {
+        Ok(entries) => entries,
         Err(e) => {
             eprintln!("warning: {}", e.message(lang));
             return;
         }
     };
-    let gone = vanished(&entries, plan);
+    let mut gone = vanished(&entries, plan);
+    if gone.is_empty() {
+        return;
+    }
+    // Rare: something vanished. Only what the journal still holds now is named, in case a
+    // `par reopen` or `par rm` dropped an entry between the journal's reading and the plan's.
+    let now = read(&path).ok().flatten().unwrap_or_default();
+    gone.retain(|v| now.contains(v.entry));
     if gone.is_empty() {
         return;
     }

@@ -52,9 +52,10 @@ impl Session {
         let lock = lock::acquire(&real, &path, early)?;
         atomic::remove_stale_temps(&real);
         let fingerprint = Fingerprint::of(&real);
+        let journaled = journal::snapshot(Some(&journal::journal_path(&real)));
         let loaded = plan::load(&path)?;
         let lang = ctx.lang_for(&loaded.plan);
-        journal::warn(Some(&journal::journal_path(&real)), &loaded.plan, &path, lang);
+        journal::warn(journaled, &loaded.plan, &path, lang);
         let eol = locate::line_ending(&loaded.text);
         Ok(Session { path, real, _lock: lock, fingerprint, loaded, eol, lang })
     }
