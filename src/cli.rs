@@ -145,11 +145,9 @@ pub enum Command {
 }
 
 const RESTORE_EXAMPLES: &str = "\
-par ghi nhớ các mục đã ghi (hoàn thành, nhật ký, số đo) trong .plan.toml.journal; khi một mục biến mất khỏi
-kế hoạch, mọi lệnh đều cảnh báo. / par remembers the entries it wrote in .plan.toml.journal; when one
-vanishes from the plan, every command warns.
-Exit code 0 when everything was restored (or forgotten), 1 when there was nothing to restore or an entry's
-task no longer exists.
+par ghi nhớ các mục đã ghi (hoàn thành, nhật ký, số đo) trong .plan.toml.journal; khi một mục biến mất khỏi kế hoạch, mọi lệnh đều cảnh báo. par remembers the entries it wrote in .plan.toml.journal; when one vanishes from the plan, every command warns.
+
+Exit code 0 when everything was restored (or forgotten), 1 when nothing had vanished or an entry's task is no longer in the plan.
 
 Ví dụ / Examples:
   par restore                ghi lại các mục bị mất / put the lost entries back

@@ -51,7 +51,7 @@ impl Context {
     pub fn load(&self) -> Result<plan::Loaded, plan::PlanError> {
         let path = self.plan_path()?;
         // Read before the plan: see `write::journal::snapshot`.
-        let journaled = write::journal::snapshot(write::journal::path_for_named(&path).as_deref());
+        let journaled = write::journal::snapshot(write::journal::path_for_named(&path).as_deref(), false);
         let loaded = plan::load(&path)?;
         write::journal::warn(journaled, &loaded.plan, &path, self.lang_for(&loaded.plan));
         Ok(loaded)

@@ -287,11 +287,8 @@ fn open_regular(path: &Path, append: bool) -> Result<Option<(fs::File, fs::Metad
     if !looked.file_type().is_file() {
         return Err(Refused::NotRegular(path.to_path_buf()));
     }
-    let file = fs::OpenOptions::new()
-        .read(!append)
-        .append(append)
-        .open(path)
-        .map_err(|e| Refused::Io(path.to_path_buf(), e))?;
+    let file =
+        fs::OpenOptions::new().read(true).append(append).open(path).map_err(|e| Refused::Io(path.to_path_buf(), e))?;
     let opened = file.metadata().map_err(|e| Refused::Io(path.to_path_buf(), e))?;
     if !opened.file_type().is_file() || !same_file(&looked, &opened) {
         return Err(Refused::NotRegular(path.to_path_buf()));
@@ -399,27 +396,46 @@ pub fn path_for_named(shown: &Path) -> Option<PathBuf> {
 }
 
 /// The journal as read before the plan is loaded (see [`snapshot`]).
-pub struct Snapshot(Option<(PathBuf, Result<Vec<Entry>, Refused>)>);
+pub struct Snapshot {
+    read: Option<(PathBuf, Result<Vec<Entry>, Refused>)>,
+    /// Whether this process holds the plan's lock (a writer): no one changes anything meanwhile.
+    locked: bool,
+}
 
 /// Reads the journal at `journal`, if any, unless this process already warned. Called
 /// *before* the plan is loaded: a reader takes no lock, and a `par` writing meanwhile
 /// journals its entry after writing the plan, so a journal read first never names an
 /// entry that is only missing from an older plan read first. (The other way round, an
 /// entry dropped meanwhile by `par reopen` or `par rm`, is caught by [`warn`] reading the
-/// journal again before it names anything.)
-pub fn snapshot(journal: Option<&Path>) -> Snapshot {
-    match journal {
-        Some(path) if !WARNED.load(Ordering::Relaxed) => {
-            Snapshot(read(path).transpose().map(|r| (path.to_path_buf(), r)))
+/// journal again, after any writer finished, before it names anything.)
+pub fn snapshot(journal: Option<&Path>, locked: bool) -> Snapshot {
+    let read = match journal {
+        Some(path) if !WARNED.load(Ordering::Relaxed) => read(path).transpose().map(|r| (path.to_path_buf(), r)),
+        _ => None,
+    };
+    Snapshot { read, locked }
+}
+
+/// Waits (a little) for a writer holding the plan's lock to finish, taking the lock shared;
+/// `None` when there is no lock file or it stays held.
+fn writers_done(journal: &Path) -> Option<fs::File> {
+    let file = fs::File::open(journal.with_extension("lock")).ok()?;
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock_shared() {
+            Ok(()) => return Some(file),
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < std::time::Duration::from_secs(2) => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(_) => return None,
         }
-        _ => Snapshot(None),
     }
 }
 
 /// Warns on standard error, once per process, about each journaled entry missing from
 /// `plan`, or about a journal that is refused. Never fails: the journal only informs.
 pub fn warn(snapshot: Snapshot, plan: &Plan, shown: &Path, lang: Lang) {
-    let Some((path, first)) = snapshot.0 else { return };
+    let Some((path, first)) = snapshot.read else { return };
     if WARNED.swap(true, Ordering::Relaxed) {
         return;
     }
@@ -434,8 +450,10 @@ pub fn warn(snapshot: Snapshot, plan: &Plan, shown: &Path, lang: Lang) {
     if gone.is_empty() {
         return;
     }
-    // Rare: something vanished. Only what the journal still holds now is named, in case a
-    // `par reopen` or `par rm` dropped an entry between the journal's reading and the plan's.
+    // Rare: something vanished. Only what the journal still holds once no writer is at work
+    // is named, in case a `par reopen` or `par rm` removed an entry from the plan (and then
+    // from the journal, under its lock) while this reader ran. A writer holds the lock itself.
+    let _shared = if snapshot.locked { None } else { writers_done(&path) };
     let now = read(&path).ok().flatten().unwrap_or_default();
     gone.retain(|v| now.contains(v.entry));
     if gone.is_empty() {
@@ -546,7 +564,7 @@ fn append(path: &Path, real: &Path, entry: &Entry) -> Result<(), Refused> {
         None => {
             // `create_new` never follows a symbolic link (O_CREAT | O_EXCL).
             let mut o = fs::OpenOptions::new();
-            o.append(true).create_new(true);
+            o.read(true).append(true).create_new(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut o, plan_mode(real));
             let file = o.open(path).map_err(io)?;
@@ -555,7 +573,7 @@ fn append(path: &Path, real: &Path, entry: &Entry) -> Result<(), Refused> {
         }
     };
     let mut line = entry.line();
-    if meta.len() > 0 && !ends_with_newline(path) {
+    if meta.len() > 0 && !ends_with_newline(&mut file) {
         // A torn last line (a crash mid-write): keep the new entry on a line of its own.
         line.insert(0, '\n');
     }
@@ -563,9 +581,10 @@ fn append(path: &Path, real: &Path, entry: &Entry) -> Result<(), Refused> {
     file.sync_data().map_err(io)
 }
 
-fn ends_with_newline(path: &Path) -> bool {
+/// Whether the open journal ends with a line break (read through the handle already
+/// checked, never by its name again).
+fn ends_with_newline(f: &mut fs::File) -> bool {
     use std::io::{Seek, SeekFrom};
-    let Ok(mut f) = fs::File::open(path) else { return true };
     let mut last = [0u8; 1];
     f.seek(SeekFrom::End(-1)).and_then(|_| f.read_exact(&mut last)).map_or(true, |_| last[0] == b'\n')
 }

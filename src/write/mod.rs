@@ -52,7 +52,7 @@ impl Session {
         let lock = lock::acquire(&real, &path, early)?;
         atomic::remove_stale_temps(&real);
         let fingerprint = Fingerprint::of(&real);
-        let journaled = journal::snapshot(Some(&journal::journal_path(&real)));
+        let journaled = journal::snapshot(Some(&journal::journal_path(&real)), true);
         let loaded = plan::load(&path)?;
         let lang = ctx.lang_for(&loaded.plan);
         journal::warn(journaled, &loaded.plan, &path, lang);
