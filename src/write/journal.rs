@@ -198,9 +198,17 @@ fn fnv(parts: &[&str]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     };
     for part in parts {
-        let mut buf = [0u8; 4];
-        for c in part.trim().nfc() {
-            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        let part = part.trim();
+        // Most text is already NFC (always so for ASCII): hash its bytes without normalising.
+        if part.is_ascii()
+            || unicode_normalization::is_nfc_quick(part.chars()) == unicode_normalization::IsNormalized::Yes
+        {
+            part.bytes().for_each(&mut eat);
+        } else {
+            let mut buf = [0u8; 4];
+            for c in part.nfc() {
+                c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+            }
         }
         eat(0x1F);
     }
@@ -355,17 +363,21 @@ pub fn vanished<'a>(entries: &'a [Entry], plan: &Plan) -> Vec<Vanished<'a>> {
                 }
             }
         };
+        let mut left = present.len();
+        present.sort_unstable();
         let mut unmatched = Vec::new();
         for n in journaled {
-            match present.iter().position(|&h| h == entries[n].hash) {
-                Some(p) => {
-                    present.swap_remove(p);
+            // Each of the plan's entries matches one journaled entry at most.
+            match present.binary_search(&entries[n].hash) {
+                Ok(p) if left > 0 => {
+                    present.remove(p);
+                    left -= 1;
                 }
-                None => unmatched.push(n),
+                _ => unmatched.push(n),
             }
         }
         // Entries of the key still in the plan but changed by hand stand for the oldest unmatched.
-        for n in unmatched.into_iter().skip(present.len()) {
+        for n in unmatched.into_iter().skip(left) {
             out.push(Vanished { at: n, entry: &entries[n], task });
         }
     }
@@ -455,7 +467,9 @@ pub fn warn(snapshot: Snapshot, plan: &Plan, shown: &Path, lang: Lang) {
     // from the journal, under its lock) while this reader ran. A writer holds the lock itself.
     let _shared = if snapshot.locked { None } else { writers_done(&path) };
     let now = read(&path).ok().flatten().unwrap_or_default();
-    gone.retain(|v| now.contains(v.entry));
+    let now: std::collections::HashSet<(&str, Kind, NaiveDate, u64)> =
+        now.iter().map(|e| (e.task.as_str(), e.kind, e.date, e.hash)).collect();
+    gone.retain(|v| now.contains(&(v.entry.task.as_str(), v.entry.kind, v.entry.date, v.entry.hash)));
     if gone.is_empty() {
         return;
     }
