@@ -122,6 +122,9 @@ pub enum Command {
         after_help = "Ví dụ / Examples:\n  par rm 9\n  par rm 9 --yes      trong script / in scripts"
     )]
     Rm(RmArgs),
+    /// Ghi lại các mục par đã ghi nhưng bị mất (trình soạn thảo lưu đè bản cũ) / Put back entries par wrote that an editor's older copy overwrote
+    #[command(after_help = RESTORE_EXAMPLES)]
+    Restore(RestoreArgs),
     /// Tạo tệp plan.toml mới có chú thích / Create a new, commented plan.toml
     #[command(after_help = INIT_EXAMPLES)]
     Init(InitArgs),
@@ -140,6 +143,16 @@ pub enum Command {
     )]
     Man(ManArgs),
 }
+
+const RESTORE_EXAMPLES: &str = "\
+par ghi nhớ các mục đã ghi (hoàn thành, nhật ký, số đo) trong .plan.toml.journal; khi một mục biến mất khỏi kế hoạch, mọi lệnh đều cảnh báo. par remembers the entries it wrote in .plan.toml.journal; when one vanishes from the plan, every command warns.
+
+Exit code 0 when everything was restored (or forgotten), 1 when nothing had vanished or an entry's task is no longer in the plan.
+
+Ví dụ / Examples:
+  par restore                ghi lại các mục bị mất / put the lost entries back
+  par restore --forget       chấp nhận mất, thôi cảnh báo / accept the loss, stop the warning
+";
 
 const DONE_EXAMPLES: &str = "\
 Ví dụ / Examples:
@@ -491,6 +504,13 @@ pub struct RmArgs {
     /// Do not ask for confirmation (for scripts)
     #[arg(short = 'y', long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// Do not put the entries back: drop them from the journal, which stops the warning
+    #[arg(long)]
+    pub forget: bool,
 }
 
 #[derive(Debug, Args)]

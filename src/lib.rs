@@ -47,8 +47,20 @@ impl Context {
         plan::discover(self.file.as_deref(), &self.cwd)
     }
 
+    /// Loads the plan, and warns on standard error about entries par wrote that have
+    /// vanished from it since (see `write::journal`).
     pub fn load(&self) -> Result<plan::Loaded, plan::PlanError> {
-        plan::load(&self.plan_path()?)
+        self.load_at(&self.plan_path()?)
+    }
+
+    /// [`Context::load`] of the plan at `path`, already found with [`Context::plan_path`].
+    pub fn load_at(&self, path: &std::path::Path) -> Result<plan::Loaded, plan::PlanError> {
+        let path = path.to_path_buf();
+        // Read before the plan: see `write::journal::snapshot`.
+        let journaled = write::journal::snapshot(write::journal::path_for_named(&path).as_deref(), false);
+        let loaded = plan::load(&path)?;
+        write::journal::warn(journaled, &loaded.plan, &path, self.lang_for(&loaded.plan));
+        Ok(loaded)
     }
 
     pub fn lang_for(&self, plan: &plan::Plan) -> Lang {

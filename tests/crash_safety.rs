@@ -37,7 +37,7 @@ fn strays(dir: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "plan.toml" && n != ".plan.toml.lock")
+        .filter(|n| n != "plan.toml" && n != ".plan.toml.lock" && n != ".plan.toml.journal")
         .collect()
 }
 

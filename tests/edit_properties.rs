@@ -244,7 +244,7 @@ impl Bench {
         let strays: Vec<String> = fs::read_dir(self.dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "plan.toml" && n != ".plan.toml.lock")
+            .filter(|n| n != "plan.toml" && n != ".plan.toml.lock" && n != ".plan.toml.journal")
             .collect();
         prop_assert!(strays.is_empty(), "left beside the plan: {:?} after {:?}", strays, cmd);
         let refused = match result {

@@ -40,7 +40,7 @@ fn strays(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "plan.toml" && n != ".plan.toml.lock")
+        .filter(|n| n != "plan.toml" && n != ".plan.toml.lock" && n != ".plan.toml.journal")
         .collect()
 }
 
@@ -199,8 +199,10 @@ fn symlinks_stay_links_and_permissions_are_kept() {
     assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
     // The lock sits next to the target, shared by every link to it.
     assert!(dir.path().join("data").join(".ke-hoach.toml.lock").exists());
+    // So does the write journal; no temporary file is left.
+    assert!(dir.path().join("data").join(".ke-hoach.toml.journal").exists());
     let left: Vec<_> = fs::read_dir(dir.path().join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(left.len(), 2, "no temporary file is left: {left:?}");
+    assert_eq!(left.len(), 3, "no temporary file is left: {left:?}");
 }
 
 #[test]
@@ -476,9 +478,11 @@ fn an_output_is_never_the_plan() {
     fs::hard_link(&path, dir.path().join("hard.md")).unwrap();
     // The lock file as any earlier write leaves it: replacing it would let two writers lock two files.
     fs::write(dir.path().join(".plan.toml.lock"), "").unwrap();
+    fs::write(dir.path().join(".plan.toml.journal"), "").unwrap();
     let runs: &[&[&str]] = &[
         &["report", "--quarter", "Q3", "-o", "hard.md", "--force"],
         &["report", "--quarter", "Q3", "-o", ".plan.toml.lock", "--force"],
+        &["report", "--quarter", "Q3", "-o", ".plan.toml.journal", "--force"],
         &["report", "--quarter", "Q3", "-o", "plan.toml"],
         &["report", "--quarter", "Q3", "-o", "plan.toml", "--force"],
         &["export", "--format", "csv", "-o", "plan.toml", "--force"],

@@ -4,6 +4,7 @@ use crate::cli::DoneArgs;
 use crate::compute::schedule::occurrences;
 use crate::dates::short;
 use crate::error::{Fail, code};
+use crate::write::journal::{self, Entry, Kind};
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve, timestamp};
 use crate::{Context, Outcome};
@@ -78,7 +79,8 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         }
         None => String::new(),
     };
-    s.commit(&change)?;
+    let entry = Entry::appended(&checked, Kind::Done, &lines.text);
+    s.commit_then(&change, |s| journal::record_appended(s, entry))?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
         return Err(Fail::input(crate::output::refusal("xlsx")).into());
     }
     let plan_path = ctx.plan_path()?;
-    let loaded = crate::plan::load(&plan_path)?;
+    let loaded = ctx.load_at(&plan_path)?;
     let lang = ctx.lang_for(&loaded.plan);
     // The output is checked before the work: never the plan, never an existing file without --force.
     let output = crate::commands::report::check_output(args.output.as_deref(), &plan_path, args.force, lang)?;

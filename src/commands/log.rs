@@ -3,6 +3,7 @@
 use crate::cli::LogArgs;
 use crate::dates::short;
 use crate::error::Fail;
+use crate::write::journal::{self, Entry, Kind};
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve, timestamp};
 use crate::{Context, Outcome};
@@ -46,7 +47,8 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
         .into());
     }
     let id = task.id.clone();
-    s.commit(&change)?;
+    let entry = Entry::appended(&checked, Kind::Log, &lines.text);
+    s.commit_then(&change, |s| journal::record_appended(s, entry))?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

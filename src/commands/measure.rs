@@ -2,6 +2,7 @@
 
 use crate::cli::MeasureArgs;
 use crate::error::{Fail, code};
+use crate::write::journal::{self, Entry, Kind};
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve, timestamp};
 use crate::{Context, Outcome};
@@ -104,7 +105,8 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let id = task.id.clone();
     let unit = indicator.unit.clone().unwrap_or_default();
     let target = indicator.target;
-    s.commit(&change)?;
+    let entry = Entry::appended(&checked, Kind::Measure, &lines.text);
+    s.commit_then(&change, |s| journal::record_appended(s, entry))?;
     let when = period.map(|p| p.to_string()).unwrap_or_else(|| crate::dates::short(date));
     Ok(Outcome::ok(format!(
         "{}\n",

@@ -14,6 +14,7 @@ mod log;
 mod measure;
 mod reopen;
 pub(crate) mod report;
+mod restore;
 mod rm;
 mod rollup;
 mod shell;
@@ -39,6 +40,7 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Add(args) => add::run(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rm(args) => rm::run(ctx, args),
+        Command::Restore(args) => restore::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Rollup(args) => rollup::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),

@@ -5,6 +5,7 @@ use crate::dates::short;
 use crate::error::{Fail, code};
 use crate::period::Period;
 use crate::plan::Repeat;
+use crate::write::journal;
 use crate::write::splice::Change;
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
@@ -69,7 +70,9 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
         None => name,
     };
     let date = short(mark.date);
-    s.commit(&change)?;
+    let (id, mark) = (task.id.clone(), mark.clone());
+    // Removed on purpose: not a loss to warn about later.
+    s.commit_then(&change, |s| journal::forget_done(s, &id, &mark))?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
         return Err(docx_needs_a_file().into());
     }
     let plan_path = ctx.plan_path()?;
-    let loaded = crate::plan::load(&plan_path)?;
+    let loaded = ctx.load_at(&plan_path)?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
     // The output is checked before the work: never the plan, never an existing file without --force.

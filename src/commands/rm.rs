@@ -5,8 +5,8 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use crate::cli::RmArgs;
 use crate::error::{Fail, code};
-use crate::write::Session;
 use crate::write::splice::Change;
+use crate::write::{Session, journal};
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
@@ -62,6 +62,7 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
             )
         ))
     })?;
-    s.commit(&change)?;
+    // Removed on purpose: its journaled entries are not a loss to warn about later.
+    s.commit_then(&change, |s| journal::forget_task(s, &id))?;
     Ok(Outcome::ok(format!("{}\n", lang.pick(&format!("Đã xóa nhiệm vụ {id}."), &format!("Removed task {id}.")))))
 }

@@ -12,6 +12,7 @@
 
 pub mod atomic;
 pub mod check;
+pub mod journal;
 pub mod locate;
 pub mod lock;
 pub mod resolve;
@@ -51,10 +52,17 @@ impl Session {
         let lock = lock::acquire(&real, &path, early)?;
         atomic::remove_stale_temps(&real);
         let fingerprint = Fingerprint::of(&real);
+        let journaled = journal::snapshot(Some(&journal::journal_path(&real)), true);
         let loaded = plan::load(&path)?;
         let lang = ctx.lang_for(&loaded.plan);
+        journal::warn(journaled, &loaded.plan, &path, lang);
         let eol = locate::line_ending(&loaded.text);
         Ok(Session { path, real, _lock: lock, fingerprint, loaded, eol, lang })
+    }
+
+    /// The file written: the plan with symbolic links resolved (its lock and journal lie beside it).
+    pub fn real(&self) -> &std::path::Path {
+        &self.real
     }
 
     pub fn plan(&self) -> &Plan {
@@ -116,6 +124,11 @@ impl Session {
     /// Writes the plan with `change` made, atomically, keeping the byte-order mark.
     /// Refuses when the file was changed on disk (by an editor, say) since it was read.
     pub fn commit(self, change: &Change) -> Result<(), Fail> {
+        self.commit_then(change, |_| ())
+    }
+
+    /// [`Session::commit`], then `then` while the lock is still held (to journal the change).
+    pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
         let changed_underneath = || {
             Fail::io(lang.pick(
@@ -144,7 +157,9 @@ impl Session {
             || {
                 if Fingerprint::of(&self.real) == self.fingerprint { Ok(()) } else { Err(changed_underneath()) }
             },
-        )
+        )?;
+        then(&self);
+        Ok(())
     }
 }
 
@@ -201,10 +216,11 @@ pub fn author(by: Option<&str>, plan: &Plan) -> Option<String> {
     })
 }
 
-/// The plan at `path` and the files par keeps beside it (the lock): what no output may replace.
+/// The plan at `path` and the files par keeps beside it (the lock, the journal): what no
+/// output may replace.
 pub fn plan_files(path: &std::path::Path) -> Vec<PathBuf> {
     let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    vec![path.to_path_buf(), lock::lock_path(&real)]
+    vec![path.to_path_buf(), lock::lock_path(&real), journal::journal_path(&real)]
 }
 
 /// Where the plan to create is: `-f FILE` (or `PAR_FILE`), else `plan.toml` here.
