@@ -13,7 +13,7 @@ use super::scan::{
     Citation, Folded, Found, Label, LabelKind, When, citations_in, date_at, find_times, fold_char, is_upper, is_word,
     label, trim_clause,
 };
-use super::text::{Block, Doc};
+use super::text::{Block, Doc, Over};
 use crate::text::fold;
 
 /// A comment for the officer, in both languages.
@@ -139,6 +139,8 @@ pub enum ParseError {
     NoTasks,
     /// More items (numbered, bulleted, table rows) than [`MAX_ITEMS`]: how many.
     TooManyItems(usize),
+    /// More paragraphs than [`super::text::MAX_BLOCKS`].
+    TooManyParagraphs,
 }
 
 /// The most items (numbered paragraphs, bullets, table rows) a document may hold. A unit's
@@ -155,7 +157,10 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
     let casing = Casing::new(blocks);
     let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
     let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
-    if items > MAX_ITEMS {
+    if doc.over == Some(Over::Paragraphs) {
+        return Err(ParseError::TooManyParagraphs);
+    }
+    if doc.over.is_some() || items > MAX_ITEMS {
         return Err(ParseError::TooManyItems(items));
     }
 
@@ -166,7 +171,14 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
         .ok_or(ParseError::NoTasks)?;
     let tail_start = tail_start(blocks, body_start);
 
-    let mut p = Parser { casing, draft: Draft::default(), raw_tasks: Vec::new(), fallback_year, seen: Seen::default() };
+    let mut p = Parser {
+        casing,
+        draft: Draft::default(),
+        raw_tasks: Vec::new(),
+        cites: Vec::new(),
+        fallback_year,
+        seen: Seen::default(),
+    };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
         blocks[body_start..tail_start].iter().zip(labels[body_start..tail_start].iter().cloned()).collect();
@@ -207,6 +219,9 @@ struct Parser {
     casing: Casing,
     draft: Draft,
     raw_tasks: Vec<RawTask>,
+    /// The documents each raw task cites, when [`Parser::meta_guesses`] had to read them
+    /// all: kept for [`Parser::task`], which would otherwise read them again.
+    cites: Vec<Vec<Citation>>,
     fallback_year: i32,
     /// Indexes kept beside the draft so that a document repeating its numbers (a thousand
     /// items "1.") is read in linear time: ids and names are looked up, never searched.
@@ -930,7 +945,7 @@ impl Parser {
         let mut used: HashMap<String, usize> = HashMap::new();
         // The ids given so far, in ASCII lower case (ids differ by more than case).
         let mut taken: HashSet<String> = HashSet::new();
-        for t in raw {
+        for (n, t) in raw.into_iter().enumerate() {
             let top = top_section(&t.section).to_string();
             let path = t.path.join(".");
             let base = if Some(&top) == first_section.as_ref() { path } else { format!("{top}.{path}") };
@@ -953,7 +968,8 @@ impl Parser {
                 ));
             }
             taken.insert(id.to_ascii_lowercase());
-            let task = self.task(t, id, year, notes);
+            let cites = self.cites.get_mut(n).map(std::mem::take);
+            let task = self.task(t, id, year, notes, cites);
             self.draft.tasks.push(task);
         }
     }
@@ -1021,11 +1037,12 @@ impl Parser {
             m.unit_short = symbol_owner(n);
         } else if let Some(unit) = &m.unit {
             let fu = fold_unit(unit);
+            self.cites = self.raw_tasks.iter().map(|t| citations_in(&Folded::new(t.detail.trim()), false)).collect();
             let own = self
-                .raw_tasks
+                .cites
                 .iter()
-                .flat_map(|t| citations_in(&Folded::new(&t.detail), false))
-                .chain(std::iter::empty())
+                .flatten()
+                .cloned()
                 .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some());
             if let Some(c) = own
                 && let Some(short) = c.number.as_deref().and_then(symbol_owner)
@@ -1091,10 +1108,18 @@ impl Parser {
     }
 
     /// Reads one task's wording: title, owner, timeline, result, references.
-    fn task(&mut self, raw: RawTask, id: String, year: i32, mut notes: Notes) -> DraftTask {
+    /// `cites`: the documents the task cites, when already read.
+    fn task(
+        &mut self,
+        raw: RawTask,
+        id: String,
+        year: i32,
+        mut notes: Notes,
+        cites: Option<Vec<Citation>>,
+    ) -> DraftTask {
         let detail = raw.detail.trim().to_string();
         let f = Folded::new(&detail);
-        let cites = citations_in(&f, false);
+        let cites = cites.unwrap_or_else(|| citations_in(&f, false));
         let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
         let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
 

@@ -22,6 +22,22 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Latin letters with diacritics (Vietnamese included) and the spaces: from a table
+    // built once, instead of decomposing each character of every text again.
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    const TABLE_END: u32 = 0x2100;
+    if (c as u32) < TABLE_END {
+        let table =
+            TABLE.get_or_init(|| (0..TABLE_END).map(|u| char::from_u32(u).map_or('\0', fold_char_slow)).collect());
+        return table[c as usize];
+    }
+    fold_char_slow(c)
+}
+
+fn fold_char_slow(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         'đ' | 'Đ' => 'd',
         '\u{00a0}' | '\u{2007}' | '\u{202f}' => ' ',
@@ -646,6 +662,11 @@ pub struct Citation {
 }
 
 fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
+    // Most words start with no kind's first letter: rule them out in one look.
+    let c = *f.fold.get(i)?;
+    if !c.is_ascii() || !KINDS.iter().any(|(k, _)| k.as_bytes()[0] == c as u8) {
+        return None;
+    }
     KINDS.iter().find(|(k, _)| f.word_at(i, k)).map(|(k, name)| (*name, i + k.chars().count()))
 }
 

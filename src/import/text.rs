@@ -7,6 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::parse::MAX_ITEMS;
 use super::scan::{is_upper, label};
 
 /// A paragraph of the document, or a row of a table.
@@ -29,7 +30,26 @@ pub struct Doc {
     /// Paragraphs longer than [`MAX_PARAGRAPH`] characters, cut there: (line or paragraph
     /// number, the characters it had). The draft marks each for the officer to check.
     pub cut: Vec<(usize, usize)>,
+    /// Items (labelled paragraphs, table rows) among the first `counted` blocks: the readers
+    /// stop as soon as there are more than [`MAX_ITEMS`] (see [`Doc::full`]).
+    pub items: usize,
+    counted: usize,
+    /// Set when the readers stopped: more than [`MAX_ITEMS`] items, or more than
+    /// [`MAX_BLOCKS`] paragraphs.
+    pub over: Option<Over>,
 }
+
+/// Why the readers stopped before the document's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Over {
+    Items,
+    Paragraphs,
+}
+
+/// The most paragraphs (lines of text, table rows) a document may hold. A 100-page plan
+/// has a few thousand; a million short lines of text would take hundreds of megabytes to
+/// hold as paragraphs, and are not a plan.
+pub const MAX_BLOCKS: usize = 1_000_000;
 
 /// The longest paragraph (or line of text) read, in characters. A plan's longest
 /// paragraphs are a few thousand characters; 20,000 is about seven pages. Beyond it the
@@ -52,6 +72,25 @@ pub fn cut(s: &str) -> (&str, Option<usize>) {
 }
 
 impl Doc {
+    /// Whether the document already holds more than [`MAX_ITEMS`] items or [`MAX_BLOCKS`]
+    /// paragraphs (or `pending` more table rows would make it so): the readers stop there,
+    /// since the import is refused anyway, instead of reading and labelling a million
+    /// paragraphs first.
+    pub fn full(&mut self, pending: usize) -> bool {
+        for b in &self.blocks[self.counted..] {
+            if !b.cells.is_empty() || label(&b.text).is_some() {
+                self.items += 1;
+            }
+        }
+        self.counted = self.blocks.len();
+        if self.items + pending > MAX_ITEMS {
+            self.over = Some(Over::Items);
+        } else if self.blocks.len() + pending > MAX_BLOCKS {
+            self.over = Some(Over::Paragraphs);
+        }
+        self.over.is_some()
+    }
+
     /// Adds a paragraph that is already one paragraph (from .docx): split at line breaks, cleaned.
     pub fn push_paragraph(&mut self, text: &str, heading: bool, line: usize) {
         for piece in text.split('\n') {
@@ -150,6 +189,9 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         let (raw, was) = cut(raw);
         if let Some(chars) = was {
             doc.cut.push((line_no, chars));
+        }
+        if doc.full(table.len()) {
+            return doc;
         }
         let line = squeeze(raw);
         if !line.starts_with('|') && !table.is_empty() {
