@@ -941,6 +941,10 @@ fn reading_stops_as_soon_as_the_item_limit_is_passed() {
     let doc = par::import::text::from_text(&"1. Việc.\n".repeat(150_000), true);
     assert_eq!(doc.over, Some(par::import::text::Over::Items));
     assert!(doc.blocks.len() <= par::import::parse::MAX_ITEMS + 1, "{}", doc.blocks.len());
+    // Paragraphs that are not items stop the reading at the paragraph limit.
+    let max = par::import::text::MAX_BLOCKS;
+    let doc = par::import::docx::read(&gen_import_stress::docx_short_paragraphs(max + 10)).unwrap();
+    assert_eq!((doc.over, doc.blocks.len()), (Some(par::import::text::Over::Paragraphs), max + 1));
     // Under the limit, nothing is cut short.
     let doc = par::import::text::from_text(&"1. Việc.\n".repeat(1_000), true);
     assert_eq!((doc.over, doc.blocks.len()), (None, 1_000));
