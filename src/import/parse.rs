@@ -239,6 +239,8 @@ struct Seen {
     section_next: HashMap<String, usize>,
     /// Folded owner name → its index in `draft.owners`.
     owner_by_name: HashMap<String, usize>,
+    /// An owner's name as the text wrote it (trimmed) → its index in `draft.owners`.
+    owner_by_text: HashMap<String, usize>,
     /// The ids of `draft.owners`.
     owner_ids: HashSet<String>,
     /// Base → the last N tried for a free "baseN" owner id.
@@ -1215,15 +1217,27 @@ impl Parser {
 
     /// The id of the owner with this name, defining it on first sight.
     fn owner(&mut self, name: &str, seen_in: &str) -> String {
-        let name = capitalise(name.trim());
-        let key = fold(&name);
-        if let Some(&i) = self.seen.owner_by_name.get(&key) {
+        // The same words give the same owner: skip capitalising and folding them again.
+        let name_text = name.trim();
+        let i = match self.seen.owner_by_text.get(name_text).copied() {
+            Some(i) => Some(i),
+            None => {
+                let key = fold(&capitalise(name_text));
+                let i = self.seen.owner_by_name.get(&key).copied();
+                if let Some(i) = i {
+                    self.seen.owner_by_text.insert(name_text.to_string(), i);
+                }
+                i
+            }
+        };
+        if let Some(i) = i {
             let o = &mut self.draft.owners[i];
             if self.seen.owner_seen.insert((i, seen_in.to_string())) {
                 o.seen.push(seen_in.to_string());
             }
             return o.id.clone();
         }
+        let name = capitalise(name_text);
         let base = owner_id(&name);
         let mut id = base.clone();
         if self.seen.owner_ids.contains(&id) {
@@ -1237,7 +1251,8 @@ impl Parser {
             }
         }
         let i = self.draft.owners.len();
-        self.seen.owner_by_name.insert(key, i);
+        self.seen.owner_by_name.insert(fold(&name), i);
+        self.seen.owner_by_text.insert(name_text.to_string(), i);
         self.seen.owner_ids.insert(id.clone());
         self.seen.owner_seen.insert((i, seen_in.to_string()));
         self.draft.owners.push(DraftOwner { id: id.clone(), name, seen: vec![seen_in.to_string()] });
@@ -2001,9 +2016,12 @@ fn owner_before(f: &Folded, end: usize) -> Option<(usize, String)> {
     }
     let starts: Vec<usize> = (s..end).filter(|&i| is_word(f.fold[i]) && f.boundary_before(i)).collect();
     starts.into_iter().find_map(|i| {
-        let name = trim_clause(&f.text(i..end));
         let lead_ok = f.orig[i].is_uppercase() || f.word_at(i, "cac") || f.word_at(i, "toan the");
-        (lead_ok && is_owner_name(&name)).then_some((i, name))
+        if !lead_ok {
+            return None;
+        }
+        let name = trim_clause(&f.text(i..end));
+        is_owner_name(&name).then_some((i, name))
     })
 }
 

@@ -54,9 +54,12 @@ fn fold_char_slow(c: char) -> char {
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
-        let orig: Vec<char> = s.chars().collect();
+        // Sized once: collecting from `chars()` would grow the vectors step by step.
+        let mut orig: Vec<char> = Vec::with_capacity(s.len());
+        orig.extend(s.chars());
         let fold: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
-        let flat = fold.iter().collect();
+        let mut flat = String::with_capacity(s.len() + 8);
+        flat.extend(&fold);
         Folded { orig, fold, flat }
     }
 
@@ -96,6 +99,7 @@ impl Folded {
     }
 
     /// Whether `pat` is at `i` as whole words.
+    #[inline]
     pub fn word_at(&self, i: usize, pat: &str) -> bool {
         self.at(i, pat) && self.boundary_before(i) && self.boundary_after(i + pat.len())
     }
