@@ -1044,8 +1044,8 @@ impl Parser {
                 .cites
                 .iter()
                 .flatten()
-                .cloned()
-                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some());
+                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some())
+                .cloned();
             if let Some(c) = own
                 && let Some(short) = c.number.as_deref().and_then(symbol_owner)
             {
