@@ -11,8 +11,9 @@
 //! `items N STYLE` writes a Markdown plan whose N items all carry the same number:
 //! `num` ("1." N times), `dotted` ("1.1."), `letter` ("a)"), `nested` ("1." with two
 //! "a)" under each, so every "1." is a sub-section), `roman` (N sections "I.", one task each).
-//! `docx-paras N` writes a .docx of N short numbered paragraphs; `docx-para MB` a .docx
-//! holding one paragraph of MB megabytes (zip compresses both to a few hundred KB).
+//! `docx-paras N` writes a .docx of N short numbered paragraphs; `docx-lines N` of N
+//! one-letter paragraphs; `docx-para MB` a .docx holding one paragraph of MB megabytes
+//! (zip compresses them to a few hundred KB).
 
 use std::io::Write;
 
@@ -89,6 +90,17 @@ pub fn docx_paragraphs(n: usize) -> Vec<u8> {
     })
 }
 
+/// A .docx of `n` one-letter paragraphs, none of them an item: the most paragraphs a
+/// document.xml of its size can hold.
+pub fn docx_short_paragraphs(n: usize) -> Vec<u8> {
+    docx(|w| {
+        for _ in 0..n {
+            w.write_all(b"<w:p><w:t>x</w:t></w:p>")?;
+        }
+        Ok(())
+    })
+}
+
 /// A .docx holding the item "1." followed by one paragraph of `bytes` bytes of text.
 pub fn docx_one_paragraph(bytes: usize) -> Vec<u8> {
     docx(|w| {
@@ -118,10 +130,11 @@ fn main() {
     match (args.first().map(String::as_str), num(1)) {
         (Some("items"), Some(n)) => out.write_all(items(n, args.get(2).map_or("num", String::as_str)).as_bytes()),
         (Some("docx-paras"), Some(n)) => out.write_all(&docx_paragraphs(n)),
+        (Some("docx-lines"), Some(n)) => out.write_all(&docx_short_paragraphs(n)),
         (Some("docx-para"), Some(mb)) => out.write_all(&docx_one_paragraph(mb * 1_000_000)),
         _ => {
             eprintln!(
-                "usage: gen_import_stress items N [num|dotted|letter|nested|roman] | docx-paras N | docx-para MB"
+                "usage: gen_import_stress items N [num|dotted|letter|nested|roman] | docx-paras N | docx-lines N | docx-para MB"
             );
             std::process::exit(2);
         }

@@ -26,8 +26,9 @@ pub enum ReadError {
     Io(std::io::Error),
     /// A named pipe, a device or a socket: what it is, in both languages.
     NotRegular { vi: &'static str, en: &'static str },
-    /// Larger than [`MAX_BYTES`]; the size when the file said it.
-    TooLarge(Option<u64>),
+    /// Larger than the cap ([`MAX_BYTES`] unless the reader was given another): the size
+    /// when the file said it, and the cap.
+    TooLarge(Option<u64>, u64),
     /// The memory to hold the file could not be had.
     NoMemory(u64),
 }
@@ -52,8 +53,8 @@ impl ReadError {
                 Lang::Vi => format!("đây là {vi}, không phải tệp thường"),
                 Lang::En => format!("it is {en}, not a regular file"),
             },
-            ReadError::TooLarge(size) => {
-                let cap = MAX_BYTES / (1024 * 1024);
+            ReadError::TooLarge(size, cap) => {
+                let cap = cap / (1024 * 1024);
                 match (lang, size) {
                     (Lang::Vi, Some(s)) => format!("tệp lớn {} MB, quá giới hạn {cap} MB", s.div_ceil(1024 * 1024)),
                     (Lang::Vi, None) => format!("tệp lớn hơn giới hạn {cap} MB"),
@@ -76,7 +77,7 @@ impl ReadError {
                 "par chỉ đọc tệp thường; lưu nội dung thành tệp rồi chỉ tên tệp đó",
                 "par reads regular files only; save the content to a file and name that file",
             ),
-            ReadError::TooLarge(_) => lang.pick(
+            ReadError::TooLarge(..) => lang.pick(
                 "kiểm tra đúng là tệp cần đọc; kế hoạch và văn bản kế hoạch chỉ vài MB",
                 "check that this is the file meant; plans and plan documents are a few megabytes",
             ),
@@ -141,15 +142,15 @@ pub fn odd_file(meta: &std::fs::Metadata) -> Option<ReadError> {
 
 /// Checks metadata: a regular file (a folder is left to `open`/`read`, whose error
 /// says so) of at most the cap. Returns its size.
-fn check(meta: &std::fs::Metadata) -> Result<u64, ReadError> {
+fn check(meta: &std::fs::Metadata, cap: u64) -> Result<u64, ReadError> {
     if let Some(e) = odd_file(meta) {
         return Err(e);
     }
     if meta.is_dir() {
         return Err(ReadError::Io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
     }
-    if meta.len() > MAX_BYTES {
-        return Err(ReadError::TooLarge(Some(meta.len())));
+    if meta.len() > cap {
+        return Err(ReadError::TooLarge(Some(meta.len()), cap));
     }
     Ok(meta.len())
 }
@@ -168,21 +169,26 @@ fn open_no_wait(path: &Path) -> std::io::Result<File> {
 
 /// Reads the regular file at `path`, of at most [`MAX_BYTES`], whole.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_capped_to(path, MAX_BYTES)
+}
+
+/// Reads the regular file at `path`, of at most `cap` bytes, whole.
+pub fn read_capped_to(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     // Links are followed (a plan may be a link); the type is the target's.
-    check(&std::fs::metadata(path).map_err(ReadError::Io)?)?;
+    check(&std::fs::metadata(path).map_err(ReadError::Io)?, cap)?;
     let file = open_no_wait(path).map_err(ReadError::Io)?;
-    let size = check(&file.metadata().map_err(ReadError::Io)?)?;
+    let size = check(&file.metadata().map_err(ReadError::Io)?, cap)?;
     let mut bytes = Vec::new();
     // Room for the whole file at once (and one byte to notice it grew); room that
     // cannot be had is "not enough memory", not a read failure.
     bytes.try_reserve_exact(size as usize + 1).map_err(|_| ReadError::NoMemory(size))?;
-    match file.take(MAX_BYTES + 1).read_to_end(&mut bytes) {
+    match file.take(cap + 1).read_to_end(&mut bytes) {
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::OutOfMemory => return Err(ReadError::NoMemory(size)),
         Err(e) => return Err(ReadError::Io(e)),
     }
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(ReadError::TooLarge(None));
+    if bytes.len() as u64 > cap {
+        return Err(ReadError::TooLarge(None, cap));
     }
     Ok(bytes)
 }
@@ -202,7 +208,7 @@ mod tests {
         // A sparse file over the cap is refused by its size, before any byte is read.
         let big = dir.path().join("big.toml");
         std::fs::File::create(&big).unwrap().set_len(MAX_BYTES + 1).unwrap();
-        assert!(matches!(read_capped(&big), Err(ReadError::TooLarge(Some(_)))));
+        assert!(matches!(read_capped(&big), Err(ReadError::TooLarge(Some(_), MAX_BYTES))));
         #[cfg(unix)]
         {
             let e = read_capped(Path::new("/dev/zero")).unwrap_err();

@@ -867,7 +867,7 @@ fn a_document_of_absurdly_many_items_is_refused() {
         .args(["--lang", "en", "import", "many.docx", "-o", "plan.toml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("many.docx has 100002 items"))
+        .stderr(predicate::str::contains("many.docx has more than 100000 items"))
         .stderr(predicate::str::contains("help: check it is a plan"));
     assert!(!dir.path().join("plan.toml").exists());
 }
@@ -908,4 +908,74 @@ fn a_huge_line_of_text_is_cut_and_marked() {
     let plan = par::plan::load(&dir.path().join("plan.toml")).unwrap().plan;
     assert_eq!(plan.tasks.len(), 2);
     assert_eq!(plan.tasks[1].title, "Việc hai");
+}
+
+/// Runs `par --lang en import FILE -o plan.toml` in `dir` under `timeout SECS` and
+/// `ulimit -v KB`, expecting it to refuse with `code`; returns its stderr.
+fn import_bounded_refused(dir: &Path, file: &str, secs: u32, kb: u64, code: i32) -> String {
+    let par = assert_cmd::cargo::cargo_bin("par");
+    let out = std::process::Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {kb}; exec timeout -s KILL {secs} \"$0\" --lang en --today 2025-06-15 import \"$1\" -o plan.toml"
+        ))
+        .arg(&par)
+        .arg(file)
+        .env_remove("PAR_FILE")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "par import {file} (limits {secs} s, {kb} KB): {stderr}");
+    assert!(!dir.join("plan.toml").exists(), "{file}: nothing may be written");
+    stderr
+}
+
+#[test]
+fn reading_stops_as_soon_as_the_item_limit_is_passed() {
+    // The 1.1 M-paragraph .docx was read and labelled whole before being refused (2.1 s);
+    // the readers now count as they go and stop at the 100,001st item.
+    let doc = par::import::docx::read(&gen_import_stress::docx_paragraphs(150_000)).unwrap();
+    assert_eq!(doc.over, Some(par::import::text::Over::Items));
+    assert_eq!(doc.blocks.len(), par::import::parse::MAX_ITEMS + 1);
+    let doc = par::import::text::from_text(&"1. Việc.\n".repeat(150_000), true);
+    assert_eq!(doc.over, Some(par::import::text::Over::Items));
+    assert!(doc.blocks.len() <= par::import::parse::MAX_ITEMS + 1, "{}", doc.blocks.len());
+    // Paragraphs that are not items stop the reading at the paragraph limit.
+    let max = par::import::text::MAX_BLOCKS;
+    let doc = par::import::docx::read(&gen_import_stress::docx_short_paragraphs(max + 10)).unwrap();
+    assert_eq!((doc.over, doc.blocks.len()), (Some(par::import::text::Over::Paragraphs), max + 1));
+    // Under the limit, nothing is cut short.
+    let doc = par::import::text::from_text(&"1. Việc.\n".repeat(1_000), true);
+    assert_eq!((doc.over, doc.blocks.len()), (None, 1_000));
+}
+
+#[test]
+fn a_text_of_a_million_short_lines_is_refused() {
+    // 16 M one-letter lines fit under the cap; held as paragraphs they would take gigabytes.
+    let dir = tempfile::tempdir().unwrap();
+    let max = par::import::text::MAX_BLOCKS;
+    std::fs::write(dir.path().join("lines.txt"), "x\n".repeat(max + 10)).unwrap();
+    let err = import_bounded_refused(dir.path(), "lines.txt", 300, 1_000_000, 2);
+    assert!(err.contains(&format!("lines.txt has more than {max} paragraphs")), "{err}");
+    assert!(err.contains("help: check it is a plan"), "{err}");
+}
+
+#[test]
+fn a_document_over_the_import_cap_is_refused_unread() {
+    // A plan document is a few MB; `par import` reads at most 32 MB (the plan loader 256 MB).
+    let dir = tempfile::tempdir().unwrap();
+    let cap = par::import::MAX_INPUT;
+    assert_eq!(cap, 32 << 20);
+    std::fs::File::create(dir.path().join("big.txt")).unwrap().set_len(cap + 1).unwrap();
+    let err = import_bounded_refused(dir.path(), "big.txt", 60, 200_000, 3);
+    assert!(err.contains("big.txt") && err.contains("over the 32 MB limit"), "{err}");
+    assert!(err.contains("help: check that this is the file meant"), "{err}");
+    // In Vietnamese too.
+    par(dir.path())
+        .args(["--lang", "vi", "import", "big.txt", "-o", "plan.toml"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("quá giới hạn 32 MB"))
+        .stderr(predicate::str::contains("gợi ý:"));
 }

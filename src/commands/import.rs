@@ -22,10 +22,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let document = absolute(ctx, input);
     let output_file =
         output.as_deref().map(|out| OutputFile::check(out, &[&document], args.force, lang)).transpose()?;
-    // A regular file of at most 256 MB: a pipe is refused, not waited on; `/dev/zero` or
-    // a huge file is refused, not read.
-    let bytes =
-        crate::read::read_capped(&document).map_err(|e| Fail { code: e.code(), message: e.message(lang, &name) })?;
+    // A regular file of at most 32 MB (a plan document is a few): a pipe is refused, not
+    // waited on; `/dev/zero` or a huge file is refused, not read.
+    let bytes = crate::read::read_capped_to(&document, crate::import::MAX_INPUT)
+        .map_err(|e| Fail { code: e.code(), message: e.message(lang, &name) })?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| Fail::input(e.message(lang, &name)))?;
 

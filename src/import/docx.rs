@@ -28,11 +28,11 @@ pub enum DocxError {
 
 /// Largest XML part read whole (relationships, numbering, styles; uncompressed), far
 /// above any real plan's (a few hundred KB).
-pub const MAX_PART: u64 = 64 * 1024 * 1024;
+pub const MAX_PART: u64 = 16 * 1024 * 1024;
 
-/// Largest main document part (word/document.xml, uncompressed): the cap par puts on every
-/// file it reads. It is streamed, never held whole: a 100-page plan unpacks to about 2 MB.
-pub const MAX_DOCUMENT: u64 = crate::plan::load::MAX_BYTES;
+/// Largest main document part (word/document.xml, uncompressed): the cap `par import` puts
+/// on the document file. It is streamed, never held whole: a 100-page plan unpacks to about 2 MB.
+pub const MAX_DOCUMENT: u64 = super::MAX_INPUT;
 
 /// Reads a .docx file's bytes into blocks.
 pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
@@ -611,7 +611,12 @@ fn body<R: BufRead>(r: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -
                                 }
                                 cell.push_str(&text);
                             }
-                            None if paras.is_empty() => doc.push_paragraph(&text, heading, count),
+                            None if paras.is_empty() => {
+                                doc.push_paragraph(&text, heading, count);
+                                if doc.full(0) {
+                                    return Ok(doc);
+                                }
+                            }
                             // A paragraph inside another (a text box): its text joins the outer one.
                             None => {
                                 if let Some(outer) = paras.last_mut() {
@@ -632,6 +637,9 @@ fn body<R: BufRead>(r: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -
                         if let Some(t) = tables.last_mut() {
                             let row = std::mem::take(&mut t.row);
                             t.rows.push((row, count));
+                            if doc.full(t.rows.len()) {
+                                return Ok(doc);
+                            }
                         }
                     }
                     "tbl" => {

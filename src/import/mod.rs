@@ -11,9 +11,15 @@ pub mod parse;
 pub mod scan;
 pub mod text;
 
+use std::borrow::Cow;
+
 use crate::i18n::Lang;
 
 pub use parse::{Draft, ParseError};
+
+/// The largest document `par import` reads, in bytes. A 100-page plan is about 2 MB as
+/// text or .docx; 32 MB keeps every document par reads within 2 s and 300 MB (BENCHMARKS.md).
+pub const MAX_INPUT: u64 = 32 * 1024 * 1024;
 
 /// The kinds of input `par import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +40,11 @@ pub enum ImportError {
     CorruptDocx(String),
     /// A part of the .docx is unreasonably large.
     TooLarge,
-    /// More items than a plan can have ([`parse::MAX_ITEMS`]): how many.
+    /// More items than a plan can have ([`parse::MAX_ITEMS`]): how many were counted before
+    /// reading stopped (at most one more than the limit, or a table's rows).
     TooManyItems(usize),
+    /// More paragraphs than [`text::MAX_BLOCKS`].
+    TooManyParagraphs,
     /// Text that is not UTF-8 (nor UTF-16 with a byte-order mark).
     NotUtf8 {
         line: usize,
@@ -88,14 +97,24 @@ impl ImportError {
                     docx::MAX_PART >> 20
                 ),
             },
-            ImportError::TooManyItems(n) => match lang {
+            ImportError::TooManyItems(_) => match lang {
                 Lang::Vi => format!(
-                    "{file} có {n} mục (đánh số, gạch đầu dòng, dòng bảng), quá {} mục par nhận; kế hoạch của một đơn vị chỉ vài trăm nhiệm vụ\n      gợi ý: kiểm tra đúng là văn bản kế hoạch; nếu cần, tách thành nhiều kế hoạch",
+                    "{file} có hơn {} mục (đánh số, gạch đầu dòng, dòng bảng), là số mục nhiều nhất par nhận; kế hoạch của một đơn vị chỉ vài trăm nhiệm vụ\n      gợi ý: kiểm tra đúng là văn bản kế hoạch; nếu cần, tách thành nhiều kế hoạch",
                     parse::MAX_ITEMS
                 ),
                 Lang::En => format!(
-                    "{file} has {n} items (numbered, bulleted, table rows), more than the {} par reads; a unit's plan has a few hundred tasks\n      help: check it is a plan; if it is, split it into several plans",
+                    "{file} has more than {} items (numbered, bulleted, table rows), the most par reads; a unit's plan has a few hundred tasks\n      help: check it is a plan; if it is, split it into several plans",
                     parse::MAX_ITEMS
+                ),
+            },
+            ImportError::TooManyParagraphs => match lang {
+                Lang::Vi => format!(
+                    "{file} có hơn {} đoạn (dòng văn bản, dòng bảng), là số đoạn nhiều nhất par đọc; văn bản kế hoạch 100 trang chỉ vài nghìn đoạn\n      gợi ý: kiểm tra đúng là văn bản kế hoạch (không phải dữ liệu xuất ra dạng văn bản)",
+                    text::MAX_BLOCKS
+                ),
+                Lang::En => format!(
+                    "{file} has more than {} paragraphs (lines of text, table rows), the most par reads; a 100-page plan has a few thousand\n      help: check it is a plan (not data saved as text)",
+                    text::MAX_BLOCKS
                 ),
             },
             ImportError::NotUtf8 { line, column, byte } => match lang {
@@ -183,6 +202,7 @@ pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, 
         ParseError::Empty => ImportError::Empty,
         ParseError::NoTasks => ImportError::NoTasks,
         ParseError::TooManyItems(n) => ImportError::TooManyItems(n),
+        ParseError::TooManyParagraphs => ImportError::TooManyParagraphs,
     })?;
     let origin = emit::Origin { name, paragraphs: format == Format::Docx };
     let toml = emit::emit(&draft, &origin);
@@ -191,7 +211,7 @@ pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, 
 
 /// Text from bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with one
 /// (what Word's "Unicode text" saves).
-fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     let utf16 = |le: bool, body: &[u8]| -> String {
         let units = body
             .chunks_exact(2)
@@ -199,14 +219,15 @@ fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect()
     };
     if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok(utf16(true, body));
+        return Ok(Cow::Owned(utf16(true, body)));
     }
     if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok(utf16(false, body));
+        return Ok(Cow::Owned(utf16(false, body)));
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_string()),
+        // Borrowed: no copy of the document.
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             let valid = e.valid_up_to();
             let prefix = String::from_utf8_lossy(&body[..valid]);

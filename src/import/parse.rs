@@ -13,7 +13,7 @@ use super::scan::{
     Citation, Folded, Found, Label, LabelKind, When, citations_in, date_at, find_times, fold_char, is_upper, is_word,
     label, trim_clause,
 };
-use super::text::{Block, Doc};
+use super::text::{Block, Doc, Over};
 use crate::text::fold;
 
 /// A comment for the officer, in both languages.
@@ -139,6 +139,8 @@ pub enum ParseError {
     NoTasks,
     /// More items (numbered, bulleted, table rows) than [`MAX_ITEMS`]: how many.
     TooManyItems(usize),
+    /// More paragraphs than [`super::text::MAX_BLOCKS`].
+    TooManyParagraphs,
 }
 
 /// The most items (numbered paragraphs, bullets, table rows) a document may hold. A unit's
@@ -155,7 +157,10 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
     let casing = Casing::new(blocks);
     let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
     let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
-    if items > MAX_ITEMS {
+    if doc.over == Some(Over::Paragraphs) {
+        return Err(ParseError::TooManyParagraphs);
+    }
+    if doc.over.is_some() || items > MAX_ITEMS {
         return Err(ParseError::TooManyItems(items));
     }
 
@@ -166,7 +171,14 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
         .ok_or(ParseError::NoTasks)?;
     let tail_start = tail_start(blocks, body_start);
 
-    let mut p = Parser { casing, draft: Draft::default(), raw_tasks: Vec::new(), fallback_year, seen: Seen::default() };
+    let mut p = Parser {
+        casing,
+        draft: Draft::default(),
+        raw_tasks: Vec::new(),
+        cites: Vec::new(),
+        fallback_year,
+        seen: Seen::default(),
+    };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
         blocks[body_start..tail_start].iter().zip(labels[body_start..tail_start].iter().cloned()).collect();
@@ -207,6 +219,9 @@ struct Parser {
     casing: Casing,
     draft: Draft,
     raw_tasks: Vec<RawTask>,
+    /// The documents each raw task cites, when [`Parser::meta_guesses`] had to read them
+    /// all: kept for [`Parser::task`], which would otherwise read them again.
+    cites: Vec<Vec<Citation>>,
     fallback_year: i32,
     /// Indexes kept beside the draft so that a document repeating its numbers (a thousand
     /// items "1.") is read in linear time: ids and names are looked up, never searched.
@@ -224,6 +239,8 @@ struct Seen {
     section_next: HashMap<String, usize>,
     /// Folded owner name → its index in `draft.owners`.
     owner_by_name: HashMap<String, usize>,
+    /// An owner's name as the text wrote it (trimmed) → its index in `draft.owners`.
+    owner_by_text: HashMap<String, usize>,
     /// The ids of `draft.owners`.
     owner_ids: HashSet<String>,
     /// Base → the last N tried for a free "baseN" owner id.
@@ -930,7 +947,7 @@ impl Parser {
         let mut used: HashMap<String, usize> = HashMap::new();
         // The ids given so far, in ASCII lower case (ids differ by more than case).
         let mut taken: HashSet<String> = HashSet::new();
-        for t in raw {
+        for (n, t) in raw.into_iter().enumerate() {
             let top = top_section(&t.section).to_string();
             let path = t.path.join(".");
             let base = if Some(&top) == first_section.as_ref() { path } else { format!("{top}.{path}") };
@@ -953,7 +970,8 @@ impl Parser {
                 ));
             }
             taken.insert(id.to_ascii_lowercase());
-            let task = self.task(t, id, year, notes);
+            let cites = self.cites.get_mut(n).map(std::mem::take);
+            let task = self.task(t, id, year, notes, cites);
             self.draft.tasks.push(task);
         }
     }
@@ -1021,12 +1039,13 @@ impl Parser {
             m.unit_short = symbol_owner(n);
         } else if let Some(unit) = &m.unit {
             let fu = fold_unit(unit);
+            self.cites = self.raw_tasks.iter().map(|t| citations_in(&Folded::new(t.detail.trim()), false)).collect();
             let own = self
-                .raw_tasks
+                .cites
                 .iter()
-                .flat_map(|t| citations_in(&Folded::new(&t.detail), false))
-                .chain(std::iter::empty())
-                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some());
+                .flatten()
+                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some())
+                .cloned();
             if let Some(c) = own
                 && let Some(short) = c.number.as_deref().and_then(symbol_owner)
             {
@@ -1091,10 +1110,18 @@ impl Parser {
     }
 
     /// Reads one task's wording: title, owner, timeline, result, references.
-    fn task(&mut self, raw: RawTask, id: String, year: i32, mut notes: Notes) -> DraftTask {
+    /// `cites`: the documents the task cites, when already read.
+    fn task(
+        &mut self,
+        raw: RawTask,
+        id: String,
+        year: i32,
+        mut notes: Notes,
+        cites: Option<Vec<Citation>>,
+    ) -> DraftTask {
         let detail = raw.detail.trim().to_string();
         let f = Folded::new(&detail);
-        let cites = citations_in(&f, false);
+        let cites = cites.unwrap_or_else(|| citations_in(&f, false));
         let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
         let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
 
@@ -1190,15 +1217,27 @@ impl Parser {
 
     /// The id of the owner with this name, defining it on first sight.
     fn owner(&mut self, name: &str, seen_in: &str) -> String {
-        let name = capitalise(name.trim());
-        let key = fold(&name);
-        if let Some(&i) = self.seen.owner_by_name.get(&key) {
+        // The same words give the same owner: skip capitalising and folding them again.
+        let name_text = name.trim();
+        let i = match self.seen.owner_by_text.get(name_text).copied() {
+            Some(i) => Some(i),
+            None => {
+                let key = fold(&capitalise(name_text));
+                let i = self.seen.owner_by_name.get(&key).copied();
+                if let Some(i) = i {
+                    self.seen.owner_by_text.insert(name_text.to_string(), i);
+                }
+                i
+            }
+        };
+        if let Some(i) = i {
             let o = &mut self.draft.owners[i];
             if self.seen.owner_seen.insert((i, seen_in.to_string())) {
                 o.seen.push(seen_in.to_string());
             }
             return o.id.clone();
         }
+        let name = capitalise(name_text);
         let base = owner_id(&name);
         let mut id = base.clone();
         if self.seen.owner_ids.contains(&id) {
@@ -1212,7 +1251,8 @@ impl Parser {
             }
         }
         let i = self.draft.owners.len();
-        self.seen.owner_by_name.insert(key, i);
+        self.seen.owner_by_name.insert(fold(&name), i);
+        self.seen.owner_by_text.insert(name_text.to_string(), i);
         self.seen.owner_ids.insert(id.clone());
         self.seen.owner_seen.insert((i, seen_in.to_string()));
         self.draft.owners.push(DraftOwner { id: id.clone(), name, seen: vec![seen_in.to_string()] });
@@ -1976,9 +2016,12 @@ fn owner_before(f: &Folded, end: usize) -> Option<(usize, String)> {
     }
     let starts: Vec<usize> = (s..end).filter(|&i| is_word(f.fold[i]) && f.boundary_before(i)).collect();
     starts.into_iter().find_map(|i| {
-        let name = trim_clause(&f.text(i..end));
         let lead_ok = f.orig[i].is_uppercase() || f.word_at(i, "cac") || f.word_at(i, "toan the");
-        (lead_ok && is_owner_name(&name)).then_some((i, name))
+        if !lead_ok {
+            return None;
+        }
+        let name = trim_clause(&f.text(i..end));
+        is_owner_name(&name).then_some((i, name))
     })
 }
 

@@ -22,6 +22,22 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Latin letters with diacritics (Vietnamese included) and the spaces: from a table
+    // built once, instead of decomposing each character of every text again.
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    const TABLE_END: u32 = 0x2100;
+    if (c as u32) < TABLE_END {
+        let table =
+            TABLE.get_or_init(|| (0..TABLE_END).map(|u| char::from_u32(u).map_or('\0', fold_char_slow)).collect());
+        return table[c as usize];
+    }
+    fold_char_slow(c)
+}
+
+fn fold_char_slow(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         'đ' | 'Đ' => 'd',
         '\u{00a0}' | '\u{2007}' | '\u{202f}' => ' ',
@@ -38,9 +54,12 @@ pub fn fold_char(c: char) -> char {
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
-        let orig: Vec<char> = s.chars().collect();
+        // Sized once: collecting from `chars()` would grow the vectors step by step.
+        let mut orig: Vec<char> = Vec::with_capacity(s.len());
+        orig.extend(s.chars());
         let fold: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
-        let flat = fold.iter().collect();
+        let mut flat = String::with_capacity(s.len() + 8);
+        flat.extend(&fold);
         Folded { orig, fold, flat }
     }
 
@@ -80,6 +99,7 @@ impl Folded {
     }
 
     /// Whether `pat` is at `i` as whole words.
+    #[inline]
     pub fn word_at(&self, i: usize, pat: &str) -> bool {
         self.at(i, pat) && self.boundary_before(i) && self.boundary_after(i + pat.len())
     }
@@ -646,6 +666,11 @@ pub struct Citation {
 }
 
 fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
+    // Most words start with no kind's first letter: rule them out in one look.
+    let c = *f.fold.get(i)?;
+    if !c.is_ascii() || !KINDS.iter().any(|(k, _)| k.as_bytes()[0] == c as u8) {
+        return None;
+    }
     KINDS.iter().find(|(k, _)| f.word_at(i, k)).map(|(k, name)| (*name, i + k.chars().count()))
 }
 

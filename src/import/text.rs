@@ -7,6 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::parse::MAX_ITEMS;
 use super::scan::{is_upper, label};
 
 /// A paragraph of the document, or a row of a table.
@@ -29,7 +30,26 @@ pub struct Doc {
     /// Paragraphs longer than [`MAX_PARAGRAPH`] characters, cut there: (line or paragraph
     /// number, the characters it had). The draft marks each for the officer to check.
     pub cut: Vec<(usize, usize)>,
+    /// Items (labelled paragraphs, table rows) among the first `counted` blocks: the readers
+    /// stop as soon as there are more than [`MAX_ITEMS`] (see [`Doc::full`]).
+    pub items: usize,
+    counted: usize,
+    /// Set when the readers stopped: more than [`MAX_ITEMS`] items, or more than
+    /// [`MAX_BLOCKS`] paragraphs.
+    pub over: Option<Over>,
 }
+
+/// Why the readers stopped before the document's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Over {
+    Items,
+    Paragraphs,
+}
+
+/// The most paragraphs (lines of text, table rows) a document may hold. A 100-page plan
+/// has a few thousand; a million short lines of text would take hundreds of megabytes to
+/// hold as paragraphs, and are not a plan.
+pub const MAX_BLOCKS: usize = 1_000_000;
 
 /// The longest paragraph (or line of text) read, in characters. A plan's longest
 /// paragraphs are a few thousand characters; 20,000 is about seven pages. Beyond it the
@@ -52,6 +72,25 @@ pub fn cut(s: &str) -> (&str, Option<usize>) {
 }
 
 impl Doc {
+    /// Whether the document already holds more than [`MAX_ITEMS`] items or [`MAX_BLOCKS`]
+    /// paragraphs (or `pending` more table rows would make it so): the readers stop there,
+    /// since the import is refused anyway, instead of reading and labelling a million
+    /// paragraphs first.
+    pub fn full(&mut self, pending: usize) -> bool {
+        for b in &self.blocks[self.counted..] {
+            if !b.cells.is_empty() || label(&b.text).is_some() {
+                self.items += 1;
+            }
+        }
+        self.counted = self.blocks.len();
+        if self.items + pending > MAX_ITEMS {
+            self.over = Some(Over::Items);
+        } else if self.blocks.len() + pending > MAX_BLOCKS {
+            self.over = Some(Over::Paragraphs);
+        }
+        self.over.is_some()
+    }
+
     /// Adds a paragraph that is already one paragraph (from .docx): split at line breaks, cleaned.
     pub fn push_paragraph(&mut self, text: &str, heading: bool, line: usize) {
         for piece in text.split('\n') {
@@ -126,9 +165,21 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         input.lines().fold((0, 0), |(b, f), l| if l.trim().is_empty() { (b + 1, f) } else { (b, f + 1) });
     let wrapped = blank * 12 >= filled;
     // How long a full line is: a wrapped line shorter than most of this length ends its paragraph.
-    let mut lengths: Vec<usize> = input.lines().map(|l| l.trim().chars().count()).filter(|&n| n > 0).collect();
-    lengths.sort_unstable();
-    let full = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(80);
+    // The 90th percentile of the lines' lengths, from how many lines have each length (a
+    // sorted list of every length took 8 bytes a line: 128 MB for 16 M short lines).
+    let mut lengths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for n in input.lines().map(|l| l.trim().chars().count()).filter(|&n| n > 0) {
+        *lengths.entry(n).or_default() += 1;
+    }
+    let mut rank = lengths.values().sum::<usize>() * 9 / 10;
+    let full = lengths
+        .iter()
+        .find(|&(_, &count)| {
+            let here = rank < count;
+            rank = rank.saturating_sub(count);
+            here
+        })
+        .map_or(80, |(&n, _)| n);
     let short_line = (full * 6 / 10).min(60);
     let mut doc = Doc::default();
     let mut cur: Option<(String, usize)> = None;
@@ -150,6 +201,9 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         let (raw, was) = cut(raw);
         if let Some(chars) = was {
             doc.cut.push((line_no, chars));
+        }
+        if doc.full(table.len()) {
+            return doc;
         }
         let line = squeeze(raw);
         if !line.starts_with('|') && !table.is_empty() {
