@@ -979,3 +979,27 @@ fn a_document_over_the_import_cap_is_refused_unread() {
         .stderr(predicate::str::contains("quá giới hạn 32 MB"))
         .stderr(predicate::str::contains("gợi ý:"));
 }
+
+#[test]
+fn import_lint_shows_the_first_rows_and_points_to_par_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("ke-hoach.md");
+    let mut text = String::from("# KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025\n\n");
+    for i in 1..=40 {
+        text.push_str(&format!("{i}. Rà soát thủ tục hành chính số {i}.\n"));
+    }
+    std::fs::write(&doc, text).unwrap();
+    let out = par(dir.path()).args(["--lang", "en", "import"]).arg(&doc).args(["-o", "plan.toml"]).output().unwrap();
+    assert!(out.status.success());
+    let report = String::from_utf8_lossy(&out.stdout);
+    let check = par(dir.path()).args(["--lang", "en", "check"]).output().unwrap();
+    let all = String::from_utf8_lossy(&check.stdout);
+    let rows = |s: &str| s.lines().filter(|l| l.contains(" ┆ ") && !l.contains("Problem")).count();
+    // `par check` lists every problem; the import its first 50, then how many more.
+    let total = rows(&all);
+    assert!(total > 50, "{all}");
+    assert_eq!(rows(&report), 50, "{report}");
+    assert!(report.contains(&format!("… and {} more: run `par check` to see them all", total - 50)), "{report}");
+    let summary = all.lines().find(|l| l.contains("problems in")).unwrap();
+    assert!(report.contains(summary), "{report}");
+}

@@ -204,6 +204,8 @@ pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, 
         ParseError::TooManyItems(n) => ImportError::TooManyItems(n),
         ParseError::TooManyParagraphs => ImportError::TooManyParagraphs,
     })?;
+    // The paragraphs are read: their memory goes back for the text to be written.
+    drop(doc);
     let origin = emit::Origin { name, paragraphs: format == Format::Docx };
     let toml = emit::emit(&draft, &origin);
     Ok(Imported { format, draft, toml })

@@ -5,6 +5,12 @@ use crate::compute::check::Violation;
 use crate::text::one_line;
 
 pub fn render(violations: &[Violation], tasks: usize, s: &Style) -> String {
+    render_first(violations, tasks, usize::MAX, s)
+}
+
+/// As [`render`], with at most `limit` rows in the table, then a line saying how many more
+/// there are and to run `par check` for all (the summary still counts every problem).
+pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, s: &Style) -> String {
     let l = s.lang;
     if violations.is_empty() {
         return format!(
@@ -23,7 +29,7 @@ pub fn render(violations: &[Violation], tasks: usize, s: &Style) -> String {
         l.pick("Vấn đề", "Problem"),
         l.pick("Cách sửa", "How to fix"),
     ]);
-    for v in violations {
+    for v in violations.iter().take(limit) {
         t.add_row(vec![
             comfy_table::Cell::new(one_line(&v.task)),
             comfy_table::Cell::new(v.line),
@@ -34,8 +40,18 @@ pub fn render(violations: &[Violation], tasks: usize, s: &Style) -> String {
     }
     let mut tasks_hit: Vec<&str> = violations.iter().map(|v| v.task.as_str()).collect();
     tasks_hit.dedup();
+    let more = violations.len().saturating_sub(limit);
+    let more = if more > 0 {
+        l.pick(
+            &format!("… và {more} vấn đề khác: chạy `par check` để xem hết\n"),
+            &format!("… and {more} more: run `par check` to see them all\n"),
+        )
+        .to_string()
+    } else {
+        String::new()
+    };
     format!(
-        "{}{} {} {}/{tasks} {}\n",
+        "{}{more}{} {} {}/{tasks} {}\n",
         table_text(&t),
         violations.len(),
         l.pick("vấn đề ở", "problems in"),
