@@ -1714,7 +1714,7 @@ impl Casing {
         let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
         let mut pairs: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
         let mut initial: HashMap<String, String> = HashMap::new();
-        let split = |c: char| !c.is_alphanumeric() && c != '.' && c != ':' && c != ';';
+        let split = |c: char| !crate::import::scan::is_alnum(c) && c != '.' && c != ':' && c != ';';
         // Only the words written somewhere in capitals can need re-casing: record those alone.
         let wanted: std::collections::HashSet<String> = blocks
             .iter()
@@ -1734,7 +1734,12 @@ impl Casing {
                     continue;
                 }
                 lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
                 if wanted.contains(&lower) {
                     if !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
                         *forms.entry(lower.clone()).or_default().entry(w.to_string()).or_default() += 1;
@@ -2247,7 +2252,14 @@ fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool)
         None
     };
     // Explicit recurrence: the first one written.
-    let explicit = EXPLICIT.iter().filter_map(|(w, k)| has(w).map(|p| (p, *w, *k))).min_by_key(|x| x.0);
+    // Every explicit phrase has "thang", "quy" or "nam" in it: a text without one of those
+    // skips the phrases that need it (each search scans the whole text).
+    let keys = ["thang", "quy", "nam"].map(|k| f.flat.contains(k));
+    let explicit = EXPLICIT
+        .iter()
+        .filter(|(w, _)| ["thang", "quy", "nam"].iter().zip(keys).any(|(k, present)| present && w.contains(k)))
+        .filter_map(|(w, k)| has(w).map(|p| (p, *w, *k)))
+        .min_by_key(|x| x.0);
     let weak: Option<(&str, &str, Note)> =
         if let Some(p) = ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].iter().find(|w| has(w).is_some()) {
             Some((
@@ -2294,7 +2306,12 @@ fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool)
         let before = f.fold[span.0.saturating_sub(30)..span.0].iter().collect::<String>();
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let last = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
-        let says = |w: &str| last.contains(&format!(" {w} "));
+        // `last` is space-delimited: a word is said when some match of it has spaces around it
+        // (no `format!(" {w} ")` per word and per date).
+        let says = |w: &str| {
+            let b = last.as_bytes();
+            last.match_indices(w).any(|(i, _)| i > 0 && b[i - 1] == b' ' && b.get(i + w.len()) == Some(&b' '))
+        };
         let before = last.trim_end();
         let deadline = deadline_column
             || ["truoc", "cham nhat", "han", "den", "xong", "hoan thanh", "trong", "vao", "cuoi"]

@@ -14,7 +14,7 @@ pub struct Folded {
     pub orig: Vec<char>,
     pub fold: Vec<char>,
     /// The folded characters as a string, to rule out absent words quickly.
-    flat: String,
+    pub flat: String,
 }
 
 /// Folds one character: ASCII lower case, Vietnamese letters to their base letter.
@@ -57,9 +57,14 @@ impl Folded {
         // Sized once: collecting from `chars()` would grow the vectors step by step.
         let mut orig: Vec<char> = Vec::with_capacity(s.len());
         orig.extend(s.chars());
-        let fold: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
+        // Folded characters and their string in one pass over the text.
+        let mut fold: Vec<char> = Vec::with_capacity(orig.len());
         let mut flat = String::with_capacity(s.len() + 8);
-        flat.extend(&fold);
+        for &c in &orig {
+            let f = fold_char(c);
+            fold.push(f);
+            flat.push(f);
+        }
         Folded { orig, fold, flat }
     }
 
@@ -167,6 +172,23 @@ impl Folded {
 }
 
 pub fn is_word(c: char) -> bool {
+    is_alnum(c)
+}
+
+/// `char::is_alphanumeric`, with Vietnamese letters looked up in a table built once instead
+/// of the binary search of the Unicode tables.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    const TABLE_END: u32 = 0x2100;
+    if (c as u32) < TABLE_END {
+        let table = TABLE
+            .get_or_init(|| (0..TABLE_END).map(|u| char::from_u32(u).is_some_and(char::is_alphanumeric)).collect());
+        return table[c as usize];
+    }
     c.is_alphanumeric()
 }
 

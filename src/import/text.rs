@@ -139,18 +139,14 @@ pub fn nfc(s: &str) -> String {
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
 pub fn squeeze(s: &str) -> String {
+    // The words between the spaces, joined by one space: copied a run at a time, not a
+    // character at a time.
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{a0}' {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
+    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
