@@ -7,16 +7,16 @@
 //! 4. the command builds the new bytes of that task only ([`splice`]), everything
 //!    else stays byte for byte (comments, blank lines, quoting, key order, line
 //!    endings, byte-order mark, Vietnamese text);
-//! 5. the changed task is checked ([`check`]) and the file written atomically
+//! 5. the changed task is checked ([`verify`]) and the file written atomically
 //!    ([`atomic`]), or nothing is written at all.
 
 pub mod atomic;
-pub mod check;
 pub mod journal;
 pub mod locate;
 pub mod lock;
 pub mod resolve;
 pub mod splice;
+pub mod verify;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -113,10 +113,10 @@ impl Session {
     }
 
     /// Checks the task that occupies `within` (a range of the current text holding
-    /// the change) once `change` is made (see [`check::check_task`]).
+    /// the change) once `change` is made (see [`verify::check_task`]).
     pub fn check(&self, change: &Change, within: Range<usize>) -> Result<Task, Fail> {
         let piece = change.piece(self.text(), within.clone());
-        check::check_task(self.plan(), &self.path, &piece, self.lang, || {
+        verify::check_task(self.plan(), &self.path, &piece, self.lang, || {
             (change.apply(self.text()), change.map_range(within).start)
         })
     }
