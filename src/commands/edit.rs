@@ -6,7 +6,7 @@
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::cli::EditArgs;
-use crate::error::{Fail, code};
+use crate::error::Fail;
 use crate::write::splice::{Change, array, date, quote, with_eol};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
@@ -90,15 +90,10 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     })?;
     let change = Change::new(block.head.clone(), new_head);
     if change.is_noop(s.text()) {
-        return Err(Fail {
-            code: code::FINDINGS,
-            message: lang
-                .pick(
-                    &format!("nhiệm vụ {} đã đúng như vậy; không ghi gì", task.id),
-                    &format!("task {} already says so; nothing was written", task.id),
-                )
-                .to_string(),
-        }
+        return Err(Fail::findings(lang.pick(
+            &format!("nhiệm vụ {} đã đúng như vậy; không ghi gì", task.id),
+            &format!("task {} already says so; nothing was written", task.id),
+        ))
         .into());
     }
     s.check(&change, block.content.clone())?;

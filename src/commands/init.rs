@@ -22,7 +22,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> anyhow::Result<Outcome> {
     let text = template(args, unit, year, ctx.lang.map_or("vi", |l| l.pick("vi", "en")));
     // The template must load as it is; a failure here is a bug in par, not the user's.
     crate::plan::load::parse(&path, &text)
-        .map_err(|e| Fail::input(format!("{e}\n      note: template error, please report")))?;
+        .map_err(|e| {
+            Fail::rendered(crate::error::Kind::Input, format!("{e}\n      note: template error, please report"))
+        })?;
     atomic::create_new(&path, text.as_bytes(), lang)?;
     Ok(Outcome::ok(format!(
         "{}\n",

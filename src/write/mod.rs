@@ -86,19 +86,13 @@ impl Session {
     /// The bytes of task `i`, found by reading that task only.
     pub fn block(&self, i: usize) -> Result<TaskBlock, Fail> {
         Layout::task_at_line(self.text(), self.plan().tasks[i].line).ok_or_else(|| {
-            Fail::input(format!(
-                "{}\n      help: {}",
-                self.lang.pick(
-                    &format!(
-                        "par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}",
-                        self.path.display()
-                    ),
-                    &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
-                ),
-                self.lang.pick(
-                    "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
-                    "write each task as a [[task]] table, as the template does (par init)",
-                ),
+            Fail::input(self.lang.pick(
+                &format!("par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}", self.path.display()),
+                &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
+            ))
+            .help(self.lang.pick(
+                "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
+                "write each task as a [[task]] table, as the template does (par init)",
             ))
         })
     }
@@ -121,6 +115,34 @@ impl Session {
         })
     }
 
+    /// Adds one entry (`lines`: a `[[task.done]]`, `[[task.log]]` or `[[task.measure]]`
+    /// table without its `at` line) at the end of task `i`, stamped with the time now;
+    /// checks the task then reads with exactly one more entry of that kind, writes the
+    /// plan and journals the entry. What `done`, `log` and `measure` share.
+    pub fn append_entry(self, i: usize, mut lines: splice::Lines<'_>, kind: journal::Kind) -> Result<(), Fail> {
+        lines.raw(&format!("at = {}", timestamp()?));
+        let (change, range) = self.append_to_task(i, &lines.text)?;
+        let checked = self.check(&change, range)?;
+        let count = |t: &Task| match kind {
+            journal::Kind::Done => t.done.len(),
+            journal::Kind::Log => t.log.len(),
+            journal::Kind::Measure => t.measures.len(),
+        };
+        if count(&checked) != count(&self.plan().tasks[i]) + 1 {
+            let (vi, en) = match kind {
+                journal::Kind::Done => ("mục hoàn thành", "the done mark"),
+                journal::Kind::Log => ("mục nhật ký", "the entry"),
+                journal::Kind::Measure => ("số đo", "the measurement"),
+            };
+            return Err(Fail::input(self.lang.pick(
+                &format!("par không ghép được {vi} vào nhiệm vụ; không ghi gì (xin báo lỗi này)"),
+                &format!("par could not place {en} inside the task; nothing was written (please report this)"),
+            )));
+        }
+        let entry = journal::Entry::appended(&checked, kind, &lines.text);
+        self.commit_then(&change, |s| journal::record_appended(s, entry))
+    }
+
     /// Writes the plan with `change` made, atomically, keeping the byte-order mark.
     /// Refuses when the file was changed on disk (by an editor, say) since it was read.
     pub fn commit(self, change: &Change) -> Result<(), Fail> {
@@ -131,7 +153,7 @@ impl Session {
     pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
         let changed_underneath = || {
-            Fail::io(lang.pick(
+            Fail::conflict(lang.pick(
                 &format!(
                     "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
                     self.path.display()
