@@ -12,6 +12,7 @@
 
 pub mod atomic;
 pub mod journal;
+pub mod keys;
 pub mod locate;
 pub mod lock;
 pub mod resolve;
