@@ -195,7 +195,8 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct PlanError {
     pub kind: Kind,
     pub rendered: String,
-    pub first: Brief,
+    /// Boxed: a plan error is rare, and a small `Result` keeps loading's good path lean.
+    pub first: Box<Brief>,
     /// How many problems the rendering lists.
     pub problems: usize,
 }
@@ -242,7 +243,7 @@ impl PlanError {
     ) -> Self {
         let whole = Brief { file, at, message, joiner };
         let rendered = format!("error: {}\n      help: {help}", whole.line(""));
-        PlanError { kind, rendered, first: whole, problems: 1 }
+        PlanError { kind, rendered, first: Box::new(whole), problems: 1 }
     }
 }
 
@@ -255,7 +256,7 @@ impl Source<'_> {
             message: diags.first().map(|d| one_line_short(&d.message)).unwrap_or_default(),
             joiner: ": ",
         };
-        PlanError { kind: Kind::Input, rendered: self.render(diags), first, problems: diags.len() }
+        PlanError { kind: Kind::Input, rendered: self.render(diags), first: Box::new(first), problems: diags.len() }
     }
 }
 

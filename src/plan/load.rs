@@ -55,7 +55,12 @@ pub const MAX_BYTES: u64 = crate::read::MAX_BYTES;
 /// the language is what could not be read); exit code 3.
 fn unreadable(e: &crate::read::ReadError, what: &str) -> PlanError {
     let first = Brief { file: String::new(), at: None, message: e.headline(crate::i18n::Lang::Vi, what), joiner: ": " };
-    PlanError { kind: e.kind(), rendered: format!("error: {}", e.message_both(what)), first, problems: 1 }
+    PlanError {
+        kind: e.kind(),
+        rendered: format!("error: {}", e.message_both(what)),
+        first: Box::new(first),
+        problems: 1,
+    }
 }
 
 /// Reads at most [`MAX_BYTES`] of `path`, a regular file.
