@@ -1,6 +1,9 @@
-//! Failures and the exit codes they map to.
+//! Failures, the one place they are worded for standard error, and the exit codes
+//! their kinds map to.
 
 use std::fmt;
+
+pub use crate::failure::{Kind, io_reason};
 
 /// Exit codes, documented in the README.
 pub mod code {
@@ -14,55 +17,107 @@ pub mod code {
     pub const IO: i32 = 3;
 }
 
-/// An error already worded for the user, with its exit code.
+/// The exit code of a kind of failure.
+pub fn code_of(kind: Kind) -> i32 {
+    match kind {
+        Kind::Input => code::INPUT,
+        Kind::Read | Kind::Write | Kind::Conflict => code::IO,
+        Kind::Findings => code::FINDINGS,
+    }
+}
+
+/// A failure already worded for the user: what went wrong and, when there is
+/// something to do about it, what (shown on a `help:` line below).
 #[derive(Debug)]
 pub struct Fail {
-    pub code: i32,
+    pub kind: Kind,
     pub message: String,
+    pub help: Option<String>,
+    /// `message` is a whole rendering with its own `error:` lines (a plan's diagnostics
+    /// with their notes), shown as it is.
+    pub rendered: bool,
 }
 
 impl Fail {
-    pub fn input(message: impl Into<String>) -> Fail {
-        Fail { code: code::INPUT, message: message.into() }
+    pub fn new(kind: Kind, message: impl Into<String>) -> Fail {
+        Fail { kind, message: message.into(), help: None, rendered: false }
     }
 
-    pub fn io(message: impl Into<String>) -> Fail {
-        Fail { code: code::IO, message: message.into() }
+    pub fn input(message: impl Into<String>) -> Fail {
+        Fail::new(Kind::Input, message)
+    }
+
+    pub fn read(message: impl Into<String>) -> Fail {
+        Fail::new(Kind::Read, message)
+    }
+
+    pub fn write(message: impl Into<String>) -> Fail {
+        Fail::new(Kind::Write, message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Fail {
+        Fail::new(Kind::Conflict, message)
+    }
+
+    pub fn findings(message: impl Into<String>) -> Fail {
+        Fail::new(Kind::Findings, message)
+    }
+
+    /// Plan diagnostics already rendered (see `plan::diagnostic::Source::render`).
+    pub fn rendered(kind: Kind, text: impl Into<String>) -> Fail {
+        Fail { rendered: true, ..Fail::new(kind, text) }
+    }
+
+    /// What the user can do about it.
+    pub fn help(mut self, help: impl Into<String>) -> Fail {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The exit code.
+    pub fn code(&self) -> i32 {
+        code_of(self.kind)
     }
 }
 
+/// The message and its help, without the leading `error: `.
 impl fmt::Display for Fail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        match &self.help {
+            Some(help) => write!(f, "\n      help: {help}"),
+            None => Ok(()),
+        }
     }
 }
 
 impl std::error::Error for Fail {}
 
-/// Exit code for any error: ours carry one, plan-file errors are input errors,
-/// anything else is treated as an I/O failure.
-pub fn exit_code(e: &anyhow::Error) -> i32 {
+/// The kind of any error: ours carry one; anything else is a failure of the system
+/// underneath, treated as an I/O failure.
+fn kind_of(e: &anyhow::Error) -> Kind {
     if let Some(f) = e.downcast_ref::<Fail>() {
-        return f.code;
+        return f.kind;
     }
     if let Some(pe) = e.downcast_ref::<crate::plan::PlanError>() {
-        return if pe.is_unreadable() { code::IO } else { code::INPUT };
+        return pe.kind;
     }
-    code::IO
+    Kind::Write
 }
 
-/// Words an I/O error without the OS's "(os error 13)" noise.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a folder, not a file".into(),
-        StorageFull => "the disk is full".into(),
-        ReadOnlyFilesystem => "the file system is read-only".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
+/// Exit code for any error.
+pub fn exit_code(e: &anyhow::Error) -> i32 {
+    code_of(kind_of(e))
+}
+
+/// The text standard error shows for an error, `error: ` and all, and its exit code:
+/// the one place failures are worded.
+pub fn report(e: &anyhow::Error) -> (String, i32) {
+    let text = match (e.downcast_ref::<Fail>(), e.downcast_ref::<crate::plan::PlanError>()) {
+        (Some(f), _) if f.rendered => f.to_string(),
+        (_, Some(pe)) => pe.to_string(),
+        _ => format!("error: {e}"),
+    };
+    // Errors quote plan text and arguments: neutralise escapes before they reach a terminal.
+    (crate::text::clean(&text).into_owned(), exit_code(e))
 }

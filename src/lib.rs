@@ -5,10 +5,12 @@
 //! (`cli` parses, `commands` runs one subcommand each).
 
 pub mod cli;
+pub mod collect;
 pub mod commands;
 pub mod compute;
 pub mod dates;
 pub mod error;
+pub mod failure;
 pub mod i18n;
 pub mod import;
 pub mod output;
@@ -110,14 +112,9 @@ pub fn run() -> i32 {
             }
         }
         Err(e) => {
-            // Errors quote plan text and arguments: neutralise escapes before they reach a terminal.
-            let msg = text::clean(&e.to_string()).into_owned();
-            if msg.starts_with("error") {
-                eprintln!("{msg}");
-            } else {
-                eprintln!("error: {msg}");
-            }
-            error::exit_code(&e)
+            let (text, code) = error::report(&e);
+            eprintln!("{text}");
+            code
         }
     }
 }
@@ -129,7 +126,7 @@ fn build_context(cli: &Cli) -> anyhow::Result<Context> {
         None => clock,
     };
     let cwd = std::env::current_dir()
-        .map_err(|e| Fail::io(format!("cannot read the current folder: {}", error::io_reason(&e))))?;
+        .map_err(|e| Fail::read(format!("cannot read the current folder: {}", error::io_reason(&e))))?;
     let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match cli.color {

@@ -58,7 +58,7 @@ impl OutputFile {
     /// and not an existing file unless `force`.
     pub fn check(path: &Path, inputs: &[&Path], force: bool, lang: Lang) -> Result<OutputFile, Fail> {
         let shown = crate::text::clean(&path.display().to_string()).into_owned();
-        let cannot = |why: &str| Fail::io(format!("{} {shown}: {why}", lang.pick("không ghi được", "cannot write")));
+        let cannot = |why: &str| Fail::write(format!("{} {shown}: {why}", lang.pick("không ghi được", "cannot write")));
         let meta = match fs::metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -88,26 +88,20 @@ impl OutputFile {
             )));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
-            return Err(Fail::input(format!(
-                "{}\n      help: {}",
-                lang.pick(
-                    &format!("{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì"),
-                    &format!("{shown} is a file par is reading; par does not write over it, nothing was written"),
-                ),
-                lang.pick("chọn tên khác cho -o", "choose another name for -o"),
-            )));
+            return Err(Fail::input(lang.pick(
+                &format!("{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì"),
+                &format!("{shown} is a file par is reading; par does not write over it, nothing was written"),
+            ))
+            .help(lang.pick("chọn tên khác cho -o", "choose another name for -o")));
         }
         if !force {
-            return Err(Fail::input(format!(
-                "{}\n      help: {}",
-                lang.pick(
-                    &format!("{shown} đã có; par không ghi đè, không ghi gì"),
-                    &format!("{shown} already exists; par does not overwrite it, nothing was written"),
-                ),
-                lang.pick(
-                    "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
-                    "add --force to replace it, or choose another name for -o",
-                ),
+            return Err(Fail::input(lang.pick(
+                &format!("{shown} đã có; par không ghi đè, không ghi gì"),
+                &format!("{shown} already exists; par does not overwrite it, nothing was written"),
+            ))
+            .help(lang.pick(
+                "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
+                "add --force to replace it, or choose another name for -o",
             )));
         }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -135,7 +129,7 @@ impl OutputFile {
                     ),
                 ))
             } else {
-                Fail::io(format!("{} {shown}: {}", lang.pick("không ghi được", "cannot write"), io_reason(&e)))
+                Fail::write(format!("{} {shown}: {}", lang.pick("không ghi được", "cannot write"), io_reason(&e)))
             }
         })
     }
@@ -189,35 +183,59 @@ fn same_file(path: &Path, meta: &fs::Metadata, input: &Path) -> bool {
     }
 }
 
+/// What is said once an output file is written.
+pub enum Written {
+    /// `Wrote FILE` on standard error, standard output kept for the output itself.
+    Stderr,
+    /// The command's own line, on standard output: `par report`'s "Wrote the Q2 2025
+    /// report to FILE" (issue 18 moves it to standard error, as [`Written::Stderr`]).
+    Stdout(String),
+}
+
 /// Sends `payload` to `output` when given, else to standard output. Binary data
 /// is refused on a terminal: it would only garble the screen.
 pub fn deliver(output: Option<&OutputFile>, payload: Payload, lang: Lang, what: &str) -> Result<Outcome, Fail> {
+    deliver_saying(output, payload, lang, what, Written::Stderr)
+}
+
+/// [`deliver`], saying `written` once a file is written.
+pub fn deliver_saying(
+    output: Option<&OutputFile>,
+    payload: Payload,
+    lang: Lang,
+    what: &str,
+    written: Written,
+) -> Result<Outcome, Fail> {
     if let Some(file) = output {
         file.write(payload.bytes(), lang)?;
-        eprintln!("{} {}", lang.pick("Đã ghi", "Wrote"), crate::text::clean(&file.path.display().to_string()));
-        return Ok(Outcome::ok(String::new()));
+        return Ok(Outcome::ok(match written {
+            Written::Stderr => {
+                eprintln!("{} {}", lang.pick("Đã ghi", "Wrote"), crate::text::clean(&file.path.display().to_string()));
+                String::new()
+            }
+            Written::Stdout(line) => line,
+        }));
     }
     match payload {
         Payload::Text(s) => Ok(Outcome::ok(s)),
         Payload::Binary(bytes) => {
             if std::io::stdout().is_terminal() {
-                return Err(Fail::input(refusal(what)));
+                return Err(refusal(what));
             }
             let mut out = std::io::stdout().lock();
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => Ok(Outcome::ok(String::new())),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::ok(String::new())),
-                Err(e) => Err(Fail::io(format!("cannot write the output: {}", io_reason(&e)))),
+                Err(e) => Err(Fail::write(format!("cannot write the output: {}", io_reason(&e)))),
             }
         }
     }
 }
 
-/// The message for binary output aimed at a terminal.
-pub fn refusal(what: &str) -> String {
-    format!(
-        "{what} is a binary format and standard output is a terminal\n      help: write it to a file with -o FILE (e.g. -o ke-hoach.{what}), or redirect: > ke-hoach.{what}"
-    )
+/// The refusal of binary output aimed at a terminal.
+pub fn refusal(what: &str) -> Fail {
+    Fail::input(format!("{what} is a binary format and standard output is a terminal"))
+        .help(format!("write it to a file with -o FILE (e.g. -o ke-hoach.{what}), or redirect: > ke-hoach.{what}"))
 }
 
 /// The prefix of the temporary files par writes beside an output: `.par-PID.`, so that a
@@ -319,7 +337,7 @@ mod tests {
         let p = dir.path().join("out.csv");
         check(&p, &[], false).unwrap().write(b"one", Lang::En).unwrap();
         let e = check(&p, &[], false).unwrap_err();
-        assert!(e.message.contains("already exists") && e.message.contains("--force"), "{}", e.message);
+        assert!(e.message.contains("already exists") && e.to_string().contains("--force"), "{}", e);
         check(&p, &[], true).unwrap().write(b"two", Lang::En).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         // No temporary file is left behind.

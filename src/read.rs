@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{code, io_reason};
+use crate::failure::{Kind, io_reason};
 use crate::i18n::Lang;
 
 /// Files larger than this are refused without being read: a plan of 100,000 tasks is
@@ -34,11 +34,6 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    /// The exit code: the file could not be read (3).
-    pub fn code(&self) -> i32 {
-        code::IO
-    }
-
     /// The reason alone, in `lang`: "no such file or folder", "it is a named pipe (FIFO),
     /// not a regular file"…
     pub fn reason(&self, lang: Lang) -> String {
@@ -88,25 +83,44 @@ impl ReadError {
         }
     }
 
+    /// The first line in `lang`: `cannot read FILE: reason`.
+    pub fn headline(&self, lang: Lang, file: &str) -> String {
+        let lead = match (lang, self) {
+            (Lang::Vi, ReadError::NoMemory(_)) => "không đủ bộ nhớ cho",
+            (Lang::En, ReadError::NoMemory(_)) => "not enough memory for",
+            (Lang::Vi, _) => "không đọc được",
+            (Lang::En, _) => "cannot read",
+        };
+        format!("{lead} {file}: {}", self.reason(lang))
+    }
+
+    /// The label of the line saying what to do, in `lang`.
+    fn help_label(lang: Lang) -> &'static str {
+        lang.pick("gợi ý", "help")
+    }
+
     /// The whole message in `lang`: `cannot read FILE: reason` and a `help:` line.
     pub fn message(&self, lang: Lang, file: &str) -> String {
-        let (lead, help) = match (lang, self) {
-            (Lang::Vi, ReadError::NoMemory(_)) => ("không đủ bộ nhớ cho", "gợi ý"),
-            (Lang::En, ReadError::NoMemory(_)) => ("not enough memory for", "help"),
-            (Lang::Vi, _) => ("không đọc được", "gợi ý"),
-            (Lang::En, _) => ("cannot read", "help"),
-        };
-        format!("{lead} {file}: {}\n      {help}: {}", self.reason(lang), self.help(lang))
+        format!("{}\n      {}: {}", self.headline(lang, file), Self::help_label(lang), self.help(lang))
     }
 
     /// The message in both languages, Vietnamese first, for places where the language
     /// is not known yet (the plan that would say it could not be read).
     pub fn message_both(&self, file: &str) -> String {
-        let en = self.message(Lang::En, file);
-        let vi = self.message(Lang::Vi, file);
-        let (en_first, en_help) = en.split_once('\n').unwrap_or((&en, ""));
-        let (vi_first, vi_help) = vi.split_once('\n').unwrap_or((&vi, ""));
-        format!("{vi_first}\n       {en_first}\n{vi_help}\n{en_help}")
+        format!(
+            "{}\n       {}\n      {}: {}\n      {}: {}",
+            self.headline(Lang::Vi, file),
+            self.headline(Lang::En, file),
+            Self::help_label(Lang::Vi),
+            self.help(Lang::Vi),
+            Self::help_label(Lang::En),
+            self.help(Lang::En)
+        )
+    }
+
+    /// The kind of failure: the file could not be read.
+    pub fn kind(&self) -> Kind {
+        Kind::Read
     }
 }
 

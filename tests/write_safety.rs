@@ -346,7 +346,7 @@ fn a_plan_changed_underneath_is_not_overwritten() {
     fs::write(dir.path().join("editor.tmp"), &edited).unwrap();
     fs::rename(dir.path().join("editor.tmp"), &path).unwrap();
     let e = session.commit(&change).unwrap_err();
-    assert_eq!(e.code, 3);
+    assert_eq!(e.code(), 3);
     assert!(e.message.contains("was changed by another program while par was working"), "{}", e.message);
     assert!(e.message.contains("nothing was written, run the command again"), "{}", e.message);
     assert_eq!(fs::read_to_string(&path).unwrap(), edited);

@@ -3,10 +3,10 @@
 use crate::cli::DoneArgs;
 use crate::compute::schedule::occurrences;
 use crate::dates::short;
-use crate::error::{Fail, code};
-use crate::write::journal::{self, Entry, Kind};
+use crate::error::Fail;
+use crate::write::journal::Kind;
 use crate::write::splice::Lines;
-use crate::write::{Session, author, resolve, timestamp};
+use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
@@ -28,17 +28,11 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
             Some(p) => format!("par reopen {} --period {p}", task.id),
             None => format!("par reopen {}", task.id),
         };
-        return Err(Fail {
-            code: code::FINDINGS,
-            message: format!(
-                "{}\n      help: {}",
-                lang.pick(
-                    &format!("{what} đã được đánh dấu hoàn thành ngày {}; không ghi gì thêm", short(prev.date)),
-                    &format!("{what} is already marked done on {}; nothing was written", short(prev.date)),
-                ),
-                lang.pick(&format!("`{reopen}` bỏ đánh dấu đó"), &format!("`{reopen}` removes that mark")),
-            ),
-        }
+        return Err(Fail::findings(lang.pick(
+            &format!("{what} đã được đánh dấu hoàn thành ngày {}; không ghi gì thêm", short(prev.date)),
+            &format!("{what} is already marked done on {}; nothing was written", short(prev.date)),
+        ))
+        .help(lang.pick(&format!("`{reopen}` bỏ đánh dấu đó"), &format!("`{reopen}` removes that mark")))
         .into());
     }
 
@@ -55,17 +49,6 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         .opt_string("note", note)
         .strings("evidence", &evidence)
         .opt_string("by", by.as_deref());
-    lines.raw(&format!("at = {}", timestamp()?));
-
-    let (change, range) = s.append_to_task(i, &lines.text)?;
-    let checked = s.check(&change, range)?;
-    if checked.done.len() != task.done.len() + 1 {
-        return Err(Fail::input(lang.pick(
-            "par không ghép được mục hoàn thành vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
-            "par could not place the done mark inside the task; nothing was written (please report this)",
-        ))
-        .into());
-    }
     let due = occurrences(plan, task).into_iter().find(|o| o.period == period).and_then(|o| o.due);
     let timing = match due {
         Some(due) if date > due => lang
@@ -79,8 +62,7 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         }
         None => String::new(),
     };
-    let entry = Entry::appended(&checked, Kind::Done, &lines.text);
-    s.commit_then(&change, |s| journal::record_appended(s, entry))?;
+    s.append_entry(i, lines, Kind::Done)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

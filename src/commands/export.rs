@@ -9,10 +9,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
     let format = match (args.format, args.output.as_deref()) {
         (Some(f), _) => f,
         (None, Some(path)) => ExportFormat::from_path(path).ok_or_else(|| {
-            Fail::input(format!(
-                "cannot tell the format from `{}`\n      help: add --format csv, xlsx, ics or json",
-                crate::text::clean(&path.display().to_string())
-            ))
+            Fail::input(format!("cannot tell the format from `{}`", crate::text::clean(&path.display().to_string())))
+                .help("add --format csv, xlsx, ics or json")
         })?,
         (None, None) => {
             return Err(Fail::input(
@@ -26,7 +24,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
     }
     // Refuse binary output to a terminal before doing any work.
     if format == ExportFormat::Xlsx && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        return Err(Fail::input(crate::output::refusal("xlsx")).into());
+        return Err(crate::output::refusal("xlsx").into());
     }
     let plan_path = ctx.plan_path()?;
     let loaded = ctx.load_at(&plan_path)?;
@@ -38,7 +36,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
         ExportFormat::Json => Payload::Text(json::to_json("export", &data)),
         ExportFormat::Csv => Payload::Text(crate::render::export::csv(&data, args.sheet.unwrap_or_default(), lang)),
         ExportFormat::Ics => Payload::Text(crate::render::ics::calendar(&data, lang)),
-        ExportFormat::Xlsx => Payload::Binary(crate::render::export::xlsx(&data, lang).map_err(Fail::io)?),
+        ExportFormat::Xlsx => Payload::Binary(crate::render::export::xlsx(&data, lang).map_err(Fail::write)?),
     };
     Ok(deliver(output.as_ref(), payload, lang, "xlsx")?)
 }

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     // A regular file of at most 32 MB (a plan document is a few): a pipe is refused, not
     // waited on; `/dev/zero` or a huge file is refused, not read.
     let bytes = crate::read::read_capped_to(&document, crate::import::MAX_INPUT)
-        .map_err(|e| Fail { code: e.code(), message: e.message(lang, &name) })?;
+        .map_err(|e| Fail::new(e.kind(), e.message(lang, &name)))?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| Fail::input(e.message(lang, &name)))?;
     // What the report needs of the draft, then its memory (and the document's) goes back

@@ -3,9 +3,9 @@
 use crate::cli::LogArgs;
 use crate::dates::short;
 use crate::error::Fail;
-use crate::write::journal::{self, Entry, Kind};
+use crate::write::journal::Kind;
 use crate::write::splice::Lines;
-use crate::write::{Session, author, resolve, timestamp};
+use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
@@ -35,20 +35,8 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
         lines.string("period", &p.to_string());
     }
     lines.strings("evidence", &evidence).opt_string("by", by.as_deref());
-    lines.raw(&format!("at = {}", timestamp()?));
-
-    let (change, range) = s.append_to_task(i, &lines.text)?;
-    let checked = s.check(&change, range)?;
-    if checked.log.len() != task.log.len() + 1 {
-        return Err(Fail::input(lang.pick(
-            "par không ghép được mục nhật ký vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
-            "par could not place the entry inside the task; nothing was written (please report this)",
-        ))
-        .into());
-    }
     let id = task.id.clone();
-    let entry = Entry::appended(&checked, Kind::Log, &lines.text);
-    s.commit_then(&change, |s| journal::record_appended(s, entry))?;
+    s.append_entry(i, lines, Kind::Log)?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(

@@ -2,9 +2,9 @@
 
 use crate::cli::MeasureArgs;
 use crate::error::{Fail, code};
-use crate::write::journal::{self, Entry, Kind};
+use crate::write::journal::Kind;
 use crate::write::splice::Lines;
-use crate::write::{Session, author, resolve, timestamp};
+use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
 
 /// Reads "95", "95.5", "95,5" (Vietnamese decimal comma) or "95%".
@@ -48,17 +48,13 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
         let year = plan.meta.year;
-        return Err(Fail::input(format!(
-            "{}\n      help: {}",
-            lang.pick(
+        return Err(Fail::input(lang.pick(
                 &format!("kỳ {p} nằm ngoài năm kế hoạch {year}; số đo chỉ ghi cho các kỳ của năm kế hoạch; không ghi gì"),
                 &format!("the period {p} is outside the plan's year {year}; measurements are recorded for periods of the plan's year; nothing was written"),
-            ),
-            lang.pick(
+            )).help(lang.pick(
                 &format!("ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date"),
                 &format!("name a period of {year} with --period, or a measurement day in {year} with --date"),
-            ),
-        ))
+            ))
         .into());
     }
     if let Some(prev) = task.measures.iter().find(|m| m.period.is_some() && m.period == period) {
@@ -90,23 +86,11 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     }
     lines.raw(&format!("value = {}", toml_number(value))).date("date", Some(date));
     lines.opt_string("note", note).opt_string("by", by.as_deref());
-    lines.raw(&format!("at = {}", timestamp()?));
-
-    let (change, range) = s.append_to_task(i, &lines.text)?;
-    let checked = s.check(&change, range)?;
-    if checked.measures.len() != task.measures.len() + 1 {
-        return Err(Fail::input(lang.pick(
-            "par không ghép được số đo vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
-            "par could not place the measurement inside the task; nothing was written (please report this)",
-        ))
-        .into());
-    }
     let met = indicator.met(value);
     let id = task.id.clone();
     let unit = indicator.unit.clone().unwrap_or_default();
     let target = indicator.target;
-    let entry = Entry::appended(&checked, Kind::Measure, &lines.text);
-    s.commit_then(&change, |s| journal::record_appended(s, entry))?;
+    s.append_entry(i, lines, Kind::Measure)?;
     let when = period.map(|p| p.to_string()).unwrap_or_else(|| crate::dates::short(date));
     Ok(Outcome::ok(format!(
         "{}\n",

@@ -2,7 +2,7 @@
 
 use crate::cli::ReopenArgs;
 use crate::dates::short;
-use crate::error::{Fail, code};
+use crate::error::Fail;
 use crate::period::Period;
 use crate::plan::Repeat;
 use crate::write::journal;
@@ -16,15 +16,10 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let i = s.task(&args.id)?;
     let task = &plan.tasks[i];
     let not_done = |what: String| -> anyhow::Error {
-        Fail {
-            code: code::FINDINGS,
-            message: lang
-                .pick(
-                    &format!("{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì"),
-                    &format!("{what} is not marked done; nothing to reopen, nothing was written"),
-                )
-                .to_string(),
-        }
+        Fail::findings(lang.pick(
+            &format!("{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì"),
+            &format!("{what} is not marked done; nothing to reopen, nothing was written"),
+        ))
         .into()
     };
     let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
 use crate::error::Fail;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Payload, Written, deliver_saying};
 use crate::period::Period;
 use crate::render::{json, report_docx, report_html, report_md, report_txt};
 use crate::{Context, Outcome};
@@ -25,34 +25,22 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let report = build(plan, period, ctx.today, lang).map_err(Fail::input)?;
     // Text stays a String to the end: checking a large report's bytes again costs time.
     let rendered = match format {
-        ReportFormat::Md => Rendered::Text(report_md::render(&report)),
-        ReportFormat::Txt => Rendered::Text(report_txt::render(&report)),
-        ReportFormat::Json => Rendered::Text(json::to_json("report", &report)),
-        ReportFormat::Docx => Rendered::Binary(report_docx::render(&report).map_err(Fail::io)?),
-        ReportFormat::Html => Rendered::Text(report_html::render(&report)),
+        ReportFormat::Md => Payload::Text(report_md::render(&report)),
+        ReportFormat::Txt => Payload::Text(report_txt::render(&report)),
+        ReportFormat::Json => Payload::Text(json::to_json("report", &report)),
+        ReportFormat::Docx => Payload::Binary(report_docx::render(&report).map_err(Fail::write)?),
+        ReportFormat::Html => Payload::Text(report_html::render(&report)),
     };
     let label = report.period_label.clone();
     // The process ends after this command: what the plan and the report hold is given
     // back with it, not freed piece by piece (tens of thousands of strings in a large plan).
     std::mem::forget((loaded, report));
-    match (&output, rendered) {
-        (None, Rendered::Text(text)) => Ok(Outcome::ok(text)),
-        (None, Rendered::Binary(_)) => Err(docx_needs_a_file().into()),
-        (Some(file), rendered) => {
-            let bytes = match &rendered {
-                Rendered::Text(t) => t.as_bytes(),
-                Rendered::Binary(b) => b.as_slice(),
-            };
-            file.write(bytes, lang)?;
-            let path = &file.path;
-            Ok(Outcome::ok(match lang {
-                crate::i18n::Lang::Vi => {
-                    format!("Đã ghi báo cáo {} vào {}\n", label, path.display())
-                }
-                crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, path.display()),
-            }))
-        }
-    }
+    // Word without a file was refused above; text without one goes to standard output.
+    let written = output.as_ref().map(|file| match lang {
+        crate::i18n::Lang::Vi => format!("Đã ghi báo cáo {} vào {}\n", label, file.path.display()),
+        crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, file.path.display()),
+    });
+    Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Stdout(written.unwrap_or_default()))?)
 }
 
 /// The `-o` file of a command that reads the plan at `plan_path`, checked (see [`OutputFile::check`]).
@@ -72,12 +60,6 @@ fn docx_needs_a_file() -> Fail {
     Fail::input(
         "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`",
     )
-}
-
-/// A rendered report: text for the text formats, bytes for Word.
-enum Rendered {
-    Text(String),
-    Binary(Vec<u8>),
 }
 
 /// The format a file name asks for by its extension.

@@ -22,15 +22,12 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let lang = s.lang;
     let refused = |e: journal::Refused| {
-        Fail::io(format!(
-            "{}; {}\n      help: {}",
-            e.message(lang),
-            lang.pick("không ghi gì", "nothing was written"),
+        Fail::read(format!("{}; {}", e.message(lang), lang.pick("không ghi gì", "nothing was written"))).help(
             lang.pick(
                 "xóa hoặc đổi tên tệp đó; par bắt đầu nhật ký mới ở lần ghi sau",
                 "remove or rename that file; par starts a new journal at its next write",
             ),
-        ))
+        )
     };
     let entries = journal::read(&journal::journal_path(s.real())).map_err(refused)?.unwrap_or_default();
     let gone = journal::vanished(&entries, s.plan());
@@ -94,10 +91,11 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
         )
     };
     if by_task.is_empty() {
-        return Err(Fail {
-            code: code::FINDINGS,
-            message: format!("{}; {}", orphan_note.trim_end(), lang.pick("không ghi gì", "nothing was written")),
-        }
+        return Err(Fail::findings(format!(
+            "{}; {}",
+            orphan_note.trim_end(),
+            lang.pick("không ghi gì", "nothing was written")
+        ))
         .into());
     }
 

@@ -4,7 +4,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use crate::cli::RmArgs;
-use crate::error::{Fail, code};
+use crate::error::Fail;
 use crate::write::splice::Change;
 use crate::write::{Session, journal};
 use crate::{Context, Outcome};
@@ -35,13 +35,9 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         );
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::io(crate::error::io_reason(&e)))?;
+        std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::read(crate::error::io_reason(&e)))?;
         if !matches!(crate::text::fold(&answer).as_str(), "y" | "yes" | "c" | "co") {
-            return Err(Fail {
-                code: code::FINDINGS,
-                message: lang.pick("không xóa gì", "nothing was removed").to_string(),
-            }
-            .into());
+            return Err(Fail::findings(lang.pick("không xóa gì", "nothing was removed")).into());
         }
     }
     let s = Session::open(ctx)?;
@@ -53,14 +49,18 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
     let new_text = change.apply(s.text());
     // Removing is rare and cannot be checked piecewise: the whole result is checked.
     crate::plan::load::parse(&s.path, &new_text).map_err(|e| {
-        Fail::input(format!(
-            "{}\n      note: {}",
-            e.rendered.trim_end(),
-            lang.pick(
-                "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
-                "removing the task would make the plan invalid, so nothing was written"
-            )
-        ))
+        // Bad input whatever went wrong (an index file it names too), as before kinds.
+        Fail::rendered(
+            crate::error::Kind::Input,
+            format!(
+                "{}\n      note: {}",
+                e.rendered.trim_end(),
+                lang.pick(
+                    "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
+                    "removing the task would make the plan invalid, so nothing was written"
+                )
+            ),
+        )
     })?;
     // Removed on purpose: its journaled entries are not a loss to warn about later.
     s.commit_then(&change, |s| journal::forget_task(s, &id))?;

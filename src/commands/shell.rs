@@ -34,13 +34,13 @@ pub fn pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
 }
 
 pub fn man(ctx: &Context, args: &ManArgs) -> anyhow::Result<Outcome> {
-    let pages = pages().map_err(|e| Fail::io(format!("cannot render the manual: {e}")))?;
+    let pages = pages().map_err(|e| Fail::write(format!("cannot render the manual: {e}")))?;
     let Some(dir) = &args.output else {
-        let (_, main) = pages.into_iter().next().ok_or_else(|| Fail::io("no manual page"))?;
+        let (_, main) = pages.into_iter().next().ok_or_else(|| Fail::write("no manual page"))?;
         return Ok(Outcome::ok(String::from_utf8_lossy(&main).into_owned()));
     };
     std::fs::create_dir_all(dir).map_err(|e| {
-        Fail::io(format!(
+        Fail::write(format!(
             "cannot create {}: {}",
             crate::text::clean(&dir.display().to_string()),
             crate::error::io_reason(&e)

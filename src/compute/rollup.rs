@@ -22,7 +22,8 @@ use serde::Serialize;
 use super::schedule::{Status, all_occurrences};
 use super::summary::Counts;
 use crate::i18n::Lang;
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanError};
+use crate::read::ReadError;
 
 /// How many overdue items the rollup lists across all units.
 pub const TOP_OVERDUE: usize = 20;
@@ -154,6 +155,22 @@ pub struct Skipped {
     pub reason: String,
     /// The full message (a plan's every problem, with lines and carets).
     pub detail: String,
+}
+
+impl Skipped {
+    /// A file that could not be read at all.
+    pub fn unreadable(path: String, e: &ReadError, lang: Lang) -> Skipped {
+        Skipped { reason: e.reason(Lang::En), detail: e.message(lang, &path), kind: SkipKind::Unreadable, path }
+    }
+
+    /// A file read and refused: its first problem on one line as the reason, without the
+    /// file's name (shown in its own column), and how many there are; every problem as
+    /// the detail.
+    pub fn refused(path: String, kind: SkipKind, e: PlanError) -> Skipped {
+        let first = e.first.line(&path);
+        let reason = if e.problems > 1 { format!("{} problems; first: {first}", e.problems) } else { first };
+        Skipped { path, kind, reason, detail: e.rendered }
+    }
 }
 
 /// A unit claimed by more than one file.
@@ -375,6 +392,21 @@ mod tests {
     use super::*;
     use crate::plan::load::parse;
     use std::path::Path;
+
+    #[test]
+    fn reasons_are_one_line() {
+        use crate::plan::diagnostic::{Diagnostic, Source};
+        let reason = |text: &str, diags: &[Diagnostic]| {
+            let e = Source { path: Path::new("d/a.toml"), text }.error(diags);
+            Skipped::refused("d/a.toml".into(), SkipKind::Invalid, e).reason
+        };
+        let text = "[plan]\n\ntitel = 1\nown = \"x\"\n\n\n\n\nbad\n";
+        let at = |s: &str| text.find(s).map(|i| i..i + s.len());
+        let one = [Diagnostic::new("unknown key `titel`", at("titel")).help("did you mean `title`?")];
+        assert_eq!(reason(text, &one), "3:1: unknown key `titel`");
+        let many = [Diagnostic::new("unknown owner `x`", at("\"x\"")), Diagnostic::new("bad", at("bad"))];
+        assert_eq!(reason(text, &many), "2 problems; first: 4:7: unknown owner `x`");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -5,6 +5,8 @@ use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::failure::Kind;
+
 /// One problem at a place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -187,10 +189,75 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// An error about a plan file, already rendered for the user, with its exit code.
+/// An error about a plan file: its kind, its rendering for the user, and its first
+/// problem on one line (what a listing of many files shows).
 #[derive(Debug)]
 pub struct PlanError {
+    pub kind: Kind,
     pub rendered: String,
+    /// Boxed: a plan error is rare, and a small `Result` keeps loading's good path lean.
+    pub first: Box<Brief>,
+    /// How many problems the rendering lists.
+    pub problems: usize,
+}
+
+/// A problem on one line: the file it is in, where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brief {
+    /// The file as the message names it; empty when the message names it in its own words
+    /// (`không đọc được the index file … named in …`).
+    pub file: String,
+    /// Line and column (1-based), when the problem has a place.
+    pub at: Option<(usize, usize)>,
+    pub message: String,
+    /// What joins the file's name and a message without a place: `: ` as a diagnostic
+    /// has it, or a space when the message goes on from the name (`x.toml is UTF-16 text`).
+    pub joiner: &'static str,
+}
+
+impl Brief {
+    /// The problem on one line, without the file's name when it is `shown` (a listing
+    /// shows that in a column of its own): `3:1: unknown key `titel``.
+    pub fn line(&self, shown: &str) -> String {
+        let at = |sep: &str| self.at.map(|(l, c)| format!("{sep}{l}:{c}: ")).unwrap_or_default();
+        if self.file.is_empty() || self.file == shown {
+            format!("{}{}", at(""), self.message).trim().to_string()
+        } else if self.at.is_some() {
+            format!("{}{}{}", self.file, at(":"), self.message).trim_end().to_string()
+        } else {
+            format!("{}{}{}", self.file, self.joiner, self.message).trim_end().to_string()
+        }
+    }
+}
+
+impl PlanError {
+    /// A failure that is not a list of diagnostics: `error: {message}` (the message names
+    /// `file` at its start, followed by `joiner`, when `file` is not empty) and a help line.
+    pub fn plain(
+        kind: Kind,
+        file: String,
+        joiner: &'static str,
+        at: Option<(usize, usize)>,
+        message: String,
+        help: &str,
+    ) -> Self {
+        let whole = Brief { file, at, message, joiner };
+        let rendered = format!("error: {}\n      help: {help}", whole.line(""));
+        PlanError { kind, rendered, first: Box::new(whole), problems: 1 }
+    }
+}
+
+impl Source<'_> {
+    /// The error for `diags`: bad input, rendered as [`Source::render`] does.
+    pub fn error(&self, diags: &[Diagnostic]) -> PlanError {
+        let first = Brief {
+            file: self.path.display().to_string(),
+            at: diags.first().and_then(|d| d.span.as_ref()).map(|s| self.line_col(s.start)),
+            message: diags.first().map(|d| one_line_short(&d.message)).unwrap_or_default(),
+            joiner: ": ",
+        };
+        PlanError { kind: Kind::Input, rendered: self.render(diags), first: Box::new(first), problems: diags.len() }
+    }
 }
 
 impl fmt::Display for PlanError {
@@ -200,16 +267,6 @@ impl fmt::Display for PlanError {
 }
 
 impl std::error::Error for PlanError {}
-
-impl PlanError {
-    /// Whether the file (or the index file it names) could not be read at all, as
-    /// opposed to being read and found wrong: exit code 3 rather than 2.
-    pub fn is_unreadable(&self) -> bool {
-        ["error: cannot read ", "error: không đọc được ", "error: không đủ bộ nhớ "]
-            .iter()
-            .any(|p| self.rendered.starts_with(p))
-    }
-}
 
 #[cfg(test)]
 mod tests {

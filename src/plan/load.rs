@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::{Diagnostic, PlanError, Source};
+use super::diagnostic::{Brief, Diagnostic, PlanError, Source};
 use super::model::Plan;
 use super::schema::RawPlan;
+use crate::failure::Kind;
 
 pub const FILE_NAME: &str = "plan.toml";
 
@@ -27,12 +28,14 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanErro
         }
         dir = d.parent();
     }
-    Err(PlanError {
-        rendered: format!(
-            "error: no {FILE_NAME} in {} or any parent folder\n      help: pass the file with -f FILE, set PAR_FILE, or create one with `par init`",
-            cwd.display()
-        ),
-    })
+    Err(PlanError::plain(
+        Kind::Input,
+        String::new(),
+        ": ",
+        None,
+        format!("no {FILE_NAME} in {} or any parent folder", cwd.display()),
+        "pass the file with -f FILE, set PAR_FILE, or create one with `par init`",
+    ))
 }
 
 /// A loaded plan with the text it came from (writers need the exact bytes).
@@ -51,7 +54,13 @@ pub const MAX_BYTES: u64 = crate::read::MAX_BYTES;
 /// A file that could not be read, worded in both languages (the plan that would name
 /// the language is what could not be read); exit code 3.
 fn unreadable(e: &crate::read::ReadError, what: &str) -> PlanError {
-    PlanError { rendered: format!("error: {}", e.message_both(what)) }
+    let first = Brief { file: String::new(), at: None, message: e.headline(crate::i18n::Lang::Vi, what), joiner: ": " };
+    PlanError {
+        kind: e.kind(),
+        rendered: format!("error: {}", e.message_both(what)),
+        first: Box::new(first),
+        problems: 1,
+    }
 }
 
 /// Reads at most [`MAX_BYTES`] of `path`, a regular file.
@@ -75,12 +84,17 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
         probe.len() >= 4 && probe.iter().filter(|&&b| b == 0).count() * 3 >= probe.len()
     };
     if utf16 {
-        return Err(PlanError {
-            rendered: format!(
-                "error: {} is UTF-16 text; par reads UTF-8\n      help: in Notepad choose File › Save as › Encoding: UTF-8, or run: iconv -f UTF-16 -t UTF-8 {0} > plan-utf8.toml",
+        return Err(PlanError::plain(
+            Kind::Input,
+            path.display().to_string(),
+            " ",
+            None,
+            "is UTF-16 text; par reads UTF-8".into(),
+            &format!(
+                "in Notepad choose File › Save as › Encoding: UTF-8, or run: iconv -f UTF-16 -t UTF-8 {} > plan-utf8.toml",
                 path.display()
             ),
-        });
+        ));
     }
     let (bom, body) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (true, rest.to_vec()),
@@ -100,13 +114,14 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
             let prefix = String::from_utf8_lossy(&raw[..valid]);
             let line = prefix.bytes().filter(|&b| b == b'\n').count() + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(PlanError {
-                rendered: format!(
-                    "error: {}:{line}:{col}: the file is not UTF-8 text (byte 0x{:02X})\n      help: save it as UTF-8; files from old Vietnamese tools in TCVN3 or VNI need converting (e.g. with Unikey's converter)",
-                    path.display(),
-                    raw[valid]
-                ),
-            })
+            Err(PlanError::plain(
+                Kind::Input,
+                path.display().to_string(),
+                ": ",
+                Some((line, col)),
+                format!("the file is not UTF-8 text (byte 0x{:02X})", raw[valid]),
+                "save it as UTF-8; files from old Vietnamese tools in TCVN3 or VNI need converting (e.g. with Unikey's converter)",
+            ))
         }
     }
 }
@@ -114,7 +129,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
 /// Parses and validates text already read from `path`.
 pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     let source = Source { path, text };
-    super::prescan::check_tasks(text).map_err(|l| PlanError { rendered: source.render(&[limit_diagnostic(l)]) })?;
+    super::prescan::check_tasks(text).map_err(|l| source.error(&[limit_diagnostic(l)]))?;
     let raw: RawPlan = super::pieces::from_str(text).map_err(|e| {
         let d = match e {
             super::pieces::Error::Toml(e) => syntax_diagnostic(&e),
@@ -125,13 +140,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
             }
             super::pieces::Error::Limit(l) => limit_diagnostic(l),
         };
-        PlanError { rendered: source.render(&[d]) }
+        source.error(&[d])
     })?;
     let external = match raw.index.as_ref().and_then(|ix| ix.file.as_ref()) {
         Some(file) => Some(load_index_file(path, file.get_ref(), raw.index.as_ref().and_then(|ix| ix.name.clone()))?),
         None => None,
     };
-    super::validate::validate(raw, text, external).map_err(|diags| PlanError { rendered: source.render(&diags) })
+    super::validate::validate(raw, text, external).map_err(|diags| source.error(&diags))
 }
 
 /// Reads the PAR Index tree from the file the plan names (relative to the plan).
@@ -142,11 +157,10 @@ fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> R
     let bytes = read_capped(&path, &what)?;
     let (text, _) = decode(&path, bytes)?;
     let source = Source { path: &path, text: &text };
-    super::prescan::check(&text).map_err(|l| PlanError { rendered: source.render(&[limit_diagnostic(l)]) })?;
-    let raw: super::schema::RawIndexFile =
-        toml::from_str(&text).map_err(|e| PlanError { rendered: source.render(&[syntax_diagnostic(&e)]) })?;
+    super::prescan::check(&text).map_err(|l| source.error(&[limit_diagnostic(l)]))?;
+    let raw: super::schema::RawIndexFile = toml::from_str(&text).map_err(|e| source.error(&[syntax_diagnostic(&e)]))?;
     let (index, problems) = super::validate::validate_index(plan_name.or(raw.name), &raw.criterion);
-    if problems.is_empty() { Ok(index) } else { Err(PlanError { rendered: source.render(&problems) }) }
+    if problems.is_empty() { Ok(index) } else { Err(source.error(&problems)) }
 }
 
 /// A limit of [`super::prescan`] passed, at the place it was passed.

@@ -46,19 +46,13 @@ fn timeout() -> Duration {
 fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
     let not_a_file = || {
-        Fail::io(format!(
-            "{}\n      help: {}",
-            lang.pick(
-                &format!("tệp khóa {} không phải tệp thường (có thể là liên kết); không ghi gì", path.display()),
-                &format!(
-                    "the lock file {} is not a regular file (perhaps a link); nothing was written",
-                    path.display()
-                ),
-            ),
-            lang.pick(
-                &format!("xóa nó (rm {}) rồi chạy lại lệnh; par sẽ tạo lại tệp khóa", path.display()),
-                &format!("remove it (rm {}) and run the command again; par creates a new one", path.display()),
-            ),
+        Fail::write(lang.pick(
+            &format!("tệp khóa {} không phải tệp thường (có thể là liên kết); không ghi gì", path.display()),
+            &format!("the lock file {} is not a regular file (perhaps a link); nothing was written", path.display()),
+        ))
+        .help(lang.pick(
+            &format!("xóa nó (rm {}) rồi chạy lại lệnh; par sẽ tạo lại tệp khóa", path.display()),
+            &format!("remove it (rm {}) and run the command again; par creates a new one", path.display()),
         ))
     };
     let mut options = OpenOptions::new();
@@ -74,7 +68,7 @@ fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
         if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
             return not_a_file();
         }
-        Fail::io(format!(
+        Fail::write(format!(
             "{} {}: {}; {}",
             lang.pick("không tạo được tệp khóa", "cannot create the lock file"),
             shown,
@@ -101,33 +95,30 @@ pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> 
             Err(TryLockError::WouldBlock) => {
                 let waited = started.elapsed();
                 if waited >= limit {
-                    return Err(Fail::io(format!(
-                        "{}\n      help: {}",
-                        lang.pick(
-                            &format!(
-                                "một lệnh par khác đang ghi {} (khóa {}); đã chờ {} giây; không ghi gì",
-                                shown.display(),
-                                path.display(),
-                                limit.as_secs_f64()
-                            ),
-                            &format!(
-                                "another par is writing {} (lock {}); waited {} s; nothing was written",
-                                shown.display(),
-                                path.display(),
-                                limit.as_secs_f64()
-                            ),
+                    return Err(Fail::conflict(lang.pick(
+                        &format!(
+                            "một lệnh par khác đang ghi {} (khóa {}); đã chờ {} giây; không ghi gì",
+                            shown.display(),
+                            path.display(),
+                            limit.as_secs_f64()
                         ),
-                        lang.pick(
-                            "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
-                            "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait",
+                        &format!(
+                            "another par is writing {} (lock {}); waited {} s; nothing was written",
+                            shown.display(),
+                            path.display(),
+                            limit.as_secs_f64()
                         ),
+                    ))
+                    .help(lang.pick(
+                        "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
+                        "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait",
                     )));
                 }
                 std::thread::sleep(pause.min(limit - waited));
                 pause = (pause * 2).min(Duration::from_millis(50));
             }
             Err(TryLockError::Error(e)) => {
-                return Err(Fail::io(format!(
+                return Err(Fail::write(format!(
                     "{} {}: {}; {}",
                     lang.pick("không khóa được", "cannot lock"),
                     path.display(),

@@ -7,16 +7,17 @@
 //! 4. the command builds the new bytes of that task only ([`splice`]), everything
 //!    else stays byte for byte (comments, blank lines, quoting, key order, line
 //!    endings, byte-order mark, Vietnamese text);
-//! 5. the changed task is checked ([`check`]) and the file written atomically
+//! 5. the changed task is checked ([`verify`]) and the file written atomically
 //!    ([`atomic`]), or nothing is written at all.
 
 pub mod atomic;
-pub mod check;
 pub mod journal;
+pub mod keys;
 pub mod locate;
 pub mod lock;
 pub mod resolve;
 pub mod splice;
+pub mod verify;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -86,19 +87,13 @@ impl Session {
     /// The bytes of task `i`, found by reading that task only.
     pub fn block(&self, i: usize) -> Result<TaskBlock, Fail> {
         Layout::task_at_line(self.text(), self.plan().tasks[i].line).ok_or_else(|| {
-            Fail::input(format!(
-                "{}\n      help: {}",
-                self.lang.pick(
-                    &format!(
-                        "par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}",
-                        self.path.display()
-                    ),
-                    &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
-                ),
-                self.lang.pick(
-                    "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
-                    "write each task as a [[task]] table, as the template does (par init)",
-                ),
+            Fail::input(self.lang.pick(
+                &format!("par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}", self.path.display()),
+                &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
+            ))
+            .help(self.lang.pick(
+                "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
+                "write each task as a [[task]] table, as the template does (par init)",
             ))
         })
     }
@@ -113,12 +108,40 @@ impl Session {
     }
 
     /// Checks the task that occupies `within` (a range of the current text holding
-    /// the change) once `change` is made (see [`check::check_task`]).
+    /// the change) once `change` is made (see [`verify::check_task`]).
     pub fn check(&self, change: &Change, within: Range<usize>) -> Result<Task, Fail> {
         let piece = change.piece(self.text(), within.clone());
-        check::check_task(self.plan(), &self.path, &piece, self.lang, || {
+        verify::check_task(self.plan(), &self.path, &piece, self.lang, || {
             (change.apply(self.text()), change.map_range(within).start)
         })
+    }
+
+    /// Adds one entry (`lines`: a `[[task.done]]`, `[[task.log]]` or `[[task.measure]]`
+    /// table without its `at` line) at the end of task `i`, stamped with the time now;
+    /// checks the task then reads with exactly one more entry of that kind, writes the
+    /// plan and journals the entry. What `done`, `log` and `measure` share.
+    pub fn append_entry(self, i: usize, mut lines: splice::Lines<'_>, kind: journal::Kind) -> Result<(), Fail> {
+        lines.raw(&format!("at = {}", timestamp()?));
+        let (change, range) = self.append_to_task(i, &lines.text)?;
+        let checked = self.check(&change, range)?;
+        let count = |t: &Task| match kind {
+            journal::Kind::Done => t.done.len(),
+            journal::Kind::Log => t.log.len(),
+            journal::Kind::Measure => t.measures.len(),
+        };
+        if count(&checked) != count(&self.plan().tasks[i]) + 1 {
+            let (vi, en) = match kind {
+                journal::Kind::Done => ("mục hoàn thành", "the done mark"),
+                journal::Kind::Log => ("mục nhật ký", "the entry"),
+                journal::Kind::Measure => ("số đo", "the measurement"),
+            };
+            return Err(Fail::input(self.lang.pick(
+                &format!("par không ghép được {vi} vào nhiệm vụ; không ghi gì (xin báo lỗi này)"),
+                &format!("par could not place {en} inside the task; nothing was written (please report this)"),
+            )));
+        }
+        let entry = journal::Entry::appended(&checked, kind, &lines.text);
+        self.commit_then(&change, |s| journal::record_appended(s, entry))
     }
 
     /// Writes the plan with `change` made, atomically, keeping the byte-order mark.
@@ -131,7 +154,7 @@ impl Session {
     pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
         let changed_underneath = || {
-            Fail::io(lang.pick(
+            Fail::conflict(lang.pick(
                 &format!(
                     "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
                     self.path.display()

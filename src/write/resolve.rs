@@ -58,21 +58,19 @@ fn unknown(what: &str, option: &str, typed: &str, known: &[&str], lang: Lang) ->
     if let Some(n) = near.first() {
         msg.push_str(&format!("; {} `{n}`?", lang.pick("ý bạn là", "did you mean")));
     }
-    msg.push_str(&format!(
-        "\n      help: {}: {}",
-        lang.pick("các mã có trong kế hoạch", "the plan's ids"),
-        known.join(", ")
-    ));
-    Fail::input(msg)
+    Fail::input(msg).help(format!("{}: {}", lang.pick("các mã có trong kế hoạch", "the plan's ids"), known.join(", ")))
 }
 
 /// A repeat rule; returns its keyword as written in the file.
 pub fn repeat(typed: &str, lang: Lang) -> Result<Repeat, Fail> {
     Repeat::parse(typed).ok_or_else(|| {
         Fail::input(format!(
-            "--repeat: {} `{}`\n      help: {} {} ({})",
+            "--repeat: {} `{}`",
             lang.pick("không hiểu quy tắc lặp", "unknown repeat rule"),
-            clean(typed),
+            clean(typed)
+        ))
+        .help(format!(
+            "{} {} ({})",
             lang.pick("dùng một trong", "use one of"),
             Repeat::KEYWORDS.join(", "),
             lang.pick(
@@ -156,23 +154,29 @@ pub fn done_period(
     if !periods.contains(&p) {
         let mut e = not_an_occurrence(task, p, &periods, lang);
         if typed.is_none() {
-            e.message = lang.pick(
-                &format!(
-                    "ngày {} thuộc kỳ {p}, không phải một kỳ của nhiệm vụ {} ({})\n      help: ghi rõ kỳ được hoàn thành, ví dụ --period {}",
-                    crate::dates::short(date),
-                    task.id,
-                    range_text(&periods),
-                    periods.last().map_or_else(|| p.to_string(), |l| l.to_string())
-                ),
-                &format!(
-                    "the date {} falls in {p}, which is not one of task {}'s periods ({})\n      help: name the period it closes, e.g. --period {}",
-                    crate::dates::short(date),
-                    task.id,
-                    range_text(&periods),
-                    periods.last().map_or_else(|| p.to_string(), |l| l.to_string())
-                ),
-            )
-            .to_string();
+            let (day, last) =
+                (crate::dates::short(date), periods.last().map_or_else(|| p.to_string(), |l| l.to_string()));
+            e.message = lang
+                .pick(
+                    &format!(
+                        "ngày {day} thuộc kỳ {p}, không phải một kỳ của nhiệm vụ {} ({})",
+                        task.id,
+                        range_text(&periods)
+                    ),
+                    &format!(
+                        "the date {day} falls in {p}, which is not one of task {}'s periods ({})",
+                        task.id,
+                        range_text(&periods)
+                    ),
+                )
+                .to_string();
+            e.help = Some(
+                lang.pick(
+                    &format!("ghi rõ kỳ được hoàn thành, ví dụ --period {last}"),
+                    &format!("name the period it closes, e.g. --period {last}"),
+                )
+                .to_string(),
+            );
         }
         return Err(e);
     }
@@ -248,7 +252,7 @@ mod tests {
         let e = done_period(&p, t4, Some("2025-Q1"), d(2025, 11, 2), Lang::En).unwrap_err();
         assert_eq!(e.message, "--period: 2025-Q1 is not one of task 4's periods (2025-Q2 … 2025-Q4)");
         let e = done_period(&p, t4, None, d(2026, 1, 5), Lang::En).unwrap_err();
-        assert!(e.message.contains("--period 2025-Q4"), "{}", e.message);
+        assert!(e.to_string().contains("--period 2025-Q4"), "{}", e);
         assert!(done_period(&p, t4, Some("2025-07"), d(2025, 7, 5), Lang::En).unwrap_err().message.contains("2025-Q3"));
         let t8 = &p.tasks[p.find_task("8").unwrap()];
         assert!(done_period(&p, t8, Some("2025-Q3"), d(2025, 7, 5), Lang::En).is_err());

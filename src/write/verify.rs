@@ -66,7 +66,9 @@ pub fn check_task(
             let diags: Vec<Diagnostic> =
                 diags.into_iter().map(|d| Diagnostic { span: in_piece(d.span.clone()), ..d }).collect();
             let rendered = Source { path, text: &new_text }.render(&diags);
-            Err(Fail::input(format!(
+            Err(Fail::rendered(
+                crate::error::Kind::Input,
+                format!(
                 "{}\n{}",
                 rendered.trim_end(),
                 lang.pick(

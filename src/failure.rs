@@ -1,0 +1,34 @@
+//! What kind of failure stopped a command, named where it happens and carried to the one
+//! place that words the exit code (`error::exit_code` in the binary). Core code (plan,
+//! compute, read) says only the kind; it knows nothing of exit codes or of anyhow.
+
+/// Why a command could not do what it was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Bad input: usage, an invalid plan file, an unknown id, a bad date (exit code 2).
+    Input,
+    /// A file could not be read: missing, permissions, a pipe, too large (exit code 3).
+    Read,
+    /// A file could not be written: permissions, disk full, a read-only folder (exit code 3).
+    Write,
+    /// Someone else holds the plan: its lock, or an edit made while par worked (exit code 3).
+    Conflict,
+    /// The command ran, and found what the user asked to be told about (exit code 1).
+    Findings,
+}
+
+/// Words an I/O error without the OS's "(os error 13)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "it is a folder, not a file".into(),
+        StorageFull => "the disk is full".into(),
+        ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
