@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::compute::listing::StatusFilter;
+use crate::compute::list::StatusFilter;
 use crate::i18n::Lang;
 
 const EXAMPLES: &str = "\

@@ -4,6 +4,7 @@
 //! model and a date (`compute`), renderers out (`render`), and a thin CLI
 //! (`cli` parses, `commands` runs one subcommand each).
 
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod compute;

@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use crate::cli::{ListArgs, ReadFormat};
-use crate::compute::listing::{Filter, Row, list};
+use crate::compute::list::{Filter, Row, list};
 use crate::error::Fail;
 use crate::render::{Style, json};
 use crate::{Context, Outcome};

@@ -1,5 +1,5 @@
 use crate::cli::{ReadFormat, ShowArgs};
-use crate::compute::detail::detail;
+use crate::compute::show::detail;
 use crate::error::Fail;
 use crate::render::{Style, json, show};
 use crate::{Context, Outcome};

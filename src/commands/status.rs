@@ -1,5 +1,5 @@
 use crate::cli::{ReadFormat, StatusArgs};
-use crate::compute::summary::status_report;
+use crate::compute::status::status_report;
 use crate::error::code;
 use crate::render::{Style, json, status};
 use crate::{Context, Outcome};
