@@ -2,17 +2,8 @@
 
 use std::fmt;
 
-/// Exit codes, documented in the README.
-pub mod code {
-    pub const OK: i32 = 0;
-    /// The command ran, and found something the user asked to be told about
-    /// (overdue items with `--fail-on-overdue`, `check` violations, skipped files).
-    pub const FINDINGS: i32 = 1;
-    /// Bad input: usage, an invalid plan file, an unknown id, a bad date.
-    pub const INPUT: i32 = 2;
-    /// A file could not be read or written (permissions, disk full, lock held).
-    pub const IO: i32 = 3;
-}
+/// Exit codes, documented in the README (defined in the core: its errors carry one).
+pub use crate::exit as code;
 
 /// An error already worded for the user, with its exit code.
 #[derive(Debug)]
@@ -51,18 +42,4 @@ pub fn exit_code(e: &anyhow::Error) -> i32 {
     code::IO
 }
 
-/// Words an I/O error without the OS's "(os error 13)" noise.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a folder, not a file".into(),
-        StorageFull => "the disk is full".into(),
-        ReadOnlyFilesystem => "the file system is read-only".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
-}
+pub use crate::read::io_reason;

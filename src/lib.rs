@@ -10,6 +10,7 @@ pub mod commands;
 pub mod compute;
 pub mod dates;
 pub mod error;
+pub mod exit;
 pub mod i18n;
 pub mod import;
 pub mod output;
@@ -139,5 +140,5 @@ fn build_context(cli: &Cli) -> anyhow::Result<Context> {
         ColorChoice::Auto => is_tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb"),
     };
     let width = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w: &u16| w >= 20);
-    Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang, color, width })
+    Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang.map(Lang::from), color, width })
 }

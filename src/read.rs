@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{code, io_reason};
+use crate::exit as code;
 use crate::i18n::Lang;
 
 /// Files larger than this are refused without being read: a plan of 100,000 tasks is
@@ -191,6 +191,22 @@ pub fn read_capped_to(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge(None, cap));
     }
     Ok(bytes)
+}
+
+/// Words an I/O error without the OS's "(os error 13)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "it is a folder, not a file".into(),
+        StorageFull => "the disk is full".into(),
+        ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
 }
 
 #[cfg(test)]

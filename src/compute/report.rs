@@ -28,9 +28,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{self, Calendar, Window};
 use super::schedule::{Occurrence, Status, occurrences};
 use super::status::Counts;
+use crate::calendar::{self, Calendar, Window};
 use crate::i18n::Lang;
 use crate::period::Period;
 use crate::plan::{Document, Plan, Repeat, Signer};
