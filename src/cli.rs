@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::compute::listing::StatusFilter;
+use crate::compute::list::StatusFilter;
 use crate::i18n::Lang;
+use crate::render::export::Table;
 
 const EXAMPLES: &str = "\
 Ví dụ / Examples:
@@ -42,7 +43,7 @@ pub struct Cli {
 
     /// Language of the output (default: the plan's `lang`, else Vietnamese)
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
 
     /// Colour: auto uses colour only on a terminal and never when NO_COLOR is set
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -285,7 +286,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub section: Option<String>,
     #[arg(long, value_enum)]
-    pub status: Option<StatusFilter>,
+    pub status: Option<StatusArg>,
     /// Text in the id, title, detail or expected result; case and diacritics are ignored
     #[arg(long, value_name = "TEXT")]
     pub grep: Option<String>,
@@ -629,7 +630,7 @@ pub struct ExportArgs {
     pub format: Option<ExportFormat>,
     /// Which table a CSV holds (CSV only; the workbook has all three)
     #[arg(long, value_enum)]
-    pub sheet: Option<crate::render::export::Table>,
+    pub sheet: Option<SheetArg>,
     /// Write to this file instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -652,4 +653,68 @@ pub struct ManArgs {
     /// Thay các trang đã có trong thư mục / replace pages already in the folder
     #[arg(long)]
     pub force: bool,
+}
+
+// The core enums the three below stand for carry no clap derive: the core and render
+// crates stay free of clap. Same variants, same docs, so the possible values, the help
+// and the error for a bad value read exactly as when the core enums were derived.
+
+/// `--lang`: [`Lang`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `par list --status`: [`StatusFilter`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not done yet and under way: open, overdue or ongoing.
+    Open,
+    Done,
+    Overdue,
+    /// Open with at most `due_soon_days` (plan setting, default 3) left.
+    DueSoon,
+    NotStarted,
+    Ongoing,
+}
+
+impl From<StatusArg> for StatusFilter {
+    fn from(s: StatusArg) -> StatusFilter {
+        match s {
+            StatusArg::Open => StatusFilter::Open,
+            StatusArg::Done => StatusFilter::Done,
+            StatusArg::Overdue => StatusFilter::Overdue,
+            StatusArg::DueSoon => StatusFilter::DueSoon,
+            StatusArg::NotStarted => StatusFilter::NotStarted,
+            StatusArg::Ongoing => StatusFilter::Ongoing,
+        }
+    }
+}
+
+/// `par export --sheet`: [`Table`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SheetArg {
+    Tasks,
+    Occurrences,
+    Progress,
+}
+
+impl From<SheetArg> for Table {
+    fn from(t: SheetArg) -> Table {
+        match t {
+            SheetArg::Tasks => Table::Tasks,
+            SheetArg::Occurrences => Table::Occurrences,
+            SheetArg::Progress => Table::Progress,
+        }
+    }
 }

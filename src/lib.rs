@@ -4,6 +4,7 @@
 //! model and a date (`compute`), renderers out (`render`), and a thin CLI
 //! (`cli` parses, `commands` runs one subcommand each).
 
+pub mod calendar;
 pub mod cli;
 pub mod collect;
 pub mod commands;
@@ -135,5 +136,5 @@ fn build_context(cli: &Cli) -> anyhow::Result<Context> {
         ColorChoice::Auto => is_tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb"),
     };
     let width = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w: &u16| w >= 20);
-    Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang, color, width })
+    Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang.map(Lang::from), color, width })
 }

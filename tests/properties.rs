@@ -71,9 +71,9 @@ proptest! {
             _ => word.to_uppercase(),
         };
         prop_assume!(!par::text::fold(&typed).is_empty());
-        let filter = par::compute::listing::Filter { grep: Some(typed.clone()), ..Default::default() };
+        let filter = par::compute::list::Filter { grep: Some(typed.clone()), ..Default::default() };
         let today = chrono::NaiveDate::from_ymd_opt(g.year, 6, 1).unwrap();
-        let rows = par::compute::listing::list(&p, today, &filter, par::i18n::Lang::Vi).unwrap();
+        let rows = par::compute::list::list(&p, today, &filter, par::i18n::Lang::Vi).unwrap();
         prop_assert!(rows.iter().any(|r| r.task == t.id), "{:?} does not find {:?} ({:?})", typed, t.id, t.title);
     }
 

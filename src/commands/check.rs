@@ -23,7 +23,9 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Outcome> {
             "check",
             &CheckJson { tasks: plan.tasks.len(), clean: violations.is_empty(), violations: &violations },
         ),
-        ReadFormat::Table => crate::render::check::render(&violations, plan.tasks.len(), &Style::new(ctx, lang)),
+        ReadFormat::Table => {
+            crate::render::check::render(&violations, plan.tasks.len(), &Style::new(lang, ctx.color, ctx.width))
+        }
     };
     Ok(Outcome { stdout, code: if violations.is_empty() { code::OK } else { code::FINDINGS } })
 }

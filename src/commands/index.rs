@@ -8,7 +8,7 @@ pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<Outcome> {
     let loaded = ctx.load()?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
-    let style = Style::new(ctx, lang);
+    let style = Style::new(lang, ctx.color, ctx.width);
     if args.explain {
         return Ok(Outcome::ok(index::explain(lang).to_string()));
     }

@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use crate::cli::{ListArgs, ReadFormat};
-use crate::compute::listing::{Filter, Row, list};
+use crate::compute::list::{Filter, Row, list};
 use crate::error::Fail;
 use crate::render::{Style, json};
 use crate::{Context, Outcome};
@@ -19,14 +19,14 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
     let filter = Filter {
         owner: args.owner.clone(),
         section: args.section.clone(),
-        status: args.status,
+        status: args.status.map(Into::into),
         grep: args.grep.clone(),
         occurrences: args.occurrences,
     };
     let rows = list(plan, ctx.today, &filter, lang).map_err(Fail::input)?;
     let stdout = match args.format {
         ReadFormat::Json => json::to_json("list", &ListJson { today: ctx.today, items: &rows }),
-        ReadFormat::Table => crate::render::list::render(&rows, &Style::new(ctx, lang)),
+        ReadFormat::Table => crate::render::list::render(&rows, &Style::new(lang, ctx.color, ctx.width)),
     };
     // The process ends right after: leave the plan and the rows to the OS rather than
     // free their allocations one by one.

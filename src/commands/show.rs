@@ -1,5 +1,5 @@
 use crate::cli::{ReadFormat, ShowArgs};
-use crate::compute::detail::detail;
+use crate::compute::show::detail;
 use crate::error::Fail;
 use crate::render::{Style, json, show};
 use crate::{Context, Outcome};
@@ -12,6 +12,6 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let d = detail(plan, &plan.tasks[i], ctx.today, lang);
     Ok(Outcome::ok(match args.format {
         ReadFormat::Json => json::to_json("task", &d),
-        ReadFormat::Table => show::render(&d, &Style::new(ctx, lang)),
+        ReadFormat::Table => show::render(&d, &Style::new(lang, ctx.color, ctx.width)),
     }))
 }

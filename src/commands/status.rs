@@ -1,5 +1,5 @@
 use crate::cli::{ReadFormat, StatusArgs};
-use crate::compute::summary::status_report;
+use crate::compute::status::status_report;
 use crate::error::code;
 use crate::render::{Style, json, status};
 use crate::{Context, Outcome};
@@ -12,7 +12,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<Outcome> {
     let report = status_report(plan, ctx.today, within, lang);
     let stdout = match args.format {
         ReadFormat::Json => json::to_json("status", &report),
-        ReadFormat::Table => status::render(&report, &Style::new(ctx, lang)),
+        ReadFormat::Table => status::render(&report, &Style::new(lang, ctx.color, ctx.width)),
     };
     let code = if args.fail_on_overdue && report.total.overdue > 0 { code::FINDINGS } else { code::OK };
     // The process ends right after: leave the plan and the report to the OS rather than

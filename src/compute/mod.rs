@@ -1,15 +1,14 @@
 //! Pure computations over a plan and a date: they return data, never print.
 
 pub mod check;
-pub mod detail;
 pub mod export;
 pub mod index;
-pub mod listing;
+pub mod list;
 pub mod measures;
 pub mod report;
-pub mod reporting;
 pub mod rollup;
 pub mod schedule;
-pub mod summary;
+pub mod show;
+pub mod status;
 
 pub use schedule::{Occurrence, Status, all_occurrences, current, occurrences};

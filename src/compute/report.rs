@@ -4,7 +4,7 @@
 //!
 //! An *item* is what `par status` counts: a one-off task, one period's occurrence of a
 //! recurring task (`4@2025-Q3`), or an ongoing duty. A report covers a window of dates
-//! `[from, to]` (see [`super::reporting`]) and is computed *as of* `min(today, to)`: done
+//! `[from, to]` (see [`crate::calendar`]) and is computed *as of* `min(today, to)`: done
 //! marks and progress entries dated later do not count yet, so the report for a past
 //! quarter says what was true at its cut-off, whatever was added to the file since.
 //!
@@ -28,9 +28,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::reporting::{self, Calendar, Window};
 use super::schedule::{Occurrence, Status, occurrences};
-use super::summary::Counts;
+use super::status::Counts;
+use crate::calendar::{self, Calendar, Window};
 use crate::i18n::Lang;
 use crate::period::Period;
 use crate::plan::{Document, Plan, Repeat, Signer};
@@ -259,9 +259,9 @@ pub struct UpcomingItem {
     pub due: Option<NaiveDate>,
 }
 
-/// The period `par report` reports on when none is asked for: see [`reporting::current`].
+/// The period `par report` reports on when none is asked for: see [`calendar::current`].
 pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
-    reporting::current(plan.report.calendar, plan.report.due_day, today, plan.meta.year).period
+    calendar::current(plan.report.calendar, plan.report.due_day, today, plan.meta.year).period
 }
 
 /// The first day an item can be worked on: see the module's documentation.
@@ -305,7 +305,7 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
             period.label(Lang::En)
         ));
     }
-    let window = reporting::window(cal, period, settings.due_day)?;
+    let window = calendar::window(cal, period, settings.due_day)?;
     let as_of = today.min(window.to);
     // Every occurrence, in the plan's order, with the index of its task and each task's range.
     let mut occs: Vec<Occurrence> = Vec::with_capacity(plan.tasks.len());
@@ -327,13 +327,13 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         counts.add(occs[k].status(as_of));
     }
     let period_tally = Tally::of(counts);
-    let year_from = reporting::window(cal, Period::Year(year), settings.due_day)?.from;
+    let year_from = calendar::window(cal, Period::Year(year), settings.due_day)?.from;
     let year_tally = tally(plan, &occs, year_from, window.to, as_of);
-    let prev_period = reporting::previous(cal, period);
-    let prev_window = reporting::window(cal, prev_period, settings.due_day)?;
+    let prev_period = calendar::previous(cal, period);
+    let prev_window = calendar::window(cal, prev_period, settings.due_day)?;
     let prev_tally = tally(plan, &occs, prev_window.from, prev_window.to, today.min(prev_window.to));
     let change_points = match (period_tally.percent_complete, prev_tally.percent_complete) {
-        (Some(now), Some(before)) => Some(super::summary::round1(now - before)),
+        (Some(now), Some(before)) => Some(super::status::round1(now - before)),
         _ => None,
     };
 
@@ -457,8 +457,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
     }
 
     // The next period: what falls due after this window, up to the end of the next one.
-    let next_period = reporting::following(cal, period);
-    let next_window = reporting::window(cal, next_period, settings.due_day)?;
+    let next_period = calendar::following(cal, period);
+    let next_window = calendar::window(cal, next_period, settings.due_day)?;
     let upcoming = |o: &Occurrence| UpcomingItem {
         key: o.key(),
         task: o.task.id.clone(),

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::schedule::{Status, all_occurrences};
-use super::summary::Counts;
+use super::status::Counts;
 use crate::i18n::Lang;
 use crate::plan::{Plan, PlanError};
 use crate::read::ReadError;

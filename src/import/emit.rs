@@ -3,7 +3,7 @@
 //! basis, owner, section and task, and a "KIỂM TRA / CHECK" comment wherever
 //! the reading was a guess or found nothing.
 
-use crate::write::splice::quote as basic;
+use crate::text::toml_quote as basic;
 use std::fmt::Write;
 
 use chrono::NaiveDate;

@@ -131,7 +131,7 @@ impl Default for Settings {
 /// `[report]`: how `par report` words and dates the periodic report.
 #[derive(Debug, Clone, Default)]
 pub struct ReportSettings {
-    pub calendar: crate::compute::reporting::Calendar,
+    pub calendar: crate::calendar::Calendar,
     /// Day of the period's last month the report is due (default: the calendar's).
     pub due_day: Option<u32>,
     pub superior: Option<String>,

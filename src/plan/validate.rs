@@ -594,7 +594,7 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
 /// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
 /// period of the plan's year that the calendar reports on.
 fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
-    use crate::compute::reporting::{Calendar, window};
+    use crate::calendar::{Calendar, window};
     let calendar = match &raw.calendar {
         None => Calendar::default(),
         Some(name) => Calendar::parse(name.get_ref()).unwrap_or_else(|| {

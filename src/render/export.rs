@@ -49,7 +49,7 @@ pub struct Sheet {
 }
 
 /// Which table a CSV export holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Table {
     #[default]
     Tasks,

@@ -2,7 +2,7 @@
 
 use super::grid::Grid;
 use super::{Style, date, title};
-use crate::compute::listing::Row;
+use crate::compute::list::Row;
 use crate::text::one_line;
 
 pub fn render(rows: &[Row], s: &Style) -> String {

@@ -34,8 +34,8 @@ pub struct Style {
 }
 
 impl Style {
-    pub fn new(ctx: &crate::Context, lang: Lang) -> Style {
-        Style { lang, color: ctx.color, width: ctx.width }
+    pub fn new(lang: Lang, color: bool, width: Option<u16>) -> Style {
+        Style { lang, color, width }
     }
 
     /// A table with our look, fitted to the terminal when its width is known.

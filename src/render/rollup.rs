@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{Style, date, table_text, title};
 use crate::compute::Status;
 use crate::compute::rollup::{RollupReport, UnitSummary};
-use crate::compute::summary::Counts;
+use crate::compute::status::Counts;
 use crate::i18n::Lang;
 
 /// Column headings shared by every format, so they cannot drift apart.
@@ -449,7 +449,7 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
             let seg = |n: usize, class, label: &str| Segment {
                 value: pct(n),
                 class,
-                label: format!("{label}: {n} ({})", s.percent(Some(crate::compute::summary::round1(pct(n))))),
+                label: format!("{label}: {n} ({})", s.percent(Some(crate::compute::status::round1(pct(n))))),
             };
             Bar {
                 label: name(u),

@@ -1,7 +1,7 @@
 //! `par show` for a terminal.
 
 use super::{Style, date, table_text};
-use crate::compute::detail::TaskDetail;
+use crate::compute::show::TaskDetail;
 use crate::text::clean;
 
 pub fn render(d: &TaskDetail, s: &Style) -> String {
@@ -19,7 +19,7 @@ pub fn render(d: &TaskDetail, s: &Style) -> String {
         out.push_str(&format!("  {:<20} {}\n", format!("{label}:"), value));
     };
     field(l.pick("Phần", "Section"), format!("{}. {}", clean(&d.section.id), clean(&d.section.name)));
-    let who = |n: &crate::compute::detail::Named| format!("{} ({})", clean(&n.name), clean(&n.id));
+    let who = |n: &crate::compute::show::Named| format!("{} ({})", clean(&n.name), clean(&n.id));
     field(
         l.pick("Chủ trì", "Owner"),
         d.owner.as_ref().map_or_else(|| l.pick("(chưa giao)", "(unassigned)").to_string(), who),

@@ -3,7 +3,7 @@
 use super::grid::{Grid, Paint};
 use super::{Style, date, title};
 use crate::compute::Status;
-use crate::compute::summary::{Group, Item, StatusReport};
+use crate::compute::status::{Group, Item, StatusReport};
 use crate::text::one_line;
 
 pub fn render(r: &StatusReport, s: &Style) -> String {
@@ -75,7 +75,7 @@ pub fn render(r: &StatusReport, s: &Style) -> String {
     out
 }
 
-fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summary::Counts) -> String {
+fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::status::Counts) -> String {
     let l = s.lang;
     let mut g = Grid::new(&[
         first,
@@ -91,7 +91,7 @@ fn groups(groups: &[Group], s: &Style, first: &str, total: &crate::compute::summ
     for column in 1..=7 {
         g = g.align_right(column);
     }
-    let mut row = |name: &str, c: &crate::compute::summary::Counts| {
+    let mut row = |name: &str, c: &crate::compute::status::Counts| {
         // Counts as `Style::num` draws them: overdue ones red and bold on a terminal.
         let counts = [c.total, c.done_on_time, c.done_late, c.open, c.overdue, c.not_started, c.ongoing];
         let counts = counts.map(|n| n.to_string());
@@ -142,7 +142,7 @@ fn items(items: &[Item], s: &Style, last: &str, days: impl Fn(&Item) -> i64) -> 
 }
 
 /// "Báo cáo kỳ tới: quý III năm 2025 (01/07/2025–30/09/2025), hạn gửi 20/09/2025, còn 12 ngày"
-fn next_report_line(n: &crate::compute::summary::NextReport, l: crate::i18n::Lang) -> String {
+fn next_report_line(n: &crate::compute::status::NextReport, l: crate::i18n::Lang) -> String {
     let left = match n.days_left {
         0 => l.pick("hạn hôm nay", "due today").to_string(),
         d => format!("{} {d} {}", l.pick("còn", "in"), l.pick("ngày", "days")),

@@ -5,6 +5,9 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+/// A TOML basic string on one line (see [`crate::text::toml_quote`]).
+pub use crate::text::toml_quote as quote;
+
 /// `text` with `range` replaced by `new`.
 pub fn splice(text: &str, range: Range<usize>, new: &str) -> String {
     let mut out = String::with_capacity(text.len() + new.len());
@@ -130,26 +133,6 @@ impl<'a> Lines<'a> {
         }
         self
     }
-}
-
-/// A TOML basic string on one line: quotes, backslashes and control characters
-/// escaped, Vietnamese and every other printable character kept as it is.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// `["a", "b"]`.

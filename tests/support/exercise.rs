@@ -9,8 +9,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use par::compute::Status;
-use par::compute::listing::{Filter, StatusFilter};
-use par::compute::summary::Counts;
+use par::compute::list::{Filter, StatusFilter};
+use par::compute::status::Counts;
 use par::i18n::Lang;
 use par::period::Period;
 use par::plan::Plan;
@@ -58,7 +58,7 @@ pub fn exercise(path: &Path, bytes: &[u8]) -> Outcome {
     }
     // Days far from the plan, at the ends of the accepted range: computations only.
     for today in [day(1900, 1, 1), day(2200, 12, 31)] {
-        let _ = par::compute::summary::status_report(&plan, today, plan.settings.within_days, Lang::Vi);
+        let _ = par::compute::status::status_report(&plan, today, plan.settings.within_days, Lang::Vi);
     }
     Outcome::Loaded { tasks: plan.tasks.len(), occurrences }
 }
@@ -75,7 +75,7 @@ pub fn one_day(plan: &Plan, today: NaiveDate, lang: Lang, draw: Option<Option<u1
 
     // par status
     let within = plan.settings.within_days;
-    let report = par::compute::summary::status_report(plan, today, within, lang);
+    let report = par::compute::status::status_report(plan, today, within, lang);
     check_counts(&report.total, "total");
     let mut by_section = Counts::default();
     for g in &report.sections {
@@ -98,12 +98,12 @@ pub fn one_day(plan: &Plan, today: NaiveDate, lang: Lang, draw: Option<Option<u1
     check_terminal(&|| render::status::render(&report, &style), "status");
 
     // par list, with and without --occurrences, and every status filter
-    let all = par::compute::listing::list(plan, today, &Filter::default(), lang).expect("no filter cannot fail");
+    let all = par::compute::list::list(plan, today, &Filter::default(), lang).expect("no filter cannot fail");
     assert_eq!(all.len(), plan.tasks.len(), "`par list` shows one row per task");
     check_terminal(&|| render::list::render(&all, &style), "list");
     check_json("list", &serde_json::json!({ "items": all }));
     let occ = Filter { occurrences: true, ..Filter::default() };
-    let rows = par::compute::listing::list(plan, today, &occ, lang).expect("no filter cannot fail");
+    let rows = par::compute::list::list(plan, today, &occ, lang).expect("no filter cannot fail");
     assert_eq!(rows.len(), report.total.total, "`par list --occurrences` and `par status` count differently");
     for r in &rows {
         check_key(plan, &r.key, &r.task, r.period.as_deref());
@@ -111,15 +111,15 @@ pub fn one_day(plan: &Plan, today: NaiveDate, lang: Lang, draw: Option<Option<u1
     let mut by_filter = 0;
     for f in [StatusFilter::Done, StatusFilter::Overdue, StatusFilter::NotStarted, StatusFilter::Ongoing] {
         let filter = Filter { status: Some(f), occurrences: true, ..Filter::default() };
-        by_filter += par::compute::listing::list(plan, today, &filter, lang).expect("status filters cannot fail").len();
+        by_filter += par::compute::list::list(plan, today, &filter, lang).expect("status filters cannot fail").len();
     }
     let open = Filter { status: Some(StatusFilter::Open), occurrences: true, ..Filter::default() };
-    let open_rows = par::compute::listing::list(plan, today, &open, lang).expect("status filters cannot fail");
+    let open_rows = par::compute::list::list(plan, today, &open, lang).expect("status filters cannot fail");
     // Open = open + overdue + ongoing: the partition adds up once overdue and ongoing are not counted twice.
     let open_only = open_rows.iter().filter(|r| r.status == Status::Open).count();
     assert_eq!(by_filter + open_only, rows.len(), "status filters do not partition the occurrences");
     let soon = Filter { status: Some(StatusFilter::DueSoon), ..Filter::default() };
-    let _ = par::compute::listing::list(plan, today, &soon, lang).expect("status filters cannot fail");
+    let _ = par::compute::list::list(plan, today, &soon, lang).expect("status filters cannot fail");
 
     // Search: every task is found by its own title, typed with or without diacritics.
     if let Some(t) = plan.tasks.first() {
@@ -127,23 +127,23 @@ pub fn one_day(plan: &Plan, today: NaiveDate, lang: Lang, draw: Option<Option<u1
         let needle: String = folded.chars().take(12).collect();
         if !needle.trim().is_empty() {
             let f = Filter { grep: Some(needle.clone()), ..Filter::default() };
-            let hits = par::compute::listing::list(plan, today, &f, lang).expect("grep cannot fail");
+            let hits = par::compute::list::list(plan, today, &f, lang).expect("grep cannot fail");
             assert!(hits.iter().any(|r| r.task == t.id), "`--grep {needle:?}` does not find task {:?}", t.id);
         }
     }
     if let Some(o) = plan.owners.first() {
         let f = Filter { owner: Some(o.id.clone()), ..Filter::default() };
-        let _ = par::compute::listing::list(plan, today, &f, lang);
+        let _ = par::compute::list::list(plan, today, &f, lang);
     }
     if let Some(s) = plan.sections.first() {
         let f = Filter { section: Some(s.id.clone()), ..Filter::default() };
-        let _ = par::compute::listing::list(plan, today, &f, lang);
+        let _ = par::compute::list::list(plan, today, &f, lang);
     }
 
     // par show, for every task (found by its id)
     for t in &plan.tasks {
         let i = plan.find_task(&t.id).expect("every id finds its task");
-        let d = par::compute::detail::detail(plan, &plan.tasks[i], today, lang);
+        let d = par::compute::show::detail(plan, &plan.tasks[i], today, lang);
         check_json("task", &d);
         check_terminal(&|| render::show::render(&d, &style), "show");
     }

@@ -118,7 +118,7 @@ pub struct NextReport {
 
 /// The next report that falls due on or after `today`; none once the plan's year is over.
 pub fn next_report(plan: &Plan, today: NaiveDate, lang: crate::i18n::Lang) -> Option<NextReport> {
-    let w = super::reporting::next_due(plan.report.calendar, plan.report.due_day, today);
+    let w = crate::calendar::next_due(plan.report.calendar, plan.report.due_day, today);
     (w.period.year() == plan.meta.year).then(|| NextReport {
         period: w.period,
         label: w.period.label(lang),

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::text::{contains_folded, fold};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusFilter {
     /// Not done yet and under way: open, overdue or ongoing.
     Open,
