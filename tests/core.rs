@@ -1,15 +1,19 @@
 //! The core: reading the plan, `par status`, `par list`, `par show`, and bad input.
 
-mod support;
+use crate::support;
 
 use support::{Session, plan_with};
 
 #[test]
 fn status_of_the_seed_plan_on_three_days() {
+    let _names = support::snapshot_names();
     let s = Session::seed();
-    insta::assert_snapshot!("status_2025_05_25", s.par(["status", "--today", "2025-05-25"]).ok());
-    insta::assert_snapshot!("status_2025_10_05", s.par(["status", "--today", "2025-10-05"]).ok());
-    insta::assert_snapshot!("status_2025_10_15_en", s.par(["status", "--today", "2025-10-15", "--lang", "en"]).ok());
+    insta::assert_snapshot!("core__status_2025_05_25", s.par(["status", "--today", "2025-05-25"]).ok());
+    insta::assert_snapshot!("core__status_2025_10_05", s.par(["status", "--today", "2025-10-05"]).ok());
+    insta::assert_snapshot!(
+        "core__status_2025_10_15_en",
+        s.par(["status", "--today", "2025-10-15", "--lang", "en"]).ok()
+    );
 }
 
 #[test]
@@ -116,8 +120,9 @@ fn list_filters() {
 
 #[test]
 fn list_table_and_unknown_filters() {
+    let _names = support::snapshot_names();
     let s = Session::seed();
-    insta::assert_snapshot!("list_2025_10_05", s.par(["list", "--today", "2025-10-05"]).ok());
+    insta::assert_snapshot!("core__list_2025_10_05", s.par(["list", "--today", "2025-10-05"]).ok());
     let err = s.par(["list", "--owner", "hieu pho", "--today", "2025-10-05"]).fails(2);
     assert!(err.contains("no owner matches `hieu pho`"), "{err}");
     let err = s.par(["list", "--section", "IV", "--today", "2025-10-05"]).fails(2);
@@ -128,9 +133,10 @@ fn list_table_and_unknown_filters() {
 
 #[test]
 fn show_a_task_by_any_id_form() {
+    let _names = support::snapshot_names();
     let s = Session::seed();
     let out = s.par(["show", "4", "--today", "2025-10-15"]).ok();
-    insta::assert_snapshot!("show_4_2025_10_15", out);
+    insta::assert_snapshot!("core__show_4_2025_10_15", out);
     assert_eq!(s.par(["show", "II.4", "--today", "2025-10-15"]).ok(), out);
     let v = s.par(["show", "iii.2", "--format", "json", "--today", "2025-10-15"]).json();
     assert_eq!(v["id"], "III.2");
@@ -345,10 +351,9 @@ fn a_closed_pipe_exits_quietly() {
         tasks.push_str(&format!("[[task]]\nid = \"{i}\"\nsection = \"II\"\ntitle = \"Nhiệm vụ số {i}\"\nowner = \"ht\"\ndue = 2025-06-30\n\n"));
     }
     let s = Session::with_plan(&plan_with(&tasks));
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("par"))
+    let mut child = support::Par::new()
+        .process_in(s.dir.path())
         .args(["list", "--today", "2025-06-01"])
-        .current_dir(s.dir.path())
-        .env_remove("PAR_FILE")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

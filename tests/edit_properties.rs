@@ -21,9 +21,9 @@
 //!
 //! The final file of each case is also read by the real binary (`par status --format json`).
 //! 32 cases of up to 6 commands by default (about 2 s in a debug build); more with e.g.
-//! `PROPTEST_CASES=500 cargo test --release --test edit_properties`.
+//! `PROPTEST_CASES=500 cargo test --release --test main edit_properties::`.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::ops::Range;
@@ -805,9 +805,7 @@ proptest! {
             }
         }
         // The real binary reads the result too.
-        let out = assert_cmd::Command::cargo_bin("par").unwrap()
-            .current_dir(bench.dir.path())
-            .env_remove("PAR_FILE").env_remove("PAR_TODAY").env_remove("COLUMNS").env_remove("NO_COLOR")
+        let out = support::Par::new().cmd_in(bench.dir.path())
             .args(["status", "--format", "json", "--today", &iso(bench.today)])
             .output().unwrap();
         prop_assert!(out.status.success(), "par status: {}", String::from_utf8_lossy(&out.stderr));

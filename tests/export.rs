@@ -4,21 +4,13 @@
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+
+use crate::support::{self, Par};
 
 const TODAY: &str = "2025-10-05";
 
-fn par(plan: &Path) -> Command {
-    let mut c = Command::cargo_bin("par").unwrap();
-    c.env_remove("COLUMNS").env_remove("NO_COLOR").env_remove("PAR_FILE").env_remove("PAR_TODAY");
-    c.arg("--today").arg(TODAY).arg("-f").arg(plan);
-    c
-}
-
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")
-}
+const PAR: Par = Par::new().today(TODAY);
 
 /// Text a spreadsheet would run, markup, terminal escapes and iCalendar specials.
 const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"bấm\")";
@@ -84,7 +76,7 @@ fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
 
 #[test]
 fn csv_of_the_seed_plan() {
-    let out = par(&seed()).args(["export", "--format", "csv"]).output().unwrap();
+    let out = PAR.cmd_on(&support::seed_path()).args(["export", "--format", "csv"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let rows = csv_rows(&out.stdout);
     assert_eq!(&rows[0][0], "Mã");
@@ -97,8 +89,11 @@ fn csv_of_the_seed_plan() {
     assert_eq!(&t2[8], "2025-05-30", "dates as ISO, which every spreadsheet reads");
     assert!(t2[2].starts_with("Xây dựng Kế hoạch khắc phục"));
 
-    let out =
-        par(&seed()).args(["export", "--format", "csv", "--sheet", "occurrences", "--lang", "en"]).output().unwrap();
+    let out = PAR
+        .cmd_on(&support::seed_path())
+        .args(["export", "--format", "csv", "--sheet", "occurrences", "--lang", "en"])
+        .output()
+        .unwrap();
     let rows = csv_rows(&out.stdout);
     assert_eq!(&rows[0][0], "Key");
     let q3 = rows.iter().find(|r| &r[0] == "4@2025-Q3").unwrap();
@@ -115,7 +110,7 @@ fn csv_of_the_seed_plan() {
 fn csv_neutralises_formulas_and_escapes() {
     let dir = tempfile::tempdir().unwrap();
     let plan = hostile(dir.path());
-    let out = par(&plan).args(["export", "--format", "csv"]).output().unwrap();
+    let out = PAR.cmd_on(&plan).args(["export", "--format", "csv"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let rows = csv_rows(&out.stdout);
     let t1 = &rows[1];
@@ -128,7 +123,7 @@ fn csv_neutralises_formulas_and_escapes() {
             assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "live formula: {cell:?}");
         }
     }
-    let out = par(&plan).args(["export", "--format", "csv", "--sheet", "progress"]).output().unwrap();
+    let out = PAR.cmd_on(&plan).args(["export", "--format", "csv", "--sheet", "progress"]).output().unwrap();
     let rows = csv_rows(&out.stdout);
     assert!(rows[1][4].starts_with("'-Báo cáo \\u{1b}[31mđỏ"), "{:?}", &rows[1][4]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
@@ -139,7 +134,7 @@ fn csv_neutralises_formulas_and_escapes() {
 
 fn xlsx_bytes(plan: &Path, dir: &Path, extra: &[&str]) -> Vec<u8> {
     let file = dir.join("ke-hoach.xlsx");
-    let out = par(plan).args(["export", "-o"]).arg(&file).args(extra).output().unwrap();
+    let out = PAR.cmd_on(plan).args(["export", "-o"]).arg(&file).args(extra).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stdout.is_empty());
     std::fs::read(file).unwrap()
@@ -155,7 +150,7 @@ fn zip_entry(bytes: &[u8], name: &str) -> String {
 #[test]
 fn xlsx_of_the_seed_plan() {
     let dir = tempfile::tempdir().unwrap();
-    let bytes = xlsx_bytes(&seed(), dir.path(), &[]);
+    let bytes = xlsx_bytes(&support::seed_path(), dir.path(), &[]);
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
     assert_eq!(wb.sheet_names(), ["Nhiệm vụ", "Các kỳ", "Nhật ký tiến độ"]);
 
@@ -183,7 +178,7 @@ fn xlsx_of_the_seed_plan() {
         assert!(xml.contains(&format!("<autoFilter ref=\"A1:{cols}")), "sheet {i} has no filter");
     }
     // Same file, same today: the same bytes (the second run replaces the first, as --force asks).
-    assert_eq!(bytes, xlsx_bytes(&seed(), dir.path(), &["--force"]));
+    assert_eq!(bytes, xlsx_bytes(&support::seed_path(), dir.path(), &["--force"]));
 }
 
 #[test]
@@ -217,15 +212,16 @@ fn xlsx_never_holds_a_formula() {
 #[test]
 fn xlsx_to_a_pipe_and_format_from_the_extension() {
     // Piped (as here), the bytes go to standard output…
-    let out = par(&seed()).args(["export", "--format", "xlsx"]).output().unwrap();
+    let out = PAR.cmd_on(&support::seed_path()).args(["export", "--format", "xlsx"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.starts_with(b"PK"), "a zip archive");
     // …and the format comes from -o's extension; an unknown one is a usage error.
     let dir = tempfile::tempdir().unwrap();
-    let out = par(&seed()).args(["export", "-o"]).arg(dir.path().join("x.pdf")).output().unwrap();
+    let out = PAR.cmd_on(&support::seed_path()).args(["export", "-o"]).arg(dir.path().join("x.pdf")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format csv, xlsx, ics or json"));
-    let out = par(&seed()).args(["export", "--format", "ics", "--sheet", "tasks"]).output().unwrap();
+    let out =
+        PAR.cmd_on(&support::seed_path()).args(["export", "--format", "ics", "--sheet", "tasks"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -233,29 +229,17 @@ fn xlsx_to_a_pipe_and_format_from_the_extension() {
 /// without -o is refused and nothing binary reaches the screen.
 #[cfg(unix)]
 #[test]
+#[ignore = "needs script (util-linux): a real terminal"]
 fn xlsx_to_a_terminal_is_refused() {
-    let Ok(script) = which("script") else {
-        eprintln!("util-linux `script` not found: terminal check not run");
-        return;
-    };
-    let bin = assert_cmd::cargo::cargo_bin("par");
-    let cmd = format!("{} --today {TODAY} -f {} export --format xlsx", bin.display(), seed().display());
-    let out = std::process::Command::new(script)
-        .args(["-qec", &cmd, "/dev/null"])
-        .env_remove("PAR_FILE")
-        .env_remove("PAR_TODAY")
-        .output()
-        .unwrap();
+    let bin = support::par_bin();
+    let cmd = format!("{} --today {TODAY} -f {} export --format xlsx", bin.display(), support::seed_path().display());
+    let mut script = std::process::Command::new("script");
+    Par::new().prepare(&mut script);
+    let out = script.args(["-qec", &cmd, "/dev/null"]).output().unwrap();
     let shown = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{shown}");
     assert!(shown.contains("xlsx is a binary format and standard output is a terminal"), "{shown}");
     assert!(!shown.contains("PK\u{3}\u{4}"));
-}
-
-fn which(name: &str) -> Result<PathBuf, ()> {
-    std::env::var_os("PATH")
-        .and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file()))
-        .ok_or(())
 }
 
 // ---------------------------------------------------------------- ICS
@@ -311,7 +295,7 @@ fn prop<'a>(ev: &'a [(String, String, String)], name: &str) -> &'a (String, Stri
 
 #[test]
 fn ics_of_the_seed_plan() {
-    let out = par(&seed()).args(["export", "--format", "ics", "--lang", "en"]).output().unwrap();
+    let out = PAR.cmd_on(&support::seed_path()).args(["export", "--format", "ics", "--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
@@ -334,7 +318,11 @@ fn ics_of_the_seed_plan() {
     assert!(desc.contains("Period: quý III năm 2025") || desc.contains("Period: Q3 2025"), "{desc}");
     assert!(desc.contains("Status on 05/10/2025: Done on time"), "{desc}");
     // Stable: the same UIDs on another day.
-    let later = par(&seed()).args(["export", "--format", "ics", "--today", "2025-12-31"]).output().unwrap();
+    let later = PAR
+        .cmd_on(&support::seed_path())
+        .args(["export", "--format", "ics", "--today", "2025-12-31"])
+        .output()
+        .unwrap();
     let later = parse_ics(&String::from_utf8(later.stdout).unwrap());
     let later_uids: std::collections::HashSet<&str> = later.iter().map(|e| prop(e, "UID").2.as_str()).collect();
     assert_eq!(uids, later_uids);
@@ -344,7 +332,7 @@ fn ics_of_the_seed_plan() {
 fn ics_escapes_hostile_text() {
     let dir = tempfile::tempdir().unwrap();
     let plan = hostile(dir.path());
-    let out = par(&plan).args(["export", "--format", "ics"]).output().unwrap();
+    let out = PAR.cmd_on(&plan).args(["export", "--format", "ics"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'));
     let events = parse_ics(&text);
@@ -361,7 +349,7 @@ fn ics_escapes_hostile_text() {
 
 #[test]
 fn json_export_holds_all_three_tables() {
-    let out = par(&seed()).args(["export", "--format", "json"]).output().unwrap();
+    let out = PAR.cmd_on(&support::seed_path()).args(["export", "--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["kind"], "export");
     assert_eq!(v["tasks"].as_array().unwrap().len(), 10);
@@ -372,7 +360,7 @@ fn json_export_holds_all_three_tables() {
     // Written to a file with -o, nothing on stdout.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("plan.json");
-    let out = par(&seed()).args(["export", "-o"]).arg(&file).output().unwrap();
+    let out = PAR.cmd_on(&support::seed_path()).args(["export", "-o"]).arg(&file).output().unwrap();
     assert!(out.stdout.is_empty());
     let w: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
     assert_eq!(v, w);
@@ -386,7 +374,7 @@ fn windows_line_ends_stay_line_breaks() {
     let plan = dir.path().join("plan.toml");
     let text = "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n[[section]]\nid = \"II\"\ntitle = \"S\"\n[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a\"\ndetail = \"\"\"\nDòng 1\nDòng 2\"\"\"\ndue = 2025-06-01\n";
     std::fs::write(&plan, text.replace('\n', "\r\n")).unwrap();
-    let out = par(&plan).args(["export", "--format", "csv"]).output().unwrap();
+    let out = PAR.cmd_on(&plan).args(["export", "--format", "csv"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let rows = csv_rows(&out.stdout);
     assert_eq!(&rows[1][3], "Dòng 1\nDòng 2");

@@ -1,7 +1,7 @@
 //! Hostile files and limits: escapes, bidi overrides, huge lines, many tasks, deep
 //! nesting, huge numbers, far dates, and the encodings Windows tools save.
 
-mod support;
+use crate::support;
 
 use support::exercise::check_terminal;
 use support::{Session, plan_with};
@@ -203,9 +203,10 @@ fn many_tasks(n: usize) -> String {
 
 /// 100,000 tasks load and `par status` completes (timings are measured by hand, see
 /// README "Độ bền / Robustness"; no timed assertion here). Slow in a debug build, so it
-/// runs with `cargo test --release -- --ignored`; the default suite runs 10,000.
+/// runs with `cargo test --release --test main -- --ignored hostile::a_hundred`; the
+/// default suite runs 10,000.
 #[test]
-#[ignore = "100,000 tasks: run with `cargo test --release --test hostile -- --ignored`"]
+#[ignore = "100,000 tasks, slow in a debug build: run it with --release"]
 fn a_hundred_thousand_tasks_load_and_report() {
     let s = Session::with_plan(&many_tasks(100_000));
     let v = s.par(["status", "--format", "json", "--today", "2025-07-01"]).json();
@@ -517,14 +518,6 @@ fn index_trees_in_any_order_and_with_bad_codes_are_reported_truly() {
     assert!(criterion < area_two, "{out}");
 }
 
-/// Runs `par ARGS` in `s`'s folder, killed after 60 s: a regression that waits on a pipe
-/// fails instead of hanging the suite.
-fn par_timed(s: &Session, args: &[&str]) -> support::Run {
-    let out = s.command(args).timeout(std::time::Duration::from_secs(60)).output().expect("run par");
-    assert!(out.status.code().is_some(), "par was killed (waiting on a pipe?): {args:?}");
-    support::Run::from(out)
-}
-
 /// Makes a named pipe at `path`; false (with the reason printed) where that cannot be done.
 #[cfg(unix)]
 fn mkfifo(path: &std::path::Path) -> bool {
@@ -552,41 +545,26 @@ fn pipes_and_devices_are_refused_not_waited_on_or_read() {
     for args in
         [&["-f", "fifo.toml", "status"][..], &["-f", "fifo.toml", "log", "1", "x"], &["-f", "fifo.toml", "done", "1"]]
     {
-        bilingual(&par_timed(&s, args).fails(3), "fifo.toml");
+        bilingual(&s.run_timed(args).fails(3), "fifo.toml");
     }
-    let err = par_timed(&s, &["import", "fifo.txt", "--lang", "en"]).fails(3);
+    let err = s.run_timed(&["import", "fifo.txt", "--lang", "en"]).fails(3);
     assert!(err.contains("cannot read fifo.txt: it is a named pipe (FIFO), not a regular file"), "{err}");
     assert!(err.contains("help: par reads regular files only"), "{err}");
     // In a rollup folder a pipe is a skipped file with its reason; named alone, exit 3.
     std::fs::create_dir(s.path("units")).unwrap();
     std::fs::write(s.path("units/a.toml"), support::SEED).unwrap();
     assert!(mkfifo(&s.path("units/b.toml")));
-    let run = par_timed(&s, &["rollup", "units", "--format", "json"]);
+    let run = s.run_timed(&["rollup", "units", "--format", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
     assert_eq!(v["skipped"][0]["reason"], "it is a named pipe (FIFO), not a regular file");
-    par_timed(&s, &["rollup", "fifo.toml"]).fails(3);
+    s.run_timed(&["rollup", "fifo.toml"]).fails(3);
     // Devices: refused by their type, never read (`/dev/zero` grew par to 24 GB).
     for args in [&["-f", "/dev/zero", "status"][..], &["import", "/dev/zero"], &["rollup", "/dev/zero"]] {
-        let err = par_timed(&s, args).fails(3);
+        let err = s.run_timed(args).fails(3);
         assert!(err.contains("/dev/zero: đây là thiết bị ký tự"), "{args:?}: {err}");
     }
-}
-
-/// Runs `par ARGS` with its address space limited to `kb` kilobytes.
-#[cfg(unix)]
-fn par_within(s: &Session, kb: u64, args: &str) -> support::Run {
-    let bin = assert_cmd::cargo::cargo_bin("par");
-    let script = format!("ulimit -v {kb}; exec '{}' {args}", bin.display());
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(script)
-        .current_dir(s.dir.path())
-        .env_remove("PAR_FILE")
-        .output()
-        .expect("run sh");
-    support::Run::from(out)
 }
 
 #[cfg(unix)]
@@ -603,7 +581,7 @@ fn files_over_the_cap_are_refused_by_size_before_reading() {
     for (args, code, cap) in
         [("-f big.toml status", 3, 256), ("import big.txt --lang en", 3, 32), ("rollup units --format json", 1, 256)]
     {
-        let run = par_within(&s, 200_000, args);
+        let run = s.run_within(200_000, args);
         assert_eq!(run.code, code, "{args}: {}", run.stderr);
         let shown = format!("{}{}", run.stdout, run.stderr);
         assert!(
@@ -633,18 +611,18 @@ fn hostile_nesting_and_value_floods_are_refused_in_bounded_memory() {
         ("lines.toml", "lines.toml:"),
     ];
     for (file, place) in cases {
-        let run = par_within(&s, 400_000, &format!("-f {file} status"));
+        let run = s.run_within(400_000, &format!("-f {file} status"));
         assert_eq!(run.code, 2, "{file}: {}", &run.stderr[..run.stderr.len().min(500)]);
         assert!(run.stderr.contains(place), "{file}: {}", &run.stderr[..run.stderr.len().min(500)]);
         assert!(run.stderr.contains("help: "), "{file}");
         assert!(run.stderr.len() < 1_500, "{file}: {} bytes", run.stderr.len());
     }
-    let run = par_within(&s, 400_000, "-f list.toml status");
+    let run = s.run_within(400_000, "-f list.toml status");
     assert!(run.stderr.contains("too many values for the file's size"), "{}", run.stderr);
     // The same limits hold for a rollup, which skips the file with the reason.
     std::fs::create_dir(s.path("units")).unwrap();
     std::fs::rename(s.path("list.toml"), s.path("units/list.toml")).unwrap();
-    let run = par_within(&s, 400_000, "rollup units --format json");
+    let run = s.run_within(400_000, "rollup units --format json");
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("too many values"), "{}", run.stdout);
 }
@@ -663,7 +641,7 @@ fn memory_that_cannot_be_had_is_said_so_not_called_a_read_failure() {
     // it is memory that is short (exit 3), not that the file cannot be read.
     let s = Session::seed();
     std::fs::File::create(s.path("wide.toml")).unwrap().set_len(120 << 20).unwrap();
-    let run = par_within(&s, 100_000, "-f wide.toml status");
+    let run = s.run_within(100_000, "-f wide.toml status");
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("không đủ bộ nhớ cho wide.toml"), "{}", run.stderr);
     assert!(run.stderr.contains("not enough memory for wide.toml: not enough memory to read 120 MB"), "{}", run.stderr);
@@ -790,7 +768,7 @@ fn html_pages_hold_only_characters_xml_allows() {
 
 /// LibreOffice opens the Word report with those characters and converts it to PDF.
 #[test]
-#[ignore = "needs LibreOffice (soffice)"]
+#[ignore = "needs soffice (LibreOffice)"]
 fn word_report_with_forbidden_characters_converts_to_pdf() {
     let s = Session::with_plan(&xml_hostile_plan());
     s.par(["report", "--quarter", "Q2", "--today", "2025-06-30", "-o", "bc.docx"]).ok();

@@ -3,11 +3,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use chrono::NaiveDate;
 use par::plan::{Plan, Repeat};
 use predicates::prelude::*;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::support::{self, Par};
 
 #[path = "../examples/gen_document.rs"]
 mod gen_document;
@@ -21,21 +22,11 @@ fn seed() -> PathBuf {
     fixture("ke-hoach-par-index-2025.md")
 }
 
-fn par(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("par").unwrap();
-    c.current_dir(dir)
-        .env_remove("COLUMNS")
-        .env_remove("NO_COLOR")
-        .env_remove("PAR_FILE")
-        .env_remove("PAR_TODAY")
-        .arg("--today")
-        .arg("2025-06-15");
-    c
-}
+const PAR: Par = Par::new().today("2025-06-15");
 
 /// Imports `doc` into `dir/plan.toml` and loads the result with par's own loader.
 fn import(dir: &Path, doc: &Path) -> (String, Plan) {
-    par(dir).arg("import").arg(doc).arg("-o").arg("plan.toml").assert().success();
+    PAR.cmd_in(dir).arg("import").arg(doc).arg("-o").arg("plan.toml").assert().success();
     let path = dir.join("plan.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let loaded = par::plan::load(&path).unwrap_or_else(|e| panic!("{}\n{text}", e.rendered));
@@ -131,14 +122,14 @@ fn seed_plan_imports_and_loads() {
     assert!(text.contains("văn bản không nêu đơn vị chủ trì"));
 
     // The draft works with the other commands.
-    par(dir.path()).arg("status").assert().success().stdout(predicate::str::contains("Nhiệm vụ và giải pháp"));
-    par(dir.path()).args(["show", "III.2"]).assert().success().stdout(predicate::str::contains("30/05/2025"));
+    PAR.cmd_in(dir.path()).arg("status").assert().success().stdout(predicate::str::contains("Nhiệm vụ và giải pháp"));
+    PAR.cmd_in(dir.path()).args(["show", "III.2"]).assert().success().stdout(predicate::str::contains("30/05/2025"));
 }
 
 #[test]
 fn import_ends_with_the_lint_of_what_to_fill_in() {
     let dir = tempfile::tempdir().unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .arg("import")
         .arg(seed())
         .args(["-o", "plan.toml"])
@@ -150,7 +141,7 @@ fn import_ends_with_the_lint_of_what_to_fill_in() {
         .stdout(predicate::str::contains("22 vấn đề ở 10/10 nhiệm vụ"))
         .stdout(predicate::str::is_match(r"III\.2\s+┆ \d+\s+┆ rõ người").unwrap());
     // English, and without -o: the plan on standard output, the report on standard error.
-    let out = par(dir.path()).arg("--lang").arg("en").arg("import").arg(seed()).assert().success();
+    let out = PAR.cmd_in(dir.path()).arg("--lang").arg("en").arg("import").arg(seed()).assert().success();
     let o = out.get_output();
     let stdout = String::from_utf8_lossy(&o.stdout);
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -166,8 +157,8 @@ fn import_ends_with_the_lint_of_what_to_fill_in() {
 #[test]
 fn import_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
-    let a = par(dir.path()).arg("import").arg(seed()).output().unwrap().stdout;
-    let b = par(dir.path()).arg("import").arg(seed()).output().unwrap().stdout;
+    let a = PAR.cmd_in(dir.path()).arg("import").arg(seed()).output().unwrap().stdout;
+    let b = PAR.cmd_in(dir.path()).arg("import").arg(seed()).output().unwrap().stdout;
     assert!(!a.is_empty());
     assert_eq!(a, b);
 }
@@ -179,9 +170,9 @@ fn nfd_input_reads_as_nfc() {
     let nfd: String = nfc.nfd().collect();
     assert_ne!(nfc, nfd);
     std::fs::write(dir.path().join("ke-hoach-par-index-2025.md"), &nfd).unwrap();
-    let from_nfd = par(dir.path()).arg("import").arg("ke-hoach-par-index-2025.md").output().unwrap();
+    let from_nfd = PAR.cmd_in(dir.path()).arg("import").arg("ke-hoach-par-index-2025.md").output().unwrap();
     assert!(from_nfd.status.success());
-    let from_nfc = par(dir.path()).arg("import").arg(seed()).output().unwrap();
+    let from_nfc = PAR.cmd_in(dir.path()).arg("import").arg(seed()).output().unwrap();
     let text = String::from_utf8(from_nfd.stdout).unwrap();
     assert_eq!(text, String::from_utf8(from_nfc.stdout).unwrap());
     assert_eq!(text, text.nfc().collect::<String>());
@@ -527,7 +518,7 @@ fn docx_with_word_numbering() {
 
 fn fails(dir: &Path, name: &str, bytes: &[u8], needle: &str) {
     std::fs::write(dir.join(name), bytes).unwrap();
-    par(dir)
+    PAR.cmd_in(dir)
         .args(["import", name, "-o", "plan.toml"])
         .assert()
         .code(2)
@@ -551,12 +542,12 @@ fn bad_input_is_refused_clearly() {
     fails(p, "truncated.docx", &truncated, "không phải tệp Word .docx hợp lệ");
     fails(p, "tcvn3.txt", b"I. M\xd8c \xAE\xEDch\n1. Vi\xd6c\n", "không phải UTF-8");
     // English wording too.
-    par(p)
+    PAR.cmd_in(p)
         .args(["--lang", "en", "import", "plan.pdf"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("Save As .docx, or as .txt"));
-    par(p)
+    PAR.cmd_in(p)
         .args(["import", "missing.md"])
         .assert()
         .code(3)
@@ -568,7 +559,7 @@ fn never_overwrites_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     std::fs::write(p.join("plan.toml"), "# my own plan\n").unwrap();
-    par(p)
+    PAR.cmd_in(p)
         .arg("import")
         .arg(seed())
         .args(["-o", "plan.toml"])
@@ -576,7 +567,7 @@ fn never_overwrites_without_force() {
         .code(2)
         .stderr(predicate::str::contains("plan.toml đã có").and(predicate::str::contains("--force")));
     assert_eq!(std::fs::read_to_string(p.join("plan.toml")).unwrap(), "# my own plan\n");
-    par(p).arg("import").arg(seed()).args(["-o", "plan.toml", "--force"]).assert().success();
+    PAR.cmd_in(p).arg("import").arg(seed()).args(["-o", "plan.toml", "--force"]).assert().success();
     assert!(std::fs::read_to_string(p.join("plan.toml")).unwrap().contains("[[task]]"));
     #[cfg(unix)]
     {
@@ -589,7 +580,7 @@ fn never_overwrites_without_force() {
     assert_eq!(names, ["plan.toml"]);
     // The document itself is never the output.
     std::fs::write(p.join("kh.md"), std::fs::read(seed()).unwrap()).unwrap();
-    par(p).args(["import", "kh.md", "-o", "kh.md", "--force"]).assert().code(2);
+    PAR.cmd_in(p).args(["import", "kh.md", "-o", "kh.md", "--force"]).assert().code(2);
     assert_eq!(std::fs::read(p.join("kh.md")).unwrap(), std::fs::read(seed()).unwrap());
 }
 
@@ -789,8 +780,10 @@ mod gen_import_stress;
 /// Runs `par import FILE -o plan.toml` in `dir` under `timeout SECS` and `ulimit -v KB`,
 /// returning the plan written.
 fn import_bounded(dir: &Path, file: &str, secs: u32, kb: u64) -> String {
-    let par = assert_cmd::cargo::cargo_bin("par");
-    let out = std::process::Command::new("sh")
+    let par = support::par_bin();
+    let mut sh = std::process::Command::new("sh");
+    Par::new().prepare(&mut sh);
+    let out = sh
         .current_dir(dir)
         .arg("-c")
         .arg(format!(
@@ -798,7 +791,6 @@ fn import_bounded(dir: &Path, file: &str, secs: u32, kb: u64) -> String {
         ))
         .arg(&par)
         .arg(file)
-        .env_remove("PAR_FILE")
         .output()
         .unwrap();
     assert!(
@@ -863,7 +855,7 @@ fn a_document_of_absurdly_many_items_is_refused() {
     // 1.1 M paragraphs "1. Việc." took 10 GB; beyond 100,000 items par refuses, exit 2.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("many.docx"), gen_import_stress::docx_paragraphs(100_001)).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "import", "many.docx", "-o", "plan.toml"])
         .assert()
         .code(2)
@@ -913,8 +905,10 @@ fn a_huge_line_of_text_is_cut_and_marked() {
 /// Runs `par --lang en import FILE -o plan.toml` in `dir` under `timeout SECS` and
 /// `ulimit -v KB`, expecting it to refuse with `code`; returns its stderr.
 fn import_bounded_refused(dir: &Path, file: &str, secs: u32, kb: u64, code: i32) -> String {
-    let par = assert_cmd::cargo::cargo_bin("par");
-    let out = std::process::Command::new("sh")
+    let par = support::par_bin();
+    let mut sh = std::process::Command::new("sh");
+    Par::new().prepare(&mut sh);
+    let out = sh
         .current_dir(dir)
         .arg("-c")
         .arg(format!(
@@ -922,7 +916,6 @@ fn import_bounded_refused(dir: &Path, file: &str, secs: u32, kb: u64, code: i32)
         ))
         .arg(&par)
         .arg(file)
-        .env_remove("PAR_FILE")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -972,7 +965,7 @@ fn a_document_over_the_import_cap_is_refused_unread() {
     assert!(err.contains("big.txt") && err.contains("over the 32 MB limit"), "{err}");
     assert!(err.contains("help: check that this is the file meant"), "{err}");
     // In Vietnamese too.
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "vi", "import", "big.txt", "-o", "plan.toml"])
         .assert()
         .code(3)
@@ -989,10 +982,11 @@ fn import_lint_shows_the_first_rows_and_points_to_par_check() {
         text.push_str(&format!("{i}. Rà soát thủ tục hành chính số {i}.\n"));
     }
     std::fs::write(&doc, text).unwrap();
-    let out = par(dir.path()).args(["--lang", "en", "import"]).arg(&doc).args(["-o", "plan.toml"]).output().unwrap();
+    let out =
+        PAR.cmd_in(dir.path()).args(["--lang", "en", "import"]).arg(&doc).args(["-o", "plan.toml"]).output().unwrap();
     assert!(out.status.success());
     let report = String::from_utf8_lossy(&out.stdout);
-    let check = par(dir.path()).args(["--lang", "en", "check"]).output().unwrap();
+    let check = PAR.cmd_in(dir.path()).args(["--lang", "en", "check"]).output().unwrap();
     let all = String::from_utf8_lossy(&check.stdout);
     let rows = |s: &str| s.lines().filter(|l| l.contains(" ┆ ") && !l.contains("Problem")).count();
     // `par check` lists every problem; the import its first 50, then how many more.

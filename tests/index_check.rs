@@ -1,6 +1,6 @@
 //! `par index` (the PAR Index forecast), measured results, and `par check` (the "5 rõ" lint).
 
-mod support;
+use crate::support;
 
 use support::{Session, plan_with};
 

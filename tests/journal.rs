@@ -1,7 +1,7 @@
 //! The write journal: an editor's stale buffer saved over par's write is noticed, named
 //! on the next run of any command, and `par restore` puts the entries back.
 
-mod support;
+use crate::support;
 
 use std::fs;
 

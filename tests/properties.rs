@@ -2,9 +2,9 @@
 //! mutated files never panic and are either read or refused with a located error.
 //!
 //! 64 cases per property by default, so CI stays fast; more with e.g.
-//! `PROPTEST_CASES=5000 cargo test --test properties`.
+//! `PROPTEST_CASES=5000 cargo test --test main -- properties:: --skip edit_`.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

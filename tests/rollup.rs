@@ -3,17 +3,13 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::support::Par;
 
 const TODAY: &str = "2025-10-05";
 
-fn par() -> Command {
-    let mut c = Command::cargo_bin("par").unwrap();
-    c.env_remove("COLUMNS").env_remove("NO_COLOR").env_remove("PAR_FILE").env_remove("PAR_TODAY");
-    c.arg("--today").arg(TODAY);
-    c
-}
+const PAR: Par = Par::new().today(TODAY);
 
 /// A plan for `unit` with `overdue` one-off tasks due in June (overdue on TODAY),
 /// `on_time` tasks done on time and `late` tasks done late.
@@ -96,7 +92,7 @@ fn district() -> tempfile::TempDir {
 }
 
 fn json(dir: &Path) -> (Value, i32) {
-    let out = par().arg("rollup").arg(dir).args(["--format", "json"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir).args(["--format", "json"]).output().unwrap();
     (serde_json::from_slice(&out.stdout).unwrap(), out.status.code().unwrap())
 }
 
@@ -157,7 +153,8 @@ fn same_report_whatever_the_number_of_threads() {
     for i in 0..80 {
         write(dir.path(), &format!("u{i:03}.toml"), &plan(&format!("U{i}"), "Việc", i % 5, i % 3, i % 2));
     }
-    let run = |jobs: &str| par().arg("rollup").arg(dir.path()).args(["--format", "json", "-j", jobs]).output().unwrap();
+    let run =
+        |jobs: &str| PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json", "-j", jobs]).output().unwrap();
     let one = run("1");
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(one.stdout, run("2").stdout);
@@ -167,7 +164,7 @@ fn same_report_whatever_the_number_of_threads() {
 #[test]
 fn terminal_table_is_escaped_and_lists_problems() {
     let dir = district();
-    let out = par().arg("rollup").arg(dir.path()).args(["--lang", "en"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "terminal escapes from plan text must not reach the terminal");
@@ -183,7 +180,7 @@ fn terminal_table_is_escaped_and_lists_problems() {
 #[test]
 fn csv_reads_back() {
     let dir = district();
-    let out = par().arg("rollup").arg(dir.path()).args(["--format", "csv", "--lang", "en"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "csv", "--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"), "UTF-8 byte-order mark for Excel");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -203,7 +200,7 @@ fn csv_reads_back() {
 #[test]
 fn markdown_escapes_markup() {
     let dir = district();
-    let out = par().arg("rollup").arg(dir.path()).args(["--format", "md"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "md"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("| Đơn vị | Nhiệm vụ |"));
     assert!(!text.contains("<script>") && !text.contains("<img"));
@@ -221,7 +218,8 @@ fn html_dashboard_is_self_contained_and_escaped() {
     let dir = district();
     let file = dir.path().join("out/dashboard.html");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    let out = par()
+    let out = PAR
+        .cmd()
         .arg("rollup")
         .arg(dir.path())
         .args(["--format", "html", "--lang", "en", "-o"])
@@ -260,7 +258,7 @@ fn html_dashboard_is_self_contained_and_escaped() {
 #[test]
 fn vietnamese_labels_by_default() {
     let dir = district();
-    let out = par().arg("rollup").arg(dir.path()).args(["--format", "html"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "html"]).output().unwrap();
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.contains("<html lang=\"vi\">"));
     assert!(html.contains("Theo đơn vị (kém nhất trước)"));
@@ -271,7 +269,7 @@ fn vietnamese_labels_by_default() {
 fn folder_without_plans_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "readme.txt", "nothing here");
-    let out = par().arg("rollup").arg(dir.path()).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files (*.toml)"));
     assert!(out.stdout.is_empty());
@@ -282,7 +280,7 @@ fn only_broken_files_give_an_empty_report() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.toml", "[plan\nunit = ");
     write(dir.path(), "b.toml", "name = \"not a plan\"\n");
-    let out = par().arg("rollup").arg(dir.path()).args(["--lang", "en"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("No plan could be read."));
@@ -296,7 +294,8 @@ fn missing_and_unreadable_paths_are_skipped_not_fatal() {
     write(dir.path(), "a.toml", &plan("A", "Việc", 1, 1, 0));
     let missing = dir.path().join("khong-co");
     let (v, code) = {
-        let out = par()
+        let out = PAR
+            .cmd()
             .arg("rollup")
             .arg(dir.path().join("a.toml"))
             .arg(&missing)
@@ -311,7 +310,7 @@ fn missing_and_unreadable_paths_are_skipped_not_fatal() {
     assert_eq!(v["skipped"][0]["reason"], "no such file or folder");
     // A file named twice is read once.
     let a = dir.path().join("a.toml");
-    let out = par().arg("rollup").arg(&a).arg(&a).arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(&a).arg(&a).arg(dir.path()).args(["--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
@@ -325,7 +324,7 @@ fn unreadable_files_are_reported() {
     std::fs::write(dir.path().join("b.toml"), b"[plan]\nunit = \"\xC3\x28\"\n").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.toml"), dir.path().join("c.toml")).unwrap();
-    let out = par().arg("rollup").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
@@ -338,7 +337,7 @@ fn unreadable_files_are_reported() {
 #[test]
 fn same_bytes_for_the_same_files_and_day() {
     let dir = district();
-    let run = || par().arg("rollup").arg(dir.path()).args(["--format", "html"]).output().unwrap().stdout;
+    let run = || PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "html"]).output().unwrap().stdout;
     assert_eq!(run(), run());
 }
 
@@ -368,7 +367,7 @@ fn index_forecast_where_the_plan_has_one() {
     write(dir.path(), "a-co-chi-so.toml", &plan_with_index("Trường có chỉ số"));
     write(dir.path(), "b-khong.toml", &plan("Trường không chỉ số", "Việc", 1, 2, 0));
     let run = |format: &str| {
-        let out = par().arg("rollup").arg(dir.path()).args(["--format", format]).output().unwrap();
+        let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", format]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -382,7 +381,7 @@ fn index_forecast_where_the_plan_has_one() {
     assert!(without["index_forecast"].is_null() && without["index_max"].is_null(), "{without}");
 
     // The terminal table (a wide one, so nothing is dropped), Markdown and HTML say the same.
-    let wide = par().arg("rollup").arg(dir.path()).env("COLUMNS", "200").output().unwrap();
+    let wide = PAR.cmd().arg("rollup").arg(dir.path()).env("COLUMNS", "200").output().unwrap();
     let table = String::from_utf8(wide.stdout).unwrap();
     assert!(table.contains("Dự báo Chỉ số"), "{table}");
     let row = |text: &str, unit: &str| text.lines().find(|l| l.contains(unit)).unwrap().to_string();
@@ -409,7 +408,7 @@ fn index_forecast_where_the_plan_has_one() {
     assert_eq!(cell("Trường không chỉ số"), "–");
 
     // English numbers with --lang en; CSV has the two figures as numbers.
-    let out = par().arg("rollup").arg(dir.path()).args(["--format", "csv", "--lang", "en"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "csv", "--lang", "en"]).output().unwrap();
     let mut r = csv::Reader::from_reader(&out.stdout[3..]);
     let headers = r.headers().unwrap().clone();
     let f = headers.iter().position(|h| h == "Index forecast").unwrap();
@@ -418,6 +417,6 @@ fn index_forecast_where_the_plan_has_one() {
     let csv_row = |unit: &str| rows.iter().find(|r| &r[0] == unit).unwrap().clone();
     assert_eq!((&csv_row("Trường có chỉ số")[f], &csv_row("Trường có chỉ số")[m]), ("82.16", "100"));
     assert_eq!((&csv_row("Trường không chỉ số")[f], &csv_row("Trường không chỉ số")[m]), ("", ""));
-    let en = par().arg("rollup").arg(dir.path()).args(["--format", "md", "--lang", "en"]).output().unwrap();
+    let en = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "md", "--lang", "en"]).output().unwrap();
     assert!(String::from_utf8(en.stdout).unwrap().contains("| 82.16/100 |"));
 }

@@ -1,12 +1,8 @@
 //! Shell integration: completion scripts and manual pages.
 
-use assert_cmd::Command;
+use crate::support::Par;
 
-fn par() -> Command {
-    let mut c = Command::cargo_bin("par").unwrap();
-    c.env_remove("COLUMNS").env_remove("NO_COLOR").env_remove("PAR_FILE").env_remove("PAR_TODAY");
-    c
-}
+const PAR: Par = Par::new();
 
 #[test]
 fn completions_for_every_shell() {
@@ -17,7 +13,7 @@ fn completions_for_every_shell() {
         ("powershell", "Register-ArgumentCompleter"),
         ("elvish", "edit:completion:arg-completer[par]"),
     ] {
-        let out = par().args(["completions", shell]).output().unwrap();
+        let out = PAR.cmd().args(["completions", shell]).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{shell}");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains(marker), "{shell}: no {marker:?}");
@@ -26,23 +22,23 @@ fn completions_for_every_shell() {
             assert!(text.contains(word), "{shell}: no {word}");
         }
     }
-    let out = par().args(["completions", "tcsh"]).output().unwrap();
+    let out = PAR.cmd().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn man_page_on_stdout_and_into_a_folder() {
-    let out = par().arg("man").output().unwrap();
+    let out = PAR.cmd().arg("man").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(".TH par 1"));
     assert!(text.contains(".SH SUBCOMMANDS") || text.contains(".SH \"SUBCOMMANDS\""), "{text}");
     assert!(text.contains("rollup"));
     // Same bytes every time (no date in the page).
-    assert_eq!(par().arg("man").output().unwrap().stdout, text.as_bytes());
+    assert_eq!(PAR.cmd().arg("man").output().unwrap().stdout, text.as_bytes());
 
     let dir = tempfile::tempdir().unwrap();
-    let out = par().args(["man", "-o"]).arg(dir.path().join("man1")).output().unwrap();
+    let out = PAR.cmd().args(["man", "-o"]).arg(dir.path().join("man1")).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let mut names: Vec<String> = std::fs::read_dir(dir.path().join("man1"))
         .unwrap()

@@ -4,10 +4,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
+use crate::support::Par;
+
 const NOW: &str = "2025-10-06T09:15:00+07:00";
+
+/// Writes on 6 October 2025, by no one in particular.
+const PAR: Par = Par::new().clock("2025-10-06", NOW);
 
 fn seed() -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")).unwrap()
@@ -19,21 +23,6 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("plan.toml");
     fs::write(&path, seed()).unwrap();
     (dir, path)
-}
-
-fn par(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("par").unwrap();
-    c.current_dir(dir)
-        .env("PAR_TODAY", "2025-10-06")
-        .env("PAR_NOW", NOW)
-        .env_remove("COLUMNS")
-        .env_remove("NO_COLOR")
-        .env_remove("PAR_FILE")
-        .env_remove("PAR_LOCK_TIMEOUT")
-        .env_remove("USER")
-        .env_remove("LOGNAME")
-        .env_remove("USERNAME");
-    c
 }
 
 /// `text` with `insert` right after `anchor`, which must occur exactly once.
@@ -54,7 +43,7 @@ const TASK4_END: &str = "value = 80\ndate = 2025-10-06\nnote = \"4/5 phản ánh
 #[test]
 fn done_appends_an_entry_at_the_end_of_the_task_only() {
     let (dir, path) = setup();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args([
             "done",
             "1",
@@ -75,7 +64,7 @@ fn done_appends_an_entry_at_the_end_of_the_task_only() {
         "\n[[task.done]]\ndate = 2025-09-30\nnote = \"Hoàn thành \\\"đủ\\\" chỉ tiêu\"\nevidence = [\"Báo cáo số 5\", \"Biên bản\"]\nby = \"Văn thư\"\nat = 2025-10-06T09:15:00+07:00\n",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["show", "1", "--format", "json"])
         .assert()
         .success()
@@ -86,7 +75,7 @@ fn done_appends_an_entry_at_the_end_of_the_task_only() {
 fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
     let (dir, path) = setup();
     // 6/10/2025 is in Q4; Q2 and Q3 are already done.
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "4"])
         .assert()
         .success()
@@ -102,7 +91,7 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
     let (dir, path) = setup();
     fs::write(&path, seed().replace("[[task.done]]\nperiod = \"2025-Q3\"\ndate = 2025-09-19\nevidence = [\"Báo cáo CCHC quý III/2025 của trường\"]\n", "")).unwrap();
     let before = fs::read_to_string(&path).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "III.1", "--period", "Q3", "--date", "hôm qua"])
         .assert()
         .success()
@@ -118,14 +107,14 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
 #[test]
 fn done_twice_is_a_no_op_with_a_message() {
     let (dir, path) = setup();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "4", "--period", "2025-Q3"])
         .assert()
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains("task 4 (Q3 2025) is already marked done on 06/10/2025; nothing was written"))
         .stderr(predicate::str::contains("`par reopen 4 --period 2025-Q3` removes that mark"));
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["done", "8"])
         .assert()
         .code(1)
@@ -136,36 +125,36 @@ fn done_twice_is_a_no_op_with_a_message() {
 #[test]
 fn reopen_undoes_done_byte_for_byte() {
     let (dir, path) = setup();
-    par(dir.path()).args(["done", "4"]).assert().success();
-    par(dir.path()).args(["done", "1", "--note", "x"]).assert().success();
-    par(dir.path())
+    PAR.cmd_in(dir.path()).args(["done", "4"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "1", "--note", "x"]).assert().success();
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "reopen", "4"])
         .assert()
         .success()
         .stdout("Reopened task 4 (Q4 2025): removed its done mark of 06/10/2025.\n");
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["reopen", "1"])
         .assert()
         .success()
         .stdout("Đã bỏ đánh dấu hoàn thành nhiệm vụ 1 (ngày 06/10/2025).\n");
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
     // A mark in the middle of the task, with its attached data, goes with its blank line.
-    par(dir.path()).args(["reopen", "4", "--period", "2025-Q2"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["reopen", "4", "--period", "2025-Q2"]).assert().success();
     let q2 = "\n[[task.done]]\nperiod = \"2025-Q2\"\ndate = 2025-06-27\nnote = \"Quý II: 4/4 phản ánh được xử lý đúng hạn\"\nevidence = [\"Sổ theo dõi phản ánh, kiến nghị quý II/2025\"]\nby = \"Văn thư\"\n";
     assert_eq!(fs::read_to_string(&path).unwrap(), replace_once(&seed(), q2, ""));
     // Nothing left to reopen: a message, nothing written.
     let before = fs::read_to_string(&path).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "reopen", "1"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("task 1 is not marked done"));
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "reopen", "4", "--period", "2025-Q2"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("task 4 (Q2 2025) is not marked done"));
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "reopen", "8", "--period", "2025-Q2"])
         .assert()
         .code(2)
@@ -176,7 +165,7 @@ fn reopen_undoes_done_byte_for_byte() {
 #[test]
 fn log_appends_a_progress_entry() {
     let (dir, path) = setup();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["log", "4", "Cập nhật sổ theo dõi phản ánh", "--period", "Q4", "--evidence", "Sổ theo dõi"])
         .env("USER", "cchc-officer")
         .assert()
@@ -188,7 +177,7 @@ fn log_appends_a_progress_entry() {
         "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Cập nhật sổ theo dõi phản ánh\"\nperiod = \"2025-Q4\"\nevidence = [\"Sổ theo dõi\"]\nby = \"cchc-officer\"\nat = 2025-10-06T09:15:00+07:00\n",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["show", "4", "--format", "json"])
         .assert()
         .success()
@@ -200,7 +189,7 @@ fn by_defaults_to_the_plan_setting_then_the_os_user() {
     let (dir, path) = setup();
     fs::write(&path, seed().replace("# by = \"Văn thư\"       #", "by = \"Văn thư\"         #")).unwrap();
     let before = fs::read_to_string(&path).unwrap();
-    par(dir.path()).args(["log", "3", "Rà soát hồ sơ"]).env("USER", "someone").assert().success();
+    PAR.cmd_in(dir.path()).args(["log", "3", "Rà soát hồ sơ"]).env("USER", "someone").assert().success();
     let after = fs::read_to_string(&path).unwrap();
     assert_eq!(
         after,
@@ -215,7 +204,7 @@ fn by_defaults_to_the_plan_setting_then_the_os_user() {
 #[test]
 fn add_puts_the_task_after_the_last_of_its_section_with_the_next_id() {
     let (dir, path) = setup();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["add", "Cập nhật danh mục TTHC", "--section", "ii", "--owner", "cntt", "--support", "van thu,ht"])
         .args(["--due", "30/11/2025", "--result", "Danh mục đầy đủ"])
         .assert()
@@ -229,7 +218,7 @@ fn add_puts_the_task_after_the_last_of_its_section_with_the_next_id() {
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 
     // A recurring task in section III gets III.3, at the end of the file.
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args([
             "--lang",
             "en",
@@ -251,13 +240,17 @@ fn add_puts_the_task_after_the_last_of_its_section_with_the_next_id() {
         "{expected}\n[[task]]\nid = \"III.3\"\nsection = \"III\"\ntitle = \"Báo cáo năm\"\nowner = \"cchc\"\nrepeat = \"yearly\"\ndue_day = 15\n"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
-    par(dir.path()).args(["list", "--section", "III"]).assert().success().stdout(predicate::str::contains("III.3"));
+    PAR.cmd_in(dir.path())
+        .args(["list", "--section", "III"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("III.3"));
 }
 
 #[test]
 fn add_to_a_section_without_tasks_goes_before_the_next_section() {
     let (dir, path) = setup();
-    par(dir.path()).args(["add", "Mục tiêu", "--section", "I", "--id", "I.a"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["add", "Mục tiêu", "--section", "I", "--id", "I.a"]).assert().success();
     let expected = insert_after(
         &seed(),
         "# below are SAMPLE DATA for illustration.\n# ---------------------------------------------------------------------------\n",
@@ -265,7 +258,7 @@ fn add_to_a_section_without_tasks_goes_before_the_next_section() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     // And `rm` takes it back out exactly.
-    par(dir.path()).args(["rm", "I.a", "--yes"]).assert().success().stdout("Đã xóa nhiệm vụ I.a.\n");
+    PAR.cmd_in(dir.path()).args(["rm", "I.a", "--yes"]).assert().success().stdout("Đã xóa nhiệm vụ I.a.\n");
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
 }
 
@@ -292,7 +285,13 @@ fn add_rejects_bad_input_and_writes_nothing() {
         ),
     ];
     for (args, message) in cases {
-        par(dir.path()).arg("--lang").arg("en").args(*args).assert().code(2).stderr(predicate::str::contains(*message));
+        PAR.cmd_in(dir.path())
+            .arg("--lang")
+            .arg("en")
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*message));
     }
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
 }
@@ -300,7 +299,7 @@ fn add_rejects_bad_input_and_writes_nothing() {
 #[test]
 fn edit_changes_only_the_given_keys_and_keeps_comments() {
     let (dir, path) = setup();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["edit", "8", "--due", "15/10/2025", "--owner", "pht", "--unset", "start"])
         .assert()
         .success()
@@ -314,7 +313,10 @@ fn edit_changes_only_the_given_keys_and_keeps_comments() {
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 
     // A new key goes in its usual place; the trailing comment of a changed value stays.
-    par(dir.path()).args(["--lang", "en", "edit", "2", "--repeat", "quarterly", "--due-day", "20"]).assert().success();
+    PAR.cmd_in(dir.path())
+        .args(["--lang", "en", "edit", "2", "--repeat", "quarterly", "--due-day", "20"])
+        .assert()
+        .success();
     let expected = replace_once(
         &expected,
         "repeat = \"ongoing\"       # \"duy trì thường xuyên\"\n",
@@ -336,7 +338,7 @@ fn edit_rejects_bad_input_and_writes_nothing() {
         (&["edit", "88", "--due", "1/10/2025"], 2, "no task has the id `88`; did you mean `8`?"),
     ];
     for (args, code, message) in cases {
-        par(dir.path())
+        PAR.cmd_in(dir.path())
             .arg("--lang")
             .arg("en")
             .args(*args)
@@ -351,25 +353,29 @@ fn edit_rejects_bad_input_and_writes_nothing() {
 fn rm_removes_the_task_with_its_entries() {
     let (dir, path) = setup();
     // Not on a terminal and without --yes: refuses.
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "rm", "5"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not removing task 5 without confirmation; in scripts pass --yes"));
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
-    par(dir.path()).args(["rm", "5", "-y"]).assert().success().stdout("Đã xóa nhiệm vụ 5.\n");
+    PAR.cmd_in(dir.path()).args(["rm", "5", "-y"]).assert().success().stdout("Đã xóa nhiệm vụ 5.\n");
     let s = seed();
     let (h5, h6) = (s.find("[[task]]\nid = \"5\"").unwrap(), s.find("[[task]]\nid = \"6\"").unwrap());
     // From the blank line before task 5 to the end of its last line; the blank line before 6 stays.
     let expected = format!("{}{}", &s[..h5 - 1], &s[h6 - 1..]);
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
-    par(dir.path()).args(["show", "5"]).assert().code(2).stderr(predicate::str::contains("no task has the id `5`"));
+    PAR.cmd_in(dir.path())
+        .args(["show", "5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no task has the id `5`"));
 }
 
 #[test]
 fn init_creates_a_commented_plan_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args([
             "init",
             "--unit",
@@ -393,26 +399,26 @@ fn init_creates_a_commented_plan_and_never_overwrites() {
     assert!(text.contains("signer = { name = \"Nguyễn Văn A\", position = \"Chủ tịch\" }\n"));
     assert!(text.contains("# Tệp này là của bạn"));
     // It loads, and par can add to it and mark done.
-    par(dir.path()).args(["status", "--today", "2026-03-01"]).assert().success();
-    par(dir.path())
+    PAR.cmd_in(dir.path()).args(["status", "--today", "2026-03-01"]).assert().success();
+    PAR.cmd_in(dir.path())
         .args(["add", "Xây dựng kế hoạch", "--section", "II", "--owner", "ht", "--due", "30/5/2026"])
         .assert()
         .success();
-    par(dir.path()).args(["done", "II.1", "--date", "2026-05-20"]).assert().success();
-    par(dir.path())
+    PAR.cmd_in(dir.path()).args(["done", "II.1", "--date", "2026-05-20"]).assert().success();
+    PAR.cmd_in(dir.path())
         .args(["list", "--today", "2026-06-01"])
         .assert()
         .success()
         .stdout(predicate::str::contains("II.1").and(predicate::str::contains("Xong đúng hạn")));
     // Never over an existing file.
     let before = fs::read(&path).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "init", "--unit", "Khác"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists; par does not overwrite it"));
     assert_eq!(fs::read(&path).unwrap(), before);
     // -f names another file.
-    par(dir.path()).args(["-f", "other.toml", "init", "--unit", "Khác", "--year", "2025"]).assert().success();
-    par(dir.path()).args(["-f", "other.toml", "status"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["-f", "other.toml", "init", "--unit", "Khác", "--year", "2025"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["-f", "other.toml", "status"]).assert().success();
 }

@@ -6,8 +6,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+use crate::support::{self, Par};
+
+const NOW: &str = "2025-10-06T09:15:00+07:00";
+
+/// Writes on 6 October 2025, by no one in particular.
+const PAR: Par = Par::new().clock("2025-10-06", NOW);
 
 fn seed() -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")).unwrap()
@@ -18,21 +24,6 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("plan.toml");
     fs::write(&path, seed()).unwrap();
     (dir, path)
-}
-
-fn par(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("par").unwrap();
-    c.current_dir(dir)
-        .env("PAR_TODAY", "2025-10-06")
-        .env("PAR_NOW", "2025-10-06T09:15:00+07:00")
-        .env_remove("COLUMNS")
-        .env_remove("NO_COLOR")
-        .env_remove("PAR_FILE")
-        .env_remove("PAR_LOCK_TIMEOUT")
-        .env_remove("USER")
-        .env_remove("LOGNAME")
-        .env_remove("USERNAME");
-    c
 }
 
 /// The files in `dir` other than the plan and its lock: no temporary file may be left.
@@ -52,7 +43,7 @@ fn crlf_bom_and_vietnamese_survive_and_new_lines_use_crlf() {
     let mut before = vec![0xEF, 0xBB, 0xBF];
     before.extend(crlf(&seed()).into_bytes());
     fs::write(&path, &before).unwrap();
-    par(dir.path()).args(["done", "4", "--note", "Quý IV: đã xử lý"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "4", "--note", "Quý IV: đã xử lý"]).assert().success();
     let anchor = "value = 80\ndate = 2025-10-06\nnote = \"4/5 phản ánh đúng hạn\"\n";
     let inserted = "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nnote = \"Quý IV: đã xử lý\"\nat = 2025-10-06T09:15:00+07:00\n";
     let mut expected = vec![0xEF, 0xBB, 0xBF];
@@ -60,7 +51,10 @@ fn crlf_bom_and_vietnamese_survive_and_new_lines_use_crlf() {
     assert_eq!(fs::read(&path).unwrap(), expected);
 
     // Edits through toml_edit keep CRLF too, on the changed lines and the others.
-    par(dir.path()).args(["edit", "8", "--due", "15/10/2025", "--title", "Phong trào thi đua CCHC"]).assert().success();
+    PAR.cmd_in(dir.path())
+        .args(["edit", "8", "--due", "15/10/2025", "--title", "Phong trào thi đua CCHC"])
+        .assert()
+        .success();
     let expected_text = String::from_utf8(expected[3..].to_vec()).unwrap();
     let expected_text = expected_text.replacen("due = 2025-09-30\r\n", "due = 2025-10-15\r\n", 1).replacen(
         "title = \"Phát động phong trào thi đua tìm mô hình, giải pháp CCHC đột phá, sáng tạo\"\r\n",
@@ -70,8 +64,8 @@ fn crlf_bom_and_vietnamese_survive_and_new_lines_use_crlf() {
     let mut expected = vec![0xEF, 0xBB, 0xBF];
     expected.extend(expected_text.into_bytes());
     assert_eq!(fs::read(&path).unwrap(), expected);
-    par(dir.path()).args(["reopen", "4"]).assert().success();
-    par(dir.path()).arg("status").assert().success();
+    PAR.cmd_in(dir.path()).args(["reopen", "4"]).assert().success();
+    PAR.cmd_in(dir.path()).arg("status").assert().success();
 }
 
 #[test]
@@ -95,9 +89,14 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
         (&["log", "1", "x", "--date", "hôm kia"], "--date: `hôm kia` is not a date"),
     ];
     for (args, message) in cases {
-        par(dir.path()).args(["--lang", "en"]).args(*args).assert().code(2).stderr(predicate::str::contains(*message));
+        PAR.cmd_in(dir.path())
+            .args(["--lang", "en"])
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*message));
     }
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["done", "1"])
         .env("PAR_NOW", "yesterday")
         .assert()
@@ -110,7 +109,7 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
 #[test]
 fn a_file_broken_by_hand_is_not_written() {
     let (dir, path) = setup();
-    par(dir.path()).args(["done", "1"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "1"]).assert().success();
     // Hand edit between commands: an unclosed string on task 2's title.
     let broken = fs::read_to_string(&path).unwrap().replacen(
         "title = \"Thông tin, tuyên truyền",
@@ -126,7 +125,7 @@ fn a_file_broken_by_hand_is_not_written() {
         &["rm", "8", "-y"],
         &["reopen", "1"],
     ] {
-        par(dir.path())
+        PAR.cmd_in(dir.path())
             .args(args)
             .assert()
             .code(2)
@@ -140,7 +139,11 @@ fn a_file_broken_by_hand_is_not_written() {
         1,
     );
     fs::write(&path, &unknown).unwrap();
-    par(dir.path()).args(["done", "1"]).assert().code(2).stderr(predicate::str::contains("unknown owner `phtt`"));
+    PAR.cmd_in(dir.path())
+        .args(["done", "1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown owner `phtt`"));
     assert_eq!(fs::read_to_string(&path).unwrap(), unknown);
 }
 
@@ -149,7 +152,7 @@ fn tasks_written_as_an_inline_array_are_not_touched() {
     let dir = tempfile::tempdir().unwrap();
     let text = "task = [{ id = \"1\", section = \"II\", title = \"a\" }]\n[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n[[section]]\nid = \"II\"\ntitle = \"S\"\n";
     fs::write(dir.path().join("plan.toml"), text).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "1"])
         .assert()
         .code(2)
@@ -163,17 +166,21 @@ fn read_only_file_or_folder_exit_3_and_leave_everything_as_it_was() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, path) = setup();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "1"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("plan.toml is read-only; nothing was written"));
-    par(dir.path()).args(["log", "1", "x"]).assert().code(3).stderr(predicate::str::contains("chỉ cho phép đọc"));
+    PAR.cmd_in(dir.path())
+        .args(["log", "1", "x"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("chỉ cho phép đọc"));
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
 
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
-    let out = par(dir.path()).args(["--lang", "en", "done", "1"]).assert().code(3);
+    let out = PAR.cmd_in(dir.path()).args(["--lang", "en", "done", "1"]).assert().code(3);
     out.stderr(
         predicate::str::contains("is read-only; nothing was written").and(predicate::str::contains("temporary file")),
     );
@@ -193,7 +200,7 @@ fn symlinks_stay_links_and_permissions_are_kept() {
     fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
     let link = dir.path().join("plan.toml");
     std::os::unix::fs::symlink("data/ke-hoach.toml", &link).unwrap();
-    par(dir.path()).args(["done", "1"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "1"]).assert().success();
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert!(fs::read_to_string(&real).unwrap().contains("at = 2025-10-06T09:15:00+07:00"));
     assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
@@ -215,13 +222,13 @@ fn a_held_lock_makes_par_wait_then_give_up_with_a_message() {
         .open(dir.path().join(".plan.toml.lock"))
         .unwrap();
     lock.lock().unwrap();
-    par(dir.path()).args(["--lang", "en", "done", "1"]).env("PAR_LOCK_TIMEOUT", "0.3").assert().code(3).stderr(
+    PAR.cmd_in(dir.path()).args(["--lang", "en", "done", "1"]).env("PAR_LOCK_TIMEOUT", "0.3").assert().code(3).stderr(
         predicate::str::contains("another par is writing")
             .and(predicate::str::contains("waited 0.3 s; nothing was written")),
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), seed());
     drop(lock);
-    par(dir.path()).args(["done", "1"]).env("PAR_LOCK_TIMEOUT", "0.3").assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "1"]).env("PAR_LOCK_TIMEOUT", "0.3").assert().success();
 }
 
 /// A plan with `n` one-off tasks `T1`…`Tn`, each due at the end of the year.
@@ -240,17 +247,10 @@ fn twenty_writers_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.toml");
     fs::write(&path, plan_with_tasks(20)).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("par");
     let children: Vec<_> = (1..=20)
         .map(|i| {
-            let mut c = std::process::Command::new(&bin);
-            c.current_dir(dir.path())
-                .env("PAR_TODAY", "2025-10-06")
-                .env("PAR_NOW", "2025-10-06T09:15:00+07:00")
-                .env("PAR_LOCK_TIMEOUT", "60")
-                .env_remove("PAR_FILE")
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped());
+            let mut c = PAR.process_in(dir.path());
+            c.env("PAR_LOCK_TIMEOUT", "60").stdout(Stdio::null()).stderr(Stdio::piped());
             if i % 2 == 0 {
                 c.args(["done", &format!("T{i}"), "--by", &format!("writer {i}")]);
             } else {
@@ -309,12 +309,12 @@ fn changes_to_different_tasks_on_two_branches_merge_cleanly() {
     git(dir.path(), &["commit", "-q", "-m", "plan"]);
     git(dir.path(), &["checkout", "-q", "-b", "officer-a"]);
     // Neighbouring tasks 1 and 2, and a field edit of task 8.
-    par(dir.path()).args(["done", "1", "--note", "nhánh A"]).assert().success();
-    par(dir.path()).args(["edit", "8", "--due", "15/10/2025"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "1", "--note", "nhánh A"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["edit", "8", "--due", "15/10/2025"]).assert().success();
     git(dir.path(), &["commit", "-q", "-am", "a"]);
     git(dir.path(), &["checkout", "-q", "main"]);
-    par(dir.path()).args(["log", "2", "nhánh B"]).assert().success();
-    par(dir.path()).args(["done", "4", "--period", "2025-Q4"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["log", "2", "nhánh B"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "4", "--period", "2025-Q4"]).assert().success();
     git(dir.path(), &["commit", "-q", "-am", "b"]);
     git(dir.path(), &["merge", "-q", "--no-edit", "officer-a"]);
     let loaded = par::plan::load(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -358,13 +358,10 @@ fn a_plan_changed_underneath_is_not_overwritten() {
 /// standard error.
 fn write_while_held(dir: &Path, edit: impl FnOnce(&Path)) -> (Option<i32>, String) {
     let handshake = dir.join("hs");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("par"))
+    let child = PAR
+        .process_in(dir)
         .args(["log", "1", "bản ghi của par"])
-        .current_dir(dir)
-        .env("PAR_TODAY", "2025-10-06")
-        .env("PAR_NOW", "2025-10-06T09:15:00+07:00")
         .env("PAR_TEST_HANDSHAKE", &handshake)
-        .env_remove("PAR_FILE")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -425,7 +422,7 @@ fn a_planted_lock_link_is_refused_and_not_followed() {
     let (dir, path) = setup();
     let target = dir.path().join("elsewhere");
     std::os::unix::fs::symlink(&target, dir.path().join(".plan.toml.lock")).unwrap();
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "1"])
         .assert()
         .code(3)
@@ -444,7 +441,7 @@ fn a_fifo_as_the_lock_file_is_refused_without_hanging() {
         eprintln!("skipped: mkfifo is not available here");
         return;
     }
-    par(dir.path())
+    PAR.cmd_in(dir.path())
         .args(["--lang", "en", "done", "1"])
         .timeout(std::time::Duration::from_secs(20))
         .assert()
@@ -462,7 +459,7 @@ fn extended_attributes_survive_a_write() {
         eprintln!("skipped: this file system ({}) does not take user extended attributes", dir.path().display());
         return;
     }
-    par(dir.path()).args(["done", "1"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "1"]).assert().success();
     assert_ne!(fs::read_to_string(&path).unwrap(), seed(), "the plan was not written");
     assert_eq!(xattr::get(&path, "user.par.test").unwrap().as_deref(), Some(&b"giu nguyen"[..]));
 }
@@ -492,12 +489,12 @@ fn an_output_is_never_the_plan() {
         &["report", "--quarter", "Q3", "-o", "link.md", "--force"],
     ];
     for args in runs {
-        par(dir.path()).arg("--lang").arg("en").args(*args).assert().code(2).stderr(
+        PAR.cmd_in(dir.path()).arg("--lang").arg("en").args(*args).assert().code(2).stderr(
             predicate::str::contains("is a file par is reading").and(predicate::str::contains("nothing was written")),
         );
         assert_eq!(fs::read_to_string(&path).unwrap(), seed(), "{args:?}");
     }
-    par(dir.path()).args(["status"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["status"]).assert().success();
 }
 
 /// Issue 12: report, export, rollup and man overwrote any existing file without asking.
@@ -511,20 +508,20 @@ fn an_existing_output_needs_force() {
     ];
     for args in runs {
         fs::write(dir.path().join("out.md"), "giữ lại").unwrap();
-        par(dir.path())
+        PAR.cmd_in(dir.path())
             .args(*args)
             .assert()
             .code(2)
             .stderr(predicate::str::contains("đã có; par không ghi đè").and(predicate::str::contains("--force")));
         assert_eq!(fs::read_to_string(dir.path().join("out.md")).unwrap(), "giữ lại", "{args:?}");
-        par(dir.path()).args(*args).arg("--force").assert().success();
+        PAR.cmd_in(dir.path()).args(*args).arg("--force").assert().success();
         assert_ne!(fs::read_to_string(dir.path().join("out.md")).unwrap(), "giữ lại", "{args:?}");
     }
-    par(dir.path()).args(["man", "-o", "man1"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["man", "-o", "man1"]).assert().success();
     fs::write(dir.path().join("man1/par.1"), "giữ lại").unwrap();
-    par(dir.path()).args(["man", "-o", "man1"]).assert().code(2);
+    PAR.cmd_in(dir.path()).args(["man", "-o", "man1"]).assert().code(2);
     assert_eq!(fs::read_to_string(dir.path().join("man1/par.1")).unwrap(), "giữ lại");
-    par(dir.path()).args(["man", "-o", "man1", "--force"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["man", "-o", "man1", "--force"]).assert().success();
     assert_ne!(fs::read_to_string(dir.path().join("man1/par.1")).unwrap(), "giữ lại");
 }
 
@@ -535,23 +532,23 @@ fn an_existing_output_needs_force() {
 fn a_device_output_is_written_in_place_not_replaced() {
     use std::os::unix::fs::FileTypeExt;
     let (dir, _) = setup();
-    par(dir.path()).args(["report", "--quarter", "Q3", "-o", "/dev/null"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["report", "--quarter", "Q3", "-o", "/dev/null"]).assert().success();
     assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     // /dev/stdout is the pipe the test reads: the report arrives there.
-    let out = par(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]).output().unwrap();
+    let out = PAR.cmd_in(dir.path()).args(["export", "--format", "csv", "-o", "/dev/stdout"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("III.2"));
     // Standard output redirected to a file (`-o /dev/stdout >> log.csv`): written through
     // standard output, so the append appends instead of replacing the file.
     let log = dir.path().join("log.csv");
     fs::write(&log, "dòng cũ\n").unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("par");
-    let status = std::process::Command::new("sh")
+    let bin = support::par_bin();
+    let mut sh = std::process::Command::new("sh");
+    PAR.prepare(&mut sh);
+    let status = sh
         .arg("-c")
         .arg(format!("'{}' export --format csv -o /dev/stdout >> log.csv", bin.display()))
         .current_dir(dir.path())
-        .env("PAR_TODAY", "2025-10-06")
-        .env_remove("PAR_FILE")
         .status()
         .unwrap();
     assert!(status.success());
@@ -572,7 +569,7 @@ fn temporary_files_of_a_killed_output_are_cleaned_up() {
     // Left an hour ago by a process that is gone (no pid is that large).
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     fs::File::options().write(true).open(&stale).unwrap().set_modified(hour_ago).unwrap();
-    par(dir.path()).args(["report", "--quarter", "Q3", "-o", "q3.md"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["report", "--quarter", "Q3", "-o", "q3.md"]).assert().success();
     assert!(!stale.exists(), "the stale temporary file is still there");
     assert!(foreign.exists(), "a file par did not name was removed");
 }

@@ -1,10 +1,16 @@
-//! A tiny harness so tests read like the CLI session they check:
+//! The one harness every test module runs `par` through, so tests read like the CLI
+//! session they check:
 //!
 //! ```ignore
 //! let s = Session::seed();
 //! let out = s.par(["status", "--today", "2025-10-05"]).ok();
 //! assert!(out.contains("Quá hạn"));
 //! ```
+//!
+//! Modules that drive `par` with assert_cmd's own assertions, spawn it, or run it on a
+//! plan outside a session take a [`Par`]: what a group of tests fixes (`--today`, the
+//! clock a write is stamped with, the user) as options, on top of an environment from
+//! which everything of the machine running the tests ([`HOST_ENV`]) is removed.
 #![allow(dead_code)]
 
 pub mod exercise;
@@ -16,6 +22,128 @@ use std::process::Output;
 use assert_cmd::Command;
 
 pub const SEED: &str = include_str!("../../plan.toml");
+
+/// The bundled seed plan (`plan.toml` at the crate root), for tests that run `par -f` on it.
+pub fn seed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")
+}
+
+/// The `par` binary under test, for tests that run it through `sh` or `script`.
+pub fn par_bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("par")
+}
+
+/// Binds, until the guard drops, the insta settings that keep the snapshot files named
+/// as when each topic was its own test binary: a test names its snapshots with the topic
+/// (`"core__status_2025_05_25"` is `tests/snapshots/core__status_2025_05_25.snap`) rather
+/// than insta prefixing the module path (`main__core__…`).
+#[must_use = "the settings hold only while the guard lives"]
+pub fn snapshot_names() -> insta::internals::SettingsBindDropGuard {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind_to_scope()
+}
+
+/// What `par` reads from its environment that would tie a test to the machine running
+/// it: terminal width and colour, the plan file and today's date, the clock and the user
+/// a write is stamped with, the lock timeout, the debug build's write handshake. Every
+/// run starts without them.
+pub const HOST_ENV: [&str; 11] = [
+    "COLUMNS",
+    "NO_COLOR",
+    "TERM",
+    "PAR_FILE",
+    "PAR_TODAY",
+    "PAR_NOW",
+    "PAR_LOCK_TIMEOUT",
+    "PAR_TEST_HANDSHAKE",
+    "USER",
+    "LOGNAME",
+    "USERNAME",
+];
+
+/// How a group of tests runs `par`: the options it fixes for every run. A module keeps
+/// its choice in a constant (`const PAR: Par = Par::new().today(TODAY);`) and builds
+/// each run from it (`PAR.cmd_in(dir).args([...])`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Par {
+    today: Option<&'static str>,
+    clock: Option<(&'static str, &'static str)>,
+    user: Option<&'static str>,
+}
+
+impl Par {
+    /// `par` with nothing fixed but the environment cleared of [`HOST_ENV`].
+    pub const fn new() -> Par {
+        Par { today: None, clock: None, user: None }
+    }
+
+    /// `--today DATE` first on the command line (how read commands are pinned to a day).
+    pub const fn today(self, date: &'static str) -> Par {
+        Par { today: Some(date), ..self }
+    }
+
+    /// `PAR_TODAY` and `PAR_NOW` in the environment: the day and the moment a write is
+    /// stamped with, as for a person typing the command then.
+    pub const fn clock(self, today: &'static str, now: &'static str) -> Par {
+        Par { clock: Some((today, now)), ..self }
+    }
+
+    /// `USER`: who the journal says wrote (without it, no one: USER, LOGNAME and
+    /// USERNAME are all removed).
+    pub const fn user(self, name: &'static str) -> Par {
+        Par { user: Some(name), ..self }
+    }
+
+    /// Clears [`HOST_ENV`] from `cmd` and applies the options: for `par` itself, or for a
+    /// shell or `script` that runs it.
+    pub fn prepare(self, cmd: &mut std::process::Command) {
+        for k in HOST_ENV {
+            cmd.env_remove(k);
+        }
+        if let Some((today, now)) = self.clock {
+            cmd.env("PAR_TODAY", today).env("PAR_NOW", now);
+        }
+        if let Some(user) = self.user {
+            cmd.env("USER", user);
+        }
+    }
+
+    /// `par` as a plain process, for tests that spawn, kill or time it; run in the test's
+    /// own folder (the crate root).
+    pub fn process(self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(par_bin());
+        self.prepare(&mut cmd);
+        if let Some(date) = self.today {
+            cmd.arg("--today").arg(date);
+        }
+        cmd
+    }
+
+    /// [`Par::process`] run in `dir`.
+    pub fn process_in(self, dir: &Path) -> std::process::Command {
+        let mut cmd = self.process();
+        cmd.current_dir(dir);
+        cmd
+    }
+
+    /// `par` for assert_cmd's assertions, run in the test's own folder (the crate root).
+    pub fn cmd(self) -> Command {
+        Command::from_std(self.process())
+    }
+
+    /// [`Par::cmd`] run in `dir`.
+    pub fn cmd_in(self, dir: &Path) -> Command {
+        Command::from_std(self.process_in(dir))
+    }
+
+    /// [`Par::cmd`] on the plan `file` (`-f FILE`).
+    pub fn cmd_on(self, file: &Path) -> Command {
+        let mut cmd = self.cmd();
+        cmd.arg("-f").arg(file);
+        cmd
+    }
+}
 
 /// A temporary folder holding a plan file, where `par` runs.
 pub struct Session {
@@ -57,11 +185,7 @@ impl Session {
     }
 
     pub fn command_in(&self, cwd: &Path, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("par").expect("par binary");
-        cmd.current_dir(cwd);
-        for k in ["COLUMNS", "NO_COLOR", "PAR_FILE", "PAR_TODAY", "PAR_NOW", "TERM"] {
-            cmd.env_remove(k);
-        }
+        let mut cmd = Par::new().cmd_in(cwd);
         for (k, v) in &self.envs {
             cmd.env(k, v);
         }
@@ -76,6 +200,28 @@ impl Session {
 
     pub fn run(&self, args: &[&str]) -> Run {
         Run::from(self.command(args).output().expect("run par"))
+    }
+
+    /// [`Session::run`], killed after 60 s: a regression that waits on a pipe fails
+    /// instead of hanging the suite.
+    pub fn run_timed(&self, args: &[&str]) -> Run {
+        let out = self.command(args).timeout(std::time::Duration::from_secs(60)).output().expect("run par");
+        assert!(out.status.code().is_some(), "par was killed (waiting on a pipe?): {args:?}");
+        Run::from(out)
+    }
+
+    /// Runs `par ARGS` (one shell word list) with its address space limited to `kb`
+    /// kilobytes (`ulimit -v`).
+    #[cfg(unix)]
+    pub fn run_within(&self, kb: u64, args: &str) -> Run {
+        let script = format!("ulimit -v {kb}; exec '{}' {args}", par_bin().display());
+        let mut sh = std::process::Command::new("sh");
+        Par::new().prepare(&mut sh);
+        for (k, v) in &self.envs {
+            sh.env(k, v);
+        }
+        let out = sh.arg("-c").arg(script).current_dir(self.dir.path()).output().expect("run sh");
+        Run::from(out)
     }
 }
 
