@@ -34,19 +34,56 @@ const EXPLICIT: &[(&str, &str)] = &[
     ("tung nam", "yearly"),
 ];
 
+/// A recurrence phrase the text writes: (where it starts, the folded phrase, the repeat).
+type Explicit = (usize, &'static str, &'static str);
+
+/// A weaker hint of recurrence ("định kỳ", "thường xuyên"): (the folded phrase, the repeat
+/// guessed, the note that says so).
+type Weak = (&'static str, &'static str, Note);
+
+/// The dates a task's text gives, sorted by how they read.
+#[derive(Default)]
+struct Dates {
+    /// The first date said to start the task ("từ ngày …").
+    start: Option<NaiveDate>,
+    /// Dates said as deadlines, and months, quarters and years: (date, text as written).
+    strong: Vec<(NaiveDate, String)>,
+    /// Days given without a word that makes them a deadline.
+    loose: Vec<(NaiveDate, String)>,
+    /// "trước ngày 25" with neither month nor year: the day of each period.
+    day_of_month: Option<u32>,
+    /// Some date left its year out.
+    no_year: bool,
+}
+
+/// A task's timeline, read in phases: the recurrence phrases, the dates, the due date among
+/// them, then which of recurrence and due date wins.
 pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
     let mut t = Timeline::default();
-    let free = |i: usize| !skip.iter().any(|r| r.contains(&i));
-    let has = |w: &str| -> Option<usize> {
-        let mut i = 0;
-        while let Some(k) = f.find_word(w, i) {
-            if free(k) {
-                return Some(k);
-            }
-            i = k + 1;
+    let (explicit, weak) = recurrence(f, skip);
+    let dates = dates(f, skip, year, deadline_column);
+    t.start = dates.start;
+    let due = due_date(&dates, year, &mut t.notes);
+    settle(&mut t, f, explicit, due, weak, dates.day_of_month);
+    t
+}
+
+/// The first match of a folded word outside the skipped ranges.
+fn find_free(f: &Folded, skip: &[Range<usize>], w: &str) -> Option<usize> {
+    let mut i = 0;
+    while let Some(k) = f.find_word(w, i) {
+        if !skip.iter().any(|r| r.contains(&k)) {
+            return Some(k);
         }
-        None
-    };
+        i = k + 1;
+    }
+    None
+}
+
+/// The recurrence the text writes: the first explicit phrase ("hằng quý"), and a weaker
+/// hint ("định kỳ", "trong quý", "thường xuyên").
+fn recurrence(f: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Option<Weak>) {
+    let has = |w: &str| find_free(f, skip, w);
     // Explicit recurrence: the first one written.
     // Every explicit phrase has "thang", "quy" or "nam" in it: a text without one of those
     // skips the phrases that need it (each search scans the whole text).
@@ -56,8 +93,8 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
         .filter(|(w, _)| ["thang", "quy", "nam"].iter().zip(keys).any(|(k, present)| present && w.contains(k)))
         .filter_map(|(w, k)| has(w).map(|p| (p, *w, *k)))
         .min_by_key(|x| x.0);
-    let weak: Option<(&str, &str, Note)> =
-        if let Some(p) = ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].iter().find(|w| has(w).is_some()) {
+    let weak: Option<Weak> =
+        if let Some(p) = ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].into_iter().find(|w| has(w).is_some()) {
             Some((
                 p,
                 "ongoing",
@@ -92,12 +129,13 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
         } else {
             None
         };
+    (explicit, weak)
+}
 
-    // Dates.
-    let mut strong: Vec<(NaiveDate, String)> = Vec::new();
-    let mut loose: Vec<(NaiveDate, String)> = Vec::new();
-    let mut day_of_month = None;
-    let mut no_year = false;
+/// Every date of the text outside the skipped ranges, read as a start, a deadline or a
+/// loose date by the words before it.
+fn dates(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Dates {
+    let mut out = Dates::default();
     for Found { when, span } in find_times(f, skip) {
         let before = f.fold[span.0.saturating_sub(30)..span.0].iter().collect::<String>();
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -117,11 +155,11 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
         let text = f.text(span.0..span.1);
         let date = match when {
             When::Day(d) => {
-                no_year |= d.year.is_none();
+                out.no_year |= d.year.is_none();
                 d.resolve(year)
             }
             When::Month { month, year: y } => {
-                no_year |= y.is_none();
+                out.no_year |= y.is_none();
                 let y = y.unwrap_or(year);
                 if says("truoc") {
                     NaiveDate::from_ymd_opt(y, month, 1).and_then(|d| d.pred_opt())
@@ -130,7 +168,7 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
                 }
             }
             When::Quarter { quarter, year: y } => {
-                no_year |= y.is_none();
+                out.no_year |= y.is_none();
                 let y = y.unwrap_or(year);
                 if says("truoc") {
                     NaiveDate::from_ymd_opt(y, quarter * 3 - 2, 1).and_then(|d| d.pred_opt())
@@ -143,25 +181,32 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
             When::Year(_) => None,
             When::DayOfMonth(d) => {
                 if deadline {
-                    day_of_month = Some(d);
+                    out.day_of_month = Some(d);
                 }
                 None
             }
         };
         let Some(date) = date else { continue };
         if starts {
-            t.start = t.start.or(Some(date));
+            out.start = out.start.or(Some(date));
         } else if deadline || !matches!(when, When::Day(_)) {
-            strong.push((date, text));
+            out.strong.push((date, text));
         } else {
-            loose.push((date, text));
+            out.loose.push((date, text));
         }
     }
+    out
+}
+
+/// The due date among the dates: the last deadline, else the first loose date; with the
+/// notes that say how it was chosen.
+fn due_date(dates: &Dates, year: i32, notes: &mut Notes) -> Option<NaiveDate> {
+    let (strong, loose) = (&dates.strong, &dates.loose);
     let due = match (strong.iter().max_by_key(|d| d.0), loose.first()) {
         (Some((d, text)), _) => {
             if strong.len() > 1 {
                 let all = strong.iter().map(|s| s.1.clone()).collect::<Vec<_>>().join("; ");
-                t.notes.push((
+                notes.push((
                     "due",
                     note(
                         format!("văn bản có nhiều mốc ({all}); lấy mốc cuối"),
@@ -171,7 +216,7 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
             } else if !text.to_lowercase().starts_with("ngày")
                 && !text.chars().next().is_some_and(|c| c.is_ascii_digit())
             {
-                t.notes.push((
+                notes.push((
                     "due",
                     note(format!("\"{text}\": lấy ngày cuối kỳ"), format!("\"{text}\": the period's last day")),
                 ));
@@ -179,7 +224,7 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
             Some(*d)
         }
         (None, Some((d, text))) => {
-            t.notes.push((
+            notes.push((
                 "due",
                 note(
                     format!("ngày \"{text}\" trong văn bản, không ghi là hạn: kiểm tra lại"),
@@ -190,8 +235,8 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
         }
         (None, None) => None,
     };
-    if due.is_some() && no_year {
-        t.notes.push((
+    if due.is_some() && dates.no_year {
+        notes.push((
             "due",
             note(
                 format!("văn bản không ghi năm; lấy năm {year} của kế hoạch"),
@@ -199,6 +244,19 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
             ),
         ));
     }
+    due
+}
+
+/// Recurrence or due date: an explicit recurrence wins over a due date, a due date over a
+/// weak hint; a start after the due date, or on a recurring task, is dropped.
+fn settle(
+    t: &mut Timeline,
+    f: &Folded,
+    explicit: Option<Explicit>,
+    due: Option<NaiveDate>,
+    weak: Option<Weak>,
+    day_of_month: Option<u32>,
+) {
     match (explicit, due, weak) {
         (Some((_, w, k)), due, _) => {
             t.repeat = Some(k);
@@ -248,7 +306,6 @@ pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_co
     if t.repeat.is_some() {
         t.start = None;
     }
-    t
 }
 
 /// The words of the text that a folded phrase matched, as written.
