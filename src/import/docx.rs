@@ -498,81 +498,34 @@ impl Para {
 
 /// Reads document.xml's paragraphs and tables, event by event: the part is never held whole.
 fn body<R: BufRead>(r: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -> Result<Doc, String> {
-    let mut doc = Doc::default();
+    let mut b = BodyReader::new(numbering, styles);
     let mut buf = Vec::new();
-    let mut paras: Vec<Para> = Vec::new();
-    let mut tables: Vec<Table> = Vec::new();
-    let mut counter = Counter::default();
-    let mut in_text = false;
-    let mut in_ppr = 0usize;
-    // Depth inside content that is not the visible text (deleted runs, fallbacks of alternate content).
-    let mut skip = 0usize;
-    let mut count = 0usize;
     loop {
         buf.clear();
         let ev = r.read_event_into(&mut buf).map_err(|e| xml_error("document.xml", r, e))?;
-        match ev {
+        let full = match ev {
             Event::Start(e) => {
-                let name = e.local_name();
-                let name = name.as_ref();
-                if skip > 0 {
-                    skip += 1;
-                    continue;
-                }
-                match name {
-                    "Fallback" | "del" | "moveFrom" => skip = 1,
-                    "p" => paras.push(Para::default()),
-                    "pPr" => in_ppr += 1,
-                    "t" => in_text = true,
-                    "tbl" => tables.push(Table::default()),
-                    "tr" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.row.clear();
-                        }
-                    }
-                    "tc" if tables.len() == 1 => {
-                        if let Some(t) = tables.last_mut() {
-                            t.cell = Some(String::new());
-                        }
-                    }
-                    _ => para_prop(&e, name, in_ppr > 0, paras.last_mut()),
-                }
+                b.start(&e);
+                false
             }
             Event::Empty(e) => {
-                if skip > 0 {
-                    continue;
-                }
-                let name = e.local_name();
-                let name = name.as_ref();
-                let Some(p) = paras.last_mut() else { continue };
-                match name {
-                    "tab" if in_ppr == 0 => p.push_char('\t'),
-                    "br" | "cr" => p.push_char('\n'),
-                    "noBreakHyphen" => p.push_char('-'),
-                    _ => para_prop(&e, name, in_ppr > 0, Some(p)),
-                }
+                b.empty(&e);
+                false
             }
             Event::Text(t) => {
-                if in_text
-                    && skip == 0
-                    && let Some(p) = paras.last_mut()
-                {
+                if let Some(p) = b.text_para() {
                     p.push(&t.xml10_content());
                 }
+                false
             }
             Event::CData(t) => {
-                if in_text
-                    && skip == 0
-                    && let Some(p) = paras.last_mut()
-                {
+                if let Some(p) = b.text_para() {
                     p.push(&t.xml10_content());
                 }
+                false
             }
             Event::GeneralRef(g) => {
-                if in_text
-                    && skip == 0
-                    && let Some(p) = paras.last_mut()
-                {
+                if let Some(p) = b.text_para() {
                     let c = match g.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
                         _ => match g.xml10_content().as_ref() {
@@ -588,75 +541,171 @@ fn body<R: BufRead>(r: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -
                         p.push_char(c);
                     }
                 }
+                false
             }
-            Event::End(e) => {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                match e.local_name().as_ref() {
-                    "t" => in_text = false,
-                    "pPr" => in_ppr = in_ppr.saturating_sub(1),
-                    "p" => {
-                        let Some(p) = paras.pop() else { continue };
-                        count += 1;
-                        if p.chars > MAX_PARAGRAPH {
-                            doc.cut.push((count, p.chars));
-                        }
-                        let (text, heading) = finish(p, numbering, styles, &mut counter);
-                        match tables.first_mut().and_then(|t| t.cell.as_mut()) {
-                            Some(cell) => {
-                                if !cell.is_empty() {
-                                    cell.push('\n');
-                                }
-                                cell.push_str(&text);
-                            }
-                            None if paras.is_empty() => {
-                                doc.push_paragraph(&text, heading, count);
-                                if doc.full(0) {
-                                    return Ok(doc);
-                                }
-                            }
-                            // A paragraph inside another (a text box): its text joins the outer one.
-                            None => {
-                                if let Some(outer) = paras.last_mut() {
-                                    outer.push_char('\n');
-                                    outer.push(&text);
-                                }
-                            }
-                        }
-                    }
-                    "tc" if tables.len() == 1 => {
-                        if let Some(t) = tables.last_mut()
-                            && let Some(cell) = t.cell.take()
-                        {
-                            t.row.push(cell);
-                        }
-                    }
-                    "tr" if tables.len() == 1 => {
-                        if let Some(t) = tables.last_mut() {
-                            let row = std::mem::take(&mut t.row);
-                            t.rows.push((row, count));
-                            if doc.full(t.rows.len()) {
-                                return Ok(doc);
-                            }
-                        }
-                    }
-                    "tbl" => {
-                        if let Some(t) = tables.pop()
-                            && tables.is_empty()
-                        {
-                            doc.push_table(t.rows);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::End(e) => b.end(e.local_name().as_ref()),
             Event::Eof => break,
-            _ => {}
+            _ => false,
+        };
+        if full {
+            return Ok(b.doc);
         }
     }
-    Ok(doc)
+    Ok(b.doc)
+}
+
+/// Where [`body`] is in document.xml, and what it has read.
+struct BodyReader<'a> {
+    numbering: &'a Numbering,
+    styles: &'a Styles,
+    doc: Doc,
+    /// The paragraphs open (more than one: a text box inside a paragraph).
+    paras: Vec<Para>,
+    /// The tables open (more than one: a table inside a cell).
+    tables: Vec<Table>,
+    counter: Counter,
+    in_text: bool,
+    in_ppr: usize,
+    /// Depth inside content that is not the visible text (deleted runs, fallbacks of alternate content).
+    skip: usize,
+    /// Paragraphs ended so far.
+    count: usize,
+}
+
+impl<'a> BodyReader<'a> {
+    fn new(numbering: &'a Numbering, styles: &'a Styles) -> Self {
+        BodyReader {
+            numbering,
+            styles,
+            doc: Doc::default(),
+            paras: Vec::new(),
+            tables: Vec::new(),
+            counter: Counter::default(),
+            in_text: false,
+            in_ppr: 0,
+            skip: 0,
+            count: 0,
+        }
+    }
+
+    /// The paragraph that visible text goes to, if text is being read.
+    fn text_para(&mut self) -> Option<&mut Para> {
+        if self.in_text && self.skip == 0 { self.paras.last_mut() } else { None }
+    }
+
+    fn start(&mut self, e: &BytesStart) {
+        let name = e.local_name();
+        let name = name.as_ref();
+        if self.skip > 0 {
+            self.skip += 1;
+            return;
+        }
+        match name {
+            "Fallback" | "del" | "moveFrom" => self.skip = 1,
+            "p" => self.paras.push(Para::default()),
+            "pPr" => self.in_ppr += 1,
+            "t" => self.in_text = true,
+            "tbl" => self.tables.push(Table::default()),
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.row.clear();
+                }
+            }
+            "tc" if self.tables.len() == 1 => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = Some(String::new());
+                }
+            }
+            _ => para_prop(e, name, self.in_ppr > 0, self.paras.last_mut()),
+        }
+    }
+
+    fn empty(&mut self, e: &BytesStart) {
+        if self.skip > 0 {
+            return;
+        }
+        let name = e.local_name();
+        let name = name.as_ref();
+        let Some(p) = self.paras.last_mut() else { return };
+        match name {
+            "tab" if self.in_ppr == 0 => p.push_char('\t'),
+            "br" | "cr" => p.push_char('\n'),
+            "noBreakHyphen" => p.push_char('-'),
+            _ => para_prop(e, name, self.in_ppr > 0, Some(p)),
+        }
+    }
+
+    /// An element ends; true when the document holds as much as it may (stop reading).
+    fn end(&mut self, name: &str) -> bool {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return false;
+        }
+        match name {
+            "t" => self.in_text = false,
+            "pPr" => self.in_ppr = self.in_ppr.saturating_sub(1),
+            "p" => return self.end_paragraph(),
+            "tc" if self.tables.len() == 1 => {
+                if let Some(t) = self.tables.last_mut()
+                    && let Some(cell) = t.cell.take()
+                {
+                    t.row.push(cell);
+                }
+            }
+            "tr" if self.tables.len() == 1 => {
+                if let Some(t) = self.tables.last_mut() {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push((row, self.count));
+                    if self.doc.full(t.rows.len()) {
+                        return true;
+                    }
+                }
+            }
+            "tbl" => {
+                if let Some(t) = self.tables.pop()
+                    && self.tables.is_empty()
+                {
+                    self.doc.push_table(t.rows);
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// A paragraph ends: its text goes to the table cell, the document, or the paragraph
+    /// around it. True when the document holds as much as it may.
+    fn end_paragraph(&mut self) -> bool {
+        let Some(p) = self.paras.pop() else { return false };
+        self.count += 1;
+        let count = self.count;
+        if p.chars > MAX_PARAGRAPH {
+            self.doc.cut.push((count, p.chars));
+        }
+        let (text, heading) = finish(p, self.numbering, self.styles, &mut self.counter);
+        match self.tables.first_mut().and_then(|t| t.cell.as_mut()) {
+            Some(cell) => {
+                if !cell.is_empty() {
+                    cell.push('\n');
+                }
+                cell.push_str(&text);
+            }
+            None if self.paras.is_empty() => {
+                self.doc.push_paragraph(&text, heading, count);
+                if self.doc.full(0) {
+                    return true;
+                }
+            }
+            // A paragraph inside another (a text box): its text joins the outer one.
+            None => {
+                if let Some(outer) = self.paras.last_mut() {
+                    outer.push_char('\n');
+                    outer.push(&text);
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Records a paragraph property (style, list numbering, outline level).

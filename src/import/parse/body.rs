@@ -1,0 +1,498 @@
+//! The body: sections, sub-sections, tasks (numbered items, bullets, rows of tables of
+//! tasks) and points.
+
+use std::collections::{HashMap, HashSet};
+
+use super::title::short_title;
+use super::{DraftSection, Items, Parser, RawTask, TableCells, note};
+use crate::import::scan::{Folded, Label, LabelKind, citations_in, is_upper, trim_clause};
+use crate::import::text::Block;
+use crate::text::fold;
+
+impl Parser {
+    // -----------------------------------------------------------------------
+    // Body: sections, sub-sections, tasks, points
+    // -----------------------------------------------------------------------
+
+    pub(super) fn body(&mut self, items: &[(&Block, Option<Label>)], has_sections: bool) {
+        let mut groups: Vec<(DraftSection, Items)> = Vec::new();
+        // The ids of `groups`, and for each numeral the last N tried for "II-N".
+        let mut group_ids: HashSet<String> = HashSet::new();
+        let mut group_next: HashMap<String, usize> = HashMap::new();
+        if !has_sections {
+            let mut s = DraftSection { id: "I".into(), title: "Nhiệm vụ".into(), ..Default::default() };
+            s.title_en = Some("Tasks".into());
+            s.line = items.first().map_or(1, |(b, _)| b.line);
+            s.notes.push((
+                "title",
+                note(
+                    "văn bản không chia phần bằng số La Mã; par đặt một phần chung",
+                    "the document has no Roman-numbered sections; par made one",
+                ),
+            ));
+            group_ids.insert(s.id.clone());
+            groups.push((s, Vec::new()));
+        }
+        let mut i = 0;
+        while i < items.len() {
+            let (b, l) = &items[i];
+            if let Some(l) = l.as_ref().filter(|l| l.kind == LabelKind::Roman) {
+                let mut title = b.text[l.rest..].trim().to_string();
+                // "II." alone, the title on the next line.
+                if title.is_empty() && i + 1 < items.len() && items[i + 1].1.is_none() {
+                    i += 1;
+                    title = items[i].0.text.trim().to_string();
+                }
+                let mut title = self.tidy_title(&title);
+                if title.is_empty() {
+                    title = format!("Phần {}", l.value);
+                }
+                let mut id = l.value.clone();
+                if !group_ids.insert(id.clone()) {
+                    let n = group_next.entry(l.value.clone()).or_insert(2);
+                    loop {
+                        id = format!("{}-{n}", l.value);
+                        if group_ids.insert(id.clone()) {
+                            break;
+                        }
+                        *n += 1;
+                    }
+                }
+                let mut s = DraftSection { id, title_en: title_en(&title), title, line: b.line, ..Default::default() };
+                if s.id != l.value {
+                    s.notes.push(("id", note("số La Mã này đã dùng cho phần trước", "this numeral was used before")));
+                }
+                groups.push((s, Vec::new()));
+            } else if let Some((_, items_of)) = groups.last_mut() {
+                items_of.push((*b, l.clone()));
+            }
+            i += 1;
+        }
+        for (section, items) in groups {
+            let kind = section_kind(&section.title);
+            let idx = self.draft.sections.len();
+            self.push_section(section);
+            match kind {
+                SectionKind::Points => {
+                    for (b, l) in &items {
+                        let t = match l {
+                            Some(l) if matches!(l.kind, LabelKind::Bullet(_)) => b.text[l.rest..].to_string(),
+                            _ => b.text.clone(),
+                        };
+                        self.draft.sections[idx].points.push(tidy_point(&t));
+                    }
+                }
+                SectionKind::Bases => {
+                    for (b, _) in &items {
+                        let f = Folded::new(&b.text);
+                        let cites = citations_in(&f, true);
+                        if cites.is_empty() {
+                            self.draft.sections[idx].points.push(tidy_point(&b.text));
+                        }
+                        for c in cites {
+                            let d = self.document(&c, None);
+                            self.draft.bases.push(d);
+                        }
+                    }
+                }
+                SectionKind::Tasks => self.tasks_and_tables(idx, &items),
+            }
+        }
+    }
+
+    /// Reads a section that holds tasks: its numbered items and bullets, and its tables of
+    /// tasks (a header row naming the task column, then a row a task), in document order.
+    pub(super) fn tasks_and_tables(&mut self, section: usize, items: &[(&Block, Option<Label>)]) {
+        let first = self.raw_tasks.len();
+        let mut rest: Items = Vec::new();
+        let mut i = 0;
+        while i < items.len() {
+            let b = items[i].0;
+            if let Some(cols) = (!b.cells.is_empty()).then(|| columns(&b.cells)).flatten() {
+                let mut j = i + 1;
+                while j < items.len() && !items[j].0.cells.is_empty() {
+                    j += 1;
+                }
+                let rows: Vec<&Block> = items[i + 1..j].iter().map(|(b, _)| *b).collect();
+                self.table_tasks(section, &cols, &rows);
+                i = j;
+            } else {
+                rest.push(items[i].clone());
+                i += 1;
+            }
+        }
+        self.tasks_of(section, &rest);
+        self.raw_tasks[first..].sort_by_key(|t| t.line);
+    }
+
+    /// The rows of a table of tasks: group rows ("I | Cải cách thể chế") open sub-sections.
+    pub(super) fn table_tasks(&mut self, section: usize, cols: &Columns, rows: &[&Block]) {
+        let sid = self.draft.sections[section].id.clone();
+        let mut group: Option<(String, String)> = None; // (section id, its number)
+        let mut count = 0;
+        for row in rows {
+            let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map_or("", |c| c.trim());
+            let text = cell(Some(cols.task));
+            let no = cell(cols.no).trim_end_matches(['.', ')']).to_string();
+            let others_empty = [cols.owner, cols.support, cols.time, cols.result].iter().all(|&c| cell(c).is_empty());
+            let roman = crate::import::scan::roman_value(&no).is_some()
+                || (no.len() == 1 && no.chars().all(|c| c.is_ascii_uppercase()));
+            if !text.is_empty() && (roman || (others_empty && (is_upper(text) || no.is_empty()))) {
+                let value = if no.is_empty() { (self.draft.sections.len() + 1).to_string() } else { no.clone() };
+                let id = self.unique_section_id(&format!("{sid}.{value}"));
+                let title = self.tidy_title(&short_title(text));
+                self.push_section(DraftSection {
+                    id: id.clone(),
+                    title_en: title_en(&title),
+                    title,
+                    line: row.line,
+                    ..Default::default()
+                });
+                group = Some((id, value));
+                continue;
+            }
+            if text.is_empty() {
+                continue;
+            }
+            count += 1;
+            let value = if !no.is_empty() && no.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                no
+            } else {
+                count.to_string()
+            };
+            let mut path = Vec::new();
+            if let Some((_, n)) = &group {
+                path.push(n.clone());
+            }
+            path.push(value);
+            let list = |c: &str| -> Vec<String> {
+                c.split(['\n', ';', ','])
+                    .map(|p| trim_clause(p.trim().trim_start_matches(['-', '+', '•']).trim()))
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            };
+            self.raw_tasks.push(RawTask {
+                section: group.as_ref().map_or(sid.clone(), |g| g.0.clone()),
+                path,
+                detail: text.to_string(),
+                line: row.line,
+                table: Some(TableCells {
+                    owners: list(cell(cols.owner)),
+                    support: list(cell(cols.support)),
+                    time: cell(cols.time).replace('\n', " "),
+                    result: cell(cols.result).replace('\n', "; "),
+                }),
+            });
+        }
+    }
+
+    /// Reads the items of a section that holds tasks.
+    pub(super) fn tasks_of(&mut self, section: usize, items: &[(&Block, Option<Label>)]) {
+        let sid = self.draft.sections[section].id.clone();
+        let numbered: Vec<usize> =
+            (0..items.len()).filter(|&i| items[i].1.as_ref().is_some_and(|l| l.kind.is_numbered())).collect();
+        if numbered.is_empty() {
+            self.bullet_tasks(section, &sid, items);
+            return;
+        }
+        // Levels: numbering kinds in the order they first appear (1. → a) → …).
+        let mut order: Vec<LabelKind> = Vec::new();
+        for &i in &numbered {
+            let k = items[i].1.as_ref().map(|l| l.kind.clone()).expect("numbered");
+            if !order.contains(&k) {
+                order.push(k);
+            }
+        }
+        let level = |i: usize| -> usize {
+            let k = &items[i].1.as_ref().expect("numbered").kind;
+            order.iter().position(|o| o == k).unwrap_or(0)
+        };
+        // Whether deeper numbered items follow item `i` before the next item of its level.
+        let numbered_children = |i: usize| -> bool {
+            let lv = level(i);
+            (i + 1..items.len())
+                .find(|&j| items[j].1.as_ref().is_some_and(|l| l.kind.is_numbered()))
+                .is_some_and(|j| level(j) > lv)
+        };
+        // A numbered item is a sub-section when deeper numbered items follow it, or when it is a
+        // heading (or a short line ending in ":") followed by bullets, which are then its tasks.
+        let container = |i: usize| -> bool {
+            if numbered_children(i) {
+                return true;
+            }
+            let bullets =
+                items.get(i + 1).and_then(|(_, l)| l.as_ref()).is_some_and(|l| matches!(l.kind, LabelKind::Bullet(_)));
+            let b = items[i].0;
+            let body = &b.text[items[i].1.as_ref().map_or(0, |l| l.rest)..];
+            bullets && (b.heading || (body.trim_end().ends_with(':') && body.chars().count() <= 120))
+        };
+
+        struct Open {
+            level: usize,
+            id: String,
+            path: Vec<String>,
+            /// Its top-level bullets are its tasks (it has no numbered items under it).
+            bullet_tasks: bool,
+            count: usize,
+        }
+        let mut stack: Vec<Open> = Vec::new();
+        let mut current: Option<usize> = None; // index into raw_tasks
+        let mut current_is_bullet = false;
+        let mut target = section; // where loose paragraphs go
+        for (i, (b, l)) in items.iter().enumerate() {
+            match l {
+                Some(l) if l.kind.is_numbered() => {
+                    let lv = level(i);
+                    while stack.last().is_some_and(|s| s.level >= lv) {
+                        stack.pop();
+                    }
+                    let parent_sid = stack.last().map_or(sid.clone(), |s| s.id.clone());
+                    let mut path = stack.last().map_or(Vec::new(), |s| s.path.clone());
+                    path.push(l.value.clone());
+                    let body = b.text[l.rest..].trim().to_string();
+                    current_is_bullet = false;
+                    if container(i) {
+                        let sub_id = self.unique_section_id(&format!("{parent_sid}.{}", l.value));
+                        let mut title = self.tidy_title(&short_title(&body));
+                        if title.is_empty() {
+                            title = format!("Mục {}", l.value);
+                        }
+                        let mut s = DraftSection {
+                            id: sub_id.clone(),
+                            title_en: title_en(&title),
+                            line: b.line,
+                            ..Default::default()
+                        };
+                        if trim_clause(&body).chars().count() > title.chars().count() + 1 {
+                            s.points.push(body.clone());
+                        }
+                        s.title = title;
+                        target = self.draft.sections.len();
+                        self.push_section(s);
+                        let bullet_tasks = !numbered_children(i);
+                        stack.push(Open { level: lv, id: sub_id, path, bullet_tasks, count: 0 });
+                        current = None;
+                    } else {
+                        self.raw_tasks.push(RawTask {
+                            section: parent_sid,
+                            path,
+                            detail: body,
+                            line: b.line,
+                            table: None,
+                        });
+                        current = Some(self.raw_tasks.len() - 1);
+                    }
+                }
+                Some(l) if matches!(l.kind, LabelKind::Bullet(_)) => {
+                    let body = b.text[l.rest..].trim();
+                    let open = stack.last_mut().filter(|s| s.bullet_tasks);
+                    match (open, current) {
+                        (Some(top), c) if l.value == "-" && (c.is_none() || current_is_bullet) => {
+                            top.count += 1;
+                            let mut path = top.path.clone();
+                            path.push(top.count.to_string());
+                            let s = top.id.clone();
+                            self.raw_tasks.push(RawTask {
+                                section: s,
+                                path,
+                                detail: body.to_string(),
+                                line: b.line,
+                                table: None,
+                            });
+                            current = Some(self.raw_tasks.len() - 1);
+                            current_is_bullet = true;
+                        }
+                        (_, Some(t)) => {
+                            let d = &mut self.raw_tasks[t].detail;
+                            d.push('\n');
+                            d.push_str(&l.value);
+                            d.push(' ');
+                            d.push_str(body);
+                        }
+                        _ => self.draft.sections[target].points.push(tidy_point(body)),
+                    }
+                }
+                _ => match current {
+                    Some(t) => {
+                        let d = &mut self.raw_tasks[t].detail;
+                        d.push_str("\n\n");
+                        d.push_str(b.text.trim());
+                    }
+                    None => self.draft.sections[target].points.push(tidy_point(&b.text)),
+                },
+            }
+        }
+    }
+
+    /// A section without numbered items: its top-level bullets are the tasks
+    /// (the "Tổ chức thực hiện" duties), other text its points.
+    pub(super) fn bullet_tasks(&mut self, section: usize, sid: &str, items: &[(&Block, Option<Label>)]) {
+        let top = items.iter().find_map(|(_, l)| match l.as_ref().map(|l| &l.kind) {
+            Some(LabelKind::Bullet(c)) => Some(*c),
+            _ => None,
+        });
+        let mut current: Option<usize> = None;
+        let mut n = 0;
+        for (b, l) in items {
+            match l.as_ref().map(|l| (&l.kind, l.rest)) {
+                Some((LabelKind::Bullet(c), rest)) if Some(*c) == top => {
+                    n += 1;
+                    let body = b.text[rest..].trim().to_string();
+                    self.raw_tasks.push(RawTask {
+                        section: sid.to_string(),
+                        path: vec![n.to_string()],
+                        detail: body,
+                        line: b.line,
+                        table: None,
+                    });
+                    current = Some(self.raw_tasks.len() - 1);
+                }
+                Some((LabelKind::Bullet(c), rest)) if current.is_some() => {
+                    let d = &mut self.raw_tasks[current.expect("checked")].detail;
+                    d.push('\n');
+                    d.push(*c);
+                    d.push(' ');
+                    d.push_str(b.text[rest..].trim());
+                }
+                _ => self.draft.sections[section].points.push(tidy_point(&b.text)),
+            }
+        }
+    }
+}
+
+pub(super) fn top_section(id: &str) -> &str {
+    id.split('.').next().unwrap_or(id)
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------
+
+enum SectionKind {
+    /// Objectives and the like: free-standing points.
+    Points,
+    /// "Căn cứ": legal bases.
+    Bases,
+    Tasks,
+}
+
+fn section_kind(title: &str) -> SectionKind {
+    const POINTS: &[&str] = &[
+        "muc dich",
+        "muc tieu",
+        "yeu cau",
+        "quan diem",
+        "dac diem",
+        "tinh hinh",
+        "thuc trang",
+        "ket qua",
+        "danh gia",
+        "kinh phi",
+        "nguon kinh phi",
+        "han che",
+        "nguyen nhan",
+        "boi canh",
+        "chi tieu",
+        "pham vi",
+        "doi tuong",
+    ];
+    let f = fold(title);
+    if f.starts_with("can cu") {
+        SectionKind::Bases
+    } else if POINTS.iter().any(|p| f.starts_with(p)) {
+        SectionKind::Points
+    } else {
+        SectionKind::Tasks
+    }
+}
+
+/// English titles of the usual sections.
+pub(super) fn title_en(title: &str) -> Option<String> {
+    let key: String = fold(title).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    let en = match key.as_str() {
+        "muc dich yeu cau" | "muc dich va yeu cau" => "Purpose and requirements",
+        "muc dich" => "Purpose",
+        "yeu cau" => "Requirements",
+        "muc tieu" | "muc tieu chung" => "Objectives",
+        "muc tieu yeu cau" | "muc tieu va yeu cau" => "Objectives and requirements",
+        "muc tieu cu the" => "Specific objectives",
+        "nhiem vu va giai phap" | "nhiem vu giai phap" | "cac nhiem vu giai phap" => "Tasks and solutions",
+        "nhiem vu giai phap trong tam" | "nhiem vu va giai phap trong tam" => "Key tasks and solutions",
+        "nhiem vu" | "noi dung nhiem vu" => "Tasks",
+        "nhiem vu trong tam" | "nhiem vu cu the" => "Key tasks",
+        "giai phap" => "Solutions",
+        "noi dung" | "noi dung thuc hien" | "noi dung ke hoach" => "Contents",
+        "to chuc thuc hien" => "Implementation",
+        "kinh phi" | "kinh phi thuc hien" => "Funding",
+        "can cu" | "can cu xay dung ke hoach" | "can cu phap ly" => "Legal bases",
+        "che do bao cao" | "che do thong tin bao cao" => "Reporting",
+        "phan cong nhiem vu" | "phan cong thuc hien" | "phan cong trach nhiem" => "Assignments",
+        "tien do thuc hien" | "thoi gian thuc hien" => "Timeline",
+        "ket qua" | "ket qua dat duoc" => "Results",
+        "danh gia" => "Assessment",
+        "tinh hinh" | "tinh hinh thuc hien" => "Situation",
+        "de xuat kien nghi" | "kien nghi de xuat" => "Proposals",
+        _ => return None,
+    };
+    Some(en.to_string())
+}
+
+fn tidy_point(s: &str) -> String {
+    let t = s.trim();
+    match t.strip_suffix(';') {
+        Some(rest) => format!("{}.", rest.trim_end()),
+        None => t.to_string(),
+    }
+}
+
+pub(super) fn tidy_recipient(s: &str) -> String {
+    s.trim().trim_end_matches([';', ',', '.']).trim().to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Tables of tasks
+// ---------------------------------------------------------------------------
+
+/// Where a table of tasks keeps what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Columns {
+    no: Option<usize>,
+    task: usize,
+    owner: Option<usize>,
+    support: Option<usize>,
+    time: Option<usize>,
+    result: Option<usize>,
+}
+
+/// Reads a header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm").
+pub(super) fn columns(cells: &[String]) -> Option<Columns> {
+    let folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+    let find = |keys: &[&str]| folded.iter().position(|c| keys.iter().any(|k| c.contains(k)));
+    let owner = find(&[
+        "chu tri",
+        "don vi thuc hien",
+        "phu trach",
+        "nguoi thuc hien",
+        "bo phan thuc hien",
+        "co quan thuc hien",
+    ])
+    .or_else(|| folded.iter().position(|c| c == "thuc hien"));
+    let support = find(&["phoi hop"]);
+    let time = find(&["thoi gian", "thoi han", "tien do", "han hoan thanh", "moc"]);
+    let result = find(&["san pham", "ket qua"]);
+    let no = folded.iter().position(|c| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"));
+    let taken = [owner, support, time, result, no];
+    let task = folded.iter().enumerate().position(|(i, c)| {
+        !taken.contains(&Some(i))
+            && ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"].iter().any(|k| c.contains(k))
+    })?;
+    (owner.is_some() || time.is_some() || result.is_some()).then_some(Columns {
+        no,
+        task,
+        owner,
+        support,
+        time,
+        result,
+    })
+}

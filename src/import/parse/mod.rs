@@ -1,0 +1,384 @@
+//! Reading a plan document's blocks into a [`Draft`]: metadata, legal bases,
+//! sections, tasks with their owners, deadlines, recurrence and references.
+//!
+//! The reading is heuristic, as any reading of free text is. Whatever is a guess
+//! carries a [`Note`] that the emitter writes as a comment for the officer.
+//!
+//! [`parse`] and the [`Parser`]'s state live here; the reading is split by the part of the
+//! document it reads: `head` (agency, number, date, title, legal bases; and the tail:
+//! closing, recipients, signer), `body` (sections, items, tables of tasks), `task`
+//! (putting it together: each task's wording, the guesses the text implies, ids), and the
+//! readers of one task's wording: `title`, `owners`, `timeline`.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::scan::{Citation, Label, LabelKind, label};
+use super::text::{Block, Doc, Over};
+
+mod body;
+mod head;
+mod owners;
+mod task;
+mod timeline;
+mod title;
+
+use head::tail_start;
+use title::Casing;
+pub use title::short_title;
+
+/// A comment for the officer, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub vi: String,
+    pub en: String,
+    /// Something to check (a guess, a gap), rather than where a value came from.
+    pub check: bool,
+}
+
+/// A note asking the officer to check.
+pub fn note(vi: impl Into<String>, en: impl Into<String>) -> Note {
+    Note { vi: vi.into(), en: en.into(), check: true }
+}
+
+/// A note saying where a value came from ("mỗi quý"), nothing to check.
+pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Note {
+    Note { vi: vi.into(), en: en.into(), check: false }
+}
+
+/// Notes attached to the keys of one table, by key name.
+pub type Notes = Vec<(&'static str, Note)>;
+
+pub fn note_for<'a>(notes: &'a Notes, key: &str) -> impl Iterator<Item = &'a Note> {
+    notes.iter().filter(move |(k, _)| *k == key).map(|(_, n)| n)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    pub meta: Meta,
+    pub bases: Vec<DraftDoc>,
+    pub owners: Vec<DraftOwner>,
+    pub sections: Vec<DraftSection>,
+    pub tasks: Vec<DraftTask>,
+    /// Text of the head and tail of the document that was not understood: (line, text).
+    pub unread: Vec<(usize, String)>,
+    /// Owners the closing paragraph addresses as a whole ("đề nghị CB-GV-NV … thực hiện"): ids.
+    pub addressees: Vec<String>,
+    /// Paragraphs cut for their length: (line or paragraph number, the characters they had).
+    pub cut: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    pub unit: Option<String>,
+    pub unit_short: Option<String>,
+    pub superior: Option<String>,
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// When the plan runs from, if not its date.
+    pub start: Option<NaiveDate>,
+    pub title: String,
+    pub year: i32,
+    pub place: Option<String>,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
+    pub notes: Notes,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Signer {
+    pub name: String,
+    pub position: Option<String>,
+    pub authority: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DraftDoc {
+    pub kind: String,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub issuer: Option<String>,
+    pub subject: Option<String>,
+    pub notes: Notes,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DraftOwner {
+    pub id: String,
+    pub name: String,
+    /// Where the document names it, for the comment.
+    pub seen: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DraftSection {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub points: Vec<String>,
+    pub line: usize,
+    pub notes: Notes,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DraftTask {
+    pub id: String,
+    pub section: String,
+    pub title: String,
+    pub detail: String,
+    pub owner: Option<String>,
+    pub support: Vec<String>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// A repeat keyword of the plan format ("quarterly", "ongoing"…); `None` is once.
+    pub repeat: Option<&'static str>,
+    pub due_day: Option<u32>,
+    pub result: Option<String>,
+    pub refs: Vec<DraftDoc>,
+    /// Line (or paragraph) of the document where the task starts.
+    pub line: usize,
+    pub notes: Notes,
+}
+
+/// Why a document could not be drafted into a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// No text at all.
+    Empty,
+    /// Text, but nothing numbered to turn into tasks.
+    NoTasks,
+    /// More items (numbered, bulleted, table rows) than [`MAX_ITEMS`]: how many.
+    TooManyItems(usize),
+    /// More paragraphs than [`super::text::MAX_BLOCKS`].
+    TooManyParagraphs,
+}
+
+/// The most items (numbered paragraphs, bullets, table rows) a document may hold. A unit's
+/// plan has a few hundred tasks, a district's a few thousand; 100,000 is far beyond, and a
+/// draft that large would take gigabytes to write and check (1.1 M items took 10 GB).
+pub const MAX_ITEMS: usize = 100_000;
+
+/// Reads a document into a draft plan. `fallback_year` is used when the document gives none.
+pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
+    let blocks = &doc.blocks;
+    if blocks.iter().all(|b| b.text.trim().is_empty()) {
+        return Err(ParseError::Empty);
+    }
+    let casing = Casing::new(blocks);
+    let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+    let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
+    if doc.over == Some(Over::Paragraphs) {
+        return Err(ParseError::TooManyParagraphs);
+    }
+    if doc.over.is_some() || items > MAX_ITEMS {
+        return Err(ParseError::TooManyItems(items));
+    }
+
+    // Where the body starts: the first Roman-numbered heading, else the first numbered item.
+    let first_roman = labels.iter().position(|l| l.as_ref().is_some_and(|l| l.kind == LabelKind::Roman));
+    let body_start = first_roman
+        .or_else(|| labels.iter().position(|l| l.as_ref().is_some_and(|l| l.kind.is_numbered())))
+        .ok_or(ParseError::NoTasks)?;
+    let tail_start = tail_start(blocks, body_start);
+
+    let mut p = Parser {
+        casing,
+        draft: Draft::default(),
+        raw_tasks: Vec::new(),
+        cites: Vec::new(),
+        fallback_year,
+        seen: Seen::default(),
+    };
+    p.head(&blocks[..body_start]);
+    let body: Vec<(&Block, Option<Label>)> =
+        blocks[body_start..tail_start].iter().zip(labels[body_start..tail_start].iter().cloned()).collect();
+    p.body(&body, first_roman.is_some());
+    p.tail(&blocks[tail_start..]);
+    if p.raw_tasks.is_empty() {
+        return Err(ParseError::NoTasks);
+    }
+    p.finish();
+    p.draft.cut = doc.cut.clone();
+    Ok(p.draft)
+}
+
+/// Blocks of the body with their labels.
+type Items<'a> = Vec<(&'a Block, Option<Label>)>;
+
+/// A task as found, before its wording is read.
+struct RawTask {
+    section: String,
+    path: Vec<String>,
+    /// The item's words after its label, then its continuation (bullets, paragraphs).
+    detail: String,
+    line: usize,
+    /// What the columns of a table of tasks say, for a task read from a table row.
+    table: Option<TableCells>,
+}
+
+/// The cells of a task's row besides its wording.
+#[derive(Default)]
+struct TableCells {
+    owners: Vec<String>,
+    support: Vec<String>,
+    time: String,
+    result: String,
+}
+
+struct Parser {
+    casing: Casing,
+    draft: Draft,
+    raw_tasks: Vec<RawTask>,
+    /// The documents each raw task cites, when [`Parser::meta_guesses`] had to read them
+    /// all: kept for [`Parser::task`], which would otherwise read them again.
+    cites: Vec<Vec<Citation>>,
+    fallback_year: i32,
+    /// Indexes kept beside the draft so that a document repeating its numbers (a thousand
+    /// items "1.") is read in linear time: ids and names are looked up, never searched.
+    seen: Seen,
+}
+
+/// What the parser has already given out. Every set only grows, so a search for a free
+/// "id-N" may resume where the last one for the same base stopped: the result is the same
+/// as trying 2, 3, … from the start.
+#[derive(Default)]
+struct Seen {
+    /// The ids of `draft.sections`.
+    section_ids: HashSet<String>,
+    /// Base → the last N tried for a free "base-N" section id.
+    section_next: HashMap<String, usize>,
+    /// Folded owner name → its index in `draft.owners`.
+    owner_by_name: HashMap<String, usize>,
+    /// An owner's name as the text wrote it (trimmed) → its index in `draft.owners`.
+    owner_by_text: HashMap<String, usize>,
+    /// The ids of `draft.owners`.
+    owner_ids: HashSet<String>,
+    /// Base → the last N tried for a free "baseN" owner id.
+    owner_next: HashMap<String, usize>,
+    /// (owner index, task) pairs already in that owner's `seen`.
+    owner_seen: HashSet<(usize, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owners::{owner_id, owners_in};
+    use super::task::result_in;
+    use super::timeline::timeline;
+    use super::title::TITLE_MAX;
+    use super::*;
+    use crate::import::scan::Folded;
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            short_title(
+                "Nghiêm túc, khẩn trương triển khai thực hiện các chỉ tiêu, nhiệm vụ đề ra theo Kế hoạch số 48/KH-NBK ngày 23 tháng 01 năm 2025 của trường"
+            ),
+            "Nghiêm túc, khẩn trương triển khai thực hiện các chỉ tiêu, nhiệm vụ đề ra"
+        );
+        assert_eq!(short_title("Rà soát thủ tục hành chính; công khai đúng quy định."), "Rà soát thủ tục hành chính");
+        let long = "a ".repeat(80);
+        assert!(short_title(&long).ends_with('…'));
+        assert!(short_title(&long).chars().count() <= TITLE_MAX + 1);
+    }
+
+    #[test]
+    fn owner_ids() {
+        assert_eq!(owner_id("Phòng Nội vụ"), "pnv");
+        assert_eq!(owner_id("Văn phòng HĐND-UBND"), "vp-hdnd-ubnd");
+        assert_eq!(owner_id("CB-GV-NV"), "cb-gv-nv");
+        assert_eq!(owner_id("Hiệu trưởng"), "ht");
+        assert_eq!(owner_id("Phòng Văn hóa - Thông tin"), "pvhtt");
+    }
+
+    fn owners(s: &str) -> (Option<String>, Vec<String>) {
+        let f = Folded::new(s);
+        let o = owners_in(&f, &[]);
+        (o.owner.map(|x| x.0), o.support)
+    }
+
+    #[test]
+    fn finds_owners() {
+        assert_eq!(
+            owners("Phòng Nội vụ chủ trì, phối hợp Văn phòng HĐND-UBND tham mưu rà soát."),
+            (Some("Phòng Nội vụ".into()), vec!["Văn phòng HĐND-UBND".into()])
+        );
+        assert_eq!(owners("Giao Công an phường thực hiện kiểm tra."), (Some("Công an phường".into()), vec![]));
+        assert_eq!(owners("Văn phòng HĐND-UBND: cập nhật hồ sơ."), (Some("Văn phòng HĐND-UBND".into()), vec![]));
+        assert_eq!(
+            owners("Chủ trì: Công chức Tư pháp - Hộ tịch; phối hợp: Công an phường."),
+            (Some("Công chức Tư pháp - Hộ tịch".into()), vec!["Công an phường".into()])
+        );
+        assert_eq!(owners("Nâng cao hiệu quả công tác phối hợp giữa các bộ phận."), (None, vec![]));
+        assert_eq!(owners("thực hiện nhiệm vụ được giao; báo cáo."), (None, vec![]));
+        assert_eq!(owners("Toàn thể CB-GV-NV thực hiện."), (Some("CB-GV-NV".into()), vec![]));
+        assert_eq!(
+            owners("Phòng Nội vụ chủ trì, phối hợp với Văn phòng và Công an phường thực hiện."),
+            (Some("Phòng Nội vụ".into()), vec!["Văn phòng".into(), "Công an phường".into()])
+        );
+    }
+
+    fn tl(s: &str) -> (Option<NaiveDate>, Option<&'static str>, Option<u32>) {
+        let t = timeline(&Folded::new(s), &[], 2025, false);
+        (t.due, t.repeat, t.due_day)
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn timelines() {
+        assert_eq!(tl("gửi về trước ngày 30 tháng 5 năm 2025 để theo dõi"), (d(2025, 5, 30), None, None));
+        assert_eq!(tl("hoàn thành ngày 30/5/2025."), (d(2025, 5, 30), None, None));
+        assert_eq!(tl("báo cáo hằng tháng trước ngày 20"), (None, Some("monthly"), Some(20)));
+        assert_eq!(tl("không để tồn đọng trong mỗi quý."), (None, Some("quarterly"), None));
+        assert_eq!(tl("báo cáo theo báo cáo định kỳ của đơn vị."), (None, Some("quarterly"), None));
+        assert_eq!(tl("tổ chức hằng năm."), (None, Some("yearly"), None));
+        assert_eq!(tl("Thường xuyên tổ chức tiếp xúc."), (None, Some("ongoing"), None));
+        assert_eq!(tl("hoàn thành trong quý III."), (d(2025, 9, 30), None, None));
+        assert_eq!(tl("hoàn thành trong tháng 6/2025."), (d(2025, 6, 30), None, None));
+        assert_eq!(tl("Thường xuyên rà soát; báo cáo trước ngày 15/12/2025."), (d(2025, 12, 15), None, None));
+        assert_eq!(tl("Nâng cao hiệu quả."), (None, None, None));
+        assert_eq!(tl("Hoàn thành trong năm 2025."), (d(2025, 12, 31), None, None));
+        assert_eq!(tl("Khắc phục hạn chế của năm 2024."), (None, None, None));
+        let col = |s: &str| {
+            let t = timeline(&Folded::new(s), &[], 2025, true);
+            (t.start, t.due, t.repeat)
+        };
+        assert_eq!(col("30/6/2025"), (None, d(2025, 6, 30), None));
+        assert_eq!(col("Năm 2025"), (None, d(2025, 12, 31), None));
+        assert_eq!(col("Từ 01/6/2025 đến 30/9/2025"), (d(2025, 6, 1), d(2025, 9, 30), None));
+        assert_eq!(col("Hằng quý"), (None, None, Some("quarterly")));
+    }
+
+    #[test]
+    fn results() {
+        let r = |s: &str| result_in(&Folded::new(s), &[]).0;
+        assert_eq!(
+            r("Khắc phục trễ hạn; đảm bảo tỷ lệ đúng hạn 100%. Trong đó"),
+            Some("Đảm bảo tỷ lệ đúng hạn 100%".into())
+        );
+        assert_eq!(r("Rà soát hồ sơ. Sản phẩm: Báo cáo kết quả rà soát."), Some("Báo cáo kết quả rà soát".into()));
+        assert_eq!(r("Rà soát hồ sơ."), None);
+    }
+
+    #[test]
+    fn casing() {
+        let block = |t: &str| Block { text: t.into(), ..Default::default() };
+        let blocks = vec![
+            block("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"),
+            block("ỦY BAN NHÂN DÂN QUẬN 1"),
+            block("MỤC ĐÍCH, YÊU CẦU CCHC"),
+            block("Đề nghị trường Tiểu học Nguyễn Bỉnh Khiêm và Ủy ban nhân dân Quận 1 thực hiện."),
+        ];
+        let c = Casing::new(&blocks);
+        assert_eq!(c.recase("TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"), "Trường Tiểu học Nguyễn Bỉnh Khiêm");
+        assert_eq!(c.recase("ỦY BAN NHÂN DÂN QUẬN 1"), "Ủy ban nhân dân Quận 1");
+        assert_eq!(c.recase("MỤC ĐÍCH, YÊU CẦU CCHC"), "Mục đích, yêu cầu CCHC");
+        let blocks = vec![block("TRƯỜNG THCS LÊ QUÝ ĐÔN"), block("Trường THCS Lê Quý Đôn báo cáo hằng quý, mỗi quý.")];
+        assert_eq!(Casing::new(&blocks).recase("TRƯỜNG THCS LÊ QUÝ ĐÔN"), "Trường THCS Lê Quý Đôn");
+    }
+}

@@ -1,0 +1,459 @@
+//! Putting it together: each task's wording read (title, owner, timeline, result,
+//! references), the guesses the text implies, the ids given out.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::Datelike;
+
+use super::body::top_section;
+use super::head::{fold_unit, symbol, symbol_owner};
+use super::owners::{owner_id, owners_in};
+use super::timeline::timeline;
+use super::title::{capitalise, short_title};
+use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Note, Notes, Parser, RawTask, note};
+use crate::import::scan::{Citation, Folded, citations_in, is_upper, trim_clause};
+use crate::text::fold;
+
+impl Parser {
+    // -----------------------------------------------------------------------
+    // Putting it together
+    // -----------------------------------------------------------------------
+
+    pub(super) fn finish(&mut self) {
+        self.meta_guesses();
+        let year = self.draft.meta.year;
+        // Task ids: the first section with tasks numbers them as the document does ("4");
+        // later sections prefix their id ("III.1"), as a reader cites them.
+        let first_section = self.raw_tasks.first().map(|t| top_section(&t.section).to_string());
+        let raw = std::mem::take(&mut self.raw_tasks);
+        let mut used: HashMap<String, usize> = HashMap::new();
+        // The ids given so far, in ASCII lower case (ids differ by more than case).
+        let mut taken: HashSet<String> = HashSet::new();
+        for (n, t) in raw.into_iter().enumerate() {
+            let top = top_section(&t.section).to_string();
+            let path = t.path.join(".");
+            let base = if Some(&top) == first_section.as_ref() { path } else { format!("{top}.{path}") };
+            let mut id = base.clone();
+            let mut notes = Notes::new();
+            let seen = used.entry(base.to_lowercase()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                id = format!("{base}-{seen}");
+                while taken.contains(&id.to_ascii_lowercase()) {
+                    *seen += 1;
+                    id = format!("{base}-{seen}");
+                }
+                notes.push((
+                    "id",
+                    note(
+                        format!("số thứ tự {base} lặp lại trong văn bản; đổi id cho khác nhau"),
+                        format!("the document numbers two items {base}; ids must differ"),
+                    ),
+                ));
+            }
+            taken.insert(id.to_ascii_lowercase());
+            let cites = self.cites.get_mut(n).map(std::mem::take);
+            let task = self.task(t, id, year, notes, cites);
+            self.draft.tasks.push(task);
+        }
+    }
+
+    /// Year, unit abbreviation, superior and issuers that the text implies but does not state.
+    pub(super) fn meta_guesses(&mut self) {
+        let m = &mut self.draft.meta;
+        // Year: the plan's date, else "năm 2025" in its title, else its legal bases, else today.
+        let title_year = {
+            let f = Folded::new(&m.title);
+            let mut y = None;
+            let mut i = 0;
+            while let Some(k) = f.find_word("nam", i) {
+                let s = f.skip_ws(k + 3);
+                let e = f.word_end(s);
+                if e - s == 4
+                    && let Ok(v) = f.text(s..e).parse::<i32>()
+                    && (1900..=2200).contains(&v)
+                {
+                    y = Some(v);
+                }
+                i = k + 3;
+            }
+            y
+        };
+        m.year = match (title_year, m.date) {
+            (Some(y), _) => y,
+            (None, Some(d)) => d.year(),
+            (None, None) => match self.draft.bases.iter().filter_map(|b| b.date).map(|d| d.year()).max() {
+                Some(y) => {
+                    m.notes.push(("year", note("đoán theo năm của các căn cứ", "guessed from the legal bases' dates")));
+                    y
+                }
+                None => {
+                    m.notes.push((
+                        "year",
+                        note("văn bản không ghi năm; lấy năm hiện tại", "no year in the text; this year"),
+                    ));
+                    self.fallback_year
+                }
+            },
+        };
+        // Start: the plan's date, else the latest legal basis it implements (it cannot be older).
+        if m.date.is_none()
+            && let Some(latest) = self.draft.bases.iter().filter_map(|b| b.date).max()
+            && latest.year() == m.year
+        {
+            m.start = Some(latest);
+            m.notes.push((
+                "start",
+                note(
+                    format!(
+                        "văn bản không ghi ngày; đoán kế hoạch có hiệu lực từ căn cứ mới nhất ({})",
+                        crate::dates::short(latest)
+                    ),
+                    format!(
+                        "the document has no date; assumed to run from its latest legal basis ({})",
+                        crate::dates::short(latest)
+                    ),
+                ),
+            ));
+        }
+        // Unit abbreviation: from the plan's number (48/KH-NBK → NBK), else from a document the unit issued.
+        if let Some(n) = &m.number {
+            m.unit_short = symbol_owner(n);
+        } else if let Some(unit) = &m.unit {
+            let fu = fold_unit(unit);
+            self.cites = self.raw_tasks.iter().map(|t| citations_in(&Folded::new(t.detail.trim()), false)).collect();
+            let own = self
+                .cites
+                .iter()
+                .flatten()
+                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some())
+                .cloned();
+            if let Some(c) = own
+                && let Some(short) = c.number.as_deref().and_then(symbol_owner)
+            {
+                m.notes.push((
+                    "unit_short",
+                    note(
+                        format!("đoán từ văn bản {} của đơn vị", c.number.clone().unwrap_or_default()),
+                        format!("guessed from the unit's document {}", c.number.clone().unwrap_or_default()),
+                    ),
+                ));
+                m.unit_short = Some(short);
+            }
+        }
+        // Superior: the issuer most bases come from.
+        if m.superior.is_none() {
+            let mut count: Vec<(String, usize)> = Vec::new();
+            for b in &self.draft.bases {
+                if let Some(i) = &b.issuer {
+                    match count.iter_mut().find(|(n, _)| fold(n) == fold(i)) {
+                        Some((_, c)) => *c += 1,
+                        None => count.push((i.clone(), 1)),
+                    }
+                }
+            }
+            if let Some((best, _)) = count.iter().max_by_key(|(_, c)| *c).filter(|(_, c)| *c >= 2) {
+                m.superior = Some(best.clone());
+                m.notes.push((
+                    "superior",
+                    note("đoán: cơ quan ban hành phần lớn các căn cứ", "guessed: the issuer of most legal bases"),
+                ));
+            }
+        }
+        if m.unit.is_none() {
+            m.notes.push((
+                "unit",
+                note("không tìm thấy tên đơn vị ban hành; hãy điền", "the issuing unit was not found; fill it in"),
+            ));
+        }
+        // Legal bases without an issuer: one with the same symbol ("…/UBND-NV") names it.
+        let known: Vec<(String, String)> =
+            self.draft.bases.iter().filter_map(|b| Some((symbol(b.number.as_deref()?)?, b.issuer.clone()?))).collect();
+        for b in &mut self.draft.bases {
+            if b.issuer.is_none() {
+                let guess = b.number.as_deref().and_then(symbol).and_then(|s| known.iter().find(|(k, _)| *k == s));
+                match guess {
+                    Some((s, issuer)) => {
+                        b.issuer = Some(issuer.clone());
+                        b.notes.push((
+                            "issuer",
+                            note(
+                                format!("văn bản không ghi cơ quan ban hành; đoán theo ký hiệu {s}"),
+                                format!("the document names no issuer; guessed from the symbol {s}"),
+                            ),
+                        ));
+                    }
+                    None => b
+                        .notes
+                        .push(("issuer", note("văn bản không ghi cơ quan ban hành", "the document names no issuer"))),
+                }
+            }
+        }
+    }
+
+    /// Reads one task's wording: title, owner, timeline, result, references.
+    /// `cites`: the documents the task cites, when already read.
+    pub(super) fn task(
+        &mut self,
+        raw: RawTask,
+        id: String,
+        year: i32,
+        mut notes: Notes,
+        cites: Option<Vec<Citation>>,
+    ) -> DraftTask {
+        let detail = raw.detail.trim().to_string();
+        let f = Folded::new(&detail);
+        let cites = cites.unwrap_or_else(|| citations_in(&f, false));
+        let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
+        let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
+
+        // Owner: the table's columns when the task is a row, else the wording.
+        let table = raw.table.unwrap_or_default();
+        let mut found = owners_in(&f, &skip);
+        if let Some(first) = table.owners.first() {
+            found.owner = Some((first.clone(), true));
+            found.prefix_end = None;
+            found.support = table.owners[1..].iter().chain(&table.support).cloned().collect();
+            if table.owners.len() > 1 {
+                notes.push((
+                    "owner",
+                    note(
+                        "bảng ghi nhiều đơn vị chủ trì; par lấy đơn vị đầu, các đơn vị khác là phối hợp",
+                        "the table names several owners; par took the first, the others support",
+                    ),
+                ));
+            }
+        } else if !table.support.is_empty() {
+            found.support = table.support.clone();
+        }
+        let owner = found.owner.as_ref().map(|(name, _)| self.owner(name, &id));
+        let support: Vec<String> =
+            found.support.iter().map(|n| self.owner(n, &id)).filter(|s| Some(s) != owner.as_ref()).fold(
+                Vec::new(),
+                |mut v, s| {
+                    if !v.contains(&s) {
+                        v.push(s);
+                    }
+                    v
+                },
+            );
+        if let Some((_, confident)) = &found.owner
+            && !confident
+        {
+            notes.push((
+                "owner",
+                note(
+                    "đoán từ văn bản (không ghi rõ \"chủ trì\", hoặc chỉ nêu ở ý phụ)",
+                    "guessed from the text (it does not say \"chủ trì\", or only in a sub-point)",
+                ),
+            ));
+        }
+
+        // Title: the first clause, without the owner's "Phòng Nội vụ:" prefix.
+        let first_line = detail.split('\n').next().unwrap_or("");
+        let title_src = match found.prefix_end {
+            Some(e) => Folded::new(first_line).text(e..first_line.chars().count()),
+            None => first_line.to_string(),
+        };
+        let mut title = capitalise(&short_title(&title_src));
+        if title.is_empty() {
+            title = format!("Nhiệm vụ {id}");
+            notes.push((
+                "id",
+                note("mục đánh số không có nội dung; đặt tên cho nhiệm vụ", "the item has no text; name it"),
+            ));
+        }
+
+        // A time column is read as a deadline ("30/6/2025" alone is the due date there).
+        let tl = if table.time.trim().is_empty() {
+            timeline(&f, &skip, year, false)
+        } else {
+            timeline(&Folded::new(&table.time), &[], year, true)
+        };
+        notes.extend(tl.notes);
+        let (result, result_note) = if table.result.trim().is_empty() {
+            result_in(&f, &skip)
+        } else {
+            (Some(capitalise(&trim_clause(&table.result))), None)
+        };
+        if let Some(n) = result_note {
+            notes.push(("result", n));
+        }
+        DraftTask {
+            id,
+            section: raw.section,
+            title,
+            detail,
+            owner,
+            support,
+            start: tl.start,
+            due: tl.due,
+            repeat: tl.repeat,
+            due_day: tl.due_day,
+            result,
+            refs,
+            line: raw.line,
+            notes,
+        }
+    }
+
+    /// The id of the owner with this name, defining it on first sight.
+    pub(super) fn owner(&mut self, name: &str, seen_in: &str) -> String {
+        // The same words give the same owner: skip capitalising and folding them again.
+        let name_text = name.trim();
+        let i = match self.seen.owner_by_text.get(name_text).copied() {
+            Some(i) => Some(i),
+            None => {
+                let key = fold(&capitalise(name_text));
+                let i = self.seen.owner_by_name.get(&key).copied();
+                if let Some(i) = i {
+                    self.seen.owner_by_text.insert(name_text.to_string(), i);
+                }
+                i
+            }
+        };
+        if let Some(i) = i {
+            let o = &mut self.draft.owners[i];
+            if self.seen.owner_seen.insert((i, seen_in.to_string())) {
+                o.seen.push(seen_in.to_string());
+            }
+            return o.id.clone();
+        }
+        let name = capitalise(name_text);
+        let base = owner_id(&name);
+        let mut id = base.clone();
+        if self.seen.owner_ids.contains(&id) {
+            let n = self.seen.owner_next.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}{n}");
+                if !self.seen.owner_ids.contains(&id) {
+                    break;
+                }
+                *n += 1;
+            }
+        }
+        let i = self.draft.owners.len();
+        self.seen.owner_by_name.insert(fold(&name), i);
+        self.seen.owner_by_text.insert(name_text.to_string(), i);
+        self.seen.owner_ids.insert(id.clone());
+        self.seen.owner_seen.insert((i, seen_in.to_string()));
+        self.draft.owners.push(DraftOwner { id: id.clone(), name, seen: vec![seen_in.to_string()] });
+        id
+    }
+
+    pub(super) fn document(&self, c: &Citation, year: Option<i32>) -> DraftDoc {
+        let mut d = DraftDoc {
+            kind: c.kind.clone(),
+            number: c.number.clone(),
+            issuer: c.issuer.clone(),
+            subject: c.subject.clone(),
+            ..Default::default()
+        };
+        if let Some(dt) = c.date {
+            match (dt.year, year) {
+                (Some(_), _) => d.date = dt.resolve(0),
+                (None, Some(y)) => {
+                    d.date = dt.resolve(y);
+                    d.notes
+                        .push(("date", note("văn bản không ghi năm; lấy năm kế hoạch", "no year given; the plan's")));
+                }
+                (None, None) => {}
+            }
+        }
+        if d.number.is_none() && !["Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"].contains(&d.kind.as_str()) {
+            d.notes.push(("number", note("văn bản không ghi số ký hiệu", "the document gives no number")));
+        }
+        if c.date.is_none() {
+            d.notes.push(("date", note("văn bản không ghi ngày", "the document gives no date")));
+        }
+        d
+    }
+
+    /// A section id not used yet: the document may number two items alike.
+    pub(super) fn unique_section_id(&mut self, base: &str) -> String {
+        if !self.seen.section_ids.contains(base) {
+            return base.to_string();
+        }
+        let n = self.seen.section_next.entry(base.to_string()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            if !self.seen.section_ids.contains(&id) {
+                return id;
+            }
+            *n += 1;
+        }
+    }
+
+    /// Adds a section to the draft, recording its id.
+    pub(super) fn push_section(&mut self, s: DraftSection) {
+        self.seen.section_ids.insert(s.id.clone());
+        self.draft.sections.push(s);
+    }
+
+    pub(super) fn tidy_title(&self, s: &str) -> String {
+        let t = trim_clause(s);
+        let t = if is_upper(&t) { self.casing.recase(&t) } else { t };
+        capitalise(&t)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Expected result
+// ---------------------------------------------------------------------------
+
+/// The expected result: a "Sản phẩm:"/"Kết quả:" line, else a clause with a rate
+/// ("đảm bảo tỷ lệ đúng hạn 100%") or a goal ("phấn đấu …").
+pub(super) fn result_in(f: &Folded, skip: &[Range<usize>]) -> (Option<String>, Option<Note>) {
+    let free = |i: usize| !skip.iter().any(|r| r.contains(&i));
+    for w in ["san pham", "ket qua can dat", "ket qua dat duoc", "ket qua"] {
+        if let Some(k) = f.find_word(w, 0)
+            && free(k)
+        {
+            let after = f.skip_ws(k + w.len());
+            if f.orig.get(after) == Some(&':') {
+                let s = f.skip_ws(after + 1);
+                let mut e = s;
+                while e < f.len()
+                    && !matches!(f.orig[e], ';' | '\n')
+                    && !(f.orig[e] == '.'
+                        && f.boundary_after(e + 1)
+                        && (e + 1 >= f.len() || f.orig[e + 1].is_whitespace()))
+                {
+                    e += 1;
+                }
+                let r = trim_clause(&f.text(s..e));
+                if !r.is_empty() {
+                    return (Some(capitalise(&r)), None);
+                }
+            }
+        }
+    }
+    let clause = |at: usize| -> String {
+        let mut s = at;
+        while s > 0
+            && !matches!(f.orig[s - 1], ';' | ',' | ':' | '\n')
+            && !(f.orig[s - 1] == '.' && f.orig.get(s).is_some_and(|c| c.is_whitespace()))
+        {
+            s -= 1;
+        }
+        let mut e = at;
+        while e < f.len()
+            && !matches!(f.orig[e], ';' | ',' | '\n')
+            && !(f.orig[e] == '.' && (e + 1 >= f.len() || f.orig[e + 1].is_whitespace()))
+        {
+            e += 1;
+        }
+        capitalise(&trim_clause(&f.text(s..e)))
+    };
+    let guess = note("rút từ văn bản; sửa cho đo được", "taken from the text; make it measurable");
+    if let Some(k) = (0..f.len()).find(|&i| f.orig[i] == '%' && free(i)) {
+        return (Some(clause(k)), Some(guess));
+    }
+    for w in ["phan dau", "dam bao ty le", "bao dam ty le", "dat ty le"] {
+        if let Some(k) = f.find_word(w, 0).filter(|&k| free(k)) {
+            return (Some(clause(k)), Some(guess));
+        }
+    }
+    (None, None)
+}

@@ -1,0 +1,314 @@
+//! Timeline: deadline, start, recurrence.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::{Note, Notes, info, note};
+use crate::import::scan::{Folded, Found, When, find_times};
+
+#[derive(Default)]
+pub(super) struct Timeline {
+    pub(super) start: Option<NaiveDate>,
+    pub(super) due: Option<NaiveDate>,
+    pub(super) repeat: Option<&'static str>,
+    pub(super) due_day: Option<u32>,
+    pub(super) notes: Notes,
+}
+
+/// Phrases of recurrence, folded, with the repeat keyword they mean.
+const EXPLICIT: &[(&str, &str)] = &[
+    ("hang thang", "monthly"),
+    ("moi thang", "monthly"),
+    ("tung thang", "monthly"),
+    ("hang quy", "quarterly"),
+    ("moi quy", "quarterly"),
+    ("tung quy", "quarterly"),
+    ("theo quy", "quarterly"),
+    ("dinh ky 6 thang", "half-yearly"),
+    ("dinh ky sau thang", "half-yearly"),
+    ("6 thang mot lan", "half-yearly"),
+    ("moi 6 thang", "half-yearly"),
+    ("hang nam", "yearly"),
+    ("moi nam", "yearly"),
+    ("tung nam", "yearly"),
+];
+
+/// A recurrence phrase the text writes: (where it starts, the folded phrase, the repeat).
+type Explicit = (usize, &'static str, &'static str);
+
+/// A weaker hint of recurrence ("định kỳ", "thường xuyên"): (the folded phrase, the repeat
+/// guessed, the note that says so).
+type Weak = (&'static str, &'static str, Note);
+
+/// The dates a task's text gives, sorted by how they read.
+#[derive(Default)]
+struct Dates {
+    /// The first date said to start the task ("từ ngày …").
+    start: Option<NaiveDate>,
+    /// Dates said as deadlines, and months, quarters and years: (date, text as written).
+    strong: Vec<(NaiveDate, String)>,
+    /// Days given without a word that makes them a deadline.
+    loose: Vec<(NaiveDate, String)>,
+    /// "trước ngày 25" with neither month nor year: the day of each period.
+    day_of_month: Option<u32>,
+    /// Some date left its year out.
+    no_year: bool,
+}
+
+/// A task's timeline, read in phases: the recurrence phrases, the dates, the due date among
+/// them, then which of recurrence and due date wins.
+pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
+    let mut t = Timeline::default();
+    let (explicit, weak) = recurrence(f, skip);
+    let dates = dates(f, skip, year, deadline_column);
+    t.start = dates.start;
+    let due = due_date(&dates, year, &mut t.notes);
+    settle(&mut t, f, explicit, due, weak, dates.day_of_month);
+    t
+}
+
+/// The first match of a folded word outside the skipped ranges.
+fn find_free(f: &Folded, skip: &[Range<usize>], w: &str) -> Option<usize> {
+    let mut i = 0;
+    while let Some(k) = f.find_word(w, i) {
+        if !skip.iter().any(|r| r.contains(&k)) {
+            return Some(k);
+        }
+        i = k + 1;
+    }
+    None
+}
+
+/// The recurrence the text writes: the first explicit phrase ("hằng quý"), and a weaker
+/// hint ("định kỳ", "trong quý", "thường xuyên").
+fn recurrence(f: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Option<Weak>) {
+    let has = |w: &str| find_free(f, skip, w);
+    // Explicit recurrence: the first one written.
+    // Every explicit phrase has "thang", "quy" or "nam" in it: a text without one of those
+    // skips the phrases that need it (each search scans the whole text).
+    let keys = ["thang", "quy", "nam"].map(|k| f.flat.contains(k));
+    let explicit = EXPLICIT
+        .iter()
+        .filter(|(w, _)| ["thang", "quy", "nam"].iter().zip(keys).any(|(k, present)| present && w.contains(k)))
+        .filter_map(|(w, k)| has(w).map(|p| (p, *w, *k)))
+        .min_by_key(|x| x.0);
+    let weak: Option<Weak> =
+        if let Some(p) = ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].into_iter().find(|w| has(w).is_some()) {
+            Some((
+                p,
+                "ongoing",
+                note(
+                    "văn bản ghi việc theo tuần/ngày; par tính là thường xuyên",
+                    "weekly or daily in the text; par counts it as ongoing",
+                ),
+            ))
+        } else if has("dinh ky").is_some() {
+            Some((
+                "dinh ky",
+                "quarterly",
+                note(
+                    "\"định kỳ\": đoán theo quý (báo cáo CCHC định kỳ hằng quý)",
+                    "\"định kỳ\" (periodic): guessed quarterly, as reform reports are",
+                ),
+            ))
+        } else if let Some(k) = has("trong quy").filter(|&k| {
+            !matches!(
+                find_times(f, &[]).iter().find(|x| x.span.0 == f.skip_ws(k + 5)).map(|x| x.when),
+                Some(When::Quarter { .. })
+            )
+        }) {
+            let _ = k;
+            Some((
+                "trong quy",
+                "quarterly",
+                note("\"trong quý\": đoán là việc hằng quý", "\"trong quý\" (within the quarter): guessed quarterly"),
+            ))
+        } else if has("thuong xuyen").is_some() || has("lien tuc").is_some() {
+            Some(("thuong xuyen", "ongoing", info(format!("\"{}\"", original_phrase(f, "thuong xuyen")), "ongoing")))
+        } else {
+            None
+        };
+    (explicit, weak)
+}
+
+/// Every date of the text outside the skipped ranges, read as a start, a deadline or a
+/// loose date by the words before it.
+fn dates(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Dates {
+    let mut out = Dates::default();
+    for Found { when, span } in find_times(f, skip) {
+        let before = f.fold[span.0.saturating_sub(30)..span.0].iter().collect::<String>();
+        let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let last = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
+        // `last` is space-delimited: a word is said when some match of it has spaces around it
+        // (no `format!(" {w} ")` per word and per date).
+        let says = |w: &str| {
+            let b = last.as_bytes();
+            last.match_indices(w).any(|(i, _)| i > 0 && b[i - 1] == b' ' && b.get(i + w.len()) == Some(&b' '))
+        };
+        let before = last.trim_end();
+        let deadline = deadline_column
+            || ["truoc", "cham nhat", "han", "den", "xong", "hoan thanh", "trong", "vao", "cuoi"]
+                .iter()
+                .any(|w| says(w));
+        let starts = before.ends_with(" tu") || before.ends_with(" bat dau") || before.ends_with(" bat dau tu");
+        let text = f.text(span.0..span.1);
+        let date = match when {
+            When::Day(d) => {
+                out.no_year |= d.year.is_none();
+                d.resolve(year)
+            }
+            When::Month { month, year: y } => {
+                out.no_year |= y.is_none();
+                let y = y.unwrap_or(year);
+                if says("truoc") {
+                    NaiveDate::from_ymd_opt(y, month, 1).and_then(|d| d.pred_opt())
+                } else {
+                    Some(crate::dates::month_end(y, month))
+                }
+            }
+            When::Quarter { quarter, year: y } => {
+                out.no_year |= y.is_none();
+                let y = y.unwrap_or(year);
+                if says("truoc") {
+                    NaiveDate::from_ymd_opt(y, quarter * 3 - 2, 1).and_then(|d| d.pred_opt())
+                } else {
+                    Some(crate::dates::month_end(y, quarter * 3))
+                }
+            }
+            // "trong năm 2025", or a year alone in a time column: by the year's end.
+            When::Year(y) if deadline_column || says("trong") || says("ca") => NaiveDate::from_ymd_opt(y, 12, 31),
+            When::Year(_) => None,
+            When::DayOfMonth(d) => {
+                if deadline {
+                    out.day_of_month = Some(d);
+                }
+                None
+            }
+        };
+        let Some(date) = date else { continue };
+        if starts {
+            out.start = out.start.or(Some(date));
+        } else if deadline || !matches!(when, When::Day(_)) {
+            out.strong.push((date, text));
+        } else {
+            out.loose.push((date, text));
+        }
+    }
+    out
+}
+
+/// The due date among the dates: the last deadline, else the first loose date; with the
+/// notes that say how it was chosen.
+fn due_date(dates: &Dates, year: i32, notes: &mut Notes) -> Option<NaiveDate> {
+    let (strong, loose) = (&dates.strong, &dates.loose);
+    let due = match (strong.iter().max_by_key(|d| d.0), loose.first()) {
+        (Some((d, text)), _) => {
+            if strong.len() > 1 {
+                let all = strong.iter().map(|s| s.1.clone()).collect::<Vec<_>>().join("; ");
+                notes.push((
+                    "due",
+                    note(
+                        format!("văn bản có nhiều mốc ({all}); lấy mốc cuối"),
+                        format!("several dates in the text ({all}); the last is taken"),
+                    ),
+                ));
+            } else if !text.to_lowercase().starts_with("ngày")
+                && !text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                notes.push((
+                    "due",
+                    note(format!("\"{text}\": lấy ngày cuối kỳ"), format!("\"{text}\": the period's last day")),
+                ));
+            }
+            Some(*d)
+        }
+        (None, Some((d, text))) => {
+            notes.push((
+                "due",
+                note(
+                    format!("ngày \"{text}\" trong văn bản, không ghi là hạn: kiểm tra lại"),
+                    format!("the text gives the date \"{text}\" but not as a deadline: check it"),
+                ),
+            ));
+            Some(*d)
+        }
+        (None, None) => None,
+    };
+    if due.is_some() && dates.no_year {
+        notes.push((
+            "due",
+            note(
+                format!("văn bản không ghi năm; lấy năm {year} của kế hoạch"),
+                format!("no year in the text; the plan's year {year}"),
+            ),
+        ));
+    }
+    due
+}
+
+/// Recurrence or due date: an explicit recurrence wins over a due date, a due date over a
+/// weak hint; a start after the due date, or on a recurring task, is dropped.
+fn settle(
+    t: &mut Timeline,
+    f: &Folded,
+    explicit: Option<Explicit>,
+    due: Option<NaiveDate>,
+    weak: Option<Weak>,
+    day_of_month: Option<u32>,
+) {
+    match (explicit, due, weak) {
+        (Some((_, w, k)), due, _) => {
+            t.repeat = Some(k);
+            t.notes.push(("repeat", info(format!("\"{}\"", original_phrase(f, w)), k)));
+            if let Some(d) = due {
+                t.notes.push((
+                    "due",
+                    note(
+                        format!(
+                            "văn bản cũng ghi hạn {}; việc lặp lại không có một hạn duy nhất",
+                            crate::dates::short(d)
+                        ),
+                        format!(
+                            "the text also gives {}; a recurring task has no single due date",
+                            crate::dates::short(d)
+                        ),
+                    ),
+                ));
+            }
+            if matches!(k, "monthly" | "quarterly" | "half-yearly" | "yearly") {
+                t.due_day = day_of_month;
+            }
+        }
+        (None, Some(d), weak) => {
+            t.due = Some(d);
+            if let Some((w, _, _)) = weak {
+                t.notes.push((
+                    "repeat",
+                    note(
+                        format!("văn bản cũng ghi \"{}\"; đặt repeat nếu là việc lặp lại", original_phrase(f, w)),
+                        format!("the text also says \"{}\"; set repeat if it recurs", original_phrase(f, w)),
+                    ),
+                ));
+            }
+        }
+        (None, None, Some((_, k, n))) => {
+            t.repeat = Some(k);
+            t.notes.push(("repeat", n));
+        }
+        (None, None, None) => {}
+    }
+    if let (Some(s), Some(d)) = (t.start, t.due)
+        && s > d
+    {
+        t.start = None;
+    }
+    if t.repeat.is_some() {
+        t.start = None;
+    }
+}
+
+/// The words of the text that a folded phrase matched, as written.
+fn original_phrase(f: &Folded, folded: &str) -> String {
+    f.find_word(folded, 0).map_or_else(|| folded.to_string(), |k| f.text(k..k + folded.chars().count()).to_lowercase())
+}

@@ -1,0 +1,283 @@
+//! Cited documents: "Kế hoạch số 16/KH-UBND ngày … của … về …".
+
+use std::ops::Range;
+
+use super::dates::{DateText, date_at};
+use super::{Folded, is_word, trim_clause};
+
+/// Kinds of documents, folded, longest first within a prefix, with their written form.
+const KINDS: &[(&str, &str)] = &[
+    ("thong tu lien tich", "Thông tư liên tịch"),
+    ("thong bao ket luan", "Thông báo kết luận"),
+    ("nghi quyet lien tich", "Nghị quyết liên tịch"),
+    ("nghi quyet", "Nghị quyết"),
+    ("nghi dinh", "Nghị định"),
+    ("quyet dinh", "Quyết định"),
+    ("ke hoach", "Kế hoạch"),
+    ("cong van", "Công văn"),
+    ("cong dien", "Công điện"),
+    ("thong tu", "Thông tư"),
+    ("thong bao", "Thông báo"),
+    ("ket luan", "Kết luận"),
+    ("chi thi", "Chỉ thị"),
+    ("huong dan", "Hướng dẫn"),
+    ("bao cao", "Báo cáo"),
+    ("van ban", "Văn bản"),
+    ("to trinh", "Tờ trình"),
+    ("phap lenh", "Pháp lệnh"),
+    ("bo luat", "Bộ luật"),
+    ("luat", "Luật"),
+    ("hien phap", "Hiến pháp"),
+    ("quy dinh", "Quy định"),
+    ("quy che", "Quy chế"),
+    ("chuong trinh", "Chương trình"),
+    ("de an", "Đề án"),
+];
+
+/// Kinds cited by name rather than number ("Luật Tổ chức chính quyền địa phương").
+const NAMED_KINDS: &[&str] = &["Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"];
+
+/// Words that start a document's subject after its number, date and issuer.
+const SUBJECT_VERBS: &[&str] = &[
+    "phe duyet",
+    "ban hanh",
+    "quy dinh",
+    "huong dan",
+    "trien khai",
+    "thuc hien",
+    "sua doi",
+    "giao",
+    "kien toan",
+    "thanh lap",
+];
+
+/// A document cited in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub kind: String,
+    pub number: Option<String>,
+    pub date: Option<DateText>,
+    pub issuer: Option<String>,
+    pub subject: Option<String>,
+    /// Character range in the text.
+    pub span: Range<usize>,
+}
+
+fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
+    // Most words start with no kind's first letter: rule them out in one look.
+    let c = *f.fold.get(i)?;
+    if !c.is_ascii() || !KINDS.iter().any(|(k, _)| k.as_bytes()[0] == c as u8) {
+        return None;
+    }
+    KINDS.iter().find(|(k, _)| f.word_at(i, k)).map(|(k, name)| (*name, i + k.chars().count()))
+}
+
+/// Reads a document number ("16/KH-UBND", "73/2023/NĐ-CP", "14-KL/TW") at `i`.
+fn number_at(f: &Folded, i: usize) -> Option<(String, usize)> {
+    if !f.fold.get(i).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut j = i;
+    while j < f.len() && (is_word(f.orig[j]) || matches!(f.orig[j], '/' | '-' | '.' | '_')) {
+        j += 1;
+    }
+    while j > i && matches!(f.orig[j - 1], '.' | '-' | '/' | '_') {
+        j -= 1;
+    }
+    let s: String = f.orig[i..j].iter().collect();
+    let has_symbol = s.contains(['/', '-']) && s.chars().any(char::is_alphabetic);
+    has_symbol.then_some((s, j))
+}
+
+/// Whether a citation (kind + number) starts at `i`.
+fn citation_starts(f: &Folded, i: usize) -> bool {
+    kind_at(f, i).is_some_and(|(_, e)| {
+        let mut k = f.skip_ws(e);
+        if f.exact(k, "số") {
+            k = f.skip_ws(k + 2);
+            if f.fold.get(k) == Some(&':') {
+                k = f.skip_ws(k + 1);
+            }
+        }
+        number_at(f, k).is_some()
+    })
+}
+
+/// Finds the documents cited in `text`. With `lenient` (a "Căn cứ …" line), documents
+/// without a number are accepted too ("Căn cứ Luật Tổ chức chính quyền địa phương").
+pub fn citations(text: &str, lenient: bool) -> Vec<Citation> {
+    let f = Folded::new(text);
+    citations_in(&f, lenient)
+}
+
+pub fn citations_in(f: &Folded, lenient: bool) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < f.len() {
+        if !(f.boundary_before(i) && is_word(f.fold[i])) {
+            i += 1;
+            continue;
+        }
+        match citation_at(f, i, lenient) {
+            Some(c) => {
+                i = c.span.end.max(i + 1);
+                out.push(c);
+            }
+            None => i = f.word_end(i).max(i + 1),
+        }
+    }
+    out
+}
+
+fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
+    let (kind, mut k) = kind_at(f, i)?;
+    // Cited kinds are capitalised or follow "số"; "kế hoạch" in running text is not a citation.
+    let k0 = f.skip_ws(k);
+    let mut number = None;
+    let mut j = k0;
+    if f.exact(j, "số") {
+        j = f.skip_ws(j + 2);
+        if f.fold.get(j) == Some(&':') {
+            j = f.skip_ws(j + 1);
+        }
+    }
+    if let Some((n, e)) = number_at(f, j) {
+        number = Some(n);
+        k = e;
+    } else {
+        let named = NAMED_KINDS.contains(&kind) && f.orig[i].is_uppercase();
+        let of_issuer = lenient && f.orig[i].is_uppercase() && (f.exact(k0, "của") || f.word_at(k0, "ngay"));
+        if !(of_issuer || lenient && named) {
+            return None;
+        }
+    }
+    let mut subject = None;
+    let mut issuer = None;
+    let mut date = None;
+    // A law cited by name: the name runs to its date or the end of the clause.
+    if number.is_none() && NAMED_KINDS.contains(&kind) {
+        let start = f.skip_ws(k);
+        let mut e = start;
+        while e < f.len() && !matches!(f.fold[e], ';' | ',' | '(') && !f.word_at(e, "ngay") && !f.exact(e, "số") {
+            e += 1;
+        }
+        let name = f.text(start..e);
+        if name.is_empty() {
+            return None;
+        }
+        subject = Some(name);
+        k = e;
+    }
+    // ", ngày 15 tháng 01 năm 2025" / " ngày 15/01/2025"
+    let mut p = f.skip_ws(k);
+    if f.fold.get(p) == Some(&',') {
+        p = f.skip_ws(p + 1);
+    }
+    if f.word_at(p, "ban hanh") {
+        p = f.skip_ws(p + 8);
+    }
+    if f.word_at(p, "ngay")
+        && let Some((d, e)) = date_at(f, p)
+    {
+        date = Some(d);
+        k = e;
+    }
+    // " của Ủy ban nhân dân Quận 1"
+    let p = f.skip_ws(k);
+    if f.exact(p, "của") {
+        let start = f.skip_ws(p + 3);
+        let end = issuer_end(f, start);
+        let name = f.text(start..end);
+        // "của trường Tiểu học …": a body named in lower case is still the issuer.
+        let body_word =
+            ["truong ", "phong ", "uy ban ", "so ", "bo "].iter().any(|w| crate::text::fold(&name).starts_with(w));
+        if !name.is_empty() && (name.chars().next().is_some_and(char::is_uppercase) || body_word) {
+            issuer = Some(capitalise(&trim_clause(&name)));
+            k = end;
+        }
+    }
+    // " về …" or a verb that starts the subject.
+    let p = f.skip_ws(k);
+    if subject.is_none() {
+        let start = if f.exact(p, "về") && f.word_at(f.skip_ws(p + 2), "viec") {
+            Some(f.skip_ws(f.skip_ws(p + 2) + 4))
+        } else if f.exact(p, "về") {
+            Some(f.skip_ws(p + 2))
+        } else if f.orig.get(p).is_some_and(|c| c.is_lowercase()) && SUBJECT_VERBS.iter().any(|v| f.word_at(p, v)) {
+            Some(p)
+        } else {
+            None
+        };
+        if let Some(start) = start {
+            let end = subject_end(f, start);
+            let s = trim_clause(&f.text(start..end));
+            if !s.is_empty() {
+                subject = Some(s);
+                k = end;
+            }
+        }
+    }
+    Some(Citation { kind: kind.to_string(), number, date, issuer, subject, span: i..k })
+}
+
+/// Where an issuer's name ends: before "về", a subject verb, a clause mark, or the next citation.
+fn issuer_end(f: &Folded, start: usize) -> usize {
+    let mut e = start;
+    let mut words = 0;
+    while e < f.len() {
+        let c = f.fold[e];
+        if matches!(c, ',' | ';' | '(' | ':') || (c == '.' && f.boundary_after(e + 1)) {
+            break;
+        }
+        if f.boundary_before(e) && is_word(c) {
+            words += 1;
+            if f.exact(e, "về")
+                || f.exact(e, "nhằm")
+                || f.exact(e, "để")
+                || f.exact(e, "tại")
+                || f.exact(e, "theo")
+                || (f.orig[e].is_lowercase() && SUBJECT_VERBS.iter().any(|v| f.word_at(e, v)))
+                || words > 14
+            {
+                break;
+            }
+            if f.exact(e, "và") && citation_starts(f, f.skip_ws(e + 2)) {
+                break;
+            }
+        }
+        e += 1;
+    }
+    e
+}
+
+/// Where a cited subject ends: at ";", a sentence end, "nhằm"/"để", or a list of further citations.
+fn subject_end(f: &Folded, start: usize) -> usize {
+    let mut e = start;
+    let mut depth = 0i32;
+    while e < f.len() {
+        let c = f.orig[e];
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => break,
+            '.' if depth <= 0 && (e + 1 >= f.len() || f.orig[e + 1].is_whitespace()) => break,
+            ',' if depth <= 0 && citation_starts(f, f.skip_ws(e + 1)) => break,
+            _ => {}
+        }
+        if f.boundary_before(e) && is_word(f.fold[e]) {
+            if e > start && (f.exact(e, "nhằm") || f.exact(e, "để")) {
+                break;
+            }
+            if f.exact(e, "và") && citation_starts(f, f.skip_ws(e + 2)) {
+                break;
+            }
+        }
+        e += 1;
+    }
+    e
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}

@@ -1,0 +1,214 @@
+//! Dates and times as documents write them: "ngày 15 tháng 01 năm 2025", "30/5/2025",
+//! "tháng 6", "quý III/2025".
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::labels::roman_value;
+use super::{Folded, is_word};
+
+/// A date as a document writes it; the year may be missing ("trước ngày 30/5").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateText {
+    pub day: u32,
+    pub month: u32,
+    pub year: Option<i32>,
+}
+
+impl DateText {
+    pub fn resolve(self, default_year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year.unwrap_or(default_year), self.month, self.day)
+    }
+}
+
+/// What a time expression in a task says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// A day: "ngày 30 tháng 5 năm 2025", "30/5/2025", "ngày 30/5".
+    Day(DateText),
+    /// A month: "tháng 6/2025", "tháng 6 năm 2025", "trong tháng 6".
+    Month { month: u32, year: Option<i32> },
+    /// A quarter: "quý III", "quý 3/2025".
+    Quarter { quarter: u32, year: Option<i32> },
+    /// A day of the month without month ("trước ngày 20 hằng tháng").
+    DayOfMonth(u32),
+    /// A year alone: "năm 2025".
+    Year(i32),
+}
+
+/// A time expression found in a text, with its character range.
+#[derive(Clone, Copy, Debug)]
+pub struct Found {
+    pub when: When,
+    pub span: (usize, usize),
+}
+
+/// Reads a date at `i` ("ngày " optional before): long or numeric form.
+pub fn date_at(f: &Folded, i: usize) -> Option<(DateText, usize)> {
+    let mut k = i;
+    if f.word_at(k, "ngay") {
+        k = f.skip_ws(k + 4);
+    }
+    let (day, j) = f.digits(k, 2)?;
+    // Numeric: 30/5/2025, 30-05-2025, 30.5.2025, 30/5
+    if let Some(&sep) = f.fold.get(j)
+        && matches!(sep, '/' | '-' | '.')
+        && let Some((month, j2)) = f.digits(j + 1, 2)
+    {
+        let (year, end) = match (f.fold.get(j2), f.digits(j2 + 1, 4)) {
+            (Some(&s2), Some((y, j3))) if s2 == sep && j3 - (j2 + 1) == 4 => (Some(y as i32), j3),
+            _ => (None, j2),
+        };
+        // A bare "30.5" is too often a number; require a year or a leading "ngày".
+        if year.is_none() && (sep == '.' || !f.word_at(i, "ngay")) {
+            return None;
+        }
+        if !f.boundary_after(end) {
+            return None;
+        }
+        let d = DateText { day, month, year };
+        return valid(d).then_some((d, end));
+    }
+    // Long: "ngày 15 tháng 01 năm 2025" (the "ngày" is required here).
+    if !f.word_at(i, "ngay") {
+        return None;
+    }
+    let k = f.skip_ws(j);
+    if !f.word_at(k, "thang") {
+        return None;
+    }
+    let (month, j) = f.digits(f.skip_ws(k + 5), 2)?;
+    let k = f.skip_ws(j);
+    let (year, end) = if f.word_at(k, "nam") {
+        match f.digits(f.skip_ws(k + 3), 4) {
+            Some((y, e)) => (Some(y as i32), e),
+            None => (None, j),
+        }
+    } else if f.fold.get(j) == Some(&'/') {
+        match f.digits(j + 1, 4) {
+            Some((y, e)) if e - j - 1 == 4 => (Some(y as i32), e),
+            _ => (None, j),
+        }
+    } else {
+        (None, j)
+    };
+    let d = DateText { day, month, year };
+    valid(d).then_some((d, end))
+}
+
+fn valid(d: DateText) -> bool {
+    (1..=12).contains(&d.month)
+        && (1..=31).contains(&d.day)
+        && NaiveDate::from_ymd_opt(d.year.unwrap_or(2024), d.month, d.day).is_some()
+        && d.year.is_none_or(|y| (1900..=2200).contains(&y))
+}
+
+/// Reads "tháng 6/2025", "tháng 6 năm 2025", "tháng 6" at `i`.
+fn month_at(f: &Folded, i: usize) -> Option<(When, usize)> {
+    if !f.word_at(i, "thang") {
+        return None;
+    }
+    let (month, j) = f.digits(f.skip_ws(i + 5), 2)?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let (year, end) = year_after(f, j)?;
+    if !f.boundary_after(end) {
+        return None;
+    }
+    Some((When::Month { month, year }, end))
+}
+
+/// Reads "quý III", "quý 3", "quý III/2025", "quý III năm 2025" at `i`.
+fn quarter_at(f: &Folded, i: usize) -> Option<(When, usize)> {
+    if !f.word_at(i, "quy") {
+        return None;
+    }
+    let k = f.skip_ws(i + 3);
+    let mut j = k;
+    while j < f.len() && matches!(f.orig[j], 'I' | 'V') {
+        j += 1;
+    }
+    let quarter = if j > k {
+        let r: String = f.orig[k..j].iter().collect();
+        roman_value(&r).filter(|q| (1..=4).contains(q))?
+    } else {
+        let (q, e) = f.digits(k, 1)?;
+        j = e;
+        q
+    };
+    if !(1..=4).contains(&quarter) || !(f.boundary_after(j) || f.fold.get(j) == Some(&'/')) {
+        return None;
+    }
+    let (year, end) = year_after(f, j)?;
+    Some((When::Quarter { quarter, year }, end))
+}
+
+/// "/2025" or " năm 2025" after index `j`: `Some((None, j))` when no year follows,
+/// `None` when one does but a plan cannot hold it (outside 1900–2200): such a time is
+/// not read at all, as dates in those years are not (see `valid`).
+fn year_after(f: &Folded, j: usize) -> Option<(Option<i32>, usize)> {
+    let year = |y: u32, e: usize| (1900..=2200).contains(&y).then_some((Some(y as i32), e));
+    if f.fold.get(j) == Some(&'/')
+        && let Some((y, e)) = f.digits(j + 1, 4)
+        && e - j - 1 == 4
+    {
+        return year(y, e);
+    }
+    let k = f.skip_ws(j);
+    if f.word_at(k, "nam")
+        && let Some((y, e)) = f.digits(f.skip_ws(k + 3), 4)
+        && e - f.skip_ws(k + 3) == 4
+    {
+        return year(y, e);
+    }
+    Some((None, j))
+}
+
+/// Every time expression in the text, left to right, outside the `skip` ranges.
+pub fn find_times(f: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < f.len() {
+        if skip.iter().any(|r| r.contains(&i)) || !f.boundary_before(i) || !is_word(f.fold[i]) {
+            i += 1;
+            continue;
+        }
+        if let Some((d, end)) = date_at(f, i) {
+            out.push(Found { when: When::Day(d), span: (i, end) });
+            i = end;
+            continue;
+        }
+        if f.word_at(i, "ngay")
+            && let Some((day, end)) = f.digits(f.skip_ws(i + 4), 2)
+            && (1..=31).contains(&day)
+            && f.boundary_after(end)
+            && !matches!(f.fold.get(end), Some('/' | '-' | '.'))
+            && !f.word_at(f.skip_ws(end), "thang")
+        {
+            out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
+            i = end;
+            continue;
+        }
+        if f.word_at(i, "nam") {
+            let k = f.skip_ws(i + 3);
+            if let Some((y, end)) = f.digits(k, 4)
+                && end - k == 4
+                && (1900..=2200).contains(&y)
+                && f.boundary_after(end)
+            {
+                out.push(Found { when: When::Year(y as i32), span: (i, end) });
+                i = end;
+                continue;
+            }
+        }
+        if let Some((w, end)) = month_at(f, i).or_else(|| quarter_at(f, i)) {
+            out.push(Found { when: w, span: (i, end) });
+            i = end;
+            continue;
+        }
+        i = f.word_end(i).max(i + 1);
+    }
+    out
+}
