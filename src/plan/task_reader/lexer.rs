@@ -333,8 +333,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `["a", 'b', …]` (at most [`MAX_LIST`] items), over several lines if need be, with a trailing comma or not.
-    pub(super) fn strings(&mut self) -> Option<Vec<Text>> {
+    /// `[…, …]` of items `item` reads (at most [`MAX_LIST`]), over several lines if need
+    /// be, with a trailing comma or not.
+    pub(super) fn list<T>(&mut self, item: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         if self.peek()? != b'[' {
             return None;
         }
@@ -347,11 +348,11 @@ impl<'a> Reader<'a> {
                 return Some(out);
             }
             // A list longer than any plan's (owners, criteria, evidence) is left to `toml`,
-            // which scans it first for what it would cost ([`super::prescan`]).
+            // which scans it first for what it would cost ([`crate::plan::prescan`]).
             if out.len() == MAX_LIST {
                 return None;
             }
-            out.push(self.string()?);
+            out.push(item(self)?);
             self.skip_array_space()?;
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -362,9 +363,5 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
         }
-    }
-
-    pub(super) fn plain_strings(&mut self) -> Option<Vec<String>> {
-        Some(self.strings()?.into_iter().map(Spanned::into_inner).collect())
     }
 }

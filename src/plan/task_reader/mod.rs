@@ -16,11 +16,11 @@
 //! returns a result, the result and every span in it equal what `toml` gives.
 
 use toml::Spanned;
-use toml::value::Datetime;
 
-use super::schema::{RawDate, RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawTask, Text};
+use super::schema::{DocumentBuilder, DoneBuilder, IndicatorBuilder, LogBuilder, MeasureBuilder, RawTask, TaskBuilder};
 
-mod lexer;
+pub(crate) mod lexer;
+pub(crate) mod table;
 use lexer::Reader;
 
 /// Reads `piece`, a run of `[[task]]` tables (and their sub-tables) taken from the plan
@@ -43,7 +43,8 @@ pub fn read_tasks_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask
 
 fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Option<()> {
     let mut r = Reader { text: piece, bytes: piece.as_bytes(), pos: 0, base };
-    let mut current: Option<TaskBuilder> = None;
+    // The task being read: where its header is, and its keys so far.
+    let mut current: Option<(std::ops::Range<usize>, TaskBuilder)> = None;
     // Which table the keys that follow belong to.
     let mut table = Table::Task;
     loop {
@@ -59,28 +60,28 @@ fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Opt
                 let span = r.span(start, r.pos);
                 match header {
                     Table::Task => {
-                        if let Some(t) = current.take() {
-                            tasks.push(t.finish()?);
+                        if let Some((span, t)) = current.take() {
+                            tasks.push(Spanned::new(span, t.finish()?));
                         }
-                        current = Some(TaskBuilder::new(span));
+                        current = Some((span, TaskBuilder::default()));
                     }
                     Table::Indicator => {
-                        let task = current.as_mut()?;
+                        let task = &mut current.as_mut()?.1;
                         if task.indicator.is_some() {
                             return None;
                         }
                         task.indicator = Some(IndicatorBuilder::default());
                     }
-                    Table::Ref => current.as_mut()?.refs.push(DocumentBuilder::default()),
-                    Table::Measure => current.as_mut()?.measure.push(MeasureBuilder::default()),
-                    Table::Done => current.as_mut()?.done.push(DoneBuilder::default()),
-                    Table::Log => current.as_mut()?.log.push(LogBuilder::default()),
+                    Table::Ref => current.as_mut()?.1.refs.push(DocumentBuilder::default()),
+                    Table::Measure => current.as_mut()?.1.measure.push(MeasureBuilder::default()),
+                    Table::Done => current.as_mut()?.1.done.push(DoneBuilder::default()),
+                    Table::Log => current.as_mut()?.1.log.push(LogBuilder::default()),
                 }
                 table = header;
                 r.end_of_line()?;
             }
             _ => {
-                let task = current.as_mut()?;
+                let task = &mut current.as_mut()?.1;
                 let key = r.key()?;
                 r.skip_blank();
                 if r.peek()? != b'=' {
@@ -100,7 +101,8 @@ fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Opt
             }
         }
     }
-    tasks.push(current?.finish()?);
+    let (span, task) = current?;
+    tasks.push(Spanned::new(span, task.finish()?));
     Some(())
 }
 
@@ -112,273 +114,6 @@ enum Table {
     Measure,
     Done,
     Log,
-}
-
-
-/// Sets a field once: a key given twice is an error, left to `toml`.
-fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
-    if slot.is_some() {
-        return None;
-    }
-    *slot = Some(value?);
-    Some(())
-}
-
-struct TaskBuilder {
-    span: std::ops::Range<usize>,
-    id: Option<Text>,
-    section: Option<Text>,
-    title: Option<Text>,
-    detail: Option<String>,
-    owner: Option<Text>,
-    support: Option<Vec<Text>>,
-    start: Option<RawDate>,
-    due: Option<RawDate>,
-    end: Option<RawDate>,
-    repeat: Option<Text>,
-    due_day: Option<Spanned<i64>>,
-    result: Option<String>,
-    criteria: Option<Vec<Text>>,
-    refs: Vec<DocumentBuilder>,
-    indicator: Option<IndicatorBuilder>,
-    measure: Vec<MeasureBuilder>,
-    done: Vec<DoneBuilder>,
-    log: Vec<LogBuilder>,
-}
-
-impl TaskBuilder {
-    fn new(span: std::ops::Range<usize>) -> Self {
-        TaskBuilder {
-            span,
-            id: None,
-            section: None,
-            title: None,
-            detail: None,
-            owner: None,
-            support: None,
-            start: None,
-            due: None,
-            end: None,
-            repeat: None,
-            due_day: None,
-            result: None,
-            criteria: None,
-            refs: Vec::new(),
-            indicator: None,
-            measure: Vec::new(),
-            done: Vec::new(),
-            log: Vec::new(),
-        }
-    }
-
-    fn key(&mut self, key: &str, r: &mut Reader) -> Option<()> {
-        match key {
-            "id" => once(&mut self.id, r.string()),
-            "section" => once(&mut self.section, r.string()),
-            "title" => once(&mut self.title, r.string()),
-            "detail" => once(&mut self.detail, r.plain_string()),
-            "owner" => once(&mut self.owner, r.string()),
-            "support" => once(&mut self.support, r.strings()),
-            "start" => once(&mut self.start, r.date()),
-            "due" => once(&mut self.due, r.date()),
-            "end" => once(&mut self.end, r.date()),
-            "repeat" => once(&mut self.repeat, r.string()),
-            "due_day" => once(&mut self.due_day, r.integer()),
-            "result" => once(&mut self.result, r.plain_string()),
-            "criteria" => once(&mut self.criteria, r.strings()),
-            // `ref`, `indicator`, `measure`, `done` and `log` written inline, and
-            // unknown keys: left to `toml`.
-            _ => None,
-        }
-    }
-
-    fn finish(self) -> Option<Spanned<RawTask>> {
-        let task = RawTask {
-            id: self.id?,
-            section: self.section?,
-            title: self.title?,
-            detail: self.detail,
-            owner: self.owner,
-            support: self.support.unwrap_or_default(),
-            start: self.start,
-            due: self.due,
-            end: self.end,
-            repeat: self.repeat,
-            due_day: self.due_day,
-            result: self.result,
-            refs: self.refs.into_iter().map(DocumentBuilder::finish).collect::<Option<_>>()?,
-            criteria: self.criteria.unwrap_or_default(),
-            indicator: match self.indicator {
-                Some(i) => Some(i.finish()?),
-                None => None,
-            },
-            measure: self.measure.into_iter().map(MeasureBuilder::finish).collect::<Option<_>>()?,
-            done: self.done.into_iter().map(DoneBuilder::finish).collect::<Option<_>>()?,
-            log: self.log.into_iter().map(LogBuilder::finish).collect::<Option<_>>()?,
-        };
-        Some(Spanned::new(self.span, task))
-    }
-}
-
-#[derive(Default)]
-struct DocumentBuilder {
-    kind: Option<Text>,
-    number: Option<String>,
-    date: Option<RawDate>,
-    issuer: Option<String>,
-    subject: Option<String>,
-}
-
-impl DocumentBuilder {
-    fn key(&mut self, key: &str, r: &mut Reader) -> Option<()> {
-        match key {
-            "kind" => once(&mut self.kind, r.string()),
-            "number" => once(&mut self.number, r.plain_string()),
-            "date" => once(&mut self.date, r.date()),
-            "issuer" => once(&mut self.issuer, r.plain_string()),
-            "subject" => once(&mut self.subject, r.plain_string()),
-            _ => None,
-        }
-    }
-
-    fn finish(self) -> Option<RawDocument> {
-        Some(RawDocument {
-            kind: self.kind?,
-            number: self.number,
-            date: self.date,
-            issuer: self.issuer,
-            subject: self.subject,
-        })
-    }
-}
-
-#[derive(Default)]
-struct IndicatorBuilder {
-    name: Option<Text>,
-    unit: Option<String>,
-    target: Option<Spanned<f64>>,
-    direction: Option<Text>,
-}
-
-impl IndicatorBuilder {
-    fn key(&mut self, key: &str, r: &mut Reader) -> Option<()> {
-        match key {
-            "name" => once(&mut self.name, r.string()),
-            "unit" => once(&mut self.unit, r.plain_string()),
-            "target" => once(&mut self.target, r.float()),
-            "direction" => once(&mut self.direction, r.string()),
-            _ => None,
-        }
-    }
-
-    fn finish(self) -> Option<RawIndicator> {
-        Some(RawIndicator { name: self.name?, unit: self.unit, target: self.target?, direction: self.direction })
-    }
-}
-
-#[derive(Default)]
-struct MeasureBuilder {
-    period: Option<Text>,
-    value: Option<Spanned<f64>>,
-    date: Option<RawDate>,
-    note: Option<String>,
-    by: Option<String>,
-    at: Option<Datetime>,
-}
-
-impl MeasureBuilder {
-    fn key(&mut self, key: &str, r: &mut Reader) -> Option<()> {
-        match key {
-            "period" => once(&mut self.period, r.string()),
-            "value" => once(&mut self.value, r.float()),
-            "date" => once(&mut self.date, r.date()),
-            "note" => once(&mut self.note, r.plain_string()),
-            "by" => once(&mut self.by, r.plain_string()),
-            "at" => once(&mut self.at, r.datetime().map(Spanned::into_inner)),
-            _ => None,
-        }
-    }
-
-    fn finish(self) -> Option<RawMeasure> {
-        Some(RawMeasure {
-            period: self.period,
-            value: self.value?,
-            date: self.date?,
-            note: self.note,
-            by: self.by,
-            at: self.at,
-        })
-    }
-}
-
-#[derive(Default)]
-struct DoneBuilder {
-    period: Option<Text>,
-    date: Option<RawDate>,
-    note: Option<String>,
-    evidence: Option<Vec<String>>,
-    by: Option<String>,
-    at: Option<Datetime>,
-}
-
-impl DoneBuilder {
-    fn key(&mut self, key: &str, r: &mut Reader) -> Option<()> {
-        match key {
-            "period" => once(&mut self.period, r.string()),
-            "date" => once(&mut self.date, r.date()),
-            "note" => once(&mut self.note, r.plain_string()),
-            "evidence" => once(&mut self.evidence, r.plain_strings()),
-            "by" => once(&mut self.by, r.plain_string()),
-            "at" => once(&mut self.at, r.datetime().map(Spanned::into_inner)),
-            _ => None,
-        }
-    }
-
-    fn finish(self) -> Option<RawDone> {
-        Some(RawDone {
-            period: self.period,
-            date: self.date?,
-            note: self.note,
-            evidence: self.evidence.unwrap_or_default(),
-            by: self.by,
-            at: self.at,
-        })
-    }
-}
-
-#[derive(Default)]
-struct LogBuilder {
-    date: Option<RawDate>,
-    text: Option<Text>,
-    period: Option<Text>,
-    evidence: Option<Vec<String>>,
-    by: Option<String>,
-    at: Option<Datetime>,
-}
-
-impl LogBuilder {
-    fn key(&mut self, key: &str, r: &mut Reader) -> Option<()> {
-        match key {
-            "date" => once(&mut self.date, r.date()),
-            "text" => once(&mut self.text, r.string()),
-            "period" => once(&mut self.period, r.string()),
-            "evidence" => once(&mut self.evidence, r.plain_strings()),
-            "by" => once(&mut self.by, r.plain_string()),
-            "at" => once(&mut self.at, r.datetime().map(Spanned::into_inner)),
-            _ => None,
-        }
-    }
-
-    fn finish(self) -> Option<RawLog> {
-        Some(RawLog {
-            date: self.date?,
-            text: self.text?,
-            period: self.period,
-            evidence: self.evidence.unwrap_or_default(),
-            by: self.by,
-            at: self.at,
-        })
-    }
 }
 
 #[cfg(test)]

@@ -163,13 +163,7 @@ const TABLES: &[(&str, &[&str])] = &[
     ),
     (
         "[[task.done]]\ndate = 2025-03-01\n",
-        &[
-            "period = \"Q1\"\n",
-            "note = ''\n",
-            "evidence = [\"e\"]\n",
-            "by = \"b\"\n",
-            "at = 2025-03-01T10:00:00Z\n",
-        ],
+        &["period = \"Q1\"\n", "note = ''\n", "evidence = [\"e\"]\n", "by = \"b\"\n", "at = 2025-03-01T10:00:00Z\n"],
     ),
     (
         "  [[task.log]] # c\ndate = \"1/3/2025\"\ntext = \"\"\"\nghi\"\"\"\n",
