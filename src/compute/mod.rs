@@ -9,6 +9,7 @@ pub mod measures;
 pub mod report;
 pub mod reporting;
 pub mod rollup;
+pub mod row;
 pub mod schedule;
 pub mod summary;
 
