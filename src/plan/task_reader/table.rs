@@ -12,7 +12,8 @@ use crate::plan::schema::{RawDate, Text};
 
 /// Declares tables of the plan's tasks (see the module's documentation). Each key is
 /// written `pub field: Type`, or `pub field as "key": Type` when the file spells it
-/// otherwise; attributes pass to serde as they are.
+/// otherwise; attributes pass to serde as they are. A list or a sub-table must be
+/// `#[serde(default)]`: the reader takes an absent one as empty, as serde then does.
 macro_rules! tables {
     ($(
         $(#[$meta:meta])*
