@@ -9,9 +9,8 @@ use crate::write::splice::{Change, array, date, quote};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
 
-/// The order keys are written in, for a key the task does not have yet.
-const ORDER: &[&str] =
-    &["id", "section", "title", "detail", "owner", "support", "start", "due", "end", "repeat", "due_day", "result"];
+/// The order keys are written in, for a key the task does not have yet: the schema's.
+const ORDER: &[&str] = crate::plan::schema::RawTask::KEYS;
 
 pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;

@@ -32,8 +32,11 @@ pub struct TaskRow {
     pub line: usize,
 }
 
+/// An occurrence as exported. It holds the fields of a [`super::row::OccurrenceRow`] but
+/// not in one run (the section and the period's label come between them in the export's
+/// columns and JSON), so it lists them itself.
 #[derive(Debug, Serialize)]
-pub struct OccurrenceRow {
+pub struct ExportedOccurrence {
     /// `4` or `4@2025-Q3`: stable, used for calendar UIDs.
     pub key: String,
     pub task: String,
@@ -71,7 +74,7 @@ pub struct Export {
     pub year: i32,
     pub today: NaiveDate,
     pub tasks: Vec<TaskRow>,
-    pub occurrences: Vec<OccurrenceRow>,
+    pub occurrences: Vec<ExportedOccurrence>,
     pub progress: Vec<ProgressRow>,
 }
 
@@ -106,7 +109,7 @@ pub fn export(plan: &Plan, today: NaiveDate, lang: Lang) -> Export {
         });
         for o in &occs {
             let mark = o.done_on(today);
-            occ_rows.push(OccurrenceRow {
+            occ_rows.push(ExportedOccurrence {
                 key: o.key(),
                 task: task.id.clone(),
                 period: o.period.map(|p| p.to_string()),

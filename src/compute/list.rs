@@ -30,6 +30,8 @@ pub struct Filter {
     pub occurrences: bool,
 }
 
+/// A row of `par list`. It holds the fields of a [`super::row::OccurrenceRow`] but not in
+/// one run (the section comes between them in its JSON), so it lists them itself.
 #[derive(Debug, Serialize)]
 pub struct Row {
     pub key: String,

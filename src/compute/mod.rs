@@ -7,6 +7,7 @@ pub mod list;
 pub mod measures;
 pub mod report;
 pub mod rollup;
+pub mod row;
 pub mod schedule;
 pub mod show;
 pub mod status;

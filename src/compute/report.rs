@@ -28,6 +28,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::row::OccurrenceRow;
 use super::schedule::{Occurrence, Status, occurrences};
 use super::status::Counts;
 use crate::calendar::{self, Calendar, Window};
@@ -141,13 +142,8 @@ pub struct SectionResult {
 
 #[derive(Debug, Serialize)]
 pub struct ItemRow {
-    /// `4` or `4@2025-Q2`.
-    pub key: String,
-    pub task: String,
-    pub period: Option<Period>,
-    pub title: String,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub row: OccurrenceRow,
     pub status: Status,
     pub done_date: Option<NaiveDate>,
     /// Days past due on the done date, or on the report's day for an open item.
@@ -200,12 +196,8 @@ pub struct Activity {
 /// An item that is late: overdue, or done after its due date.
 #[derive(Debug, Serialize)]
 pub struct LateItem {
-    pub key: String,
-    pub task: String,
-    pub period: Option<Period>,
-    pub title: String,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub row: OccurrenceRow,
     pub done_date: Option<NaiveDate>,
     pub days_late: i64,
 }
@@ -249,15 +241,10 @@ pub struct NextPeriod {
     pub ongoing: Vec<TaskRef>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct UpcomingItem {
-    pub key: String,
-    pub task: String,
-    pub period: Option<Period>,
-    pub title: String,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-}
+/// An item of the next period: the row alone.
+pub type UpcomingItem = OccurrenceRow;
+
+super::row::embeds_occurrence_row!(ItemRow, LateItem);
 
 /// The period `par report` reports on when none is asked for: see [`calendar::current`].
 pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
@@ -306,38 +293,111 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         ));
     }
     let window = calendar::window(cal, period, settings.due_day)?;
-    let as_of = today.min(window.to);
-    // Every occurrence, in the plan's order, with the index of its task and each task's range.
-    let mut occs: Vec<Occurrence> = Vec::with_capacity(plan.tasks.len());
-    let mut task_of: Vec<usize> = Vec::with_capacity(plan.tasks.len());
-    let mut ranges = Vec::with_capacity(plan.tasks.len());
-    for (i, task) in plan.tasks.iter().enumerate() {
-        let start = occs.len();
-        occs.extend(occurrences(plan, task));
-        task_of.resize(occs.len(), i);
-        ranges.push(start..occs.len());
-    }
-    let owner = |o: &Occurrence| plan.owner_of(o.task).map(|w| w.display(lang).to_string());
+    let items = Items::of(plan, window, today.min(window.to));
+    let figures = figures(plan, &items, period, today, lang)?;
+    let sections = sections(plan, &items, lang);
+    let (activities, active) = activities(plan, &items, lang);
+    let (shortcomings, ongoing) = shortcomings(plan, &items, &active, lang);
+    let next = next_period(plan, &items, period, lang)?;
+    let (subject, title) = subject_and_title(plan, period, lang);
+    Ok(Report {
+        lang,
+        header: header(plan, today, lang),
+        title,
+        subject,
+        period,
+        period_label: period.label(lang),
+        calendar: cal,
+        window,
+        as_of: items.as_of,
+        plan: PlanInfo {
+            title: plan.meta.title.clone(),
+            unit: plan.meta.unit.clone(),
+            number: plan.meta.number.clone(),
+            date: plan.meta.date,
+            // A report cites only the bases issued by its own date.
+            bases: plan.bases.iter().filter(|b| b.date.is_none_or(|d| d <= today)).cloned().collect(),
+        },
+        figures,
+        sections,
+        activities,
+        shortcomings,
+        next: NextPeriod { ongoing, ..next },
+        proposals: settings.proposals.iter().filter(|p| p.period == period).map(|p| p.text.clone()).collect(),
+        recipients: recipients(settings.recipients.as_ref().unwrap_or(&plan.meta.recipients)),
+        signer: settings.signer.clone().or_else(|| plan.meta.signer.clone()),
+    })
+}
 
-    // Figures: the period, the year to date, the previous report.
-    let in_window: Vec<usize> =
-        (0..occs.len()).filter(|&k| belongs(plan, &occs[k], window.from, window.to, as_of)).collect();
+/// Every occurrence of the plan, in the plan's order, and those of the report's window.
+struct Items<'a> {
+    occs: Vec<Occurrence<'a>>,
+    /// The index of each occurrence's task.
+    task_of: Vec<usize>,
+    /// Each task's occurrences: a range of `occs`.
+    ranges: Vec<std::ops::Range<usize>>,
+    /// The occurrences that belong to the window (see the module's documentation).
+    in_window: Vec<usize>,
+    window: Window,
+    as_of: NaiveDate,
+}
+
+impl<'a> Items<'a> {
+    fn of(plan: &'a Plan, window: Window, as_of: NaiveDate) -> Items<'a> {
+        let mut occs: Vec<Occurrence> = Vec::with_capacity(plan.tasks.len());
+        let mut task_of: Vec<usize> = Vec::with_capacity(plan.tasks.len());
+        let mut ranges = Vec::with_capacity(plan.tasks.len());
+        for (i, task) in plan.tasks.iter().enumerate() {
+            let start = occs.len();
+            occs.extend(occurrences(plan, task));
+            task_of.resize(occs.len(), i);
+            ranges.push(start..occs.len());
+        }
+        let in_window = (0..occs.len()).filter(|&k| belongs(plan, &occs[k], window.from, window.to, as_of)).collect();
+        Items { occs, task_of, ranges, in_window, window, as_of }
+    }
+
+    /// The occurrences of the window, in the plan's order.
+    fn in_window(&self) -> impl Iterator<Item = &Occurrence<'a>> {
+        self.in_window.iter().map(|&k| &self.occs[k])
+    }
+}
+
+/// Figures: the period, the year to date, the previous report.
+fn figures(plan: &Plan, items: &Items, period: Period, today: NaiveDate, lang: Lang) -> Result<Figures, String> {
+    let (settings, as_of) = (&plan.report, items.as_of);
+    let cal = settings.calendar;
     let mut counts = Counts::default();
-    for &k in &in_window {
-        counts.add(occs[k].status(as_of));
+    for o in items.in_window() {
+        counts.add(o.status(as_of));
     }
     let period_tally = Tally::of(counts);
-    let year_from = calendar::window(cal, Period::Year(year), settings.due_day)?.from;
-    let year_tally = tally(plan, &occs, year_from, window.to, as_of);
+    let year_from = calendar::window(cal, Period::Year(plan.meta.year), settings.due_day)?.from;
+    let year_tally = tally(plan, &items.occs, year_from, items.window.to, as_of);
     let prev_period = calendar::previous(cal, period);
     let prev_window = calendar::window(cal, prev_period, settings.due_day)?;
-    let prev_tally = tally(plan, &occs, prev_window.from, prev_window.to, today.min(prev_window.to));
+    let prev_tally = tally(plan, &items.occs, prev_window.from, prev_window.to, today.min(prev_window.to));
     let change_points = match (period_tally.percent_complete, prev_tally.percent_complete) {
         (Some(now), Some(before)) => Some(super::status::round1(now - before)),
         _ => None,
     };
+    Ok(Figures {
+        period: period_tally,
+        year: year_tally,
+        year_from,
+        previous: Previous {
+            period: prev_period,
+            label: prev_period.label(lang),
+            window: prev_window,
+            tally: prev_tally,
+        },
+        change_points,
+    })
+}
 
-    // A table per section, in the plan's order.
+/// A table per section, in the plan's order; sections without items are left out.
+fn sections(plan: &Plan, items: &Items, lang: Lang) -> Vec<SectionResult> {
+    let as_of = items.as_of;
     let mut sections: Vec<SectionResult> = plan
         .sections
         .iter()
@@ -349,18 +409,12 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         })
         .collect();
     let mut section_counts = vec![Counts::default(); plan.sections.len()];
-    for &k in &in_window {
-        let o = &occs[k];
+    for o in items.in_window() {
         let status = o.status(as_of);
         let done = o.done_on(as_of);
         section_counts[o.task.section].add(status);
         sections[o.task.section].items.push(ItemRow {
-            key: o.key(),
-            task: o.task.id.clone(),
-            period: o.period,
-            title: o.task.title.clone(),
-            owner: owner(o),
-            due: o.due,
+            row: OccurrenceRow::of(plan, o, lang),
             status,
             done_date: done.map(|d| d.date),
             days_late: o.days_late(as_of),
@@ -371,8 +425,13 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         s.tally = Tally::of(c);
     }
     sections.retain(|s| !s.items.is_empty());
+    sections
+}
 
-    // What was done, task by task: progress entries and done marks dated in the window.
+/// What was done, task by task: progress entries and done marks dated in the window; and
+/// which tasks had any (or a measurement).
+fn activities(plan: &Plan, items: &Items, lang: Lang) -> (Vec<TaskActivity>, Vec<bool>) {
+    let (window, as_of) = (items.window, items.as_of);
     let mut activities = Vec::new();
     let mut active = vec![false; plan.tasks.len()];
     for (i, task) in plan.tasks.iter().enumerate() {
@@ -391,7 +450,7 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
                 status: None,
             })
             .collect();
-        for o in &occs[ranges[i].clone()] {
+        for o in &items.occs[items.ranges[i].clone()] {
             if let Some(d) = o.done_on(as_of).filter(|d| in_range(d.date)) {
                 entries.push(Activity {
                     date: d.date,
@@ -420,15 +479,15 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
             entries,
         });
     }
+    (activities, active)
+}
 
-    // Shortcomings.
+/// Shortcomings, and the ongoing duties (which go on in the next period).
+fn shortcomings(plan: &Plan, items: &Items, active: &[bool], lang: Lang) -> (Shortcomings, Vec<TaskRef>) {
+    let as_of = items.as_of;
+    let owner = |o: &Occurrence| plan.owner_of(o.task).map(|w| w.display(lang).to_string());
     let late = |o: &Occurrence| LateItem {
-        key: o.key(),
-        task: o.task.id.clone(),
-        period: o.period,
-        title: o.task.title.clone(),
-        owner: owner(o),
-        due: o.due,
+        row: OccurrenceRow::of(plan, o, lang),
         done_date: o.done_on(as_of).map(|d| d.date),
         days_late: o.days_late(as_of),
     };
@@ -436,14 +495,14 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
     let mut shortcomings =
         Shortcomings { overdue: Vec::new(), missed: Vec::new(), done_late: Vec::new(), no_activity: Vec::new() };
     let mut ongoing = Vec::new();
-    for &k in &in_window {
-        let o = &occs[k];
+    for &k in &items.in_window {
+        let o = &items.occs[k];
         match o.status(as_of) {
             Status::Overdue if o.period.is_some() => shortcomings.missed.push(late(o)),
             Status::Overdue => shortcomings.overdue.push(late(o)),
             Status::DoneLate => shortcomings.done_late.push(late(o)),
             Status::NoDeadline => {
-                if !active[task_of[k]] {
+                if !active[items.task_of[k]] {
                     shortcomings.no_activity.push(task_ref(o));
                 }
                 ongoing.push(task_ref(o));
@@ -455,29 +514,38 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
     for list in [&mut shortcomings.overdue, &mut shortcomings.missed, &mut shortcomings.done_late] {
         list.sort_by_key(|i| std::cmp::Reverse(i.days_late));
     }
+    (shortcomings, ongoing)
+}
 
-    // The next period: what falls due after this window, up to the end of the next one.
-    let next_period = calendar::following(cal, period);
-    let next_window = calendar::window(cal, next_period, settings.due_day)?;
-    let upcoming = |o: &Occurrence| UpcomingItem {
-        key: o.key(),
-        task: o.task.id.clone(),
-        period: o.period,
-        title: o.task.title.clone(),
-        owner: owner(o),
-        due: o.due,
-    };
-    let mut due_next: Vec<UpcomingItem> = occs
+/// The next period: what falls due after this window, up to the end of the next one, and
+/// what is carried over. Its ongoing duties are [`shortcomings`]'.
+fn next_period(plan: &Plan, items: &Items, period: Period, lang: Lang) -> Result<NextPeriod, String> {
+    let (settings, window, as_of) = (&plan.report, items.window, items.as_of);
+    let next_period = calendar::following(settings.calendar, period);
+    let next_window = calendar::window(settings.calendar, next_period, settings.due_day)?;
+    let upcoming = |o: &Occurrence| OccurrenceRow::of(plan, o, lang);
+    let mut due_next: Vec<UpcomingItem> = items
+        .occs
         .iter()
         .filter(|o| o.done_on(as_of).is_none())
         .filter(|o| o.due.is_some_and(|d| window.to < d && d <= next_window.to))
         .map(upcoming)
         .collect();
     due_next.sort_by_key(|i| i.due);
-    let carried_over =
-        in_window.iter().map(|&k| &occs[k]).filter(|o| o.status(as_of) == Status::Overdue).map(upcoming).collect();
+    let carried_over = items.in_window().filter(|o| o.status(as_of) == Status::Overdue).map(upcoming).collect();
+    Ok(NextPeriod {
+        period: next_period,
+        label: next_period.label(lang),
+        window: next_window,
+        due: due_next,
+        carried_over,
+        ongoing: Vec::new(),
+    })
+}
 
-    let header = Header {
+fn header(plan: &Plan, today: NaiveDate, lang: Lang) -> Header {
+    let settings = &plan.report;
+    Header {
         superior: settings.superior.clone().or_else(|| plan.meta.superior.clone()),
         unit: plan.meta.unit.clone(),
         number: settings.number.clone().unwrap_or_else(|| match &plan.meta.unit_short {
@@ -488,9 +556,13 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         date: today,
         date_line: date_line(settings.place.as_deref().or(plan.meta.place.as_deref()), today, lang),
         to: settings.to.clone(),
-    };
+    }
+}
+
+/// The subject line ("Kết quả thực hiện … quý II năm 2025") and the title made of it.
+fn subject_and_title(plan: &Plan, period: Period, lang: Lang) -> (String, String) {
     let period_label = period.label(lang);
-    let subject = match (&settings.subject, lang) {
+    let subject = match (&plan.report.subject, lang) {
         (Some(s), _) => format!("{} {period_label}", s.trim()),
         (None, Lang::Vi) => format!("Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC {period_label}"),
         (None, Lang::En) => format!("Results of the plan to fix and improve the PAR Index, {period_label}"),
@@ -499,52 +571,7 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         Lang::Vi => format!("Báo cáo {}", lower_first(&subject)),
         Lang::En => format!("Report: {subject}"),
     };
-
-    Ok(Report {
-        lang,
-        header,
-        title,
-        subject,
-        period,
-        period_label,
-        calendar: cal,
-        window,
-        as_of,
-        plan: PlanInfo {
-            title: plan.meta.title.clone(),
-            unit: plan.meta.unit.clone(),
-            number: plan.meta.number.clone(),
-            date: plan.meta.date,
-            // A report cites only the bases issued by its own date.
-            bases: plan.bases.iter().filter(|b| b.date.is_none_or(|d| d <= today)).cloned().collect(),
-        },
-        figures: Figures {
-            period: period_tally,
-            year: year_tally,
-            year_from,
-            previous: Previous {
-                period: prev_period,
-                label: prev_period.label(lang),
-                window: prev_window,
-                tally: prev_tally,
-            },
-            change_points,
-        },
-        sections,
-        activities,
-        shortcomings,
-        next: NextPeriod {
-            period: next_period,
-            label: next_period.label(lang),
-            window: next_window,
-            due: due_next,
-            carried_over,
-            ongoing,
-        },
-        proposals: settings.proposals.iter().filter(|p| p.period == period).map(|p| p.text.clone()).collect(),
-        recipients: recipients(settings.recipients.as_ref().unwrap_or(&plan.meta.recipients)),
-        signer: settings.signer.clone().or_else(|| plan.meta.signer.clone()),
-    })
+    (subject, title)
 }
 
 /// "Quận 1, ngày 30 tháng 6 năm 2025"; without a place, "Ngày 30 tháng 6 năm 2025".

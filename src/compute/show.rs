@@ -13,8 +13,10 @@ pub struct Named {
     pub name: String,
 }
 
+/// One occurrence of the task shown: its task, title and owner are the task's own, so
+/// it has no [`super::row::OccurrenceRow`].
 #[derive(Debug, Serialize)]
-pub struct OccurrenceRow {
+pub struct TaskOccurrence {
     pub key: String,
     pub period: Option<String>,
     pub start: Option<NaiveDate>,
@@ -42,7 +44,7 @@ pub struct TaskDetail {
     pub result: Option<String>,
     pub status: Option<Status>,
     pub references: Vec<Document>,
-    pub occurrences: Vec<OccurrenceRow>,
+    pub occurrences: Vec<TaskOccurrence>,
     pub log: Vec<LogEntry>,
     pub results: Option<super::measures::Measured>,
     pub line: usize,
@@ -73,7 +75,7 @@ pub fn detail(plan: &Plan, task: &Task, today: NaiveDate, lang: Lang) -> TaskDet
             .iter()
             .map(|o| {
                 let done = o.done_on(today);
-                OccurrenceRow {
+                TaskOccurrence {
                     key: o.key(),
                     period: o.period.map(|p| p.to_string()),
                     start: o.start,

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::row::OccurrenceRow;
 use super::schedule::{Occurrence, Status, all_occurrences};
 use crate::plan::Plan;
 
@@ -75,17 +76,14 @@ pub struct Group {
 /// One item in a list of overdue or due-soon work.
 #[derive(Debug, Serialize)]
 pub struct Item {
-    /// `4` or `4@2025-Q3`.
-    pub key: String,
-    pub task: String,
-    pub period: Option<String>,
-    pub title: String,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub row: OccurrenceRow,
     pub status: Status,
     /// Positive: days late; negative: days left.
     pub days_late: i64,
 }
+
+super::row::embeds_occurrence_row!(Item);
 
 #[derive(Debug, Serialize)]
 pub struct StatusReport {
@@ -131,12 +129,7 @@ pub fn next_report(plan: &Plan, today: NaiveDate, lang: crate::i18n::Lang) -> Op
 
 pub fn item(plan: &Plan, o: &Occurrence, today: NaiveDate, lang: crate::i18n::Lang) -> Item {
     Item {
-        key: o.key(),
-        task: o.task.id.clone(),
-        period: o.period.map(|p| p.to_string()),
-        title: o.task.title.clone(),
-        owner: plan.owner_of(o.task).map(|w| w.display(lang).to_string()),
-        due: o.due,
+        row: OccurrenceRow::of(plan, o, lang),
         status: o.status(today),
         days_late: o.due.map_or(0, |due| (today - due).num_days()),
     }

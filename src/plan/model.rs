@@ -196,8 +196,9 @@ impl Section {
 }
 
 /// How a task comes round: once, every period, or as an ongoing duty without a deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Repeat {
+    #[default]
     Once,
     Every(Every),
     Ongoing,
@@ -258,7 +259,9 @@ impl Repeat {
     }
 }
 
-#[derive(Debug, Clone)]
+/// A checked task. `Default` only for [`super::schema::RawTask::model_as_written`], which
+/// moves in the keys taken as written before the checks set the rest.
+#[derive(Debug, Clone, Default)]
 pub struct Task {
     pub id: String,
     /// Index into `Plan::sections`.

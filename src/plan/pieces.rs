@@ -31,7 +31,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::schema::{RawDocument, RawDone, RawIndicator, RawLog, RawMeasure, RawPlan, RawTask};
+use super::schema::{RawPlan, RawTask};
 
 /// The size of a piece; files smaller than two pieces are parsed whole.
 const PIECE: usize = 64 * 1024;
@@ -204,12 +204,6 @@ fn shift<T: Placeholder>(s: &mut Spanned<T>, by: usize) {
     *s = Spanned::new(span.start + by..span.end + by, value);
 }
 
-fn shift_opt<T: Placeholder>(s: &mut Option<Spanned<T>>, by: usize) {
-    if let Some(s) = s {
-        shift(s, by);
-    }
-}
-
 /// A value that costs nothing to make, to stand in while a spanned value is moved.
 trait Placeholder {
     fn placeholder() -> Self;
@@ -239,70 +233,46 @@ impl Placeholder for toml::Value {
     }
 }
 
-// The functions below name every field, so a field added to the schema cannot be
-// forgotten: the code does not compile until it is shifted (or marked as unspanned).
+/// A value whose spans move with the piece it was read from: every field of the task
+/// tables ([`super::schema`]), so a field added to the schema cannot be forgotten: the
+/// code does not compile until its type is shifted (or known to have no span).
+pub(crate) trait Shift {
+    fn shift(&mut self, by: usize);
+}
+
+impl<T: Placeholder> Shift for Spanned<T> {
+    fn shift(&mut self, by: usize) {
+        shift(self, by);
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(&mut self, by: usize) {
+        if let Some(t) = self {
+            t.shift(by);
+        }
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(&mut self, by: usize) {
+        self.iter_mut().for_each(|t| t.shift(by));
+    }
+}
+
+/// Values without a span.
+impl Shift for String {
+    fn shift(&mut self, _: usize) {}
+}
+
+impl Shift for toml::value::Datetime {
+    fn shift(&mut self, _: usize) {}
+}
 
 fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
     let span = t.span();
     let mut task = t.into_inner();
-    let RawTask {
-        id,
-        section,
-        title,
-        detail: _,
-        owner,
-        support,
-        start,
-        due,
-        end,
-        repeat,
-        due_day,
-        result: _,
-        refs,
-        criteria,
-        indicator,
-        measure,
-        done,
-        log,
-    } = &mut task;
-    shift(id, by);
-    shift(section, by);
-    shift(title, by);
-    shift_opt(owner, by);
-    support.iter_mut().for_each(|s| shift(s, by));
-    shift_opt(start, by);
-    shift_opt(due, by);
-    shift_opt(end, by);
-    shift_opt(repeat, by);
-    shift_opt(due_day, by);
-    for r in refs {
-        let RawDocument { kind, number: _, date, issuer: _, subject: _ } = r;
-        shift(kind, by);
-        shift_opt(date, by);
-    }
-    criteria.iter_mut().for_each(|c| shift(c, by));
-    if let Some(RawIndicator { name, unit: _, target, direction }) = indicator {
-        shift(name, by);
-        shift(target, by);
-        shift_opt(direction, by);
-    }
-    for m in measure {
-        let RawMeasure { period, value, date, note: _, by: _, at: _ } = m;
-        shift_opt(period, by);
-        shift(value, by);
-        shift(date, by);
-    }
-    for d in done {
-        let RawDone { period, date, note: _, evidence: _, by: _, at: _ } = d;
-        shift_opt(period, by);
-        shift(date, by);
-    }
-    for l in log {
-        let RawLog { date, text, period, evidence: _, by: _, at: _ } = l;
-        shift(date, by);
-        shift(text, by);
-        shift_opt(period, by);
-    }
+    task.shift(by);
     Spanned::new(span.start + by..span.end + by, task)
 }
 

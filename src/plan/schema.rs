@@ -3,9 +3,18 @@
 //!
 //! Every table rejects unknown keys so a typo such as `titel` is reported, not ignored.
 //! Fields that semantic checks must point at are `Spanned`, to name line and column.
+//!
+//! The tables of a task are declared once, with [`tables!`]: the same list of keys makes
+//! the struct serde fills and what the direct task reader ([`super::task_reader`]) and
+//! the span shifting of a plan read in pieces ([`super::pieces`]) need. A new task key is
+//! a line in [`RawTask`]; a key the model takes as written is also moved in
+//! [`RawTask::model_as_written`], and needs its field in [`Task`].
 
 use serde::Deserialize;
 use toml::Spanned;
+
+use super::model::Task;
+use super::task_reader::table::tables;
 
 pub type Text = Spanned<String>;
 /// A date as written: a TOML date (`2025-05-30`) or a string (`"30/5/2025"`).
@@ -129,21 +138,6 @@ pub struct RawSettings {
     pub by: Option<String>,
 }
 
-/// A cited document: a legal basis (căn cứ) of the plan or a reference of a task.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDocument {
-    pub kind: Text,
-    #[serde(default)]
-    pub number: Option<String>,
-    #[serde(default)]
-    pub date: Option<RawDate>,
-    #[serde(default)]
-    pub issuer: Option<String>,
-    #[serde(default)]
-    pub subject: Option<String>,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawOwner {
@@ -165,89 +159,6 @@ pub struct RawSection {
     /// Free-standing points of a section without tasks (section I's objectives).
     #[serde(default)]
     pub points: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTask {
-    pub id: Text,
-    pub section: Text,
-    pub title: Text,
-    #[serde(default)]
-    pub detail: Option<String>,
-    #[serde(default)]
-    pub owner: Option<Text>,
-    #[serde(default)]
-    pub support: Vec<Text>,
-    #[serde(default)]
-    pub start: Option<RawDate>,
-    #[serde(default)]
-    pub due: Option<RawDate>,
-    #[serde(default)]
-    pub end: Option<RawDate>,
-    #[serde(default)]
-    pub repeat: Option<Text>,
-    #[serde(default)]
-    pub due_day: Option<Spanned<i64>>,
-    #[serde(default)]
-    pub result: Option<String>,
-    #[serde(default, rename = "ref")]
-    pub refs: Vec<RawDocument>,
-    /// Codes of the index criteria this task remedies.
-    #[serde(default)]
-    pub criteria: Vec<Text>,
-    #[serde(default)]
-    pub indicator: Option<RawIndicator>,
-    #[serde(default)]
-    pub measure: Vec<RawMeasure>,
-    #[serde(default)]
-    pub done: Vec<RawDone>,
-    #[serde(default)]
-    pub log: Vec<RawLog>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDone {
-    #[serde(default)]
-    pub period: Option<Text>,
-    pub date: RawDate,
-    #[serde(default)]
-    pub note: Option<String>,
-    #[serde(default)]
-    pub evidence: Vec<String>,
-    #[serde(default)]
-    pub by: Option<String>,
-    #[serde(default)]
-    pub at: Option<toml::value::Datetime>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLog {
-    pub date: RawDate,
-    pub text: Text,
-    #[serde(default)]
-    pub period: Option<Text>,
-    #[serde(default)]
-    pub evidence: Vec<String>,
-    #[serde(default)]
-    pub by: Option<String>,
-    #[serde(default)]
-    pub at: Option<toml::value::Datetime>,
-}
-
-/// A measured result with a target (rõ kết quả), e.g. the on-time rate of feedback handling.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawIndicator {
-    pub name: Text,
-    #[serde(default)]
-    pub unit: Option<String>,
-    pub target: Spanned<f64>,
-    /// "at-least" (default: higher is better) or "at-most" (e.g. late files).
-    #[serde(default)]
-    pub direction: Option<Text>,
 }
 
 /// `[report]`: settings of the periodic report (`par report`). Every key is optional.
@@ -288,22 +199,130 @@ pub struct RawReport {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMeasure {
-    #[serde(default)]
-    pub period: Option<Text>,
-    pub value: Spanned<f64>,
-    pub date: RawDate,
-    #[serde(default)]
-    pub note: Option<String>,
-    #[serde(default)]
-    pub by: Option<String>,
-    #[serde(default)]
-    pub at: Option<toml::value::Datetime>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawProposal {
     pub period: Text,
     pub text: Text,
+}
+
+tables! {
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawTask (TaskBuilder) {
+        pub id: Text,
+        pub section: Text,
+        pub title: Text,
+        #[serde(default)]
+        pub detail: Option<String>,
+        #[serde(default)]
+        pub owner: Option<Text>,
+        #[serde(default)]
+        pub support: Vec<Text>,
+        #[serde(default)]
+        pub start: Option<RawDate>,
+        #[serde(default)]
+        pub due: Option<RawDate>,
+        #[serde(default)]
+        pub end: Option<RawDate>,
+        #[serde(default)]
+        pub repeat: Option<Text>,
+        #[serde(default)]
+        pub due_day: Option<Spanned<i64>>,
+        #[serde(default)]
+        pub result: Option<String>,
+        #[serde(default)]
+        pub refs as "ref": Vec<RawDocument>,
+        /// Codes of the index criteria this task remedies.
+        #[serde(default)]
+        pub criteria: Vec<Text>,
+        #[serde(default)]
+        pub indicator: Option<RawIndicator>,
+        #[serde(default)]
+        pub measure: Vec<RawMeasure>,
+        #[serde(default)]
+        pub done: Vec<RawDone>,
+        #[serde(default)]
+        pub log: Vec<RawLog>,
+    }
+
+    /// A cited document: a legal basis (căn cứ) of the plan or a reference of a task.
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawDocument (DocumentBuilder) {
+        pub kind: Text,
+        #[serde(default)]
+        pub number: Option<String>,
+        #[serde(default)]
+        pub date: Option<RawDate>,
+        #[serde(default)]
+        pub issuer: Option<String>,
+        #[serde(default)]
+        pub subject: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawDone (DoneBuilder) {
+        #[serde(default)]
+        pub period: Option<Text>,
+        pub date: RawDate,
+        #[serde(default)]
+        pub note: Option<String>,
+        #[serde(default)]
+        pub evidence: Vec<String>,
+        #[serde(default)]
+        pub by: Option<String>,
+        #[serde(default)]
+        pub at: Option<toml::value::Datetime>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawLog (LogBuilder) {
+        pub date: RawDate,
+        pub text: Text,
+        #[serde(default)]
+        pub period: Option<Text>,
+        #[serde(default)]
+        pub evidence: Vec<String>,
+        #[serde(default)]
+        pub by: Option<String>,
+        #[serde(default)]
+        pub at: Option<toml::value::Datetime>,
+    }
+
+    /// A measured result with a target (rõ kết quả), e.g. the on-time rate of feedback handling.
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawIndicator (IndicatorBuilder) {
+        pub name: Text,
+        #[serde(default)]
+        pub unit: Option<String>,
+        pub target: Spanned<f64>,
+        /// "at-least" (default: higher is better) or "at-most" (e.g. late files).
+        #[serde(default)]
+        pub direction: Option<Text>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawMeasure (MeasureBuilder) {
+        #[serde(default)]
+        pub period: Option<Text>,
+        pub value: Spanned<f64>,
+        pub date: RawDate,
+        #[serde(default)]
+        pub note: Option<String>,
+        #[serde(default)]
+        pub by: Option<String>,
+        #[serde(default)]
+        pub at: Option<toml::value::Datetime>,
+    }
+}
+
+impl RawTask {
+    /// The model's task with the keys it takes as written moved in (not copied); the
+    /// checks set the others ([`super::validate`]).
+    pub(crate) fn model_as_written(&mut self) -> Task {
+        Task { detail: self.detail.take(), result: self.result.take(), ..Task::default() }
+    }
 }

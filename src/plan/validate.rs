@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use toml::Spanned;
 
 use super::diagnostic::Diagnostic;
 use super::model::*;
@@ -78,6 +79,9 @@ impl Checker {
 }
 
 /// Checks a parsed file. Returns the plan, or every problem found.
+///
+/// The phases run in the file's order of tables, and each reports as it goes: problems
+/// found at the same place stay in the order they are found (the sort below is stable).
 pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Result<Plan, Vec<Diagnostic>> {
     let mut c = Checker { problems: Vec::new() };
     let index = match (external_index, &raw.index) {
@@ -89,11 +93,46 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         }
         _ => None,
     };
-    let criterion_index: HashMap<String, usize> =
-        index.iter().flat_map(|ix| ix.nodes.iter().enumerate().map(|(i, n)| (n.code.clone(), i))).collect();
-    let criterion_codes: Vec<&str> = index.iter().flat_map(|ix| ix.nodes.iter().map(|n| n.code.as_str())).collect();
+    let (meta, year) = meta(&mut c, &raw.plan);
+    let settings = settings(&mut c, &raw.settings);
+    let bases = raw.basis.iter().map(|b| c.document(b, "a legal basis")).collect();
+    let (owners, owner_index) = owners(&mut c, &raw.owner);
+    let (sections, section_index) = sections(&mut c, &raw.section);
+    let names = Names {
+        owner_index,
+        owner_ids: raw.owner.iter().map(|o| o.id.get_ref().as_str()).collect(),
+        section_index,
+        section_ids: raw.section.iter().map(|s| s.id.get_ref().as_str()).collect(),
+        criterion_index: index
+            .iter()
+            .flat_map(|ix| ix.nodes.iter().enumerate().map(|(i, n)| (n.code.clone(), i)))
+            .collect(),
+        criterion_codes: index.iter().flat_map(|ix| ix.nodes.iter().map(|n| n.code.as_str())).collect(),
+        has_index: index.is_some(),
+        year,
+    };
+    let raw_tasks = raw.task.unwrap_or_default();
+    let has_tasks = !raw_tasks.is_empty();
+    let tasks = tasks(&mut c, raw_tasks, text, &names);
+    if has_tasks && sections.is_empty() {
+        c.problems.push(
+            Diagnostic::new("tasks name sections, but the file defines none", None)
+                .help("add [[section]] tables with id and title"),
+        );
+    }
 
-    let m = &raw.plan;
+    let report = report_settings(&mut c, &raw.report, year);
+
+    if c.problems.is_empty() {
+        Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
+    } else {
+        c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+        Err(c.problems)
+    }
+}
+
+/// `[plan]`, and the plan's year (the first of [`YEARS`] when the file's is out of range).
+fn meta(c: &mut Checker, m: &RawMeta) -> (Meta, i32) {
     let year = *m.year.get_ref();
     let year = if YEARS.contains(&(year.clamp(i32::MIN as i64, i32::MAX as i64) as i32)) {
         year as i32
@@ -131,11 +170,15 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         }),
         recipients: m.recipients.clone(),
     };
+    (meta, year)
+}
 
+/// `[settings]`.
+fn settings(c: &mut Checker, raw: &RawSettings) -> Settings {
     let mut settings = Settings::default();
     for (raw_value, slot, what) in [
-        (&raw.settings.due_soon_days, &mut settings.due_soon_days, "due_soon_days"),
-        (&raw.settings.within_days, &mut settings.within_days, "within_days"),
+        (&raw.due_soon_days, &mut settings.due_soon_days, "due_soon_days"),
+        (&raw.within_days, &mut settings.within_days, "within_days"),
     ] {
         if let Some(v) = raw_value {
             if (0..=3660).contains(v.get_ref()) {
@@ -145,13 +188,15 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             }
         }
     }
-    settings.by = raw.settings.by.clone();
+    settings.by = raw.by.clone();
+    settings
+}
 
-    let bases = raw.basis.iter().map(|b| c.document(b, "a legal basis")).collect();
-
+/// `[[owner]]` tables, and each owner's index by its id (in NFC form).
+fn owners(c: &mut Checker, raw: &[RawOwner]) -> (Vec<Owner>, HashMap<String, usize>) {
     let mut owner_index = HashMap::new();
-    let mut owners = Vec::with_capacity(raw.owner.len());
-    for o in &raw.owner {
+    let mut owners = Vec::with_capacity(raw.len());
+    for o in raw {
         let id = o.id.get_ref();
         if id.trim().is_empty() {
             c.problem("an owner's id is empty", o.id.span());
@@ -165,11 +210,14 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             note: o.note.clone(),
         });
     }
-    let owner_ids: Vec<&str> = raw.owner.iter().map(|o| o.id.get_ref().as_str()).collect();
+    (owners, owner_index)
+}
 
+/// `[[section]]` tables, and each section's index by its id (in NFC form).
+fn sections(c: &mut Checker, raw: &[RawSection]) -> (Vec<Section>, HashMap<String, usize>) {
     let mut section_index = HashMap::new();
-    let mut sections = Vec::with_capacity(raw.section.len());
-    for s in &raw.section {
+    let mut sections = Vec::with_capacity(raw.len());
+    for s in raw {
         let id = s.id.get_ref();
         if section_index.insert(crate::text::nfc(id).into_owned(), sections.len()).is_some() {
             c.problem(format!("section `{id}` is defined twice"), s.id.span());
@@ -181,312 +229,351 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
             points: s.points.clone(),
         });
     }
-    let section_ids: Vec<&str> = raw.section.iter().map(|s| s.id.get_ref().as_str()).collect();
+    (sections, section_index)
+}
 
-    let raw_tasks = raw.task.unwrap_or_default();
+/// What a task's references are checked against.
+struct Names<'a> {
+    owner_index: HashMap<String, usize>,
+    owner_ids: Vec<&'a str>,
+    section_index: HashMap<String, usize>,
+    section_ids: Vec<&'a str>,
+    criterion_index: HashMap<String, usize>,
+    criterion_codes: Vec<&'a str>,
+    has_index: bool,
+    year: i32,
+}
+
+/// The `[[task]]` tables, in the file's order.
+fn tasks(c: &mut Checker, raw_tasks: Vec<Spanned<RawTask>>, text: &str, names: &Names) -> Vec<Task> {
     // Each task id (in NFC form, lower case) → where it is written and its task's index.
     let mut task_index: HashMap<String, (Range<usize>, usize)> = HashMap::with_capacity(raw_tasks.len());
     let mut tasks: Vec<Task> = Vec::with_capacity(raw_tasks.len());
     let line_of = LineIndex::new(text);
-    let has_tasks = !raw_tasks.is_empty();
     // Tasks are taken apart, their text moved into the model rather than copied.
     for spanned in raw_tasks {
         let line = line_of.line(spanned.span().start);
-        let t = spanned.into_inner();
-        let id = t.id.get_ref();
-        if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch == '@') {
-            c.problem(
-                format!("task id `{}` must be non-empty, without spaces or `@`", crate::text::clean(id)),
-                t.id.span(),
+        let mut t = spanned.into_inner();
+        let as_written = t.model_as_written();
+        task_id(c, &t.id, &mut task_index, &tasks, &line_of);
+        tasks.push(task(c, t, names, Task { line, ..as_written }));
+    }
+    tasks
+}
+
+/// A task's id: well formed, and not another task's.
+fn task_id(
+    c: &mut Checker,
+    raw_id: &Text,
+    task_index: &mut HashMap<String, (Range<usize>, usize)>,
+    tasks: &[Task],
+    line_of: &LineIndex,
+) {
+    let id = raw_id.get_ref();
+    if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch == '@') {
+        c.problem(
+            format!("task id `{}` must be non-empty, without spaces or `@`", crate::text::clean(id)),
+            raw_id.span(),
+        )
+        .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
+    }
+    // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
+    if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), tasks.len())) {
+        let first_line = line_of.line(first.start);
+        let (msg, help) = if tasks[k].id.to_lowercase() == id.to_lowercase() {
+            (
+                format!("duplicate id: task id `{id}` is used twice (first on line {first_line})"),
+                "give each task its own id",
             )
-            .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
-        }
-        // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
-        if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (t.id.span(), tasks.len())) {
-            let first_line = line_of.line(first.start);
-            let (msg, help) = if tasks[k].id.to_lowercase() == id.to_lowercase() {
-                (
-                    format!("duplicate id: task id `{id}` is used twice (first on line {first_line})"),
-                    "give each task its own id",
-                )
-            } else {
-                (
-                    format!(
-                        "duplicate id: task id `{id}` is used twice, written in another Unicode form \
-                         (first on line {first_line})"
-                    ),
-                    "give each task its own id; ids are compared in Unicode NFC form, so a letter typed \
-                     composed (ệ) or decomposed (e + marks) is the same letter",
-                )
-            };
-            let d = c.problem(msg, t.id.span());
-            d.help = Some(help.into());
-            d.first = Some(first);
-        }
-        if t.title.get_ref().trim().is_empty() {
-            c.problem(format!("task `{id}` has an empty title"), t.title.span());
-        }
-        let section = c.reference(&t.section, &section_index, "section", &section_ids).unwrap_or(0);
-        let owner = t.owner.as_ref().and_then(|o| c.reference(o, &owner_index, "owner", &owner_ids));
-        let support = t.support.iter().filter_map(|o| c.reference(o, &owner_index, "owner", &owner_ids)).collect();
-        let start = c.date(&t.start, format_args!("task `{id}`'s start"));
-        let due = c.date(&t.due, format_args!("task `{id}`'s due date"));
-        let end = c.date(&t.end, format_args!("task `{id}`'s end"));
-        let repeat_known = t.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
-        let repeat = match &t.repeat {
-            None => Repeat::Once,
-            Some(r) => Repeat::parse(r.get_ref()).unwrap_or_else(|| {
-                c.problem(format!("unknown repeat `{}`", crate::text::clean(r.get_ref())), r.span()).help =
-                    Some(format!(
-                        "use one of {} (or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…)",
-                        Repeat::KEYWORDS.join(", ")
-                    ));
-                Repeat::Once
-            }),
+        } else {
+            (
+                format!(
+                    "duplicate id: task id `{id}` is used twice, written in another Unicode form \
+                     (first on line {first_line})"
+                ),
+                "give each task its own id; ids are compared in Unicode NFC form, so a letter typed \
+                 composed (ệ) or decomposed (e + marks) is the same letter",
+            )
         };
-        if let (Some(s), Some(d), Some(raw_due)) = (start, due, &t.due)
-            && d < s
-        {
-            {
+        let d = c.problem(msg, raw_id.span());
+        d.help = Some(help.into());
+        d.first = Some(first);
+    }
+}
+
+/// Checks one task (its id is checked already) into `task`, which holds what the model
+/// takes as written.
+fn task(c: &mut Checker, t: RawTask, names: &Names, task: Task) -> Task {
+    let id = t.id.get_ref();
+    if t.title.get_ref().trim().is_empty() {
+        c.problem(format!("task `{id}` has an empty title"), t.title.span());
+    }
+    let section = c.reference(&t.section, &names.section_index, "section", &names.section_ids).unwrap_or(0);
+    let owner = t.owner.as_ref().and_then(|o| c.reference(o, &names.owner_index, "owner", &names.owner_ids));
+    let support =
+        t.support.iter().filter_map(|o| c.reference(o, &names.owner_index, "owner", &names.owner_ids)).collect();
+    let when = when(c, &t);
+    let refs = t.refs.iter().map(|r| c.document(r, format_args!("a reference of task `{id}`"))).collect();
+    let criteria = t
+        .criteria
+        .iter()
+        .filter_map(|code| {
+            if !names.has_index {
                 c.problem(
-                    format!(
-                        "task `{id}` is due ({}) before it starts ({})",
-                        crate::dates::short(d),
-                        crate::dates::short(s)
-                    ),
-                    raw_due.span(),
-                );
+                    format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
+                    code.span(),
+                )
+                .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
+                return None;
             }
-        }
-        if let (Some(s), Some(e), Some(raw_end)) = (start, end, &t.end)
-            && e < s
+            c.reference(code, &names.criterion_index, "criterion", &names.criterion_codes)
+        })
+        .collect();
+    let indicator = t.indicator.as_ref().map(|ind| indicator(c, ind));
+    let measures = measures(c, id, &t.measure, indicator.is_some(), when.repeat, names.year);
+    let done = done_marks(c, id, t.done, &when, names.year);
+    let log = log(c, id, t.log, names.year);
+    Task {
+        id: t.id.into_inner(),
+        section,
+        title: t.title.into_inner(),
+        owner,
+        support,
+        start: when.start,
+        due: when.due,
+        end: when.end,
+        repeat: when.repeat,
+        due_day: when.due_day,
+        refs,
+        criteria,
+        indicator,
+        measures,
+        done,
+        log,
+        ..task
+    }
+}
+
+/// When a task is due: its dates, how it repeats, and the day of the month a recurring
+/// task is due.
+struct When {
+    start: Option<NaiveDate>,
+    due: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    repeat: Repeat,
+    /// Whether the file's `repeat` was understood (`repeat` is `Once` otherwise).
+    repeat_known: bool,
+    due_day: Option<u32>,
+}
+
+fn when(c: &mut Checker, t: &RawTask) -> When {
+    let id = t.id.get_ref();
+    let start = c.date(&t.start, format_args!("task `{id}`'s start"));
+    let due = c.date(&t.due, format_args!("task `{id}`'s due date"));
+    let end = c.date(&t.end, format_args!("task `{id}`'s end"));
+    let repeat_known = t.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
+    let repeat = match &t.repeat {
+        None => Repeat::Once,
+        Some(r) => Repeat::parse(r.get_ref()).unwrap_or_else(|| {
+            c.problem(format!("unknown repeat `{}`", crate::text::clean(r.get_ref())), r.span()).help = Some(format!(
+                "use one of {} (or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…)",
+                Repeat::KEYWORDS.join(", ")
+            ));
+            Repeat::Once
+        }),
+    };
+    if let (Some(s), Some(d), Some(raw_due)) = (start, due, &t.due)
+        && d < s
+    {
         {
-            {
-                c.problem(
-                    format!(
-                        "task `{id}` ends ({}) before it starts ({})",
-                        crate::dates::short(e),
-                        crate::dates::short(s)
-                    ),
-                    raw_end.span(),
-                );
-            }
-        }
-        if let (Repeat::Every(_) | Repeat::Ongoing, Some(raw_due)) = (repeat, &t.due) {
-            c.problem(format!("task `{id}` repeats, so it has no single due date"), raw_due.span()).help = Some(
-                "remove `due`; use `due_day` (day of the period's last month) and `end` for the last period".into(),
+            c.problem(
+                format!(
+                    "task `{id}` is due ({}) before it starts ({})",
+                    crate::dates::short(d),
+                    crate::dates::short(s)
+                ),
+                raw_due.span(),
             );
         }
-        let due_day = match (&t.due_day, repeat) {
-            (None, _) => None,
-            (Some(dd), Repeat::Every(_)) if (1..=31).contains(dd.get_ref()) => Some(*dd.get_ref() as u32),
-            (Some(dd), Repeat::Every(_)) => {
-                c.problem("due_day must be a day of the month, 1 to 31", dd.span());
+    }
+    if let (Some(s), Some(e), Some(raw_end)) = (start, end, &t.end)
+        && e < s
+    {
+        {
+            c.problem(
+                format!("task `{id}` ends ({}) before it starts ({})", crate::dates::short(e), crate::dates::short(s)),
+                raw_end.span(),
+            );
+        }
+    }
+    if let (Repeat::Every(_) | Repeat::Ongoing, Some(raw_due)) = (repeat, &t.due) {
+        c.problem(format!("task `{id}` repeats, so it has no single due date"), raw_due.span()).help =
+            Some("remove `due`; use `due_day` (day of the period's last month) and `end` for the last period".into());
+    }
+    let due_day = match (&t.due_day, repeat) {
+        (None, _) => None,
+        (Some(dd), Repeat::Every(_)) if (1..=31).contains(dd.get_ref()) => Some(*dd.get_ref() as u32),
+        (Some(dd), Repeat::Every(_)) => {
+            c.problem("due_day must be a day of the month, 1 to 31", dd.span());
+            None
+        }
+        (Some(dd), _) => {
+            c.problem(format!("task `{id}` does not repeat, so `due_day` has no meaning"), dd.span()).help =
+                Some("use `due` for a one-off task's deadline".into());
+            None
+        }
+    };
+    When { start, due, end, repeat, repeat_known, due_day }
+}
+
+/// `[task.indicator]`.
+fn indicator(c: &mut Checker, ind: &RawIndicator) -> Indicator {
+    let direction = match ind.direction.as_ref().map(|d| crate::text::fold(d.get_ref())) {
+        None => Direction::AtLeast,
+        Some(d) if d == "at-least" || d == "at_least" || d == "toi thieu" => Direction::AtLeast,
+        Some(d) if d == "at-most" || d == "at_most" || d == "toi da" => Direction::AtMost,
+        Some(_) => {
+            let span = ind.direction.as_ref().map(|d| d.span()).unwrap_or_default();
+            c.problem("unknown direction", span).help =
+                Some("use \"at-least\" (higher is better) or \"at-most\"".into());
+            Direction::AtLeast
+        }
+    };
+    if !ind.target.get_ref().is_finite() {
+        c.problem("the target must be a number", ind.target.span());
+    }
+    Indicator { name: ind.name.get_ref().clone(), unit: ind.unit.clone(), target: *ind.target.get_ref(), direction }
+}
+
+/// `[[task.measure]]` tables.
+fn measures(
+    c: &mut Checker,
+    id: &str,
+    raw: &[RawMeasure],
+    has_indicator: bool,
+    repeat: Repeat,
+    year: i32,
+) -> Vec<Measure> {
+    let mut measures = Vec::with_capacity(raw.len());
+    for m in raw {
+        if !has_indicator {
+            c.problem(
+                format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
+                m.value.span(),
+            )
+            .help = Some("add [task.indicator] with name and target above the measurements".into());
+        }
+        if !m.value.get_ref().is_finite() {
+            c.problem("a measurement must be a finite number", m.value.span());
+        }
+        let date = c.required_date(&m.date, format!("a measurement of task `{id}`"));
+        let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
+            Err(e) => {
+                c.problem(e, p.span());
                 None
             }
-            (Some(dd), _) => {
-                c.problem(format!("task `{id}` does not repeat, so `due_day` has no meaning"), dd.span()).help =
-                    Some("use `due` for a one-off task's deadline".into());
-                None
-            }
-        };
-        let refs = t.refs.iter().map(|r| c.document(r, format_args!("a reference of task `{id}`"))).collect();
-        let criteria = t
-            .criteria
-            .iter()
-            .filter_map(|code| {
-                if index.is_none() {
-                    c.problem(
-                        format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
-                        code.span(),
-                    )
-                    .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
-                    return None;
+            Ok(period) => {
+                let fits = match repeat {
+                    Repeat::Every(every) => period.every() == every,
+                    _ => true,
+                };
+                if !fits || period.year() != year {
+                    c.problem(format!("task `{id}` has no period {period}"), p.span()).help =
+                        Some(format!("task `{id}` repeats {}; use one of its periods in {year}", repeat.keyword()));
                 }
-                c.reference(code, &criterion_index, "criterion", &criterion_codes)
-            })
-            .collect();
-        let indicator = t.indicator.as_ref().map(|ind| {
-            let direction = match ind.direction.as_ref().map(|d| crate::text::fold(d.get_ref())) {
-                None => Direction::AtLeast,
-                Some(d) if d == "at-least" || d == "at_least" || d == "toi thieu" => Direction::AtLeast,
-                Some(d) if d == "at-most" || d == "at_most" || d == "toi da" => Direction::AtMost,
-                Some(_) => {
-                    let span = ind.direction.as_ref().map(|d| d.span()).unwrap_or_default();
-                    c.problem("unknown direction", span).help =
-                        Some("use \"at-least\" (higher is better) or \"at-most\"".into());
-                    Direction::AtLeast
-                }
-            };
-            if !ind.target.get_ref().is_finite() {
-                c.problem("the target must be a number", ind.target.span());
-            }
-            Indicator {
-                name: ind.name.get_ref().clone(),
-                unit: ind.unit.clone(),
-                target: *ind.target.get_ref(),
-                direction,
+                Some(period)
             }
         });
-        let mut measures = Vec::with_capacity(t.measure.len());
-        for m in &t.measure {
-            if indicator.is_none() {
+        if let Some(date) = date {
+            measures.push(Measure { period, value: *m.value.get_ref(), date, note: m.note.clone(), by: m.by.clone() });
+        }
+    }
+    measures
+}
+
+/// `[[task.done]]` tables, their text moved into the model.
+fn done_marks(c: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i32) -> Vec<DoneMark> {
+    let repeat = when.repeat;
+    let mut done: Vec<DoneMark> = Vec::with_capacity(raw.len());
+    for d in raw {
+        let date = c.required_date(&d.date, format_args!("task `{id}`'s done date"));
+        let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
+            Ok(period) => Some((period, p.span())),
+            Err(e) => {
+                c.problem(e, p.span());
+                None
+            }
+        });
+        if !when.repeat_known {
+            // The repeat is already reported; judging periods against a guess would only add noise.
+            continue;
+        }
+        let period = match (repeat, period, &d.period) {
+            (Repeat::Every(every), Some((p, span)), _) => {
+                if p.every() != every {
+                    c.problem(
+                        format!("task `{id}` repeats {}, but this done mark names the period {p}", repeat.keyword()),
+                        span,
+                    );
+                }
+                Some(p)
+            }
+            (Repeat::Every(every), None, None) => {
+                let example =
+                    date.map(|dt| Period::containing(every, dt).to_string()).unwrap_or_else(|| format!("{year}-Q1"));
                 c.problem(
-                    format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
-                    m.value.span(),
+                    format!("task `{id}` repeats {}, so its done mark needs the period it closes", repeat.keyword()),
+                    d.date.span(),
                 )
-                .help = Some("add [task.indicator] with name and target above the measurements".into());
+                .help = Some(format!("add period = \"{example}\""));
+                None
             }
-            if !m.value.get_ref().is_finite() {
-                c.problem("a measurement must be a finite number", m.value.span());
+            (_, Some((_, span)), _) => {
+                c.problem(format!("task `{id}` does not repeat, so its done mark takes no period"), span);
+                None
             }
-            let date = c.required_date(&m.date, format!("a measurement of task `{id}`"));
-            let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
-                Err(e) => {
-                    c.problem(e, p.span());
-                    None
-                }
-                Ok(period) => {
-                    let fits = match repeat {
-                        Repeat::Every(every) => period.every() == every,
-                        _ => true,
-                    };
-                    if !fits || period.year() != year {
-                        c.problem(format!("task `{id}` has no period {period}"), p.span()).help =
-                            Some(format!("task `{id}` repeats {}; use one of its periods in {year}", repeat.keyword()));
-                    }
-                    Some(period)
-                }
+            _ => None,
+        };
+        if let Some(date) = date {
+            if done.iter().any(|prev| prev.period == period) {
+                let which = period.map(|p| format!(" for {p}")).unwrap_or_default();
+                c.problem(format!("task `{id}` is marked done twice{which}"), d.date.span()).help =
+                    Some("keep one [[task.done]] entry; `par reopen` removes one".into());
+            }
+            done.push(DoneMark {
+                period,
+                date,
+                note: d.note,
+                evidence: d.evidence,
+                by: d.by,
+                at: d.at.map(|a| a.to_string()),
             });
-            if let Some(date) = date {
-                measures.push(Measure {
-                    period,
-                    value: *m.value.get_ref(),
-                    date,
-                    note: m.note.clone(),
-                    by: m.by.clone(),
-                });
-            }
         }
+    }
+    done
+}
 
-        let mut done: Vec<DoneMark> = Vec::with_capacity(t.done.len());
-        for d in t.done {
-            let date = c.required_date(&d.date, format_args!("task `{id}`'s done date"));
-            let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
-                Ok(period) => Some((period, p.span())),
-                Err(e) => {
-                    c.problem(e, p.span());
-                    None
-                }
+/// `[[task.log]]` tables, their text moved into the model.
+fn log(c: &mut Checker, id: &str, raw: Vec<RawLog>, year: i32) -> Vec<LogEntry> {
+    let mut log = Vec::with_capacity(raw.len());
+    for l in raw {
+        let date = c.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
+        let period = l
+            .period
+            .as_ref()
+            .and_then(|p| Period::parse(p.get_ref(), Some(year)).map_err(|e| c.problem(e, p.span())).ok());
+        if let Some(date) = date {
+            log.push(LogEntry {
+                date,
+                text: l.text.into_inner(),
+                period,
+                evidence: l.evidence,
+                by: l.by,
+                at: l.at.map(|a| a.to_string()),
             });
-            if !repeat_known {
-                // The repeat is already reported; judging periods against a guess would only add noise.
-                continue;
-            }
-            let period = match (repeat, period, &d.period) {
-                (Repeat::Every(every), Some((p, span)), _) => {
-                    if p.every() != every {
-                        c.problem(
-                            format!(
-                                "task `{id}` repeats {}, but this done mark names the period {p}",
-                                repeat.keyword()
-                            ),
-                            span,
-                        );
-                    }
-                    Some(p)
-                }
-                (Repeat::Every(every), None, None) => {
-                    let example = date
-                        .map(|dt| Period::containing(every, dt).to_string())
-                        .unwrap_or_else(|| format!("{year}-Q1"));
-                    c.problem(
-                        format!(
-                            "task `{id}` repeats {}, so its done mark needs the period it closes",
-                            repeat.keyword()
-                        ),
-                        d.date.span(),
-                    )
-                    .help = Some(format!("add period = \"{example}\""));
-                    None
-                }
-                (_, Some((_, span)), _) => {
-                    c.problem(format!("task `{id}` does not repeat, so its done mark takes no period"), span);
-                    None
-                }
-                _ => None,
-            };
-            if let Some(date) = date {
-                if done.iter().any(|prev| prev.period == period) {
-                    let which = period.map(|p| format!(" for {p}")).unwrap_or_default();
-                    c.problem(format!("task `{id}` is marked done twice{which}"), d.date.span()).help =
-                        Some("keep one [[task.done]] entry; `par reopen` removes one".into());
-                }
-                done.push(DoneMark {
-                    period,
-                    date,
-                    note: d.note,
-                    evidence: d.evidence,
-                    by: d.by,
-                    at: d.at.map(|a| a.to_string()),
-                });
-            }
         }
-        let mut log = Vec::with_capacity(t.log.len());
-        for l in t.log {
-            let date = c.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
-            let period = l
-                .period
-                .as_ref()
-                .and_then(|p| Period::parse(p.get_ref(), Some(year)).map_err(|e| c.problem(e, p.span())).ok());
-            if let Some(date) = date {
-                log.push(LogEntry {
-                    date,
-                    text: l.text.into_inner(),
-                    period,
-                    evidence: l.evidence,
-                    by: l.by,
-                    at: l.at.map(|a| a.to_string()),
-                });
-            }
-        }
-        tasks.push(Task {
-            id: t.id.into_inner(),
-            section,
-            title: t.title.into_inner(),
-            detail: t.detail,
-            owner,
-            support,
-            start,
-            due,
-            end,
-            repeat,
-            due_day,
-            result: t.result,
-            refs,
-            criteria,
-            indicator,
-            measures,
-            done,
-            log,
-            line,
-        });
     }
-    if has_tasks && sections.is_empty() {
-        c.problems.push(
-            Diagnostic::new("tasks name sections, but the file defines none", None)
-                .help("add [[section]] tables with id and title"),
-        );
-    }
-
-    let report = report_settings(&mut c, &raw.report, year);
-
-    if c.problems.is_empty() {
-        Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
-    } else {
-        c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
-        Err(c.problems)
-    }
+    log
 }
 
 /// Checks the index tree: unique codes, parents present, points within bounds.

@@ -1,0 +1,50 @@
+//! The row every list of occurrences starts with: which item (`4` or `4@2025-Q3`), of
+//! which task and period, what it is, who leads it and when it is due. Lists that show
+//! more embed it (`#[serde(flatten)]`, so their JSON is the same flat object) and reach
+//! its fields through `Deref`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::schedule::Occurrence;
+use crate::i18n::Lang;
+use crate::period::Period;
+use crate::plan::Plan;
+
+#[derive(Debug, Serialize)]
+pub struct OccurrenceRow {
+    /// `4` or `4@2025-Q3`.
+    pub key: String,
+    pub task: String,
+    pub period: Option<Period>,
+    pub title: String,
+    /// The primary owner's name, in `lang`.
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+impl OccurrenceRow {
+    pub fn of(plan: &Plan, o: &Occurrence, lang: Lang) -> OccurrenceRow {
+        OccurrenceRow {
+            key: o.key(),
+            task: o.task.id.clone(),
+            period: o.period,
+            title: o.task.title.clone(),
+            owner: plan.owner_of(o.task).map(|w| w.display(lang).to_string()),
+            due: o.due,
+        }
+    }
+}
+
+/// `Deref` to the embedded [`OccurrenceRow`], for rows that show more.
+macro_rules! embeds_occurrence_row {
+    ($($row:ty),*) => {$(
+        impl std::ops::Deref for $row {
+            type Target = $crate::compute::row::OccurrenceRow;
+            fn deref(&self) -> &Self::Target {
+                &self.row
+            }
+        }
+    )*};
+}
+pub(crate) use embeds_occurrence_row;
