@@ -9,6 +9,8 @@
 //! such cells also carry Excel's own "quote prefix" mark, so editing the cell
 //! keeps it text; the text itself is unchanged.
 
+pub mod ics;
+
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
@@ -185,7 +187,7 @@ pub fn progress_sheet(e: &Export, l: Lang) -> Sheet {
 
 /// One table as CSV (UTF-8 with BOM, dates as ISO `2025-05-30`).
 pub fn csv(e: &Export, table: Table, l: Lang) -> String {
-    use super::csv::{Cell, Csv};
+    use crate::render::csv::{Cell, Csv};
     let sheet = match table {
         Table::Tasks => tasks_sheet(e, l),
         Table::Occurrences => occurrences_sheet(e, l),
@@ -257,7 +259,7 @@ fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
                         let text = cell_text(s);
                         let text =
                             if text.chars().count() > MAX_CELL { crate::text::truncate(&text, MAX_CELL) } else { text };
-                        let fmt = match (super::csv::looks_like_formula(&text), wraps) {
+                        let fmt = match (crate::render::csv::looks_like_formula(&text), wraps) {
                             (true, true) => &wrap_q,
                             (true, false) => &plain_q,
                             (false, true) => &wrap,

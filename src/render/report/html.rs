@@ -1,6 +1,6 @@
 //! The periodic report as one self-contained HTML page: the page shell, style sheet,
-//! escaping, figure cards, tables and SVG bar charts of [`super::html`] (shared with the
-//! rollup dashboard) around the words of [`super::report`] (shared with the Markdown,
+//! escaping, figure cards, tables and SVG bar charts of [`crate::render::html`] (shared with the
+//! rollup dashboard) around the words of [`super`] (shared with the Markdown,
 //! text and Word reports), so the formats say the same thing.
 //!
 //! The report is laid out as a sheet of paper in the order of a Vietnamese periodic
@@ -14,8 +14,8 @@
 
 use std::fmt::Write as _;
 
-use super::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend};
-use super::report::{self as words, Group, TableText};
+use crate::render::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend};
+use super::{self as words, Group, TableText};
 use crate::compute::Status;
 use crate::compute::report::Report;
 
@@ -392,7 +392,7 @@ pub fn render(r: &Report) -> String {
     out.push_str("</article>\n");
 
     let subtitle = format!("{} — {}", r.header.unit.trim(), words::window_sentence(r));
-    super::html::page_styled(l, &r.title, &subtitle, REPORT_CSS, &out)
+    crate::render::html::page_styled(l, &r.title, &subtitle, REPORT_CSS, &out)
 }
 
 #[cfg(test)]

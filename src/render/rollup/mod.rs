@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Style, date, table_text, title};
+use crate::render::{Style, date, table_text, title};
 use crate::compute::Status;
 use crate::compute::rollup::{RollupReport, UnitSummary};
 use crate::compute::summary::Counts;
@@ -338,7 +338,7 @@ pub fn markdown(r: &RollupReport, lang: Lang) -> String {
 /// CSV: one row per unit (worst first), for a spreadsheet. Totals, the overdue
 /// list and warnings are in the other formats.
 pub fn csv(r: &RollupReport, lang: Lang) -> String {
-    use super::csv::{Cell, Csv};
+    use crate::render::csv::{Cell, Csv};
     let l = lang;
     let mut c = Csv::new();
     c.header(&[
@@ -390,7 +390,7 @@ const CHART_ROWS: usize = 40;
 
 /// The dashboard: one self-contained HTML page.
 pub fn html(r: &RollupReport, lang: Lang) -> String {
-    use super::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend, meter};
+    use crate::render::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend, meter};
     let l = lang;
     let s = plain(l);
     let t = &r.total;
@@ -566,7 +566,7 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
             if u.items.overdue > 0 { Td::num(u.items.overdue).class("bad") } else { Td::num(0) },
             Td::num(s.percent(u.on_time_rate)),
             Td::num(index_text(u, &s)),
-            Td::html(super::html::path(&u.path)).class("path"),
+            Td::html(crate::render::html::path(&u.path)).class("path"),
         ]);
     }
     tbl.row_class(
@@ -626,7 +626,7 @@ pub fn html(r: &RollupReport, lang: Lang) -> String {
             "“Worst first”: more overdue items first; then lower % complete; then lower on-time rate; then the unit's name. An “item” is a one-off task, one period of a recurring task, or an ongoing duty (left out of % complete).",
         ))
     ));
-    super::html::page(
+    crate::render::html::page(
         l,
         l.pick("Tổng hợp tiến độ Kế hoạch khắc phục, cải thiện Chỉ số CCHC", "PAR Index plans: district rollup"),
         &format!(
