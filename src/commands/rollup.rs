@@ -252,12 +252,12 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         RollupFormat::Table => {
             let style =
                 if args.output.is_some() { Style { lang, color: false, width: None } } else { Style::new(ctx, lang) };
-            crate::render::rollup::table(&report, &style)
+            crate::render::rollup::table::render(&report, &style)
         }
         RollupFormat::Json => json::to_json("rollup", &report),
-        RollupFormat::Csv => crate::render::rollup::csv(&report, lang),
-        RollupFormat::Md => crate::render::rollup::markdown(&report, lang),
-        RollupFormat::Html => crate::render::rollup::html(&report, lang),
+        RollupFormat::Csv => crate::render::rollup::csv::render(&report, lang),
+        RollupFormat::Md => crate::render::rollup::md::render(&report, lang),
+        RollupFormat::Html => crate::render::rollup::html::render(&report, lang),
     };
     let mut outcome = deliver(output.as_ref(), Payload::Text(text), lang, "rollup")?;
     if !report.skipped.is_empty() {

@@ -14,10 +14,10 @@
 
 use std::fmt::Write as _;
 
-use crate::render::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend};
 use super::{self as words, Group, TableText};
 use crate::compute::Status;
 use crate::compute::report::Report;
+use crate::render::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend};
 
 /// The sheet's own layout, after the shared style sheet.
 const REPORT_CSS: &str = r#"
