@@ -1,25 +1,55 @@
-//! `par rollup`'s dashboard: one self-contained HTML page.
+//! `par rollup`'s dashboard: one self-contained HTML page, written with maud's `html!`
+//! (text spliced as [`Text`], escaped), in the page shell of [`crate::render::html`].
 
-use std::fmt::Write as _;
+use maud::{Markup, html};
 
 use super::{dup_label, index_text, overdue_headers, overdue_title, plain, summary_line, unit_headers, warnings};
 use crate::compute::Status;
 use crate::compute::rollup::{RollupReport, UnitSummary};
 use crate::i18n::Lang;
-use crate::render::date;
+use crate::render::html::{Bar, Kpi, Segment, Table, Td, Text, bar_chart, card, kpis, legend, meter};
+use crate::render::{Style, date};
 
 /// How many units the charts show; the table always lists them all.
 const CHART_ROWS: usize = 40;
 
 /// The dashboard: one self-contained HTML page.
 pub fn render(r: &RollupReport, lang: Lang) -> String {
-    use crate::render::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend, meter};
     let l = lang;
     let s = plain(l);
-    let t = &r.total;
-    let mut body = String::new();
+    let body = html! {
+        (figures(r, &s))
+        (charts(r, &s))
+        // Warnings first: they change how the figures read.
+        (attention(r, l))
+        (units(r, &s))
+        (overdue(r, l))
+        p class="more" {
+            (Text(l.pick(
+                "Thứ tự “kém nhất trước”: nhiều việc quá hạn hơn trước; rồi tỷ lệ hoàn thành thấp hơn; rồi tỷ lệ đúng hạn thấp hơn; rồi tên đơn vị. Một “việc” là một nhiệm vụ làm một lần, một kỳ của nhiệm vụ định kỳ, hoặc một nhiệm vụ thường xuyên (không tính vào tỷ lệ hoàn thành).",
+                "“Worst first”: more overdue items first; then lower % complete; then lower on-time rate; then the unit's name. An “item” is a one-off task, one period of a recurring task, or an ongoing duty (left out of % complete).",
+            )))
+        }
+        "\n"
+    };
+    crate::render::html::page(
+        l,
+        l.pick("Tổng hợp tiến độ Kế hoạch khắc phục, cải thiện Chỉ số CCHC", "PAR Index plans: district rollup"),
+        &format!(
+            "{} {} — {}",
+            l.pick("Tình hình đến ngày", "As of"),
+            crate::dates::short(r.today),
+            summary_line(r, &s)
+        ),
+        body,
+    )
+}
 
-    body.push_str(&kpis(&[
+/// The headline figures.
+fn figures(r: &RollupReport, s: &Style) -> Markup {
+    let l = s.lang;
+    let t = &r.total;
+    kpis(&[
         Kpi { value: t.plans.to_string(), label: l.pick("Kế hoạch đơn vị", "Unit plans").into(), tone: "" },
         Kpi { value: t.tasks.to_string(), label: l.pick("Nhiệm vụ", "Tasks").into(), tone: "" },
         Kpi {
@@ -45,24 +75,38 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             label: l.pick("Tệp bỏ qua, đơn vị trùng", "Files skipped, duplicate units").into(),
             tone: if r.skipped.is_empty() && r.duplicates.is_empty() { "" } else { "warn" },
         },
-    ]));
+    ])
+}
 
-    // Charts: progress per unit (stacked by status) and overdue counts.
-    let shown = &r.units[..r.units.len().min(CHART_ROWS)];
-    let more = |n: usize| {
-        if r.units.len() > n {
-            format!(
-                "<p class=\"more\">{} {n} {} {} {}</p>\n",
-                l.pick("Biểu đồ hiện", "The chart shows the"),
-                l.pick("đơn vị kém nhất trong", "worst units of"),
-                r.units.len(),
-                l.pick("; bảng dưới liệt kê đủ.", "; the table below lists them all.")
-            )
-        } else {
-            String::new()
+/// A unit's name in the charts, marked when two plans claim it.
+fn chart_name(u: &UnitSummary) -> String {
+    if u.duplicate { format!("{} ⚠", u.unit) } else { u.unit.clone() }
+}
+
+fn empty(text: &str) -> Markup {
+    html! { p class="empty" { (Text(text)) } "\n" }
+}
+
+/// Charts side by side: progress per unit (stacked by status) and overdue counts.
+fn charts(r: &RollupReport, s: &Style) -> Markup {
+    let l = s.lang;
+    html! {
+        div class="charts" {
+            "\n"
+            (card(
+                l.pick("Tiến độ từng đơn vị (% việc có hạn)", "Progress per unit (% of dated items)"),
+                progress_chart(r, s),
+            ))
+            (card(l.pick("Số việc quá hạn theo đơn vị", "Overdue items per unit"), overdue_chart(r, l)))
         }
-    };
-    let name = |u: &UnitSummary| if u.duplicate { format!("{} ⚠", u.unit) } else { u.unit.clone() };
+        "\n"
+    }
+}
+
+/// The progress of the worst units, stacked by status, with its legend.
+fn progress_chart(r: &RollupReport, s: &Style) -> Markup {
+    let l = s.lang;
+    let shown = &r.units[..r.units.len().min(CHART_ROWS)];
     let progress: Vec<Bar> = shown
         .iter()
         .map(|u| {
@@ -75,7 +119,7 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
                 label: format!("{label}: {n} ({})", s.percent(Some(crate::compute::summary::round1(pct(n))))),
             };
             Bar {
-                label: name(u),
+                label: chart_name(u),
                 segments: vec![
                     seg(c.done_on_time, "s-ontime", Status::DoneOnTime.short_label(l)),
                     seg(c.done_late, "s-late", Status::DoneLate.short_label(l)),
@@ -86,30 +130,39 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             }
         })
         .collect();
-    let mut charts = String::from("<div class=\"charts\">\n");
-    let mut inner = if progress.is_empty() {
-        format!("<p class=\"empty\">{}</p>\n", l.pick("Chưa có dữ liệu.", "No data."))
-    } else {
-        bar_chart(l.pick("Tiến độ từng đơn vị", "Progress per unit"), &progress, 100.0, 720.0)
-    };
-    inner.push_str(&legend(&[
-        ("s-ontime", Status::DoneOnTime.short_label(l)),
-        ("s-late", Status::DoneLate.short_label(l)),
-        ("s-overdue", Status::Overdue.short_label(l)),
-        ("s-rest", l.pick("Chưa xong, trong hạn", "Not done, on schedule")),
-    ]));
-    inner.push_str(&more(CHART_ROWS));
-    charts
-        .push_str(&card(l.pick("Tiến độ từng đơn vị (% việc có hạn)", "Progress per unit (% of dated items)"), &inner));
+    html! {
+        @if progress.is_empty() {
+            (empty(l.pick("Chưa có dữ liệu.", "No data.")))
+        } @else {
+            (bar_chart(l.pick("Tiến độ từng đơn vị", "Progress per unit"), &progress, 100.0, 720.0))
+        }
+        (legend(&[
+            ("s-ontime", Status::DoneOnTime.short_label(l)),
+            ("s-late", Status::DoneLate.short_label(l)),
+            ("s-overdue", Status::Overdue.short_label(l)),
+            ("s-rest", l.pick("Chưa xong, trong hạn", "Not done, on schedule")),
+        ]))
+        @if r.units.len() > CHART_ROWS {
+            p class="more" {
+                (Text(l.pick("Biểu đồ hiện", "The chart shows the"))) " " (CHART_ROWS) " "
+                (Text(l.pick("đơn vị kém nhất trong", "worst units of"))) " " (r.units.len()) " "
+                (Text(l.pick("; bảng dưới liệt kê đủ.", "; the table below lists them all.")))
+            }
+            "\n"
+        }
+    }
+}
 
+/// The units with the most overdue items.
+fn overdue_chart(r: &RollupReport, l: Lang) -> Markup {
     let mut late: Vec<&UnitSummary> = r.units.iter().filter(|u| u.items.overdue > 0).collect();
     late.sort_by_key(|u| std::cmp::Reverse(u.items.overdue));
     let max = late.first().map_or(0, |u| u.items.overdue) as f64;
-    let overdue_bars: Vec<Bar> = late
+    let bars: Vec<Bar> = late
         .iter()
         .take(CHART_ROWS)
         .map(|u| Bar {
-            label: name(u),
+            label: chart_name(u),
             segments: vec![Segment {
                 value: u.items.overdue as f64,
                 class: "s-overdue",
@@ -118,47 +171,50 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             note: u.items.overdue.to_string(),
         })
         .collect();
-    let inner = if overdue_bars.is_empty() {
-        format!(
-            "<p class=\"empty\">{}</p>\n",
-            l.pick("Không đơn vị nào có việc quá hạn.", "No unit has overdue items.")
-        )
-    } else {
-        let mut x = bar_chart(l.pick("Số việc quá hạn", "Overdue items"), &overdue_bars, max, 480.0);
-        if late.len() > CHART_ROWS {
-            x.push_str(&format!(
-                "<p class=\"more\">{} {CHART_ROWS}/{} {}</p>\n",
-                l.pick("Hiện", "Showing"),
-                late.len(),
-                l.pick("đơn vị có việc quá hạn.", "units with overdue items.")
-            ));
-        }
-        x
-    };
-    charts.push_str(&card(l.pick("Số việc quá hạn theo đơn vị", "Overdue items per unit"), &inner));
-    charts.push_str("</div>\n");
-    body.push_str(&charts);
-
-    // Warnings first: they change how the figures read.
-    let (dups, skipped) = warnings(r, l);
-    if !dups.is_empty() || !skipped.is_empty() {
-        let mut w = String::from("<ul class=\"warn\">");
-        for d in dups.iter().chain(&skipped) {
-            let _ = write!(w, "<li>{}</li>", escape(d));
-        }
-        w.push_str("</ul>\n");
-        let heading = format!(
-            "{} — {}: {}, {}: {}",
-            l.pick("Cần xem lại", "Needs attention"),
-            l.pick("đơn vị trùng", "duplicate units"),
-            dups.len(),
-            l.pick("tệp bỏ qua", "files skipped"),
-            skipped.len()
-        );
-        body.push_str(&card(&heading, &w));
+    if bars.is_empty() {
+        return empty(l.pick("Không đơn vị nào có việc quá hạn.", "No unit has overdue items."));
     }
+    html! {
+        (bar_chart(l.pick("Số việc quá hạn", "Overdue items"), &bars, max, 480.0))
+        @if late.len() > CHART_ROWS {
+            p class="more" {
+                (Text(l.pick("Hiện", "Showing"))) " " (CHART_ROWS) "/" (late.len()) " "
+                (Text(l.pick("đơn vị có việc quá hạn.", "units with overdue items.")))
+            }
+            "\n"
+        }
+    }
+}
 
-    // The units table.
+/// Duplicate units and skipped files, if any.
+fn attention(r: &RollupReport, l: Lang) -> Markup {
+    let (dups, skipped) = warnings(r, l);
+    if dups.is_empty() && skipped.is_empty() {
+        return html! {};
+    }
+    let heading = format!(
+        "{} — {}: {}, {}: {}",
+        l.pick("Cần xem lại", "Needs attention"),
+        l.pick("đơn vị trùng", "duplicate units"),
+        dups.len(),
+        l.pick("tệp bỏ qua", "files skipped"),
+        skipped.len()
+    );
+    let list = html! {
+        ul class="warn" { @for d in dups.iter().chain(&skipped) { li { (Text(d)) } } }
+        "\n"
+    };
+    card(&heading, list)
+}
+
+/// The units table, worst first, and the total.
+fn units(r: &RollupReport, s: &Style) -> Markup {
+    let l = s.lang;
+    let t = &r.total;
+    let heading = l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)");
+    if r.units.is_empty() {
+        return card(heading, empty(l.pick("Không đọc được kế hoạch nào.", "No plan could be read.")));
+    }
     let h = unit_headers(l);
     let mut tbl = Table::new(&[
         ("#", true),
@@ -174,10 +230,12 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
         (h[9], false),
     ]);
     for (i, u) in r.units.iter().enumerate() {
-        let mut unit = escape(&u.unit);
-        if u.duplicate {
-            let _ = write!(unit, "<span class=\"flag\">⚠ {}</span>", escape(dup_label(l)));
-        }
+        let unit = html! {
+            (Text(&u.unit))
+            @if u.duplicate {
+                span class="flag" { "⚠ " (Text(dup_label(l))) }
+            }
+        };
         tbl.row(vec![
             Td::num(i + 1),
             Td::html(unit).class("unit"),
@@ -188,7 +246,7 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             Td::num(u.items.done_late),
             if u.items.overdue > 0 { Td::num(u.items.overdue).class("bad") } else { Td::num(0) },
             Td::num(s.percent(u.on_time_rate)),
-            Td::num(index_text(u, &s)),
+            Td::num(index_text(u, s)),
             Td::html(crate::render::html::path(&u.path)).class("path"),
         ]);
     }
@@ -208,16 +266,13 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             Td::text(""),
         ],
     );
-    let mut inner = tbl.finish();
-    if r.units.is_empty() {
-        inner =
-            format!("<p class=\"empty\">{}</p>\n", l.pick("Không đọc được kế hoạch nào.", "No plan could be read."));
-    }
-    body.push_str(&card(l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)"), &inner));
+    card(heading, tbl.finish())
+}
 
-    // The most overdue items.
+/// The most overdue items.
+fn overdue(r: &RollupReport, l: Lang) -> Markup {
     let inner = if r.overdue.is_empty() {
-        format!("<p class=\"empty\">{}</p>\n", l.pick("Không có việc quá hạn.", "Nothing is overdue."))
+        empty(l.pick("Không có việc quá hạn.", "Nothing is overdue."))
     } else {
         let oh = overdue_headers(l);
         let mut tbl = Table::new(&[
@@ -240,24 +295,5 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
         }
         tbl.finish()
     };
-    body.push_str(&card(&overdue_title(r, l), &inner));
-
-    body.push_str(&format!(
-        "<p class=\"more\">{}</p>\n",
-        escape(l.pick(
-            "Thứ tự “kém nhất trước”: nhiều việc quá hạn hơn trước; rồi tỷ lệ hoàn thành thấp hơn; rồi tỷ lệ đúng hạn thấp hơn; rồi tên đơn vị. Một “việc” là một nhiệm vụ làm một lần, một kỳ của nhiệm vụ định kỳ, hoặc một nhiệm vụ thường xuyên (không tính vào tỷ lệ hoàn thành).",
-            "“Worst first”: more overdue items first; then lower % complete; then lower on-time rate; then the unit's name. An “item” is a one-off task, one period of a recurring task, or an ongoing duty (left out of % complete).",
-        ))
-    ));
-    crate::render::html::page(
-        l,
-        l.pick("Tổng hợp tiến độ Kế hoạch khắc phục, cải thiện Chỉ số CCHC", "PAR Index plans: district rollup"),
-        &format!(
-            "{} {} — {}",
-            l.pick("Tình hình đến ngày", "As of"),
-            crate::dates::short(r.today),
-            summary_line(r, &s)
-        ),
-        &body,
-    )
+    card(&overdue_title(r, l), inner)
 }
