@@ -152,7 +152,7 @@ pub fn page_styled(lang: Lang, title: &str, subtitle: &str, extra_css: &str, bod
                 "\n"
                 header class="top" { h1 { (Text(title)) } p { (Text(subtitle)) } }
                 "\n"
-                main { "\n" (body) }
+                main { "\n" (Body(body)) }
                 "\n"
                 footer { (Text(footer)) }
                 "\n"
@@ -162,6 +162,18 @@ pub fn page_styled(lang: Lang, title: &str, subtitle: &str, extra_css: &str, bod
         "\n"
     }
     .into_string()
+}
+
+/// The page's body, spliced with room kept for the short rest of the page after it, so
+/// that a body of megabytes is not copied again when the closing tags are written.
+struct Body(Markup);
+
+impl Render for Body {
+    fn render_to(&self, out: &mut String) {
+        out.reserve(self.0.0.len() + 512);
+        // Markup, escaped when it was made.
+        out.push_str(&self.0.0);
+    }
 }
 
 /// A card with a heading around some HTML.

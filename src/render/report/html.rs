@@ -15,7 +15,7 @@
 
 use maud::{Markup, html};
 
-use super::{self as words, Group, TableText};
+use super::{self as words, TableText};
 use crate::compute::Status;
 use crate::compute::report::Report;
 use crate::render::html::{Bar, Kpi, Segment, Table, Td, Text, bar_chart, card, kpis, legend};
@@ -118,23 +118,6 @@ fn status_class(s: Status) -> &'static str {
 
 fn para(class: &str, text: &str) -> Markup {
     html! { p class=(class) { (Text(text)) } "\n" }
-}
-
-fn list(lines: &[String]) -> Markup {
-    html! {
-        ul { @for l in lines { li { (Text(l)) } } }
-        "\n"
-    }
-}
-
-fn groups(gs: &[Group]) -> Markup {
-    html! {
-        @for g in gs {
-            h4 { (Text(&g.heading)) }
-            "\n"
-            (list(&g.lines))
-        }
-    }
 }
 
 /// The header block: the unit's side and the national side, as in Decree 30/2020/NĐ-CP.
@@ -339,37 +322,12 @@ fn sign(r: &Report) -> Markup {
     }
 }
 
-/// II to IV: the shortcomings, the next period and the proposals.
-fn ahead(r: &Report) -> Markup {
-    let l = r.lang;
-    let shortcomings = words::shortcomings(r);
-    html! {
-        h2 { (Text(words::heading_shortcomings(l))) } "\n"
-        @if shortcomings.is_empty() {
-            (para("para", words::no_shortcomings(l)))
-        }
-        (groups(&shortcomings))
-
-        h2 { (Text(words::heading_next(l))) } "\n"
-        (para("para", &words::next_sentence(r)))
-        h4 { (Text(words::heading_next_due(l))) } "\n"
-        @if r.next.due.is_empty() {
-            (para("para", words::nothing_due_next(l)))
-        } @else {
-            (table(&words::next_table(&r.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }))
-        }
-        (groups(&words::next_groups(r)))
-
-        @if !r.proposals.is_empty() {
-            h2 { (Text(words::heading_proposals(l))) } "\n"
-            ol class="proposals" { @for p in &r.proposals { li { (Text(p.trim())) } } }
-            "\n"
-        }
-    }
-}
-
+/// The page. Its long parts (the section tables aside) are written here rather than by
+/// functions of their own: each `html!` fills a buffer of its own, and a part made apart
+/// would be copied once more into the page (megabytes at 10,000 tasks).
 pub fn render(r: &Report) -> String {
     let l = r.lang;
+    let shortcomings = words::shortcomings(r);
     let body = html! {
         article class="sheet" {
             "\n"
@@ -410,7 +368,33 @@ pub fn render(r: &Report) -> String {
             h3 { (Text(words::heading_activities(l))) } "\n"
             (activities(r))
 
-            (ahead(r))
+            // II to IV: the shortcomings, the next period and the proposals.
+            h2 { (Text(words::heading_shortcomings(l))) } "\n"
+            @if shortcomings.is_empty() {
+                (para("para", words::no_shortcomings(l)))
+            }
+            @for g in &shortcomings {
+                h4 { (Text(&g.heading)) } "\n"
+                ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
+            }
+
+            h2 { (Text(words::heading_next(l))) } "\n"
+            (para("para", &words::next_sentence(r)))
+            h4 { (Text(words::heading_next_due(l))) } "\n"
+            @if r.next.due.is_empty() {
+                (para("para", words::nothing_due_next(l)))
+            } @else {
+                (table(&words::next_table(&r.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }))
+            }
+            @for g in &words::next_groups(r) {
+                h4 { (Text(&g.heading)) } "\n"
+                ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
+            }
+
+            @if !r.proposals.is_empty() {
+                h2 { (Text(words::heading_proposals(l))) } "\n"
+                ol class="proposals" { @for p in &r.proposals { li { (Text(p.trim())) } } } "\n"
+            }
 
             (para("closing", &words::closing(r)))
             (sign(r))
