@@ -37,7 +37,7 @@ fn main() {
         let report = par::compute::report::build(&plan, period, today, par::i18n::Lang::Vi).unwrap();
         put("build", t);
         let t = Instant::now();
-        let md = par::render::report_md::render(&report);
+        let md = par::render::report::md::render(&report);
         put("render md", t);
         let t = Instant::now();
         drop((md, report, plan, text));

@@ -7,7 +7,8 @@ use crate::compute::report::build;
 use crate::error::Fail;
 use crate::output::{OutputFile, Payload, Written, deliver_saying};
 use crate::period::Period;
-use crate::render::{json, report_docx, report_html, report_md, report_txt};
+use crate::render::json;
+use crate::render::report::{docx as report_docx, html as report_html, md as report_md, txt as report_txt};
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {

@@ -67,17 +67,14 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
 
     let text = match args.format {
         RollupFormat::Table => {
-            let style = if args.output.is_some() {
-                Style { lang, color: false, width: None }
-            } else {
-                Style::new(lang, ctx.color, ctx.width)
-            };
-            crate::render::rollup::table(&report, &style)
+            let style =
+                if args.output.is_some() { Style { lang, color: false, width: None } } else { Style::new(lang, ctx.color, ctx.width) };
+            crate::render::rollup::table::render(&report, &style)
         }
         RollupFormat::Json => json::to_json("rollup", &report),
-        RollupFormat::Csv => crate::render::rollup::csv(&report, lang),
-        RollupFormat::Md => crate::render::rollup::markdown(&report, lang),
-        RollupFormat::Html => crate::render::rollup::html(&report, lang),
+        RollupFormat::Csv => crate::render::rollup::csv::render(&report, lang),
+        RollupFormat::Md => crate::render::rollup::md::render(&report, lang),
+        RollupFormat::Html => crate::render::rollup::html::render(&report, lang),
     };
     let mut outcome = deliver(output.as_ref(), Payload::Text(text), lang, "rollup")?;
     if !report.skipped.is_empty() {

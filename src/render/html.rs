@@ -2,11 +2,14 @@
 //! scripts, fonts or images from anywhere. Shared by every HTML output (the
 //! district rollup; the unit report can reuse the same shell and charts).
 //!
-//! Safety: every piece of plan text goes through [`escape`] (also inside SVG),
-//! and the page carries a Content-Security-Policy that forbids scripts and any
-//! outside resource, so even a mistake could not run code or call out.
+//! Safety: every page is written with maud's `html!`, which escapes whatever is
+//! spliced into it unless it is wrapped in [`PreEscaped`] (used only for fragments
+//! already escaped or made of our own constants and numbers, each with a comment).
+//! Text is spliced as [`Text`], which escapes as [`escape`] does (also inside SVG).
+//! The page carries a Content-Security-Policy that forbids scripts and any outside
+//! resource, so even a mistake could not run code or call out.
 
-use std::fmt::Write as _;
+use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 
 use crate::i18n::Lang;
 
@@ -14,9 +17,15 @@ use crate::i18n::Lang;
 /// inline SVG), and makes control characters visible as the terminal output does;
 /// whatever XML 1.0 forbids becomes U+FFFD ([`crate::text::xml_text`]).
 pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_to(s, &mut out);
+    out
+}
+
+fn escape_to(s: &str, out: &mut String) {
     let cleaned = crate::text::clean_lines(s);
     let cleaned = crate::text::xml_text(&cleaned);
-    let mut out = String::with_capacity(cleaned.len() + 8);
+    out.reserve(cleaned.len());
     for c in cleaned.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -27,7 +36,27 @@ pub fn escape(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+}
+
+/// Text spliced into a page, escaped by [`escape`]. maud escapes a bare `&str` too, but
+/// leaves `'` and control characters as they are; our pages have always had both
+/// escaped, so text goes in as `Text`.
+pub struct Text<'a>(pub &'a str);
+
+impl Render for Text<'_> {
+    fn render_to(&self, out: &mut String) {
+        escape_to(self.0, out);
+    }
+}
+
+/// A coordinate or a width with one decimal, as the charts write them.
+struct Fixed1(f64);
+
+impl Render for Fixed1 {
+    fn render_to(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{:.1}", self.0);
+    }
 }
 
 /// The page's style sheet. Colours of statuses are shared by charts and tables.
@@ -83,41 +112,76 @@ main{padding:10px 0}section.card,.kpi{break-inside:avoid;border-color:#bbb}}
 "#;
 
 /// A whole page: `title` (plain text) in the head and header band, `subtitle` under
-/// it, `body` (already HTML) in the main column.
-pub fn page(lang: Lang, title: &str, subtitle: &str, body: &str) -> String {
+/// it, `body` in the main column.
+pub fn page(lang: Lang, title: &str, subtitle: &str, body: Markup) -> String {
     page_styled(lang, title, subtitle, "", body)
 }
 
 /// [`page`] with more style rules after [`CSS`] (a renderer's own layout; never plan text).
-pub fn page_styled(lang: Lang, title: &str, subtitle: &str, extra_css: &str, body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + CSS.len() + extra_css.len() + 1024);
+pub fn page_styled(lang: Lang, title: &str, subtitle: &str, extra_css: &str, body: Markup) -> String {
     let code = match lang {
         Lang::Vi => "vi",
         Lang::En => "en",
     };
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"generator\" content=\"par {}\">\n<title>{}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n\
-         <header class=\"top\"><h1>{}</h1><p>{}</p></header>\n<main>\n{body}</main>\n\
-         <footer>{}</footer>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION"),
-        escape(title),
-        escape(title),
-        escape(subtitle),
-        escape(lang.pick(
-            "Tạo bởi par — theo dõi Kế hoạch khắc phục, cải thiện Chỉ số CCHC",
-            "Made with par — PAR Index plan tracker"
-        )),
+    let footer = lang.pick(
+        "Tạo bởi par — theo dõi Kế hoạch khắc phục, cải thiện Chỉ số CCHC",
+        "Made with par — PAR Index plan tracker",
     );
-    out
+    html! {
+        (DOCTYPE) "\n"
+        html lang=(code) {
+            "\n"
+            head {
+                "\n"
+                meta charset="utf-8";
+                "\n"
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                "\n"
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                "\n"
+                meta name="generator" content=(concat!("par ", env!("CARGO_PKG_VERSION")));
+                "\n"
+                title { (Text(title)) }
+                "\n"
+                // Our own constants, never plan text; escaping would break their quotes.
+                style { (PreEscaped(CSS)) (PreEscaped(extra_css)) }
+                "\n"
+            }
+            "\n"
+            body {
+                "\n"
+                header class="top" { h1 { (Text(title)) } p { (Text(subtitle)) } }
+                "\n"
+                main { "\n" (Body(body)) }
+                "\n"
+                footer { (Text(footer)) }
+                "\n"
+            }
+            "\n"
+        }
+        "\n"
+    }
+    .into_string()
+}
+
+/// The page's body, spliced with room kept for the short rest of the page after it, so
+/// that a body of megabytes is not copied again when the closing tags are written.
+struct Body(Markup);
+
+impl Render for Body {
+    fn render_to(&self, out: &mut String) {
+        out.reserve(self.0.0.len() + 512);
+        // Markup, escaped when it was made.
+        out.push_str(&self.0.0);
+    }
 }
 
 /// A card with a heading around some HTML.
-pub fn card(heading: &str, inner: &str) -> String {
-    format!("<section class=\"card\"><h2>{}</h2>\n{inner}</section>\n", escape(heading))
+pub fn card(heading: &str, inner: Markup) -> Markup {
+    html! {
+        section class="card" { h2 { (Text(heading)) } "\n" (inner) }
+        "\n"
+    }
 }
 
 /// A headline figure.
@@ -128,19 +192,18 @@ pub struct Kpi {
     pub tone: &'static str,
 }
 
-pub fn kpis(items: &[Kpi]) -> String {
-    let mut out = String::from("<div class=\"kpis\">");
-    for k in items {
-        let _ = write!(
-            out,
-            "<div class=\"kpi {}\"><div class=\"v\">{}</div><div class=\"l\">{}</div></div>",
-            k.tone,
-            escape(&k.value),
-            escape(&k.label)
-        );
+pub fn kpis(items: &[Kpi]) -> Markup {
+    html! {
+        div class="kpis" {
+            @for k in items {
+                div class={ "kpi " (k.tone) } {
+                    div class="v" { (Text(&k.value)) }
+                    div class="l" { (Text(&k.label)) }
+                }
+            }
+        }
+        "\n"
     }
-    out.push_str("</div>\n");
-    out
 }
 
 /// Part of a bar, in the units of the chart's scale. `class` is one of the
@@ -164,91 +227,94 @@ const NOTE_W: f64 = 64.0;
 const ROW_H: f64 = 24.0;
 const BAR_H: f64 = 14.0;
 
+/// Where each drawn segment of a bar starts and how wide it is, and where the bar ends.
+fn lay_out(bar: &Bar, max: f64, plot_w: f64) -> (Vec<(f64, f64, &Segment)>, f64) {
+    let mut x = LABEL_W;
+    let mut drawn = Vec::with_capacity(bar.segments.len());
+    for s in &bar.segments {
+        if s.value <= 0.0 || max <= 0.0 {
+            continue;
+        }
+        let w = (s.value / max * plot_w).max(1.0);
+        drawn.push((x, w, s));
+        x += w;
+    }
+    (drawn, x)
+}
+
 /// A horizontal (stacked) bar chart in inline SVG, one row per bar, scaled so
 /// `max` fills the width. Labels longer than the label column are shortened
 /// (the whole label is in the tooltip).
-pub fn bar_chart(caption: &str, bars: &[Bar], max: f64, width: f64) -> String {
+pub fn bar_chart(caption: &str, bars: &[Bar], max: f64, width: f64) -> Markup {
     let plot_w = (width - LABEL_W - NOTE_W).max(40.0);
     let height = ROW_H * bars.len() as f64 + 6.0;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" style=\"max-width:{width}px\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        escape(caption)
-    );
     let x0 = LABEL_W;
-    let _ = write!(out, "<line class=\"grid\" x1=\"{x0}\" y1=\"0\" x2=\"{x0}\" y2=\"{height}\"/>");
-    for (i, b) in bars.iter().enumerate() {
-        let y = ROW_H * i as f64 + 3.0;
-        let mid = y + ROW_H / 2.0;
-        let label = crate::text::truncate(&crate::text::one_line(&b.label), 34);
-        let _ = write!(
-            out,
-            "<g><title>{}</title><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" dominant-baseline=\"middle\">{}</text>",
-            escape(&b.label),
-            LABEL_W - 8.0,
-            mid,
-            escape(&label)
-        );
-        let mut x = x0;
-        for s in &b.segments {
-            if s.value <= 0.0 || max <= 0.0 {
-                continue;
+    html! {
+        svg class="chart" viewBox={ "0 0 " (width) " " (height) } width=(width) height=(height)
+            style={ "max-width:" (width) "px" } role="img" aria-label=(Text(caption))
+            xmlns="http://www.w3.org/2000/svg" {
+            // Numbers only, in the self-closing form (maud writes void elements as `<line ...>`).
+            (PreEscaped(format!("<line class=\"grid\" x1=\"{x0}\" y1=\"0\" x2=\"{x0}\" y2=\"{height}\"/>")))
+            @for (i, b) in bars.iter().enumerate() {
+                @let mid = ROW_H * i as f64 + 3.0 + ROW_H / 2.0;
+                @let label = crate::text::truncate(&crate::text::one_line(&b.label), 34);
+                @let (drawn, end) = lay_out(b, max, plot_w);
+                g {
+                    title { (Text(&b.label)) }
+                    text x=(Fixed1(LABEL_W - 8.0)) y=(Fixed1(mid)) text-anchor="end" dominant-baseline="middle" {
+                        (Text(&label))
+                    }
+                    @for (x, w, s) in drawn {
+                        rect class=(s.class) x=(Fixed1(x)) y=(Fixed1(mid - BAR_H / 2.0)) width=(Fixed1(w))
+                            height=(BAR_H) rx="2" { title { (Text(&s.label)) } }
+                    }
+                    text class="note" x=(Fixed1(end + 6.0)) y=(Fixed1(mid)) dominant-baseline="middle" {
+                        (Text(&b.note))
+                    }
+                }
             }
-            let w = (s.value / max * plot_w).max(1.0);
-            let _ = write!(
-                out,
-                "<rect class=\"{}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{BAR_H}\" rx=\"2\"><title>{}</title></rect>",
-                s.class,
-                mid - BAR_H / 2.0,
-                escape(&s.label)
-            );
-            x += w;
         }
-        let _ = write!(
-            out,
-            "<text class=\"note\" x=\"{:.1}\" y=\"{mid:.1}\" dominant-baseline=\"middle\">{}</text></g>",
-            x + 6.0,
-            escape(&b.note)
-        );
+        "\n"
     }
-    out.push_str("</svg>\n");
-    out
 }
 
 /// The legend of a chart: (class, label) pairs.
-pub fn legend(items: &[(&str, &str)]) -> String {
-    let mut out = String::from("<ul class=\"legend\">");
-    for (class, label) in items {
-        let _ = write!(out, "<li><i class=\"{class}\"></i>{}</li>", escape(label));
+pub fn legend(items: &[(&str, &str)]) -> Markup {
+    html! {
+        ul class="legend" {
+            @for (class, label) in items {
+                li { i class=(class) {} (Text(label)) }
+            }
+        }
+        "\n"
     }
-    out.push_str("</ul>\n");
-    out
 }
 
 /// A data table: `headers` are (text, numeric) pairs; numeric columns are right-aligned.
+/// Rows are kept until [`Table::finish`] writes the whole table at once.
 pub struct Table {
-    out: String,
+    head: Markup,
+    rows: Vec<(&'static str, Vec<Td>)>,
 }
 
 /// A table cell.
 pub struct Td {
-    html: String,
+    html: Markup,
     class: String,
 }
 
 impl Td {
     /// Plain text, escaped.
     pub fn text(s: &str) -> Td {
-        Td { html: escape(s), class: String::new() }
+        Td { html: html! { (Text(s)) }, class: String::new() }
     }
-    /// Markup made by the renderer (never plan text unescaped).
-    pub fn html(html: String) -> Td {
+    /// Markup made by the renderer.
+    pub fn html(html: Markup) -> Td {
         Td { html, class: String::new() }
     }
     /// A right-aligned figure.
     pub fn num(s: impl ToString) -> Td {
-        Td { html: escape(&s.to_string()), class: "n".into() }
+        Td { html: html! { (Text(&s.to_string())) }, class: "n".into() }
     }
     pub fn class(mut self, class: &str) -> Td {
         if !self.class.is_empty() {
@@ -259,51 +325,67 @@ impl Td {
     }
 }
 
+/// `Some(s)` unless `s` is empty: an attribute written only when it has a value.
+fn some(s: &str) -> Option<&str> {
+    if s.is_empty() { None } else { Some(s) }
+}
+
 impl Table {
     pub fn new(headers: &[(&str, bool)]) -> Table {
-        let mut out = String::from("<div class=\"tablewrap\"><table class=\"data\"><thead><tr>");
-        for (h, numeric) in headers {
-            let _ = write!(out, "<th{}>{}</th>", if *numeric { " class=\"n\"" } else { "" }, escape(h));
-        }
-        out.push_str("</tr></thead><tbody>\n");
-        Table { out }
+        let head = html! {
+            tr {
+                @for (h, numeric) in headers {
+                    th class=[numeric.then_some("n")] { (Text(h)) }
+                }
+            }
+        };
+        Table { head, rows: Vec::new() }
     }
 
     pub fn row(&mut self, cells: Vec<Td>) {
         self.row_class("", cells);
     }
 
-    pub fn row_class(&mut self, class: &str, cells: Vec<Td>) {
-        if class.is_empty() {
-            self.out.push_str("<tr>");
-        } else {
-            let _ = write!(self.out, "<tr class=\"{class}\">");
-        }
-        for c in cells {
-            if c.class.is_empty() {
-                let _ = write!(self.out, "<td>{}</td>", c.html);
-            } else {
-                let _ = write!(self.out, "<td class=\"{}\">{}</td>", c.class, c.html);
-            }
-        }
-        self.out.push_str("</tr>\n");
+    pub fn row_class(&mut self, class: &'static str, cells: Vec<Td>) {
+        self.rows.push((class, cells));
     }
 
-    pub fn finish(mut self) -> String {
-        self.out.push_str("</tbody></table></div>\n");
-        self.out
+    pub fn finish(self) -> Markup {
+        html! {
+            div class="tablewrap" {
+                table class="data" {
+                    thead { (self.head) }
+                    tbody {
+                        "\n"
+                        @for (class, cells) in &self.rows {
+                            tr class=[some(class)] {
+                                @for c in cells {
+                                    td class=[some(&c.class)] { (c.html) }
+                                }
+                            }
+                            "\n"
+                        }
+                    }
+                }
+            }
+            "\n"
+        }
     }
 }
 
 /// A file path that may wrap after each `/` or `\\` (escaped).
-pub fn path(p: &str) -> String {
-    escape(p).replace('/', "/<wbr>").replace('\\', "\\<wbr>")
+pub fn path(p: &str) -> Markup {
+    // Escaped first; the only markup added is `<wbr>`.
+    PreEscaped(escape(p).replace('/', "/<wbr>").replace('\\', "\\<wbr>"))
 }
 
 /// A small progress meter and the percentage as text.
-pub fn meter(percent: Option<f64>, text: &str) -> String {
+pub fn meter(percent: Option<f64>, text: &str) -> Markup {
     let w = percent.unwrap_or(0.0).clamp(0.0, 100.0);
-    format!("<span class=\"meter\"><b style=\"width:{w:.1}%\"></b></span>{}", escape(text))
+    html! {
+        span class="meter" { b style={ "width:" (Fixed1(w)) "%" } {} }
+        (Text(text))
+    }
 }
 
 #[cfg(test)]
@@ -331,7 +413,8 @@ mod tests {
             }],
             2.0,
             600.0,
-        );
+        )
+        .into_string();
         assert!(!svg.contains("<b>") && !svg.contains("<i>"));
         assert!(svg.contains("&lt;b&gt;x&lt;/b&gt;"));
     }

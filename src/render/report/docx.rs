@@ -13,7 +13,7 @@ use docx_rs::{
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::report::{self as words, TableText};
+use super::{self as words, TableText};
 use crate::compute::report::Report;
 
 const FONT: &str = "Times New Roman";

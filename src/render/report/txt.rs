@@ -3,7 +3,7 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use super::report::{self as words, TableText};
+use super::{self as words, TableText};
 use crate::compute::report::Report;
 
 /// The width of the page in characters.

@@ -1,7 +1,7 @@
 //! The periodic report as Markdown (the default of `par report`): readable as it is,
 //! and convertible to other formats by any Markdown tool.
 
-use super::report::{self as words, TableText};
+use super::{self as words, TableText};
 use crate::compute::report::Report;
 
 /// Escapes plan text for Markdown in one pass: on one line (line breaks and runs of
@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn two_threads_write_the_same_report() {
         // The bundled plan with enough tasks added to pass the threshold.
-        let mut text = include_str!("../../plan.toml").to_string();
+        let mut text = include_str!("../../../plan.toml").to_string();
         for i in 0..1200 {
             let (due, done) = (1 + i % 28, if i % 3 == 0 { "[[task.done]]\ndate = 2025-05-02\n" } else { "" });
             text.push_str(&format!(

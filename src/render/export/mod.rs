@@ -9,8 +9,11 @@
 //! such cells also carry Excel's own "quote prefix" mark, so editing the cell
 //! keeps it text; the text itself is unchanged.
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+pub mod csv;
+pub mod ics;
+pub mod xlsx;
+
+use chrono::NaiveDate;
 
 use crate::compute::export::Export;
 use crate::i18n::Lang;
@@ -181,103 +184,4 @@ pub fn progress_sheet(e: &Export, l: Lang) -> Sheet {
             })
             .collect(),
     }
-}
-
-/// One table as CSV (UTF-8 with BOM, dates as ISO `2025-05-30`).
-pub fn csv(e: &Export, table: Table, l: Lang) -> String {
-    use super::csv::{Cell, Csv};
-    let sheet = match table {
-        Table::Tasks => tasks_sheet(e, l),
-        Table::Occurrences => occurrences_sheet(e, l),
-        Table::Progress => progress_sheet(e, l),
-    };
-    let mut c = Csv::new();
-    c.header(&sheet.columns.iter().map(|c| c.name).collect::<Vec<_>>());
-    for row in &sheet.rows {
-        c.row(row.iter().map(|v| match v {
-            V::Text(s) => Cell::Text(s),
-            V::Int(n) => Cell::Int(*n),
-            V::Date(d) => Cell::Date(*d),
-        }));
-    }
-    c.finish()
-}
-
-/// Excel's limit on the text of one cell.
-const MAX_CELL: usize = 32_767;
-
-/// Plan text as the workbook holds it: control characters shown as escapes, as on the
-/// terminal, and nothing XML 1.0 forbids (rust_xlsxwriter writes C0 controls as
-/// `_x0001_` but passes U+FFFE and U+FFFF through, which makes the file unreadable).
-fn cell_text(s: &str) -> String {
-    crate::text::xml_text(&crate::text::clean_lines(s)).into_owned()
-}
-
-/// The workbook: one sheet per table, header row bold and frozen, filters on,
-/// dates as real dates shown dd/mm/yyyy. Its timestamps come from `today`, so
-/// the same plan on the same day gives the same bytes.
-pub fn xlsx(e: &Export, l: Lang) -> Result<Vec<u8>, String> {
-    build(e, l).map_err(|err| format!("cannot build the workbook: {err}"))
-}
-
-fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let stamp = ExcelDateTime::from_ymd(e.today.year() as u16, e.today.month() as u8, e.today.day() as u8)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(cell_text(&e.plan))
-            .set_company(cell_text(&e.unit))
-            .set_creation_datetime(&stamp),
-    );
-    let header = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xDDE7F3))
-        .set_border_bottom(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    let date = top.clone().set_num_format("dd/mm/yyyy");
-    let wrap = top.clone().set_text_wrap();
-    let plain_q = top.clone().set_quote_prefix();
-    let wrap_q = wrap.clone().set_quote_prefix();
-    for sheet in [tasks_sheet(e, l), occurrences_sheet(e, l), progress_sheet(e, l)] {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet.name)?;
-        for (c, column) in sheet.columns.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, column.name, &header)?;
-            ws.set_column_width(c as u16, column.width)?;
-        }
-        for (r, row) in sheet.rows.iter().enumerate() {
-            let r = r as u32 + 1;
-            for (c, v) in row.iter().enumerate() {
-                let (cu, wraps) = (c as u16, sheet.columns[c].wrap);
-                match v {
-                    V::Text(s) if s.is_empty() => {}
-                    V::Text(s) => {
-                        let text = cell_text(s);
-                        let text =
-                            if text.chars().count() > MAX_CELL { crate::text::truncate(&text, MAX_CELL) } else { text };
-                        let fmt = match (super::csv::looks_like_formula(&text), wraps) {
-                            (true, true) => &wrap_q,
-                            (true, false) => &plain_q,
-                            (false, true) => &wrap,
-                            (false, false) => &top,
-                        };
-                        ws.write_string_with_format(r, cu, &text, fmt)?;
-                    }
-                    V::Int(n) => {
-                        ws.write_number_with_format(r, cu, *n as f64, &top)?;
-                    }
-                    V::Date(Some(d)) => {
-                        let x = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
-                        ws.write_datetime_with_format(r, cu, &x, &date)?;
-                    }
-                    V::Date(None) => {}
-                }
-            }
-        }
-        ws.set_freeze_panes(1, 0)?;
-        ws.autofilter(0, 0, sheet.rows.len() as u32, sheet.columns.len() as u16 - 1)?;
-    }
-    wb.save_to_buffer()
 }

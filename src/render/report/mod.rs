@@ -6,6 +6,11 @@
 //! I. results, II. shortcomings, III. tasks for the next period, IV. proposals, then the
 //! recipients (Nơi nhận) and the signer.
 
+pub mod docx;
+pub mod html;
+pub mod md;
+pub mod txt;
+
 use chrono::NaiveDate;
 
 use crate::compute::Status;
@@ -100,7 +105,7 @@ pub fn preamble(r: &Report) -> Vec<String> {
         .plan
         .bases
         .iter()
-        .map(|b| format!("{} {};", l.pick("Thực hiện", "Pursuant to"), super::document(b, l)))
+        .map(|b| format!("{} {};", l.pick("Thực hiện", "Pursuant to"), crate::render::document(b, l)))
         .collect();
     let mut plan = r.plan.title.trim().to_string();
     match (&r.plan.number, r.plan.date) {

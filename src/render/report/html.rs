@@ -1,6 +1,6 @@
 //! The periodic report as one self-contained HTML page: the page shell, style sheet,
-//! escaping, figure cards, tables and SVG bar charts of [`super::html`] (shared with the
-//! rollup dashboard) around the words of [`super::report`] (shared with the Markdown,
+//! escaping, figure cards, tables and SVG bar charts of [`crate::render::html`] (shared with the
+//! rollup dashboard) around the words of [`super`] (shared with the Markdown,
 //! text and Word reports), so the formats say the same thing.
 //!
 //! The report is laid out as a sheet of paper in the order of a Vietnamese periodic
@@ -9,15 +9,16 @@
 //! progress per section and the overdue items), II. shortcomings, III. the next period,
 //! IV. proposals, then the recipients beside the signer. It prints as the document alone.
 //!
-//! Every piece of plan text goes through [`escape`]; the page holds no script and loads
-//! nothing (the shell's Content-Security-Policy forbids both).
+//! The page is written with maud's `html!`, which escapes whatever is spliced into it;
+//! text goes in as [`Text`]. The page holds no script and loads nothing (the shell's
+//! Content-Security-Policy forbids both).
 
-use std::fmt::Write as _;
+use maud::{Markup, html};
 
-use super::html::{Bar, Kpi, Segment, Table, Td, bar_chart, card, escape, kpis, legend};
-use super::report::{self as words, Group, TableText};
+use super::{self as words, TableText};
 use crate::compute::Status;
 use crate::compute::report::Report;
+use crate::render::html::{Bar, Kpi, Segment, Table, Td, Text, bar_chart, card, kpis, legend};
 
 /// The sheet's own layout, after the shared style sheet.
 const REPORT_CSS: &str = r#"
@@ -85,7 +86,7 @@ fn table(
     t: &TableText,
     row_class: impl Fn(usize) -> &'static str,
     class: impl Fn(usize, usize) -> &'static str,
-) -> String {
+) -> Markup {
     let headers: Vec<(&str, bool)> =
         t.header.iter().enumerate().map(|(i, h)| (h.as_str(), t.centred.get(i) == Some(&true))).collect();
     let mut tbl = Table::new(&headers);
@@ -115,56 +116,45 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-fn para(out: &mut String, class: &str, text: &str) {
-    let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(text));
-}
-
-fn list(out: &mut String, lines: &[String]) {
-    out.push_str("<ul>");
-    for l in lines {
-        let _ = write!(out, "<li>{}</li>", escape(l));
-    }
-    out.push_str("</ul>\n");
-}
-
-fn groups(out: &mut String, gs: &[Group]) {
-    for g in gs {
-        let _ = writeln!(out, "<h4>{}</h4>", escape(&g.heading));
-        list(out, &g.lines);
-    }
+fn para(class: &str, text: &str) -> Markup {
+    html! { p class=(class) { (Text(text)) } "\n" }
 }
 
 /// The header block: the unit's side and the national side, as in Decree 30/2020/NĐ-CP.
-fn head(out: &mut String, r: &Report) {
+fn head(r: &Report) -> Markup {
     let l = r.lang;
-    out.push_str("<div class=\"doc-head\">\n<div class=\"issuer\">");
-    if let Some(sup) = words::superior_line(r) {
-        let _ = write!(out, "<p class=\"superior\">{}</p>", escape(&sup));
+    html! {
+        div class="doc-head" {
+            "\n"
+            div class="issuer" {
+                @if let Some(sup) = words::superior_line(r) {
+                    p class="superior" { (Text(&sup)) }
+                }
+                p class="unit" { (Text(&words::unit_line(r))) }
+                hr class="rule unit-rule";
+                p class="no" { (Text(&words::number_line(r))) }
+            }
+            "\n"
+            div class="national" {
+                p class="nat" { (Text(words::national_name(l))) }
+                p class="motto" { (Text(words::motto(l))) }
+                hr class="rule motto-rule";
+                p class="date" { (Text(&r.header.date_line)) }
+            }
+            "\n"
+        }
+        "\n"
     }
-    let _ = writeln!(
-        out,
-        "<p class=\"unit\">{}</p><hr class=\"rule unit-rule\"><p class=\"no\">{}</p></div>",
-        escape(&words::unit_line(r)),
-        escape(&words::number_line(r))
-    );
-    let _ = writeln!(
-        out,
-        "<div class=\"national\"><p class=\"nat\">{}</p><p class=\"motto\">{}</p><hr class=\"rule motto-rule\">\
-         <p class=\"date\">{}</p></div>\n</div>",
-        escape(words::national_name(l)),
-        escape(words::motto(l)),
-        escape(&r.header.date_line)
-    );
 }
 
 /// I.1: the figure cards, the figures table, the note, the sentence, the charts.
-fn figures(out: &mut String, r: &Report) {
+fn figures(r: &Report) -> Markup {
     let l = r.lang;
     let f = &r.figures;
     let c = &f.period.counts;
     let labels = words::figure_labels(l);
     let base = c.total - c.ongoing;
-    out.push_str(&kpis(&[
+    let cards = kpis(&[
         Kpi { value: c.total.to_string(), label: labels[0].into(), tone: "" },
         Kpi {
             value: words::percent(f.period.percent_complete, l),
@@ -187,22 +177,25 @@ fn figures(out: &mut String, r: &Report) {
                 _ => "",
             },
         },
-    ]));
+    ]);
     let t = words::figures_table(r);
     // The completion rate, the last row, in bold.
     let last = t.rows.len().saturating_sub(1);
-    out.push_str(&table(&t, |row| if row == last { "rate" } else { "" }, |_, c| if c == 0 { "label" } else { "" }));
-    para(out, "note", words::figures_note(l));
-    para(out, "para", &words::change_sentence(r));
-    charts(out, r);
+    html! {
+        (cards)
+        (table(&t, |row| if row == last { "rate" } else { "" }, |_, c| if c == 0 { "label" } else { "" }))
+        (para("note", words::figures_note(l)))
+        (para("para", &words::change_sentence(r)))
+        (charts(r))
+    }
 }
 
 /// The progress of each section (stacked by status, in % of its items with a deadline)
 /// and its overdue items.
-fn charts(out: &mut String, r: &Report) {
+fn charts(r: &Report) -> Markup {
     let l = r.lang;
     if r.sections.is_empty() {
-        return;
+        return html! {};
     }
     let bars: Vec<Bar> = r
         .sections
@@ -227,17 +220,15 @@ fn charts(out: &mut String, r: &Report) {
             }
         })
         .collect();
-    let mut inner = bar_chart(l.pick("Tiến độ theo từng phần", "Progress per section"), &bars, 100.0, 780.0);
-    inner.push_str(&legend(&[
-        ("s-ontime", Status::DoneOnTime.short_label(l)),
-        ("s-late", Status::DoneLate.short_label(l)),
-        ("s-overdue", Status::Overdue.short_label(l)),
-        ("s-rest", l.pick("Chưa xong, trong hạn", "Not done, on schedule")),
-    ]));
-    out.push_str(&card(
-        l.pick("Tiến độ theo từng phần (% việc có thời hạn)", "Progress per section (% of items with a deadline)"),
-        &inner,
-    ));
+    let progress = html! {
+        (bar_chart(l.pick("Tiến độ theo từng phần", "Progress per section"), &bars, 100.0, 780.0))
+        (legend(&[
+            ("s-ontime", Status::DoneOnTime.short_label(l)),
+            ("s-late", Status::DoneLate.short_label(l)),
+            ("s-overdue", Status::Overdue.short_label(l)),
+            ("s-rest", l.pick("Chưa xong, trong hạn", "Not done, on schedule")),
+        ]))
+    };
 
     let late: Vec<Bar> = r
         .sections
@@ -256,143 +247,163 @@ fn charts(out: &mut String, r: &Report) {
             }
         })
         .collect();
-    let inner = if late.is_empty() {
-        format!(
-            "<p class=\"empty\">{}</p>\n",
-            escape(l.pick("Trong kỳ không có việc quá hạn.", "No item is overdue in this period."))
-        )
+    let overdue = if late.is_empty() {
+        html! {
+            p class="empty" { (Text(l.pick("Trong kỳ không có việc quá hạn.", "No item is overdue in this period."))) }
+            "\n"
+        }
     } else {
         let max = r.sections.iter().map(|s| s.tally.counts.overdue).max().unwrap_or(0) as f64;
         bar_chart(l.pick("Số việc quá hạn theo phần", "Overdue items per section"), &late, max, 780.0)
     };
-    out.push_str(&card(l.pick("Số việc quá hạn theo phần", "Overdue items per section"), &inner));
+    html! {
+        (card(
+            l.pick("Tiến độ theo từng phần (% việc có thời hạn)", "Progress per section (% of items with a deadline)"),
+            progress,
+        ))
+        (card(l.pick("Số việc quá hạn theo phần", "Overdue items per section"), overdue))
+    }
 }
 
 /// I.3: what was done, task by task: the target and measured result, then each entry
 /// with its date first.
-fn activities(out: &mut String, r: &Report) {
+fn activities(r: &Report) -> Markup {
     let l = r.lang;
-    if r.activities.is_empty() {
-        para(out, "para", words::no_activity(l));
-    }
-    for a in &r.activities {
-        let _ = writeln!(
-            out,
-            "<div class=\"task\"><h4>{}</h4>",
-            escape(&words::activity_heading(&a.task, &a.title, &a.owner, l))
-        );
-        out.push_str("<ul>");
-        let results = words::result_lines(&a.result, l);
-        for (i, line) in results.iter().enumerate() {
-            let class = if i == 0 && a.result.target.is_some() { "target" } else { "measured" };
-            let _ = write!(out, "<li class=\"{class}\">{}</li>", escape(line));
+    html! {
+        @if r.activities.is_empty() {
+            (para("para", words::no_activity(l)))
         }
-        for e in &a.entries {
-            let line = words::activity_line(e, l);
-            let when = crate::dates::short(e.date);
-            match line.strip_prefix(&format!("{when}: ")) {
-                Some(rest) => {
-                    let _ = write!(out, "<li><span class=\"when\">{when}</span>: {}</li>", escape(rest));
-                }
-                None => {
-                    let _ = write!(out, "<li>{}</li>", escape(&line));
+        @for a in &r.activities {
+            div class="task" {
+                h4 { (Text(&words::activity_heading(&a.task, &a.title, &a.owner, l))) }
+                "\n"
+                ul {
+                    @for (i, line) in words::result_lines(&a.result, l).iter().enumerate() {
+                        li class=(if i == 0 && a.result.target.is_some() { "target" } else { "measured" }) {
+                            (Text(line))
+                        }
+                    }
+                    @for e in &a.entries {
+                        @let line = words::activity_line(e, l);
+                        @let when = crate::dates::short(e.date);
+                        @match line.strip_prefix(&format!("{when}: ")) {
+                            Some(rest) => { li { span class="when" { (Text(&when)) } ": " (Text(rest)) } }
+                            None => { li { (Text(&line)) } }
+                        }
+                    }
                 }
             }
+            "\n"
         }
-        out.push_str("</ul></div>\n");
     }
 }
 
 /// The recipients beside the signer.
-fn sign(out: &mut String, r: &Report) {
+fn sign(r: &Report) -> Markup {
     let l = r.lang;
-    out.push_str("<div class=\"sign\">\n<div class=\"recipients\">");
-    let _ = write!(out, "<p class=\"h\">{}</p><ul>", escape(words::recipients_heading(l)));
-    for line in words::recipient_lines(r) {
-        let _ = write!(out, "<li>{}</li>", escape(&line));
-    }
-    out.push_str("</ul></div>\n<div class=\"signer\">");
-    if let Some(s) = &r.signer {
-        let (lines, name) = words::signer_lines(s);
-        for line in lines {
-            let _ = write!(out, "<p>{}</p>", escape(&line));
+    html! {
+        div class="sign" {
+            "\n"
+            div class="recipients" {
+                p class="h" { (Text(words::recipients_heading(l))) }
+                ul { @for line in words::recipient_lines(r) { li { (Text(&line)) } } }
+            }
+            "\n"
+            div class="signer" {
+                @if let Some(s) = &r.signer {
+                    @let (lines, name) = words::signer_lines(s);
+                    @for line in lines { p { (Text(&line)) } }
+                    p class="name" { (Text(&name)) }
+                }
+            }
+            "\n"
         }
-        let _ = write!(out, "<p class=\"name\">{}</p>", escape(&name));
+        "\n"
     }
-    out.push_str("</div>\n</div>\n");
 }
 
+/// The page. Its long parts (the section tables aside) are written here rather than by
+/// functions of their own: each `html!` fills a buffer of its own, and a part made apart
+/// would be copied once more into the page (megabytes at 10,000 tasks).
 pub fn render(r: &Report) -> String {
     let l = r.lang;
-    let mut out = String::from("<article class=\"sheet\">\n");
-    head(&mut out, r);
-
-    let _ = writeln!(out, "<h1 class=\"kind\">{}</h1>", escape(words::kind(l)));
-    let _ = writeln!(out, "<p class=\"subject\">{}</p><hr class=\"rule subject-rule\">", escape(&r.subject));
-    if let Some(to) = words::to_line(r) {
-        para(&mut out, "to", &to);
-    }
-    for p in words::preamble(r) {
-        para(&mut out, "para", &p);
-    }
-    para(&mut out, "window", &words::window_sentence(r));
-
-    let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_results(l)));
-    let _ = writeln!(out, "<h3>{}</h3>", escape(words::heading_figures(l)));
-    figures(&mut out, r);
-
-    let _ = writeln!(out, "<h3>{}</h3>", escape(words::heading_sections(l)));
-    if r.sections.is_empty() {
-        para(&mut out, "para", words::no_items(l));
-    }
-    for s in &r.sections {
-        let _ = writeln!(out, "<h4>{}</h4>", escape(&words::section_heading(&s.id, &s.title, &s.tally, l)));
-        out.push_str(&table(
-            &words::section_table(s, l),
-            |_| "",
-            |row, col| match col {
-                0 => "id",
-                4 => s.items.get(row).map_or("", |i| status_class(i.status)),
-                _ => "",
-            },
-        ));
-    }
-
-    let _ = writeln!(out, "<h3>{}</h3>", escape(words::heading_activities(l)));
-    activities(&mut out, r);
-
-    let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_shortcomings(l)));
     let shortcomings = words::shortcomings(r);
-    if shortcomings.is_empty() {
-        para(&mut out, "para", words::no_shortcomings(l));
-    }
-    groups(&mut out, &shortcomings);
+    let body = html! {
+        article class="sheet" {
+            "\n"
+            (head(r))
+            h1 class="kind" { (Text(words::kind(l))) } "\n"
+            p class="subject" { (Text(&r.subject)) }
+            hr class="rule subject-rule";
+            "\n"
+            @if let Some(to) = words::to_line(r) {
+                (para("to", &to))
+            }
+            @for p in words::preamble(r) {
+                (para("para", &p))
+            }
+            (para("window", &words::window_sentence(r)))
 
-    let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_next(l)));
-    para(&mut out, "para", &words::next_sentence(r));
-    let _ = writeln!(out, "<h4>{}</h4>", escape(words::heading_next_due(l)));
-    if r.next.due.is_empty() {
-        para(&mut out, "para", words::nothing_due_next(l));
-    } else {
-        out.push_str(&table(&words::next_table(&r.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }));
-    }
-    groups(&mut out, &words::next_groups(r));
+            h2 { (Text(words::heading_results(l))) } "\n"
+            h3 { (Text(words::heading_figures(l))) } "\n"
+            (figures(r))
 
-    if !r.proposals.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>", escape(words::heading_proposals(l)));
-        out.push_str("<ol class=\"proposals\">");
-        for p in &r.proposals {
-            let _ = write!(out, "<li>{}</li>", escape(p.trim()));
+            h3 { (Text(words::heading_sections(l))) } "\n"
+            @if r.sections.is_empty() {
+                (para("para", words::no_items(l)))
+            }
+            @for s in &r.sections {
+                h4 { (Text(&words::section_heading(&s.id, &s.title, &s.tally, l))) } "\n"
+                (table(
+                    &words::section_table(s, l),
+                    |_| "",
+                    |row, col| match col {
+                        0 => "id",
+                        4 => s.items.get(row).map_or("", |i| status_class(i.status)),
+                        _ => "",
+                    },
+                ))
+            }
+
+            h3 { (Text(words::heading_activities(l))) } "\n"
+            (activities(r))
+
+            // II to IV: the shortcomings, the next period and the proposals.
+            h2 { (Text(words::heading_shortcomings(l))) } "\n"
+            @if shortcomings.is_empty() {
+                (para("para", words::no_shortcomings(l)))
+            }
+            @for g in &shortcomings {
+                h4 { (Text(&g.heading)) } "\n"
+                ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
+            }
+
+            h2 { (Text(words::heading_next(l))) } "\n"
+            (para("para", &words::next_sentence(r)))
+            h4 { (Text(words::heading_next_due(l))) } "\n"
+            @if r.next.due.is_empty() {
+                (para("para", words::nothing_due_next(l)))
+            } @else {
+                (table(&words::next_table(&r.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }))
+            }
+            @for g in &words::next_groups(r) {
+                h4 { (Text(&g.heading)) } "\n"
+                ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
+            }
+
+            @if !r.proposals.is_empty() {
+                h2 { (Text(words::heading_proposals(l))) } "\n"
+                ol class="proposals" { @for p in &r.proposals { li { (Text(p.trim())) } } } "\n"
+            }
+
+            (para("closing", &words::closing(r)))
+            (sign(r))
         }
-        out.push_str("</ol>\n");
-    }
-
-    para(&mut out, "closing", &words::closing(r));
-    sign(&mut out, r);
-    out.push_str("</article>\n");
+        "\n"
+    };
 
     let subtitle = format!("{} — {}", r.header.unit.trim(), words::window_sentence(r));
-    super::html::page_styled(l, &r.title, &subtitle, REPORT_CSS, &out)
+    crate::render::html::page_styled(l, &r.title, &subtitle, REPORT_CSS, body)
 }
 
 #[cfg(test)]
@@ -407,7 +418,7 @@ mod tests {
             widths: vec![50, 50],
             centred: vec![false, true],
         };
-        let html = table(&t, |_| "", |_, c| if c == 0 { "id" } else { "" });
+        let html = table(&t, |_| "", |_, c| if c == 0 { "id" } else { "" }).into_string();
         assert!(html.contains("<th>Mã</th><th class=\"n\">&lt;b&gt;</th>"), "{html}");
         assert!(html.contains("<td class=\"id\">1</td><td class=\"n\">a &amp; &lt;i&gt;</td>"), "{html}");
     }

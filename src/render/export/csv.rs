@@ -1,0 +1,25 @@
+//! `par export --format csv`: one table of [`Export`].
+
+use super::{Table, V, occurrences_sheet, progress_sheet, tasks_sheet};
+use crate::compute::export::Export;
+use crate::i18n::Lang;
+
+/// One table as CSV (UTF-8 with BOM, dates as ISO `2025-05-30`).
+pub fn render(e: &Export, table: Table, l: Lang) -> String {
+    use crate::render::csv::{Cell, Csv};
+    let sheet = match table {
+        Table::Tasks => tasks_sheet(e, l),
+        Table::Occurrences => occurrences_sheet(e, l),
+        Table::Progress => progress_sheet(e, l),
+    };
+    let mut c = Csv::new();
+    c.header(&sheet.columns.iter().map(|c| c.name).collect::<Vec<_>>());
+    for row in &sheet.rows {
+        c.row(row.iter().map(|v| match v {
+            V::Text(s) => Cell::Text(s),
+            V::Int(n) => Cell::Int(*n),
+            V::Date(d) => Cell::Date(*d),
+        }));
+    }
+    c.finish()
+}
