@@ -34,9 +34,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
     let data = export(&loaded.plan, ctx.today, lang);
     let payload = match format {
         ExportFormat::Json => Payload::Text(json::to_json("export", &data)),
-        ExportFormat::Csv => {
-            Payload::Text(crate::render::export::csv::render(&data, args.sheet.map(Into::into).unwrap_or_default(), lang))
-        }
+        ExportFormat::Csv => Payload::Text(crate::render::export::csv::render(
+            &data,
+            args.sheet.map(Into::into).unwrap_or_default(),
+            lang,
+        )),
         ExportFormat::Ics => Payload::Text(crate::render::export::ics::calendar(&data, lang)),
         ExportFormat::Xlsx => Payload::Binary(crate::render::export::xlsx::render(&data, lang).map_err(Fail::write)?),
     };

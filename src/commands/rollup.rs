@@ -67,8 +67,11 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
 
     let text = match args.format {
         RollupFormat::Table => {
-            let style =
-                if args.output.is_some() { Style { lang, color: false, width: None } } else { Style::new(lang, ctx.color, ctx.width) };
+            let style = if args.output.is_some() {
+                Style { lang, color: false, width: None }
+            } else {
+                Style::new(lang, ctx.color, ctx.width)
+            };
             crate::render::rollup::table::render(&report, &style)
         }
         RollupFormat::Json => json::to_json("rollup", &report),
