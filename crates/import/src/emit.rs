@@ -3,7 +3,7 @@
 //! basis, owner, section and task, and a "KIỂM TRA / CHECK" comment wherever
 //! the reading was a guess or found nothing.
 
-use crate::text::toml_quote as basic;
+use par_core::text::toml_quote as basic;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -78,7 +78,7 @@ fn unread(o: &mut String, d: &Draft, origin: &Origin) {
     o.push_str("# Phần đầu, cuối văn bản par chưa đọc được (chép lại để đối chiếu):\n");
     o.push_str("# Head and tail text par did not read (copied here to check):\n");
     for (line, text) in &d.unread {
-        let _ = writeln!(o, "#   {} {line}: {}", position(origin), comment_text(&crate::text::truncate(text, 160)));
+        let _ = writeln!(o, "#   {} {line}: {}", position(origin), comment_text(&par_core::text::truncate(text, 160)));
     }
     o.push_str(RULE);
 }

@@ -11,6 +11,12 @@ pub mod parse;
 pub mod scan;
 pub mod text;
 
+// The core's modules at this crate's root, and this crate as `import`, so the paths written
+// when import was a module of `par` (`crate::dates::…`, `crate::import::…`) still resolve.
+// Not `text`: import has its own; the core's is named `par_core::text`.
+pub(crate) use par_core::{dates, i18n};
+extern crate self as import;
+
 use std::borrow::Cow;
 
 use crate::i18n::Lang;

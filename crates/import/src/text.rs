@@ -302,7 +302,7 @@ fn continues(para_upper: bool, prev: &str, next: &str, short_line: usize) -> boo
     const OPENERS: &[&str] = &["thuc hien ", "can cu ", "tren day", "noi nhan"];
     let head: String = next.chars().take(12).collect();
     let capital = next.chars().next().is_some_and(char::is_uppercase);
-    if capital && OPENERS.iter().any(|o| crate::text::fold(&head).starts_with(o)) {
+    if capital && OPENERS.iter().any(|o| par_core::text::fold(&head).starts_with(o)) {
         return false;
     }
     if next.chars().next().is_some_and(char::is_lowercase) {

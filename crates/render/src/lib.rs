@@ -14,6 +14,11 @@ pub mod rollup;
 pub mod show;
 pub mod status;
 
+// The core's modules at this crate's root, and this crate as `render`, so the paths written
+// when render was a module of `par` (`crate::plan::…`, `crate::render::…`) still resolve.
+pub(crate) use par_core::{compute, dates, i18n, period, plan, text};
+extern crate self as render;
+
 use chrono::NaiveDate;
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 

@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn the_bundled_plan_reads_as_toml_reads_it() {
-        let text = include_str!("../../plan.toml");
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../plan.toml"));
         assert_eq!(
             format!("{:?}", from_str(text).map_err(|e| format!("{e:?}"))),
             format!("{:?}", toml::from_str::<RawPlan>(text).map_err(|e| format!("{:?}", Error::Toml(e))))

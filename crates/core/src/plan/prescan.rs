@@ -209,7 +209,7 @@ mod tests {
         let newlines = "\n".repeat(3_000_000);
         assert_eq!(check(&newlines).map_err(|e| e.limit), Err(Limit::Values));
         // The bundled plan, and a plan of many tasks, are far below the budget.
-        let seed = include_str!("../../plan.toml");
+        let seed = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../plan.toml"));
         assert!(check_with(seed, MAX_DEPTH, seed.len() / 2).is_ok());
     }
 }

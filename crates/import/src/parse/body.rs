@@ -7,7 +7,7 @@ use super::title::short_title;
 use super::{DraftSection, Items, Parser, RawTask, TableCells, note};
 use crate::import::scan::{Folded, Label, LabelKind, citations_in, is_upper, trim_clause};
 use crate::import::text::Block;
-use crate::text::fold;
+use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ use super::title::{capitalise, lower_first, title_case};
 use super::{DraftSection, Items, Parser, Signer, note};
 use crate::import::scan::{Folded, LabelKind, citations_in, date_at, is_upper, label, trim_clause};
 use crate::import::text::Block;
-use crate::text::fold;
+use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ use super::timeline::timeline;
 use super::title::{capitalise, short_title};
 use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Note, Notes, Parser, RawTask, note};
 use crate::import::scan::{Citation, Folded, citations_in, is_upper, trim_clause};
-use crate::text::fold;
+use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------

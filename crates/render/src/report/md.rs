@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn two_threads_write_the_same_report() {
         // The bundled plan with enough tasks added to pass the threshold.
-        let mut text = include_str!("../../../plan.toml").to_string();
+        let mut text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../plan.toml")).to_string();
         for i in 0..1200 {
             let (due, done) = (1 + i % 28, if i % 3 == 0 { "[[task.done]]\ndate = 2025-05-02\n" } else { "" });
             text.push_str(&format!(
