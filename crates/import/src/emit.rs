@@ -4,6 +4,7 @@
 //! the reading was a guess or found nothing.
 
 use par_core::text::toml_quote as basic;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -458,8 +459,21 @@ fn date(d: NaiveDate) -> String {
 }
 
 /// Text safe inside a comment: one line, no control characters.
-fn comment_text(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() || is_bidi(c) { ' ' } else { c }).collect()
+fn comment_text(s: &str) -> Cow<'_, str> {
+    // Borrowed when the bytes show none of those characters: control characters are below
+    // U+0020, U+007F and U+0080–U+009F (0xC2 0x80–0x9F); the direction marks begin 0xE2 0x80
+    // or 0xE2 0x81 (so do other punctuation marks: they take the slow path).
+    let b = s.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| match c {
+        0..0x20 | 0x7f => false,
+        0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!(b.get(i + 1), Some(0x80 | 0x81)),
+        _ => true,
+    });
+    if plain {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if c.is_control() || is_bidi(c) { ' ' } else { c }).collect())
 }
 
 fn is_bidi(c: char) -> bool {

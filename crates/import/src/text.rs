@@ -132,6 +132,13 @@ pub fn nfc(s: &str) -> String {
     let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}');
     // Most documents are already NFC: checking is much cheaper than normalising.
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        // No byte that may begin an invisible character (0xC2 0xAD; 0xE2 0x80 …, 0xEF 0xBB …,
+        // which other characters begin too): one copy, no character decoded.
+        let b = s.as_bytes();
+        let maybe_invisible = b.windows(2).any(|w| matches!(w, [0xc2, 0xad] | [0xe2, 0x80] | [0xef, 0xbb]));
+        if !maybe_invisible {
+            return s.to_string();
+        }
         return s.chars().filter(|&c| !invisible(c)).collect();
     }
     s.nfc().filter(|&c| !invisible(c)).collect()
@@ -139,6 +146,10 @@ pub fn nfc(s: &str) -> String {
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
 pub fn squeeze(s: &str) -> String {
+    // Most lines are already squeezed: one copy, without decoding a character.
+    if is_squeezed(s) {
+        return s.to_string();
+    }
     // The words between the spaces, joined by one space: copied a run at a time, not a
     // character at a time.
     let mut out = String::with_capacity(s.len());
@@ -149,6 +160,38 @@ pub fn squeeze(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `squeeze` would return the text as it is: single ASCII spaces between words, none
+/// at either end, and no other space. Read from the bytes; a byte sequence that may begin a
+/// Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) answers no, for `squeeze`'s
+/// own reading to decide (curly quotes too: rare enough).
+fn is_squeezed(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Whether the byte before was a space: at the start, as if it were (no leading space).
+    let mut after_space = true;
+    for (i, &c) in b.iter().enumerate() {
+        // Most bytes: printable ASCII but the space, and UTF-8 continuation bytes.
+        if c > b' ' && c < 0xc2 {
+            after_space = false;
+            continue;
+        }
+        let space_like = match c {
+            b' ' => after_space,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x85 | 0xa0)),
+            0xe1 => b.get(i + 1) == Some(&0x9a),
+            0xe2 => matches!(b.get(i + 1), Some(0x80 | 0x81)),
+            0xe3 => b.get(i + 1) == Some(&0x80),
+            _ => false,
+        };
+        if space_like {
+            return false;
+        }
+        after_space = c == b' ';
+    }
+    // No trailing space.
+    b.is_empty() || !after_space
 }
 
 /// Reads Markdown or plain text. `markdown` also removes inline decorations
@@ -186,7 +229,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     let mut table: Vec<(Vec<String>, usize)> = Vec::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
         if let Some((t, line)) = cur.take() {
-            let t = squeeze(&t);
+            let t = if is_squeezed(&t) { t } else { squeeze(&t) };
             if !t.is_empty() {
                 doc.blocks.push(Block { text: t, heading: false, line, cells: Vec::new() });
             }

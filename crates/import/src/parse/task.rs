@@ -253,7 +253,8 @@ impl Parser {
         // Title: the first clause, without the owner's "Phòng Nội vụ:" prefix.
         let first_line = detail.split('\n').next().unwrap_or("");
         let title_src = match found.prefix_end {
-            Some(e) => Folded::new(first_line).text(e..first_line.chars().count()),
+            // `detail`'s folding serves: the first line is where it begins.
+            Some(e) => f.text(e..first_line.chars().count()),
             None => first_line.to_string(),
         };
         let mut title = capitalise(&short_title(&title_src));

@@ -63,13 +63,35 @@ pub struct Citation {
     pub span: Range<usize>,
 }
 
+/// For each ASCII letter, the kinds (bit n: `KINDS[n]`) that begin with it.
+const KINDS_BY_FIRST: [u32; 128] = {
+    assert!(KINDS.len() <= 32);
+    let mut t = [0u32; 128];
+    let mut n = 0;
+    while n < KINDS.len() {
+        t[KINDS[n].0.as_bytes()[0] as usize] |= 1 << n;
+        n += 1;
+    }
+    t
+};
+
 fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
     // Most words start with no kind's first letter: rule them out in one look.
+    // Then only the kinds with that first letter, in their order (a bit per kind).
     let c = *f.fold.get(i)?;
-    if !c.is_ascii() || !KINDS.iter().any(|(k, _)| k.as_bytes()[0] == c as u8) {
+    if !c.is_ascii() {
         return None;
     }
-    KINDS.iter().find(|(k, _)| f.word_at(i, k)).map(|(k, name)| (*name, i + k.chars().count()))
+    let mut kinds = KINDS_BY_FIRST[c as usize];
+    while kinds != 0 {
+        let n = kinds.trailing_zeros() as usize;
+        kinds &= kinds - 1;
+        let (k, name) = KINDS[n];
+        if f.word_at(i, k) {
+            return Some((name, i + k.chars().count()));
+        }
+    }
+    None
 }
 
 /// Reads a document number ("16/KH-UBND", "73/2023/NĐ-CP", "14-KL/TW") at `i`.
