@@ -25,9 +25,15 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     // A regular file of at most 32 MB (a plan document is a few): a pipe is refused, not
     // waited on; `/dev/zero` or a huge file is refused, not read.
     let bytes = crate::read::read_capped_to(&document, crate::import::MAX_INPUT)
-        .map_err(|e| Fail::new(e.kind(), e.message(lang, &name)))?;
+        .map_err(|e| Fail::new(e.kind(), e.headline(lang, &name)).help_in(lang, e.help(lang)))?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| Fail::input(e.message(lang, &name)))?;
+    let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| {
+        let fail = Fail::new(e.kind(), e.message(lang, &name));
+        match e.help(lang) {
+            Some(help) => fail.help_in(lang, help),
+            None => fail,
+        }
+    })?;
     // What the report needs of the draft, then its memory (and the document's) goes back
     // before the draft is loaded: fresh pages cost a large import a tenth of its time.
     drop(bytes);

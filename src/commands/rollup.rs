@@ -16,7 +16,8 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         // Nothing to read: a path that could not be read is exit 3 (as for any command);
         // folders without plan files are bad input, 2.
         if let Some(Found::Error(p, why)) = found.first() {
-            return Err(Fail::new(why.kind(), why.message(lang, &crate::text::clean(&p.display().to_string()))).into());
+            let shown = crate::text::clean(&p.display().to_string()).into_owned();
+            return Err(Fail::new(why.kind(), why.headline(lang, &shown)).help_in(lang, why.help(lang)).into());
         }
         let shown: Vec<String> =
             args.paths.iter().map(|p| crate::text::clean(&p.display().to_string()).into_owned()).collect();

@@ -17,6 +17,13 @@ pub enum Kind {
     Findings,
 }
 
+/// The label of the line saying what to do, in `lang`, where a message has one per language
+/// (file reading, the importer): `gợi ý` or `help`. Most of par says `help` in both today;
+/// the message catalogue issue will settle one label per language.
+pub fn help_label(lang: crate::i18n::Lang) -> &'static str {
+    lang.pick("gợi ý", "help")
+}
+
 /// Words an I/O error without the OS's "(os error 13)" noise.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;

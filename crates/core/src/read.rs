@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::failure::{Kind, io_reason};
+use crate::failure::{Kind, help_label, io_reason};
 use crate::i18n::Lang;
 
 /// Files larger than this are refused without being read: a plan of 100,000 tasks is
@@ -94,14 +94,9 @@ impl ReadError {
         format!("{lead} {file}: {}", self.reason(lang))
     }
 
-    /// The label of the line saying what to do, in `lang`.
-    fn help_label(lang: Lang) -> &'static str {
-        lang.pick("gợi ý", "help")
-    }
-
     /// The whole message in `lang`: `cannot read FILE: reason` and a `help:` line.
     pub fn message(&self, lang: Lang, file: &str) -> String {
-        format!("{}\n      {}: {}", self.headline(lang, file), Self::help_label(lang), self.help(lang))
+        format!("{}\n      {}: {}", self.headline(lang, file), help_label(lang), self.help(lang))
     }
 
     /// The message in both languages, Vietnamese first, for places where the language
@@ -111,9 +106,9 @@ impl ReadError {
             "{}\n       {}\n      {}: {}\n      {}: {}",
             self.headline(Lang::Vi, file),
             self.headline(Lang::En, file),
-            Self::help_label(Lang::Vi),
+            help_label(Lang::Vi),
             self.help(Lang::Vi),
-            Self::help_label(Lang::En),
+            help_label(Lang::En),
             self.help(Lang::En)
         )
     }

@@ -20,6 +20,7 @@ extern crate self as import;
 use std::borrow::Cow;
 
 use crate::i18n::Lang;
+use par_core::failure::Kind;
 
 pub use parse::{Draft, ParseError};
 
@@ -60,7 +61,7 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// The message for the user, naming the file and what to do.
+    /// The message for the user, naming the file; what to do about it is [`Self::help`].
     pub fn message(&self, lang: Lang, file: &str) -> String {
         match self {
             ImportError::Empty => match lang {
@@ -69,69 +70,98 @@ impl ImportError {
             },
             ImportError::NoTasks => match lang {
                 Lang::Vi => format!(
-                    "không tìm thấy nhiệm vụ nào trong {file}: văn bản không có mục đánh số (\"1.\", \"a)\", \"- \") dưới các phần I., II., …\n      gợi ý: kiểm tra đúng là văn bản kế hoạch; nếu số thứ tự là số tự động của Word, lưu dạng .docx thay vì chép văn bản"
+                    "không tìm thấy nhiệm vụ nào trong {file}: văn bản không có mục đánh số (\"1.\", \"a)\", \"- \") dưới các phần I., II., …"
                 ),
                 Lang::En => format!(
-                    "no tasks found in {file}: it has no numbered items (\"1.\", \"a)\", \"- \") under sections I., II., …\n      help: check it is a plan; if Word numbers the items automatically, import the .docx rather than copied text"
+                    "no tasks found in {file}: it has no numbered items (\"1.\", \"a)\", \"- \") under sections I., II., …"
                 ),
             },
             ImportError::Unsupported(what) => match lang {
-                Lang::Vi => format!(
-                    "{file} là tệp {what}, par không đọc được định dạng này\n      gợi ý: mở bằng Word (hoặc LibreOffice) rồi Lưu thành… (Save As) dạng .docx hoặc .txt (mã hóa UTF-8), sau đó chạy lại `par import`"
-                ),
-                Lang::En => format!(
-                    "{file} is a {what} file, which par cannot read\n      help: open it in Word (or LibreOffice) and Save As .docx, or as .txt (UTF-8), then run `par import` again"
-                ),
+                Lang::Vi => format!("{file} là tệp {what}, par không đọc được định dạng này"),
+                Lang::En => format!("{file} is a {what} file, which par cannot read"),
             },
             ImportError::CorruptDocx(why) => match lang {
-                Lang::Vi => format!(
-                    "{file} không phải tệp Word .docx hợp lệ (tệp hỏng hoặc bị cắt: {why})\n      gợi ý: mở lại bằng Word và lưu thành .docx mới, hoặc lưu dạng .txt"
-                ),
-                Lang::En => format!(
-                    "{file} is not a valid Word .docx file (damaged or truncated: {why})\n      help: open it in Word and save it again as .docx, or save it as .txt"
-                ),
+                Lang::Vi => format!("{file} không phải tệp Word .docx hợp lệ (tệp hỏng hoặc bị cắt: {why})"),
+                Lang::En => format!("{file} is not a valid Word .docx file (damaged or truncated: {why})"),
             },
             ImportError::TooLarge => match lang {
                 Lang::Vi => format!(
-                    "{file} quá lớn để là một văn bản kế hoạch: nội dung giải nén vượt giới hạn ({} MB văn bản, {} MB mỗi phần khác)\n      gợi ý: văn bản kế hoạch 100 trang chỉ khoảng 2 MB; kiểm tra đúng tệp, hoặc mở bằng Word rồi lưu lại dạng .docx hay .txt",
+                    "{file} quá lớn để là một văn bản kế hoạch: nội dung giải nén vượt giới hạn ({} MB văn bản, {} MB mỗi phần khác)",
                     docx::MAX_DOCUMENT >> 20,
                     docx::MAX_PART >> 20
                 ),
                 Lang::En => format!(
-                    "{file} is too large to be a plan document: it unpacks to more than par reads ({} MB of text, {} MB for any other part)\n      help: a 100-page plan is about 2 MB; check it is the right file, or open it in Word and save it again as .docx or .txt",
+                    "{file} is too large to be a plan document: it unpacks to more than par reads ({} MB of text, {} MB for any other part)",
                     docx::MAX_DOCUMENT >> 20,
                     docx::MAX_PART >> 20
                 ),
             },
             ImportError::TooManyItems(_) => match lang {
                 Lang::Vi => format!(
-                    "{file} có hơn {} mục (đánh số, gạch đầu dòng, dòng bảng), là số mục nhiều nhất par nhận; kế hoạch của một đơn vị chỉ vài trăm nhiệm vụ\n      gợi ý: kiểm tra đúng là văn bản kế hoạch; nếu cần, tách thành nhiều kế hoạch",
+                    "{file} có hơn {} mục (đánh số, gạch đầu dòng, dòng bảng), là số mục nhiều nhất par nhận; kế hoạch của một đơn vị chỉ vài trăm nhiệm vụ",
                     parse::MAX_ITEMS
                 ),
                 Lang::En => format!(
-                    "{file} has more than {} items (numbered, bulleted, table rows), the most par reads; a unit's plan has a few hundred tasks\n      help: check it is a plan; if it is, split it into several plans",
+                    "{file} has more than {} items (numbered, bulleted, table rows), the most par reads; a unit's plan has a few hundred tasks",
                     parse::MAX_ITEMS
                 ),
             },
             ImportError::TooManyParagraphs => match lang {
                 Lang::Vi => format!(
-                    "{file} có hơn {} đoạn (dòng văn bản, dòng bảng), là số đoạn nhiều nhất par đọc; văn bản kế hoạch 100 trang chỉ vài nghìn đoạn\n      gợi ý: kiểm tra đúng là văn bản kế hoạch (không phải dữ liệu xuất ra dạng văn bản)",
+                    "{file} có hơn {} đoạn (dòng văn bản, dòng bảng), là số đoạn nhiều nhất par đọc; văn bản kế hoạch 100 trang chỉ vài nghìn đoạn",
                     text::MAX_BLOCKS
                 ),
                 Lang::En => format!(
-                    "{file} has more than {} paragraphs (lines of text, table rows), the most par reads; a 100-page plan has a few thousand\n      help: check it is a plan (not data saved as text)",
+                    "{file} has more than {} paragraphs (lines of text, table rows), the most par reads; a 100-page plan has a few thousand",
                     text::MAX_BLOCKS
                 ),
             },
             ImportError::NotUtf8 { line, column, byte } => match lang {
-                Lang::Vi => format!(
-                    "{file}:{line}:{column}: văn bản không phải UTF-8 (byte 0x{byte:02X})\n      gợi ý: lưu lại dạng UTF-8; văn bản gõ bằng phông TCVN3 (.VnTime) hoặc VNI cần chuyển mã sang Unicode trước (ví dụ bằng công cụ chuyển mã của Unikey)"
-                ),
-                Lang::En => format!(
-                    "{file}:{line}:{column}: the text is not UTF-8 (byte 0x{byte:02X})\n      help: save it as UTF-8; text typed in the old TCVN3 (.VnTime) or VNI fonts needs converting to Unicode first (e.g. with Unikey's converter)"
-                ),
+                Lang::Vi => format!("{file}:{line}:{column}: văn bản không phải UTF-8 (byte 0x{byte:02X})"),
+                Lang::En => format!("{file}:{line}:{column}: the text is not UTF-8 (byte 0x{byte:02X})"),
             },
         }
+    }
+
+    /// What to do about it, in `lang`: the binary shows it on a line of its own below the
+    /// message (`gợi ý:` / `help:`). An empty file has nothing more to say.
+    pub fn help(&self, lang: Lang) -> Option<&'static str> {
+        Some(match self {
+            ImportError::Empty => return None,
+            ImportError::NoTasks => lang.pick(
+                "kiểm tra đúng là văn bản kế hoạch; nếu số thứ tự là số tự động của Word, lưu dạng .docx thay vì chép văn bản",
+                "check it is a plan; if Word numbers the items automatically, import the .docx rather than copied text",
+            ),
+            ImportError::Unsupported(_) => lang.pick(
+                "mở bằng Word (hoặc LibreOffice) rồi Lưu thành… (Save As) dạng .docx hoặc .txt (mã hóa UTF-8), sau đó chạy lại `par import`",
+                "open it in Word (or LibreOffice) and Save As .docx, or as .txt (UTF-8), then run `par import` again",
+            ),
+            ImportError::CorruptDocx(_) => lang.pick(
+                "mở lại bằng Word và lưu thành .docx mới, hoặc lưu dạng .txt",
+                "open it in Word and save it again as .docx, or save it as .txt",
+            ),
+            ImportError::TooLarge => lang.pick(
+                "văn bản kế hoạch 100 trang chỉ khoảng 2 MB; kiểm tra đúng tệp, hoặc mở bằng Word rồi lưu lại dạng .docx hay .txt",
+                "a 100-page plan is about 2 MB; check it is the right file, or open it in Word and save it again as .docx or .txt",
+            ),
+            ImportError::TooManyItems(_) => lang.pick(
+                "kiểm tra đúng là văn bản kế hoạch; nếu cần, tách thành nhiều kế hoạch",
+                "check it is a plan; if it is, split it into several plans",
+            ),
+            ImportError::TooManyParagraphs => lang.pick(
+                "kiểm tra đúng là văn bản kế hoạch (không phải dữ liệu xuất ra dạng văn bản)",
+                "check it is a plan (not data saved as text)",
+            ),
+            ImportError::NotUtf8 { .. } => lang.pick(
+                "lưu lại dạng UTF-8; văn bản gõ bằng phông TCVN3 (.VnTime) hoặc VNI cần chuyển mã sang Unicode trước (ví dụ bằng công cụ chuyển mã của Unikey)",
+                "save it as UTF-8; text typed in the old TCVN3 (.VnTime) or VNI fonts needs converting to Unicode first (e.g. with Unikey's converter)",
+            ),
+        })
+    }
+
+    /// The kind of failure: every case is the user's input.
+    pub fn kind(&self) -> Kind {
+        Kind::Input
     }
 }
 
