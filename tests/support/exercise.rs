@@ -1,5 +1,5 @@
 //! The whole read path over a file's bytes, with the invariants every read command
-//! relies on checked along the way. Shared by the property tests (tests/robustness.rs)
+//! relies on checked along the way. Shared by the property tests (tests/properties.rs)
 //! and the `plan_load` fuzz target (fuzz/fuzz_targets/plan_load.rs includes this file),
 //! so a fuzz finding and a property failure break the same assertion.
 //!
