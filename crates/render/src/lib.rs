@@ -94,11 +94,11 @@ impl Style {
     }
 
     /// `46,7%` in Vietnamese, `46.7%` in English.
-    pub fn percent(&self, ratio: Option<f64>) -> String {
-        match ratio {
+    pub fn percent(&self, value: Option<f64>) -> String {
+        match value {
             None => "–".to_string(),
-            Some(ratio) => {
-                let s = format!("{ratio:.1}%");
+            Some(value) => {
+                let s = format!("{value:.1}%");
                 if self.lang == Lang::Vi { s.replace('.', ",") } else { s }
             }
         }
@@ -112,10 +112,10 @@ impl Style {
     }
 
     /// `███████░░░ 70,0%`
-    pub fn progress(&self, ratio: Option<f64>) -> String {
+    pub fn progress(&self, percent: Option<f64>) -> String {
         const CELLS: usize = 10;
-        let filled = ratio.map_or(0, |ratio| ((ratio / 100.0) * CELLS as f64).round() as usize).min(CELLS);
-        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(CELLS - filled), self.percent(ratio))
+        let filled = percent.map_or(0, |p| ((p / 100.0) * CELLS as f64).round() as usize).min(CELLS);
+        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(CELLS - filled), self.percent(percent))
     }
 }
 

@@ -310,6 +310,8 @@ fn settle(
 }
 
 /// The words of the text that a folded phrase matched, as written.
-fn original_phrase(f: &Folded, folded: &str) -> String {
-    f.find_word(folded, 0).map_or_else(|| folded.to_string(), |k| f.text(k..k + folded.chars().count()).to_lowercase())
+fn original_phrase(folded: &Folded, phrase: &str) -> String {
+    folded
+        .find_word(phrase, 0)
+        .map_or_else(|| phrase.to_string(), |k| folded.text(k..k + phrase.chars().count()).to_lowercase())
 }

@@ -75,11 +75,11 @@ pub fn period_short(period: Period, lang: Lang) -> String {
 }
 
 /// `46,7%` in Vietnamese, `46.7%` in English; "–" when there is nothing to divide.
-pub fn percent(ratio: Option<f64>, lang: Lang) -> String {
-    match ratio {
+pub fn percent(value: Option<f64>, lang: Lang) -> String {
+    match value {
         None => "–".to_string(),
-        Some(ratio) => {
-            let s = format!("{ratio:.1}%");
+        Some(value) => {
+            let s = format!("{value:.1}%");
             if lang == Lang::Vi { s.replace('.', ",") } else { s }
         }
     }
