@@ -90,9 +90,9 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Tasks linked to node `i` itself.
-fn linked_directly(plan: &Plan, i: usize) -> impl Iterator<Item = usize> + '_ {
-    plan.tasks.iter().enumerate().filter(move |(_, t)| t.criteria.contains(&i)).map(|(ti, _)| ti)
+/// Tasks linked to the criterion node `criterion` itself.
+fn linked_directly(plan: &Plan, criterion: usize) -> impl Iterator<Item = usize> + '_ {
+    plan.tasks.iter().enumerate().filter(move |(_, t)| t.criteria.contains(&criterion)).map(|(ti, _)| ti)
 }
 
 /// Computes the forecast on `today`. `None` when the plan has no index.
@@ -175,14 +175,14 @@ pub fn forecast(plan: &Plan, today: NaiveDate, lang: Lang) -> Option<IndexReport
     Some(IndexReport { name: index.name.clone(), today, nodes: out, total, holes })
 }
 
-/// Every task linked anywhere in the subtree of `i` (or to its ancestors).
-fn collect_tasks(plan: &Plan, nodes: &[Criterion], i: usize, into: &mut BTreeSet<usize>) {
-    let mut a = Some(i);
+/// Every task linked anywhere in the subtree of `criterion` (or to its ancestors).
+fn collect_tasks(plan: &Plan, nodes: &[Criterion], criterion: usize, into: &mut BTreeSet<usize>) {
+    let mut a = Some(criterion);
     while let Some(k) = a {
         into.extend(linked_directly(plan, k));
         a = nodes[k].parent;
     }
-    let mut stack = nodes[i].children.clone();
+    let mut stack = nodes[criterion].children.clone();
     while let Some(k) = stack.pop() {
         into.extend(linked_directly(plan, k));
         stack.extend(nodes[k].children.iter().copied());
