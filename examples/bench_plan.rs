@@ -193,8 +193,8 @@ impl Rng {
     }
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("valid date")
 }
 
 fn as_of() -> NaiveDate {
@@ -202,10 +202,10 @@ fn as_of() -> NaiveDate {
 }
 
 /// A TOML basic string, escaped.
-fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -218,8 +218,8 @@ fn quoted(s: &str) -> String {
 }
 
 /// Most dates as TOML dates, one in ten as a quoted "dd/mm/yyyy" as officers type them.
-fn date_value(rng: &mut Rng, d: NaiveDate) -> String {
-    if rng.chance(10) { format!("\"{}/{}/{}\"", d.day(), d.month(), d.year()) } else { d.to_string() }
+fn date_value(rng: &mut Rng, date: NaiveDate) -> String {
+    if rng.chance(10) { format!("\"{}/{}/{}\"", date.day(), date.month(), date.year()) } else { date.to_string() }
 }
 
 struct Done {
@@ -394,8 +394,8 @@ fn plan_toml(n: usize, seed: u64) -> String {
 }
 
 /// Taskwarrior's date format.
-fn tw_date(d: NaiveDate) -> String {
-    d.format("%Y%m%dT000000Z").to_string()
+fn tw_date(date: NaiveDate) -> String {
+    date.format("%Y%m%dT000000Z").to_string()
 }
 
 /// The same items as Taskwarrior import JSON, one task per occurrence.

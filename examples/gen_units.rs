@@ -70,13 +70,13 @@ const TOPICS: &[&str] = &[
 const OWNERS: &[(&str, &str)] =
     &[("ht", "Thủ trưởng đơn vị"), ("pho", "Cấp phó"), ("cchc", "Cán bộ phụ trách CCHC"), ("vt", "Văn thư")];
 
-fn date(m: u64, d: u64) -> String {
-    format!("2025-{m:02}-{d:02}")
+fn date(month: u64, day: u64) -> String {
+    format!("2025-{month:02}-{day:02}")
 }
 
-/// A date `delta` days from 2025-`m`-`d`, kept inside 2025 and crudely (28-day months) valid.
-fn shift(m: u64, d: u64, delta: i64) -> String {
-    let mut day = (m as i64 - 1) * 28 + d as i64 - 1 + delta;
+/// A date `delta` days from 2025-`month`-`day_of_month`, kept inside 2025 and crudely (28-day months) valid.
+fn shift(month: u64, day_of_month: u64, delta: i64) -> String {
+    let mut day = (month as i64 - 1) * 28 + day_of_month as i64 - 1 + delta;
     day = day.clamp(0, 12 * 28 - 1);
     date(day as u64 / 28 + 1, day as u64 % 28 + 1)
 }

@@ -611,8 +611,8 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// The format a file name asks for, by its extension.
-    pub fn from_path(p: &std::path::Path) -> Option<ExportFormat> {
-        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+    pub fn from_path(path: &std::path::Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "csv" => ExportFormat::Csv,
             "xlsx" => ExportFormat::Xlsx,
@@ -667,8 +667,8 @@ pub enum LangArg {
 }
 
 impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
             LangArg::Vi => Lang::Vi,
             LangArg::En => Lang::En,
         }
@@ -689,8 +689,8 @@ pub enum StatusArg {
 }
 
 impl From<StatusArg> for StatusFilter {
-    fn from(s: StatusArg) -> StatusFilter {
-        match s {
+    fn from(status: StatusArg) -> StatusFilter {
+        match status {
             StatusArg::Open => StatusFilter::Open,
             StatusArg::Done => StatusFilter::Done,
             StatusArg::Overdue => StatusFilter::Overdue,
@@ -710,8 +710,8 @@ pub enum SheetArg {
 }
 
 impl From<SheetArg> for Table {
-    fn from(t: SheetArg) -> Table {
-        match t {
+    fn from(sheet: SheetArg) -> Table {
+        match sheet {
             SheetArg::Tasks => Table::Tasks,
             SheetArg::Occurrences => Table::Occurrences,
             SheetArg::Progress => Table::Progress,

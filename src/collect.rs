@@ -109,13 +109,13 @@ fn read_one(path: &Path, today: chrono::NaiveDate, lang: Lang) -> Result<Summary
 }
 
 /// Reads one found entry into the accumulator.
-fn read_into(r: &mut Rollup, order: usize, f: &Found, today: chrono::NaiveDate, lang: Lang) {
-    match f {
+fn read_into(rollup: &mut Rollup, order: usize, found: &Found, today: chrono::NaiveDate, lang: Lang) {
+    match found {
         Found::File(p) => match read_one(p, today, lang) {
-            Ok(s) => r.add(order, s),
-            Err(s) => r.skip(order, s),
+            Ok(s) => rollup.add(order, s),
+            Err(s) => rollup.skip(order, s),
         },
-        Found::Error(p, why) => r.skip(order, Skipped::unreadable(p.display().to_string(), why, lang)),
+        Found::Error(p, why) => rollup.skip(order, Skipped::unreadable(p.display().to_string(), why, lang)),
     }
 }
 

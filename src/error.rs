@@ -108,29 +108,29 @@ impl std::error::Error for Fail {}
 
 /// The kind of any error: ours carry one; anything else is a failure of the system
 /// underneath, treated as an I/O failure.
-fn kind_of(e: &anyhow::Error) -> Kind {
-    if let Some(f) = e.downcast_ref::<Fail>() {
+fn kind_of(error: &anyhow::Error) -> Kind {
+    if let Some(f) = error.downcast_ref::<Fail>() {
         return f.kind;
     }
-    if let Some(pe) = e.downcast_ref::<crate::plan::PlanError>() {
+    if let Some(pe) = error.downcast_ref::<crate::plan::PlanError>() {
         return pe.kind;
     }
     Kind::Write
 }
 
 /// Exit code for any error.
-pub fn exit_code(e: &anyhow::Error) -> i32 {
-    code_of(kind_of(e))
+pub fn exit_code(error: &anyhow::Error) -> i32 {
+    code_of(kind_of(error))
 }
 
 /// The text standard error shows for an error, `error: ` and all, and its exit code:
 /// the one place failures are worded.
-pub fn report(e: &anyhow::Error) -> (String, i32) {
-    let text = match (e.downcast_ref::<Fail>(), e.downcast_ref::<crate::plan::PlanError>()) {
+pub fn report(error: &anyhow::Error) -> (String, i32) {
+    let text = match (error.downcast_ref::<Fail>(), error.downcast_ref::<crate::plan::PlanError>()) {
         (Some(f), _) if f.rendered => f.to_string(),
         (_, Some(pe)) => pe.to_string(),
-        _ => format!("error: {e}"),
+        _ => format!("error: {error}"),
     };
     // Errors quote plan text and arguments: neutralise escapes before they reach a terminal.
-    (crate::text::clean(&text).into_owned(), exit_code(e))
+    (crate::text::clean(&text).into_owned(), exit_code(error))
 }

@@ -189,8 +189,8 @@ enum Outcome {
 }
 
 #[cfg(unix)]
-fn inode(p: &Path) -> u64 {
-    std::os::unix::fs::MetadataExt::ino(&fs::metadata(p).unwrap())
+fn inode(path: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap())
 }
 #[cfg(not(unix))]
 fn inode(_: &Path) -> u64 {
@@ -198,18 +198,18 @@ fn inode(_: &Path) -> u64 {
 }
 
 impl Bench {
-    fn new(g: &GenPlan, open_end: bool) -> Bench {
+    fn new(generated: &GenPlan, open_end: bool) -> Bench {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("plan.toml");
-        let mut bytes = g.to_bytes();
+        let mut bytes = generated.to_bytes();
         if open_end {
             while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                 bytes.pop();
             }
         }
         fs::write(&path, bytes).unwrap();
-        let today = NaiveDate::from_ymd_opt(g.year, 6, 15).unwrap();
-        Bench { dir, path, today, bom: g.layout.bom, crlf: g.layout.crlf }
+        let today = NaiveDate::from_ymd_opt(generated.year, 6, 15).unwrap();
+        Bench { dir, path, today, bom: generated.layout.bom, crlf: generated.layout.crlf }
     }
 
     fn ctx(&self) -> par::Context {
@@ -304,18 +304,18 @@ impl Bench {
 // What must hold
 // ---------------------------------------------------------------------------
 
-fn block(l: &Loaded, i: usize) -> TaskBlock {
-    Layout::task_at_line(&l.text, l.plan.tasks[i].line).expect("generated tasks are [[task]] tables")
+fn block(loaded: &Loaded, i: usize) -> TaskBlock {
+    Layout::task_at_line(&loaded.text, loaded.plan.tasks[i].line).expect("generated tasks are [[task]] tables")
 }
 
 /// A task as the model sees it, wherever it sits in the file.
-fn sem(t: &Task) -> String {
-    format!("{:?}", Task { line: 0, ..t.clone() })
+fn sem(task: &Task) -> String {
+    format!("{:?}", Task { line: 0, ..task.clone() })
 }
 
 /// Everything but the tasks, and each task, as the model sees them.
-fn sem_plan(p: &Plan) -> (String, Vec<String>) {
-    (format!("{:?}", Plan { tasks: Vec::new(), ..p.clone() }), p.tasks.iter().map(sem).collect())
+fn sem_plan(plan: &Plan) -> (String, Vec<String>) {
+    (format!("{:?}", Plan { tasks: Vec::new(), ..plan.clone() }), plan.tasks.iter().map(sem).collect())
 }
 
 /// (a): outside `old` (a range of `before`) and `new` (of `after`), the texts agree
@@ -348,25 +348,25 @@ fn others_unchanged(
     Ok(())
 }
 
-fn trimmed(s: &str) -> String {
-    s.trim().to_string()
+fn trimmed(text: &str) -> String {
+    text.trim().to_string()
 }
 
-fn cleaned(v: &[String]) -> Vec<String> {
-    v.iter().map(|e| trimmed(e)).filter(|e| !e.is_empty()).collect()
+fn cleaned(lines: &[String]) -> Vec<String> {
+    lines.iter().map(|e| trimmed(e)).filter(|e| !e.is_empty()).collect()
 }
 
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
 }
 
 /// For a recurring task, one of its periods (as `--period` types it); `Err(())` when
 /// it has none; `Ok(None)` for any other task.
-fn pick_period(p: &Plan, t: &Task, pick: &Index) -> Result<Option<par::period::Period>, ()> {
-    if !matches!(t.repeat, Repeat::Every(_)) {
+fn pick_period(plan: &Plan, task: &Task, pick: &Index) -> Result<Option<par::period::Period>, ()> {
+    if !matches!(task.repeat, Repeat::Every(_)) {
         return Ok(None);
     }
-    let periods = par::write::resolve::task_periods(p, t);
+    let periods = par::write::resolve::task_periods(plan, task);
     if periods.is_empty() { Err(()) } else { Ok(Some(periods[pick.index(periods.len())])) }
 }
 
@@ -389,7 +389,7 @@ fn done_cmd(
 }
 
 fn add_cmd(
-    p: &Plan,
+    plan: &Plan,
     title: &str,
     section: usize,
     owner: Option<usize>,
@@ -400,8 +400,8 @@ fn add_cmd(
         title: title.to_string(),
         id: None,
         fields: TaskFields {
-            section: Some(p.sections[section].id.clone()),
-            owner: owner.map(|o| p.owners[o].id.clone()),
+            section: Some(plan.sections[section].id.clone()),
+            owner: owner.map(|o| plan.owners[o].id.clone()),
             due: due.map(iso),
             detail: detail.map(String::from),
             ..TaskFields::default()
@@ -420,17 +420,17 @@ fn edit_cmd(id: &str, f: impl FnOnce(&mut EditArgs)) -> Command {
 }
 
 /// Checks an append to task `i` (`done`, `log`, `measure`) and returns the task after it.
-fn appended(b: &Loaded, a: &Loaded, i: usize) -> Result<Task, TestCaseError> {
-    let j = a.plan.find_task(&b.plan.tasks[i].id);
+fn appended(before: &Loaded, after: &Loaded, i: usize) -> Result<Task, TestCaseError> {
+    let j = after.plan.find_task(&before.plan.tasks[i].id);
     prop_assert_eq!(j, Some(i), "the task moved");
-    let (old, new) = (block(b, i), block(a, i));
-    only_inside(&b.text, &a.text, &old.content, &new.content)?;
+    let (old, new) = (block(before, i), block(after, i));
+    only_inside(&before.text, &after.text, &old.content, &new.content)?;
     prop_assert!(
-        a.text[new.content.clone()].starts_with(&b.text[old.content.clone()]),
+        after.text[new.content.clone()].starts_with(&before.text[old.content.clone()]),
         "(a) an append changed the block's old bytes"
     );
-    others_unchanged(&b.plan, &a.plan, Some(i), Some(i))?;
-    Ok(a.plan.tasks[i].clone())
+    others_unchanged(&before.plan, &after.plan, Some(i), Some(i))?;
+    Ok(after.plan.tasks[i].clone())
 }
 
 /// Runs one step and checks it. `log` collects what happened, for the failure report.
@@ -745,47 +745,50 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
 }
 
 /// `edit` of task `i`: only its own keys changed; its sub-tables and everything else not.
-fn check_edit(b: &Loaded, a: &Loaded, i: usize) -> Result<(), TestCaseError> {
-    prop_assert_eq!(a.plan.tasks.len(), b.plan.tasks.len());
-    let (old, new) = (block(b, i), block(a, i));
-    only_inside(&b.text, &a.text, &old.content, &new.content)?;
+fn check_edit(before: &Loaded, after: &Loaded, i: usize) -> Result<(), TestCaseError> {
+    prop_assert_eq!(after.plan.tasks.len(), before.plan.tasks.len());
+    let (old, new) = (block(before, i), block(after, i));
+    only_inside(&before.text, &after.text, &old.content, &new.content)?;
     prop_assert!(
-        b.text[old.head.end..old.content.end] == a.text[new.head.end..new.content.end],
+        before.text[old.head.end..old.content.end] == after.text[new.head.end..new.content.end],
         "(a) edit touched the task's sub-tables"
     );
-    others_unchanged(&b.plan, &a.plan, Some(i), Some(i))
+    others_unchanged(&before.plan, &after.plan, Some(i), Some(i))
 }
 
-/// `add` of task `id` in section `s`: a pure insertion at a task boundary, in its place.
-fn check_add(b: &Loaded, a: &Loaded, id: &str, s: usize) -> Result<(), TestCaseError> {
-    let j = a.plan.find_task(id);
+/// `add` of task `id` in section `section`: a pure insertion at a task boundary, in its place.
+fn check_add(before: &Loaded, after: &Loaded, id: &str, section: usize) -> Result<(), TestCaseError> {
+    let j = after.plan.find_task(id);
     prop_assert!(j.is_some(), "the new task {} is not in the file", id);
     let j = j.unwrap();
     // After the last task of its section, else before the first task of a later one, else last.
-    let tasks = &b.plan.tasks;
-    let place = match tasks.iter().rposition(|t| t.section == s) {
+    let tasks = &before.plan.tasks;
+    let place = match tasks.iter().rposition(|t| t.section == section) {
         Some(k) => k + 1,
-        None => tasks.iter().position(|t| t.section > s).unwrap_or(tasks.len()),
+        None => tasks.iter().position(|t| t.section > section).unwrap_or(tasks.len()),
     };
     prop_assert_eq!(j, place, "the new task is not where add puts it");
-    let new = block(a, j);
+    let new = block(after, j);
     // Where the insertion is: the end of what precedes the new task; at the very end of
     // a file without a final line break, the old end (the line break then comes first).
-    let at = new.header.prev_content_end.min(b.text.len());
-    let k = a.text.len() - b.text.len();
-    prop_assert!(b.text[..at] == a.text[..at] && b.text[at..] == a.text[at + k..], "(a) add is not a pure insertion");
+    let at = new.header.prev_content_end.min(before.text.len());
+    let k = after.text.len() - before.text.len();
+    prop_assert!(
+        before.text[..at] == after.text[..at] && before.text[at..] == after.text[at + k..],
+        "(a) add is not a pure insertion"
+    );
     prop_assert!(
         new.content.start >= at && new.content.end <= at + k,
         "(a) the new task is not inside the inserted text"
     );
-    let layout = Layout::scan(&b.text);
-    let boundary = at == content_end(&b.text)
+    let layout = Layout::scan(&before.text);
+    let boundary = at == content_end(&before.text)
         || layout.task_headers().into_iter().any(|h| {
             let blk = layout.task_block(h);
             blk.content.end == at || blk.header.prev_content_end == at
         });
     prop_assert!(boundary, "(a) add inserted at byte {}, not at a task boundary", at);
-    others_unchanged(&b.plan, &a.plan, None, Some(j))
+    others_unchanged(&before.plan, &after.plan, None, Some(j))
 }
 
 proptest! {

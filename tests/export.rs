@@ -60,9 +60,9 @@ evidence = ["Báo cáo quý I"]
     p
 }
 
-fn excel_serial(d: &str) -> f64 {
-    let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-    (d - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days() as f64
+fn excel_serial(date: &str) -> f64 {
+    let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    (date - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days() as f64
 }
 
 // ---------------------------------------------------------------- CSV
@@ -271,9 +271,9 @@ fn parse_ics(text: &str) -> Vec<Vec<(String, String, String)>> {
     events
 }
 
-fn unescape(v: &str) -> String {
+fn unescape(value: &str) -> String {
     let mut out = String::new();
-    let mut chars = v.chars();
+    let mut chars = value.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
             match chars.next() {
@@ -282,7 +282,7 @@ fn unescape(v: &str) -> String {
                 None => panic!("dangling backslash"),
             }
         } else {
-            assert!(c != ';' && c != ',', "unescaped {c:?} in a TEXT value: {v}");
+            assert!(c != ';' && c != ',', "unescaped {c:?} in a TEXT value: {value}");
             out.push(c);
         }
     }

@@ -33,8 +33,8 @@ fn import(dir: &Path, doc: &Path) -> (String, Plan) {
     (text, loaded.plan)
 }
 
-fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, day)
+fn d(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 fn task<'a>(plan: &'a Plan, id: &str) -> &'a par::plan::Task {
@@ -348,8 +348,8 @@ fn appendix_table_of_tasks() {
 // .docx
 // ---------------------------------------------------------------------------
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn run(text: &str) -> String {

@@ -13,13 +13,13 @@ fn session() -> Session {
     Session::seed().env("PAR_NOW", NOW).env("PAR_TODAY", "2025-10-06").env("USER", "").env("LOGNAME", "")
 }
 
-fn journal(s: &Session) -> String {
-    fs::read_to_string(s.path(".plan.toml.journal")).unwrap_or_default()
+fn journal(session: &Session) -> String {
+    fs::read_to_string(session.path(".plan.toml.journal")).unwrap_or_default()
 }
 
 /// Plays the editor: the plan is saved back as it was read before par wrote.
-fn save_stale(s: &Session, stale: &str) {
-    fs::write(s.path("plan.toml"), stale).unwrap();
+fn save_stale(session: &Session, stale: &str) {
+    fs::write(session.path("plan.toml"), stale).unwrap();
 }
 
 #[test]

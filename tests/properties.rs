@@ -20,10 +20,10 @@ fn config() -> ProptestConfig {
 
 const PATH: &str = "plan.toml";
 
-fn load(g: &GenPlan) -> par::plan::Plan {
-    let (text, _) = par::plan::load::decode(Path::new(PATH), g.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
+fn load(generated: &GenPlan) -> par::plan::Plan {
+    let (text, _) = par::plan::load::decode(Path::new(PATH), generated.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
     par::plan::load::parse(Path::new(PATH), &text)
-        .unwrap_or_else(|e| panic!("a generated plan did not load:\n{e}\n--- file ---\n{}", g.to_toml()))
+        .unwrap_or_else(|e| panic!("a generated plan did not load:\n{e}\n--- file ---\n{}", generated.to_toml()))
 }
 
 proptest! {

@@ -73,9 +73,9 @@ fn snapshot_q4() {
 // Figures.
 // ---------------------------------------------------------------------------
 
-fn counts(v: &Value) -> [u64; 7] {
+fn counts(value: &Value) -> [u64; 7] {
     ["total", "done_on_time", "done_late", "open", "overdue", "not_started", "ongoing"]
-        .map(|k| v[k].as_u64().unwrap_or_else(|| panic!("no {k} in {v}")))
+        .map(|k| value[k].as_u64().unwrap_or_else(|| panic!("no {k} in {value}")))
 }
 
 #[test]
@@ -292,9 +292,9 @@ fn deterministic_text_outputs_and_files() {
 /// The document's text, paragraph by paragraph, tables included.
 fn docx_text(bytes: &[u8]) -> Vec<String> {
     use docx_rs::*;
-    fn paragraph(p: &Paragraph) -> String {
+    fn paragraph(para: &Paragraph) -> String {
         let mut s = String::new();
-        for c in &p.children {
+        for c in &para.children {
             if let ParagraphChild::Run(r) = c {
                 for rc in &r.children {
                     if let RunChild::Text(t) = rc {
@@ -587,8 +587,8 @@ fn markdown_escapes_plan_text() {
 // The HTML page.
 // ---------------------------------------------------------------------------
 
-fn sel(s: &str) -> scraper::Selector {
-    scraper::Selector::parse(s).unwrap()
+fn sel(selector: &str) -> scraper::Selector {
+    scraper::Selector::parse(selector).unwrap()
 }
 
 /// The text of every element matching `selector`, white space collapsed.

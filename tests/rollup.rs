@@ -43,9 +43,9 @@ fn plan(unit: &str, task_title: &str, overdue: usize, on_time: usize, late: usiz
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
-fn q(s: &str) -> String {
+fn q(text: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars() {
+    for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),

@@ -112,6 +112,6 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 /// Rows of the lint table printed after an import; `par check` shows them all.
 const LINT_ROWS: usize = 50;
 
-fn absolute(ctx: &Context, p: &Path) -> PathBuf {
-    if p.is_relative() { ctx.cwd.join(p) } else { p.to_path_buf() }
+fn absolute(ctx: &Context, path: &Path) -> PathBuf {
+    if path.is_relative() { ctx.cwd.join(path) } else { path.to_path_buf() }
 }

@@ -14,8 +14,8 @@ fn parse_value(typed: &str) -> Option<f64> {
 }
 
 /// A value as TOML writes it: `100`, `66.7`.
-fn toml_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+fn toml_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
 }
 
 pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {

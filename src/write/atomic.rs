@@ -61,12 +61,12 @@ fn read_only_folder(dir: &Path, lang: Lang) -> Fail {
     ))
 }
 
-fn write_error(shown: &Path, e: &std::io::Error, lang: Lang) -> Fail {
+fn write_error(shown: &Path, error: &std::io::Error, lang: Lang) -> Fail {
     Fail::write(format!(
         "{} {}: {}; {}",
         lang.pick("không ghi được", "cannot write"),
         shown.display(),
-        io_reason(e),
+        io_reason(error),
         lang.pick("tệp vẫn như cũ, không ghi gì", "the file is unchanged, nothing was written"),
     ))
 }

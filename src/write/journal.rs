@@ -66,8 +66,8 @@ impl Kind {
         }
     }
 
-    fn parse(s: &str) -> Option<Kind> {
-        match s {
+    fn parse(text: &str) -> Option<Kind> {
+        match text {
             "done" => Some(Kind::Done),
             "log" => Some(Kind::Log),
             "measure" => Some(Kind::Measure),
@@ -157,9 +157,9 @@ impl Entry {
     }
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -171,9 +171,9 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn unescape(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
+fn unescape(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
@@ -215,24 +215,29 @@ fn fnv(parts: &[&str]) -> u64 {
     h
 }
 
-fn hash_done(d: &DoneMark) -> u64 {
-    let evidence = d.evidence.join("\u{1e}");
+fn hash_done(mark: &DoneMark) -> u64 {
+    let evidence = mark.evidence.join("\u{1e}");
     fnv(&[
         "done",
-        d.note.as_deref().unwrap_or(""),
+        mark.note.as_deref().unwrap_or(""),
         &evidence,
-        d.by.as_deref().unwrap_or(""),
-        d.at.as_deref().unwrap_or(""),
+        mark.by.as_deref().unwrap_or(""),
+        mark.at.as_deref().unwrap_or(""),
     ])
 }
 
-fn hash_log(l: &LogEntry) -> u64 {
-    let evidence = l.evidence.join("\u{1e}");
-    fnv(&["log", &l.text, &evidence, l.by.as_deref().unwrap_or(""), l.at.as_deref().unwrap_or("")])
+fn hash_log(entry: &LogEntry) -> u64 {
+    let evidence = entry.evidence.join("\u{1e}");
+    fnv(&["log", &entry.text, &evidence, entry.by.as_deref().unwrap_or(""), entry.at.as_deref().unwrap_or("")])
 }
 
-fn hash_measure(m: &Measure) -> u64 {
-    fnv(&["measure", &m.value.to_string(), m.note.as_deref().unwrap_or(""), m.by.as_deref().unwrap_or("")])
+fn hash_measure(measure: &Measure) -> u64 {
+    fnv(&[
+        "measure",
+        &measure.value.to_string(),
+        measure.note.as_deref().unwrap_or(""),
+        measure.by.as_deref().unwrap_or(""),
+    ])
 }
 
 /// The journal of the plan at `real` (symbolic links resolved): next to its lock.
@@ -529,28 +534,28 @@ pub fn record(real: &Path, plan: &Plan, entry: Entry, lang: Lang) {
 }
 
 /// [`record`] for a command's session, when the entry was found.
-pub fn record_appended(s: &super::Session, entry: Option<Entry>) {
+pub fn record_appended(session: &super::Session, entry: Option<Entry>) {
     if let Some(entry) = entry {
-        record(s.real(), s.plan(), entry, s.lang);
+        record(session.real(), session.plan(), entry, session.lang);
     }
 }
 
 /// Drops the journaled done mark `mark` of task `task`, removed on purpose (`par reopen`):
 /// the one with its hash, else the newest of its period.
-pub fn forget_done(s: &super::Session, task: &str, mark: &DoneMark) {
-    let path = journal_path(s.real());
+pub fn forget_done(session: &super::Session, task: &str, mark: &DoneMark) {
+    let path = journal_path(session.real());
     let Ok(Some(entries)) = read(&path) else { return };
     let same = |e: &Entry| e.task == task && e.kind == Kind::Done && e.period == mark.period;
     let hash = hash_done(mark);
     let pick = entries.iter().position(|e| same(e) && e.hash == hash).or_else(|| entries.iter().rposition(same));
     if let Some(pick) = pick {
-        prune(s.real(), s.plan(), s.lang, |i, _| i == pick);
+        prune(session.real(), session.plan(), session.lang, |i, _| i == pick);
     }
 }
 
 /// Drops every journaled entry of task `task`, removed on purpose (`par rm`).
-pub fn forget_task(s: &super::Session, task: &str) {
-    prune(s.real(), s.plan(), s.lang, |_, e| e.task == task);
+pub fn forget_task(session: &super::Session, task: &str) {
+    prune(session.real(), session.plan(), session.lang, |_, e| e.task == task);
 }
 
 /// Drops the entries `drop` says of the journal of the plan at `real`, if there is one.
@@ -597,10 +602,10 @@ fn append(path: &Path, real: &Path, entry: &Entry) -> Result<(), Refused> {
 
 /// Whether the open journal ends with a line break (read through the handle already
 /// checked, never by its name again).
-fn ends_with_newline(f: &mut fs::File) -> bool {
+fn ends_with_newline(file: &mut fs::File) -> bool {
     use std::io::{Seek, SeekFrom};
     let mut last = [0u8; 1];
-    f.seek(SeekFrom::End(-1)).and_then(|_| f.read_exact(&mut last)).map_or(true, |_| last[0] == b'\n')
+    file.seek(SeekFrom::End(-1)).and_then(|_| file.read_exact(&mut last)).map_or(true, |_| last[0] == b'\n')
 }
 
 #[cfg(unix)]

@@ -374,9 +374,9 @@ fn scan_line(line: &[u8], mut state: State, mut depth: usize) -> (State, usize) 
     (state, depth)
 }
 
-/// Length of the run of `q` quotes starting at `i`.
-fn quote_run(line: &[u8], i: usize, q: u8) -> usize {
-    line[i..].iter().take_while(|&&b| b == q).count()
+/// Length of the run of `quote` quotes starting at `i`.
+fn quote_run(line: &[u8], i: usize, quote: u8) -> usize {
+    line[i..].iter().take_while(|&&b| b == quote).count()
 }
 
 /// Reads a header line: `[[ task . "done" ]]  # comment`.
@@ -412,12 +412,12 @@ fn parse_header(line: &[u8]) -> (bool, Vec<String>) {
 }
 
 /// A quoted key's text up to its closing quote, with the common escapes decoded.
-fn read_basic_key(s: &str) -> (String, &str) {
+fn read_basic_key(text: &str) -> (String, &str) {
     let mut out = String::new();
-    let mut chars = s.char_indices();
+    let mut chars = text.char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return (out, &s[i + 1..]),
+            '"' => return (out, &text[i + 1..]),
             '\\' => match chars.next() {
                 Some((_, 'n')) => out.push('\n'),
                 Some((_, 't')) => out.push('\t'),
@@ -444,8 +444,8 @@ fn read_basic_key(s: &str) -> (String, &str) {
 mod tests {
     use super::*;
 
-    fn paths(l: &Layout) -> Vec<String> {
-        l.headers.iter().map(|h| format!("{}{}", if h.array { "@" } else { "" }, h.path.join("."))).collect()
+    fn paths(layout: &Layout) -> Vec<String> {
+        layout.headers.iter().map(|h| format!("{}{}", if h.array { "@" } else { "" }, h.path.join("."))).collect()
     }
 
     #[test]

@@ -84,9 +84,9 @@ impl Session {
         self.plan().find_task(typed).ok_or_else(|| Fail::input(self.plan().unknown_task(typed)))
     }
 
-    /// The bytes of task `i`, found by reading that task only.
-    pub fn block(&self, i: usize) -> Result<TaskBlock, Fail> {
-        Layout::task_at_line(self.text(), self.plan().tasks[i].line).ok_or_else(|| {
+    /// The bytes of the task at `task_index`, found by reading that task only.
+    pub fn block(&self, task_index: usize) -> Result<TaskBlock, Fail> {
+        Layout::task_at_line(self.text(), self.plan().tasks[task_index].line).ok_or_else(|| {
             Fail::input(self.lang.pick(
                 &format!("par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}", self.path.display()),
                 &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
@@ -98,11 +98,11 @@ impl Session {
         })
     }
 
-    /// Appends `lines` (a sub-table such as `[[task.done]]`) at the end of task `i`,
+    /// Appends `lines` (a sub-table such as `[[task.done]]`) at the end of the task at `task_index`,
     /// after its last non-blank line and one blank line. Returns the change and
     /// the task's range before it.
-    pub fn append_to_task(&self, i: usize, lines: &str) -> Result<(Change, Range<usize>), Fail> {
-        let block = self.block(i)?;
+    pub fn append_to_task(&self, task_index: usize, lines: &str) -> Result<(Change, Range<usize>), Fail> {
+        let block = self.block(task_index)?;
         let at = block.content.end;
         Ok((Change::new(at..at, splice::block_after(self.text(), at, lines, self.eol())), block.content))
     }
@@ -117,19 +117,24 @@ impl Session {
     }
 
     /// Adds one entry (`lines`: a `[[task.done]]`, `[[task.log]]` or `[[task.measure]]`
-    /// table without its `at` line) at the end of task `i`, stamped with the time now;
+    /// table without its `at` line) at the end of the task at `task_index`, stamped with the time now;
     /// checks the task then reads with exactly one more entry of that kind, writes the
     /// plan and journals the entry. What `done`, `log` and `measure` share.
-    pub fn append_entry(self, i: usize, mut lines: splice::Lines<'_>, kind: journal::Kind) -> Result<(), Fail> {
+    pub fn append_entry(
+        self,
+        task_index: usize,
+        mut lines: splice::Lines<'_>,
+        kind: journal::Kind,
+    ) -> Result<(), Fail> {
         lines.raw(&format!("at = {}", timestamp()?));
-        let (change, range) = self.append_to_task(i, &lines.text)?;
+        let (change, range) = self.append_to_task(task_index, &lines.text)?;
         let checked = self.check(&change, range)?;
         let count = |t: &Task| match kind {
             journal::Kind::Done => t.done.len(),
             journal::Kind::Log => t.log.len(),
             journal::Kind::Measure => t.measures.len(),
         };
-        if count(&checked) != count(&self.plan().tasks[i]) + 1 {
+        if count(&checked) != count(&self.plan().tasks[task_index]) + 1 {
             let (vi, en) = match kind {
                 journal::Kind::Done => ("mục hoàn thành", "the done mark"),
                 journal::Kind::Log => ("mục nhật ký", "the entry"),

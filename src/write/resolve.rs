@@ -100,10 +100,10 @@ fn parse_period(plan: &Plan, typed: &str) -> Result<Period, Fail> {
     Period::parse(typed, Some(plan.meta.year)).map_err(|e| Fail::input(format!("--period: {}", clean(&e))))
 }
 
-fn not_an_occurrence(task: &Task, p: Period, periods: &[Period], lang: Lang) -> Fail {
+fn not_an_occurrence(task: &Task, period: Period, periods: &[Period], lang: Lang) -> Fail {
     Fail::input(lang.pick(
-        &format!("--period: {p} không thuộc các kỳ của nhiệm vụ {} ({})", task.id, range_text(periods)),
-        &format!("--period: {p} is not one of task {}'s periods ({})", task.id, range_text(periods)),
+        &format!("--period: {period} không thuộc các kỳ của nhiệm vụ {} ({})", task.id, range_text(periods)),
+        &format!("--period: {period} is not one of task {}'s periods ({})", task.id, range_text(periods)),
     ))
 }
 

@@ -75,13 +75,13 @@ pub fn block_after(text: &str, at: usize, lines: &str, eol: &str) -> String {
 }
 
 /// Turns bare `\n` line breaks into `eol` (a no-op for `\n`), leaving `\r\n` alone.
-pub fn with_eol(s: &str, eol: &str) -> String {
+pub fn with_eol(text: &str, eol: &str) -> String {
     if eol == "\n" {
-        return s.to_string();
+        return text.to_string();
     }
-    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut prev = '\0';
-    for c in s.chars() {
+    for c in text.chars() {
         if c == '\n' && prev != '\r' {
             out.push_str(eol);
         } else {
@@ -142,8 +142,8 @@ pub fn array(values: &[String]) -> String {
 }
 
 /// A TOML local date, unquoted: `2025-05-30`.
-pub fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+pub fn date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
 }
 
 #[cfg(test)]

@@ -165,16 +165,17 @@ pub fn one_day(plan: &Plan, today: NaiveDate, lang: Lang, draw: Option<Option<u1
     rows.len()
 }
 
-fn check_counts(c: &Counts, what: &str) {
-    let sum = c.done_on_time + c.done_late + c.open + c.overdue + c.not_started + c.ongoing;
-    assert_eq!(c.total, sum, "counts of {what:?} do not add up: {c:?}");
-    check_percent(c.percent_complete());
-    check_percent(c.on_time_rate());
+fn check_counts(counts: &Counts, what: &str) {
+    let sum =
+        counts.done_on_time + counts.done_late + counts.open + counts.overdue + counts.not_started + counts.ongoing;
+    assert_eq!(counts.total, sum, "counts of {what:?} do not add up: {counts:?}");
+    check_percent(counts.percent_complete());
+    check_percent(counts.on_time_rate());
 }
 
-fn check_percent(p: Option<f64>) {
-    if let Some(p) = p {
-        assert!((0.0..=100.0).contains(&p), "percent out of range: {p}");
+fn check_percent(percent: Option<f64>) {
+    if let Some(percent) = percent {
+        assert!((0.0..=100.0).contains(&percent), "percent out of range: {percent}");
     }
 }
 

@@ -569,13 +569,13 @@ struct Writer {
 
 impl Writer {
     /// A per-value choice in 0..n, varying from value to value.
-    fn pick(&mut self, n: u32) -> u32 {
+    fn pick(&mut self, number: u32) -> u32 {
         self.style = self.style.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        (self.style >> 16) % n
+        (self.style >> 16) % number
     }
 
-    fn line(&mut self, s: &str) {
-        self.out.push_str(s);
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
         self.out.push('\n');
     }
 
@@ -587,87 +587,87 @@ impl Writer {
         }
     }
 
-    fn key(&mut self, k: &str, value: String) {
+    fn key(&mut self, key: &str, value: String) {
         let pad = if self.pick(4) == 0 { " ".repeat(self.pick(6) as usize) } else { String::new() };
         let trailing = if self.comments && self.pick(5) == 0 { "   # chú thích" } else { "" };
-        self.line(&format!("{k}{pad} = {value}{trailing}"));
+        self.line(&format!("{key}{pad} = {value}{trailing}"));
     }
 
-    fn str(&mut self, k: &str, v: &str) {
-        let q = self.quote(v);
-        self.key(k, q);
+    fn str(&mut self, key: &str, value: &str) {
+        let q = self.quote(value);
+        self.key(key, q);
     }
 
-    fn opt_str(&mut self, k: &str, v: &Option<String>) {
-        if let Some(v) = v {
-            self.str(k, v);
+    fn opt_str(&mut self, key: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.str(key, value);
         }
     }
 
-    fn list(&mut self, k: &str, vs: &[String]) {
+    fn list(&mut self, key: &str, vs: &[String]) {
         if vs.is_empty() && self.pick(2) == 0 {
             return;
         }
         let items: Vec<String> = vs.iter().map(|v| self.quote(v)).collect();
-        self.key(k, format!("[{}]", items.join(", ")));
+        self.key(key, format!("[{}]", items.join(", ")));
     }
 
-    fn date(&mut self, k: &str, d: NaiveDate) {
+    fn date(&mut self, key: &str, date: NaiveDate) {
         let v = match self.pick(6) {
-            0 | 1 => d.format("%Y-%m-%d").to_string(),
-            2 => format!("\"{}\"", d.format("%Y-%m-%d")),
-            3 => format!("\"{}/{}/{}\"", d.day(), d.month(), d.year()),
-            4 => format!("\"{:02}/{:02}/{}\"", d.day(), d.month(), d.year()),
-            _ => format!("\"{}.{}.{}\"", d.day(), d.month(), d.year()),
+            0 | 1 => date.format("%Y-%m-%d").to_string(),
+            2 => format!("\"{}\"", date.format("%Y-%m-%d")),
+            3 => format!("\"{}/{}/{}\"", date.day(), date.month(), date.year()),
+            4 => format!("\"{:02}/{:02}/{}\"", date.day(), date.month(), date.year()),
+            _ => format!("\"{}.{}.{}\"", date.day(), date.month(), date.year()),
         };
-        self.key(k, v);
+        self.key(key, v);
     }
 
-    fn opt_date(&mut self, k: &str, d: Option<NaiveDate>) {
-        if let Some(d) = d {
-            self.date(k, d);
+    fn opt_date(&mut self, key: &str, date: Option<NaiveDate>) {
+        if let Some(date) = date {
+            self.date(key, date);
         }
     }
 
-    fn period(&mut self, k: &str, p: Period) {
-        let short_ok = p.year() == self.year;
-        let v = match (self.pick(4), p) {
+    fn period(&mut self, key: &str, period: Period) {
+        let short_ok = period.year() == self.year;
+        let v = match (self.pick(4), period) {
             (1, Period::Quarter(y, q)) => format!("Q{q}/{y}"),
             (1, Period::Half(y, h)) => format!("H{h}/{y}"),
             (1, Period::Month(y, m)) => format!("M{m}/{y}"),
-            (2, _) => p.to_string().to_lowercase(),
+            (2, _) => period.to_string().to_lowercase(),
             (3, Period::Quarter(_, q)) if short_ok => {
                 ["", "quý I", "quý II", "quý III", "quý IV"][q as usize].nfd().collect()
             }
             (3, Period::Month(_, m)) if short_ok => format!("tháng {m}"),
             (3, Period::Half(_, h)) if short_ok => format!("H{h}"),
-            _ => p.to_string(),
+            _ => period.to_string(),
         };
         let q = self.quote(&v);
-        self.key(k, q);
+        self.key(key, q);
     }
 
-    fn num(&mut self, k: &str, x: f64) {
+    fn num(&mut self, key: &str, x: f64) {
         // Whole numbers sometimes as integers: TOML floats and integers both read as points.
         let v = if x.fract() == 0.0 && self.pick(2) == 0 { format!("{}", x as i64) } else { format!("{x:?}") };
-        self.key(k, v);
+        self.key(key, v);
     }
 
-    /// A TOML string holding exactly `s`: basic, literal or multi-line basic.
-    fn quote(&mut self, s: &str) -> String {
-        let literal_ok = !s.chars().any(|c| c == '\'' || c.is_control());
+    /// A TOML string holding exactly `text`: basic, literal or multi-line basic.
+    fn quote(&mut self, text: &str) -> String {
+        let literal_ok = !text.chars().any(|c| c == '\'' || c.is_control());
         match self.pick(4) {
-            0 if literal_ok => format!("'{s}'"),
-            1 => format!("\"\"\"{}\"\"\"", escape(s)),
-            _ => format!("\"{}\"", escape(s)),
+            0 if literal_ok => format!("'{text}'"),
+            1 => format!("\"\"\"{}\"\"\"", escape(text)),
+            _ => format!("\"{}\"", escape(text)),
         }
     }
 }
 
 /// Escapes for a TOML basic string: quotes, backslashes and every control character.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -859,10 +859,10 @@ impl GenPlan {
     }
 }
 
-fn write_doc(w: &mut Writer, d: &GenDoc) {
-    w.str("kind", &d.kind);
-    w.opt_str("number", &d.number);
-    w.opt_date("date", d.date);
-    w.opt_str("issuer", &d.issuer);
-    w.opt_str("subject", &d.subject);
+fn write_doc(writer: &mut Writer, doc: &GenDoc) {
+    writer.str("kind", &doc.kind);
+    writer.opt_str("number", &doc.number);
+    writer.opt_date("date", doc.date);
+    writer.opt_str("issuer", &doc.issuer);
+    writer.opt_str("subject", &doc.subject);
 }

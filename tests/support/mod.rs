@@ -175,8 +175,8 @@ impl Session {
         std::fs::read_to_string(self.path("plan.toml")).expect("read plan")
     }
 
-    pub fn env(mut self, k: &str, v: &str) -> Session {
-        self.envs.push((k.into(), v.into()));
+    pub fn env(mut self, key: &str, value: &str) -> Session {
+        self.envs.push((key.into(), value.into()));
         self
     }
 
@@ -234,11 +234,11 @@ pub struct Run {
 }
 
 impl From<Output> for Run {
-    fn from(o: Output) -> Run {
+    fn from(output: Output) -> Run {
         Run {
-            stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+            code: output.status.code().unwrap_or(-1),
         }
     }
 }

@@ -39,8 +39,8 @@ impl Calendar {
     pub const KEYWORDS: &'static [&'static str] = &["calendar", "decree-09", "cchc"];
 
     /// Accepts the keywords and a few natural spellings, with or without diacritics.
-    pub fn parse(s: &str) -> Option<Calendar> {
-        let f: String = crate::text::fold(s).chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
+    pub fn parse(text: &str) -> Option<Calendar> {
+        let f: String = crate::text::fold(text).chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
         Some(match f.as_str() {
             "calendar" | "duonglich" | "quy" | "quarters" => Calendar::Calendar,
             "decree-09" | "decree09" | "nd09" | "nd-09" | "09/2019" | "09/2019/nd-cp" | "nghidinh09" => {
@@ -100,13 +100,13 @@ pub struct Window {
 }
 
 impl Window {
-    pub fn contains(&self, d: NaiveDate) -> bool {
-        self.from <= d && d <= self.to
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
     }
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("a fixed valid day")
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a fixed valid day")
 }
 
 /// The 15th of the month before `month` (of `year`): the start of a Decree 09 window.
@@ -205,12 +205,12 @@ fn step(cal: Calendar, period: Period, forward: bool) -> Period {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        ymd(y, m, day)
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        ymd(year, month, day)
     }
 
-    fn span(cal: Calendar, p: Period) -> (NaiveDate, NaiveDate, NaiveDate) {
-        let w = window(cal, p, None).unwrap();
+    fn span(cal: Calendar, period: Period) -> (NaiveDate, NaiveDate, NaiveDate) {
+        let w = window(cal, period, None).unwrap();
         (w.from, w.to, w.due)
     }
 

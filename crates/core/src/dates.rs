@@ -29,12 +29,12 @@ pub fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Strin
 }
 
 /// Parses an absolute date: ISO `2025-05-30` or Vietnamese `30/5/2025`, `30-5-2025`, `30.5.2025`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(d);
     }
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
@@ -46,15 +46,15 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// `30/05/2025`: the short form used in tables.
-pub fn short(d: NaiveDate) -> String {
-    let year = d.year();
+pub fn short(date: NaiveDate) -> String {
+    let year = date.year();
     if !(1000..=9999).contains(&year) {
-        return format!("{:02}/{:02}/{year}", d.day(), d.month());
+        return format!("{:02}/{:02}/{year}", date.day(), date.month());
     }
     // Written digit by digit: tables of thousands of rows call this once a row.
     let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
     let mut s = String::with_capacity(10);
-    for (i, n) in [d.day(), d.month()].into_iter().enumerate() {
+    for (i, n) in [date.day(), date.month()].into_iter().enumerate() {
         if i > 0 {
             s.push('/');
         }
@@ -70,14 +70,14 @@ pub fn short(d: NaiveDate) -> String {
 }
 
 /// `ngày 05 tháng 02 năm 2025` per Decree 30/2020: days below 10 and months 1–2 get a leading zero.
-pub fn long_vi(d: NaiveDate) -> String {
-    let month = if d.month() <= 2 { format!("{:02}", d.month()) } else { d.month().to_string() };
-    format!("ngày {:02} tháng {} năm {}", d.day(), month, d.year())
+pub fn long_vi(date: NaiveDate) -> String {
+    let month = if date.month() <= 2 { format!("{:02}", date.month()) } else { date.month().to_string() };
+    format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
 }
 
 /// `5 February 2025`.
-pub fn long_en(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+pub fn long_en(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }
 
 /// Converts a TOML datetime holding a plain date.
@@ -98,8 +98,8 @@ pub fn month_end(year: i32, month: u32) -> NaiveDate {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
 
     #[test]

@@ -25,16 +25,16 @@ pub fn help_label(lang: crate::i18n::Lang) -> &'static str {
 }
 
 /// Words an I/O error without the OS's "(os error 13)" noise.
-pub fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
-    match e.kind() {
+    match error.kind() {
         NotFound => "no such file or folder".into(),
         PermissionDenied => "permission denied".into(),
         IsADirectory => "it is a folder, not a file".into(),
         StorageFull => "the disk is full".into(),
         ReadOnlyFilesystem => "the file system is read-only".into(),
         _ => {
-            let s = e.to_string();
+            let s = error.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
     }

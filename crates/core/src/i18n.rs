@@ -20,8 +20,8 @@ impl Lang {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Lang> {
-        match crate::text::fold(s).as_str() {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match crate::text::fold(text).as_str() {
             "vi" | "vn" | "vie" | "tieng viet" => Some(Lang::Vi),
             "en" | "eng" | "english" => Some(Lang::En),
             _ => None,

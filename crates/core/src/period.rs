@@ -78,8 +78,8 @@ impl Period {
         end.with_day(day.min(end.day())).unwrap_or(end)
     }
 
-    pub fn contains(self, d: NaiveDate) -> bool {
-        self.start() <= d && d <= self.end()
+    pub fn contains(self, date: NaiveDate) -> bool {
+        self.start() <= date && date <= self.end()
     }
 
     pub fn next(self) -> Period {
@@ -166,16 +166,16 @@ impl Period {
 }
 
 /// Arabic or Roman numerals (`3`, `iii`).
-fn parse_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.parse() {
+fn parse_number(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
         return Some(n);
     }
-    ROMAN.iter().position(|r| !r.is_empty() && r.eq_ignore_ascii_case(s)).map(|p| p as u32)
+    ROMAN.iter().position(|r| !r.is_empty() && r.eq_ignore_ascii_case(text)).map(|p| p as u32)
 }
 
 impl serde::Serialize for Period {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -120,23 +120,23 @@ impl ReadError {
 }
 
 /// What a file's type is, when it is not a regular file or a folder.
-fn odd_kind(t: std::fs::FileType) -> Option<(&'static str, &'static str)> {
-    if t.is_file() || t.is_dir() {
+fn odd_kind(file_type: std::fs::FileType) -> Option<(&'static str, &'static str)> {
+    if file_type.is_file() || file_type.is_dir() {
         return None;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
+        if file_type.is_fifo() {
             return Some(("ống có tên (FIFO)", "a named pipe (FIFO)"));
         }
-        if t.is_char_device() {
+        if file_type.is_char_device() {
             return Some(("thiết bị ký tự (như /dev/zero)", "a character device (like /dev/zero)"));
         }
-        if t.is_block_device() {
+        if file_type.is_block_device() {
             return Some(("thiết bị khối (ổ đĩa)", "a block device (a disk)"));
         }
-        if t.is_socket() {
+        if file_type.is_socket() {
             return Some(("socket", "a socket"));
         }
     }

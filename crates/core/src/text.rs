@@ -5,12 +5,12 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds text for searching: lower case, diacritics removed, `đ` → `d`, runs of
 /// white space collapsed. "Ý KIẾN" and "y kien" fold to the same string, whether
 /// the source was typed in composed (NFC) or decomposed (NFD) form.
-pub fn fold(s: &str) -> String {
+pub fn fold(text: &str) -> String {
     // NFD leaves ASCII as it is: keywords, ids and periods skip the Unicode tables.
-    if s.is_ascii() {
-        return fold_chars(s.chars());
+    if text.is_ascii() {
+        return fold_chars(text.chars());
     }
-    fold_chars(s.nfd().filter(|&c| !is_combining_mark(c)))
+    fold_chars(text.nfd().filter(|&c| !is_combining_mark(c)))
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>) -> String {
@@ -58,12 +58,12 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 /// line end (`\r\n`, kept by TOML in multi-line strings of files saved on Windows)
 /// is dropped, leaving the line break; a lone CR, which would move the cursor back
 /// over the line, is escaped like the rest.
-pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
-        return std::borrow::Cow::Borrowed(s);
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.chars().peekable();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\r' && chars.peek() == Some(&'\n') {
             continue;
@@ -79,16 +79,16 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`clean`], for text meant to keep its line breaks (HTML, CSV and spreadsheet
 /// cells): Windows line ends become `\n`, a lone CR is escaped.
-pub fn clean_lines(s: &str) -> std::borrow::Cow<'_, str> {
-    clean(s)
+pub fn clean_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    clean(text)
 }
 
 /// Like [`clean`], and also folds line breaks to spaces: for one-line table cells.
-pub fn one_line(s: &str) -> String {
-    if is_one_line(s) {
-        return s.to_string();
+pub fn one_line(text: &str) -> String {
+    if is_one_line(text) {
+        return text.to_string();
     }
-    let spaced = s.replace('\r', " ");
+    let spaced = text.replace('\r', " ");
     let cleaned = clean(&spaced);
     let mut out = String::with_capacity(cleaned.len());
     let mut last_space = false;
@@ -106,10 +106,10 @@ pub fn one_line(s: &str) -> String {
     out.trim().to_string()
 }
 
-/// Whether [`one_line`] would leave `s` as it is: no escapes, line breaks or tabs, no
+/// Whether [`one_line`] would leave `text` as it is: no escapes, line breaks or tabs, no
 /// runs of spaces, nothing to trim.
-fn is_one_line(s: &str) -> bool {
-    let bytes = s.as_bytes();
+fn is_one_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut last_space = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -123,7 +123,7 @@ fn is_one_line(s: &str) -> bool {
             last_space = space;
             i += 1;
         } else {
-            let c = s[i..].chars().next().unwrap_or_default();
+            let c = text[i..].chars().next().unwrap_or_default();
             // Latin letters with marks (Vietnamese included) are neither escapes nor spaces:
             // skip the Unicode white-space table for them.
             let letter = matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
@@ -134,7 +134,7 @@ fn is_one_line(s: &str) -> bool {
             i += c.len_utf8();
         }
     }
-    !last_space || s.is_empty()
+    !last_space || text.is_empty()
 }
 
 /// Whether [`clean`] shows `c` as an escape: the C0 and C1 controls (but tab and line
@@ -195,13 +195,13 @@ fn invisible(c: char) -> bool {
 /// the forbidden set, cannot occur in a Rust string.) Text that went through [`clean`]
 /// already shows these characters as `\u{…}` escapes; this is each XML writer's last
 /// step, so that no path into the file can make it invalid.
-pub fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
     // U+FFFE and U+FFFF are the only forbidden characters outside ASCII; both start with 0xEF.
     let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xef;
-    if !s.as_bytes().iter().any(suspect) {
-        return std::borrow::Cow::Borrowed(s);
+    if !text.as_bytes().iter().any(suspect) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(s.chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect())
+    std::borrow::Cow::Owned(text.chars().map(|c| if xml_allows(c) { c } else { '\u{fffd}' }).collect())
 }
 
 /// Whether XML 1.0 allows `c` in a document (its `Char` production).
@@ -209,30 +209,30 @@ fn xml_allows(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
-/// `s` in Unicode normalisation form C (composed), the form ids are compared in: a task
+/// `text` in Unicode normalisation form C (composed), the form ids are compared in: a task
 /// id typed on a Mac or pasted from a PDF (decomposed, NFD) is the same id as the one
-/// typed in composed form. Borrowed, without a copy, when `s` is already NFC (ASCII ids).
+/// typed in composed form. Borrowed, without a copy, when `text` is already NFC (ASCII ids).
 #[inline]
-pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        return std::borrow::Cow::Borrowed(s);
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(s.nfc().collect())
+    std::borrow::Cow::Owned(text.nfc().collect())
 }
 
-/// Shortens `s` to at most `max` characters, ending with "…" when cut.
-pub fn truncate(s: &str, max: usize) -> String {
+/// Shortens `text` to at most `max` characters, ending with "…" when cut.
+pub fn truncate(text: &str, max: usize) -> String {
     // The byte where the character at `max - 1` starts: the cut, if there are more than `max`.
-    let cut = s.char_indices().nth(max.saturating_sub(1)).map(|(i, _)| i);
+    let cut = text.char_indices().nth(max.saturating_sub(1)).map(|(i, _)| i);
     match cut {
-        Some(i) if s[i..].chars().nth(1).is_some() || max == 0 => {
+        Some(i) if text[i..].chars().nth(1).is_some() || max == 0 => {
             let mut out = String::with_capacity(i + '…'.len_utf8());
-            out.push_str(&s[..i]);
+            out.push_str(&text[..i]);
             out.push('…');
             out
         }
-        _ => s.to_string(),
+        _ => text.to_string(),
     }
 }
 
@@ -259,10 +259,10 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, mo
 /// A TOML basic string on one line: quotes, backslashes and control characters
 /// escaped, Vietnamese and every other printable character kept as it is. Here, in
 /// the core, because both `write` (edits to the plan) and `import` (drafts) write it.
-pub fn toml_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+pub fn toml_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),

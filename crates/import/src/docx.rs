@@ -192,15 +192,16 @@ fn relationships(xml: &str) -> Vec<(String, String)> {
 }
 
 /// An attribute's value by local name (`w:val` → "val").
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
+fn attr(start: &BytesStart, name: &str) -> Option<String> {
+    start
+        .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
 }
 
-fn xml_error<R>(part: &str, r: &Reader<R>, e: impl std::fmt::Display) -> String {
-    format!("{part}: {e} (byte {})", r.error_position())
+fn xml_error<R>(part: &str, reader: &Reader<R>, error: impl std::fmt::Display) -> String {
+    format!("{part}: {error} (byte {})", reader.error_position())
 }
 
 // ---------------------------------------------------------------------------
@@ -342,24 +343,24 @@ impl Counter {
     }
 }
 
-fn format_number(v: u32, fmt: &str) -> String {
+fn format_number(value: u32, fmt: &str) -> String {
     // Letters and Roman numerals of absurd values (a damaged or hostile file) would be huge.
-    let fmt = if v > 3999 { "decimal" } else { fmt };
+    let fmt = if value > 3999 { "decimal" } else { fmt };
     match fmt {
-        "lowerLetter" => letters(v).to_lowercase(),
-        "upperLetter" => letters(v),
-        "lowerRoman" => super::scan::to_roman(v).to_lowercase(),
-        "upperRoman" => super::scan::to_roman(v),
-        "decimalZero" => format!("{v:02}"),
-        _ => v.to_string(),
+        "lowerLetter" => letters(value).to_lowercase(),
+        "upperLetter" => letters(value),
+        "lowerRoman" => super::scan::to_roman(value).to_lowercase(),
+        "upperRoman" => super::scan::to_roman(value),
+        "decimalZero" => format!("{value:02}"),
+        _ => value.to_string(),
     }
 }
 
 /// Word's letters: A…Z, then AA…ZZ.
-fn letters(v: u32) -> String {
-    let v = v.max(1) - 1;
-    let c = char::from(b'A' + (v % 26) as u8);
-    std::iter::repeat_n(c, (v / 26) as usize + 1).collect()
+fn letters(value: u32) -> String {
+    let value = value.max(1) - 1;
+    let c = char::from(b'A' + (value % 26) as u8);
+    std::iter::repeat_n(c, (value / 26) as usize + 1).collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -472,18 +473,18 @@ struct Table {
 
 impl Para {
     /// Adds text, keeping no more than [`MAX_PARAGRAPH`] characters.
-    fn push(&mut self, s: &str) {
+    fn push(&mut self, text: &str) {
         let room = MAX_PARAGRAPH.saturating_sub(self.chars);
-        if s.len() <= room {
+        if text.len() <= room {
             // At most as many characters as bytes: all fit.
-            self.text.push_str(s);
-            self.chars += s.chars().count();
+            self.text.push_str(text);
+            self.chars += text.chars().count();
             return;
         }
-        let n = s.chars().count();
-        match s.char_indices().nth(room) {
-            Some((end, _)) => self.text.push_str(&s[..end]),
-            None => self.text.push_str(s),
+        let n = text.chars().count();
+        match text.char_indices().nth(room) {
+            Some((end, _)) => self.text.push_str(&text[..end]),
+            None => self.text.push_str(text),
         }
         self.chars += n;
     }
@@ -497,12 +498,12 @@ impl Para {
 }
 
 /// Reads document.xml's paragraphs and tables, event by event: the part is never held whole.
-fn body<R: BufRead>(r: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -> Result<Doc, String> {
+fn body<R: BufRead>(reader: &mut Reader<R>, numbering: &Numbering, styles: &Styles) -> Result<Doc, String> {
     let mut b = BodyReader::new(numbering, styles);
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let ev = r.read_event_into(&mut buf).map_err(|e| xml_error("document.xml", r, e))?;
+        let ev = reader.read_event_into(&mut buf).map_err(|e| xml_error("document.xml", reader, e))?;
         let full = match ev {
             Event::Start(e) => {
                 b.start(&e);
@@ -593,8 +594,8 @@ impl<'a> BodyReader<'a> {
         if self.in_text && self.skip == 0 { self.paras.last_mut() } else { None }
     }
 
-    fn start(&mut self, e: &BytesStart) {
-        let name = e.local_name();
+    fn start(&mut self, start: &BytesStart) {
+        let name = start.local_name();
         let name = name.as_ref();
         if self.skip > 0 {
             self.skip += 1;
@@ -616,22 +617,22 @@ impl<'a> BodyReader<'a> {
                     t.cell = Some(String::new());
                 }
             }
-            _ => para_prop(e, name, self.in_ppr > 0, self.paras.last_mut()),
+            _ => para_prop(start, name, self.in_ppr > 0, self.paras.last_mut()),
         }
     }
 
-    fn empty(&mut self, e: &BytesStart) {
+    fn empty(&mut self, start: &BytesStart) {
         if self.skip > 0 {
             return;
         }
-        let name = e.local_name();
+        let name = start.local_name();
         let name = name.as_ref();
         let Some(p) = self.paras.last_mut() else { return };
         match name {
             "tab" if self.in_ppr == 0 => p.push_char('\t'),
             "br" | "cr" => p.push_char('\n'),
             "noBreakHyphen" => p.push_char('-'),
-            _ => para_prop(e, name, self.in_ppr > 0, Some(p)),
+            _ => para_prop(start, name, self.in_ppr > 0, Some(p)),
         }
     }
 
@@ -709,26 +710,26 @@ impl<'a> BodyReader<'a> {
 }
 
 /// Records a paragraph property (style, list numbering, outline level).
-fn para_prop(e: &BytesStart, name: &str, in_ppr: bool, p: Option<&mut Para>) {
-    let Some(p) = p else { return };
+fn para_prop(start: &BytesStart, name: &str, in_ppr: bool, para: Option<&mut Para>) {
+    let Some(para) = para else { return };
     if !in_ppr {
         return;
     }
     match name {
-        "pStyle" => p.style = attr(e, "val"),
-        "numId" => p.num_id = attr(e, "val"),
-        "ilvl" => p.ilvl = attr(e, "val").and_then(|v| v.parse().ok()),
-        "outlineLvl" => p.outline = attr(e, "val").is_some_and(|v| v != "9"),
+        "pStyle" => para.style = attr(start, "val"),
+        "numId" => para.num_id = attr(start, "val"),
+        "ilvl" => para.ilvl = attr(start, "val").and_then(|v| v.parse().ok()),
+        "outlineLvl" => para.outline = attr(start, "val").is_some_and(|v| v != "9"),
         _ => {}
     }
 }
 
 /// The paragraph's text with its list label put back, and whether it is a heading.
-fn finish(p: Para, numbering: &Numbering, styles: &Styles, counter: &mut Counter) -> (String, bool) {
-    let (style_num, style_ilvl, style_heading) = p.style.as_deref().map(|s| styles.resolve(s)).unwrap_or_default();
-    let num_id = p.num_id.or(style_num);
-    let ilvl = p.ilvl.or(style_ilvl).unwrap_or(0);
-    let text = p.text.replace('\t', " ");
+fn finish(para: Para, numbering: &Numbering, styles: &Styles, counter: &mut Counter) -> (String, bool) {
+    let (style_num, style_ilvl, style_heading) = para.style.as_deref().map(|s| styles.resolve(s)).unwrap_or_default();
+    let num_id = para.num_id.or(style_num);
+    let ilvl = para.ilvl.or(style_ilvl).unwrap_or(0);
+    let text = para.text.replace('\t', " ");
     let label = match num_id.as_deref() {
         Some(id) if id != "0" && !text.trim().is_empty() => counter.next(numbering, id, ilvl),
         _ => None,
@@ -737,7 +738,7 @@ fn finish(p: Para, numbering: &Numbering, styles: &Styles, counter: &mut Counter
         Some(l) => format!("{l} {}", text.trim_start()),
         None => text,
     };
-    (text, style_heading || p.outline)
+    (text, style_heading || para.outline)
 }
 
 #[cfg(test)]

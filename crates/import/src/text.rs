@@ -58,16 +58,16 @@ pub const MAX_BLOCKS: usize = 1_000_000;
 /// draft says where it cut (a refusal would leave the officer with nothing to import).
 pub const MAX_PARAGRAPH: usize = 20_000;
 
-/// `s` cut to [`MAX_PARAGRAPH`] characters: the text kept, and the characters `s` had if
+/// `text` cut to [`MAX_PARAGRAPH`] characters: the text kept, and the characters `text` had if
 /// it was cut.
-pub fn cut(s: &str) -> (&str, Option<usize>) {
+pub fn cut(text: &str) -> (&str, Option<usize>) {
     // Cheap test first: a text of at most MAX_PARAGRAPH bytes has at most as many characters.
-    if s.len() <= MAX_PARAGRAPH {
-        return (s, None);
+    if text.len() <= MAX_PARAGRAPH {
+        return (text, None);
     }
-    match s.char_indices().nth(MAX_PARAGRAPH) {
-        Some((end, _)) => (&s[..end], Some(s.chars().count())),
-        None => (s, None),
+    match text.char_indices().nth(MAX_PARAGRAPH) {
+        Some((end, _)) => (&text[..end], Some(text.chars().count())),
+        None => (text, None),
     }
 }
 
@@ -128,32 +128,32 @@ impl Doc {
 }
 
 /// NFC, with invisible characters removed.
-pub fn nfc(s: &str) -> String {
+pub fn nfc(text: &str) -> String {
     let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}');
     // Most documents are already NFC: checking is much cheaper than normalising.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         // No byte that may begin an invisible character (0xC2 0xAD; 0xE2 0x80 …, 0xEF 0xBB …,
         // which other characters begin too): one copy, no character decoded.
-        let b = s.as_bytes();
+        let b = text.as_bytes();
         let maybe_invisible = b.windows(2).any(|w| matches!(w, [0xc2, 0xad] | [0xe2, 0x80] | [0xef, 0xbb]));
         if !maybe_invisible {
-            return s.to_string();
+            return text.to_string();
         }
-        return s.chars().filter(|&c| !invisible(c)).collect();
+        return text.chars().filter(|&c| !invisible(c)).collect();
     }
-    s.nfc().filter(|&c| !invisible(c)).collect()
+    text.nfc().filter(|&c| !invisible(c)).collect()
 }
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
-pub fn squeeze(s: &str) -> String {
+pub fn squeeze(text: &str) -> String {
     // Most lines are already squeezed: one copy, without decoding a character.
-    if is_squeezed(s) {
-        return s.to_string();
+    if is_squeezed(text) {
+        return text.to_string();
     }
     // The words between the spaces, joined by one space: copied a run at a time, not a
     // character at a time.
-    let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -166,8 +166,8 @@ pub fn squeeze(s: &str) -> String {
 /// at either end, and no other space. Read from the bytes; a byte sequence that may begin a
 /// Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) answers no, for `squeeze`'s
 /// own reading to decide (curly quotes too: rare enough).
-fn is_squeezed(s: &str) -> bool {
-    let b = s.as_bytes();
+fn is_squeezed(text: &str) -> bool {
+    let b = text.as_bytes();
     // Whether the byte before was a space: at the start, as if it were (no leading space).
     let mut after_space = true;
     for (i, &c) in b.iter().enumerate() {
@@ -323,8 +323,8 @@ struct Capitals {
 }
 
 impl Capitals {
-    fn add(&mut self, s: &str) {
-        for c in s.chars() {
+    fn add(&mut self, text: &str) {
+        for c in text.chars() {
             self.lower |= c.is_lowercase();
             self.upper += usize::from(c.is_uppercase());
         }
@@ -378,16 +378,16 @@ fn split_row(line: &str) -> Vec<String> {
 }
 
 /// Removes inline Markdown: emphasis, code marks, links, escapes and simple HTML.
-pub fn inline(s: &str, markdown: bool) -> String {
-    if !s.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
-        return s.to_string();
+pub fn inline(text: &str, markdown: bool) -> String {
+    if !text.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
+        return text.to_string();
     }
-    let s = s.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");
+    let text = text.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");
     if !markdown {
-        return s;
+        return text;
     }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
     let mut i = 0;
     let (mut close_bracket, mut close_paren) = (NextOf::new(']'), NextOf::new(')'));
     let is_flank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
@@ -495,8 +495,8 @@ fn html_tag_end(chars: &[char], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn texts(d: &Doc) -> Vec<(&str, bool)> {
-        d.blocks.iter().map(|b| (b.text.as_str(), b.heading)).collect()
+    fn texts(doc: &Doc) -> Vec<(&str, bool)> {
+        doc.blocks.iter().map(|b| (b.text.as_str(), b.heading)).collect()
     }
 
     #[test]

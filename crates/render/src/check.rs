@@ -4,14 +4,14 @@ use super::{Style, table_text};
 use crate::compute::check::Violation;
 use crate::text::one_line;
 
-pub fn render(violations: &[Violation], tasks: usize, s: &Style) -> String {
-    render_first(violations, tasks, usize::MAX, s)
+pub fn render(violations: &[Violation], tasks: usize, style: &Style) -> String {
+    render_first(violations, tasks, usize::MAX, style)
 }
 
 /// As [`render`], with at most `limit` rows in the table, then a line saying how many more
 /// there are and to run `par check` for all (the summary still counts every problem).
-pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, s: &Style) -> String {
-    let l = s.lang;
+pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, style: &Style) -> String {
+    let l = style.lang;
     if violations.is_empty() {
         return format!(
             "{} {tasks} {}\n",
@@ -22,7 +22,7 @@ pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, s: &St
             )
         );
     }
-    let mut t = s.table(&[
+    let mut t = style.table(&[
         l.pick("Mã", "Id"),
         l.pick("Dòng", "Line"),
         l.pick("Tiêu chí", "Rule"),
@@ -33,7 +33,7 @@ pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, s: &St
         t.add_row(vec![
             comfy_table::Cell::new(one_line(&v.task)),
             comfy_table::Cell::new(v.line),
-            s.status_cell(crate::compute::Status::Overdue, v.rule.label(l)),
+            style.status_cell(crate::compute::Status::Overdue, v.rule.label(l)),
             comfy_table::Cell::new(&v.problem),
             comfy_table::Cell::new(one_line(&v.fix)),
         ]);

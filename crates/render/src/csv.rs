@@ -19,22 +19,22 @@ pub enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    pub fn opt(s: Option<&'a str>) -> Cell<'a> {
-        s.map_or(Cell::Empty, Cell::Text)
+    pub fn opt(text: Option<&'a str>) -> Cell<'a> {
+        text.map_or(Cell::Empty, Cell::Text)
     }
 }
 
 /// Whether a spreadsheet would take this text for a formula: it begins with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return.
-pub fn looks_like_formula(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// Text a spreadsheet will never evaluate: a leading `'` before anything that
 /// looks like a formula (OWASP's advice for CSV), and control characters made
 /// visible as in the terminal output.
-pub fn defuse(s: &str) -> Cow<'_, str> {
-    let cleaned = crate::text::clean_lines(s);
+pub fn defuse(text: &str) -> Cow<'_, str> {
+    let cleaned = crate::text::clean_lines(text);
     if looks_like_formula(&cleaned) { Cow::Owned(format!("'{cleaned}")) } else { cleaned }
 }
 
@@ -78,13 +78,13 @@ impl Csv {
     }
 }
 
-fn quote(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+fn quote(out: &mut String, text: &str) {
+    if text.contains([',', '"', '\n', '\r']) {
         out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
+        out.push_str(&text.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(s);
+        out.push_str(text);
     }
 }
 

@@ -16,14 +16,14 @@ use crate::i18n::Lang;
 /// Escapes text for HTML element content and attribute values (also inside
 /// inline SVG), and makes control characters visible as the terminal output does;
 /// whatever XML 1.0 forbids becomes U+FFFD ([`crate::text::xml_text`]).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    escape_to(s, &mut out);
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_to(text, &mut out);
     out
 }
 
-fn escape_to(s: &str, out: &mut String) {
-    let cleaned = crate::text::clean_lines(s);
+fn escape_to(text: &str, out: &mut String) {
+    let cleaned = crate::text::clean_lines(text);
     let cleaned = crate::text::xml_text(&cleaned);
     out.reserve(cleaned.len());
     for c in cleaned.chars() {
@@ -305,16 +305,16 @@ pub struct Td {
 
 impl Td {
     /// Plain text, escaped.
-    pub fn text(s: &str) -> Td {
-        Td { html: html! { (Text(s)) }, class: String::new() }
+    pub fn text(text: &str) -> Td {
+        Td { html: html! { (Text(text)) }, class: String::new() }
     }
     /// Markup made by the renderer.
     pub fn html(html: Markup) -> Td {
         Td { html, class: String::new() }
     }
     /// A right-aligned figure.
-    pub fn num(s: impl ToString) -> Td {
-        Td { html: html! { (Text(&s.to_string())) }, class: "n".into() }
+    pub fn num(text: impl ToString) -> Td {
+        Td { html: html! { (Text(&text.to_string())) }, class: "n".into() }
     }
     pub fn class(mut self, class: &str) -> Td {
         if !self.class.is_empty() {
@@ -325,9 +325,9 @@ impl Td {
     }
 }
 
-/// `Some(s)` unless `s` is empty: an attribute written only when it has a value.
-fn some(s: &str) -> Option<&str> {
-    if s.is_empty() { None } else { Some(s) }
+/// `Some(text)` unless `text` is empty: an attribute written only when it has a value.
+fn some(text: &str) -> Option<&str> {
+    if text.is_empty() { None } else { Some(text) }
 }
 
 impl Table {
@@ -374,9 +374,9 @@ impl Table {
 }
 
 /// A file path that may wrap after each `/` or `\\` (escaped).
-pub fn path(p: &str) -> Markup {
+pub fn path(path: &str) -> Markup {
     // Escaped first; the only markup added is `<wbr>`.
-    PreEscaped(escape(p).replace('/', "/<wbr>").replace('\\', "\\<wbr>"))
+    PreEscaped(escape(path).replace('/', "/<wbr>").replace('\\', "\\<wbr>"))
 }
 
 /// A small progress meter and the percentage as text.

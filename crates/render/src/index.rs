@@ -42,33 +42,33 @@ Risk: linked work is overdue.
     )
 }
 
-pub fn render(r: &IndexReport, s: &Style) -> String {
-    let l = s.lang;
+pub fn render(report: &IndexReport, style: &Style) -> String {
+    let l = style.lang;
     let mut out = String::new();
-    let name = r.name.clone().unwrap_or_else(|| l.pick("Chỉ số CCHC", "PAR Index").to_string());
-    out.push_str(&s.heading(&format!(
+    let name = report.name.clone().unwrap_or_else(|| l.pick("Chỉ số CCHC", "PAR Index").to_string());
+    out.push_str(&style.heading(&format!(
         "{} — {} {}: {}/{} ({} {})",
         title(&name, 80),
         l.pick("dự báo đến ngày", "forecast as of"),
-        crate::dates::short(r.today),
-        s.points(r.total.forecast),
-        s.points(r.total.max),
+        crate::dates::short(report.today),
+        style.points(report.total.forecast),
+        style.points(report.total.max),
         l.pick("năm trước", "last year"),
-        s.points(r.total.last_year),
+        style.points(report.total.last_year),
     )));
     out.push_str("\n\n");
-    let areas: Vec<usize> = (0..r.nodes.len()).filter(|&i| r.nodes[i].depth == 1).collect();
+    let areas: Vec<usize> = (0..report.nodes.len()).filter(|&i| report.nodes[i].depth == 1).collect();
     for &a in &areas {
-        let area = &r.nodes[a];
-        out.push_str(&s.heading(&format!(
+        let area = &report.nodes[a];
+        out.push_str(&style.heading(&format!(
             "{}. {} — {}/{}",
             one_line(&area.code),
             title(&area.title, 70),
-            s.points(area.forecast),
-            s.points(area.max)
+            style.points(area.forecast),
+            style.points(area.max)
         )));
         out.push('\n');
-        let mut t = s.table(&[
+        let mut t = style.table(&[
             l.pick("Mã", "Code"),
             l.pick("Tiêu chí", "Criterion"),
             l.pick("Tối đa", "Max"),
@@ -81,7 +81,7 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
         ]);
         // The area and everything under it, wherever the file listed it (`1`, `2`, `1.1` is valid).
         let under = format!("{}.", area.code);
-        for n in r.nodes.iter().filter(|n| n.code == area.code || n.code.starts_with(&under)) {
+        for n in report.nodes.iter().filter(|n| n.code == area.code || n.code.starts_with(&under)) {
             let indent = "  ".repeat(n.depth - 1);
             let risk = if n.at_risk {
                 format!("{} {}", n.items_overdue, l.pick("quá hạn", "overdue"))
@@ -97,62 +97,62 @@ pub fn render(r: &IndexReport, s: &Style) -> String {
             t.add_row(vec![
                 comfy_table::Cell::new(format!("{indent}{}", one_line(&n.code))),
                 comfy_table::Cell::new(format!("{indent}{}", title(&n.title, 50))),
-                right(s.points(n.max)),
-                right(s.points(n.last_year)),
-                right(format!("{}{basis}", s.points(n.forecast))),
-                right(s.points(n.gap)),
+                right(style.points(n.max)),
+                right(style.points(n.last_year)),
+                right(format!("{}{basis}", style.points(n.forecast))),
+                right(style.points(n.gap)),
                 right(if n.items_total > 0 { format!("{}/{}", n.items_done, n.items_total) } else { "–".into() }),
                 comfy_table::Cell::new(one_line(&n.tasks.join(", "))),
-                s.status_cell(crate::compute::Status::Overdue, &risk),
+                style.status_cell(crate::compute::Status::Overdue, &risk),
             ]);
         }
         out.push_str(&table_text(&t));
         out.push('\n');
     }
-    out.push_str(&s.heading(&format!(
+    out.push_str(&style.heading(&format!(
         "{} ({})",
         l.pick(
             "Tiêu chí mất điểm năm trước nhưng chưa có nhiệm vụ khắc phục",
             "Criteria that lost points last year with no remedial task"
         ),
-        r.holes.len()
+        report.holes.len()
     )));
     out.push('\n');
-    if r.holes.is_empty() {
+    if report.holes.is_empty() {
         out.push_str(l.pick(
             "Không có: mọi điểm bị mất đều có nhiệm vụ khắc phục.\n",
             "None: every lost point has a remedial task.\n",
         ));
     }
-    for h in &r.holes {
+    for h in &report.holes {
         out.push_str(&format!(
             "  - {} {} ({} {})\n",
             one_line(&h.code),
             title(&h.title, 70),
             l.pick("mất", "lost"),
-            s.points(h.lost)
+            style.points(h.lost)
         ));
     }
     out
 }
 
-pub fn render_evidence(r: &EvidenceReport, s: &Style) -> String {
-    let l = s.lang;
+pub fn render_evidence(report: &EvidenceReport, style: &Style) -> String {
+    let l = style.lang;
     let mut out = String::new();
-    out.push_str(&s.heading(&format!(
+    out.push_str(&style.heading(&format!(
         "{} {}",
         l.pick("Tài liệu kiểm chứng theo tiêu chí, đến ngày", "Evidence per criterion, as of"),
-        crate::dates::short(r.today)
+        crate::dates::short(report.today)
     )));
     out.push('\n');
-    let mut t = s.table(&[
+    let mut t = style.table(&[
         l.pick("Mã", "Code"),
         l.pick("Tiêu chí", "Criterion"),
         l.pick("Ngày", "Date"),
         l.pick("Nhiệm vụ", "Task"),
         l.pick("Tài liệu", "Document"),
     ]);
-    for c in &r.criteria {
+    for c in &report.criteria {
         if c.evidence.is_empty() {
             continue;
         }
@@ -170,14 +170,14 @@ pub fn render_evidence(r: &EvidenceReport, s: &Style) -> String {
     }
     out.push_str(&table_text(&t));
     out.push('\n');
-    out.push_str(&s.heading(&format!(
+    out.push_str(&style.heading(&format!(
         "{} ({})",
         l.pick("Tiêu chí chưa có tài liệu kiểm chứng", "Criteria without evidence"),
-        r.missing.len()
+        report.missing.len()
     )));
     out.push('\n');
-    for code in &r.missing {
-        let c = r.criteria.iter().find(|c| &c.code == code).expect("missing codes come from criteria");
+    for code in &report.missing {
+        let c = report.criteria.iter().find(|c| &c.code == code).expect("missing codes come from criteria");
         out.push_str(&format!("  - {} {}\n", one_line(&c.code), title(&c.title, 70)));
     }
     out

@@ -60,17 +60,17 @@ impl Style {
         t
     }
 
-    pub fn bold(&self, s: &str) -> Cell {
-        let c = Cell::new(s);
+    pub fn bold(&self, text: &str) -> Cell {
+        let c = Cell::new(text);
         if self.color { c.add_attribute(Attribute::Bold) } else { c }
     }
 
-    pub fn status_cell(&self, s: Status, text: &str) -> Cell {
+    pub fn status_cell(&self, status: Status, text: &str) -> Cell {
         let c = Cell::new(text);
         if !self.color {
             return c;
         }
-        c.fg(match s {
+        c.fg(match status {
             Status::Overdue => Color::Red,
             Status::DoneLate => Color::Yellow,
             Status::DoneOnTime => Color::Green,
@@ -89,16 +89,16 @@ impl Style {
     }
 
     /// Styles a heading line.
-    pub fn heading(&self, s: &str) -> String {
-        if self.color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+    pub fn heading(&self, text: &str) -> String {
+        if self.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
     }
 
     /// `46,7%` in Vietnamese, `46.7%` in English.
-    pub fn percent(&self, p: Option<f64>) -> String {
-        match p {
+    pub fn percent(&self, value: Option<f64>) -> String {
+        match value {
             None => "–".to_string(),
-            Some(p) => {
-                let s = format!("{p:.1}%");
+            Some(value) => {
+                let s = format!("{value:.1}%");
                 if self.lang == Lang::Vi { s.replace('.', ",") } else { s }
             }
         }
@@ -112,43 +112,43 @@ impl Style {
     }
 
     /// `███████░░░ 70,0%`
-    pub fn progress(&self, p: Option<f64>) -> String {
+    pub fn progress(&self, percent: Option<f64>) -> String {
         const CELLS: usize = 10;
-        let filled = p.map_or(0, |p| ((p / 100.0) * CELLS as f64).round() as usize).min(CELLS);
-        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(CELLS - filled), self.percent(p))
+        let filled = percent.map_or(0, |p| ((p / 100.0) * CELLS as f64).round() as usize).min(CELLS);
+        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(CELLS - filled), self.percent(percent))
     }
 }
 
-pub fn date(d: Option<NaiveDate>) -> String {
-    d.map(crate::dates::short).unwrap_or_else(|| "–".to_string())
+pub fn date(date: Option<NaiveDate>) -> String {
+    date.map(crate::dates::short).unwrap_or_else(|| "–".to_string())
 }
 
 /// A one-line, escaped, shortened title for a table cell.
-pub fn title(s: &str, max: usize) -> String {
-    let line = crate::text::one_line(s);
+pub fn title(text: &str, max: usize) -> String {
+    let line = crate::text::one_line(text);
     if line.chars().count() <= max { line } else { crate::text::truncate(&line, max) }
 }
 
 /// The table's text with a final newline.
-pub fn table_text(t: &Table) -> String {
-    let mut s = t.to_string();
+pub fn table_text(table: &Table) -> String {
+    let mut s = table.to_string();
     s.push('\n');
     s
 }
 
 /// "Kế hoạch số 16/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân Quận 1 về …"
-pub fn document(d: &crate::plan::Document, lang: Lang) -> String {
-    let mut s = d.kind.clone();
-    if let Some(n) = &d.number {
+pub fn document(document: &crate::plan::Document, lang: Lang) -> String {
+    let mut s = document.kind.clone();
+    if let Some(n) = &document.number {
         s.push_str(&format!(" {} {n}", lang.pick("số", "no.")));
     }
-    if let Some(date) = d.date {
+    if let Some(date) = document.date {
         s.push_str(&format!(" {} {}", lang.pick("ngày", "of"), crate::dates::short(date)));
     }
-    if let Some(i) = &d.issuer {
+    if let Some(i) = &document.issuer {
         s.push_str(&format!(" {} {i}", lang.pick("của", "by")));
     }
-    if let Some(subj) = &d.subject {
+    if let Some(subj) = &document.subject {
         s.push_str(&format!(" {} {subj}", lang.pick("về", "on")));
     }
     s
@@ -175,9 +175,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 /// Measured results: indicator, latest value against the target, met or not, trend.
-pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) -> String {
-    let l = s.lang;
-    let mut t = s.table(&[
+pub fn results_table(results: &[crate::compute::measures::Measured], style: &Style) -> String {
+    let l = style.lang;
+    let mut t = style.table(&[
         l.pick("Mã", "Id"),
         l.pick("Chỉ số kết quả", "Indicator"),
         l.pick("Mục tiêu", "Target"),
@@ -196,18 +196,18 @@ pub fn results_table(results: &[crate::compute::measures::Measured], s: &Style) 
             .map(|p| {
                 let when = p.period.clone().unwrap_or_else(|| crate::dates::short(p.date));
                 let arrow = p.trend.map(|t| format!(" {}", t.arrow())).unwrap_or_default();
-                format!("{when}: {}{unit}{arrow}", s.points(p.value))
+                format!("{when}: {}{unit}{arrow}", style.points(p.value))
             })
             .collect();
         let met = match m.met {
-            None => s.status_cell(crate::compute::Status::NotStarted, l.pick("chưa đo", "not measured")),
-            Some(true) => s.status_cell(crate::compute::Status::DoneOnTime, l.pick("đạt", "met")),
-            Some(false) => s.status_cell(crate::compute::Status::Overdue, l.pick("chưa đạt", "not met")),
+            None => style.status_cell(crate::compute::Status::NotStarted, l.pick("chưa đo", "not measured")),
+            Some(true) => style.status_cell(crate::compute::Status::DoneOnTime, l.pick("đạt", "met")),
+            Some(false) => style.status_cell(crate::compute::Status::Overdue, l.pick("chưa đạt", "not met")),
         };
         t.add_row(vec![
             Cell::new(crate::text::one_line(&m.task)),
             Cell::new(title(&m.indicator, 50)),
-            Cell::new(format!("{sign} {}{unit}", s.points(m.target))),
+            Cell::new(format!("{sign} {}{unit}", style.points(m.target))),
             Cell::new(if series.is_empty() { "–".to_string() } else { series.join("; ") }),
             met,
         ]);

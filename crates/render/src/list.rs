@@ -5,8 +5,8 @@ use super::{Style, date, title};
 use crate::compute::list::Row;
 use crate::text::one_line;
 
-pub fn render(rows: &[Row], s: &Style) -> String {
-    let l = s.lang;
+pub fn render(rows: &[Row], style: &Style) -> String {
+    let l = style.lang;
     if rows.is_empty() {
         return l.pick("Không có nhiệm vụ nào khớp.\n", "No task matches.\n").to_string();
     }
@@ -37,5 +37,5 @@ pub fn render(rows: &[Row], s: &Style) -> String {
             (status.as_str(), Some(r.status)),
         ]);
     }
-    g.text(s)
+    g.text(style)
 }

@@ -57,85 +57,96 @@ pub fn check(plan: &Plan, lang: Lang) -> Vec<Violation> {
     out
 }
 
-fn check_task(plan: &Plan, t: &Task, l: Lang, out: &mut Vec<Violation>) {
+fn check_task(plan: &Plan, task: &Task, lang: Lang, out: &mut Vec<Violation>) {
     let mut v = |rule: Rule, problem: &str, fix: String| {
-        out.push(Violation { task: t.id.clone(), line: t.line, rule, problem: problem.to_string(), fix });
+        out.push(Violation { task: task.id.clone(), line: task.line, rule, problem: problem.to_string(), fix });
     };
-    if t.owner.is_none() && t.support.is_empty() {
+    if task.owner.is_none() && task.support.is_empty() {
         v(
             Rule::Owner,
-            l.pick("chưa có người, đơn vị thực hiện", "no one is assigned"),
-            l.pick("thêm owner = \"…\" (mã trong [[owner]])", "add owner = \"…\" (an id from [[owner]])").into(),
+            lang.pick("chưa có người, đơn vị thực hiện", "no one is assigned"),
+            lang.pick("thêm owner = \"…\" (mã trong [[owner]])", "add owner = \"…\" (an id from [[owner]])").into(),
         );
-    } else if t.owner.is_none() {
+    } else if task.owner.is_none() {
         v(
             Rule::Responsibility,
-            l.pick("chỉ có đơn vị phối hợp, chưa có đơn vị chủ trì", "only supporting owners, no primary owner"),
-            l.pick(
+            lang.pick("chỉ có đơn vị phối hợp, chưa có đơn vị chủ trì", "only supporting owners, no primary owner"),
+            lang.pick(
                 "thêm owner = \"…\": một đơn vị chủ trì chịu trách nhiệm chính",
                 "add owner = \"…\": the one owner answerable for it",
             )
             .into(),
         );
-    } else if let Some(o) = t.owner.filter(|o| t.support.contains(o)) {
+    } else if let Some(o) = task.owner.filter(|o| task.support.contains(o)) {
         v(
             Rule::Responsibility,
-            l.pick(
+            lang.pick(
                 "đơn vị chủ trì cũng có tên trong đơn vị phối hợp",
                 "the primary owner is also listed as supporting",
             ),
-            format!("{} `{}` {}", l.pick("bỏ", "remove"), plan.owners[o].id, l.pick("khỏi support", "from support")),
+            format!(
+                "{} `{}` {}",
+                lang.pick("bỏ", "remove"),
+                plan.owners[o].id,
+                lang.pick("khỏi support", "from support")
+            ),
         );
     }
-    let title = t.title.trim();
+    let title = task.title.trim();
     if title.split_whitespace().count() < 2 {
         v(
             Rule::Task,
-            l.pick("tên nhiệm vụ quá ngắn, chưa rõ việc", "the title is too short to say what is to be done"),
-            l.pick("viết title là một câu nêu rõ việc cần làm", "make the title a phrase that says what is to be done")
-                .into(),
+            lang.pick("tên nhiệm vụ quá ngắn, chưa rõ việc", "the title is too short to say what is to be done"),
+            lang.pick(
+                "viết title là một câu nêu rõ việc cần làm",
+                "make the title a phrase that says what is to be done",
+            )
+            .into(),
         );
     } else if title.chars().count() > LONG_TITLE {
         v(
             Rule::Task,
-            l.pick("tên nhiệm vụ quá dài", "the title is too long"),
+            lang.pick("tên nhiệm vụ quá dài", "the title is too long"),
             format!(
                 "{} {LONG_TITLE} {}",
-                l.pick("rút gọn title dưới", "shorten the title below"),
-                l.pick("ký tự; đưa nguyên văn vào detail", "characters; put the full wording in detail")
+                lang.pick("rút gọn title dưới", "shorten the title below"),
+                lang.pick("ký tự; đưa nguyên văn vào detail", "characters; put the full wording in detail")
             ),
         );
     }
-    match t.repeat {
-        Repeat::Once if t.due.is_none() => v(
+    match task.repeat {
+        Repeat::Once if task.due.is_none() => v(
             Rule::Timeline,
-            l.pick("chưa có thời hạn hoặc chu kỳ", "no deadline and no recurrence"),
-            l.pick(
+            lang.pick("chưa có thời hạn hoặc chu kỳ", "no deadline and no recurrence"),
+            lang.pick(
                 "thêm due = 2025-12-31, hoặc repeat = \"quarterly\"/\"ongoing\"…",
                 "add due = 2025-12-31, or repeat = \"quarterly\"/\"ongoing\"…",
             )
             .into(),
         ),
         Repeat::Every(_)
-            if occurrences(plan, t).iter().all(|o| o.period.is_none_or(|p| p.year() != plan.meta.year)) =>
+            if occurrences(plan, task).iter().all(|o| o.period.is_none_or(|p| p.year() != plan.meta.year)) =>
         {
             v(
                 Rule::Timeline,
-                l.pick(
+                lang.pick(
                     "việc định kỳ không có kỳ nào trong năm kế hoạch",
                     "the recurring task has no period in the plan year",
                 ),
-                l.pick("sửa start/end cho nằm trong năm kế hoạch", "set start/end within the plan year").into(),
+                lang.pick("sửa start/end cho nằm trong năm kế hoạch", "set start/end within the plan year").into(),
             )
         }
         _ => {}
     }
-    if t.result.as_deref().is_none_or(|r| r.trim().is_empty()) {
+    if task.result.as_deref().is_none_or(|r| r.trim().is_empty()) {
         v(
             Rule::Result,
-            l.pick("chưa nêu kết quả cần đạt", "no expected result"),
-            l.pick("thêm result = \"…\" (ví dụ: tỷ lệ đúng hạn 100%)", "add result = \"…\" (e.g. on-time rate 100%)")
-                .into(),
+            lang.pick("chưa nêu kết quả cần đạt", "no expected result"),
+            lang.pick(
+                "thêm result = \"…\" (ví dụ: tỷ lệ đúng hạn 100%)",
+                "add result = \"…\" (e.g. on-time rate 100%)",
+            )
+            .into(),
         );
     }
 }

@@ -90,9 +90,9 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Tasks linked to node `i` itself.
-fn linked_directly(plan: &Plan, i: usize) -> impl Iterator<Item = usize> + '_ {
-    plan.tasks.iter().enumerate().filter(move |(_, t)| t.criteria.contains(&i)).map(|(ti, _)| ti)
+/// Tasks linked to the criterion node `criterion` itself.
+fn linked_directly(plan: &Plan, criterion: usize) -> impl Iterator<Item = usize> + '_ {
+    plan.tasks.iter().enumerate().filter(move |(_, t)| t.criteria.contains(&criterion)).map(|(ti, _)| ti)
 }
 
 /// Computes the forecast on `today`. `None` when the plan has no index.
@@ -175,14 +175,14 @@ pub fn forecast(plan: &Plan, today: NaiveDate, lang: Lang) -> Option<IndexReport
     Some(IndexReport { name: index.name.clone(), today, nodes: out, total, holes })
 }
 
-/// Every task linked anywhere in the subtree of `i` (or to its ancestors).
-fn collect_tasks(plan: &Plan, nodes: &[Criterion], i: usize, into: &mut BTreeSet<usize>) {
-    let mut a = Some(i);
+/// Every task linked anywhere in the subtree of `criterion` (or to its ancestors).
+fn collect_tasks(plan: &Plan, nodes: &[Criterion], criterion: usize, into: &mut BTreeSet<usize>) {
+    let mut a = Some(criterion);
     while let Some(k) = a {
         into.extend(linked_directly(plan, k));
         a = nodes[k].parent;
     }
-    let mut stack = nodes[i].children.clone();
+    let mut stack = nodes[criterion].children.clone();
     while let Some(k) = stack.pop() {
         into.extend(linked_directly(plan, k));
         stack.extend(nodes[k].children.iter().copied());
@@ -201,17 +201,17 @@ fn sum_work(tasks: &BTreeSet<usize>, work: &[Work]) -> Work {
 
 fn leaf_or_placeholder(
     plan: &Plan,
-    n: &Criterion,
+    criterion: &Criterion,
     _i: usize,
     applying: &BTreeSet<usize>,
     work: &[Work],
     lang: Lang,
 ) -> NodeForecast {
-    let last = n.last_year.unwrap_or(n.max);
+    let last = criterion.last_year.unwrap_or(criterion.max);
     let w = sum_work(applying, work);
-    let (forecast, basis) = if let Some(s) = n.self_score {
+    let (forecast, basis) = if let Some(s) = criterion.self_score {
         (s, Basis::SelfScore)
-    } else if n.survey {
+    } else if criterion.survey {
         (last, Basis::Survey)
     } else if applying.is_empty() {
         (last, Basis::NoTask)
@@ -219,17 +219,17 @@ fn leaf_or_placeholder(
         (last, Basis::NoDeadlines)
     } else {
         let share = (w.on_time as f64 + 0.5 * w.late as f64) / w.total as f64;
-        (last + (n.max - last) * share, Basis::Progress)
+        (last + (criterion.max - last) * share, Basis::Progress)
     };
     let forecast = round2(forecast);
     NodeForecast {
-        code: n.code.clone(),
-        title: n.display(lang).to_string(),
-        depth: n.depth(),
-        max: round2(n.max),
+        code: criterion.code.clone(),
+        title: criterion.display(lang).to_string(),
+        depth: criterion.depth(),
+        max: round2(criterion.max),
         last_year: round2(last),
         forecast,
-        gap: round2(n.max - forecast),
+        gap: round2(criterion.max - forecast),
         basis,
         tasks: applying.iter().map(|&t| plan.tasks[t].id.clone()).collect(),
         items_total: w.total,
@@ -312,8 +312,8 @@ mod tests {
     use crate::plan::load::parse;
     use std::path::Path;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
 
     fn plan(body: &str) -> Plan {
@@ -323,8 +323,8 @@ mod tests {
         parse(Path::new("t.toml"), &text).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    fn node<'a>(r: &'a IndexReport, code: &str) -> &'a NodeForecast {
-        r.nodes.iter().find(|n| n.code == code).unwrap()
+    fn node<'a>(report: &'a IndexReport, code: &str) -> &'a NodeForecast {
+        report.nodes.iter().find(|n| n.code == code).unwrap()
     }
 
     /// Area 1 (10 points) = 1.1 (4, lost 2 last year) + 1.2 (6, lost 3).

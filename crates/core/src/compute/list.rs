@@ -50,8 +50,8 @@ pub struct Row {
     pub days_left: Option<i64>,
 }
 
-fn matches(status: Status, due_soon: bool, f: StatusFilter) -> bool {
-    match f {
+fn matches(status: Status, due_soon: bool, filter: StatusFilter) -> bool {
+    match filter {
         StatusFilter::Open => matches!(status, Status::Open | Status::Overdue | Status::NoDeadline),
         StatusFilter::Done => status.is_done(),
         StatusFilter::Overdue => status == Status::Overdue,
@@ -94,10 +94,10 @@ fn section_matching(plan: &Plan, typed: &str) -> Result<usize, String> {
     })
 }
 
-pub fn list(plan: &Plan, today: NaiveDate, f: &Filter, lang: Lang) -> Result<Vec<Row>, String> {
-    let owners = f.owner.as_deref().map(|o| owners_matching(plan, o)).transpose()?;
-    let section = f.section.as_deref().map(|s| section_matching(plan, s)).transpose()?;
-    let needle = f.grep.as_deref().map(fold);
+pub fn list(plan: &Plan, today: NaiveDate, filter: &Filter, lang: Lang) -> Result<Vec<Row>, String> {
+    let owners = filter.owner.as_deref().map(|o| owners_matching(plan, o)).transpose()?;
+    let section = filter.section.as_deref().map(|s| section_matching(plan, s)).transpose()?;
+    let needle = filter.grep.as_deref().map(fold);
     let soon = plan.settings.due_soon_days;
     let mut rows = Vec::new();
     for task in &plan.tasks {
@@ -120,12 +120,13 @@ pub fn list(plan: &Plan, today: NaiveDate, f: &Filter, lang: Lang) -> Result<Vec
             }
         }
         let occs = occurrences(plan, task);
-        let chosen: Vec<Occurrence> = if f.occurrences { occs } else { current(&occs, today).into_iter().collect() };
+        let chosen: Vec<Occurrence> =
+            if filter.occurrences { occs } else { current(&occs, today).into_iter().collect() };
         for o in chosen {
             let status = o.status(today);
             let days_left = if status.is_done() { None } else { o.days_left(today) };
             let due_soon = status == Status::Open && days_left.is_some_and(|d| d <= soon);
-            if f.status.is_some_and(|want| !matches(status, due_soon, want)) {
+            if filter.status.is_some_and(|want| !matches(status, due_soon, want)) {
                 continue;
             }
             rows.push(Row {

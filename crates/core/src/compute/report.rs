@@ -252,19 +252,19 @@ pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
 }
 
 /// The first day an item can be worked on: see the module's documentation.
-fn effective_start(plan: &Plan, o: &Occurrence) -> Option<NaiveDate> {
-    o.start.or(plan.meta.start)
+fn effective_start(plan: &Plan, occurrence: &Occurrence) -> Option<NaiveDate> {
+    occurrence.start.or(plan.meta.start)
 }
 
-/// Whether `o` belongs to the window `[from, to]` taken on `as_of`: see the module's documentation.
-fn belongs(plan: &Plan, o: &Occurrence, from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> bool {
-    if effective_start(plan, o).is_some_and(|s| s > to) {
+/// Whether `occurrence` belongs to the window `[from, to]` taken on `as_of`: see the module's documentation.
+fn belongs(plan: &Plan, occurrence: &Occurrence, from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> bool {
+    if effective_start(plan, occurrence).is_some_and(|s| s > to) {
         return false;
     }
-    if o.task.repeat == Repeat::Ongoing && o.task.end.is_some_and(|e| e < from) {
+    if occurrence.task.repeat == Repeat::Ongoing && occurrence.task.end.is_some_and(|e| e < from) {
         return false;
     }
-    o.done_on(as_of).is_none_or(|d| d.date >= from)
+    occurrence.done_on(as_of).is_none_or(|d| d.date >= from)
 }
 
 fn tally(plan: &Plan, occs: &[Occurrence], from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> Tally {
@@ -599,16 +599,16 @@ fn recipients(list: &[String]) -> Vec<String> {
     out
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
+fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
 }
 
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
+fn upper_first(text: &str) -> String {
+    let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
@@ -621,8 +621,8 @@ mod tests {
     use crate::plan::load::parse;
     use std::path::Path;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
 
     fn plan(extra: &str) -> Plan {
@@ -668,8 +668,8 @@ title = "ongoing"
 repeat = "ongoing"
 "#;
 
-    fn keys(r: &Report) -> Vec<(String, Status)> {
-        r.sections.iter().flat_map(|s| s.items.iter().map(|i| (i.key.clone(), i.status))).collect()
+    fn keys(report: &Report) -> Vec<(String, Status)> {
+        report.sections.iter().flat_map(|s| s.items.iter().map(|i| (i.key.clone(), i.status))).collect()
     }
 
     #[test]

@@ -159,17 +159,17 @@ pub struct Skipped {
 
 impl Skipped {
     /// A file that could not be read at all.
-    pub fn unreadable(path: String, e: &ReadError, lang: Lang) -> Skipped {
-        Skipped { reason: e.reason(Lang::En), detail: e.message(lang, &path), kind: SkipKind::Unreadable, path }
+    pub fn unreadable(path: String, error: &ReadError, lang: Lang) -> Skipped {
+        Skipped { reason: error.reason(Lang::En), detail: error.message(lang, &path), kind: SkipKind::Unreadable, path }
     }
 
     /// A file read and refused: its first problem on one line as the reason, without the
     /// file's name (shown in its own column), and how many there are; every problem as
     /// the detail.
-    pub fn refused(path: String, kind: SkipKind, e: PlanError) -> Skipped {
-        let first = e.first.line(&path);
-        let reason = if e.problems > 1 { format!("{} problems; first: {first}", e.problems) } else { first };
-        Skipped { path, kind, reason, detail: e.rendered }
+    pub fn refused(path: String, kind: SkipKind, error: PlanError) -> Skipped {
+        let first = error.first.line(&path);
+        let reason = if error.problems > 1 { format!("{} problems; first: {first}", error.problems) } else { first };
+        Skipped { path, kind, reason, detail: error.rendered }
     }
 }
 
@@ -220,16 +220,16 @@ impl Rollup {
         self.top.get_or_insert_with(|| TopN::new(TOP_OVERDUE))
     }
 
-    pub fn add(&mut self, order: usize, s: Summary) {
-        for (pos, item) in s.overdue.into_iter().enumerate() {
+    pub fn add(&mut self, order: usize, summary: Summary) {
+        for (pos, item) in summary.overdue.into_iter().enumerate() {
             let rank = Ranked { days_late: item.days_late, order, pos };
             self.top().offer(rank, || item);
         }
-        self.units.push((order, s.unit));
+        self.units.push((order, summary.unit));
     }
 
-    pub fn skip(&mut self, order: usize, s: Skipped) {
-        self.skipped.push((order, s));
+    pub fn skip(&mut self, order: usize, skipped: Skipped) {
+        self.skipped.push((order, skipped));
     }
 
     /// Folds another accumulator in (one per thread).
@@ -323,14 +323,14 @@ struct Ranked {
 }
 
 impl Ord for Ranked {
-    fn cmp(&self, o: &Self) -> Ordering {
-        self.days_late.cmp(&o.days_late).then(o.order.cmp(&self.order)).then(o.pos.cmp(&self.pos))
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.days_late.cmp(&other.days_late).then(other.order.cmp(&self.order)).then(other.pos.cmp(&self.pos))
     }
 }
 
 impl PartialOrd for Ranked {
-    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
-        Some(self.cmp(o))
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -340,19 +340,19 @@ struct Entry<R, V> {
 }
 
 impl<R: Ord, V> PartialEq for Entry<R, V> {
-    fn eq(&self, o: &Self) -> bool {
-        self.rank == o.rank
+    fn eq(&self, other: &Self) -> bool {
+        self.rank == other.rank
     }
 }
 impl<R: Ord, V> Eq for Entry<R, V> {}
 impl<R: Ord, V> PartialOrd for Entry<R, V> {
-    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
-        Some(self.cmp(o))
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl<R: Ord, V> Ord for Entry<R, V> {
-    fn cmp(&self, o: &Self) -> Ordering {
-        self.rank.cmp(&o.rank)
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.rank.cmp(&other.rank)
     }
 }
 
@@ -408,8 +408,8 @@ mod tests {
         assert_eq!(reason(text, &many), "2 problems; first: 4:7: unknown owner `x`");
     }
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
 
     /// A plan for `unit` with `overdue` one-off tasks due on 1, 2, … June and

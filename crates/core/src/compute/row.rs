@@ -24,14 +24,14 @@ pub struct OccurrenceRow {
 }
 
 impl OccurrenceRow {
-    pub fn of(plan: &Plan, o: &Occurrence, lang: Lang) -> OccurrenceRow {
+    pub fn of(plan: &Plan, occurrence: &Occurrence, lang: Lang) -> OccurrenceRow {
         OccurrenceRow {
-            key: o.key(),
-            task: o.task.id.clone(),
-            period: o.period,
-            title: o.task.title.clone(),
-            owner: plan.owner_of(o.task).map(|w| w.display(lang).to_string()),
-            due: o.due,
+            key: occurrence.key(),
+            task: occurrence.task.id.clone(),
+            period: occurrence.period,
+            title: occurrence.task.title.clone(),
+            owner: plan.owner_of(occurrence.task).map(|w| w.display(lang).to_string()),
+            due: occurrence.due,
         }
     }
 }

@@ -178,8 +178,8 @@ mod tests {
     use crate::plan::load::parse;
     use std::path::Path;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    fn d(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
 
     fn plan(tasks: &str) -> Plan {
@@ -189,8 +189,8 @@ mod tests {
         parse(Path::new("t.toml"), &text).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    fn status(p: &Plan, today: NaiveDate) -> Vec<(String, Status)> {
-        all_occurrences(p).map(|o| (o.key(), o.status(today))).collect()
+    fn status(plan: &Plan, today: NaiveDate) -> Vec<(String, Status)> {
+        all_occurrences(plan).map(|o| (o.key(), o.status(today))).collect()
     }
 
     #[test]

@@ -21,9 +21,9 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn add(&mut self, s: Status) {
+    pub fn add(&mut self, status: Status) {
         self.total += 1;
-        match s {
+        match status {
             Status::DoneOnTime => self.done_on_time += 1,
             Status::DoneLate => self.done_late += 1,
             Status::Open => self.open += 1,
@@ -33,14 +33,14 @@ impl Counts {
         }
     }
 
-    pub fn merge(&mut self, o: &Counts) {
-        self.total += o.total;
-        self.done_on_time += o.done_on_time;
-        self.done_late += o.done_late;
-        self.open += o.open;
-        self.overdue += o.overdue;
-        self.not_started += o.not_started;
-        self.ongoing += o.ongoing;
+    pub fn merge(&mut self, counts: &Counts) {
+        self.total += counts.total;
+        self.done_on_time += counts.done_on_time;
+        self.done_late += counts.done_late;
+        self.open += counts.open;
+        self.overdue += counts.overdue;
+        self.not_started += counts.not_started;
+        self.ongoing += counts.ongoing;
     }
 
     pub fn done(&self) -> usize {
@@ -127,11 +127,11 @@ pub fn next_report(plan: &Plan, today: NaiveDate, lang: crate::i18n::Lang) -> Op
     })
 }
 
-pub fn item(plan: &Plan, o: &Occurrence, today: NaiveDate, lang: crate::i18n::Lang) -> Item {
+pub fn item(plan: &Plan, occurrence: &Occurrence, today: NaiveDate, lang: crate::i18n::Lang) -> Item {
     Item {
-        row: OccurrenceRow::of(plan, o, lang),
-        status: o.status(today),
-        days_late: o.due.map_or(0, |due| (today - due).num_days()),
+        row: OccurrenceRow::of(plan, occurrence, lang),
+        status: occurrence.status(today),
+        days_late: occurrence.due.map_or(0, |due| (today - due).num_days()),
     }
 }
 

@@ -134,8 +134,8 @@ pub const MOST_SHOWN: usize = 50;
 
 /// A message or help on one line, escapes neutralised, plan text in it cut short:
 /// a 1 MB unknown key must not become a 1 MB error.
-fn one_line_short(s: &str) -> String {
-    crate::text::truncate(&crate::text::one_line(s), 300)
+fn one_line_short(text: &str) -> String {
+    crate::text::truncate(&crate::text::one_line(text), 300)
 }
 
 /// The lines of the offsets a rendering shows, found in one pass over the text that
@@ -182,8 +182,8 @@ impl LineStarts {
     }
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
     i

@@ -53,11 +53,12 @@ pub const MAX_BYTES: u64 = crate::read::MAX_BYTES;
 
 /// A file that could not be read, worded in both languages (the plan that would name
 /// the language is what could not be read); exit code 3.
-fn unreadable(e: &crate::read::ReadError, what: &str) -> PlanError {
-    let first = Brief { file: String::new(), at: None, message: e.headline(crate::i18n::Lang::Vi, what), joiner: ": " };
+fn unreadable(error: &crate::read::ReadError, what: &str) -> PlanError {
+    let first =
+        Brief { file: String::new(), at: None, message: error.headline(crate::i18n::Lang::Vi, what), joiner: ": " };
     PlanError {
-        kind: e.kind(),
-        rendered: format!("error: {}", e.message_both(what)),
+        kind: error.kind(),
+        rendered: format!("error: {}", error.message_both(what)),
         first: Box::new(first),
         problems: 1,
     }
@@ -164,16 +165,16 @@ fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> R
 }
 
 /// A limit of [`super::prescan`] passed, at the place it was passed.
-fn limit_diagnostic(l: super::prescan::Exceeded) -> Diagnostic {
-    let (message, help) = l.words();
-    Diagnostic::new(message, Some(l.at..l.at + 1)).help(help)
+fn limit_diagnostic(exceeded: super::prescan::Exceeded) -> Diagnostic {
+    let (message, help) = exceeded.words();
+    Diagnostic::new(message, Some(exceeded.at..exceeded.at + 1)).help(help)
 }
 
 /// Rewrites serde's wording into what a user can act on, e.g. an unknown key
 /// gets the nearest known key.
-fn syntax_diagnostic(e: &toml::de::Error) -> Diagnostic {
-    let msg = e.message().trim().to_string();
-    let span = e.span();
+fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
+    let msg = error.message().trim().to_string();
+    let span = error.span();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("");
         let known: Vec<&str> =

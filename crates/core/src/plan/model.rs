@@ -207,13 +207,13 @@ pub enum Repeat {
 impl Repeat {
     /// Accepts the English keywords and the Vietnamese wording of plans
     /// ("mỗi quý", "hằng tháng", "thường xuyên"), with or without diacritics.
-    pub fn parse(s: &str) -> Option<Repeat> {
+    pub fn parse(text: &str) -> Option<Repeat> {
         // The keywords exactly as `keyword()` writes them (most files, and `par list`
         // rows) need no folding.
-        if let Some(r) = Self::ALL.into_iter().find(|r| r.keyword() == s) {
+        if let Some(r) = Self::ALL.into_iter().find(|r| r.keyword() == text) {
             return Some(r);
         }
-        let f = crate::text::fold(s);
+        let f = crate::text::fold(text);
         Some(match f.as_str() {
             "once" | "one-off" | "mot lan" => Repeat::Once,
             "monthly" | "month" | "hang thang" | "moi thang" => Repeat::Every(Every::Month),

@@ -198,10 +198,10 @@ fn next_task_header(text: &str, from: usize) -> Option<usize> {
 }
 
 /// Shifts a span in place; the value is moved out and back, leaving no copy.
-fn shift<T: Placeholder>(s: &mut Spanned<T>, by: usize) {
-    let span = s.span();
-    let value = std::mem::replace(s.get_mut(), T::placeholder());
-    *s = Spanned::new(span.start + by..span.end + by, value);
+fn shift<T: Placeholder>(spanned: &mut Spanned<T>, by: usize) {
+    let span = spanned.span();
+    let value = std::mem::replace(spanned.get_mut(), T::placeholder());
+    *spanned = Spanned::new(span.start + by..span.end + by, value);
 }
 
 /// A value that costs nothing to make, to stand in while a spanned value is moved.
@@ -269,9 +269,9 @@ impl Shift for toml::value::Datetime {
     fn shift(&mut self, _: usize) {}
 }
 
-fn shift_task(t: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
-    let span = t.span();
-    let mut task = t.into_inner();
+fn shift_task(spanned: Spanned<RawTask>, by: usize) -> Spanned<RawTask> {
+    let span = spanned.span();
+    let mut task = spanned.into_inner();
     task.shift(by);
     Spanned::new(span.start + by..span.end + by, task)
 }

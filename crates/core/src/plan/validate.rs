@@ -132,49 +132,50 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
 }
 
 /// `[plan]`, and the plan's year (the first of [`YEARS`] when the file's is out of range).
-fn meta(c: &mut Checker, m: &RawMeta) -> (Meta, i32) {
-    let year = *m.year.get_ref();
+fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
+    let year = *raw.year.get_ref();
     let year = if YEARS.contains(&(year.clamp(i32::MIN as i64, i32::MAX as i64) as i32)) {
         year as i32
     } else {
-        c.problem(format!("the plan's year must be between {} and {}", YEARS.start(), YEARS.end()), m.year.span());
+        checker
+            .problem(format!("the plan's year must be between {} and {}", YEARS.start(), YEARS.end()), raw.year.span());
         YEARS.start().to_owned()
     };
-    let lang = m.lang.as_ref().and_then(|l| {
+    let lang = raw.lang.as_ref().and_then(|l| {
         let parsed = Lang::parse(l.get_ref());
         if parsed.is_none() {
-            c.problem(format!("unknown language `{}`", l.get_ref()), l.span()).help =
+            checker.problem(format!("unknown language `{}`", l.get_ref()), l.span()).help =
                 Some("use \"vi\" or \"en\"".into());
         }
         parsed
     });
-    if m.unit.get_ref().trim().is_empty() {
-        c.problem("the unit's name is empty", m.unit.span());
+    if raw.unit.get_ref().trim().is_empty() {
+        checker.problem("the unit's name is empty", raw.unit.span());
     }
     let meta = Meta {
-        unit: m.unit.get_ref().clone(),
-        unit_short: m.unit_short.clone(),
-        superior: m.superior.clone(),
-        kind: m.kind.clone(),
-        number: m.number.clone(),
-        date: c.date(&m.date, "the plan's date"),
-        start: c.date(&m.start, "the plan's start"),
-        title: m.title.get_ref().clone(),
+        unit: raw.unit.get_ref().clone(),
+        unit_short: raw.unit_short.clone(),
+        superior: raw.superior.clone(),
+        kind: raw.kind.clone(),
+        number: raw.number.clone(),
+        date: checker.date(&raw.date, "the plan's date"),
+        start: checker.date(&raw.start, "the plan's start"),
+        title: raw.title.get_ref().clone(),
         year,
-        place: m.place.clone(),
+        place: raw.place.clone(),
         lang,
-        signer: m.signer.as_ref().map(|s| Signer {
+        signer: raw.signer.as_ref().map(|s| Signer {
             name: s.name.clone(),
             position: s.position.clone(),
             authority: s.authority.clone(),
         }),
-        recipients: m.recipients.clone(),
+        recipients: raw.recipients.clone(),
     };
     (meta, year)
 }
 
 /// `[settings]`.
-fn settings(c: &mut Checker, raw: &RawSettings) -> Settings {
+fn settings(checker: &mut Checker, raw: &RawSettings) -> Settings {
     let mut settings = Settings::default();
     for (raw_value, slot, what) in [
         (&raw.due_soon_days, &mut settings.due_soon_days, "due_soon_days"),
@@ -184,7 +185,7 @@ fn settings(c: &mut Checker, raw: &RawSettings) -> Settings {
             if (0..=3660).contains(v.get_ref()) {
                 *slot = *v.get_ref();
             } else {
-                c.problem(format!("{what} must be a number of days from 0 to 3660"), v.span());
+                checker.problem(format!("{what} must be a number of days from 0 to 3660"), v.span());
             }
         }
     }
@@ -193,15 +194,15 @@ fn settings(c: &mut Checker, raw: &RawSettings) -> Settings {
 }
 
 /// `[[owner]]` tables, and each owner's index by its id (in NFC form).
-fn owners(c: &mut Checker, raw: &[RawOwner]) -> (Vec<Owner>, HashMap<String, usize>) {
+fn owners(checker: &mut Checker, raw: &[RawOwner]) -> (Vec<Owner>, HashMap<String, usize>) {
     let mut owner_index = HashMap::new();
     let mut owners = Vec::with_capacity(raw.len());
     for o in raw {
         let id = o.id.get_ref();
         if id.trim().is_empty() {
-            c.problem("an owner's id is empty", o.id.span());
+            checker.problem("an owner's id is empty", o.id.span());
         } else if owner_index.insert(crate::text::nfc(id).into_owned(), owners.len()).is_some() {
-            c.problem(format!("owner `{id}` is defined twice"), o.id.span());
+            checker.problem(format!("owner `{id}` is defined twice"), o.id.span());
         }
         owners.push(Owner {
             id: id.clone(),
@@ -214,13 +215,13 @@ fn owners(c: &mut Checker, raw: &[RawOwner]) -> (Vec<Owner>, HashMap<String, usi
 }
 
 /// `[[section]]` tables, and each section's index by its id (in NFC form).
-fn sections(c: &mut Checker, raw: &[RawSection]) -> (Vec<Section>, HashMap<String, usize>) {
+fn sections(checker: &mut Checker, raw: &[RawSection]) -> (Vec<Section>, HashMap<String, usize>) {
     let mut section_index = HashMap::new();
     let mut sections = Vec::with_capacity(raw.len());
     for s in raw {
         let id = s.id.get_ref();
         if section_index.insert(crate::text::nfc(id).into_owned(), sections.len()).is_some() {
-            c.problem(format!("section `{id}` is defined twice"), s.id.span());
+            checker.problem(format!("section `{id}` is defined twice"), s.id.span());
         }
         sections.push(Section {
             id: id.clone(),
@@ -245,7 +246,7 @@ struct Names<'a> {
 }
 
 /// The `[[task]]` tables, in the file's order.
-fn tasks(c: &mut Checker, raw_tasks: Vec<Spanned<RawTask>>, text: &str, names: &Names) -> Vec<Task> {
+fn tasks(checker: &mut Checker, raw_tasks: Vec<Spanned<RawTask>>, text: &str, names: &Names) -> Vec<Task> {
     // Each task id (in NFC form, lower case) → where it is written and its task's index.
     let mut task_index: HashMap<String, (Range<usize>, usize)> = HashMap::with_capacity(raw_tasks.len());
     let mut tasks: Vec<Task> = Vec::with_capacity(raw_tasks.len());
@@ -255,15 +256,15 @@ fn tasks(c: &mut Checker, raw_tasks: Vec<Spanned<RawTask>>, text: &str, names: &
         let line = line_of.line(spanned.span().start);
         let mut t = spanned.into_inner();
         let as_written = t.model_as_written();
-        task_id(c, &t.id, &mut task_index, &tasks, &line_of);
-        tasks.push(task(c, t, names, Task { line, ..as_written }));
+        task_id(checker, &t.id, &mut task_index, &tasks, &line_of);
+        tasks.push(task(checker, t, names, Task { line, ..as_written }));
     }
     tasks
 }
 
 /// A task's id: well formed, and not another task's.
 fn task_id(
-    c: &mut Checker,
+    checker: &mut Checker,
     raw_id: &Text,
     task_index: &mut HashMap<String, (Range<usize>, usize)>,
     tasks: &[Task],
@@ -271,11 +272,12 @@ fn task_id(
 ) {
     let id = raw_id.get_ref();
     if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch == '@') {
-        c.problem(
-            format!("task id `{}` must be non-empty, without spaces or `@`", crate::text::clean(id)),
-            raw_id.span(),
-        )
-        .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
+        checker
+            .problem(
+                format!("task id `{}` must be non-empty, without spaces or `@`", crate::text::clean(id)),
+                raw_id.span(),
+            )
+            .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
     }
     // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
     if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), tasks.len())) {
@@ -295,7 +297,7 @@ fn task_id(
                  composed (ệ) or decomposed (e + marks) is the same letter",
             )
         };
-        let d = c.problem(msg, raw_id.span());
+        let d = checker.problem(msg, raw_id.span());
         d.help = Some(help.into());
         d.first = Some(first);
     }
@@ -303,40 +305,44 @@ fn task_id(
 
 /// Checks one task (its id is checked already) into `task`, which holds what the model
 /// takes as written.
-fn task(c: &mut Checker, t: RawTask, names: &Names, task: Task) -> Task {
-    let id = t.id.get_ref();
-    if t.title.get_ref().trim().is_empty() {
-        c.problem(format!("task `{id}` has an empty title"), t.title.span());
+fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task {
+    let id = raw.id.get_ref();
+    if raw.title.get_ref().trim().is_empty() {
+        checker.problem(format!("task `{id}` has an empty title"), raw.title.span());
     }
-    let section = c.reference(&t.section, &names.section_index, "section", &names.section_ids).unwrap_or(0);
-    let owner = t.owner.as_ref().and_then(|o| c.reference(o, &names.owner_index, "owner", &names.owner_ids));
-    let support =
-        t.support.iter().filter_map(|o| c.reference(o, &names.owner_index, "owner", &names.owner_ids)).collect();
-    let when = when(c, &t);
-    let refs = t.refs.iter().map(|r| c.document(r, format_args!("a reference of task `{id}`"))).collect();
-    let criteria = t
+    let section = checker.reference(&raw.section, &names.section_index, "section", &names.section_ids).unwrap_or(0);
+    let owner = raw.owner.as_ref().and_then(|o| checker.reference(o, &names.owner_index, "owner", &names.owner_ids));
+    let support = raw
+        .support
+        .iter()
+        .filter_map(|o| checker.reference(o, &names.owner_index, "owner", &names.owner_ids))
+        .collect();
+    let when = when(checker, &raw);
+    let refs = raw.refs.iter().map(|r| checker.document(r, format_args!("a reference of task `{id}`"))).collect();
+    let criteria = raw
         .criteria
         .iter()
         .filter_map(|code| {
             if !names.has_index {
-                c.problem(
-                    format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
-                    code.span(),
-                )
-                .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
+                checker
+                    .problem(
+                        format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
+                        code.span(),
+                    )
+                    .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
                 return None;
             }
-            c.reference(code, &names.criterion_index, "criterion", &names.criterion_codes)
+            checker.reference(code, &names.criterion_index, "criterion", &names.criterion_codes)
         })
         .collect();
-    let indicator = t.indicator.as_ref().map(|ind| indicator(c, ind));
-    let measures = measures(c, id, &t.measure, indicator.is_some(), when.repeat, names.year);
-    let done = done_marks(c, id, t.done, &when, names.year);
-    let log = log(c, id, t.log, names.year);
+    let indicator = raw.indicator.as_ref().map(|ind| indicator(checker, ind));
+    let measures = measures(checker, id, &raw.measure, indicator.is_some(), when.repeat, names.year);
+    let done = done_marks(checker, id, raw.done, &when, names.year);
+    let log = log(checker, id, raw.log, names.year);
     Task {
-        id: t.id.into_inner(),
+        id: raw.id.into_inner(),
         section,
-        title: t.title.into_inner(),
+        title: raw.title.into_inner(),
         owner,
         support,
         start: when.start,
@@ -366,27 +372,28 @@ struct When {
     due_day: Option<u32>,
 }
 
-fn when(c: &mut Checker, t: &RawTask) -> When {
-    let id = t.id.get_ref();
-    let start = c.date(&t.start, format_args!("task `{id}`'s start"));
-    let due = c.date(&t.due, format_args!("task `{id}`'s due date"));
-    let end = c.date(&t.end, format_args!("task `{id}`'s end"));
-    let repeat_known = t.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
-    let repeat = match &t.repeat {
+fn when(checker: &mut Checker, task: &RawTask) -> When {
+    let id = task.id.get_ref();
+    let start = checker.date(&task.start, format_args!("task `{id}`'s start"));
+    let due = checker.date(&task.due, format_args!("task `{id}`'s due date"));
+    let end = checker.date(&task.end, format_args!("task `{id}`'s end"));
+    let repeat_known = task.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
+    let repeat = match &task.repeat {
         None => Repeat::Once,
         Some(r) => Repeat::parse(r.get_ref()).unwrap_or_else(|| {
-            c.problem(format!("unknown repeat `{}`", crate::text::clean(r.get_ref())), r.span()).help = Some(format!(
-                "use one of {} (or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…)",
-                Repeat::KEYWORDS.join(", ")
-            ));
+            checker.problem(format!("unknown repeat `{}`", crate::text::clean(r.get_ref())), r.span()).help =
+                Some(format!(
+                    "use one of {} (or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…)",
+                    Repeat::KEYWORDS.join(", ")
+                ));
             Repeat::Once
         }),
     };
-    if let (Some(s), Some(d), Some(raw_due)) = (start, due, &t.due)
+    if let (Some(s), Some(d), Some(raw_due)) = (start, due, &task.due)
         && d < s
     {
         {
-            c.problem(
+            checker.problem(
                 format!(
                     "task `{id}` is due ({}) before it starts ({})",
                     crate::dates::short(d),
@@ -396,29 +403,29 @@ fn when(c: &mut Checker, t: &RawTask) -> When {
             );
         }
     }
-    if let (Some(s), Some(e), Some(raw_end)) = (start, end, &t.end)
+    if let (Some(s), Some(e), Some(raw_end)) = (start, end, &task.end)
         && e < s
     {
         {
-            c.problem(
+            checker.problem(
                 format!("task `{id}` ends ({}) before it starts ({})", crate::dates::short(e), crate::dates::short(s)),
                 raw_end.span(),
             );
         }
     }
-    if let (Repeat::Every(_) | Repeat::Ongoing, Some(raw_due)) = (repeat, &t.due) {
-        c.problem(format!("task `{id}` repeats, so it has no single due date"), raw_due.span()).help =
+    if let (Repeat::Every(_) | Repeat::Ongoing, Some(raw_due)) = (repeat, &task.due) {
+        checker.problem(format!("task `{id}` repeats, so it has no single due date"), raw_due.span()).help =
             Some("remove `due`; use `due_day` (day of the period's last month) and `end` for the last period".into());
     }
-    let due_day = match (&t.due_day, repeat) {
+    let due_day = match (&task.due_day, repeat) {
         (None, _) => None,
         (Some(dd), Repeat::Every(_)) if (1..=31).contains(dd.get_ref()) => Some(*dd.get_ref() as u32),
         (Some(dd), Repeat::Every(_)) => {
-            c.problem("due_day must be a day of the month, 1 to 31", dd.span());
+            checker.problem("due_day must be a day of the month, 1 to 31", dd.span());
             None
         }
         (Some(dd), _) => {
-            c.problem(format!("task `{id}` does not repeat, so `due_day` has no meaning"), dd.span()).help =
+            checker.problem(format!("task `{id}` does not repeat, so `due_day` has no meaning"), dd.span()).help =
                 Some("use `due` for a one-off task's deadline".into());
             None
         }
@@ -427,27 +434,27 @@ fn when(c: &mut Checker, t: &RawTask) -> When {
 }
 
 /// `[task.indicator]`.
-fn indicator(c: &mut Checker, ind: &RawIndicator) -> Indicator {
+fn indicator(checker: &mut Checker, ind: &RawIndicator) -> Indicator {
     let direction = match ind.direction.as_ref().map(|d| crate::text::fold(d.get_ref())) {
         None => Direction::AtLeast,
         Some(d) if d == "at-least" || d == "at_least" || d == "toi thieu" => Direction::AtLeast,
         Some(d) if d == "at-most" || d == "at_most" || d == "toi da" => Direction::AtMost,
         Some(_) => {
             let span = ind.direction.as_ref().map(|d| d.span()).unwrap_or_default();
-            c.problem("unknown direction", span).help =
+            checker.problem("unknown direction", span).help =
                 Some("use \"at-least\" (higher is better) or \"at-most\"".into());
             Direction::AtLeast
         }
     };
     if !ind.target.get_ref().is_finite() {
-        c.problem("the target must be a number", ind.target.span());
+        checker.problem("the target must be a number", ind.target.span());
     }
     Indicator { name: ind.name.get_ref().clone(), unit: ind.unit.clone(), target: *ind.target.get_ref(), direction }
 }
 
 /// `[[task.measure]]` tables.
 fn measures(
-    c: &mut Checker,
+    checker: &mut Checker,
     id: &str,
     raw: &[RawMeasure],
     has_indicator: bool,
@@ -457,19 +464,20 @@ fn measures(
     let mut measures = Vec::with_capacity(raw.len());
     for m in raw {
         if !has_indicator {
-            c.problem(
-                format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
-                m.value.span(),
-            )
-            .help = Some("add [task.indicator] with name and target above the measurements".into());
+            checker
+                .problem(
+                    format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
+                    m.value.span(),
+                )
+                .help = Some("add [task.indicator] with name and target above the measurements".into());
         }
         if !m.value.get_ref().is_finite() {
-            c.problem("a measurement must be a finite number", m.value.span());
+            checker.problem("a measurement must be a finite number", m.value.span());
         }
-        let date = c.required_date(&m.date, format!("a measurement of task `{id}`"));
+        let date = checker.required_date(&m.date, format!("a measurement of task `{id}`"));
         let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
             Err(e) => {
-                c.problem(e, p.span());
+                checker.problem(e, p.span());
                 None
             }
             Ok(period) => {
@@ -478,7 +486,7 @@ fn measures(
                     _ => true,
                 };
                 if !fits || period.year() != year {
-                    c.problem(format!("task `{id}` has no period {period}"), p.span()).help =
+                    checker.problem(format!("task `{id}` has no period {period}"), p.span()).help =
                         Some(format!("task `{id}` repeats {}; use one of its periods in {year}", repeat.keyword()));
                 }
                 Some(period)
@@ -492,15 +500,15 @@ fn measures(
 }
 
 /// `[[task.done]]` tables, their text moved into the model.
-fn done_marks(c: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i32) -> Vec<DoneMark> {
+fn done_marks(checker: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i32) -> Vec<DoneMark> {
     let repeat = when.repeat;
     let mut done: Vec<DoneMark> = Vec::with_capacity(raw.len());
     for d in raw {
-        let date = c.required_date(&d.date, format_args!("task `{id}`'s done date"));
+        let date = checker.required_date(&d.date, format_args!("task `{id}`'s done date"));
         let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
             Ok(period) => Some((period, p.span())),
             Err(e) => {
-                c.problem(e, p.span());
+                checker.problem(e, p.span());
                 None
             }
         });
@@ -511,7 +519,7 @@ fn done_marks(c: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i
         let period = match (repeat, period, &d.period) {
             (Repeat::Every(every), Some((p, span)), _) => {
                 if p.every() != every {
-                    c.problem(
+                    checker.problem(
                         format!("task `{id}` repeats {}, but this done mark names the period {p}", repeat.keyword()),
                         span,
                     );
@@ -521,15 +529,19 @@ fn done_marks(c: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i
             (Repeat::Every(every), None, None) => {
                 let example =
                     date.map(|dt| Period::containing(every, dt).to_string()).unwrap_or_else(|| format!("{year}-Q1"));
-                c.problem(
-                    format!("task `{id}` repeats {}, so its done mark needs the period it closes", repeat.keyword()),
-                    d.date.span(),
-                )
-                .help = Some(format!("add period = \"{example}\""));
+                checker
+                    .problem(
+                        format!(
+                            "task `{id}` repeats {}, so its done mark needs the period it closes",
+                            repeat.keyword()
+                        ),
+                        d.date.span(),
+                    )
+                    .help = Some(format!("add period = \"{example}\""));
                 None
             }
             (_, Some((_, span)), _) => {
-                c.problem(format!("task `{id}` does not repeat, so its done mark takes no period"), span);
+                checker.problem(format!("task `{id}` does not repeat, so its done mark takes no period"), span);
                 None
             }
             _ => None,
@@ -537,7 +549,7 @@ fn done_marks(c: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i
         if let Some(date) = date {
             if done.iter().any(|prev| prev.period == period) {
                 let which = period.map(|p| format!(" for {p}")).unwrap_or_default();
-                c.problem(format!("task `{id}` is marked done twice{which}"), d.date.span()).help =
+                checker.problem(format!("task `{id}` is marked done twice{which}"), d.date.span()).help =
                     Some("keep one [[task.done]] entry; `par reopen` removes one".into());
             }
             done.push(DoneMark {
@@ -554,14 +566,14 @@ fn done_marks(c: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i
 }
 
 /// `[[task.log]]` tables, their text moved into the model.
-fn log(c: &mut Checker, id: &str, raw: Vec<RawLog>, year: i32) -> Vec<LogEntry> {
+fn log(checker: &mut Checker, id: &str, raw: Vec<RawLog>, year: i32) -> Vec<LogEntry> {
     let mut log = Vec::with_capacity(raw.len());
     for l in raw {
-        let date = c.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
+        let date = checker.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
         let period = l
             .period
             .as_ref()
-            .and_then(|p| Period::parse(p.get_ref(), Some(year)).map_err(|e| c.problem(e, p.span())).ok());
+            .and_then(|p| Period::parse(p.get_ref(), Some(year)).map_err(|e| checker.problem(e, p.span())).ok());
         if let Some(date) = date {
             log.push(LogEntry {
                 date,
@@ -680,12 +692,13 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
 
 /// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
 /// period of the plan's year that the calendar reports on.
-fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
+fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
     use crate::calendar::{Calendar, window};
     let calendar = match &raw.calendar {
         None => Calendar::default(),
         Some(name) => Calendar::parse(name.get_ref()).unwrap_or_else(|| {
-            c.problem(format!("unknown reporting calendar `{}`", crate::text::clean(name.get_ref())), name.span())
+            checker
+                .problem(format!("unknown reporting calendar `{}`", crate::text::clean(name.get_ref())), name.span())
                 .help = Some(format!(
                 "use one of {} (calendar quarters, Decree 09/2019 cut-off dates, the reform-report calendar)",
                 Calendar::KEYWORDS.join(", ")
@@ -697,7 +710,7 @@ fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSetting
         if (1..=31).contains(dd.get_ref()) {
             Some(*dd.get_ref() as u32)
         } else {
-            c.problem("[report] due_day must be a day of the month, 1 to 31", dd.span());
+            checker.problem("[report] due_day must be a day of the month, 1 to 31", dd.span());
             None
         }
     });
@@ -706,20 +719,20 @@ fn report_settings(c: &mut Checker, raw: &RawReport, year: i32) -> ReportSetting
         let period = match Period::parse(p.period.get_ref(), Some(year)) {
             Ok(period) => period,
             Err(e) => {
-                c.problem(e, p.period.span());
+                checker.problem(e, p.period.span());
                 continue;
             }
         };
         if period.year() != year {
-            c.problem(format!("proposal for {period} is outside the plan's year {year}"), p.period.span());
+            checker.problem(format!("proposal for {period} is outside the plan's year {year}"), p.period.span());
             continue;
         }
         if let Err(e) = window(calendar, period, due_day) {
-            c.problem(format!("no report covers this proposal's period: {e}"), p.period.span());
+            checker.problem(format!("no report covers this proposal's period: {e}"), p.period.span());
             continue;
         }
         if p.text.get_ref().trim().is_empty() {
-            c.problem("the proposal's text is empty", p.text.span());
+            checker.problem("the proposal's text is empty", p.text.span());
         }
         proposals.push(Proposal { period, text: p.text.get_ref().clone() });
     }

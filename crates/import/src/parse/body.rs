@@ -438,16 +438,16 @@ pub(super) fn title_en(title: &str) -> Option<String> {
     Some(en.to_string())
 }
 
-fn tidy_point(s: &str) -> String {
-    let t = s.trim();
+fn tidy_point(text: &str) -> String {
+    let t = text.trim();
     match t.strip_suffix(';') {
         Some(rest) => format!("{}.", rest.trim_end()),
         None => t.to_string(),
     }
 }
 
-pub(super) fn tidy_recipient(s: &str) -> String {
-    s.trim().trim_end_matches([';', ',', '.']).trim().to_string()
+pub(super) fn tidy_recipient(text: &str) -> String {
+    text.trim().trim_end_matches([';', ',', '.']).trim().to_string()
 }
 
 // ---------------------------------------------------------------------------

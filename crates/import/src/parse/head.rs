@@ -352,16 +352,16 @@ fn is_signature_line(text: &str) -> bool {
 // ---------------------------------------------------------------------------
 
 /// "Quận 1, ngày 23 tháng 5 năm 2025" anywhere in a line: (place, date).
-fn place_and_date(f: &Folded) -> Option<(Option<String>, NaiveDate)> {
+fn place_and_date(folded: &Folded) -> Option<(Option<String>, NaiveDate)> {
     let mut i = 0;
-    while let Some(k) = f.find_word("ngay", i) {
-        if let Some((d, end)) = date_at(f, k)
+    while let Some(k) = folded.find_word("ngay", i) {
+        if let Some((d, end)) = date_at(folded, k)
             && d.year.is_some()
-            && f.text(end..f.len()).chars().all(|c| !c.is_alphanumeric() && c != ';')
+            && folded.text(end..folded.len()).chars().all(|c| !c.is_alphanumeric() && c != ';')
         {
             let date = d.resolve(0)?;
             // The place: back from ", ngày" to the start, or to the number before it ("Số: 48/KH-NBK").
-            let before = f.text(0..k);
+            let before = folded.text(0..k);
             let before = before.trim_end_matches(',').trim();
             let place = match before.rsplit_once(' ') {
                 _ if before.is_empty() => None,
@@ -426,13 +426,13 @@ fn merge_agency(lines: Vec<String>) -> Vec<String> {
 }
 
 /// "Trường Tiểu học Nguyễn Bình Khiêm xây dựng Kế hoạch …": the unit.
-fn intro_subject(f: &Folded) -> Option<String> {
+fn intro_subject(folded: &Folded) -> Option<String> {
     for verb in ["xay dung", "ban hanh", "trien khai"] {
         let mut i = 0;
-        while let Some(k) = f.find_word(verb, i) {
-            let after = f.skip_ws(k + verb.len());
-            if f.word_at(after, "ke hoach") || f.word_at(after, "chuong trinh") {
-                let who = trim_clause(&f.text(0..k));
+        while let Some(k) = folded.find_word(verb, i) {
+            let after = folded.skip_ws(k + verb.len());
+            if folded.word_at(after, "ke hoach") || folded.word_at(after, "chuong trinh") {
+                let who = trim_clause(&folded.text(0..k));
                 let who = who.rsplit(", ").next().unwrap_or(&who).to_string();
                 let who = who.strip_prefix("Nay").map(str::trim).unwrap_or(&who).to_string();
                 let words = who.split_whitespace().count();
@@ -446,8 +446,8 @@ fn intro_subject(f: &Folded) -> Option<String> {
     None
 }
 
-fn strip_ve(s: &str) -> String {
-    let t = s.trim();
+fn strip_ve(text: &str) -> String {
+    let t = text.trim();
     for p in ["Về việc ", "về việc ", "Về ", "về ", "V/v ", "V/v: ", "v/v "] {
         if let Some(rest) = t.strip_prefix(p) {
             return rest.trim().to_string();
@@ -471,6 +471,6 @@ pub(super) fn symbol(number: &str) -> Option<String> {
 }
 
 /// A unit's name folded for comparison, without the words "trường"/"của".
-pub(super) fn fold_unit(s: &str) -> String {
-    fold(s).trim_start_matches("truong ").to_string()
+pub(super) fn fold_unit(text: &str) -> String {
+    fold(text).trim_start_matches("truong ").to_string()
 }

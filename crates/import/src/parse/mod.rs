@@ -293,8 +293,8 @@ mod tests {
         assert_eq!(owner_id("Phòng Văn hóa - Thông tin"), "pvhtt");
     }
 
-    fn owners(s: &str) -> (Option<String>, Vec<String>) {
-        let f = Folded::new(s);
+    fn owners(text: &str) -> (Option<String>, Vec<String>) {
+        let f = Folded::new(text);
         let o = owners_in(&f, &[]);
         (o.owner.map(|x| x.0), o.support)
     }
@@ -320,13 +320,13 @@ mod tests {
         );
     }
 
-    fn tl(s: &str) -> (Option<NaiveDate>, Option<&'static str>, Option<u32>) {
-        let t = timeline(&Folded::new(s), &[], 2025, false);
+    fn tl(text: &str) -> (Option<NaiveDate>, Option<&'static str>, Option<u32>) {
+        let t = timeline(&Folded::new(text), &[], 2025, false);
         (t.due, t.repeat, t.due_day)
     }
 
-    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(y, m, day)
+    fn d(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, month, day)
     }
 
     #[test]

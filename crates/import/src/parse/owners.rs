@@ -102,15 +102,15 @@ const NOT_ORG: &[&str] = &[
 
 /// Whether a phrase can be an owner's name: it starts with a body or role word (after "các",
 /// "toàn thể") or is an acronym like "CB-GV-NV", and is short.
-pub(super) fn is_owner_name(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    if words == 0 || words > 12 || s.chars().any(|c| matches!(c, ';' | ':')) {
+pub(super) fn is_owner_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 12 || text.chars().any(|c| matches!(c, ';' | ':')) {
         return false;
     }
-    if is_staff_acronym(s.split_whitespace().next().unwrap_or("")) {
+    if is_staff_acronym(text.split_whitespace().next().unwrap_or("")) {
         return true;
     }
-    let f = fold(s);
+    let f = fold(text);
     let f =
         f.strip_prefix("cac ").or_else(|| f.strip_prefix("toan the ")).or_else(|| f.strip_prefix("moi ")).unwrap_or(&f);
     let leads =
@@ -122,10 +122,11 @@ pub(super) fn is_owner_name(s: &str) -> bool {
 }
 
 /// "CB-GV-NV", "CB, GV, NV", "CBCCVC": the staff as a whole.
-fn is_staff_acronym(w: &str) -> bool {
-    let parts: Vec<&str> = w.split(['-', ',']).filter(|p| !p.is_empty()).collect();
+fn is_staff_acronym(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', ',']).filter(|p| !p.is_empty()).collect();
     const STAFF: &[&str] = &["CB", "GV", "NV", "CC", "VC", "CBCC", "CBCCVC", "CBGVNV", "CBVC", "NLĐ", "HS"];
-    (parts.len() >= 2 && parts.iter().all(|p| STAFF.contains(p))) || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&w)
+    (parts.len() >= 2 && parts.iter().all(|p| STAFF.contains(p)))
+        || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&word)
 }
 
 /// Verbs that end an owner's name ("giao Phòng Nội vụ thực hiện").
@@ -175,30 +176,34 @@ const VERBS: &[&str] = &[
 ];
 
 /// Where an owner's name that starts at `start` ends.
-pub(super) fn name_end(f: &Folded, start: usize) -> usize {
+pub(super) fn name_end(folded: &Folded, start: usize) -> usize {
     let mut e = start;
-    while e < f.len() {
-        let c = f.orig[e];
-        if matches!(c, ',' | ';' | ':' | '(') || (c == '.' && f.boundary_after(e + 1)) {
+    while e < folded.len() {
+        let c = folded.orig[e];
+        if matches!(c, ',' | ';' | ':' | '(') || (c == '.' && folded.boundary_after(e + 1)) {
             break;
         }
-        if e > start && f.boundary_before(e) && is_word(f.fold[e]) {
-            if VERBS.iter().any(|v| f.word_at(e, v)) {
+        if e > start && folded.boundary_before(e) && is_word(folded.fold[e]) {
+            if VERBS.iter().any(|v| folded.word_at(e, v)) {
                 break;
             }
             // "A và B": go on when B is a name too ("Sở Khoa học và Công nghệ", "… và các tổ").
-            if f.exact(e, "và") {
-                let nx = f.skip_ws(e + 2);
+            if folded.exact(e, "và") {
+                let nx = folded.skip_ws(e + 2);
                 let mut stop = nx;
-                while stop < f.len() && !matches!(f.orig[stop], ',' | ';' | ':' | '.' | '(') {
+                while stop < folded.len() && !matches!(folded.orig[stop], ',' | ';' | ':' | '.' | '(') {
                     stop += 1;
                 }
-                let upper = f.orig.get(nx).is_some_and(|c| c.is_uppercase());
-                if !upper && !is_owner_name(&f.text(nx..stop)) {
+                let upper = folded.orig.get(nx).is_some_and(|c| c.is_uppercase());
+                if !upper && !is_owner_name(&folded.text(nx..stop)) {
                     break;
                 }
             }
-            if f.exact(e, "trong") || f.exact(e, "về") || f.exact(e, "để") || f.exact(e, "nhằm") || f.exact(e, "theo")
+            if folded.exact(e, "trong")
+                || folded.exact(e, "về")
+                || folded.exact(e, "để")
+                || folded.exact(e, "nhằm")
+                || folded.exact(e, "theo")
             {
                 break;
             }
@@ -210,18 +215,18 @@ pub(super) fn name_end(f: &Folded, start: usize) -> usize {
 
 /// The owner's name that ends at `end` ("… do Phòng Nội vụ| chủ trì"): the longest run of
 /// words before it, within its clause, that reads as a name.
-fn owner_before(f: &Folded, end: usize) -> Option<(usize, String)> {
+fn owner_before(folded: &Folded, end: usize) -> Option<(usize, String)> {
     let mut s = end;
-    while s > 0 && !matches!(f.orig[s - 1], ',' | ';' | ':' | '(' | '.' | '\n') {
+    while s > 0 && !matches!(folded.orig[s - 1], ',' | ';' | ':' | '(' | '.' | '\n') {
         s -= 1;
     }
-    let starts: Vec<usize> = (s..end).filter(|&i| is_word(f.fold[i]) && f.boundary_before(i)).collect();
+    let starts: Vec<usize> = (s..end).filter(|&i| is_word(folded.fold[i]) && folded.boundary_before(i)).collect();
     starts.into_iter().find_map(|i| {
-        let lead_ok = f.orig[i].is_uppercase() || f.word_at(i, "cac") || f.word_at(i, "toan the");
+        let lead_ok = folded.orig[i].is_uppercase() || folded.word_at(i, "cac") || folded.word_at(i, "toan the");
         if !lead_ok {
             return None;
         }
-        let name = trim_clause(&f.text(i..end));
+        let name = trim_clause(&folded.text(i..end));
         is_owner_name(&name).then_some((i, name))
     })
 }
@@ -236,14 +241,14 @@ pub(super) struct FoundOwners {
 }
 
 /// Owners named in a task's text.
-pub(super) fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
+pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
     let mut found = FoundOwners::default();
     let free = |i: usize| !skip.iter().any(|r| r.contains(&i));
-    let first_line = f.orig.iter().position(|&c| c == '\n').unwrap_or(f.len());
+    let first_line = folded.orig.iter().position(|&c| c == '\n').unwrap_or(folded.len());
 
     // "Phòng Nội vụ: …" — the owner as the item's lead.
-    if let Some(colon) = (0..first_line.min(90)).find(|&i| f.orig[i] == ':') {
-        let lead = f.text(0..colon);
+    if let Some(colon) = (0..first_line.min(90)).find(|&i| folded.orig[i] == ':') {
+        let lead = folded.text(0..colon);
         if is_owner_name(&lead) && !fold(&lead).starts_with("chu tri") && !fold(&lead).starts_with("phoi hop") {
             found.owner = Some((lead, true));
             found.prefix_end = Some(colon + 1);
@@ -252,34 +257,36 @@ pub(super) fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
     // "… chủ trì", "chủ trì: …", "giao … thực hiện", "… là đầu mối", "… phụ trách".
     // When the item opens with its owner ("Phòng Nội vụ chủ trì, phối hợp …", "Giao Công an
     // phường …"), `lead` is where that opening ends, to leave it out of the title.
-    let text_start = f.skip_ws(0);
+    let text_start = folded.skip_ws(0);
     let opens_with = |s: usize| {
-        s == text_start || (f.word_at(text_start, "giao") && f.skip_ws(text_start + 4) == s) || {
-            let after = f.skip_ws(text_start + 4);
-            f.word_at(text_start, "giao") && f.word_at(after, "cho") && f.skip_ws(after + 3) == s
+        s == text_start || (folded.word_at(text_start, "giao") && folded.skip_ws(text_start + 4) == s) || {
+            let after = folded.skip_ws(text_start + 4);
+            folded.word_at(text_start, "giao") && folded.word_at(after, "cho") && folded.skip_ws(after + 3) == s
         }
     };
     let mut lead: Option<usize> = None;
     let mut i = 0;
-    while found.owner.is_none() && i < f.len() {
-        let Some(k) = ["chu tri", "phu trach", "dau moi"].iter().filter_map(|w| f.find_word(w, i)).min() else { break };
-        let wlen = if f.word_at(k, "phu trach") { 9 } else { 7 };
+    while found.owner.is_none() && i < folded.len() {
+        let Some(k) = ["chu tri", "phu trach", "dau moi"].iter().filter_map(|w| folded.find_word(w, i)).min() else {
+            break;
+        };
+        let wlen = if folded.word_at(k, "phu trach") { 9 } else { 7 };
         if free(k) {
-            let after = f.skip_ws(k + wlen);
-            if f.orig.get(after) == Some(&':') {
-                let s = f.skip_ws(after + 1);
-                let name = trim_clause(&f.text(s..name_end(f, s)));
+            let after = folded.skip_ws(k + wlen);
+            if folded.orig.get(after) == Some(&':') {
+                let s = folded.skip_ws(after + 1);
+                let name = trim_clause(&folded.text(s..name_end(folded, s)));
                 if is_owner_name(&name) {
                     found.owner = Some((name, k < first_line));
                 }
             } else {
                 let mut end = k;
                 for w in ["la", "lam"] {
-                    if let Some(p) = f.rfind_word(w, k).filter(|&p| f.skip_ws(p + w.len()) == k) {
+                    if let Some(p) = folded.rfind_word(w, k).filter(|&p| folded.skip_ws(p + w.len()) == k) {
                         end = p;
                     }
                 }
-                if let Some((start, name)) = owner_before(f, end) {
+                if let Some((start, name)) = owner_before(folded, end) {
                     if opens_with(start) {
                         lead = Some(k + wlen);
                     }
@@ -290,13 +297,13 @@ pub(super) fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         i = k + wlen;
     }
     let mut i = 0;
-    while found.owner.is_none() && i < f.len() {
-        let Some(k) = f.find_word("giao", i) else { break };
-        let s = f.skip_ws(k + 4);
-        let s = if f.word_at(s, "cho") { f.skip_ws(s + 3) } else { s };
+    while found.owner.is_none() && i < folded.len() {
+        let Some(k) = folded.find_word("giao", i) else { break };
+        let s = folded.skip_ws(k + 4);
+        let s = if folded.word_at(s, "cho") { folded.skip_ws(s + 3) } else { s };
         if free(k) {
-            let e = name_end(f, s);
-            let name = trim_clause(&f.text(s..e));
+            let e = name_end(folded, s);
+            let name = trim_clause(&folded.text(s..e));
             if is_owner_name(&name) && name.chars().next().is_some_and(|c| c.is_uppercase()) {
                 if k == text_start {
                     lead = Some(e);
@@ -308,26 +315,26 @@ pub(super) fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
     }
     // "phối hợp (với) A, B và C"
     let skip_marks = |mut p: usize| {
-        while p < f.len() && (f.orig[p].is_whitespace() || f.orig[p] == ',') {
+        while p < folded.len() && (folded.orig[p].is_whitespace() || folded.orig[p] == ',') {
             p += 1;
         }
         p
     };
     let mut i = 0;
-    while let Some(k) = f.find_word("phoi hop", i) {
+    while let Some(k) = folded.find_word("phoi hop", i) {
         let follows_lead = lead.is_some_and(|l| skip_marks(l) == k);
-        let mut s = f.skip_ws(k + 8);
-        if f.orig.get(s) == Some(&':') {
-            s = f.skip_ws(s + 1);
+        let mut s = folded.skip_ws(k + 8);
+        if folded.orig.get(s) == Some(&':') {
+            s = folded.skip_ws(s + 1);
         }
-        if f.word_at(s, "voi") {
-            s = f.skip_ws(s + 3);
+        if folded.word_at(s, "voi") {
+            s = folded.skip_ws(s + 3);
         }
-        if free(k) && !f.word_at(s, "giua") {
+        if free(k) && !folded.word_at(s, "giua") {
             let mut p = s;
             loop {
-                let e = name_end(f, p);
-                let name = trim_clause(&f.text(p..e));
+                let e = name_end(folded, p);
+                let name = trim_clause(&folded.text(p..e));
                 if !is_owner_name(&name)
                     || !name.chars().next().is_some_and(char::is_uppercase) && !fold(&name).starts_with("cac ")
                 {
@@ -343,8 +350,8 @@ pub(super) fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                 if follows_lead {
                     lead = Some(e);
                 }
-                if f.orig.get(e) == Some(&',') {
-                    p = f.skip_ws(e + 1);
+                if folded.orig.get(e) == Some(&',') {
+                    p = folded.skip_ws(e + 1);
                 } else {
                     break;
                 }
@@ -354,18 +361,18 @@ pub(super) fn owners_in(f: &Folded, skip: &[Range<usize>]) -> FoundOwners {
     }
     if let Some(l) = lead {
         let start = skip_marks(l);
-        if start < first_line && f.orig[start].is_lowercase() {
+        if start < first_line && folded.orig[start].is_lowercase() {
             found.prefix_end = Some(start);
         }
     }
     // The staff as a whole ("CB-GV-NV") named in the task: an owner, not said plainly.
     if found.owner.is_none() {
-        for s in f.word_starts().filter(|&s| free(s)) {
+        for s in folded.word_starts().filter(|&s| free(s)) {
             let mut e = s;
-            while e < f.len() && (is_word(f.orig[e]) || f.orig[e] == '-') {
+            while e < folded.len() && (is_word(folded.orig[e]) || folded.orig[e] == '-') {
                 e += 1;
             }
-            let w: String = f.orig[s..e].iter().collect();
+            let w: String = folded.orig[s..e].iter().collect();
             if is_staff_acronym(w.trim_end_matches('-')) {
                 found.owner = Some((w.trim_end_matches('-').to_string(), false));
                 break;

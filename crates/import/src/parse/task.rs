@@ -343,15 +343,15 @@ impl Parser {
         id
     }
 
-    pub(super) fn document(&self, c: &Citation, year: Option<i32>) -> DraftDoc {
+    pub(super) fn document(&self, citation: &Citation, year: Option<i32>) -> DraftDoc {
         let mut d = DraftDoc {
-            kind: c.kind.clone(),
-            number: c.number.clone(),
-            issuer: c.issuer.clone(),
-            subject: c.subject.clone(),
+            kind: citation.kind.clone(),
+            number: citation.number.clone(),
+            issuer: citation.issuer.clone(),
+            subject: citation.subject.clone(),
             ..Default::default()
         };
-        if let Some(dt) = c.date {
+        if let Some(dt) = citation.date {
             match (dt.year, year) {
                 (Some(_), _) => d.date = dt.resolve(0),
                 (None, Some(y)) => {
@@ -365,7 +365,7 @@ impl Parser {
         if d.number.is_none() && !["Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"].contains(&d.kind.as_str()) {
             d.notes.push(("number", note("văn bản không ghi số ký hiệu", "the document gives no number")));
         }
-        if c.date.is_none() {
+        if citation.date.is_none() {
             d.notes.push(("date", note("văn bản không ghi ngày", "the document gives no date")));
         }
         d
@@ -387,13 +387,13 @@ impl Parser {
     }
 
     /// Adds a section to the draft, recording its id.
-    pub(super) fn push_section(&mut self, s: DraftSection) {
-        self.seen.section_ids.insert(s.id.clone());
-        self.draft.sections.push(s);
+    pub(super) fn push_section(&mut self, section: DraftSection) {
+        self.seen.section_ids.insert(section.id.clone());
+        self.draft.sections.push(section);
     }
 
-    pub(super) fn tidy_title(&self, s: &str) -> String {
-        let t = trim_clause(s);
+    pub(super) fn tidy_title(&self, text: &str) -> String {
+        let t = trim_clause(text);
         let t = if is_upper(&t) { self.casing.recase(&t) } else { t };
         capitalise(&t)
     }
@@ -405,25 +405,25 @@ impl Parser {
 
 /// The expected result: a "Sản phẩm:"/"Kết quả:" line, else a clause with a rate
 /// ("đảm bảo tỷ lệ đúng hạn 100%") or a goal ("phấn đấu …").
-pub(super) fn result_in(f: &Folded, skip: &[Range<usize>]) -> (Option<String>, Option<Note>) {
+pub(super) fn result_in(folded: &Folded, skip: &[Range<usize>]) -> (Option<String>, Option<Note>) {
     let free = |i: usize| !skip.iter().any(|r| r.contains(&i));
     for w in ["san pham", "ket qua can dat", "ket qua dat duoc", "ket qua"] {
-        if let Some(k) = f.find_word(w, 0)
+        if let Some(k) = folded.find_word(w, 0)
             && free(k)
         {
-            let after = f.skip_ws(k + w.len());
-            if f.orig.get(after) == Some(&':') {
-                let s = f.skip_ws(after + 1);
+            let after = folded.skip_ws(k + w.len());
+            if folded.orig.get(after) == Some(&':') {
+                let s = folded.skip_ws(after + 1);
                 let mut e = s;
-                while e < f.len()
-                    && !matches!(f.orig[e], ';' | '\n')
-                    && !(f.orig[e] == '.'
-                        && f.boundary_after(e + 1)
-                        && (e + 1 >= f.len() || f.orig[e + 1].is_whitespace()))
+                while e < folded.len()
+                    && !matches!(folded.orig[e], ';' | '\n')
+                    && !(folded.orig[e] == '.'
+                        && folded.boundary_after(e + 1)
+                        && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
                 {
                     e += 1;
                 }
-                let r = trim_clause(&f.text(s..e));
+                let r = trim_clause(&folded.text(s..e));
                 if !r.is_empty() {
                     return (Some(capitalise(&r)), None);
                 }
@@ -433,26 +433,26 @@ pub(super) fn result_in(f: &Folded, skip: &[Range<usize>]) -> (Option<String>, O
     let clause = |at: usize| -> String {
         let mut s = at;
         while s > 0
-            && !matches!(f.orig[s - 1], ';' | ',' | ':' | '\n')
-            && !(f.orig[s - 1] == '.' && f.orig.get(s).is_some_and(|c| c.is_whitespace()))
+            && !matches!(folded.orig[s - 1], ';' | ',' | ':' | '\n')
+            && !(folded.orig[s - 1] == '.' && folded.orig.get(s).is_some_and(|c| c.is_whitespace()))
         {
             s -= 1;
         }
         let mut e = at;
-        while e < f.len()
-            && !matches!(f.orig[e], ';' | ',' | '\n')
-            && !(f.orig[e] == '.' && (e + 1 >= f.len() || f.orig[e + 1].is_whitespace()))
+        while e < folded.len()
+            && !matches!(folded.orig[e], ';' | ',' | '\n')
+            && !(folded.orig[e] == '.' && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
         {
             e += 1;
         }
-        capitalise(&trim_clause(&f.text(s..e)))
+        capitalise(&trim_clause(&folded.text(s..e)))
     };
     let guess = note("rút từ văn bản; sửa cho đo được", "taken from the text; make it measurable");
-    if let Some(k) = (0..f.len()).find(|&i| f.orig[i] == '%' && free(i)) {
+    if let Some(k) = (0..folded.len()).find(|&i| folded.orig[i] == '%' && free(i)) {
         return (Some(clause(k)), Some(guess));
     }
     for w in ["phan dau", "dam bao ty le", "bao dam ty le", "dat ty le"] {
-        if let Some(k) = f.find_word(w, 0).filter(|&k| free(k)) {
+        if let Some(k) = folded.find_word(w, 0).filter(|&k| free(k)) {
             return (Some(clause(k)), Some(guess));
         }
     }

@@ -58,20 +58,20 @@ struct Dates {
 
 /// A task's timeline, read in phases: the recurrence phrases, the dates, the due date among
 /// them, then which of recurrence and due date wins.
-pub(super) fn timeline(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
+pub(super) fn timeline(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
     let mut t = Timeline::default();
-    let (explicit, weak) = recurrence(f, skip);
-    let dates = dates(f, skip, year, deadline_column);
+    let (explicit, weak) = recurrence(folded, skip);
+    let dates = dates(folded, skip, year, deadline_column);
     t.start = dates.start;
     let due = due_date(&dates, year, &mut t.notes);
-    settle(&mut t, f, explicit, due, weak, dates.day_of_month);
+    settle(&mut t, folded, explicit, due, weak, dates.day_of_month);
     t
 }
 
 /// The first match of a folded word outside the skipped ranges.
-fn find_free(f: &Folded, skip: &[Range<usize>], w: &str) -> Option<usize> {
+fn find_free(folded: &Folded, skip: &[Range<usize>], word: &str) -> Option<usize> {
     let mut i = 0;
-    while let Some(k) = f.find_word(w, i) {
+    while let Some(k) = folded.find_word(word, i) {
         if !skip.iter().any(|r| r.contains(&k)) {
             return Some(k);
         }
@@ -82,62 +82,63 @@ fn find_free(f: &Folded, skip: &[Range<usize>], w: &str) -> Option<usize> {
 
 /// The recurrence the text writes: the first explicit phrase ("hằng quý"), and a weaker
 /// hint ("định kỳ", "trong quý", "thường xuyên").
-fn recurrence(f: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Option<Weak>) {
-    let has = |w: &str| find_free(f, skip, w);
+fn recurrence(folded: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Option<Weak>) {
+    let has = |w: &str| find_free(folded, skip, w);
     // Explicit recurrence: the first one written.
     // Every explicit phrase has "thang", "quy" or "nam" in it: a text without one of those
     // skips the phrases that need it (each search scans the whole text).
-    let keys = ["thang", "quy", "nam"].map(|k| f.flat.contains(k));
+    let keys = ["thang", "quy", "nam"].map(|k| folded.flat.contains(k));
     let explicit = EXPLICIT
         .iter()
         .filter(|(w, _)| ["thang", "quy", "nam"].iter().zip(keys).any(|(k, present)| present && w.contains(k)))
         .filter_map(|(w, k)| has(w).map(|p| (p, *w, *k)))
         .min_by_key(|x| x.0);
-    let weak: Option<Weak> =
-        if let Some(p) = ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].into_iter().find(|w| has(w).is_some()) {
-            Some((
-                p,
-                "ongoing",
-                note(
-                    "văn bản ghi việc theo tuần/ngày; par tính là thường xuyên",
-                    "weekly or daily in the text; par counts it as ongoing",
-                ),
-            ))
-        } else if has("dinh ky").is_some() {
-            Some((
-                "dinh ky",
-                "quarterly",
-                note(
-                    "\"định kỳ\": đoán theo quý (báo cáo CCHC định kỳ hằng quý)",
-                    "\"định kỳ\" (periodic): guessed quarterly, as reform reports are",
-                ),
-            ))
-        } else if let Some(k) = has("trong quy").filter(|&k| {
-            !matches!(
-                find_times(f, &[]).iter().find(|x| x.span.0 == f.skip_ws(k + 5)).map(|x| x.when),
-                Some(When::Quarter { .. })
-            )
-        }) {
-            let _ = k;
-            Some((
-                "trong quy",
-                "quarterly",
-                note("\"trong quý\": đoán là việc hằng quý", "\"trong quý\" (within the quarter): guessed quarterly"),
-            ))
-        } else if has("thuong xuyen").is_some() || has("lien tuc").is_some() {
-            Some(("thuong xuyen", "ongoing", info(format!("\"{}\"", original_phrase(f, "thuong xuyen")), "ongoing")))
-        } else {
-            None
-        };
+    let weak: Option<Weak> = if let Some(p) =
+        ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].into_iter().find(|w| has(w).is_some())
+    {
+        Some((
+            p,
+            "ongoing",
+            note(
+                "văn bản ghi việc theo tuần/ngày; par tính là thường xuyên",
+                "weekly or daily in the text; par counts it as ongoing",
+            ),
+        ))
+    } else if has("dinh ky").is_some() {
+        Some((
+            "dinh ky",
+            "quarterly",
+            note(
+                "\"định kỳ\": đoán theo quý (báo cáo CCHC định kỳ hằng quý)",
+                "\"định kỳ\" (periodic): guessed quarterly, as reform reports are",
+            ),
+        ))
+    } else if let Some(k) = has("trong quy").filter(|&k| {
+        !matches!(
+            find_times(folded, &[]).iter().find(|x| x.span.0 == folded.skip_ws(k + 5)).map(|x| x.when),
+            Some(When::Quarter { .. })
+        )
+    }) {
+        let _ = k;
+        Some((
+            "trong quy",
+            "quarterly",
+            note("\"trong quý\": đoán là việc hằng quý", "\"trong quý\" (within the quarter): guessed quarterly"),
+        ))
+    } else if has("thuong xuyen").is_some() || has("lien tuc").is_some() {
+        Some(("thuong xuyen", "ongoing", info(format!("\"{}\"", original_phrase(folded, "thuong xuyen")), "ongoing")))
+    } else {
+        None
+    };
     (explicit, weak)
 }
 
 /// Every date of the text outside the skipped ranges, read as a start, a deadline or a
 /// loose date by the words before it.
-fn dates(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Dates {
+fn dates(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Dates {
     let mut out = Dates::default();
-    for Found { when, span } in find_times(f, skip) {
-        let before = f.fold[span.0.saturating_sub(30)..span.0].iter().collect::<String>();
+    for Found { when, span } in find_times(folded, skip) {
+        let before = folded.fold[span.0.saturating_sub(30)..span.0].iter().collect::<String>();
         let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let last = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
         // `last` is space-delimited: a word is said when some match of it has spaces around it
@@ -152,7 +153,7 @@ fn dates(f: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) ->
                 .iter()
                 .any(|w| says(w));
         let starts = before.ends_with(" tu") || before.ends_with(" bat dau") || before.ends_with(" bat dau tu");
-        let text = f.text(span.0..span.1);
+        let text = folded.text(span.0..span.1);
         let date = match when {
             When::Day(d) => {
                 out.no_year |= d.year.is_none();
@@ -250,8 +251,8 @@ fn due_date(dates: &Dates, year: i32, notes: &mut Notes) -> Option<NaiveDate> {
 /// Recurrence or due date: an explicit recurrence wins over a due date, a due date over a
 /// weak hint; a start after the due date, or on a recurring task, is dropped.
 fn settle(
-    t: &mut Timeline,
-    f: &Folded,
+    timeline: &mut Timeline,
+    folded: &Folded,
     explicit: Option<Explicit>,
     due: Option<NaiveDate>,
     weak: Option<Weak>,
@@ -259,10 +260,10 @@ fn settle(
 ) {
     match (explicit, due, weak) {
         (Some((_, w, k)), due, _) => {
-            t.repeat = Some(k);
-            t.notes.push(("repeat", info(format!("\"{}\"", original_phrase(f, w)), k)));
+            timeline.repeat = Some(k);
+            timeline.notes.push(("repeat", info(format!("\"{}\"", original_phrase(folded, w)), k)));
             if let Some(d) = due {
-                t.notes.push((
+                timeline.notes.push((
                     "due",
                     note(
                         format!(
@@ -277,38 +278,40 @@ fn settle(
                 ));
             }
             if matches!(k, "monthly" | "quarterly" | "half-yearly" | "yearly") {
-                t.due_day = day_of_month;
+                timeline.due_day = day_of_month;
             }
         }
         (None, Some(d), weak) => {
-            t.due = Some(d);
+            timeline.due = Some(d);
             if let Some((w, _, _)) = weak {
-                t.notes.push((
+                timeline.notes.push((
                     "repeat",
                     note(
-                        format!("văn bản cũng ghi \"{}\"; đặt repeat nếu là việc lặp lại", original_phrase(f, w)),
-                        format!("the text also says \"{}\"; set repeat if it recurs", original_phrase(f, w)),
+                        format!("văn bản cũng ghi \"{}\"; đặt repeat nếu là việc lặp lại", original_phrase(folded, w)),
+                        format!("the text also says \"{}\"; set repeat if it recurs", original_phrase(folded, w)),
                     ),
                 ));
             }
         }
         (None, None, Some((_, k, n))) => {
-            t.repeat = Some(k);
-            t.notes.push(("repeat", n));
+            timeline.repeat = Some(k);
+            timeline.notes.push(("repeat", n));
         }
         (None, None, None) => {}
     }
-    if let (Some(s), Some(d)) = (t.start, t.due)
+    if let (Some(s), Some(d)) = (timeline.start, timeline.due)
         && s > d
     {
-        t.start = None;
+        timeline.start = None;
     }
-    if t.repeat.is_some() {
-        t.start = None;
+    if timeline.repeat.is_some() {
+        timeline.start = None;
     }
 }
 
 /// The words of the text that a folded phrase matched, as written.
-fn original_phrase(f: &Folded, folded: &str) -> String {
-    f.find_word(folded, 0).map_or_else(|| folded.to_string(), |k| f.text(k..k + folded.chars().count()).to_lowercase())
+fn original_phrase(folded: &Folded, phrase: &str) -> String {
+    folded
+        .find_word(phrase, 0)
+        .map_or_else(|| phrase.to_string(), |k| folded.text(k..k + phrase.chars().count()).to_lowercase())
 }

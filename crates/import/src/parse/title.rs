@@ -79,30 +79,30 @@ pub fn short_title(text: &str) -> String {
     t
 }
 
-pub(super) fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
+pub(super) fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
     match c.next() {
         Some(first) => first.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
 }
 
-pub(super) fn lower_first(s: &str) -> String {
-    let mut words = s.split(' ');
+pub(super) fn lower_first(text: &str) -> String {
+    let mut words = text.split(' ');
     let first = words.next().unwrap_or("");
     // An acronym or a proper name in capitals keeps its case.
     if first.chars().filter(|c| c.is_uppercase()).count() > 1 {
-        return s.to_string();
+        return text.to_string();
     }
-    let mut c = s.chars();
+    let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
 }
 
-pub(super) fn title_case(s: &str) -> String {
-    s.split_whitespace()
+pub(super) fn title_case(text: &str) -> String {
+    text.split_whitespace()
         .map(|w| {
             let mut c = w.chars();
             match c.next() {

@@ -75,10 +75,10 @@ const KINDS_BY_FIRST: [u32; 128] = {
     t
 };
 
-fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
+fn kind_at(folded: &Folded, i: usize) -> Option<(&'static str, usize)> {
     // Most words start with no kind's first letter: rule them out in one look.
     // Then only the kinds with that first letter, in their order (a bit per kind).
-    let c = *f.fold.get(i)?;
+    let c = *folded.fold.get(i)?;
     if !c.is_ascii() {
         return None;
     }
@@ -87,7 +87,7 @@ fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
         let n = kinds.trailing_zeros() as usize;
         kinds &= kinds - 1;
         let (k, name) = KINDS[n];
-        if f.word_at(i, k) {
+        if folded.word_at(i, k) {
             return Some((name, i + k.chars().count()));
         }
     }
@@ -95,33 +95,33 @@ fn kind_at(f: &Folded, i: usize) -> Option<(&'static str, usize)> {
 }
 
 /// Reads a document number ("16/KH-UBND", "73/2023/NĐ-CP", "14-KL/TW") at `i`.
-fn number_at(f: &Folded, i: usize) -> Option<(String, usize)> {
-    if !f.fold.get(i).is_some_and(|c| c.is_ascii_digit()) {
+fn number_at(folded: &Folded, i: usize) -> Option<(String, usize)> {
+    if !folded.fold.get(i).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut j = i;
-    while j < f.len() && (is_word(f.orig[j]) || matches!(f.orig[j], '/' | '-' | '.' | '_')) {
+    while j < folded.len() && (is_word(folded.orig[j]) || matches!(folded.orig[j], '/' | '-' | '.' | '_')) {
         j += 1;
     }
-    while j > i && matches!(f.orig[j - 1], '.' | '-' | '/' | '_') {
+    while j > i && matches!(folded.orig[j - 1], '.' | '-' | '/' | '_') {
         j -= 1;
     }
-    let s: String = f.orig[i..j].iter().collect();
+    let s: String = folded.orig[i..j].iter().collect();
     let has_symbol = s.contains(['/', '-']) && s.chars().any(char::is_alphabetic);
     has_symbol.then_some((s, j))
 }
 
 /// Whether a citation (kind + number) starts at `i`.
-fn citation_starts(f: &Folded, i: usize) -> bool {
-    kind_at(f, i).is_some_and(|(_, e)| {
-        let mut k = f.skip_ws(e);
-        if f.exact(k, "số") {
-            k = f.skip_ws(k + 2);
-            if f.fold.get(k) == Some(&':') {
-                k = f.skip_ws(k + 1);
+fn citation_starts(folded: &Folded, i: usize) -> bool {
+    kind_at(folded, i).is_some_and(|(_, e)| {
+        let mut k = folded.skip_ws(e);
+        if folded.exact(k, "số") {
+            k = folded.skip_ws(k + 2);
+            if folded.fold.get(k) == Some(&':') {
+                k = folded.skip_ws(k + 1);
             }
         }
-        number_at(f, k).is_some()
+        number_at(folded, k).is_some()
     })
 }
 
@@ -132,43 +132,44 @@ pub fn citations(text: &str, lenient: bool) -> Vec<Citation> {
     citations_in(&f, lenient)
 }
 
-pub fn citations_in(f: &Folded, lenient: bool) -> Vec<Citation> {
+pub fn citations_in(folded: &Folded, lenient: bool) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < f.len() {
-        if !(f.boundary_before(i) && is_word(f.fold[i])) {
+    while i < folded.len() {
+        if !(folded.boundary_before(i) && is_word(folded.fold[i])) {
             i += 1;
             continue;
         }
-        match citation_at(f, i, lenient) {
+        match citation_at(folded, i, lenient) {
             Some(c) => {
                 i = c.span.end.max(i + 1);
                 out.push(c);
             }
-            None => i = f.word_end(i).max(i + 1),
+            None => i = folded.word_end(i).max(i + 1),
         }
     }
     out
 }
 
-fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
-    let (kind, mut k) = kind_at(f, i)?;
+fn citation_at(folded: &Folded, i: usize, lenient: bool) -> Option<Citation> {
+    let (kind, mut k) = kind_at(folded, i)?;
     // Cited kinds are capitalised or follow "số"; "kế hoạch" in running text is not a citation.
-    let k0 = f.skip_ws(k);
+    let k0 = folded.skip_ws(k);
     let mut number = None;
     let mut j = k0;
-    if f.exact(j, "số") {
-        j = f.skip_ws(j + 2);
-        if f.fold.get(j) == Some(&':') {
-            j = f.skip_ws(j + 1);
+    if folded.exact(j, "số") {
+        j = folded.skip_ws(j + 2);
+        if folded.fold.get(j) == Some(&':') {
+            j = folded.skip_ws(j + 1);
         }
     }
-    if let Some((n, e)) = number_at(f, j) {
+    if let Some((n, e)) = number_at(folded, j) {
         number = Some(n);
         k = e;
     } else {
-        let named = NAMED_KINDS.contains(&kind) && f.orig[i].is_uppercase();
-        let of_issuer = lenient && f.orig[i].is_uppercase() && (f.exact(k0, "của") || f.word_at(k0, "ngay"));
+        let named = NAMED_KINDS.contains(&kind) && folded.orig[i].is_uppercase();
+        let of_issuer =
+            lenient && folded.orig[i].is_uppercase() && (folded.exact(k0, "của") || folded.word_at(k0, "ngay"));
         if !(of_issuer || lenient && named) {
             return None;
         }
@@ -178,12 +179,16 @@ fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
     let mut date = None;
     // A law cited by name: the name runs to its date or the end of the clause.
     if number.is_none() && NAMED_KINDS.contains(&kind) {
-        let start = f.skip_ws(k);
+        let start = folded.skip_ws(k);
         let mut e = start;
-        while e < f.len() && !matches!(f.fold[e], ';' | ',' | '(') && !f.word_at(e, "ngay") && !f.exact(e, "số") {
+        while e < folded.len()
+            && !matches!(folded.fold[e], ';' | ',' | '(')
+            && !folded.word_at(e, "ngay")
+            && !folded.exact(e, "số")
+        {
             e += 1;
         }
-        let name = f.text(start..e);
+        let name = folded.text(start..e);
         if name.is_empty() {
             return None;
         }
@@ -191,25 +196,25 @@ fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
         k = e;
     }
     // ", ngày 15 tháng 01 năm 2025" / " ngày 15/01/2025"
-    let mut p = f.skip_ws(k);
-    if f.fold.get(p) == Some(&',') {
-        p = f.skip_ws(p + 1);
+    let mut p = folded.skip_ws(k);
+    if folded.fold.get(p) == Some(&',') {
+        p = folded.skip_ws(p + 1);
     }
-    if f.word_at(p, "ban hanh") {
-        p = f.skip_ws(p + 8);
+    if folded.word_at(p, "ban hanh") {
+        p = folded.skip_ws(p + 8);
     }
-    if f.word_at(p, "ngay")
-        && let Some((d, e)) = date_at(f, p)
+    if folded.word_at(p, "ngay")
+        && let Some((d, e)) = date_at(folded, p)
     {
         date = Some(d);
         k = e;
     }
     // " của Ủy ban nhân dân Quận 1"
-    let p = f.skip_ws(k);
-    if f.exact(p, "của") {
-        let start = f.skip_ws(p + 3);
-        let end = issuer_end(f, start);
-        let name = f.text(start..end);
+    let p = folded.skip_ws(k);
+    if folded.exact(p, "của") {
+        let start = folded.skip_ws(p + 3);
+        let end = issuer_end(folded, start);
+        let name = folded.text(start..end);
         // "của trường Tiểu học …": a body named in lower case is still the issuer.
         let body_word =
             ["truong ", "phong ", "uy ban ", "so ", "bo "].iter().any(|w| par_core::text::fold(&name).starts_with(w));
@@ -219,20 +224,22 @@ fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
         }
     }
     // " về …" or a verb that starts the subject.
-    let p = f.skip_ws(k);
+    let p = folded.skip_ws(k);
     if subject.is_none() {
-        let start = if f.exact(p, "về") && f.word_at(f.skip_ws(p + 2), "viec") {
-            Some(f.skip_ws(f.skip_ws(p + 2) + 4))
-        } else if f.exact(p, "về") {
-            Some(f.skip_ws(p + 2))
-        } else if f.orig.get(p).is_some_and(|c| c.is_lowercase()) && SUBJECT_VERBS.iter().any(|v| f.word_at(p, v)) {
+        let start = if folded.exact(p, "về") && folded.word_at(folded.skip_ws(p + 2), "viec") {
+            Some(folded.skip_ws(folded.skip_ws(p + 2) + 4))
+        } else if folded.exact(p, "về") {
+            Some(folded.skip_ws(p + 2))
+        } else if folded.orig.get(p).is_some_and(|c| c.is_lowercase())
+            && SUBJECT_VERBS.iter().any(|v| folded.word_at(p, v))
+        {
             Some(p)
         } else {
             None
         };
         if let Some(start) = start {
-            let end = subject_end(f, start);
-            let s = trim_clause(&f.text(start..end));
+            let end = subject_end(folded, start);
+            let s = trim_clause(&folded.text(start..end));
             if !s.is_empty() {
                 subject = Some(s);
                 k = end;
@@ -243,27 +250,27 @@ fn citation_at(f: &Folded, i: usize, lenient: bool) -> Option<Citation> {
 }
 
 /// Where an issuer's name ends: before "về", a subject verb, a clause mark, or the next citation.
-fn issuer_end(f: &Folded, start: usize) -> usize {
+fn issuer_end(folded: &Folded, start: usize) -> usize {
     let mut e = start;
     let mut words = 0;
-    while e < f.len() {
-        let c = f.fold[e];
-        if matches!(c, ',' | ';' | '(' | ':') || (c == '.' && f.boundary_after(e + 1)) {
+    while e < folded.len() {
+        let c = folded.fold[e];
+        if matches!(c, ',' | ';' | '(' | ':') || (c == '.' && folded.boundary_after(e + 1)) {
             break;
         }
-        if f.boundary_before(e) && is_word(c) {
+        if folded.boundary_before(e) && is_word(c) {
             words += 1;
-            if f.exact(e, "về")
-                || f.exact(e, "nhằm")
-                || f.exact(e, "để")
-                || f.exact(e, "tại")
-                || f.exact(e, "theo")
-                || (f.orig[e].is_lowercase() && SUBJECT_VERBS.iter().any(|v| f.word_at(e, v)))
+            if folded.exact(e, "về")
+                || folded.exact(e, "nhằm")
+                || folded.exact(e, "để")
+                || folded.exact(e, "tại")
+                || folded.exact(e, "theo")
+                || (folded.orig[e].is_lowercase() && SUBJECT_VERBS.iter().any(|v| folded.word_at(e, v)))
                 || words > 14
             {
                 break;
             }
-            if f.exact(e, "và") && citation_starts(f, f.skip_ws(e + 2)) {
+            if folded.exact(e, "và") && citation_starts(folded, folded.skip_ws(e + 2)) {
                 break;
             }
         }
@@ -273,24 +280,24 @@ fn issuer_end(f: &Folded, start: usize) -> usize {
 }
 
 /// Where a cited subject ends: at ";", a sentence end, "nhằm"/"để", or a list of further citations.
-fn subject_end(f: &Folded, start: usize) -> usize {
+fn subject_end(folded: &Folded, start: usize) -> usize {
     let mut e = start;
     let mut depth = 0i32;
-    while e < f.len() {
-        let c = f.orig[e];
+    while e < folded.len() {
+        let c = folded.orig[e];
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
             ';' if depth <= 0 => break,
-            '.' if depth <= 0 && (e + 1 >= f.len() || f.orig[e + 1].is_whitespace()) => break,
-            ',' if depth <= 0 && citation_starts(f, f.skip_ws(e + 1)) => break,
+            '.' if depth <= 0 && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()) => break,
+            ',' if depth <= 0 && citation_starts(folded, folded.skip_ws(e + 1)) => break,
             _ => {}
         }
-        if f.boundary_before(e) && is_word(f.fold[e]) {
-            if e > start && (f.exact(e, "nhằm") || f.exact(e, "để")) {
+        if folded.boundary_before(e) && is_word(folded.fold[e]) {
+            if e > start && (folded.exact(e, "nhằm") || folded.exact(e, "để")) {
                 break;
             }
-            if f.exact(e, "và") && citation_starts(f, f.skip_ws(e + 2)) {
+            if folded.exact(e, "và") && citation_starts(folded, folded.skip_ws(e + 2)) {
                 break;
             }
         }
@@ -299,7 +306,7 @@ fn subject_end(f: &Folded, start: usize) -> usize {
     e
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
+fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

@@ -45,48 +45,48 @@ pub struct Found {
 }
 
 /// Reads a date at `i` ("ngày " optional before): long or numeric form.
-pub fn date_at(f: &Folded, i: usize) -> Option<(DateText, usize)> {
+pub fn date_at(folded: &Folded, i: usize) -> Option<(DateText, usize)> {
     let mut k = i;
-    if f.word_at(k, "ngay") {
-        k = f.skip_ws(k + 4);
+    if folded.word_at(k, "ngay") {
+        k = folded.skip_ws(k + 4);
     }
-    let (day, j) = f.digits(k, 2)?;
+    let (day, j) = folded.digits(k, 2)?;
     // Numeric: 30/5/2025, 30-05-2025, 30.5.2025, 30/5
-    if let Some(&sep) = f.fold.get(j)
+    if let Some(&sep) = folded.fold.get(j)
         && matches!(sep, '/' | '-' | '.')
-        && let Some((month, j2)) = f.digits(j + 1, 2)
+        && let Some((month, j2)) = folded.digits(j + 1, 2)
     {
-        let (year, end) = match (f.fold.get(j2), f.digits(j2 + 1, 4)) {
+        let (year, end) = match (folded.fold.get(j2), folded.digits(j2 + 1, 4)) {
             (Some(&s2), Some((y, j3))) if s2 == sep && j3 - (j2 + 1) == 4 => (Some(y as i32), j3),
             _ => (None, j2),
         };
         // A bare "30.5" is too often a number; require a year or a leading "ngày".
-        if year.is_none() && (sep == '.' || !f.word_at(i, "ngay")) {
+        if year.is_none() && (sep == '.' || !folded.word_at(i, "ngay")) {
             return None;
         }
-        if !f.boundary_after(end) {
+        if !folded.boundary_after(end) {
             return None;
         }
         let d = DateText { day, month, year };
         return valid(d).then_some((d, end));
     }
     // Long: "ngày 15 tháng 01 năm 2025" (the "ngày" is required here).
-    if !f.word_at(i, "ngay") {
+    if !folded.word_at(i, "ngay") {
         return None;
     }
-    let k = f.skip_ws(j);
-    if !f.word_at(k, "thang") {
+    let k = folded.skip_ws(j);
+    if !folded.word_at(k, "thang") {
         return None;
     }
-    let (month, j) = f.digits(f.skip_ws(k + 5), 2)?;
-    let k = f.skip_ws(j);
-    let (year, end) = if f.word_at(k, "nam") {
-        match f.digits(f.skip_ws(k + 3), 4) {
+    let (month, j) = folded.digits(folded.skip_ws(k + 5), 2)?;
+    let k = folded.skip_ws(j);
+    let (year, end) = if folded.word_at(k, "nam") {
+        match folded.digits(folded.skip_ws(k + 3), 4) {
             Some((y, e)) => (Some(y as i32), e),
             None => (None, j),
         }
-    } else if f.fold.get(j) == Some(&'/') {
-        match f.digits(j + 1, 4) {
+    } else if folded.fold.get(j) == Some(&'/') {
+        match folded.digits(j + 1, 4) {
             Some((y, e)) if e - j - 1 == 4 => (Some(y as i32), e),
             _ => (None, j),
         }
@@ -97,69 +97,69 @@ pub fn date_at(f: &Folded, i: usize) -> Option<(DateText, usize)> {
     valid(d).then_some((d, end))
 }
 
-fn valid(d: DateText) -> bool {
-    (1..=12).contains(&d.month)
-        && (1..=31).contains(&d.day)
-        && NaiveDate::from_ymd_opt(d.year.unwrap_or(2024), d.month, d.day).is_some()
-        && d.year.is_none_or(|y| (1900..=2200).contains(&y))
+fn valid(date: DateText) -> bool {
+    (1..=12).contains(&date.month)
+        && (1..=31).contains(&date.day)
+        && NaiveDate::from_ymd_opt(date.year.unwrap_or(2024), date.month, date.day).is_some()
+        && date.year.is_none_or(|y| (1900..=2200).contains(&y))
 }
 
 /// Reads "tháng 6/2025", "tháng 6 năm 2025", "tháng 6" at `i`.
-fn month_at(f: &Folded, i: usize) -> Option<(When, usize)> {
-    if !f.word_at(i, "thang") {
+fn month_at(folded: &Folded, i: usize) -> Option<(When, usize)> {
+    if !folded.word_at(i, "thang") {
         return None;
     }
-    let (month, j) = f.digits(f.skip_ws(i + 5), 2)?;
+    let (month, j) = folded.digits(folded.skip_ws(i + 5), 2)?;
     if !(1..=12).contains(&month) {
         return None;
     }
-    let (year, end) = year_after(f, j)?;
-    if !f.boundary_after(end) {
+    let (year, end) = year_after(folded, j)?;
+    if !folded.boundary_after(end) {
         return None;
     }
     Some((When::Month { month, year }, end))
 }
 
 /// Reads "quý III", "quý 3", "quý III/2025", "quý III năm 2025" at `i`.
-fn quarter_at(f: &Folded, i: usize) -> Option<(When, usize)> {
-    if !f.word_at(i, "quy") {
+fn quarter_at(folded: &Folded, i: usize) -> Option<(When, usize)> {
+    if !folded.word_at(i, "quy") {
         return None;
     }
-    let k = f.skip_ws(i + 3);
+    let k = folded.skip_ws(i + 3);
     let mut j = k;
-    while j < f.len() && matches!(f.orig[j], 'I' | 'V') {
+    while j < folded.len() && matches!(folded.orig[j], 'I' | 'V') {
         j += 1;
     }
     let quarter = if j > k {
-        let r: String = f.orig[k..j].iter().collect();
+        let r: String = folded.orig[k..j].iter().collect();
         roman_value(&r).filter(|q| (1..=4).contains(q))?
     } else {
-        let (q, e) = f.digits(k, 1)?;
+        let (q, e) = folded.digits(k, 1)?;
         j = e;
         q
     };
-    if !(1..=4).contains(&quarter) || !(f.boundary_after(j) || f.fold.get(j) == Some(&'/')) {
+    if !(1..=4).contains(&quarter) || !(folded.boundary_after(j) || folded.fold.get(j) == Some(&'/')) {
         return None;
     }
-    let (year, end) = year_after(f, j)?;
+    let (year, end) = year_after(folded, j)?;
     Some((When::Quarter { quarter, year }, end))
 }
 
 /// "/2025" or " năm 2025" after index `j`: `Some((None, j))` when no year follows,
 /// `None` when one does but a plan cannot hold it (outside 1900–2200): such a time is
 /// not read at all, as dates in those years are not (see `valid`).
-fn year_after(f: &Folded, j: usize) -> Option<(Option<i32>, usize)> {
+fn year_after(folded: &Folded, j: usize) -> Option<(Option<i32>, usize)> {
     let year = |y: u32, e: usize| (1900..=2200).contains(&y).then_some((Some(y as i32), e));
-    if f.fold.get(j) == Some(&'/')
-        && let Some((y, e)) = f.digits(j + 1, 4)
+    if folded.fold.get(j) == Some(&'/')
+        && let Some((y, e)) = folded.digits(j + 1, 4)
         && e - j - 1 == 4
     {
         return year(y, e);
     }
-    let k = f.skip_ws(j);
-    if f.word_at(k, "nam")
-        && let Some((y, e)) = f.digits(f.skip_ws(k + 3), 4)
-        && e - f.skip_ws(k + 3) == 4
+    let k = folded.skip_ws(j);
+    if folded.word_at(k, "nam")
+        && let Some((y, e)) = folded.digits(folded.skip_ws(k + 3), 4)
+        && e - folded.skip_ws(k + 3) == 4
     {
         return year(y, e);
     }
@@ -167,48 +167,48 @@ fn year_after(f: &Folded, j: usize) -> Option<(Option<i32>, usize)> {
 }
 
 /// Every time expression in the text, left to right, outside the `skip` ranges.
-pub fn find_times(f: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
+pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < f.len() {
-        if skip.iter().any(|r| r.contains(&i)) || !f.boundary_before(i) || !is_word(f.fold[i]) {
+    while i < folded.len() {
+        if skip.iter().any(|r| r.contains(&i)) || !folded.boundary_before(i) || !is_word(folded.fold[i]) {
             i += 1;
             continue;
         }
-        if let Some((d, end)) = date_at(f, i) {
+        if let Some((d, end)) = date_at(folded, i) {
             out.push(Found { when: When::Day(d), span: (i, end) });
             i = end;
             continue;
         }
-        if f.word_at(i, "ngay")
-            && let Some((day, end)) = f.digits(f.skip_ws(i + 4), 2)
+        if folded.word_at(i, "ngay")
+            && let Some((day, end)) = folded.digits(folded.skip_ws(i + 4), 2)
             && (1..=31).contains(&day)
-            && f.boundary_after(end)
-            && !matches!(f.fold.get(end), Some('/' | '-' | '.'))
-            && !f.word_at(f.skip_ws(end), "thang")
+            && folded.boundary_after(end)
+            && !matches!(folded.fold.get(end), Some('/' | '-' | '.'))
+            && !folded.word_at(folded.skip_ws(end), "thang")
         {
             out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
             i = end;
             continue;
         }
-        if f.word_at(i, "nam") {
-            let k = f.skip_ws(i + 3);
-            if let Some((y, end)) = f.digits(k, 4)
+        if folded.word_at(i, "nam") {
+            let k = folded.skip_ws(i + 3);
+            if let Some((y, end)) = folded.digits(k, 4)
                 && end - k == 4
                 && (1900..=2200).contains(&y)
-                && f.boundary_after(end)
+                && folded.boundary_after(end)
             {
                 out.push(Found { when: When::Year(y as i32), span: (i, end) });
                 i = end;
                 continue;
             }
         }
-        if let Some((w, end)) = month_at(f, i).or_else(|| quarter_at(f, i)) {
+        if let Some((w, end)) = month_at(folded, i).or_else(|| quarter_at(folded, i)) {
             out.push(Found { when: w, span: (i, end) });
             i = end;
             continue;
         }
-        i = f.word_end(i).max(i + 1);
+        i = folded.word_end(i).max(i + 1);
     }
     out
 }

@@ -153,16 +153,16 @@ pub fn label(text: &str) -> Option<Label> {
     None
 }
 
-/// The start of `t` that [`label`] can look at, as (byte offset, character) pairs: the
+/// The start of `text` that [`label`] can look at, as (byte offset, character) pairs: the
 /// first 8 characters, then on while the characters are those a label is made of (digits,
 /// '.', Roman letters, spaces) or a lone other one (a separator). The rules of `label` scan
 /// runs of those characters, step over one separator and look one further; two others in a
 /// row end every rule. A long paragraph costs a few characters, not a copy of it.
-fn label_prefix(t: &str) -> Vec<(usize, char)> {
+fn label_prefix(text: &str) -> Vec<(usize, char)> {
     let labelish = |c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | 'I' | 'V' | 'X' | 'L');
     let mut out = Vec::with_capacity(16);
     let mut others = 0;
-    for (n, (o, c)) in t.char_indices().enumerate() {
+    for (n, (o, c)) in text.char_indices().enumerate() {
         out.push((o, c));
         if n >= 8 {
             others = if labelish(c) { 0 } else { others + 1 };
@@ -182,27 +182,27 @@ fn skip_spaces(chars: &[(usize, char)], mut k: usize) -> usize {
 }
 
 /// The value of a Roman numeral written the standard way (I to XXXIX… L), else `None`.
-pub fn roman_value(s: &str) -> Option<u32> {
+pub fn roman_value(text: &str) -> Option<u32> {
     const TABLE: [(&str, u32); 9] =
         [("XL", 40), ("L", 50), ("IX", 9), ("X", 10), ("IV", 4), ("V", 5), ("I", 1), ("XC", 90), ("C", 100)];
-    let mut rest = s;
+    let mut rest = text;
     let mut total = 0;
     while !rest.is_empty() {
         let (p, v) = TABLE.iter().find(|(p, _)| rest.starts_with(p))?;
         total += v;
         rest = &rest[p.len()..];
     }
-    (to_roman(total) == s && total > 0).then_some(total)
+    (to_roman(total) == text && total > 0).then_some(total)
 }
 
-pub fn to_roman(mut n: u32) -> String {
+pub fn to_roman(mut number: u32) -> String {
     const TABLE: [(u32, &str); 9] =
         [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut s = String::new();
     for (v, r) in TABLE {
-        while n >= v {
+        while number >= v {
             s.push_str(r);
-            n -= v;
+            number -= v;
         }
     }
     s

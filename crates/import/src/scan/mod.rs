@@ -62,13 +62,13 @@ fn fold_char_slow(c: char) -> char {
 }
 
 impl Folded {
-    pub fn new(s: &str) -> Folded {
+    pub fn new(text: &str) -> Folded {
         // Sized once: collecting from `chars()` would grow the vectors step by step.
-        let mut orig: Vec<char> = Vec::with_capacity(s.len());
-        orig.extend(s.chars());
+        let mut orig: Vec<char> = Vec::with_capacity(text.len());
+        orig.extend(text.chars());
         // Folded characters and their string in one pass over the text.
         let mut fold: Vec<char> = Vec::with_capacity(orig.len());
-        let mut flat = String::with_capacity(s.len() + 8);
+        let mut flat = String::with_capacity(text.len() + 8);
         for &c in &orig {
             let f = fold_char(c);
             fold.push(f);
@@ -86,10 +86,10 @@ impl Folded {
     }
 
     /// The original text of a range of character indexes, trimmed.
-    pub fn text(&self, r: Range<usize>) -> String {
-        let end = r.end.min(self.len());
-        let r = r.start.min(end)..end;
-        self.orig[r].iter().collect::<String>().trim().to_string()
+    pub fn text(&self, range: Range<usize>) -> String {
+        let end = range.end.min(self.len());
+        let range = range.start.min(end)..end;
+        self.orig[range].iter().collect::<String>().trim().to_string()
     }
 
     /// Whether the folded text has `pat` (folded ASCII) at `i`.
@@ -100,10 +100,10 @@ impl Folded {
         self.fold.get(i..i + p.len()).is_some_and(|s| s.iter().zip(p).all(|(&c, &b)| c == b as char))
     }
 
-    /// Whether the original text has the word `w` (lower case, with its diacritics) at `i`.
-    pub fn exact(&self, i: usize, w: &str) -> bool {
+    /// Whether the original text has the word `word` (lower case, with its diacritics) at `i`.
+    pub fn exact(&self, i: usize, word: &str) -> bool {
         let mut j = i;
-        for p in w.chars() {
+        for p in word.chars() {
             match self.orig.get(j) {
                 Some(&c) if c == p || c.to_lowercase().next() == Some(p) => j += 1,
                 _ => return false,
@@ -202,9 +202,9 @@ pub fn is_alnum(c: char) -> bool {
 }
 
 /// Whether a text is written in capitals ("KẾ HOẠCH", "ỦY BAN NHÂN DÂN QUẬN 1").
-pub fn is_upper(s: &str) -> bool {
+pub fn is_upper(text: &str) -> bool {
     let mut letters = 0;
-    for c in s.chars() {
+    for c in text.chars() {
         if c.is_lowercase() {
             return false;
         }
@@ -216,8 +216,8 @@ pub fn is_upper(s: &str) -> bool {
 }
 
 /// Removes the clause marks a cut leaves at either end.
-pub fn trim_clause(s: &str) -> String {
-    s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.') || c.is_whitespace()).trim().to_string()
+pub fn trim_clause(text: &str) -> String {
+    text.trim().trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.') || c.is_whitespace()).trim().to_string()
 }
 
 #[cfg(test)]
@@ -226,8 +226,8 @@ mod tests {
 
     use super::*;
 
-    fn lab(s: &str) -> Option<(LabelKind, String, String)> {
-        label(s).map(|l| (l.kind, l.value, s[l.rest..].to_string()))
+    fn lab(text: &str) -> Option<(LabelKind, String, String)> {
+        label(text).map(|l| (l.kind, l.value, text[l.rest..].to_string()))
     }
 
     #[test]
@@ -271,8 +271,8 @@ mod tests {
         assert_eq!(roman_value("VX"), None);
     }
 
-    fn times(s: &str) -> Vec<When> {
-        find_times(&Folded::new(s), &[]).into_iter().map(|f| f.when).collect()
+    fn times(text: &str) -> Vec<When> {
+        find_times(&Folded::new(text), &[]).into_iter().map(|f| f.when).collect()
     }
 
     #[test]

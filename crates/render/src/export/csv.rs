@@ -5,12 +5,12 @@ use crate::compute::export::Export;
 use crate::i18n::Lang;
 
 /// One table as CSV (UTF-8 with BOM, dates as ISO `2025-05-30`).
-pub fn render(e: &Export, table: Table, l: Lang) -> String {
+pub fn render(export: &Export, table: Table, lang: Lang) -> String {
     use crate::render::csv::{Cell, Csv};
     let sheet = match table {
-        Table::Tasks => tasks_sheet(e, l),
-        Table::Occurrences => occurrences_sheet(e, l),
-        Table::Progress => progress_sheet(e, l),
+        Table::Tasks => tasks_sheet(export, lang),
+        Table::Occurrences => occurrences_sheet(export, lang),
+        Table::Progress => progress_sheet(export, lang),
     };
     let mut c = Csv::new();
     c.header(&sheet.columns.iter().map(|c| c.name).collect::<Vec<_>>());

@@ -16,8 +16,8 @@ use crate::i18n::Lang;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and
 /// line breaks; other control characters are not allowed and are made visible.
-pub fn escape_text(s: &str) -> String {
-    let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
+pub fn escape_text(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
     let cleaned = crate::text::clean(&normalised);
     let mut out = String::with_capacity(cleaned.len() + 8);
     for c in cleaned.chars() {
@@ -53,9 +53,9 @@ pub fn push_line(out: &mut String, line: &str) {
 }
 
 /// FNV-1a, 64 bits: a fixed hash, so UIDs do not change between runs or versions.
-fn fnv1a(s: &str) -> u64 {
+fn fnv1a(text: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
+    for b in text.bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -65,17 +65,17 @@ fn fnv1a(s: &str) -> u64 {
 /// A UID safe in any calendar: the key's letters and digits, and a hash of
 /// the unit, the year and the exact key (so keys that differ only in dropped
 /// characters stay distinct).
-fn uid(e: &Export, key: &str) -> String {
+fn uid(export: &Export, key: &str) -> String {
     let readable: String =
         key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '-' }).collect();
-    format!("{readable}-{:016x}@par", fnv1a(&format!("{}\u{1f}{}\u{1f}{key}", e.unit, e.year)))
+    format!("{readable}-{:016x}@par", fnv1a(&format!("{}\u{1f}{}\u{1f}{key}", export.unit, export.year)))
 }
 
-fn day(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+fn day(date: NaiveDate) -> String {
+    date.format("%Y%m%d").to_string()
 }
 
-pub fn calendar(e: &Export, lang: Lang) -> String {
+pub fn calendar(export: &Export, lang: Lang) -> String {
     let l = lang;
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
@@ -85,11 +85,11 @@ pub fn calendar(e: &Export, lang: Lang) -> String {
     push_line(&mut out, "METHOD:PUBLISH");
     push_line(
         &mut out,
-        &format!("X-WR-CALNAME:{}", escape_text(&format!("{} — {}", e.unit, l.pick("hạn nhiệm vụ", "deadlines")))),
+        &format!("X-WR-CALNAME:{}", escape_text(&format!("{} — {}", export.unit, l.pick("hạn nhiệm vụ", "deadlines")))),
     );
-    push_line(&mut out, &format!("X-WR-CALDESC:{}", escape_text(&e.plan)));
-    let stamp = format!("{}T000000Z", day(e.today));
-    for o in &e.occurrences {
+    push_line(&mut out, &format!("X-WR-CALDESC:{}", escape_text(&export.plan)));
+    let stamp = format!("{}T000000Z", day(export.today));
+    for o in &export.occurrences {
         let Some(due) = o.due else { continue };
         let done = o.status.is_done();
         let mut summary = String::new();
@@ -103,7 +103,7 @@ pub fn calendar(e: &Export, lang: Lang) -> String {
                 let _ = writeln!(desc, "{label}: {value}");
             }
         };
-        field(l.pick("Đơn vị", "Unit"), &e.unit);
+        field(l.pick("Đơn vị", "Unit"), &export.unit);
         field(l.pick("Nhiệm vụ", "Task"), &format!("{} — {}", o.task, o.title));
         if let Some(p) = &o.period_label {
             field(l.pick("Kỳ", "Period"), p);
@@ -111,7 +111,7 @@ pub fn calendar(e: &Export, lang: Lang) -> String {
         field(l.pick("Chủ trì", "Owner"), o.owner.as_deref().unwrap_or(""));
         field(l.pick("Kết quả cần đạt", "Expected result"), o.result.as_deref().unwrap_or(""));
         field(
-            &format!("{} {}", l.pick("Trạng thái ngày", "Status on"), crate::dates::short(e.today)),
+            &format!("{} {}", l.pick("Trạng thái ngày", "Status on"), crate::dates::short(export.today)),
             o.status.label(l),
         );
         if let Some(d) = o.done_date {
@@ -119,7 +119,7 @@ pub fn calendar(e: &Export, lang: Lang) -> String {
         }
         field(l.pick("Minh chứng", "Evidence"), &o.evidence.join("; "));
         push_line(&mut out, "BEGIN:VEVENT");
-        push_line(&mut out, &format!("UID:{}", uid(e, &o.key)));
+        push_line(&mut out, &format!("UID:{}", uid(export, &o.key)));
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
         push_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", day(due)));
         push_line(&mut out, &format!("DTEND;VALUE=DATE:{}", day(due + Duration::days(1))));

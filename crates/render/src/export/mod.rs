@@ -26,11 +26,11 @@ pub enum V {
 }
 
 impl V {
-    fn opt(s: Option<&str>) -> V {
-        V::Text(s.unwrap_or("").to_string())
+    fn opt(text: Option<&str>) -> V {
+        V::Text(text.unwrap_or("").to_string())
     }
-    fn text(s: &str) -> V {
-        V::Text(s.to_string())
+    fn text(text: &str) -> V {
+        V::Text(text.to_string())
     }
     fn list(items: &[String]) -> V {
         V::Text(items.join("; "))
@@ -68,30 +68,30 @@ fn wide(name: &'static str, width: f64) -> Column {
     Column { name, width, wrap: true }
 }
 
-fn repeat_label(keyword: &str, l: Lang) -> String {
-    crate::plan::Repeat::parse(keyword).map_or_else(|| keyword.to_string(), |r| r.label(l).to_string())
+fn repeat_label(keyword: &str, lang: Lang) -> String {
+    crate::plan::Repeat::parse(keyword).map_or_else(|| keyword.to_string(), |r| r.label(lang).to_string())
 }
 
-pub fn tasks_sheet(e: &Export, l: Lang) -> Sheet {
+pub fn tasks_sheet(export: &Export, lang: Lang) -> Sheet {
     Sheet {
-        name: l.pick("Nhiệm vụ", "Tasks"),
+        name: lang.pick("Nhiệm vụ", "Tasks"),
         columns: vec![
-            col(l.pick("Mã", "Id"), 8.0),
-            col(l.pick("Phần", "Section"), 8.0),
-            wide(l.pick("Nội dung", "Task"), 50.0),
-            wide(l.pick("Chi tiết", "Details"), 60.0),
-            col(l.pick("Chủ trì", "Owner"), 22.0),
-            wide(l.pick("Phối hợp", "Supporting"), 26.0),
-            col(l.pick("Lặp lại", "Repeats"), 13.0),
-            col(l.pick("Bắt đầu", "Start"), 12.0),
-            col(l.pick("Hạn", "Due"), 12.0),
-            col(l.pick("Kết thúc", "Ends"), 12.0),
-            wide(l.pick("Kết quả cần đạt", "Expected result"), 40.0),
-            col(l.pick("Trạng thái", "Status"), 24.0),
-            col(l.pick("Số kỳ đã xong", "Done"), 10.0),
-            col(l.pick("Số kỳ có hạn", "With deadline"), 10.0),
+            col(lang.pick("Mã", "Id"), 8.0),
+            col(lang.pick("Phần", "Section"), 8.0),
+            wide(lang.pick("Nội dung", "Task"), 50.0),
+            wide(lang.pick("Chi tiết", "Details"), 60.0),
+            col(lang.pick("Chủ trì", "Owner"), 22.0),
+            wide(lang.pick("Phối hợp", "Supporting"), 26.0),
+            col(lang.pick("Lặp lại", "Repeats"), 13.0),
+            col(lang.pick("Bắt đầu", "Start"), 12.0),
+            col(lang.pick("Hạn", "Due"), 12.0),
+            col(lang.pick("Kết thúc", "Ends"), 12.0),
+            wide(lang.pick("Kết quả cần đạt", "Expected result"), 40.0),
+            col(lang.pick("Trạng thái", "Status"), 24.0),
+            col(lang.pick("Số kỳ đã xong", "Done"), 10.0),
+            col(lang.pick("Số kỳ có hạn", "With deadline"), 10.0),
         ],
-        rows: e
+        rows: export
             .tasks
             .iter()
             .map(|t| {
@@ -102,12 +102,12 @@ pub fn tasks_sheet(e: &Export, l: Lang) -> Sheet {
                     V::opt(t.detail.as_deref()),
                     V::opt(t.owner.as_deref()),
                     V::list(&t.support),
-                    V::Text(repeat_label(t.repeat, l)),
+                    V::Text(repeat_label(t.repeat, lang)),
                     V::Date(t.start),
                     V::Date(t.due),
                     V::Date(t.end),
                     V::opt(t.result.as_deref()),
-                    V::opt(t.status.map(|s| s.label(l))),
+                    V::opt(t.status.map(|s| s.label(lang))),
                     V::Int(t.done as i64),
                     V::Int(t.occurrences as i64),
                 ]
@@ -116,24 +116,24 @@ pub fn tasks_sheet(e: &Export, l: Lang) -> Sheet {
     }
 }
 
-pub fn occurrences_sheet(e: &Export, l: Lang) -> Sheet {
+pub fn occurrences_sheet(export: &Export, lang: Lang) -> Sheet {
     Sheet {
-        name: l.pick("Các kỳ", "Occurrences"),
+        name: lang.pick("Các kỳ", "Occurrences"),
         columns: vec![
-            col(l.pick("Mã", "Key"), 14.0),
-            col(l.pick("Nhiệm vụ", "Task"), 8.0),
-            col(l.pick("Kỳ", "Period"), 16.0),
-            wide(l.pick("Nội dung", "Title"), 50.0),
-            col(l.pick("Chủ trì", "Owner"), 22.0),
-            col(l.pick("Bắt đầu", "Start"), 12.0),
-            col(l.pick("Hạn", "Due"), 12.0),
-            col(l.pick("Trạng thái", "Status"), 24.0),
-            col(l.pick("Ngày hoàn thành", "Done on"), 14.0),
-            col(l.pick("Số ngày trễ", "Days late"), 10.0),
-            wide(l.pick("Ghi chú", "Note"), 36.0),
-            wide(l.pick("Minh chứng", "Evidence"), 36.0),
+            col(lang.pick("Mã", "Key"), 14.0),
+            col(lang.pick("Nhiệm vụ", "Task"), 8.0),
+            col(lang.pick("Kỳ", "Period"), 16.0),
+            wide(lang.pick("Nội dung", "Title"), 50.0),
+            col(lang.pick("Chủ trì", "Owner"), 22.0),
+            col(lang.pick("Bắt đầu", "Start"), 12.0),
+            col(lang.pick("Hạn", "Due"), 12.0),
+            col(lang.pick("Trạng thái", "Status"), 24.0),
+            col(lang.pick("Ngày hoàn thành", "Done on"), 14.0),
+            col(lang.pick("Số ngày trễ", "Days late"), 10.0),
+            wide(lang.pick("Ghi chú", "Note"), 36.0),
+            wide(lang.pick("Minh chứng", "Evidence"), 36.0),
         ],
-        rows: e
+        rows: export
             .occurrences
             .iter()
             .map(|o| {
@@ -145,7 +145,7 @@ pub fn occurrences_sheet(e: &Export, l: Lang) -> Sheet {
                     V::opt(o.owner.as_deref()),
                     V::Date(o.start),
                     V::Date(o.due),
-                    V::text(o.status.label(l)),
+                    V::text(o.status.label(lang)),
                     V::Date(o.done_date),
                     V::Int(o.days_late),
                     V::opt(o.note.as_deref()),
@@ -156,19 +156,19 @@ pub fn occurrences_sheet(e: &Export, l: Lang) -> Sheet {
     }
 }
 
-pub fn progress_sheet(e: &Export, l: Lang) -> Sheet {
+pub fn progress_sheet(export: &Export, lang: Lang) -> Sheet {
     Sheet {
-        name: l.pick("Nhật ký tiến độ", "Progress"),
+        name: lang.pick("Nhật ký tiến độ", "Progress"),
         columns: vec![
-            col(l.pick("Nhiệm vụ", "Task"), 8.0),
-            wide(l.pick("Nội dung nhiệm vụ", "Task title"), 40.0),
-            col(l.pick("Ngày", "Date"), 12.0),
-            col(l.pick("Kỳ", "Period"), 10.0),
-            wide(l.pick("Tiến độ", "Progress"), 60.0),
-            wide(l.pick("Minh chứng", "Evidence"), 36.0),
-            col(l.pick("Người ghi", "By"), 20.0),
+            col(lang.pick("Nhiệm vụ", "Task"), 8.0),
+            wide(lang.pick("Nội dung nhiệm vụ", "Task title"), 40.0),
+            col(lang.pick("Ngày", "Date"), 12.0),
+            col(lang.pick("Kỳ", "Period"), 10.0),
+            wide(lang.pick("Tiến độ", "Progress"), 60.0),
+            wide(lang.pick("Minh chứng", "Evidence"), 36.0),
+            col(lang.pick("Người ghi", "By"), 20.0),
         ],
-        rows: e
+        rows: export
             .progress
             .iter()
             .map(|p| {

@@ -13,24 +13,25 @@ const MAX_CELL: usize = 32_767;
 /// Plan text as the workbook holds it: control characters shown as escapes, as on the
 /// terminal, and nothing XML 1.0 forbids (rust_xlsxwriter writes C0 controls as
 /// `_x0001_` but passes U+FFFE and U+FFFF through, which makes the file unreadable).
-fn cell_text(s: &str) -> String {
-    crate::text::xml_text(&crate::text::clean_lines(s)).into_owned()
+fn cell_text(text: &str) -> String {
+    crate::text::xml_text(&crate::text::clean_lines(text)).into_owned()
 }
 
 /// The workbook: one sheet per table, header row bold and frozen, filters on,
 /// dates as real dates shown dd/mm/yyyy. Its timestamps come from `today`, so
 /// the same plan on the same day gives the same bytes.
-pub fn render(e: &Export, l: Lang) -> Result<Vec<u8>, String> {
-    build(e, l).map_err(|err| format!("cannot build the workbook: {err}"))
+pub fn render(export: &Export, lang: Lang) -> Result<Vec<u8>, String> {
+    build(export, lang).map_err(|err| format!("cannot build the workbook: {err}"))
 }
 
-fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
+fn build(export: &Export, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let stamp = ExcelDateTime::from_ymd(e.today.year() as u16, e.today.month() as u8, e.today.day() as u8)?;
+    let stamp =
+        ExcelDateTime::from_ymd(export.today.year() as u16, export.today.month() as u8, export.today.day() as u8)?;
     wb.set_properties(
         &DocProperties::new()
-            .set_title(cell_text(&e.plan))
-            .set_company(cell_text(&e.unit))
+            .set_title(cell_text(&export.plan))
+            .set_company(cell_text(&export.unit))
             .set_creation_datetime(&stamp),
     );
     let header = Format::new()
@@ -44,7 +45,7 @@ fn build(e: &Export, l: Lang) -> Result<Vec<u8>, XlsxError> {
     let wrap = top.clone().set_text_wrap();
     let plain_q = top.clone().set_quote_prefix();
     let wrap_q = wrap.clone().set_quote_prefix();
-    for sheet in [tasks_sheet(e, l), occurrences_sheet(e, l), progress_sheet(e, l)] {
+    for sheet in [tasks_sheet(export, lang), occurrences_sheet(export, lang), progress_sheet(export, lang)] {
         let ws = wb.add_worksheet();
         ws.set_name(sheet.name)?;
         for (c, column) in sheet.columns.iter().enumerate() {

@@ -23,8 +23,8 @@ pub enum Paint {
 }
 
 impl From<Option<Status>> for Paint {
-    fn from(s: Option<Status>) -> Paint {
-        s.map_or(Paint::Plain, Paint::Status)
+    fn from(status: Option<Status>) -> Paint {
+        status.map_or(Paint::Plain, Paint::Status)
     }
 }
 
@@ -73,23 +73,23 @@ impl Grid {
     }
 
     /// The table's text with a final newline, as [`table_text`] gives it.
-    pub fn text(&self, s: &Style) -> String {
-        let plain = !s.color && s.width.is_none();
+    pub fn text(&self, style: &Style) -> String {
+        let plain = !style.color && style.width.is_none();
         let one_line = !self.text.contains('\n') && self.headers.iter().all(|h| !h.contains('\n'));
-        if plain && one_line && !self.cells.is_empty() { self.plain() } else { self.comfy(s) }
+        if plain && one_line && !self.cells.is_empty() { self.plain() } else { self.comfy(style) }
     }
 
-    fn comfy(&self, s: &Style) -> String {
+    fn comfy(&self, style: &Style) -> String {
         let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
-        let mut t = s.table(&headers);
+        let mut t = style.table(&headers);
         if !self.headers.is_empty() {
             let cells: Vec<(&str, Paint)> = self.cells().collect();
             for row in cells.chunks(self.headers.len()) {
                 t.add_row(row.iter().zip(&self.right).map(|(&(text, paint), &right)| {
                     let cell = match paint {
                         Paint::Plain => Cell::new(text),
-                        Paint::Status(st) => s.status_cell(st, text),
-                        Paint::Alarm if s.color => Cell::new(text).fg(Color::Red).add_attribute(Attribute::Bold),
+                        Paint::Status(st) => style.status_cell(st, text),
+                        Paint::Alarm if style.color => Cell::new(text).fg(Color::Red).add_attribute(Attribute::Bold),
                         Paint::Alarm => Cell::new(text),
                     };
                     if right { cell.set_alignment(CellAlignment::Right) } else { cell }
@@ -131,11 +131,11 @@ impl Grid {
 
 /// The width comfy-table gives a line (unicode-width's), counted directly when every
 /// character is one of those of Vietnamese and English text, all one column wide.
-fn display_width(s: &str) -> usize {
+fn display_width(text: &str) -> usize {
     let mut n = 0;
-    for c in s.chars() {
+    for c in text.chars() {
         if !one_column(c) {
-            return s.width();
+            return text.width();
         }
         n += 1;
     }

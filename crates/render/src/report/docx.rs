@@ -142,27 +142,28 @@ fn layout_table(rows: Vec<Vec<Vec<Paragraph>>>, widths: &[usize]) -> Table {
 }
 
 /// A bordered data table, its header row in bold, its columns sized by the relative widths.
-fn data_table(t: &TableText) -> Table {
-    let total: usize = t.widths.iter().map(|&w| w as usize).sum::<usize>().max(1);
-    let widths: Vec<usize> = t.widths.iter().map(|&w| w as usize * TEXT_WIDTH / total).collect();
+fn data_table(table: &TableText) -> Table {
+    let total: usize = table.widths.iter().map(|&w| w as usize).sum::<usize>().max(1);
+    let widths: Vec<usize> = table.widths.iter().map(|&w| w as usize * TEXT_WIDTH / total).collect();
     let text = |s: &str, bold: bool, align: AlignmentType| {
         let mut look = Look { size: BLOCK, align: Some(align), ..Look::default() };
         look.bold = bold;
         para(&crate::text::one_line(s), look)
     };
     let header = TableRow::new(
-        t.header
+        table
+            .header
             .iter()
             .zip(&widths)
             .map(|(h, &w)| cell(w, vec![text(h, true, AlignmentType::Center)]).vertical_align(VAlignType::Center))
             .collect(),
     );
     let mut rows = vec![header];
-    for r in &t.rows {
+    for r in &table.rows {
         rows.push(TableRow::new(
             r.iter()
                 .zip(&widths)
-                .zip(t.centred.iter().chain(std::iter::repeat(&false)))
+                .zip(table.centred.iter().chain(std::iter::repeat(&false)))
                 .map(|((c, &w), &centred)| {
                     cell(w, vec![text(c, false, if centred { AlignmentType::Center } else { AlignmentType::Left })])
                 })
@@ -193,21 +194,21 @@ fn bullets(lines: &[String]) -> Vec<Paragraph> {
 struct Body(Vec<DocumentChild>);
 
 impl Body {
-    fn p(&mut self, p: Paragraph) {
-        self.0.push(DocumentChild::Paragraph(Box::new(p)));
+    fn p(&mut self, para: Paragraph) {
+        self.0.push(DocumentChild::Paragraph(Box::new(para)));
     }
-    fn t(&mut self, t: Table) {
-        self.0.push(DocumentChild::Table(Box::new(t)));
+    fn t(&mut self, table: Table) {
+        self.0.push(DocumentChild::Table(Box::new(table)));
     }
 }
 
 /// Renders the report as the bytes of a .docx file.
-pub fn render(r: &Report) -> Result<Vec<u8>, String> {
+pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     NEXT_ID.with(|n| n.set(1));
-    let l = r.lang;
+    let l = report.lang;
     let fonts = RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT);
     // The report's date in the document properties, never the clock: same input, same file.
-    let stamp = format!("{}T00:00:00Z", r.header.date.format("%Y-%m-%d"));
+    let stamp = format!("{}T00:00:00Z", report.header.date.format("%Y-%m-%d"));
     let mut out = Body(Vec::new());
     let mut doc = Docx::new()
         .page_size(PAGE.0, PAGE.1)
@@ -223,10 +224,10 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     // number under the unit, the place and date line under the motto.
     let (lw, rw) = (3685, TEXT_WIDTH - 3685);
     let mut left = Vec::new();
-    if let Some(s) = words::superior_line(r) {
+    if let Some(s) = words::superior_line(report) {
         left.push(para(&crate::text::one_line(&s), Look::centred(BLOCK)));
     }
-    left.push(para(&crate::text::one_line(&words::unit_line(r)), Look::centred(BLOCK).bold()));
+    left.push(para(&crate::text::one_line(&words::unit_line(report)), Look::centred(BLOCK).bold()));
     left.push(rule(lw, 1200));
     let right = vec![
         para(words::national_name(l), Look::centred(NATIONAL).bold()),
@@ -234,8 +235,8 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
         rule(rw, 3700),
     ];
     let second = vec![
-        vec![para(&crate::text::one_line(&words::number_line(r)), Look::centred(BLOCK).after(0))],
-        vec![para(&crate::text::one_line(&r.header.date_line), Look::centred(BODY).italic())],
+        vec![para(&crate::text::one_line(&words::number_line(report)), Look::centred(BLOCK).after(0))],
+        vec![para(&crate::text::one_line(&report.header.date_line), Look::centred(BODY).italic())],
     ];
     out.t(layout_table(vec![vec![left, right], second], &[lw, rw]));
 
@@ -243,40 +244,40 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     out.p(para("", Look::centred(BODY)));
     out.p(para(words::kind(l), Look::centred(BODY).bold()));
     // The period stays on one line ("quý II năm 2025"): its spaces do not break.
-    let subject = r.subject.replace(&r.period_label, &r.period_label.replace(' ', "\u{a0}"));
+    let subject = report.subject.replace(&report.period_label, &report.period_label.replace(' ', "\u{a0}"));
     out.p(para(&crate::text::one_line(&subject), Look::centred(BODY).bold()));
     out.p(rule(TEXT_WIDTH, 1700));
-    if let Some(to) = words::to_line(r) {
+    if let Some(to) = words::to_line(report) {
         out.p(para(&crate::text::one_line(&to), Look::centred(BODY).after(120)));
     }
     out.p(para("", Look::centred(BODY)));
 
-    for p in words::preamble(r) {
+    for p in words::preamble(report) {
         out.p(body(&p));
     }
-    out.p(para(&words::window_sentence(r), Look::body().italic()));
+    out.p(para(&words::window_sentence(report), Look::body().italic()));
 
     // I. Results.
     out.p(heading(words::heading_results(l)));
     out.p(heading(words::heading_figures(l)));
-    out.t(data_table(&words::figures_table(r)));
+    out.t(data_table(&words::figures_table(report)));
     out.p(para(words::figures_note(l), Look::body().italic().after(60)));
-    out.p(body(&words::change_sentence(r)));
+    out.p(body(&words::change_sentence(report)));
     out.p(heading(words::heading_sections(l)));
-    if r.sections.is_empty() {
+    if report.sections.is_empty() {
         out.p(body(words::no_items(l)));
     }
-    for s in &r.sections {
+    for s in &report.sections {
         let title = words::section_heading(&s.id, &s.title, &s.tally, l);
         out.p(para(&crate::text::one_line(&title), Look::body().italic()));
         out.t(data_table(&words::section_table(s, l)));
         out.p(para("", Look::body().after(0)));
     }
     out.p(heading(words::heading_activities(l)));
-    if r.activities.is_empty() {
+    if report.activities.is_empty() {
         out.p(body(words::no_activity(l)));
     }
-    for a in &r.activities {
+    for a in &report.activities {
         let title = words::activity_heading(&a.task, &a.title, &a.owner, l);
         out.p(para(&crate::text::one_line(&title), Look::body().italic()));
         let mut lines = words::result_lines(&a.result, l);
@@ -288,7 +289,7 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
 
     // II. Shortcomings.
     out.p(heading(words::heading_shortcomings(l)));
-    let groups = words::shortcomings(r);
+    let groups = words::shortcomings(report);
     if groups.is_empty() {
         out.p(body(words::no_shortcomings(l)));
     }
@@ -301,15 +302,15 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
 
     // III. Next period.
     out.p(heading(words::heading_next(l)));
-    out.p(body(&words::next_sentence(r)));
+    out.p(body(&words::next_sentence(report)));
     out.p(para(words::heading_next_due(l), Look::body().italic()));
-    if r.next.due.is_empty() {
+    if report.next.due.is_empty() {
         out.p(body(words::nothing_due_next(l)));
     } else {
-        out.t(data_table(&words::next_table(&r.next.due, l)));
+        out.t(data_table(&words::next_table(&report.next.due, l)));
         out.p(para("", Look::body().after(0)));
     }
-    for g in &words::next_groups(r) {
+    for g in &words::next_groups(report) {
         out.p(para(&g.heading, Look::body().italic()));
         for p in bullets(&g.lines) {
             out.p(p);
@@ -317,24 +318,24 @@ pub fn render(r: &Report) -> Result<Vec<u8>, String> {
     }
 
     // IV. Proposals, when the plan holds any for this period.
-    if !r.proposals.is_empty() {
+    if !report.proposals.is_empty() {
         out.p(heading(words::heading_proposals(l)));
-        for (i, p) in r.proposals.iter().enumerate() {
+        for (i, p) in report.proposals.iter().enumerate() {
             out.p(body(&format!("{}. {p}", i + 1)));
         }
     }
-    out.p(body(&words::closing(r)));
+    out.p(body(&words::closing(report)));
     out.p(para("", Look::body().after(0)));
 
     // Nơi nhận (left) and the signer (right).
     let mut left = vec![para(words::recipients_heading(l), Look { size: NATIONAL, ..Look::default() }.bold().italic())];
     left.extend(
-        words::recipient_lines(r)
+        words::recipient_lines(report)
             .iter()
             .map(|x| para(&crate::text::one_line(x), Look { size: SMALL, ..Look::default() })),
     );
     let mut right = Vec::new();
-    if let Some(s) = &r.signer {
+    if let Some(s) = &report.signer {
         let (lines, name) = words::signer_lines(s);
         right.extend(lines.iter().map(|x| para(&crate::text::one_line(x), Look::centred(BODY).bold())));
         right.extend((0..4).map(|_| para("", Look::centred(BODY))));

@@ -83,19 +83,19 @@ box-shadow:0 1px 6px rgba(29,39,51,.08);font:16px/1.5 "Times New Roman","Liberat
 /// A table of the shared words: centred columns are figures and dates. `class` gives the
 /// class of a cell by (row, column); `row_class` that of a row.
 fn table(
-    t: &TableText,
+    table: &TableText,
     row_class: impl Fn(usize) -> &'static str,
     class: impl Fn(usize, usize) -> &'static str,
 ) -> Markup {
     let headers: Vec<(&str, bool)> =
-        t.header.iter().enumerate().map(|(i, h)| (h.as_str(), t.centred.get(i) == Some(&true))).collect();
+        table.header.iter().enumerate().map(|(i, h)| (h.as_str(), table.centred.get(i) == Some(&true))).collect();
     let mut tbl = Table::new(&headers);
-    for (r, row) in t.rows.iter().enumerate() {
+    for (r, row) in table.rows.iter().enumerate() {
         let cells = row
             .iter()
             .enumerate()
             .map(|(c, text)| {
-                let td = if t.centred.get(c) == Some(&true) { Td::num(text) } else { Td::text(text) };
+                let td = if table.centred.get(c) == Some(&true) { Td::num(text) } else { Td::text(text) };
                 match class(r, c) {
                     "" => td,
                     class => td.class(class),
@@ -107,8 +107,8 @@ fn table(
     tbl.finish()
 }
 
-fn status_class(s: Status) -> &'static str {
-    match s {
+fn status_class(status: Status) -> &'static str {
+    match status {
         Status::Overdue => "st-overdue",
         Status::DoneLate => "st-late",
         Status::DoneOnTime => "st-ontime",
@@ -121,25 +121,25 @@ fn para(class: &str, text: &str) -> Markup {
 }
 
 /// The header block: the unit's side and the national side, as in Decree 30/2020/NĐ-CP.
-fn head(r: &Report) -> Markup {
-    let l = r.lang;
+fn head(report: &Report) -> Markup {
+    let l = report.lang;
     html! {
         div class="doc-head" {
             "\n"
             div class="issuer" {
-                @if let Some(sup) = words::superior_line(r) {
+                @if let Some(sup) = words::superior_line(report) {
                     p class="superior" { (Text(&sup)) }
                 }
-                p class="unit" { (Text(&words::unit_line(r))) }
+                p class="unit" { (Text(&words::unit_line(report))) }
                 hr class="rule unit-rule";
-                p class="no" { (Text(&words::number_line(r))) }
+                p class="no" { (Text(&words::number_line(report))) }
             }
             "\n"
             div class="national" {
                 p class="nat" { (Text(words::national_name(l))) }
                 p class="motto" { (Text(words::motto(l))) }
                 hr class="rule motto-rule";
-                p class="date" { (Text(&r.header.date_line)) }
+                p class="date" { (Text(&report.header.date_line)) }
             }
             "\n"
         }
@@ -148,9 +148,9 @@ fn head(r: &Report) -> Markup {
 }
 
 /// I.1: the figure cards, the figures table, the note, the sentence, the charts.
-fn figures(r: &Report) -> Markup {
-    let l = r.lang;
-    let f = &r.figures;
+fn figures(report: &Report) -> Markup {
+    let l = report.lang;
+    let f = &report.figures;
     let c = &f.period.counts;
     let labels = words::figure_labels(l);
     let base = c.total - c.ongoing;
@@ -169,7 +169,7 @@ fn figures(r: &Report) -> Markup {
         },
         Kpi { value: c.overdue.to_string(), label: labels[4].into(), tone: if c.overdue > 0 { "bad" } else { "good" } },
         Kpi {
-            value: words::change_points(r),
+            value: words::change_points(report),
             label: format!("{} ({})", words::change_label(l), words::period_short(f.previous.period, l)),
             tone: match f.change_points {
                 Some(x) if x > 0.0 => "good",
@@ -178,26 +178,26 @@ fn figures(r: &Report) -> Markup {
             },
         },
     ]);
-    let t = words::figures_table(r);
+    let t = words::figures_table(report);
     // The completion rate, the last row, in bold.
     let last = t.rows.len().saturating_sub(1);
     html! {
         (cards)
         (table(&t, |row| if row == last { "rate" } else { "" }, |_, c| if c == 0 { "label" } else { "" }))
         (para("note", words::figures_note(l)))
-        (para("para", &words::change_sentence(r)))
-        (charts(r))
+        (para("para", &words::change_sentence(report)))
+        (charts(report))
     }
 }
 
 /// The progress of each section (stacked by status, in % of its items with a deadline)
 /// and its overdue items.
-fn charts(r: &Report) -> Markup {
-    let l = r.lang;
-    if r.sections.is_empty() {
+fn charts(report: &Report) -> Markup {
+    let l = report.lang;
+    if report.sections.is_empty() {
         return html! {};
     }
-    let bars: Vec<Bar> = r
+    let bars: Vec<Bar> = report
         .sections
         .iter()
         .map(|s| {
@@ -230,7 +230,7 @@ fn charts(r: &Report) -> Markup {
         ]))
     };
 
-    let late: Vec<Bar> = r
+    let late: Vec<Bar> = report
         .sections
         .iter()
         .filter(|s| s.tally.counts.overdue > 0)
@@ -253,7 +253,7 @@ fn charts(r: &Report) -> Markup {
             "\n"
         }
     } else {
-        let max = r.sections.iter().map(|s| s.tally.counts.overdue).max().unwrap_or(0) as f64;
+        let max = report.sections.iter().map(|s| s.tally.counts.overdue).max().unwrap_or(0) as f64;
         bar_chart(l.pick("Số việc quá hạn theo phần", "Overdue items per section"), &late, max, 780.0)
     };
     html! {
@@ -267,13 +267,13 @@ fn charts(r: &Report) -> Markup {
 
 /// I.3: what was done, task by task: the target and measured result, then each entry
 /// with its date first.
-fn activities(r: &Report) -> Markup {
-    let l = r.lang;
+fn activities(report: &Report) -> Markup {
+    let l = report.lang;
     html! {
-        @if r.activities.is_empty() {
+        @if report.activities.is_empty() {
             (para("para", words::no_activity(l)))
         }
-        @for a in &r.activities {
+        @for a in &report.activities {
             div class="task" {
                 h4 { (Text(&words::activity_heading(&a.task, &a.title, &a.owner, l))) }
                 "\n"
@@ -299,18 +299,18 @@ fn activities(r: &Report) -> Markup {
 }
 
 /// The recipients beside the signer.
-fn sign(r: &Report) -> Markup {
-    let l = r.lang;
+fn sign(report: &Report) -> Markup {
+    let l = report.lang;
     html! {
         div class="sign" {
             "\n"
             div class="recipients" {
                 p class="h" { (Text(words::recipients_heading(l))) }
-                ul { @for line in words::recipient_lines(r) { li { (Text(&line)) } } }
+                ul { @for line in words::recipient_lines(report) { li { (Text(&line)) } } }
             }
             "\n"
             div class="signer" {
-                @if let Some(s) = &r.signer {
+                @if let Some(s) = &report.signer {
                     @let (lines, name) = words::signer_lines(s);
                     @for line in lines { p { (Text(&line)) } }
                     p class="name" { (Text(&name)) }
@@ -325,34 +325,34 @@ fn sign(r: &Report) -> Markup {
 /// The page. Its long parts (the section tables aside) are written here rather than by
 /// functions of their own: each `html!` fills a buffer of its own, and a part made apart
 /// would be copied once more into the page (megabytes at 10,000 tasks).
-pub fn render(r: &Report) -> String {
-    let l = r.lang;
-    let shortcomings = words::shortcomings(r);
+pub fn render(report: &Report) -> String {
+    let l = report.lang;
+    let shortcomings = words::shortcomings(report);
     let body = html! {
         article class="sheet" {
             "\n"
-            (head(r))
+            (head(report))
             h1 class="kind" { (Text(words::kind(l))) } "\n"
-            p class="subject" { (Text(&r.subject)) }
+            p class="subject" { (Text(&report.subject)) }
             hr class="rule subject-rule";
             "\n"
-            @if let Some(to) = words::to_line(r) {
+            @if let Some(to) = words::to_line(report) {
                 (para("to", &to))
             }
-            @for p in words::preamble(r) {
+            @for p in words::preamble(report) {
                 (para("para", &p))
             }
-            (para("window", &words::window_sentence(r)))
+            (para("window", &words::window_sentence(report)))
 
             h2 { (Text(words::heading_results(l))) } "\n"
             h3 { (Text(words::heading_figures(l))) } "\n"
-            (figures(r))
+            (figures(report))
 
             h3 { (Text(words::heading_sections(l))) } "\n"
-            @if r.sections.is_empty() {
+            @if report.sections.is_empty() {
                 (para("para", words::no_items(l)))
             }
-            @for s in &r.sections {
+            @for s in &report.sections {
                 h4 { (Text(&words::section_heading(&s.id, &s.title, &s.tally, l))) } "\n"
                 (table(
                     &words::section_table(s, l),
@@ -366,7 +366,7 @@ pub fn render(r: &Report) -> String {
             }
 
             h3 { (Text(words::heading_activities(l))) } "\n"
-            (activities(r))
+            (activities(report))
 
             // II to IV: the shortcomings, the next period and the proposals.
             h2 { (Text(words::heading_shortcomings(l))) } "\n"
@@ -379,31 +379,31 @@ pub fn render(r: &Report) -> String {
             }
 
             h2 { (Text(words::heading_next(l))) } "\n"
-            (para("para", &words::next_sentence(r)))
+            (para("para", &words::next_sentence(report)))
             h4 { (Text(words::heading_next_due(l))) } "\n"
-            @if r.next.due.is_empty() {
+            @if report.next.due.is_empty() {
                 (para("para", words::nothing_due_next(l)))
             } @else {
-                (table(&words::next_table(&r.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }))
+                (table(&words::next_table(&report.next.due, l), |_| "", |_, col| if col == 0 { "id" } else { "" }))
             }
-            @for g in &words::next_groups(r) {
+            @for g in &words::next_groups(report) {
                 h4 { (Text(&g.heading)) } "\n"
                 ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
             }
 
-            @if !r.proposals.is_empty() {
+            @if !report.proposals.is_empty() {
                 h2 { (Text(words::heading_proposals(l))) } "\n"
-                ol class="proposals" { @for p in &r.proposals { li { (Text(p.trim())) } } } "\n"
+                ol class="proposals" { @for p in &report.proposals { li { (Text(p.trim())) } } } "\n"
             }
 
-            (para("closing", &words::closing(r)))
-            (sign(r))
+            (para("closing", &words::closing(report)))
+            (sign(report))
         }
         "\n"
     };
 
-    let subtitle = format!("{} — {}", r.header.unit.trim(), words::window_sentence(r));
-    crate::render::html::page_styled(l, &r.title, &subtitle, REPORT_CSS, body)
+    let subtitle = format!("{} — {}", report.header.unit.trim(), words::window_sentence(report));
+    crate::render::html::page_styled(l, &report.title, &subtitle, REPORT_CSS, body)
 }
 
 #[cfg(test)]

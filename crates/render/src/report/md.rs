@@ -7,9 +7,9 @@ use crate::compute::report::Report;
 /// Escapes plan text for Markdown in one pass: on one line (line breaks and runs of
 /// white space become one space), terminal escapes neutralised as [`crate::text::clean`]
 /// does, and the characters Markdown would read as markup made literal.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    push_esc(&mut out, s);
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_esc(&mut out, text);
     out
 }
 
@@ -34,9 +34,9 @@ const ASCII_CAREFUL: [bool; 128] = {
 /// U+06C0–U+073F, U+0880–U+08BF; U+1680; U+1800–U+183F; U+2000–U+207F; U+3000–U+303F;
 /// U+FDC0–U+FDFF, U+FEC0–U+FEFF, U+FFC0–U+FFFF; beyond U+FFFF), where
 /// [`crate::text::needs_escape`]'s invisible characters lie.
-pub fn push_esc(out: &mut String, s: &str) {
-    let s = s.trim();
-    let bytes = s.as_bytes();
+pub fn push_esc(out: &mut String, text: &str) {
+    let text = text.trim();
+    let bytes = text.as_bytes();
     let (mut i, mut run, mut space) = (0, 0, false);
     while i < bytes.len() {
         let b = bytes[i];
@@ -76,7 +76,7 @@ pub fn push_esc(out: &mut String, s: &str) {
                 continue;
             }
         }
-        let c = s[i..].chars().next().expect("i is on a character boundary");
+        let c = text[i..].chars().next().expect("i is on a character boundary");
         let white = c.is_whitespace();
         let hidden = crate::text::needs_escape(c);
         let markup = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#');
@@ -86,7 +86,7 @@ pub fn push_esc(out: &mut String, s: &str) {
             i += len;
             continue;
         }
-        out.push_str(&s[run..i]);
+        out.push_str(&text[run..i]);
         i += len;
         run = i;
         if white {
@@ -106,24 +106,24 @@ pub fn push_esc(out: &mut String, s: &str) {
             out.push(c);
         }
     }
-    out.push_str(&s[run..]);
+    out.push_str(&text[run..]);
 }
 
 /// About how many lines (table rows, list items) the report has.
-fn lines_in(r: &Report) -> usize {
-    let s = &r.shortcomings;
-    r.sections.iter().map(|s| s.items.len()).sum::<usize>()
-        + r.activities.iter().map(|a| a.entries.len() + 3).sum::<usize>()
+fn lines_in(report: &Report) -> usize {
+    let s = &report.shortcomings;
+    report.sections.iter().map(|s| s.items.len()).sum::<usize>()
+        + report.activities.iter().map(|a| a.entries.len() + 3).sum::<usize>()
         + s.overdue.len()
         + s.missed.len()
         + s.done_late.len()
         + s.no_activity.len()
-        + r.next.due.len()
-        + r.next.carried_over.len()
-        + r.next.ongoing.len()
+        + report.next.due.len()
+        + report.next.carried_over.len()
+        + report.next.ongoing.len()
 }
 
-fn table(out: &mut String, t: &TableText) {
+fn table(out: &mut String, table: &TableText) {
     let row = |out: &mut String, cells: &[String]| {
         out.push('|');
         for c in cells {
@@ -133,11 +133,11 @@ fn table(out: &mut String, t: &TableText) {
         }
         out.push('\n');
     };
-    row(out, &t.header);
+    row(out, &table.header);
     let rule: String =
-        (0..t.header.len()).map(|i| if t.centred.get(i) == Some(&true) { ":---:|" } else { "---|" }).collect();
+        (0..table.header.len()).map(|i| if table.centred.get(i) == Some(&true) { ":---:|" } else { "---|" }).collect();
     out.push_str(&format!("|{rule}\n"));
-    for r in &t.rows {
+    for r in &table.rows {
         row(out, r);
     }
     out.push('\n');
@@ -152,80 +152,80 @@ fn list(out: &mut String, lines: &[String]) {
     out.push('\n');
 }
 
-pub fn render(r: &Report) -> String {
-    render_on(r, std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+pub fn render(report: &Report) -> String {
+    render_on(report, std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
 }
 
 /// [`render`], on two threads when `two_threads` and the report is large.
-fn render_on(r: &Report, two_threads: bool) -> String {
-    let l = r.lang;
+fn render_on(report: &Report, two_threads: bool) -> String {
+    let l = report.lang;
     // Room for the whole report at once: a large one is megabytes, and growing the
     // buffer step by step copies it again each time.
-    let mut out = String::with_capacity(8 * 1024 + 200 * lines_in(r));
+    let mut out = String::with_capacity(8 * 1024 + 200 * lines_in(report));
 
     // Header: the unit's block beside the national name and motto, as a two-column table.
-    let left_top = words::superior_line(r).map(|s| esc(&s)).unwrap_or_default();
+    let left_top = words::superior_line(report).map(|s| esc(&s)).unwrap_or_default();
     out.push_str(&format!("| {left_top} | **{}** |\n|:---:|:---:|\n", words::national_name(l)));
-    out.push_str(&format!("| **{}** | **{}** |\n", esc(&words::unit_line(r)), words::motto(l)));
-    out.push_str(&format!("| {} | *{}* |\n\n", esc(&words::number_line(r)), esc(&r.header.date_line)));
+    out.push_str(&format!("| **{}** | **{}** |\n", esc(&words::unit_line(report)), words::motto(l)));
+    out.push_str(&format!("| {} | *{}* |\n\n", esc(&words::number_line(report)), esc(&report.header.date_line)));
 
     out.push_str(&format!("# {}\n\n", words::kind(l)));
-    out.push_str(&format!("**{}**\n\n", esc(&r.subject)));
-    if let Some(to) = words::to_line(r) {
+    out.push_str(&format!("**{}**\n\n", esc(&report.subject)));
+    if let Some(to) = words::to_line(report) {
         out.push_str(&format!("{}\n\n", esc(&to)));
     }
-    for p in words::preamble(r) {
+    for p in words::preamble(report) {
         out.push_str(&format!("{}\n\n", esc(&p)));
     }
-    out.push_str(&format!("*{}*\n\n", esc(&words::window_sentence(r))));
+    out.push_str(&format!("*{}*\n\n", esc(&words::window_sentence(report))));
 
     out.push_str(&format!("## {}\n\n", words::heading_results(l)));
     out.push_str(&format!("### {}\n\n", words::heading_figures(l)));
-    table(&mut out, &words::figures_table(r));
+    table(&mut out, &words::figures_table(report));
     out.push_str(&format!("{}\n\n", esc(words::figures_note(l))));
-    out.push_str(&format!("{}\n\n", esc(&words::change_sentence(r))));
+    out.push_str(&format!("{}\n\n", esc(&words::change_sentence(report))));
 
     // The long middle of the report (a table row or list line per item) is written in
     // two halves, on two threads when the report is large and there are two cores:
     // I.2–I.3 here, II–III beside it; joined in order, so the text is the same.
-    let lines = lines_in(r);
+    let lines = lines_in(report);
     if two_threads && lines >= PARALLEL_FROM_LINES {
         let second = std::thread::scope(|scope| {
             let second = scope.spawn(|| {
                 let mut part = String::with_capacity(100 * lines);
-                shortcomings_and_next(&mut part, r);
+                shortcomings_and_next(&mut part, report);
                 part
             });
-            results_by_section_and_activities(&mut out, r);
+            results_by_section_and_activities(&mut out, report);
             second.join()
         });
         match second {
             Ok(part) => out.push_str(&part),
             // Not expected (the renderer does not panic); written here if it ever does.
-            Err(_) => shortcomings_and_next(&mut out, r),
+            Err(_) => shortcomings_and_next(&mut out, report),
         }
     } else {
-        results_by_section_and_activities(&mut out, r);
-        shortcomings_and_next(&mut out, r);
+        results_by_section_and_activities(&mut out, report);
+        shortcomings_and_next(&mut out, report);
     }
 
-    if !r.proposals.is_empty() {
+    if !report.proposals.is_empty() {
         out.push_str(&format!("## {}\n\n", words::heading_proposals(l)));
-        for (i, p) in r.proposals.iter().enumerate() {
+        for (i, p) in report.proposals.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", i + 1, esc(p)));
         }
         out.push('\n');
     }
 
-    out.push_str(&format!("{}\n\n", esc(&words::closing(r))));
+    out.push_str(&format!("{}\n\n", esc(&words::closing(report))));
 
     out.push_str(&format!("***{}***\n\n", words::recipients_heading(l)));
-    for line in words::recipient_lines(r) {
+    for line in words::recipient_lines(report) {
         // The lines start with "- ": a Markdown list as it is.
         out.push_str(&format!("- {}\n", esc(line.trim_start_matches("- "))));
     }
     out.push('\n');
-    if let Some(s) = &r.signer {
+    if let Some(s) = &report.signer {
         let (lines, name) = words::signer_lines(s);
         for line in lines {
             out.push_str(&format!("**{}**  \n", esc(&line)));
@@ -241,22 +241,22 @@ fn render_on(r: &Report, two_threads: bool) -> String {
 const PARALLEL_FROM_LINES: usize = 2000;
 
 /// I.2 results by section and I.3 what was done in the period.
-fn results_by_section_and_activities(out: &mut String, r: &Report) {
-    let l = r.lang;
+fn results_by_section_and_activities(out: &mut String, report: &Report) {
+    let l = report.lang;
     out.push_str(&format!("### {}\n\n", words::heading_sections(l)));
-    if r.sections.is_empty() {
+    if report.sections.is_empty() {
         out.push_str(&format!("{}\n\n", words::no_items(l)));
     }
-    for s in &r.sections {
+    for s in &report.sections {
         out.push_str(&format!("#### {}\n\n", esc(&words::section_heading(&s.id, &s.title, &s.tally, l))));
         table(out, &words::section_table(s, l));
     }
 
     out.push_str(&format!("### {}\n\n", words::heading_activities(l)));
-    if r.activities.is_empty() {
+    if report.activities.is_empty() {
         out.push_str(&format!("{}\n\n", words::no_activity(l)));
     }
-    for a in &r.activities {
+    for a in &report.activities {
         out.push_str(&format!("**{}**\n\n", esc(&words::activity_heading(&a.task, &a.title, &a.owner, l))));
         let mut lines = words::result_lines(&a.result, l);
         lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
@@ -265,10 +265,10 @@ fn results_by_section_and_activities(out: &mut String, r: &Report) {
 }
 
 /// II shortcomings and III tasks for the next period.
-fn shortcomings_and_next(out: &mut String, r: &Report) {
-    let l = r.lang;
+fn shortcomings_and_next(out: &mut String, report: &Report) {
+    let l = report.lang;
     out.push_str(&format!("## {}\n\n", words::heading_shortcomings(l)));
-    let groups = words::shortcomings(r);
+    let groups = words::shortcomings(report);
     if groups.is_empty() {
         out.push_str(&format!("{}\n\n", words::no_shortcomings(l)));
     }
@@ -278,14 +278,14 @@ fn shortcomings_and_next(out: &mut String, r: &Report) {
     }
 
     out.push_str(&format!("## {}\n\n", words::heading_next(l)));
-    out.push_str(&format!("{}\n\n", esc(&words::next_sentence(r))));
+    out.push_str(&format!("{}\n\n", esc(&words::next_sentence(report))));
     out.push_str(&format!("**{}**\n\n", words::heading_next_due(l)));
-    if r.next.due.is_empty() {
+    if report.next.due.is_empty() {
         out.push_str(&format!("{}\n\n", words::nothing_due_next(l)));
     } else {
-        table(out, &words::next_table(&r.next.due, l));
+        table(out, &words::next_table(&report.next.due, l));
     }
-    for g in &words::next_groups(r) {
+    for g in &words::next_groups(report) {
         out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
         list(out, &g.lines);
     }
@@ -328,10 +328,10 @@ mod tests {
     }
 
     /// What [`esc`] does, a character at a time: the definition the fast scan must match.
-    fn reference(s: &str) -> String {
+    fn reference(text: &str) -> String {
         let mut out = String::new();
         let mut space = false;
-        for c in s.trim().chars() {
+        for c in text.trim().chars() {
             if c.is_whitespace() {
                 if !space {
                     out.push(' ');

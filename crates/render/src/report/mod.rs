@@ -36,59 +36,59 @@ pub struct Group {
     pub lines: Vec<String>,
 }
 
-pub fn national_name(l: Lang) -> &'static str {
-    l.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")
+pub fn national_name(lang: Lang) -> &'static str {
+    lang.pick("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM")
 }
 
-pub fn motto(l: Lang) -> &'static str {
-    l.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")
+pub fn motto(lang: Lang) -> &'static str {
+    lang.pick("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness")
 }
 
 /// "BÁO CÁO": the document's kind, printed in capitals above the subject.
-pub fn kind(l: Lang) -> &'static str {
-    l.pick("BÁO CÁO", "REPORT")
+pub fn kind(lang: Lang) -> &'static str {
+    lang.pick("BÁO CÁO", "REPORT")
 }
 
-pub fn superior_line(r: &Report) -> Option<String> {
-    r.header.superior.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_uppercase)
+pub fn superior_line(report: &Report) -> Option<String> {
+    report.header.superior.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_uppercase)
 }
 
-pub fn unit_line(r: &Report) -> String {
-    r.header.unit.trim().to_uppercase()
+pub fn unit_line(report: &Report) -> String {
+    report.header.unit.trim().to_uppercase()
 }
 
-pub fn number_line(r: &Report) -> String {
-    format!("{} {}", r.lang.pick("Số:", "No.:"), r.header.number)
+pub fn number_line(report: &Report) -> String {
+    format!("{} {}", report.lang.pick("Số:", "No.:"), report.header.number)
 }
 
-pub fn to_line(r: &Report) -> Option<String> {
-    r.header.to.as_ref().map(|to| format!("{} {}", r.lang.pick("Kính gửi:", "To:"), to.trim()))
+pub fn to_line(report: &Report) -> Option<String> {
+    report.header.to.as_ref().map(|to| format!("{} {}", report.lang.pick("Kính gửi:", "To:"), to.trim()))
 }
 
 /// "quý II/2025": a period in a table cell or a list line.
-pub fn period_short(p: Period, l: Lang) -> String {
-    match (p, l) {
+pub fn period_short(period: Period, lang: Lang) -> String {
+    match (period, lang) {
         (Period::Quarter(y, q), Lang::Vi) => format!("quý {}/{y}", ["", "I", "II", "III", "IV"][q as usize]),
         (Period::Month(y, m), Lang::Vi) => format!("tháng {m}/{y}"),
-        _ => p.label(l),
+        _ => period.label(lang),
     }
 }
 
 /// `46,7%` in Vietnamese, `46.7%` in English; "–" when there is nothing to divide.
-pub fn percent(p: Option<f64>, l: Lang) -> String {
-    match p {
+pub fn percent(value: Option<f64>, lang: Lang) -> String {
+    match value {
         None => "–".to_string(),
-        Some(p) => {
-            let s = format!("{p:.1}%");
-            if l == Lang::Vi { s.replace('.', ",") } else { s }
+        Some(value) => {
+            let s = format!("{value:.1}%");
+            if lang == Lang::Vi { s.replace('.', ",") } else { s }
         }
     }
 }
 
 /// "+16,7" / "−3" / "0": a change, signed.
-fn signed(x: f64, decimals: usize, l: Lang) -> String {
+fn signed(x: f64, decimals: usize, lang: Lang) -> String {
     let s = format!("{:.*}", decimals, x.abs());
-    let s = if l == Lang::Vi { s.replace('.', ",") } else { s };
+    let s = if lang == Lang::Vi { s.replace('.', ",") } else { s };
     if x > 0.0 {
         format!("+{s}")
     } else if x < 0.0 {
@@ -99,16 +99,16 @@ fn signed(x: f64, decimals: usize, l: Lang) -> String {
 }
 
 /// The paragraphs before section I: the bases, the plan, and what the report covers.
-pub fn preamble(r: &Report) -> Vec<String> {
-    let l = r.lang;
-    let mut out: Vec<String> = r
+pub fn preamble(report: &Report) -> Vec<String> {
+    let l = report.lang;
+    let mut out: Vec<String> = report
         .plan
         .bases
         .iter()
         .map(|b| format!("{} {};", l.pick("Thực hiện", "Pursuant to"), crate::render::document(b, l)))
         .collect();
-    let mut plan = r.plan.title.trim().to_string();
-    match (&r.plan.number, r.plan.date) {
+    let mut plan = report.plan.title.trim().to_string();
+    match (&report.plan.number, report.plan.date) {
         (Some(n), Some(d)) => {
             plan.push_str(&format!(" ({} {n} {} {})", l.pick("số", "no."), l.pick("ngày", "of"), short(d)))
         }
@@ -117,104 +117,111 @@ pub fn preamble(r: &Report) -> Vec<String> {
         (None, None) => {}
     }
     out.push(match l {
-        Lang::Vi => format!("Thực hiện {plan} của {};", r.plan.unit.trim()),
-        Lang::En => format!("Pursuant to the {} of {};", plan, r.plan.unit.trim()),
+        Lang::Vi => format!("Thực hiện {plan} của {};", report.plan.unit.trim()),
+        Lang::En => format!("Pursuant to the {} of {};", plan, report.plan.unit.trim()),
     });
     out.push(match l {
         Lang::Vi => {
-            format!("{} báo cáo kết quả thực hiện kế hoạch trong {} như sau:", r.plan.unit.trim(), r.period_label)
+            format!(
+                "{} báo cáo kết quả thực hiện kế hoạch trong {} như sau:",
+                report.plan.unit.trim(),
+                report.period_label
+            )
         }
-        Lang::En => format!("{} reports on the results for {} as follows:", r.plan.unit.trim(), r.period_label),
+        Lang::En => {
+            format!("{} reports on the results for {} as follows:", report.plan.unit.trim(), report.period_label)
+        }
     });
     out
 }
 
 /// The window the report covers, the day its figures are taken on, and its deadline.
-pub fn window_sentence(r: &Report) -> String {
-    let l = r.lang;
-    let w = &r.window;
+pub fn window_sentence(report: &Report) -> String {
+    let l = report.lang;
+    let w = &report.window;
     let mut s = match l {
         Lang::Vi => format!(
             "Kỳ báo cáo: từ ngày {} đến ngày {} ({}); hạn gửi báo cáo: ngày {}.",
             short(w.from),
             short(w.to),
-            r.calendar.label(l),
+            report.calendar.label(l),
             short(w.due)
         ),
         Lang::En => format!(
             "Reporting window: {} to {} ({}); the report is due on {}.",
             short(w.from),
             short(w.to),
-            r.calendar.label(l),
+            report.calendar.label(l),
             short(w.due)
         ),
     };
-    if r.as_of < w.to {
+    if report.as_of < w.to {
         s.push_str(&match l {
-            Lang::Vi => format!(" Số liệu tính đến ngày {}.", short(r.as_of)),
-            Lang::En => format!(" Figures as of {}.", short(r.as_of)),
+            Lang::Vi => format!(" Số liệu tính đến ngày {}.", short(report.as_of)),
+            Lang::En => format!(" Figures as of {}.", short(report.as_of)),
         });
     }
     s
 }
 
-pub fn heading_results(l: Lang) -> &'static str {
-    l.pick("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS")
+pub fn heading_results(lang: Lang) -> &'static str {
+    lang.pick("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS")
 }
-pub fn heading_figures(l: Lang) -> &'static str {
-    l.pick("1. Số liệu chung", "1. Overall figures")
+pub fn heading_figures(lang: Lang) -> &'static str {
+    lang.pick("1. Số liệu chung", "1. Overall figures")
 }
-pub fn heading_sections(l: Lang) -> &'static str {
-    l.pick("2. Kết quả theo từng phần của kế hoạch", "2. Results by section of the plan")
+pub fn heading_sections(lang: Lang) -> &'static str {
+    lang.pick("2. Kết quả theo từng phần của kế hoạch", "2. Results by section of the plan")
 }
-pub fn heading_activities(l: Lang) -> &'static str {
-    l.pick("3. Nội dung đã thực hiện trong kỳ", "3. What was done in the period")
+pub fn heading_activities(lang: Lang) -> &'static str {
+    lang.pick("3. Nội dung đã thực hiện trong kỳ", "3. What was done in the period")
 }
-pub fn heading_shortcomings(l: Lang) -> &'static str {
-    l.pick("II. TỒN TẠI, HẠN CHẾ", "II. SHORTCOMINGS")
+pub fn heading_shortcomings(lang: Lang) -> &'static str {
+    lang.pick("II. TỒN TẠI, HẠN CHẾ", "II. SHORTCOMINGS")
 }
-pub fn heading_next(l: Lang) -> &'static str {
-    l.pick("III. NHIỆM VỤ KỲ TỚI", "III. TASKS FOR THE NEXT PERIOD")
+pub fn heading_next(lang: Lang) -> &'static str {
+    lang.pick("III. NHIỆM VỤ KỲ TỚI", "III. TASKS FOR THE NEXT PERIOD")
 }
-pub fn heading_proposals(l: Lang) -> &'static str {
-    l.pick("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS")
+pub fn heading_proposals(lang: Lang) -> &'static str {
+    lang.pick("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS")
 }
 
 /// The names of the figures, in the rows' order of [`figures_table`]: total, done on time,
 /// done late, open on schedule, overdue, not started, ongoing, completion rate.
-pub fn figure_labels(l: Lang) -> [&'static str; 8] {
+pub fn figure_labels(lang: Lang) -> [&'static str; 8] {
     [
-        l.pick("Tổng số việc", "Items in total"),
-        l.pick("Hoàn thành đúng hạn", "Done on time"),
-        l.pick("Hoàn thành quá hạn", "Done late"),
-        l.pick("Đang thực hiện trong hạn", "Open, on schedule"),
-        l.pick("Quá hạn, chưa hoàn thành", "Overdue"),
-        l.pick("Chưa đến kỳ", "Not started"),
-        l.pick("Thường xuyên, không có thời hạn", "Ongoing, no deadline"),
-        l.pick("Tỷ lệ hoàn thành", "Completion rate"),
+        lang.pick("Tổng số việc", "Items in total"),
+        lang.pick("Hoàn thành đúng hạn", "Done on time"),
+        lang.pick("Hoàn thành quá hạn", "Done late"),
+        lang.pick("Đang thực hiện trong hạn", "Open, on schedule"),
+        lang.pick("Quá hạn, chưa hoàn thành", "Overdue"),
+        lang.pick("Chưa đến kỳ", "Not started"),
+        lang.pick("Thường xuyên, không có thời hạn", "Ongoing, no deadline"),
+        lang.pick("Tỷ lệ hoàn thành", "Completion rate"),
     ]
 }
 
 /// The heading of the change column of [`figures_table`].
-pub fn change_label(l: Lang) -> &'static str {
-    l.pick("Tăng, giảm so với kỳ trước", "Change from previous")
+pub fn change_label(lang: Lang) -> &'static str {
+    lang.pick("Tăng, giảm so với kỳ trước", "Change from previous")
 }
 
 /// "+16,7 điểm %": the change of the completion rate from the previous report.
-pub fn change_points(r: &Report) -> String {
-    let l = r.lang;
-    r.figures
+pub fn change_points(report: &Report) -> String {
+    let l = report.lang;
+    report
+        .figures
         .change_points
         .map_or_else(|| "–".to_string(), |c| format!("{} {}", signed(c, 1, l), l.pick("điểm %", "pts")))
 }
 
 /// The figures: the period, the year to date, the previous report and the change.
-pub fn figures_table(r: &Report) -> TableText {
-    let l = r.lang;
-    let f = &r.figures;
+pub fn figures_table(report: &Report) -> TableText {
+    let l = report.lang;
+    let f = &report.figures;
     let header = vec![
         l.pick("Chỉ tiêu", "Figure").to_string(),
-        format!("{} ({})", l.pick("Trong kỳ", "This period"), period_short(r.period, l)),
+        format!("{} ({})", l.pick("Trong kỳ", "This period"), period_short(report.period, l)),
         format!("{} {}", l.pick("Lũy kế từ", "Year to date from"), short(f.year_from)),
         format!("{} ({})", l.pick("Kỳ trước", "Previous"), period_short(f.previous.period, l)),
         change_label(l).to_string(),
@@ -248,22 +255,22 @@ pub fn figures_table(r: &Report) -> TableText {
         percent(f.period.percent_complete, l),
         percent(f.year.percent_complete, l),
         percent(f.previous.tally.percent_complete, l),
-        change_points(r),
+        change_points(report),
     ]);
     TableText { header, rows, widths: vec![28, 18, 18, 18, 18], centred: vec![false, true, true, true, true] }
 }
 
-pub fn figures_note(l: Lang) -> &'static str {
-    l.pick(
+pub fn figures_note(lang: Lang) -> &'static str {
+    lang.pick(
         "(*) Số việc đã hoàn thành trên số việc có thời hạn; nhiệm vụ thường xuyên không tính vào tỷ lệ. Mỗi kỳ của một nhiệm vụ định kỳ được tính là một việc.",
         "(*) Items done out of the items with a deadline; ongoing duties are left out of the rate. Each period of a recurring task counts as one item.",
     )
 }
 
 /// One sentence on the period's progress and its change from the previous report.
-pub fn change_sentence(r: &Report) -> String {
-    let l = r.lang;
-    let f = &r.figures;
+pub fn change_sentence(report: &Report) -> String {
+    let l = report.lang;
+    let f = &report.figures;
     let c = &f.period.counts;
     let mut s = match l {
         _ if c.total == 0 => no_items(l).to_string(),
@@ -321,77 +328,77 @@ pub fn change_sentence(r: &Report) -> String {
 }
 
 /// "Phần II. Nhiệm vụ và giải pháp"
-pub fn section_name(id: &str, title: &str, l: Lang) -> String {
-    format!("{} {id}. {title}", l.pick("Phần", "Section"))
+pub fn section_name(id: &str, title: &str, lang: Lang) -> String {
+    format!("{} {id}. {title}", lang.pick("Phần", "Section"))
 }
 
 /// "Phần II. Nhiệm vụ và giải pháp: hoàn thành 3/5 việc có thời hạn (60,0%)"
-pub fn section_heading(id: &str, title: &str, t: &Tally, l: Lang) -> String {
-    let base = t.counts.total - t.counts.ongoing;
-    let name = section_name(id, title, l);
-    match l {
+pub fn section_heading(id: &str, title: &str, tally: &Tally, lang: Lang) -> String {
+    let base = tally.counts.total - tally.counts.ongoing;
+    let name = section_name(id, title, lang);
+    match lang {
         Lang::Vi => format!(
             "{name}: hoàn thành {}/{base} việc có thời hạn ({})",
-            t.counts.done(),
-            percent(t.percent_complete, l)
+            tally.counts.done(),
+            percent(tally.percent_complete, lang)
         ),
         Lang::En => format!(
             "{name}: {}/{base} items with a deadline done ({})",
-            t.counts.done(),
-            percent(t.percent_complete, l)
+            tally.counts.done(),
+            percent(tally.percent_complete, lang)
         ),
     }
 }
 
 /// A task's title, with the period for an occurrence of a recurring task.
-fn item_title(title: &str, period: Option<Period>, l: Lang) -> String {
+fn item_title(title: &str, period: Option<Period>, lang: Lang) -> String {
     match period {
-        Some(p) => format!("{} ({} {})", title.trim(), l.pick("kỳ", "period"), period_short(p, l)),
+        Some(p) => format!("{} ({} {})", title.trim(), lang.pick("kỳ", "period"), period_short(p, lang)),
         None => title.trim().to_string(),
     }
 }
 
-fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, l: Lang) -> String {
+fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, lang: Lang) -> String {
     match (status, done) {
-        (Status::DoneOnTime, Some(d)) => format!("{} ({})", status.label(l), short(d)),
+        (Status::DoneOnTime, Some(d)) => format!("{} ({})", status.label(lang), short(d)),
         (Status::DoneLate, Some(d)) => {
             format!(
                 "{} ({}, {} {days_late} {})",
-                status.label(l),
+                status.label(lang),
                 short(d),
-                l.pick("trễ", "late by"),
-                l.pick("ngày", "days")
+                lang.pick("trễ", "late by"),
+                lang.pick("ngày", "days")
             )
         }
-        (Status::Overdue, _) => format!("{} ({days_late} {})", status.label(l), l.pick("ngày", "days")),
-        _ => status.label(l).to_string(),
+        (Status::Overdue, _) => format!("{} ({days_late} {})", status.label(lang), lang.pick("ngày", "days")),
+        _ => status.label(lang).to_string(),
     }
 }
 
-fn owner_text(owner: &Option<String>, l: Lang) -> String {
-    owner.clone().unwrap_or_else(|| l.pick("(chưa giao)", "(unassigned)").to_string())
+fn owner_text(owner: &Option<String>, lang: Lang) -> String {
+    owner.clone().unwrap_or_else(|| lang.pick("(chưa giao)", "(unassigned)").to_string())
 }
 
-pub fn section_table(s: &crate::compute::report::SectionResult, l: Lang) -> TableText {
+pub fn section_table(section: &crate::compute::report::SectionResult, lang: Lang) -> TableText {
     TableText {
         header: vec![
-            l.pick("Mã", "Id").into(),
-            l.pick("Nội dung", "Task").into(),
-            l.pick("Chủ trì", "Owner").into(),
-            l.pick("Hạn", "Due").into(),
-            l.pick("Kết quả", "Status").into(),
-            l.pick("Minh chứng", "Evidence").into(),
+            lang.pick("Mã", "Id").into(),
+            lang.pick("Nội dung", "Task").into(),
+            lang.pick("Chủ trì", "Owner").into(),
+            lang.pick("Hạn", "Due").into(),
+            lang.pick("Kết quả", "Status").into(),
+            lang.pick("Minh chứng", "Evidence").into(),
         ],
-        rows: s
+        rows: section
             .items
             .iter()
             .map(|i| {
                 vec![
                     i.task.clone(),
-                    item_title(&i.title, i.period, l),
-                    owner_text(&i.owner, l),
+                    item_title(&i.title, i.period, lang),
+                    owner_text(&i.owner, lang),
                     i.due.map_or_else(|| "–".into(), short),
-                    status_text(i.status, i.done_date, i.days_late, l),
+                    status_text(i.status, i.done_date, i.days_late, lang),
                     if i.evidence.is_empty() { "–".into() } else { i.evidence.join("; ") },
                 ]
             })
@@ -401,52 +408,53 @@ pub fn section_table(s: &crate::compute::report::SectionResult, l: Lang) -> Tabl
     }
 }
 
-pub fn no_items(l: Lang) -> &'static str {
-    l.pick(
+pub fn no_items(lang: Lang) -> &'static str {
+    lang.pick(
         "Trong kỳ không có việc nào đến hạn, đang thực hiện hoặc hoàn thành.",
         "No item was due, in progress or done in this period.",
     )
 }
 
 /// "Nhiệm vụ 4: Chấn chỉnh … (chủ trì: Hiệu trưởng)"
-pub fn activity_heading(task: &str, title: &str, owner: &Option<String>, l: Lang) -> String {
-    let mut s = format!("{} {task}: {}", l.pick("Nhiệm vụ", "Task"), title.trim());
+pub fn activity_heading(task: &str, title: &str, owner: &Option<String>, lang: Lang) -> String {
+    let mut s = format!("{} {task}: {}", lang.pick("Nhiệm vụ", "Task"), title.trim());
     if let Some(o) = owner {
-        s.push_str(&format!(" ({}: {o})", l.pick("chủ trì", "owner")));
+        s.push_str(&format!(" ({}: {o})", lang.pick("chủ trì", "owner")));
     }
     s
 }
 
 /// The result against the target. Measured results are meant to be added here.
-pub fn result_lines(r: &ResultVsTarget, l: Lang) -> Vec<String> {
+pub fn result_lines(result: &ResultVsTarget, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(t) = &r.target {
-        out.push(format!("{}: {}", l.pick("Kết quả cần đạt", "Target"), t.trim()));
+    if let Some(t) = &result.target {
+        out.push(format!("{}: {}", lang.pick("Kết quả cần đạt", "Target"), t.trim()));
     }
-    if let Some(m) = &r.measured {
-        out.push(measured_line(m, l));
+    if let Some(m) = &result.measured {
+        out.push(measured_line(m, lang));
     }
     out
 }
 
 /// "Tỷ lệ …: 80% (mục tiêu ≥ 100%), chưa đạt; các kỳ: 2025-Q2 100%, 2025-Q3 80% ↓"
-fn measured_line(m: &crate::compute::measures::Measured, l: Lang) -> String {
-    let unit = m.unit.as_deref().unwrap_or("");
+fn measured_line(measured: &crate::compute::measures::Measured, lang: Lang) -> String {
+    let unit = measured.unit.as_deref().unwrap_or("");
     let num = |x: f64| {
         let s = format!("{x:.2}");
         let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-        if l == Lang::Vi { s.replace('.', ",") } else { s }
+        if lang == Lang::Vi { s.replace('.', ",") } else { s }
     };
-    let sign = match m.direction {
+    let sign = match measured.direction {
         crate::plan::Direction::AtLeast => "≥",
         crate::plan::Direction::AtMost => "≤",
     };
-    let target = format!("{} {sign} {}{unit}", l.pick("mục tiêu", "target"), num(m.target));
-    let Some(latest) = m.latest else {
-        return format!("{}: {} ({target})", m.indicator.trim(), l.pick("chưa có số đo", "not measured yet"));
+    let target = format!("{} {sign} {}{unit}", lang.pick("mục tiêu", "target"), num(measured.target));
+    let Some(latest) = measured.latest else {
+        return format!("{}: {} ({target})", measured.indicator.trim(), lang.pick("chưa có số đo", "not measured yet"));
     };
-    let verdict = if m.met == Some(true) { l.pick("đạt", "met") } else { l.pick("chưa đạt", "not met") };
-    let series: Vec<String> = m
+    let verdict =
+        if measured.met == Some(true) { lang.pick("đạt", "met") } else { lang.pick("chưa đạt", "not met") };
+    let series: Vec<String> = measured
         .points
         .iter()
         .map(|p| {
@@ -457,87 +465,95 @@ fn measured_line(m: &crate::compute::measures::Measured, l: Lang) -> String {
         .collect();
     format!(
         "{}: {}{unit} ({target}), {verdict}; {}: {}",
-        m.indicator.trim(),
+        measured.indicator.trim(),
         num(latest),
-        l.pick("các kỳ", "by period"),
+        lang.pick("các kỳ", "by period"),
         series.join(", ")
     )
 }
 
 /// "05/06/2025: Lập sổ … (Hiệu trưởng). Minh chứng: …"
-pub fn activity_line(a: &Activity, l: Lang) -> String {
-    let mut s = format!("{}: ", short(a.date));
-    match a.kind {
-        ActivityKind::Progress => s.push_str(a.text.as_deref().map(str::trim).unwrap_or_default()),
+pub fn activity_line(activity: &Activity, lang: Lang) -> String {
+    let mut s = format!("{}: ", short(activity.date));
+    match activity.kind {
+        ActivityKind::Progress => s.push_str(activity.text.as_deref().map(str::trim).unwrap_or_default()),
         ActivityKind::Done => {
-            s.push_str(l.pick("Hoàn thành", "Done"));
-            if let Some(p) = a.period {
-                s.push_str(&format!(" {} {}", l.pick("kỳ", "for"), period_short(p, l)));
+            s.push_str(lang.pick("Hoàn thành", "Done"));
+            if let Some(p) = activity.period {
+                s.push_str(&format!(" {} {}", lang.pick("kỳ", "for"), period_short(p, lang)));
             }
-            match a.status {
-                Some(Status::DoneLate) => s.push_str(l.pick(" (quá hạn)", " (late)")),
-                Some(Status::DoneOnTime) => s.push_str(l.pick(" (đúng hạn)", " (on time)")),
+            match activity.status {
+                Some(Status::DoneLate) => s.push_str(lang.pick(" (quá hạn)", " (late)")),
+                Some(Status::DoneOnTime) => s.push_str(lang.pick(" (đúng hạn)", " (on time)")),
                 _ => {}
             }
-            if let Some(note) = a.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            if let Some(note) = activity.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
                 s.push_str(&format!(": {note}"));
             }
         }
     }
-    if let Some(by) = &a.by {
+    if let Some(by) = &activity.by {
         s.push_str(&format!(" ({})", by.trim()));
     }
     if !s.ends_with(['.', '!', '?']) {
         s.push('.');
     }
-    if !a.evidence.is_empty() {
-        s.push_str(&format!(" {}: {}.", l.pick("Minh chứng", "Evidence"), a.evidence.join("; ").trim_end_matches('.')));
+    if !activity.evidence.is_empty() {
+        s.push_str(&format!(
+            " {}: {}.",
+            lang.pick("Minh chứng", "Evidence"),
+            activity.evidence.join("; ").trim_end_matches('.')
+        ));
     }
     s
 }
 
-pub fn no_activity(l: Lang) -> &'static str {
-    l.pick("Trong kỳ chưa ghi nhận nội dung thực hiện nào.", "Nothing was recorded in this period.")
+pub fn no_activity(lang: Lang) -> &'static str {
+    lang.pick("Trong kỳ chưa ghi nhận nội dung thực hiện nào.", "Nothing was recorded in this period.")
 }
 
-fn late_line(i: &LateItem, l: Lang) -> String {
-    let mut s = format!("{} {}: {}", l.pick("Nhiệm vụ", "Task"), i.task, item_title(&i.title, i.period, l));
-    s.push_str(&format!(" — {}: {}", l.pick("chủ trì", "owner"), owner_text(&i.owner, l)));
-    if let Some(d) = i.due {
-        s.push_str(&format!("; {} {}", l.pick("hạn", "due"), short(d)));
+fn late_line(item: &LateItem, lang: Lang) -> String {
+    let mut s =
+        format!("{} {}: {}", lang.pick("Nhiệm vụ", "Task"), item.task, item_title(&item.title, item.period, lang));
+    s.push_str(&format!(" — {}: {}", lang.pick("chủ trì", "owner"), owner_text(&item.owner, lang)));
+    if let Some(d) = item.due {
+        s.push_str(&format!("; {} {}", lang.pick("hạn", "due"), short(d)));
     }
-    match i.done_date {
+    match item.done_date {
         Some(done) => s.push_str(&format!(
             "; {} {}, {} {} {}",
-            l.pick("hoàn thành", "done on"),
+            lang.pick("hoàn thành", "done on"),
             short(done),
-            l.pick("trễ", "late by"),
-            i.days_late,
-            l.pick("ngày", "days")
+            lang.pick("trễ", "late by"),
+            item.days_late,
+            lang.pick("ngày", "days")
         )),
-        None => {
-            s.push_str(&format!("; {} {} {}", l.pick("quá hạn", "overdue by"), i.days_late, l.pick("ngày", "days")))
-        }
+        None => s.push_str(&format!(
+            "; {} {} {}",
+            lang.pick("quá hạn", "overdue by"),
+            item.days_late,
+            lang.pick("ngày", "days")
+        )),
     }
     s.push('.');
     s
 }
 
-fn task_line(t: &TaskRef, l: Lang) -> String {
+fn task_line(task: &TaskRef, lang: Lang) -> String {
     format!(
         "{} {}: {} — {}: {}.",
-        l.pick("Nhiệm vụ", "Task"),
-        t.task,
-        t.title.trim(),
-        l.pick("chủ trì", "owner"),
-        owner_text(&t.owner, l)
+        lang.pick("Nhiệm vụ", "Task"),
+        task.task,
+        task.title.trim(),
+        lang.pick("chủ trì", "owner"),
+        owner_text(&task.owner, lang)
     )
 }
 
 /// II. Shortcomings, as numbered groups (empty groups left out).
-pub fn shortcomings(r: &Report) -> Vec<Group> {
-    let l = r.lang;
-    let s = &r.shortcomings;
+pub fn shortcomings(report: &Report) -> Vec<Group> {
+    let l = report.lang;
+    let s = &report.shortcomings;
     let mut groups = Vec::new();
     let mut push = |heading: &str, lines: Vec<String>| {
         if !lines.is_empty() {
@@ -560,17 +576,17 @@ pub fn shortcomings(r: &Report) -> Vec<Group> {
     groups
 }
 
-pub fn no_shortcomings(l: Lang) -> &'static str {
-    l.pick(
+pub fn no_shortcomings(lang: Lang) -> &'static str {
+    lang.pick(
         "Trong kỳ không có việc quá hạn hoặc hoàn thành trễ hạn.",
         "No item was overdue or done late in this period.",
     )
 }
 
 /// "Kỳ tới: quý III năm 2025 (từ ngày 01/07/2025 đến ngày 30/09/2025)."
-pub fn next_sentence(r: &Report) -> String {
-    let n = &r.next;
-    match r.lang {
+pub fn next_sentence(report: &Report) -> String {
+    let n = &report.next;
+    match report.lang {
         Lang::Vi => {
             format!("Kỳ tới: {} (từ ngày {} đến ngày {}).", n.label, short(n.window.from), short(n.window.to))
         }
@@ -578,25 +594,25 @@ pub fn next_sentence(r: &Report) -> String {
     }
 }
 
-pub fn heading_next_due(l: Lang) -> &'static str {
-    l.pick("1. Việc đến hạn trong kỳ tới", "1. Items falling due in the next period")
+pub fn heading_next_due(lang: Lang) -> &'static str {
+    lang.pick("1. Việc đến hạn trong kỳ tới", "1. Items falling due in the next period")
 }
 
-pub fn next_table(items: &[UpcomingItem], l: Lang) -> TableText {
+pub fn next_table(items: &[UpcomingItem], lang: Lang) -> TableText {
     TableText {
         header: vec![
-            l.pick("Mã", "Id").into(),
-            l.pick("Nội dung", "Task").into(),
-            l.pick("Chủ trì", "Owner").into(),
-            l.pick("Hạn", "Due").into(),
+            lang.pick("Mã", "Id").into(),
+            lang.pick("Nội dung", "Task").into(),
+            lang.pick("Chủ trì", "Owner").into(),
+            lang.pick("Hạn", "Due").into(),
         ],
         rows: items
             .iter()
             .map(|i| {
                 vec![
                     i.task.clone(),
-                    item_title(&i.title, i.period, l),
-                    owner_text(&i.owner, l),
+                    item_title(&i.title, i.period, lang),
+                    owner_text(&i.owner, lang),
                     i.due.map_or_else(|| "–".into(), short),
                 ]
             })
@@ -606,21 +622,21 @@ pub fn next_table(items: &[UpcomingItem], l: Lang) -> TableText {
     }
 }
 
-pub fn nothing_due_next(l: Lang) -> &'static str {
-    l.pick(
+pub fn nothing_due_next(lang: Lang) -> &'static str {
+    lang.pick(
         "Theo kế hoạch, không có việc nào đến hạn trong kỳ tới.",
         "By the plan, nothing falls due in the next period.",
     )
 }
 
 /// III.2 and III.3: overdue work to catch up on, ongoing duties that go on.
-pub fn next_groups(r: &Report) -> Vec<Group> {
-    let l = r.lang;
+pub fn next_groups(report: &Report) -> Vec<Group> {
+    let l = report.lang;
     let mut groups = Vec::new();
-    if !r.next.carried_over.is_empty() {
+    if !report.next.carried_over.is_empty() {
         groups.push(Group {
             heading: l.pick("2. Khẩn trương hoàn thành các việc quá hạn", "2. Catch up on overdue items").into(),
-            lines: r
+            lines: report
                 .next
                 .carried_over
                 .iter()
@@ -639,49 +655,49 @@ pub fn next_groups(r: &Report) -> Vec<Group> {
                 .collect(),
         });
     }
-    if !r.next.ongoing.is_empty() {
+    if !report.next.ongoing.is_empty() {
         groups.push(Group {
             heading: format!(
                 "{}. {}",
                 groups.len() + 2,
                 l.pick("Tiếp tục thực hiện các nhiệm vụ thường xuyên", "Ongoing duties continue")
             ),
-            lines: r.next.ongoing.iter().map(|t| task_line(t, l)).collect(),
+            lines: report.next.ongoing.iter().map(|t| task_line(t, l)).collect(),
         });
     }
     groups
 }
 
 /// "Trên đây là báo cáo … của Trường …./."
-pub fn closing(r: &Report) -> String {
-    match r.lang {
+pub fn closing(report: &Report) -> String {
+    match report.lang {
         Lang::Vi => {
-            let mut c = r.title.chars();
+            let mut c = report.title.chars();
             let title: String = c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default();
-            format!("Trên đây là {title} của {}./.", r.header.unit.trim())
+            format!("Trên đây là {title} của {}./.", report.header.unit.trim())
         }
-        Lang::En => format!("This concludes the report of {} for {}.", r.header.unit.trim(), r.period_label),
+        Lang::En => format!("This concludes the report of {} for {}.", report.header.unit.trim(), report.period_label),
     }
 }
 
-pub fn recipients_heading(l: Lang) -> &'static str {
-    l.pick("Nơi nhận:", "Recipients:")
+pub fn recipients_heading(lang: Lang) -> &'static str {
+    lang.pick("Nơi nhận:", "Recipients:")
 }
 
 /// "- Phòng Nội vụ Quận 1;" … "- Lưu: VT."
-pub fn recipient_lines(r: &Report) -> Vec<String> {
-    let n = r.recipients.len();
-    r.recipients.iter().enumerate().map(|(i, x)| format!("- {x}{}", if i + 1 == n { "." } else { ";" })).collect()
+pub fn recipient_lines(report: &Report) -> Vec<String> {
+    let n = report.recipients.len();
+    report.recipients.iter().enumerate().map(|(i, x)| format!("- {x}{}", if i + 1 == n { "." } else { ";" })).collect()
 }
 
 /// The signature block: the authority and position lines (bold capitals), then the name.
 /// An authority with a space is a line of its own ("KT. HIỆU TRƯỞNG" above "PHÓ HIỆU
 /// TRƯỞNG"); a bare prefix goes before the position ("Q." + "Hiệu trưởng" →
 /// "Q. HIỆU TRƯỞNG").
-pub fn signer_lines(s: &Signer) -> (Vec<String>, String) {
+pub fn signer_lines(signer: &Signer) -> (Vec<String>, String) {
     let mut lines = Vec::new();
-    let position = s.position.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_uppercase);
-    match (s.authority.as_deref().map(str::trim).filter(|a| !a.is_empty()), position) {
+    let position = signer.position.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_uppercase);
+    match (signer.authority.as_deref().map(str::trim).filter(|a| !a.is_empty()), position) {
         (Some(a), Some(p)) if !a.contains(' ') => lines.push(format!("{} {p}", a.to_uppercase())),
         (Some(a), p) => {
             lines.push(a.to_uppercase());
@@ -689,7 +705,7 @@ pub fn signer_lines(s: &Signer) -> (Vec<String>, String) {
         }
         (None, p) => lines.extend(p),
     }
-    (lines, s.name.trim().to_string())
+    (lines, signer.name.trim().to_string())
 }
 
 #[cfg(test)]

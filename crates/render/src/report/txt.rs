@@ -9,8 +9,8 @@ use crate::compute::report::Report;
 /// The width of the page in characters.
 pub const WIDTH: usize = 100;
 
-fn width_of(s: &str) -> usize {
-    s.chars().count()
+fn width_of(text: &str) -> usize {
+    text.chars().count()
 }
 
 /// Wraps one-line text at word boundaries to at most `width` characters a line
@@ -33,13 +33,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn center(s: &str, width: usize) -> String {
-    let pad = width.saturating_sub(width_of(s)) / 2;
-    format!("{}{s}", " ".repeat(pad))
+fn center(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(width_of(text)) / 2;
+    format!("{}{text}", " ".repeat(pad))
 }
 
-fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(width_of(s))))
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
 }
 
 /// Two blocks side by side, each line centred in its column; trailing spaces trimmed.
@@ -82,19 +82,19 @@ fn list(out: &mut String, lines: &[String]) {
     out.push('\n');
 }
 
-fn table(out: &mut String, t: &TableText) {
+fn table(out: &mut String, table: &TableText) {
     let mut tb = Table::new();
     tb.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(WIDTH as u16)
         .force_no_tty();
-    tb.set_header(t.header.iter().map(|h| crate::text::one_line(h)));
-    let total: u16 = t.widths.iter().sum::<u16>().max(1);
-    tb.set_constraints(t.widths.iter().map(|w| ColumnConstraint::Absolute(Width::Percentage(w * 100 / total))));
-    for r in &t.rows {
+    tb.set_header(table.header.iter().map(|h| crate::text::one_line(h)));
+    let total: u16 = table.widths.iter().sum::<u16>().max(1);
+    tb.set_constraints(table.widths.iter().map(|w| ColumnConstraint::Absolute(Width::Percentage(w * 100 / total))));
+    for r in &table.rows {
         tb.add_row(r.iter().map(|c| crate::text::one_line(c)));
     }
-    for (i, &centred) in t.centred.iter().enumerate() {
+    for (i, &centred) in table.centred.iter().enumerate() {
         if let (true, Some(col)) = (centred, tb.column_mut(i)) {
             col.set_cell_alignment(comfy_table::CellAlignment::Center);
         }
@@ -103,19 +103,19 @@ fn table(out: &mut String, t: &TableText) {
     out.push_str("\n\n");
 }
 
-pub fn render(r: &Report) -> String {
-    let l = r.lang;
+pub fn render(report: &Report) -> String {
+    let l = report.lang;
     let clean = |s: &str| crate::text::one_line(s);
     let mut out = String::new();
 
     let (lw, rw) = (WIDTH * 2 / 5, WIDTH * 3 / 5);
-    let mut left: Vec<String> = words::superior_line(r).into_iter().map(|s| clean(&s)).collect();
-    left.push(clean(&words::unit_line(r)));
+    let mut left: Vec<String> = words::superior_line(report).into_iter().map(|s| clean(&s)).collect();
+    left.push(clean(&words::unit_line(report)));
     left.push("────────".into());
-    left.push(clean(&words::number_line(r)));
+    left.push(clean(&words::number_line(report)));
     let mut right = vec![words::national_name(l).to_string(), words::motto(l).to_string()];
     right.push("─".repeat(width_of(words::motto(l))));
-    right.push(clean(&r.header.date_line));
+    right.push(clean(&report.header.date_line));
     if left.len() < right.len() {
         // Line the number up with the date line, as Decree 30 places them.
         left.insert(0, String::new());
@@ -125,43 +125,43 @@ pub fn render(r: &Report) -> String {
 
     out.push_str(&center(words::kind(l), WIDTH));
     out.push('\n');
-    for line in wrap(&clean(&r.subject), WIDTH - 10) {
+    for line in wrap(&clean(&report.subject), WIDTH - 10) {
         out.push_str(&center(&line, WIDTH));
         out.push('\n');
     }
     out.push('\n');
-    if let Some(to) = words::to_line(r) {
+    if let Some(to) = words::to_line(report) {
         out.push_str(&center(&clean(&to), WIDTH));
         out.push_str("\n\n");
     }
-    for p in words::preamble(r) {
+    for p in words::preamble(report) {
         para(&mut out, &p);
     }
-    para(&mut out, &words::window_sentence(r));
+    para(&mut out, &words::window_sentence(report));
 
     heading(&mut out, words::heading_results(l));
     out.push_str(words::heading_figures(l));
     out.push_str("\n\n");
-    table(&mut out, &words::figures_table(r));
+    table(&mut out, &words::figures_table(report));
     para(&mut out, words::figures_note(l));
-    para(&mut out, &words::change_sentence(r));
+    para(&mut out, &words::change_sentence(report));
 
     out.push_str(words::heading_sections(l));
     out.push_str("\n\n");
-    if r.sections.is_empty() {
+    if report.sections.is_empty() {
         para(&mut out, words::no_items(l));
     }
-    for s in &r.sections {
+    for s in &report.sections {
         para(&mut out, &words::section_heading(&s.id, &s.title, &s.tally, l));
         table(&mut out, &words::section_table(s, l));
     }
 
     out.push_str(words::heading_activities(l));
     out.push_str("\n\n");
-    if r.activities.is_empty() {
+    if report.activities.is_empty() {
         para(&mut out, words::no_activity(l));
     }
-    for a in &r.activities {
+    for a in &report.activities {
         para(&mut out, &words::activity_heading(&a.task, &a.title, &a.owner, l));
         let mut lines = words::result_lines(&a.result, l);
         lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
@@ -169,7 +169,7 @@ pub fn render(r: &Report) -> String {
     }
 
     heading(&mut out, words::heading_shortcomings(l));
-    let groups = words::shortcomings(r);
+    let groups = words::shortcomings(report);
     if groups.is_empty() {
         para(&mut out, words::no_shortcomings(l));
     }
@@ -179,31 +179,31 @@ pub fn render(r: &Report) -> String {
     }
 
     heading(&mut out, words::heading_next(l));
-    para(&mut out, &words::next_sentence(r));
+    para(&mut out, &words::next_sentence(report));
     para(&mut out, words::heading_next_due(l));
-    if r.next.due.is_empty() {
+    if report.next.due.is_empty() {
         para(&mut out, words::nothing_due_next(l));
     } else {
-        table(&mut out, &words::next_table(&r.next.due, l));
+        table(&mut out, &words::next_table(&report.next.due, l));
     }
-    for g in &words::next_groups(r) {
+    for g in &words::next_groups(report) {
         para(&mut out, &g.heading);
         list(&mut out, &g.lines);
     }
 
-    if !r.proposals.is_empty() {
+    if !report.proposals.is_empty() {
         heading(&mut out, words::heading_proposals(l));
-        for (i, p) in r.proposals.iter().enumerate() {
+        for (i, p) in report.proposals.iter().enumerate() {
             para(&mut out, &format!("{}. {}", i + 1, p));
         }
     }
 
-    para(&mut out, &words::closing(r));
+    para(&mut out, &words::closing(report));
 
     let mut left = vec![words::recipients_heading(l).to_string()];
-    left.extend(words::recipient_lines(r).iter().map(|s| clean(s)));
+    left.extend(words::recipient_lines(report).iter().map(|s| clean(s)));
     let mut right = Vec::new();
-    if let Some(s) = &r.signer {
+    if let Some(s) = &report.signer {
         let (lines, name) = words::signer_lines(s);
         right.extend(lines.iter().map(|s| clean(s)));
         right.extend([String::new(), String::new(), String::new()]);

@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 
 /// CSV: one row per unit (worst first), for a spreadsheet. Totals, the overdue
 /// list and warnings are in the other formats.
-pub fn render(r: &RollupReport, lang: Lang) -> String {
+pub fn render(report: &RollupReport, lang: Lang) -> String {
     use crate::render::csv::{Cell, Csv};
     let l = lang;
     let mut c = Csv::new();
@@ -28,7 +28,7 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
         l.pick("Điểm tối đa của Chỉ số", "Index maximum"),
         l.pick("Trùng đơn vị", "Duplicate unit"),
     ]);
-    for u in &r.units {
+    for u in &report.units {
         let n = |x: usize| Cell::Int(x as i64);
         c.row([
             Cell::Text(&u.unit),

@@ -14,16 +14,16 @@ use crate::render::{Style, date};
 const CHART_ROWS: usize = 40;
 
 /// The dashboard: one self-contained HTML page.
-pub fn render(r: &RollupReport, lang: Lang) -> String {
+pub fn render(report: &RollupReport, lang: Lang) -> String {
     let l = lang;
     let s = plain(l);
     let body = html! {
-        (figures(r, &s))
-        (charts(r, &s))
+        (figures(report, &s))
+        (charts(report, &s))
         // Warnings first: they change how the figures read.
-        (attention(r, l))
-        (units(r, &s))
-        (overdue(r, l))
+        (attention(report, l))
+        (units(report, &s))
+        (overdue(report, l))
         p class="more" {
             (Text(l.pick(
                 "Thứ tự “kém nhất trước”: nhiều việc quá hạn hơn trước; rồi tỷ lệ hoàn thành thấp hơn; rồi tỷ lệ đúng hạn thấp hơn; rồi tên đơn vị. Một “việc” là một nhiệm vụ làm một lần, một kỳ của nhiệm vụ định kỳ, hoặc một nhiệm vụ thường xuyên (không tính vào tỷ lệ hoàn thành).",
@@ -38,22 +38,22 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
         &format!(
             "{} {} — {}",
             l.pick("Tình hình đến ngày", "As of"),
-            crate::dates::short(r.today),
-            summary_line(r, &s)
+            crate::dates::short(report.today),
+            summary_line(report, &s)
         ),
         body,
     )
 }
 
 /// The headline figures.
-fn figures(r: &RollupReport, s: &Style) -> Markup {
-    let l = s.lang;
-    let t = &r.total;
+fn figures(report: &RollupReport, style: &Style) -> Markup {
+    let l = style.lang;
+    let t = &report.total;
     kpis(&[
         Kpi { value: t.plans.to_string(), label: l.pick("Kế hoạch đơn vị", "Unit plans").into(), tone: "" },
         Kpi { value: t.tasks.to_string(), label: l.pick("Nhiệm vụ", "Tasks").into(), tone: "" },
         Kpi {
-            value: s.percent(t.percent_complete),
+            value: style.percent(t.percent_complete),
             label: format!(
                 "{} ({}/{})",
                 l.pick("Hoàn thành", "Complete"),
@@ -68,19 +68,19 @@ fn figures(r: &RollupReport, s: &Style) -> Markup {
             tone: if t.items.overdue > 0 { "bad" } else { "good" },
         },
         Kpi {
-            value: s.percent(t.on_time_rate), label: l.pick("Tỷ lệ đúng hạn", "On-time rate").into(), tone: ""
+            value: style.percent(t.on_time_rate), label: l.pick("Tỷ lệ đúng hạn", "On-time rate").into(), tone: ""
         },
         Kpi {
-            value: (r.skipped.len() + r.duplicates.len()).to_string(),
+            value: (report.skipped.len() + report.duplicates.len()).to_string(),
             label: l.pick("Tệp bỏ qua, đơn vị trùng", "Files skipped, duplicate units").into(),
-            tone: if r.skipped.is_empty() && r.duplicates.is_empty() { "" } else { "warn" },
+            tone: if report.skipped.is_empty() && report.duplicates.is_empty() { "" } else { "warn" },
         },
     ])
 }
 
 /// A unit's name in the charts, marked when two plans claim it.
-fn chart_name(u: &UnitSummary) -> String {
-    if u.duplicate { format!("{} ⚠", u.unit) } else { u.unit.clone() }
+fn chart_name(unit: &UnitSummary) -> String {
+    if unit.duplicate { format!("{} ⚠", unit.unit) } else { unit.unit.clone() }
 }
 
 fn empty(text: &str) -> Markup {
@@ -88,25 +88,25 @@ fn empty(text: &str) -> Markup {
 }
 
 /// Charts side by side: progress per unit (stacked by status) and overdue counts.
-fn charts(r: &RollupReport, s: &Style) -> Markup {
-    let l = s.lang;
+fn charts(report: &RollupReport, style: &Style) -> Markup {
+    let l = style.lang;
     html! {
         div class="charts" {
             "\n"
             (card(
                 l.pick("Tiến độ từng đơn vị (% việc có hạn)", "Progress per unit (% of dated items)"),
-                progress_chart(r, s),
+                progress_chart(report, style),
             ))
-            (card(l.pick("Số việc quá hạn theo đơn vị", "Overdue items per unit"), overdue_chart(r, l)))
+            (card(l.pick("Số việc quá hạn theo đơn vị", "Overdue items per unit"), overdue_chart(report, l)))
         }
         "\n"
     }
 }
 
 /// The progress of the worst units, stacked by status, with its legend.
-fn progress_chart(r: &RollupReport, s: &Style) -> Markup {
-    let l = s.lang;
-    let shown = &r.units[..r.units.len().min(CHART_ROWS)];
+fn progress_chart(report: &RollupReport, style: &Style) -> Markup {
+    let l = style.lang;
+    let shown = &report.units[..report.units.len().min(CHART_ROWS)];
     let progress: Vec<Bar> = shown
         .iter()
         .map(|u| {
@@ -116,7 +116,7 @@ fn progress_chart(r: &RollupReport, s: &Style) -> Markup {
             let seg = |n: usize, class, label: &str| Segment {
                 value: pct(n),
                 class,
-                label: format!("{label}: {n} ({})", s.percent(Some(crate::compute::status::round1(pct(n))))),
+                label: format!("{label}: {n} ({})", style.percent(Some(crate::compute::status::round1(pct(n))))),
             };
             Bar {
                 label: chart_name(u),
@@ -126,7 +126,7 @@ fn progress_chart(r: &RollupReport, s: &Style) -> Markup {
                     seg(c.overdue, "s-overdue", Status::Overdue.short_label(l)),
                     seg(c.open + c.not_started, "s-rest", l.pick("Chưa xong", "Not done yet")),
                 ],
-                note: s.percent(u.percent_complete),
+                note: style.percent(u.percent_complete),
             }
         })
         .collect();
@@ -142,10 +142,10 @@ fn progress_chart(r: &RollupReport, s: &Style) -> Markup {
             ("s-overdue", Status::Overdue.short_label(l)),
             ("s-rest", l.pick("Chưa xong, trong hạn", "Not done, on schedule")),
         ]))
-        @if r.units.len() > CHART_ROWS {
+        @if report.units.len() > CHART_ROWS {
             p class="more" {
                 (Text(l.pick("Biểu đồ hiện", "The chart shows the"))) " " (CHART_ROWS) " "
-                (Text(l.pick("đơn vị kém nhất trong", "worst units of"))) " " (r.units.len()) " "
+                (Text(l.pick("đơn vị kém nhất trong", "worst units of"))) " " (report.units.len()) " "
                 (Text(l.pick("; bảng dưới liệt kê đủ.", "; the table below lists them all.")))
             }
             "\n"
@@ -154,8 +154,8 @@ fn progress_chart(r: &RollupReport, s: &Style) -> Markup {
 }
 
 /// The units with the most overdue items.
-fn overdue_chart(r: &RollupReport, l: Lang) -> Markup {
-    let mut late: Vec<&UnitSummary> = r.units.iter().filter(|u| u.items.overdue > 0).collect();
+fn overdue_chart(report: &RollupReport, lang: Lang) -> Markup {
+    let mut late: Vec<&UnitSummary> = report.units.iter().filter(|u| u.items.overdue > 0).collect();
     late.sort_by_key(|u| std::cmp::Reverse(u.items.overdue));
     let max = late.first().map_or(0, |u| u.items.overdue) as f64;
     let bars: Vec<Bar> = late
@@ -166,20 +166,20 @@ fn overdue_chart(r: &RollupReport, l: Lang) -> Markup {
             segments: vec![Segment {
                 value: u.items.overdue as f64,
                 class: "s-overdue",
-                label: format!("{}: {}", l.pick("Quá hạn", "Overdue"), u.items.overdue),
+                label: format!("{}: {}", lang.pick("Quá hạn", "Overdue"), u.items.overdue),
             }],
             note: u.items.overdue.to_string(),
         })
         .collect();
     if bars.is_empty() {
-        return empty(l.pick("Không đơn vị nào có việc quá hạn.", "No unit has overdue items."));
+        return empty(lang.pick("Không đơn vị nào có việc quá hạn.", "No unit has overdue items."));
     }
     html! {
-        (bar_chart(l.pick("Số việc quá hạn", "Overdue items"), &bars, max, 480.0))
+        (bar_chart(lang.pick("Số việc quá hạn", "Overdue items"), &bars, max, 480.0))
         @if late.len() > CHART_ROWS {
             p class="more" {
-                (Text(l.pick("Hiện", "Showing"))) " " (CHART_ROWS) "/" (late.len()) " "
-                (Text(l.pick("đơn vị có việc quá hạn.", "units with overdue items.")))
+                (Text(lang.pick("Hiện", "Showing"))) " " (CHART_ROWS) "/" (late.len()) " "
+                (Text(lang.pick("đơn vị có việc quá hạn.", "units with overdue items.")))
             }
             "\n"
         }
@@ -187,17 +187,17 @@ fn overdue_chart(r: &RollupReport, l: Lang) -> Markup {
 }
 
 /// Duplicate units and skipped files, if any.
-fn attention(r: &RollupReport, l: Lang) -> Markup {
-    let (dups, skipped) = warnings(r, l);
+fn attention(report: &RollupReport, lang: Lang) -> Markup {
+    let (dups, skipped) = warnings(report, lang);
     if dups.is_empty() && skipped.is_empty() {
         return html! {};
     }
     let heading = format!(
         "{} — {}: {}, {}: {}",
-        l.pick("Cần xem lại", "Needs attention"),
-        l.pick("đơn vị trùng", "duplicate units"),
+        lang.pick("Cần xem lại", "Needs attention"),
+        lang.pick("đơn vị trùng", "duplicate units"),
         dups.len(),
-        l.pick("tệp bỏ qua", "files skipped"),
+        lang.pick("tệp bỏ qua", "files skipped"),
         skipped.len()
     );
     let list = html! {
@@ -208,11 +208,11 @@ fn attention(r: &RollupReport, l: Lang) -> Markup {
 }
 
 /// The units table, worst first, and the total.
-fn units(r: &RollupReport, s: &Style) -> Markup {
-    let l = s.lang;
-    let t = &r.total;
+fn units(report: &RollupReport, style: &Style) -> Markup {
+    let l = style.lang;
+    let t = &report.total;
     let heading = l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)");
-    if r.units.is_empty() {
+    if report.units.is_empty() {
         return card(heading, empty(l.pick("Không đọc được kế hoạch nào.", "No plan could be read.")));
     }
     let h = unit_headers(l);
@@ -229,7 +229,7 @@ fn units(r: &RollupReport, s: &Style) -> Markup {
         (h[8], true),
         (h[9], false),
     ]);
-    for (i, u) in r.units.iter().enumerate() {
+    for (i, u) in report.units.iter().enumerate() {
         let unit = html! {
             (Text(&u.unit))
             @if u.duplicate {
@@ -241,12 +241,12 @@ fn units(r: &RollupReport, s: &Style) -> Markup {
             Td::html(unit).class("unit"),
             Td::num(u.tasks),
             Td::num(u.items.total),
-            Td::html(meter(u.percent_complete, &s.percent(u.percent_complete))).class("nowrap"),
+            Td::html(meter(u.percent_complete, &style.percent(u.percent_complete))).class("nowrap"),
             Td::num(u.items.done_on_time),
             Td::num(u.items.done_late),
             if u.items.overdue > 0 { Td::num(u.items.overdue).class("bad") } else { Td::num(0) },
-            Td::num(s.percent(u.on_time_rate)),
-            Td::num(index_text(u, s)),
+            Td::num(style.percent(u.on_time_rate)),
+            Td::num(index_text(u, style)),
             Td::html(crate::render::html::path(&u.path)).class("path"),
         ]);
     }
@@ -257,11 +257,11 @@ fn units(r: &RollupReport, s: &Style) -> Markup {
             Td::text(l.pick("Cộng", "Total")),
             Td::num(t.tasks),
             Td::num(t.items.total),
-            Td::html(meter(t.percent_complete, &s.percent(t.percent_complete))).class("nowrap"),
+            Td::html(meter(t.percent_complete, &style.percent(t.percent_complete))).class("nowrap"),
             Td::num(t.items.done_on_time),
             Td::num(t.items.done_late),
             Td::num(t.items.overdue),
-            Td::num(s.percent(t.on_time_rate)),
+            Td::num(style.percent(t.on_time_rate)),
             Td::text(""),
             Td::text(""),
         ],
@@ -270,11 +270,11 @@ fn units(r: &RollupReport, s: &Style) -> Markup {
 }
 
 /// The most overdue items.
-fn overdue(r: &RollupReport, l: Lang) -> Markup {
-    let inner = if r.overdue.is_empty() {
-        empty(l.pick("Không có việc quá hạn.", "Nothing is overdue."))
+fn overdue(report: &RollupReport, lang: Lang) -> Markup {
+    let inner = if report.overdue.is_empty() {
+        empty(lang.pick("Không có việc quá hạn.", "Nothing is overdue."))
     } else {
-        let oh = overdue_headers(l);
+        let oh = overdue_headers(lang);
         let mut tbl = Table::new(&[
             (oh[0], false),
             (oh[1], false),
@@ -283,7 +283,7 @@ fn overdue(r: &RollupReport, l: Lang) -> Markup {
             (oh[4], false),
             (oh[5], true),
         ]);
-        for o in &r.overdue {
+        for o in &report.overdue {
             tbl.row(vec![
                 Td::text(&o.unit),
                 Td::text(&o.key),
@@ -295,5 +295,5 @@ fn overdue(r: &RollupReport, l: Lang) -> Markup {
         }
         tbl.finish()
     };
-    card(&overdue_title(r, l), inner)
+    card(&overdue_title(report, lang), inner)
 }

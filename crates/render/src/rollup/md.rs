@@ -11,8 +11,8 @@ use crate::i18n::Lang;
 use crate::render::date;
 
 /// Escapes text for a Markdown table cell: one line, no markup, no HTML.
-pub fn md_escape(s: &str) -> String {
-    let line = crate::text::one_line(s);
+pub fn md_escape(text: &str) -> String {
+    let line = crate::text::one_line(text);
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
         match c {
@@ -31,12 +31,12 @@ pub fn md_escape(s: &str) -> String {
 }
 
 /// Markdown (GitHub-flavoured tables), for pasting into a wiki or an issue.
-pub fn render(r: &RollupReport, lang: Lang) -> String {
+pub fn render(report: &RollupReport, lang: Lang) -> String {
     let l = lang;
     let s = plain(l);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md_escape(&heading(r, l)));
-    let _ = writeln!(out, "{}\n", md_escape(&summary_line(r, &s)));
+    let _ = writeln!(out, "# {}\n", md_escape(&heading(report, l)));
+    let _ = writeln!(out, "{}\n", md_escape(&summary_line(report, &s)));
     let _ = writeln!(out, "## {}\n", l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)"));
     let h = unit_headers(l);
     let _ = writeln!(out, "| {} |", h.join(" | "));
@@ -54,21 +54,21 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             path
         );
     };
-    for u in &r.units {
+    for u in &report.units {
         let mut name = md_escape(&u.unit);
         if u.duplicate {
             name.push_str(&format!(" ⚠ {}", dup_label(l)));
         }
         row(&mut out, name, u.tasks, &u.items, &index_text(u, &s), &md_escape(&u.path));
     }
-    row(&mut out, format!("**{}**", l.pick("Cộng", "Total")), r.total.tasks, &r.total.items, "", "");
-    let _ = writeln!(out, "\n## {}\n", md_escape(&overdue_title(r, l)));
-    if r.overdue.is_empty() {
+    row(&mut out, format!("**{}**", l.pick("Cộng", "Total")), report.total.tasks, &report.total.items, "", "");
+    let _ = writeln!(out, "\n## {}\n", md_escape(&overdue_title(report, l)));
+    if report.overdue.is_empty() {
         let _ = writeln!(out, "{}", l.pick("Không có việc quá hạn.", "Nothing is overdue."));
     } else {
         let _ = writeln!(out, "| {} |", overdue_headers(l).join(" | "));
         let _ = writeln!(out, "|---|---|---|---|---|---:|");
-        for o in &r.overdue {
+        for o in &report.overdue {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -81,7 +81,7 @@ pub fn render(r: &RollupReport, lang: Lang) -> String {
             );
         }
     }
-    let (dups, skipped) = warnings(r, l);
+    let (dups, skipped) = warnings(report, l);
     if !dups.is_empty() {
         let _ = writeln!(out, "\n## {}\n", l.pick("Cảnh báo: đơn vị trùng tên", "Warning: units claimed twice"));
         for d in dups {

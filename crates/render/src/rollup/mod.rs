@@ -12,59 +12,59 @@ use crate::i18n::Lang;
 use crate::render::Style;
 
 /// Column headings shared by every format, so they cannot drift apart.
-fn unit_headers(l: Lang) -> [&'static str; 10] {
+fn unit_headers(lang: Lang) -> [&'static str; 10] {
     [
-        l.pick("Đơn vị", "Unit"),
-        l.pick("Nhiệm vụ", "Tasks"),
-        l.pick("Số việc", "Items"),
-        l.pick("Hoàn thành", "% complete"),
-        l.pick("Xong đúng hạn", "Done on time"),
-        l.pick("Xong trễ hạn", "Done late"),
-        l.pick("Quá hạn", "Overdue"),
-        l.pick("Tỷ lệ đúng hạn", "On-time rate"),
-        l.pick("Dự báo Chỉ số", "Index forecast"),
-        l.pick("Tệp", "File"),
+        lang.pick("Đơn vị", "Unit"),
+        lang.pick("Nhiệm vụ", "Tasks"),
+        lang.pick("Số việc", "Items"),
+        lang.pick("Hoàn thành", "% complete"),
+        lang.pick("Xong đúng hạn", "Done on time"),
+        lang.pick("Xong trễ hạn", "Done late"),
+        lang.pick("Quá hạn", "Overdue"),
+        lang.pick("Tỷ lệ đúng hạn", "On-time rate"),
+        lang.pick("Dự báo Chỉ số", "Index forecast"),
+        lang.pick("Tệp", "File"),
     ]
 }
 
 /// The forecast PAR Index score out of its maximum, `82,16/100`; "–" for a plan without an index.
-fn index_text(u: &UnitSummary, s: &Style) -> String {
-    match (u.index_forecast, u.index_max) {
-        (Some(f), Some(m)) => format!("{}/{}", s.points(f), s.points(m)),
+fn index_text(unit: &UnitSummary, style: &Style) -> String {
+    match (unit.index_forecast, unit.index_max) {
+        (Some(f), Some(m)) => format!("{}/{}", style.points(f), style.points(m)),
         _ => "–".to_string(),
     }
 }
 
-fn overdue_headers(l: Lang) -> [&'static str; 6] {
+fn overdue_headers(lang: Lang) -> [&'static str; 6] {
     [
-        l.pick("Đơn vị", "Unit"),
-        l.pick("Mã", "Id"),
-        l.pick("Nội dung", "Task"),
-        l.pick("Chủ trì", "Owner"),
-        l.pick("Hạn", "Due"),
-        l.pick("Số ngày trễ", "Days late"),
+        lang.pick("Đơn vị", "Unit"),
+        lang.pick("Mã", "Id"),
+        lang.pick("Nội dung", "Task"),
+        lang.pick("Chủ trì", "Owner"),
+        lang.pick("Hạn", "Due"),
+        lang.pick("Số ngày trễ", "Days late"),
     ]
 }
 
-fn dup_label(l: Lang) -> &'static str {
-    l.pick("trùng đơn vị", "duplicate unit")
+fn dup_label(lang: Lang) -> &'static str {
+    lang.pick("trùng đơn vị", "duplicate unit")
 }
 
-fn heading(r: &RollupReport, l: Lang) -> String {
+fn heading(report: &RollupReport, lang: Lang) -> String {
     format!(
         "{} {}",
-        l.pick(
+        lang.pick(
             "Tổng hợp tiến độ thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC — đến ngày",
             "PAR Index plans: district rollup — as of"
         ),
-        crate::dates::short(r.today)
+        crate::dates::short(report.today)
     )
 }
 
 /// "12 đơn vị, 360 nhiệm vụ; hoàn thành 120/300 việc (40,0%); 45 việc quá hạn"
-fn summary_line(r: &RollupReport, s: &Style) -> String {
-    let l = s.lang;
-    let t = &r.total;
+fn summary_line(report: &RollupReport, style: &Style) -> String {
+    let l = style.lang;
+    let t = &report.total;
     format!(
         "{} {}, {} {}; {} {}/{} {} ({}); {} {}; {} {}",
         t.plans,
@@ -75,55 +75,55 @@ fn summary_line(r: &RollupReport, s: &Style) -> String {
         t.items.done(),
         t.items.total - t.items.ongoing,
         l.pick("việc có hạn", "items with a deadline"),
-        s.percent(t.percent_complete),
+        style.percent(t.percent_complete),
         t.items.overdue,
         l.pick("việc quá hạn", "overdue"),
         l.pick("tỷ lệ đúng hạn", "on-time rate"),
-        s.percent(t.on_time_rate),
+        style.percent(t.on_time_rate),
     )
 }
 
-fn plain(l: Lang) -> Style {
-    Style { lang: l, color: false, width: None }
+fn plain(lang: Lang) -> Style {
+    Style { lang, color: false, width: None }
 }
 
 /// Warnings in words: duplicates and skipped files, one line each.
-fn warnings(r: &RollupReport, l: Lang) -> (Vec<String>, Vec<String>) {
-    let dups = r
+fn warnings(report: &RollupReport, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let dups = report
         .duplicates
         .iter()
         .map(|d| {
             format!(
                 "{} “{}” {} {} {}: {}",
-                l.pick("Đơn vị", "Unit"),
+                lang.pick("Đơn vị", "Unit"),
                 crate::text::one_line(&d.unit),
-                l.pick("có trong", "is claimed by"),
+                lang.pick("có trong", "is claimed by"),
                 d.paths.len(),
-                l.pick("tệp", "files"),
+                lang.pick("tệp", "files"),
                 d.paths.iter().map(|p| crate::text::one_line(p)).collect::<Vec<_>>().join(", ")
             )
         })
         .collect();
-    let skipped = r
+    let skipped = report
         .skipped
         .iter()
         .map(|s| {
-            format!("{} — {}: {}", crate::text::one_line(&s.path), s.kind.label(l), crate::text::one_line(&s.reason))
+            format!("{} — {}: {}", crate::text::one_line(&s.path), s.kind.label(lang), crate::text::one_line(&s.reason))
         })
         .collect();
     (dups, skipped)
 }
 
-fn overdue_title(r: &RollupReport, l: Lang) -> String {
-    if r.total.items.overdue > r.overdue.len() {
+fn overdue_title(report: &RollupReport, lang: Lang) -> String {
+    if report.total.items.overdue > report.overdue.len() {
         format!(
             "{} {} {} {}",
-            r.overdue.len(),
-            l.pick("việc quá hạn lâu nhất (trong", "most overdue items (of"),
-            r.total.items.overdue,
-            l.pick("việc quá hạn)", "overdue)")
+            report.overdue.len(),
+            lang.pick("việc quá hạn lâu nhất (trong", "most overdue items (of"),
+            report.total.items.overdue,
+            lang.pick("việc quá hạn)", "overdue)")
         )
     } else {
-        format!("{} ({})", l.pick("Việc quá hạn", "Overdue items"), r.overdue.len())
+        format!("{} ({})", lang.pick("Việc quá hạn", "Overdue items"), report.overdue.len())
     }
 }

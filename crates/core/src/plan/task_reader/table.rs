@@ -42,10 +42,10 @@ macro_rules! tables {
 
         impl $builder {
             /// Reads the value of `key` (at the reader's position); `None`: leave to `toml`.
-            pub(crate) fn key(&mut self, key: &str, r: &mut $crate::plan::task_reader::lexer::Reader<'_>) -> Option<()> {
+            pub(crate) fn key(&mut self, key: &str, reader: &mut $crate::plan::task_reader::lexer::Reader<'_>) -> Option<()> {
                 match key {
                     $( $crate::plan::task_reader::table::key!($field $(, $key)?) =>
-                        <$ty as $crate::plan::task_reader::table::Field>::read(&mut self.$field, r), )*
+                        <$ty as $crate::plan::task_reader::table::Field>::read(&mut self.$field, reader), )*
                     _ => None,
                 }
             }
@@ -107,49 +107,49 @@ pub(crate) trait Field: Sized {
     type Slot: Default;
     /// Reads the value after `key =`; `None`: leave the piece to `toml` (a value it does
     /// not read exactly as `toml` does, or a key given twice).
-    fn read(slot: &mut Self::Slot, r: &mut Reader<'_>) -> Option<()>;
+    fn read(slot: &mut Self::Slot, reader: &mut Reader<'_>) -> Option<()>;
     /// `None` when a required key is missing (an error, left to `toml`).
     fn finish(slot: Self::Slot) -> Option<Self>;
 }
 
 /// A value the reader reads after `key =`.
 pub(crate) trait Value: Sized {
-    fn read(r: &mut Reader<'_>) -> Option<Self>;
+    fn read(reader: &mut Reader<'_>) -> Option<Self>;
 }
 
 impl Value for Text {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.string()
+    fn read(reader: &mut Reader<'_>) -> Option<Self> {
+        reader.string()
     }
 }
 
 impl Value for String {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.plain_string()
+    fn read(reader: &mut Reader<'_>) -> Option<Self> {
+        reader.plain_string()
     }
 }
 
 impl Value for RawDate {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.date()
+    fn read(reader: &mut Reader<'_>) -> Option<Self> {
+        reader.date()
     }
 }
 
 impl Value for Spanned<i64> {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.integer()
+    fn read(reader: &mut Reader<'_>) -> Option<Self> {
+        reader.integer()
     }
 }
 
 impl Value for Spanned<f64> {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.float()
+    fn read(reader: &mut Reader<'_>) -> Option<Self> {
+        reader.float()
     }
 }
 
 impl Value for Datetime {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.datetime().map(Spanned::into_inner)
+    fn read(reader: &mut Reader<'_>) -> Option<Self> {
+        reader.datetime().map(Spanned::into_inner)
     }
 }
 
@@ -167,8 +167,8 @@ macro_rules! required {
     ($($ty:ty),*) => {$(
         impl Field for $ty {
             type Slot = Option<$ty>;
-            fn read(slot: &mut Self::Slot, r: &mut Reader<'_>) -> Option<()> {
-                once(slot, <$ty as Value>::read(r))
+            fn read(slot: &mut Self::Slot, reader: &mut Reader<'_>) -> Option<()> {
+                once(slot, <$ty as Value>::read(reader))
             }
             fn finish(slot: Self::Slot) -> Option<Self> {
                 slot
@@ -181,8 +181,8 @@ required!(Text, String, RawDate, Spanned<i64>, Spanned<f64>, Datetime);
 /// An optional key.
 impl<V: Value> Field for Option<V> {
     type Slot = Option<V>;
-    fn read(slot: &mut Self::Slot, r: &mut Reader<'_>) -> Option<()> {
-        once(slot, V::read(r))
+    fn read(slot: &mut Self::Slot, reader: &mut Reader<'_>) -> Option<()> {
+        once(slot, V::read(reader))
     }
     fn finish(slot: Self::Slot) -> Option<Self> {
         Some(slot)
@@ -192,8 +192,8 @@ impl<V: Value> Field for Option<V> {
 /// A list (`#[serde(default)]`: empty when the key is absent).
 impl<V: Value> Field for Vec<V> {
     type Slot = Option<Vec<V>>;
-    fn read(slot: &mut Self::Slot, r: &mut Reader<'_>) -> Option<()> {
-        once(slot, r.list(V::read))
+    fn read(slot: &mut Self::Slot, reader: &mut Reader<'_>) -> Option<()> {
+        once(slot, reader.list(V::read))
     }
     fn finish(slot: Self::Slot) -> Option<Self> {
         Some(slot.unwrap_or_default())
