@@ -279,7 +279,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Owner id or part of the name (primary or supporting), e.g. `ht` or "hieu truong"
+    /// Owner id or whole words of one name (primary or supporting), e.g. `ht` or "hieu truong"
     #[arg(long)]
     pub owner: Option<String>,
     /// Section id, e.g. II

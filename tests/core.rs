@@ -107,7 +107,7 @@ fn list_filters() {
     // Diacritic- and case-insensitive search: "y kien" finds "ý kiến".
     assert_eq!(keys(&["--grep", "Y KIEN"]), ["4@2025-Q3", "7"]);
     assert_eq!(keys(&["--grep", "thư điện tử"]), ["5@2025-Q3"]);
-    // Owners by id or by part of the name, primary or supporting.
+    // Owners by id or by whole words of a name, primary or supporting.
     assert_eq!(keys(&["--owner", "pht"]), ["1", "2", "5@2025-Q3", "7"]);
     assert_eq!(keys(&["--owner", "van thu"]), ["3", "4@2025-Q3"]);
     assert_eq!(keys(&["--owner", "cchc", "--status", "open"]), ["1", "3", "4@2025-Q3", "III.1@2025-Q4"]);
@@ -123,8 +123,8 @@ fn list_table_and_unknown_filters() {
     let _names = support::snapshot_names();
     let s = Session::seed();
     insta::assert_snapshot!("core__list_2025_10_05", s.par(["list", "--today", "2025-10-05"]).ok());
-    let err = s.par(["list", "--owner", "hieu pho", "--today", "2025-10-05"]).fails(2);
-    assert!(err.contains("no owner matches `hieu pho`"), "{err}");
+    let err = s.par(["--lang", "en", "list", "--owner", "hieu pho", "--today", "2025-10-05"]).fails(2);
+    assert!(err.contains("--owner: no owner has the id `hieu pho`"), "{err}");
     let err = s.par(["list", "--section", "IV", "--today", "2025-10-05"]).fails(2);
     assert!(err.contains("no section `IV`; sections: I, II, III"), "{err}");
     let out = s.par(["list", "--grep", "không có việc này", "--today", "2025-10-05"]).ok();
@@ -152,7 +152,17 @@ fn show_a_task_by_any_id_form() {
 #[test]
 fn unknown_task_id_suggests_the_nearest() {
     let err = Session::seed().par(["show", "III.3", "--today", "2025-10-15"]).fails(2);
-    assert_eq!(err, "error: no task has the id `III.3`; did you mean `III.1`, `III.2`?\n");
+    assert_eq!(
+        err,
+        "error: không có nhiệm vụ mã `III.3`; ý bạn là `III.1`, `III.2`?\n      \
+         help: gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3\n"
+    );
+    let err = Session::seed().par(["--lang", "en", "show", "III.3", "--today", "2025-10-15"]).fails(2);
+    assert_eq!(
+        err,
+        "error: no task has the id `III.3`; did you mean `III.1`, `III.2`?\n      \
+         help: type a key as `par list` prints it, e.g. 4 or 4@2025-Q3\n"
+    );
 }
 
 #[test]

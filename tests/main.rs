@@ -18,6 +18,7 @@ mod hostile;
 mod import;
 mod index_check;
 mod journal;
+mod keys;
 mod properties;
 mod report;
 mod rollup;

@@ -366,7 +366,7 @@ fn rm_removes_the_task_with_its_entries() {
     let expected = format!("{}{}", &s[..h5 - 1], &s[h6 - 1..]);
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     PAR.cmd_in(dir.path())
-        .args(["show", "5"])
+        .args(["--lang", "en", "show", "5"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no task has the id `5`"));

@@ -12,13 +12,14 @@ use crate::{Context, Outcome};
 pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let (plan, lang) = (s.plan(), s.lang);
-    let i = s.task(&args.id)?;
+    let (i, key_period) = s.key(&args.id)?;
+    let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today)?,
         None => ctx.today,
     };
-    let period = resolve::done_period(plan, task, args.period.as_deref(), date, lang)?;
+    let period = resolve::done_period(plan, task, typed_period.as_deref(), date, lang)?;
     let what = match period {
         Some(p) => format!("{} {} ({})", lang.pick("nhiệm vụ", "task"), task.id, p.label(lang)),
         None => format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id),

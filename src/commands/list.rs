@@ -17,7 +17,11 @@ pub fn run(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
     let filter = Filter {
-        owner: args.owner.clone(),
+        // Resolved here, once, with the command line's worded errors (ambiguous names too).
+        owner: match &args.owner {
+            Some(o) => Some(plan.owners[crate::write::resolve::owner(plan, o, "--owner", lang)?].id.clone()),
+            None => None,
+        },
         section: args.section.clone(),
         status: args.status.map(Into::into),
         grep: args.grep.clone(),

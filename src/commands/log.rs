@@ -11,7 +11,8 @@ use crate::{Context, Outcome};
 pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let (plan, lang) = (s.plan(), s.lang);
-    let i = s.task(&args.id)?;
+    let (i, key_period) = s.key(&args.id)?;
+    let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let text = args.text.trim();
     if text.is_empty() {
@@ -25,7 +26,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
         Some(d) => resolve::date(d, "--date", ctx.today)?,
         None => ctx.today,
     };
-    let period = resolve::log_period(plan, task, args.period.as_deref(), lang)?;
+    let period = resolve::log_period(plan, task, typed_period.as_deref(), lang)?;
     let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
     let by = author(args.by.as_deref(), plan);
 

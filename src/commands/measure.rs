@@ -21,7 +21,8 @@ fn toml_number(value: f64) -> String {
 pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let (plan, lang) = (s.plan(), s.lang);
-    let i = s.task(&args.id)?;
+    let (i, key_period) = s.key(&args.id)?;
+    let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let Some(indicator) = &task.indicator else {
         return Err(Fail::input(lang.pick(
@@ -43,7 +44,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
         Some(d) => resolve::date(d, "--date", ctx.today)?,
         None => ctx.today,
     };
-    let period = resolve::done_period(plan, task, args.period.as_deref(), date, lang)?;
+    let period = resolve::done_period(plan, task, typed_period.as_deref(), date, lang)?;
     // A recurring task may run past the plan's year, but measurements are of the plan's
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {

@@ -13,7 +13,8 @@ use crate::{Context, Outcome};
 pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let (plan, lang) = (s.plan(), s.lang);
-    let i = s.task(&args.id)?;
+    let (i, key_period) = s.key(&args.id)?;
+    let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let not_done = |what: String| -> anyhow::Error {
         Fail::findings(lang.pick(
@@ -23,7 +24,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
         .into()
     };
     let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);
-    let which = match (task.repeat, &args.period) {
+    let which = match (task.repeat, &typed_period) {
         (Repeat::Every(_), Some(typed)) => {
             let p = Period::parse(typed, Some(plan.meta.year))
                 .map_err(|e| Fail::input(format!("--period: {}", crate::text::clean(&e))))?;

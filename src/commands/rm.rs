@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         let loaded = ctx.load()?;
         let plan = &loaded.plan;
         let lang = ctx.lang_for(plan);
-        let i = plan.find_task(&args.id).ok_or_else(|| Fail::input(plan.unknown_task(&args.id)))?;
+        let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
         let t = &plan.tasks[i];
         if !std::io::stdin().is_terminal() {
             return Err(Fail::input(lang.pick(

@@ -1,6 +1,5 @@
 use crate::cli::{ReadFormat, ShowArgs};
 use crate::compute::show::detail;
-use crate::error::Fail;
 use crate::render::{Style, json, show};
 use crate::{Context, Outcome};
 
@@ -8,7 +7,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let loaded = ctx.load()?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
-    let i = plan.find_task(&args.id).ok_or_else(|| Fail::input(plan.unknown_task(&args.id)))?;
+    let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
     let d = detail(plan, &plan.tasks[i], ctx.today, lang);
     Ok(Outcome::ok(match args.format {
         ReadFormat::Json => json::to_json("task", &d),

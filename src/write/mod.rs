@@ -79,9 +79,15 @@ impl Session {
         self.eol
     }
 
-    /// The index of the task a user typed, or an error naming the nearest ids.
+    /// The index of the task a user typed (any key par prints; the period part is
+    /// checked, then not used), or an error naming the nearest ids.
     pub fn task(&self, typed: &str) -> Result<usize, Fail> {
-        self.plan().find_task(typed).ok_or_else(|| Fail::input(self.plan().unknown_task(typed)))
+        Ok(self.key(typed)?.0)
+    }
+
+    /// The task a key names and the period in it, if any (see [`resolve::task_key`]).
+    pub fn key(&self, typed: &str) -> Result<(usize, Option<crate::period::Period>), Fail> {
+        resolve::task_key(self.plan(), typed, self.lang)
     }
 
     /// The bytes of the task at `task_index`, found by reading that task only.

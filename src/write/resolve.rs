@@ -7,31 +7,141 @@ use crate::compute::schedule::occurrences;
 use crate::error::Fail;
 use crate::i18n::Lang;
 use crate::period::Period;
-use crate::plan::{Plan, Repeat, Task};
-use crate::text::{clean, fold, nearest, nfc};
+use crate::plan::{OwnerMatch, Plan, Repeat, Task};
+use crate::text::{clean, nearest, nfc};
 
 /// A date option: `30/5/2025`, `2025-05-30`, `hôm nay`…
 pub fn date(typed: &str, option: &str, today: NaiveDate) -> Result<NaiveDate, Fail> {
     crate::dates::parse_user_date(typed, today).map_err(|e| Fail::input(format!("{option}: {}", clean(&e))))
 }
 
-/// An owner by id (any case) or by full name (diacritics optional); returns its index.
+/// An owner by id (any case) or by name (see [`Plan::find_owner`]); returns its index.
+/// Names held by several owners are refused, listing them.
 pub fn owner(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize, Fail> {
     let t = typed.trim();
-    let key = nfc(t);
-    let found = plan
-        .owners
-        .iter()
-        .position(|o| nfc(&o.id) == key)
-        .or_else(|| plan.owners.iter().position(|o| nfc(&o.id).eq_ignore_ascii_case(&key)))
-        .or_else(|| {
-            let f = fold(t);
-            plan.owners.iter().position(|o| fold(&o.name) == f || o.name_en.as_deref().is_some_and(|n| fold(n) == f))
-        });
-    found.ok_or_else(|| {
-        let ids: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
-        unknown(lang.pick("người chủ trì", "owner"), option, t, &ids, lang)
-    })
+    match plan.find_owner(t) {
+        OwnerMatch::One(i) => Ok(i),
+        OwnerMatch::Many(found) => {
+            let list: Vec<String> =
+                found.iter().map(|&i| format!("{} ({})", plan.owners[i].id, plan.owners[i].name)).collect();
+            Err(Fail::input(lang.pick(
+                &format!("{option}: `{}` khớp với nhiều người chủ trì: {}", clean(t), list.join(", ")),
+                &format!("{option}: `{}` matches several owners: {}", clean(t), list.join(", ")),
+            ))
+            .help(lang.pick(
+                "gõ mã của người chủ trì (ví dụ ht) hoặc cả tên của họ",
+                "type the owner's id (e.g. ht) or their whole name",
+            )))
+        }
+        OwnerMatch::None => {
+            let ids: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
+            Err(unknown(lang.pick("người chủ trì", "owner"), option, t, &ids, lang))
+        }
+    }
+}
+
+/// A task key as par prints it: `4`, `III.1`, `II.4` (section-qualified), optionally
+/// with the period of one occurrence: `4@2025-Q3`, `4@Q3` (the plan's year). This is the
+/// one place a typed task id is resolved; the period, if any, must be one of the task's.
+pub fn task_key(plan: &Plan, typed: &str, lang: Lang) -> Result<(usize, Option<Period>), Fail> {
+    let t = typed.trim();
+    let (id, period) = match t.split_once('@') {
+        Some((id, p)) => (id.trim(), Some(p.trim())),
+        None => (t, None),
+    };
+    if id.is_empty() || period.is_some_and(|p| p.is_empty() || p.contains('@')) {
+        return Err(Fail::input(lang.pick(
+            &format!("`{}` không phải là mã nhiệm vụ", clean(t)),
+            &format!("`{}` is not a task key", clean(t)),
+        ))
+        .help(lang.pick(
+            "viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3",
+            "write the key as par prints it: 4, III.1, or with a period: 4@2025-Q3, 4@Q3",
+        )));
+    }
+    let i = plan.find_task(id).ok_or_else(|| unknown_task(plan, id, lang))?;
+    let Some(p) = period else { return Ok((i, None)) };
+    let task = &plan.tasks[i];
+    let bad = |m: String| Fail::input(format!("{}: {m}", clean(t)));
+    let p = Period::parse(p, Some(plan.meta.year)).map_err(|_| {
+        bad(lang
+            .pick(&format!("`{}` không phải là một kỳ", clean(p)), &format!("`{}` is not a period", clean(p)))
+            .into())
+        .help(lang.pick(
+            "viết kỳ sau @ như par in ra: 4@2025-Q3 (quý), 4@2025-07 (tháng), hoặc 4@Q3 (năm kế hoạch)",
+            "write the period after @ as par prints it: 4@2025-Q3 (quarter), 4@2025-07 (month), or 4@Q3 (the plan's year)",
+        ))
+    })?;
+    if !matches!(task.repeat, Repeat::Every(_)) {
+        return Err(bad(lang
+            .pick(
+                &format!("nhiệm vụ {} không lặp lại nên không có kỳ", task.id),
+                &format!("task {} does not repeat, so it has no periods", task.id),
+            )
+            .into())
+        .help(lang.pick(&format!("bỏ phần @: {}", task.id), &format!("leave out the @ part: {}", task.id))));
+    }
+    let periods = task_periods(plan, task);
+    if !periods.contains(&p) {
+        let all: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
+        return Err(bad(lang
+            .pick(
+                &format!("{p} không thuộc các kỳ của nhiệm vụ {}", task.id),
+                &format!("{p} is not one of task {}'s periods", task.id),
+            )
+            .into())
+        .help(format!("{}: {}", lang.pick("các kỳ của nhiệm vụ", "the task's periods"), all.join(", "))));
+    }
+    Ok((i, Some(p)))
+}
+
+/// The error for an id that matches no task, naming the closest ids.
+fn unknown_task(plan: &Plan, typed: &str, lang: Lang) -> Fail {
+    let near = nearest(typed, plan.tasks.iter().map(|t| t.id.as_str()), 3);
+    let near = near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let typed = clean(typed);
+    let message = match near.is_empty() {
+        true => lang
+            .pick(
+                &format!("không có nhiệm vụ mã `{typed}`; `par list` liệt kê mọi mã"),
+                &format!("no task has the id `{typed}`; `par list` shows every id"),
+            )
+            .to_string(),
+        false => lang
+            .pick(
+                &format!("không có nhiệm vụ mã `{typed}`; ý bạn là {near}?"),
+                &format!("no task has the id `{typed}`; did you mean {near}?"),
+            )
+            .to_string(),
+    };
+    Fail::input(message).help(lang.pick(
+        "gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3",
+        "type a key as `par list` prints it, e.g. 4 or 4@2025-Q3",
+    ))
+}
+
+/// The period a command works on, from the key's `@period` and `--period`: either, or
+/// both when they agree (a conflict is refused, naming both). Returned as text for
+/// [`done_period`] and [`log_period`] to check as they check `--period`.
+pub fn key_period(key: Option<Period>, typed: Option<&str>, plan: &Plan, lang: Lang) -> Result<Option<String>, Fail> {
+    match (key, typed) {
+        (None, t) => Ok(t.map(String::from)),
+        (Some(k), None) => Ok(Some(k.to_string())),
+        (Some(k), Some(t)) => {
+            let p = parse_period(plan, t)?;
+            if p == k {
+                return Ok(Some(k.to_string()));
+            }
+            Err(Fail::input(lang.pick(
+                &format!("mã nhiệm vụ chỉ kỳ {k} nhưng --period là {p}; không ghi gì"),
+                &format!("the task key names {k} but --period says {p}; nothing was written"),
+            ))
+            .help(lang.pick(
+                "chỉ ghi kỳ một lần: trong mã (4@2025-Q3) hoặc với --period",
+                "give the period once: in the key (4@2025-Q3) or with --period",
+            )))
+        }
+    }
 }
 
 /// A section by id (any case); returns its index.

@@ -221,6 +221,31 @@ pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.nfc().collect())
 }
 
+/// `text` in NFC form and case-folded for comparing ids: Unicode lowercase, plus the
+/// full case foldings lowercase leaves apart (`ß`/`ẞ` → `ss`, final `ς` → `σ`, `ſ` → `s`,
+/// the Latin ligatures `ﬀ`…`ﬆ`), so `Đ` = `đ`, `Ⅲ` = `ⅲ` and `STRASSE` = `straße`.
+pub fn fold_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in nfc(text).chars().flat_map(char::to_lowercase) {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            'ſ' => out.push('s'),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+    nfc(&out).into_owned()
+}
+
 /// Shortens `text` to at most `max` characters, ending with "…" when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     // The byte where the character at `max - 1` starts: the cut, if there are more than `max`.

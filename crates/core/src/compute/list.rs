@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::schedule::{Occurrence, Status, current, occurrences};
 use crate::i18n::Lang;
-use crate::plan::Plan;
+use crate::plan::{OwnerMatch, Plan};
 use crate::text::{contains_folded, fold};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,30 +61,15 @@ fn matches(status: Status, due_soon: bool, filter: StatusFilter) -> bool {
     }
 }
 
-/// Resolves a typed owner (id or part of the name, without diacritics) to indexes.
+/// Resolves a typed owner (see [`Plan::find_owner`]). The command line resolves it first
+/// with a worded error (`write::resolve::owner`); this message is for library callers.
 fn owners_matching(plan: &Plan, typed: &str) -> Result<Vec<usize>, String> {
-    if let Some(i) = plan.owners.iter().position(|o| o.id.eq_ignore_ascii_case(typed)) {
-        return Ok(vec![i]);
+    match plan.find_owner(typed) {
+        OwnerMatch::One(i) => Ok(vec![i]),
+        OwnerMatch::Many(_) | OwnerMatch::None => {
+            Err(format!("no single owner matches `{}`", crate::text::clean(typed)))
+        }
     }
-    let needle = fold(typed);
-    let found: Vec<usize> = plan
-        .owners
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            contains_folded(&o.name, &needle) || o.name_en.as_deref().is_some_and(|n| contains_folded(n, &needle))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if found.is_empty() {
-        let near = crate::text::nearest(typed, plan.owners.iter().map(|o| o.id.as_str()), 3);
-        let known: Vec<String> = plan.owners.iter().map(|o| format!("{} ({})", o.id, o.name)).collect();
-        return Err(match near.is_empty() {
-            true => format!("no owner matches `{}`; owners: {}", crate::text::clean(typed), known.join(", ")),
-            false => format!("no owner matches `{}`; did you mean {}?", crate::text::clean(typed), near.join(", ")),
-        });
-    }
-    Ok(found)
 }
 
 fn section_matching(plan: &Plan, typed: &str) -> Result<usize, String> {

@@ -310,6 +310,15 @@ pub struct LogEntry {
     pub at: Option<String>,
 }
 
+/// What a typed owner names (see [`Plan::find_owner`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerMatch {
+    One(usize),
+    /// Several owners' names hold the typed words: which one is meant is not said.
+    Many(Vec<usize>),
+    None,
+}
+
 impl Plan {
     pub fn section_of(&self, task: &Task) -> &Section {
         &self.sections[task.section]
@@ -324,40 +333,64 @@ impl Plan {
         self.meta.lang.unwrap_or_default()
     }
 
-    /// Finds a task by the id a user typed: exact (`4`, `III.1`), case-insensitive,
-    /// or qualified by its section (`II.4`). Ids are compared in Unicode NFC form, so an
-    /// id written decomposed (NFD) in the file is found typed composed, and the reverse;
-    /// the file keeps the id as it was written.
+    /// Finds an owner by what a user typed: its id (case-folded), else its name or English
+    /// name, compared word by word without diacritics or case. A name typed whole
+    /// (`hieu truong` = "Hiệu trưởng") wins over names that merely contain it ("Phó Hiệu
+    /// trưởng"); failing that, the typed words must be a run of whole words of exactly one
+    /// owner's name (`van thu`, `phu trach cntt`). Several such owners: [`OwnerMatch::Many`].
+    pub fn find_owner(&self, typed: &str) -> OwnerMatch {
+        let key = crate::text::fold_case(typed.trim());
+        if let Some(i) = self.owners.iter().position(|o| crate::text::fold_case(&o.id) == key) {
+            return OwnerMatch::One(i);
+        }
+        let words = |t: &str| -> Vec<String> {
+            crate::text::fold(t)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let want = words(typed);
+        if want.is_empty() {
+            return OwnerMatch::None;
+        }
+        let names = |o: &Owner| {
+            [Some(o.name.as_str()), o.name_en.as_deref()].into_iter().flatten().map(words).collect::<Vec<_>>()
+        };
+        let pick = |hit: &dyn Fn(&[String]) -> bool| -> Vec<usize> {
+            self.owners.iter().enumerate().filter(|(_, o)| names(o).iter().any(|n| hit(n))).map(|(i, _)| i).collect()
+        };
+        let mut found = pick(&|n| n == want.as_slice());
+        if found.is_empty() {
+            found = pick(&|n| n.windows(want.len()).any(|w| w == want.as_slice()));
+        }
+        match found.len() {
+            0 => OwnerMatch::None,
+            1 => OwnerMatch::One(found[0]),
+            _ => OwnerMatch::Many(found),
+        }
+    }
+
+    /// Finds a task by the id a user typed (without any `@period`): exact (`4`, `III.1`),
+    /// else case-folded (`iii.1`), else qualified by its section (`II.4`). Ids are compared
+    /// in Unicode NFC form with full case folding ([`crate::text::fold_case`]), so an id
+    /// written decomposed (NFD) in the file is found typed composed, and the reverse; the
+    /// file keeps the id as it was written.
     pub fn find_task(&self, typed: &str) -> Option<usize> {
-        use crate::text::nfc;
+        use crate::text::{fold_case, nfc};
         let t = nfc(typed.trim());
         let t = t.as_ref();
         if let Some(i) = self.tasks.iter().position(|task| nfc(&task.id) == t) {
             return Some(i);
         }
-        if let Some(i) = self.tasks.iter().position(|task| nfc(&task.id).eq_ignore_ascii_case(t)) {
+        let folded = fold_case(t);
+        if let Some(i) = self.tasks.iter().position(|task| fold_case(&task.id) == folded) {
             return Some(i);
         }
-        let (sec, rest) = t.split_once('.')?;
-        self.tasks.iter().position(|task| {
-            nfc(&task.id).eq_ignore_ascii_case(rest) && nfc(&self.sections[task.section].id).eq_ignore_ascii_case(sec)
-        })
-    }
-
-    /// The error for an id that matches no task, naming the closest ids.
-    pub fn unknown_task(&self, typed: &str) -> String {
-        let ids = self.tasks.iter().map(|t| t.id.as_str());
-        let near = crate::text::nearest(typed, ids, 3);
-        let mut msg = format!("no task has the id `{}`", crate::text::clean(typed));
-        if near.is_empty() {
-            msg.push_str("; `par list` shows every id");
-        } else {
-            msg.push_str(&format!(
-                "; did you mean {}?",
-                near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-            ));
-        }
-        msg
+        let (sec, rest) = folded.split_once('.')?;
+        self.tasks
+            .iter()
+            .position(|task| fold_case(&task.id) == rest && fold_case(&self.sections[task.section].id) == sec)
     }
 }
 
