@@ -160,7 +160,7 @@ Ví dụ / Examples:
   par done 8                                   hoàn thành hôm nay / done today
   par done III.2 --date 28/5/2025 --note \"Đã gửi\" --evidence \"Bản ký số\"
   par done 4 --period 2025-Q3                  việc hằng quý: kỳ quý III / a quarterly task's Q3
-  par done 4 --date hôm qua                     kỳ chứa ngày đó / the period holding the date
+  par done 4 --date \"hôm qua\"                  kỳ chứa ngày đó / the period holding the date
 
 Mỗi mục ghi thời điểm (at) và người ghi (by: --by, else [settings] by, else the OS user).
 PAR_NOW=2025-10-06T09:15:00+07:00 fixes the recorded time (for tests and reproducible files).";
@@ -346,7 +346,7 @@ pub struct MeasureArgs {
     /// For a recurring task, the period measured, e.g. 2025-Q3 (default: the period holding the date)
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
-    /// Day of the measurement (default: today)
+    /// Day of the measurement (default: today; not later): 30/9/2025, 30/9 (plan year), hôm qua, 3 days ago…
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// A note: how it was counted, e.g. "4/5 phản ánh đúng hạn"
@@ -361,7 +361,7 @@ pub struct MeasureArgs {
 pub struct DoneArgs {
     /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
     pub id: String,
-    /// Day it was done (default: today): 30/5/2025, 2025-05-30, hôm qua…
+    /// Day it was done (default: today; not later): 30/9/2025, 30/9 (plan year), 2025-09-30, hôm qua, 3 ngày trước…
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// For a recurring task, the period it closes, e.g. 2025-Q3 (default: the period holding the date)
@@ -393,7 +393,7 @@ pub struct LogArgs {
     pub id: String,
     /// What was done
     pub text: String,
-    /// Day it was done (default: today)
+    /// Day it was done (default: today; not later): 30/9/2025, 30/9 (plan year), hôm kia, 2 days ago…
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// The period the entry reports on, e.g. 2025-Q3
@@ -425,7 +425,7 @@ pub struct TaskFields {
     /// Start date
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
-    /// Deadline of a one-off task
+    /// Deadline of a one-off task: 30/11/2025, 30/11 (plan year), 2025-11-30
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
     /// For a recurring task, the last day it runs (default: the end of the plan year)

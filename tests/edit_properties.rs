@@ -446,8 +446,11 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
             let Ok(p) = pick_period(&b.plan, t, period) else { return Ok(()) };
             let free = t.done.iter().all(|d| d.period != p);
             let out = bench.run(done_cmd(&t.id, p, *date, note.as_deref(), evidence, by.as_deref()))?;
+            // A day after today is refused, and nothing written (issue 18).
+            let future = *date > bench.today;
             match (&out, free) {
-                (Outcome::Written, true) => {
+                (Outcome::Refused(2, _), _) if future => prop_assert!(bench.bytes() == before, "refused done wrote"),
+                (Outcome::Written, true) if !future => {
                     let a = bench.load()?;
                     let new = appended(&b, &a, i)?;
                     prop_assert_eq!(new.done.len(), t.done.len() + 1);
@@ -516,6 +519,11 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
                 evidence: evidence.clone(),
                 by: by.clone(),
             }))?;
+            if *date > bench.today {
+                prop_assert!(matches!(out, Outcome::Refused(2, _)), "log {} after today gave {:?}", t.id, out);
+                prop_assert!(bench.bytes() == before, "refused log wrote");
+                return Ok(());
+            }
             prop_assert!(matches!(out, Outcome::Written), "log {} gave {:?}", t.id, out);
             let a = bench.load()?;
             let new = appended(&b, &a, i)?;
@@ -542,8 +550,9 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
             }))?;
             let free = t.measures.iter().all(|m| m.period.is_none() || m.period != p);
             let in_year = p.is_none_or(|p| p.year() == b.plan.meta.year);
+            let future = *date > bench.today;
             match (&out, t.indicator.is_some() && in_year, free) {
-                (Outcome::Written, true, true) => {
+                (Outcome::Written, true, true) if !future => {
                     let a = bench.load()?;
                     let new = appended(&b, &a, i)?;
                     let m = new.measures.last().unwrap();
@@ -554,6 +563,10 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
                 }
                 // No indicator, or a period of the task outside the plan's year: refused.
                 (Outcome::Refused(2, _), false, _) | (Outcome::Refused(1, _), true, false) => {}
+                // A day after today (issue 18).
+                (Outcome::Refused(2, _), ..) if future => {
+                    prop_assert!(bench.bytes() == before, "refused measure wrote")
+                }
                 _ => prop_assert!(false, "measure {} gave {:?}", t.id, out),
             }
             out
@@ -600,7 +613,8 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
             if t.done.iter().any(|d| d.period == p) {
                 return Ok(());
             }
-            let out = bench.run(done_cmd(&t.id, p, *date, note.as_deref(), &[], Some("x")))?;
+            let day = (*date).min(bench.today); // a day after today is refused (issue 18)
+            let out = bench.run(done_cmd(&t.id, p, day, note.as_deref(), &[], Some("x")))?;
             prop_assert!(matches!(out, Outcome::Written), "done {} gave {:?}", t.id, out);
             bench.load()?;
             bench.check_encoding()?;

@@ -12,6 +12,7 @@ mod support;
 
 mod core;
 mod crash_safety;
+mod dates;
 mod edit_properties;
 mod export;
 mod hostile;

@@ -404,7 +404,7 @@ fn init_creates_a_commented_plan_and_never_overwrites() {
         .args(["add", "Xây dựng kế hoạch", "--section", "II", "--owner", "ht", "--due", "30/5/2026"])
         .assert()
         .success();
-    PAR.cmd_in(dir.path()).args(["done", "II.1", "--date", "2026-05-20"]).assert().success();
+    PAR.cmd_in(dir.path()).args(["done", "II.1", "--date", "2026-05-20", "--today", "2026-06-01"]).assert().success();
     PAR.cmd_in(dir.path())
         .args(["list", "--today", "2026-06-01"])
         .assert()

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
         .map(|o| resolve::owner(plan, o, "--support", lang))
         .collect::<Result<Vec<_>, _>>()?;
     let date = |typed: &Option<String>, option: &str| {
-        typed.as_deref().map(|d| resolve::date(d, option, ctx.today)).transpose()
+        typed.as_deref().map(|d| resolve::date(d, option, ctx.today, plan.meta.year, lang)).transpose()
     };
     let (start, due, end) = (date(&f.start, "--start")?, date(&f.due, "--due")?, date(&f.end, "--end")?);
     let repeat = f.repeat.as_deref().map(|r| resolve::repeat(r, lang)).transpose()?;

@@ -16,10 +16,11 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let date = match &args.date {
-        Some(d) => resolve::date(d, "--date", ctx.today)?,
+        Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
     };
     let period = resolve::done_period(plan, task, typed_period.as_deref(), date, lang)?;
+    resolve::not_future(date, ctx.today, ("việc đã làm", "work done"), lang)?;
     let what = match period {
         Some(p) => format!("{} {} ({})", lang.pick("nhiệm vụ", "task"), task.id, p.label(lang)),
         None => format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id),

@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     }
     for (typed, key) in [(&f.start, "start"), (&f.due, "due"), (&f.end, "end")] {
         if let Some(d) = typed {
-            set.push((key, date(resolve::date(d, &format!("--{key}"), ctx.today)?)));
+            set.push((key, date(resolve::date(d, &format!("--{key}"), ctx.today, plan.meta.year, lang)?)));
         }
     }
     if let Some(r) = &f.repeat {

@@ -23,9 +23,10 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
         .into());
     }
     let date = match &args.date {
-        Some(d) => resolve::date(d, "--date", ctx.today)?,
+        Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
     };
+    resolve::not_future(date, ctx.today, ("việc đã làm", "work done"), lang)?;
     let period = resolve::log_period(plan, task, typed_period.as_deref(), lang)?;
     let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
     let by = author(args.by.as_deref(), plan);

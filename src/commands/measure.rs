@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
         ))
     })?;
     let date = match &args.date {
-        Some(d) => resolve::date(d, "--date", ctx.today)?,
+        Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
     };
     let period = resolve::done_period(plan, task, typed_period.as_deref(), date, lang)?;
@@ -58,6 +58,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
             ))
         .into());
     }
+    resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;
     if let Some(prev) = task.measures.iter().find(|m| m.period.is_some() && m.period == period) {
         let p = period.map(|p| p.to_string()).unwrap_or_default();
         return Ok(Outcome {

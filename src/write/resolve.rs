@@ -10,9 +10,63 @@ use crate::period::Period;
 use crate::plan::{OwnerMatch, Plan, Repeat, Task};
 use crate::text::{clean, nearest, nfc};
 
-/// A date option: `30/5/2025`, `2025-05-30`, `hôm nay`…
-pub fn date(typed: &str, option: &str, today: NaiveDate) -> Result<NaiveDate, Fail> {
-    crate::dates::parse_user_date(typed, today).map_err(|e| Fail::input(format!("{option}: {}", clean(&e))))
+/// A date option: `30/5/2025`, `30/5/25`, `30/5` (in the plan's `year`), `2025-05-30`,
+/// `hôm nay`… (see [`crate::dates::parse_typed_date`]).
+pub fn date(typed: &str, option: &str, today: NaiveDate, year: i32, lang: Lang) -> Result<NaiveDate, Fail> {
+    use crate::dates::{DateSlip, YEARS, parse_typed_date};
+    let shown = crate::text::truncate(&crate::text::one_line(typed.trim()), 40);
+    let shown = clean(&shown).to_string();
+    parse_typed_date(typed, today, year).map_err(|slip| {
+        let message = match slip {
+            DateSlip::NotADate => lang
+                .pick(
+                    &format!("{option}: `{shown}` không phải là ngày hợp lệ"),
+                    &format!("{option}: `{shown}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30"),
+                )
+                .to_string(),
+            DateSlip::OutsideYears => lang
+                .pick(
+                    &format!("{option}: `{shown}` nằm ngoài các năm {}–{}", YEARS.start(), YEARS.end()),
+                    &format!("{option}: `{shown}` is outside the years {}–{}", YEARS.start(), YEARS.end()),
+                )
+                .to_string(),
+        };
+        Fail::input(message).help_in(
+            lang,
+            lang.pick(
+                &format!(
+                    "viết ngày dạng 30/9/{year}, 30/9/{}, 30/9 (năm {year} của kế hoạch) hoặc {year}-09-30; \
+                     hoặc hôm nay, hôm qua, hôm kia, 3 ngày trước",
+                    year % 100
+                ),
+                &format!(
+                    "write the day as 30/9/{year}, 30/9/{}, 30/9 (the plan's year {year}) or {year}-09-30; \
+                     or today, yesterday, 2 days ago, 3 days ago",
+                    year % 100
+                ),
+            ),
+        )
+    })
+}
+
+/// Refuses a day after today for what has happened (done, log, measure): `what` is the
+/// thing recorded, in both languages.
+pub fn not_future(date: NaiveDate, today: NaiveDate, what: (&str, &str), lang: Lang) -> Result<(), Fail> {
+    if date <= today {
+        return Ok(());
+    }
+    let (day, now) = (crate::dates::short(date), crate::dates::short(today));
+    Err(Fail::input(lang.pick(
+        &format!("ngày {day} ở sau hôm nay ({now}): không thể ghi {} vào tương lai", what.0),
+        &format!("the date {day} is after today ({now}): {} cannot be recorded in the future", what.1),
+    ))
+    .help_in(
+        lang,
+        lang.pick(
+            "ghi ngày hôm nay hoặc một ngày đã qua với --date (bỏ --date là hôm nay); nếu đồng hồ máy sai, dùng --today",
+            "give today or a past day with --date (without --date: today); if the computer's clock is wrong, use --today",
+        ),
+    ))
 }
 
 /// An owner by id (any case) or by name (see [`Plan::find_owner`]); returns its index.

@@ -7,25 +7,79 @@ use crate::text::fold;
 /// The years a plan's dates may lie in; anything outside is a typing slip.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
-/// Parses a date typed by a user. `today` anchors the relative words.
+/// Why a typed date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSlip {
+    /// Neither a date form nor a date word, or a day that does not exist (31/9).
+    NotADate,
+    /// A real date, outside [`YEARS`].
+    OutsideYears,
+}
+
+/// Parses a date typed by a user. `today` anchors the relative words; a day and month
+/// without a year (`30/9`) take today's year. Used for `--today`.
 pub fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let s = input.trim();
     let shown = crate::text::truncate(&crate::text::one_line(s), 40);
-    let date = match fold(s).as_str() {
-        "today" | "hom nay" | "homnay" => Some(today),
-        "yesterday" | "hom qua" | "homqua" => today.pred_opt(),
-        "tomorrow" | "ngay mai" | "ngaymai" => today.succ_opt(),
-        _ => parse_date(s).ok_or_else(|| {
-            format!(
-                "`{shown}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
-            )
-        })
-        .map(Some)?,
+    parse_typed_date(s, today, today.year()).map_err(|slip| match slip {
+        DateSlip::NotADate => format!(
+            "`{shown}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
+        ),
+        DateSlip::OutsideYears => format!("`{shown}` is outside the years {}–{}", YEARS.start(), YEARS.end()),
+    })
+}
+
+/// Parses a date typed by a user, as the date options take it:
+/// - `30/5/2025`, `30/05/2025`, `30-5-2025`, `30.5.2025`, `2025-05-30`;
+/// - `30/5/25`: a two-digit year is in the 2000s (2025);
+/// - `30/5`: day and month, in `year` (the plan's year);
+/// - words, in either language, diacritics and case optional: `hôm nay`/`today`,
+///   `hôm qua`/`yesterday`, `hôm kia`/`2 days ago`, `N ngày trước`/`N days ago`,
+///   `ngày mai`/`tomorrow`.
+pub fn parse_typed_date(input: &str, today: NaiveDate, year: i32) -> Result<NaiveDate, DateSlip> {
+    let s = input.trim();
+    let date = match relative_days(&fold(s)) {
+        Some(back) => today.checked_sub_signed(Duration::try_days(back).ok_or(DateSlip::OutsideYears)?),
+        None => Some(parse_date(s).or_else(|| parse_short_date(s, year)).ok_or(DateSlip::NotADate)?),
     };
     match date {
         Some(d) if YEARS.contains(&d.year()) => Ok(d),
-        _ => Err(format!("`{shown}` is outside the years {}–{}", YEARS.start(), YEARS.end())),
+        _ => Err(DateSlip::OutsideYears),
     }
+}
+
+/// How many days before today a date word means (negative: after), for folded text.
+fn relative_days(folded: &str) -> Option<i64> {
+    match folded {
+        "today" | "hom nay" | "homnay" => return Some(0),
+        "yesterday" | "hom qua" | "homqua" => return Some(1),
+        "hom kia" | "homkia" | "day before yesterday" => return Some(2),
+        "tomorrow" | "ngay mai" | "ngaymai" => return Some(-1),
+        _ => {}
+    }
+    let (n, unit) = folded.split_once(' ')?;
+    if n.is_empty() || n.len() > 5 || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match unit {
+        "ngay truoc" | "days ago" | "day ago" => n.parse().ok(),
+        _ => None,
+    }
+}
+
+/// `30/9/25` (a two-digit year is 20yy) or `30/9` (in `year`); also with `-` or `.`.
+fn parse_short_date(text: &str, year: i32) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let digits = |p: &&str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(digits) {
+        return None;
+    }
+    let (d, m) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+    let y = match parts.get(2) {
+        Some(yy) => 2000 + yy.parse::<i32>().ok()?,
+        None => year,
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// Parses an absolute date: ISO `2025-05-30` or Vietnamese `30/5/2025`, `30-5-2025`, `30.5.2025`.
@@ -112,7 +166,16 @@ mod tests {
         assert_eq!(parse_user_date("Hom Qua", today), Ok(d(2025, 6, 14)));
         assert_eq!(parse_user_date("yesterday", today), Ok(d(2025, 6, 14)));
         assert!(parse_user_date("31/2/2025", today).is_err());
-        assert!(parse_user_date("30/5/25", today).is_err());
+        assert_eq!(parse_user_date("30/5/25", today), Ok(d(2025, 5, 30)));
+        assert_eq!(parse_typed_date("30/9", today, 2024), Ok(d(2024, 9, 30)));
+        assert_eq!(parse_typed_date("31/9", today, 2025), Err(DateSlip::NotADate));
+        assert_eq!(parse_typed_date("30/9/2025/1", today, 2025), Err(DateSlip::NotADate));
+        assert_eq!(parse_typed_date("Hôm Kia", today, 2025), Ok(d(2025, 6, 13)));
+        assert_eq!(parse_typed_date("3 ngày trước", today, 2025), Ok(d(2025, 6, 12)));
+        assert_eq!(parse_typed_date("10 days ago", today, 2025), Ok(d(2025, 6, 5)));
+        assert_eq!(parse_typed_date("1 day ago", today, 2025), Ok(d(2025, 6, 14)));
+        assert_eq!(parse_typed_date("99999 days ago", today, 2025), Err(DateSlip::OutsideYears));
+        assert_eq!(parse_typed_date("days ago", today, 2025), Err(DateSlip::NotADate));
         assert!(parse_user_date("soon", today).is_err());
         assert!(parse_user_date("99999999999/1/2025", today).is_err());
         // Far outside the plan years: a clear error, and no overflow at the ends of the calendar.
