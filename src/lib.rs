@@ -130,6 +130,25 @@ fn build_context(cli: &Cli) -> anyhow::Result<Context> {
         ColorChoice::Never => false,
         ColorChoice::Auto => is_tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb"),
     };
-    let width = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w: &u16| w >= 20);
+    // The terminal's own width when standard output is one (COLUMNS is rarely exported, so
+    // a plain shell in an 80-column window would otherwise get 150-column tables); else
+    // COLUMNS, which is also how tests and scripts ask for a width.
+    let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok());
+    let width = is_tty.then(terminal_width).flatten().or_else(columns).filter(|&w: &u16| w >= 20);
     Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang.map(Lang::from), color, width })
+}
+
+/// The width of the terminal on standard output, asked of the terminal itself.
+#[cfg(unix)]
+fn terminal_width() -> Option<u16> {
+    let mut size = libc::winsize { ws_row: 0, ws_col: 0, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct we own; on failure (not a
+    // terminal) it writes nothing and returns -1.
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(size.ws_col)
+}
+
+#[cfg(not(unix))]
+fn terminal_width() -> Option<u16> {
+    None
 }

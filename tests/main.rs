@@ -24,5 +24,6 @@ mod properties;
 mod report;
 mod rollup;
 mod shell;
+mod terminal;
 mod write_commands;
 mod write_safety;
