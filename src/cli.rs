@@ -129,6 +129,9 @@ pub enum Command {
     /// Tạo tệp plan.toml mới có chú thích / Create a new, commented plan.toml
     #[command(after_help = INIT_EXAMPLES)]
     Init(InitArgs),
+    /// Người, bộ phận chủ trì: thêm, sửa, xóa, liệt kê / Owners: add, edit, remove, list
+    #[command(after_help = OWNER_EXAMPLES)]
+    Owner(OwnerArgs),
     /// Tổng hợp kế hoạch của nhiều đơn vị (Phòng Nội vụ) / District rollup of many units' plans
     #[command(after_help = ROLLUP_EXAMPLES)]
     Rollup(RollupArgs),
@@ -200,6 +203,11 @@ const INIT_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par init --unit \"Trường Tiểu học Nguyễn Bỉnh Khiêm\" --year 2025 --signer \"Đỗ Ngọc Chi\" --position \"Hiệu trưởng\"
   par -f ke-hoach-2026.toml init --unit \"UBND Phường Bến Nghé\" --year 2026
+  par init --unit \"UBND Phường Sài Gòn\" --kind ward --code SG --start 2/7/2025
+
+--kind school|ward|commune|department|office chọn cách trình bày tiêu đề, dòng thẩm quyền
+của người ký và danh sách người chủ trì ban đầu / chooses the heading layout, the signer's
+capacity lines and the owners to start from. --start mặc định là hôm nay / defaults to today.
 
 Không bao giờ ghi đè tệp đã có / never overwrites an existing file.";
 
@@ -355,6 +363,9 @@ pub struct MeasureArgs {
     /// Who records it (default: [settings] by, else the OS user)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+    /// Correct the period's measurement: the value is replaced and the old one is kept in the task's log
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Args)]
@@ -419,8 +430,9 @@ pub struct TaskFields {
     /// The one primary owner (chủ trì): an owner id such as `ht`
     #[arg(long, value_name = "ID")]
     pub owner: Option<String>,
-    /// Supporting owners (phối hợp), comma-separated or repeated: --support pht,cntt
-    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    /// Supporting owners (phối hợp), comma-separated or repeated: --support pht,cntt replaces
+    /// the list; --support +vt,-cchc adds vt and removes cchc
+    #[arg(long, value_name = "ID", value_delimiter = ',', allow_hyphen_values = true)]
     pub support: Option<Vec<String>>,
     /// Start date
     #[arg(long, value_name = "DATE")]
@@ -440,6 +452,19 @@ pub struct TaskFields {
     /// Expected result (rõ kết quả)
     #[arg(long, value_name = "TEXT")]
     pub result: Option<String>,
+    /// Codes of the index criteria the task remedies: --criteria 3.2,7.1 replaces the list;
+    /// --criteria +3.3,-1.5 adds and removes
+    #[arg(long, value_name = "CODE", value_delimiter = ',', allow_hyphen_values = true)]
+    pub criteria: Option<Vec<String>>,
+    /// Name of the indicator measuring the result ([task.indicator] name)
+    #[arg(long, value_name = "NAME")]
+    pub indicator: Option<String>,
+    /// The indicator's target: 100, 95,5
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub target: Option<String>,
+    /// The indicator's unit, e.g. %
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -465,6 +490,9 @@ pub enum TaskField {
     #[value(alias = "due_day")]
     DueDay,
     Result,
+    Criteria,
+    /// The whole [task.indicator] table
+    Indicator,
 }
 
 impl TaskField {
@@ -480,6 +508,8 @@ impl TaskField {
             TaskField::Repeat => "repeat",
             TaskField::DueDay => "due_day",
             TaskField::Result => "result",
+            TaskField::Criteria => "criteria",
+            TaskField::Indicator => "indicator",
         }
     }
 }
@@ -534,9 +564,105 @@ pub struct InitArgs {
     /// Name of the signer
     #[arg(long, value_name = "NAME")]
     pub signer: Option<String>,
-    /// Position of the signer, e.g. "Hiệu trưởng"
+    /// Position of the signer, e.g. "Hiệu trưởng" (default: the kind's usual signer)
     #[arg(long)]
     pub position: Option<String>,
+    /// The day the plan runs from (default: today, or 1/1 of a plan year that is not this year)
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Kind of unit: heading layout, signer's capacity, owners to start from
+    /// (default: guessed from --unit, "Trường…" school, "Phường…" ward…, else school)
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<UnitKindArg>,
+    /// The unit's code in the district roster, e.g. BN-01
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+/// `par init --kind`: the kind of unit, written as `[plan] unit_kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum UnitKindArg {
+    /// Trường học
+    School,
+    /// Phường
+    Ward,
+    /// Xã, thị trấn
+    Commune,
+    /// Phòng chuyên môn
+    Department,
+    /// Văn phòng, cơ quan
+    Office,
+}
+
+const OWNER_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par owner list
+  par owner add motcua --name \"Bộ phận Một cửa\" --name-en \"One-stop desk\"
+  par owner edit pht --name \"Phó Hiệu trưởng\"
+  par owner rm tpt                       chỉ khi không nhiệm vụ nào dùng / only when no task uses it
+
+Chỉ các dòng của người đó thay đổi / only that owner's lines change.";
+
+#[derive(Debug, Args)]
+pub struct OwnerArgs {
+    #[command(subcommand)]
+    pub action: OwnerAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OwnerAction {
+    /// Thêm người chủ trì / Add an owner
+    Add(OwnerAddArgs),
+    /// Sửa tên, tên tiếng Anh, ghi chú / Change an owner's name, English name, note
+    Edit(OwnerEditArgs),
+    /// Xóa người chủ trì không còn nhiệm vụ nào dùng / Remove an owner no task uses
+    #[command(visible_alias = "remove")]
+    Rm(OwnerRmArgs),
+    /// Liệt kê người chủ trì và số nhiệm vụ của họ / List the owners and their tasks
+    #[command(visible_alias = "ls")]
+    List(OwnerListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OwnerAddArgs {
+    /// The new owner's id, used in tasks: motcua, ht, vt
+    pub id: String,
+    /// Full name: "Bộ phận Một cửa"
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// English name
+    #[arg(long, value_name = "NAME")]
+    pub name_en: Option<String>,
+    /// A note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OwnerEditArgs {
+    /// The owner's id
+    pub id: String,
+    /// New full name
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// New English name
+    #[arg(long, value_name = "NAME")]
+    pub name_en: Option<String>,
+    /// New note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OwnerRmArgs {
+    /// The owner's id
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct OwnerListArgs {
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReadFormat,
 }
 
 const ROLLUP_EXAMPLES: &str = "\

@@ -126,9 +126,10 @@ fn a_due_date_in_the_future_is_still_accepted() {
     let s = Session::seed();
     s.par(["add", "Việc mới", "--section", "II", "--due", "20/12/2025", "--today", TODAY]).ok();
     assert!(s.plan_text().contains("due = 2025-12-20\n"));
-    s.par(["edit", "8", "--due", "ngày mai", "--today", TODAY]).ok();
+    // `par edit` prints what changed on stderr (before → after).
+    assert_eq!(s.par(["edit", "8", "--due", "ngày mai", "--today", TODAY]).code, 0);
     assert!(s.plan_text().contains("due = 2025-10-11\n"), "{}", s.plan_text());
-    s.par(["edit", "8", "--start", "1/11", "--due", "15/12/2025", "--today", TODAY]).ok();
+    assert_eq!(s.par(["edit", "8", "--start", "1/11", "--due", "15/12/2025", "--today", TODAY]).code, 0);
     let text = s.plan_text();
     assert!(text.contains("start = 2025-11-01\n") && text.contains("due = 2025-12-15\n"), "{text}");
 }

@@ -269,7 +269,12 @@ impl Bench {
     /// (`at_end`): the writers end every line they write, and the undoing removes
     /// what they added, not the line break the last line then needed.
     fn check_restored(&self, before: &[u8], at_end: bool, what: &str) -> Result<(), TestCaseError> {
-        let now = self.bytes();
+        self.check_restored_bytes(before, &self.bytes(), at_end, what)
+    }
+
+    /// [`Bench::check_restored`] of `now`, the file's bytes (or what a check keeps of them).
+    fn check_restored_bytes(&self, before: &[u8], now: &[u8], at_end: bool, what: &str) -> Result<(), TestCaseError> {
+        let now = now.to_vec();
         if now == before {
             return Ok(());
         }
@@ -479,28 +484,33 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
                     let a = bench.load()?;
                     let (old, new) = (block(&b, i), block(&a, i));
                     only_inside(&b.text, &a.text, &old.content, &new.content)?;
-                    // Exactly one [[task.done]] table (with the blank lines before it) went.
+                    // Exactly one [[task.done]] table (with the blank lines before it) went, and a
+                    // [[task.log]] keeping it was appended at the end (issue 18).
                     let inside = &a.text[new.content.clone()];
                     let removed = old.children.iter().filter(|(h, _)| h.is_child_array("done")).find(|(_, r)| {
                         let mut rest = b.text[old.content.start..r.start].to_string();
                         rest.push_str(&b.text[r.end..old.content.end]);
-                        rest == inside
+                        inside.starts_with(&rest) && inside[rest.len()..].trim_start().starts_with("[[task.log]]")
                     });
                     prop_assert!(removed.is_some(), "(a) reopen did not remove exactly one [[task.done]]");
                     others_unchanged(&b.plan, &a.plan, Some(i), Some(i))?;
                     let new_t = &a.plan.tasks[i];
                     prop_assert_eq!(new_t.done.len() + 1, t.done.len());
+                    prop_assert_eq!(new_t.log.len(), t.log.len() + 1);
                     let mut old_t = t.clone();
                     let gone = old_t
                         .done
                         .iter()
                         .position(|d| !new_t.done.iter().any(|x| format!("{x:?}") == format!("{d:?}")));
-                    if let Some(g) = gone {
-                        old_t.done.remove(g);
-                    } else {
+                    let gone = match gone {
+                        Some(g) => old_t.done.remove(g),
                         // Two identical marks: either one may go.
-                        old_t.done.pop();
-                    }
+                        None => old_t.done.pop().unwrap(),
+                    };
+                    // The mark lives on in the log: its day, period and evidence.
+                    let kept = new_t.log.last().unwrap();
+                    prop_assert_eq!((kept.date, kept.period, &kept.evidence), (gone.date, gone.period, &gone.evidence));
+                    old_t.log.push(kept.clone());
                     prop_assert_eq!(sem(&old_t), sem(new_t));
                 }
                 (Outcome::Refused(1, _), true) => {}
@@ -547,6 +557,7 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
                 period: p.map(|p| p.to_string()),
                 note: None,
                 by: Some("đo".into()),
+                replace: false,
             }))?;
             let free = t.measures.iter().all(|m| m.period.is_none() || m.period != p);
             let in_year = p.is_none_or(|p| p.year() == b.plan.meta.year);
@@ -620,7 +631,20 @@ fn apply(bench: &Bench, step: &Step, log: &mut Vec<String>) -> Result<(), TestCa
             bench.check_encoding()?;
             let out = bench.run(Command::Reopen(ReopenArgs { id: t.id.clone(), period: p.map(|p| p.to_string()) }))?;
             prop_assert!(matches!(out, Outcome::Written), "reopen {} gave {:?}", t.id, out);
-            bench.check_restored(&before, block(&b, i).content.end == b.text.len(), "done then reopen")?;
+            // The mark is gone and lives on as one log entry at the task's end (issue 18):
+            // without that entry the file is the one before.
+            let a = bench.load()?;
+            let new = block(&a, i);
+            let log_at = a.text[..new.content.end].rfind("[[task.log]]").unwrap_or(new.content.end);
+            let kept_end = a.text[..log_at].trim_end_matches(['\r', '\n']).len();
+            let entry_start = kept_end + if a.text[kept_end..].starts_with("\r\n") { 2 } else { 1 };
+            let without = [&a.text.as_bytes()[..entry_start], &a.text.as_bytes()[new.content.end..]].concat();
+            let (now_plan, old_plan) = (&a.plan.tasks[i], &b.plan.tasks[i]);
+            prop_assert_eq!(now_plan.log.len(), old_plan.log.len() + 1);
+            prop_assert_eq!(now_plan.done.len(), old_plan.done.len());
+            let mut bom = if bench.bom { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
+            bom.extend_from_slice(&without);
+            bench.check_restored_bytes(&before, &bom, block(&b, i).content.end == b.text.len(), "done then reopen")?;
             out
         }
         Step::AddRemoved { title, section } => {

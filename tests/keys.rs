@@ -14,7 +14,9 @@ fn session() -> Session {
 /// The plan after `args` in a fresh session: what a command wrote.
 fn after(args: &[&str]) -> String {
     let s = session();
-    s.run(args).ok();
+    // Not `ok()`: `par edit` prints what changed on stderr (before → after).
+    let run = s.run(args);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
     s.plan_text()
 }
 
@@ -186,6 +188,7 @@ fn an_ambiguous_owner_name_lists_the_matches() {
     let err = s.par(["--lang", "en", "edit", "8", "--owner", "hieu"]).fails(2);
     assert!(err.contains("`hieu` matches several owners"), "{err}");
     assert_eq!(s.plan_text(), SEED);
-    s.par(["edit", "8", "--owner", "pho hieu truong"]).ok();
+    let run = s.par(["edit", "8", "--owner", "pho hieu truong"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, "  owner: \"ht\" → \"pht\"\n"));
     assert!(s.plan_text().contains("owner = \"pht\""));
 }

@@ -123,7 +123,7 @@ fn done_twice_is_a_no_op_with_a_message() {
 }
 
 #[test]
-fn reopen_undoes_done_byte_for_byte() {
+fn reopen_removes_the_mark_and_keeps_it_as_a_log_entry() {
     let (dir, path) = setup();
     PAR.cmd_in(dir.path()).args(["done", "4"]).assert().success();
     PAR.cmd_in(dir.path()).args(["done", "1", "--note", "x"]).assert().success();
@@ -131,17 +131,29 @@ fn reopen_undoes_done_byte_for_byte() {
         .args(["--lang", "en", "reopen", "4"])
         .assert()
         .success()
-        .stdout("Reopened task 4 (Q4 2025): removed its done mark of 06/10/2025.\n");
+        .stdout("Reopened task 4 (Q4 2025): removed its done mark of 06/10/2025; its date, note and evidence are kept as a log entry.\n");
     PAR.cmd_in(dir.path())
         .args(["reopen", "1"])
         .assert()
         .success()
-        .stdout("Đã bỏ đánh dấu hoàn thành nhiệm vụ 1 (ngày 06/10/2025).\n");
-    assert_eq!(fs::read_to_string(&path).unwrap(), seed());
+        .stdout("Đã bỏ đánh dấu hoàn thành nhiệm vụ 1 (ngày 06/10/2025); ngày, ghi chú và minh chứng của nó được chuyển vào nhật ký.\n");
+    // The marks are gone; in their place, at each task's end, a log entry keeps them (issue 18).
+    let expected = insert_after(
+        &insert_after(
+            &seed(),
+            TASK1_END,
+            "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Bỏ đánh dấu hoàn thành ngày 06/10/2025 (par reopen); ghi chú khi hoàn thành: x\"\nat = 2025-10-06T09:15:00+07:00\n",
+        ),
+        TASK4_END,
+        "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Done mark removed on 06/10/2025 (par reopen)\"\nperiod = \"2025-Q4\"\nat = 2025-10-06T09:15:00+07:00\n",
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     // A mark in the middle of the task, with its attached data, goes with its blank line.
     PAR.cmd_in(dir.path()).args(["reopen", "4", "--period", "2025-Q2"]).assert().success();
     let q2 = "\n[[task.done]]\nperiod = \"2025-Q2\"\ndate = 2025-06-27\nnote = \"Quý II: 4/4 phản ánh được xử lý đúng hạn\"\nevidence = [\"Sổ theo dõi phản ánh, kiến nghị quý II/2025\"]\nby = \"Văn thư\"\n";
-    assert_eq!(fs::read_to_string(&path).unwrap(), replace_once(&seed(), q2, ""));
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&replace_once(&expected, q2, "")[..expected.find(q2).unwrap()]));
+    assert!(!after.contains(q2) && after.contains("period = \"2025-Q2\"\nevidence = [\"Sổ theo dõi phản ánh, kiến nghị quý II/2025\"]\nby = \"Văn thư\"\nat = "));
     // Nothing left to reopen: a message, nothing written.
     let before = fs::read_to_string(&path).unwrap();
     PAR.cmd_in(dir.path())
@@ -396,12 +408,19 @@ fn init_creates_a_commented_plan_and_never_overwrites() {
     assert!(text.starts_with("# ============"), "{text}");
     assert!(text.contains("unit = \"UBND Phường Bến Nghé\"\n"));
     assert!(text.contains("year = 2026 "));
-    assert!(text.contains("signer = { name = \"Nguyễn Văn A\", position = \"Chủ tịch\" }\n"));
+    // "Phường" in the name: a ward; its chairperson signs for the committee (TM.), not KT.
+    assert!(text.contains("unit_kind = \"ward\""), "{text}");
+    assert!(
+        text.contains(
+            "signer = { name = \"Nguyễn Văn A\", position = \"Chủ tịch\", capacity = [\"TM. ỦY BAN NHÂN DÂN\"] }\n"
+        ),
+        "{text}"
+    );
     assert!(text.contains("# Tệp này là của bạn"));
     // It loads, and par can add to it and mark done.
     PAR.cmd_in(dir.path()).args(["status", "--today", "2026-03-01"]).assert().success();
     PAR.cmd_in(dir.path())
-        .args(["add", "Xây dựng kế hoạch", "--section", "II", "--owner", "ht", "--due", "30/5/2026"])
+        .args(["add", "Xây dựng kế hoạch", "--section", "II", "--owner", "ct", "--due", "30/5/2026"])
         .assert()
         .success();
     PAR.cmd_in(dir.path()).args(["done", "II.1", "--date", "2026-05-20", "--today", "2026-06-01"]).assert().success();

@@ -5,7 +5,7 @@ use crate::error::Fail;
 use crate::plan::Repeat;
 use crate::write::locate::content_end;
 use crate::write::splice::{Change, Lines, block_after};
-use crate::write::{Session, resolve};
+use crate::write::{Session, fields, resolve};
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
@@ -32,14 +32,20 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
             .into());
         }
     };
-    let owner = f.owner.as_deref().map(|o| resolve::owner(plan, o, "--owner", lang)).transpose()?;
-    let support = f
-        .support
-        .iter()
-        .flatten()
-        .filter(|o| !o.trim().is_empty())
-        .map(|o| resolve::owner(plan, o, "--support", lang))
-        .collect::<Result<Vec<_>, _>>()?;
+    let owner = f.owner.as_deref().map(|o| resolve::owner_to_assign(plan, o, "--owner", lang)).transpose()?;
+    let support_ids = match &f.support {
+        Some(list) => fields::support(plan, None, list, lang)?,
+        None => Vec::new(),
+    };
+    let criteria = match &f.criteria {
+        Some(list) => fields::criteria(plan, None, list, lang)?,
+        None => Vec::new(),
+    };
+    let indicator = fields::indicator_keys(f, lang)?;
+    let indicator = match indicator.is_empty() {
+        true => None,
+        false => Some(fields::new_indicator(&indicator, s.eol(), lang)?),
+    };
     let date = |typed: &Option<String>, option: &str| {
         typed.as_deref().map(|d| resolve::date(d, option, ctx.today, plan.meta.year, lang)).transpose()
     };
@@ -63,7 +69,6 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     lines.raw("[[task]]").string("id", &id).string("section", &plan.sections[section].id).string("title", title);
     lines.opt_string("detail", f.detail.as_deref().map(str::trim).filter(|d| !d.is_empty()));
     lines.opt_string("owner", owner.map(|o| plan.owners[o].id.as_str()));
-    let support_ids: Vec<String> = support.iter().map(|&o| plan.owners[o].id.clone()).collect();
     lines.strings("support", &support_ids).date("start", start).date("due", due).date("end", end);
     if let Some(r) = repeat.filter(|r| *r != Repeat::Once) {
         lines.string("repeat", r.keyword());
@@ -72,6 +77,11 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
         lines.raw(&format!("due_day = {day}"));
     }
     lines.opt_string("result", f.result.as_deref().map(str::trim).filter(|r| !r.is_empty()));
+    lines.strings("criteria", &criteria);
+    if let Some(table) = &indicator {
+        lines.raw("");
+        lines.text.push_str(table);
+    }
 
     // After the last task of its section; else before the first task of a later
     // section; else after the last task; else at the end of the file.

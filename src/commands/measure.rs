@@ -7,16 +7,10 @@ use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
 
-/// Reads "95", "95.5", "95,5" (Vietnamese decimal comma) or "95%".
-fn parse_value(typed: &str) -> Option<f64> {
-    let t = typed.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
+use crate::write::fields::{parse_number as parse_value, toml_number};
 
-/// A value as TOML writes it: `100`, `66.7`.
-fn toml_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
-}
+#[path = "measure_replace.rs"]
+mod replace;
 
 pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -59,24 +53,50 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
         .into());
     }
     resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;
-    if let Some(prev) = task.measures.iter().find(|m| m.period.is_some() && m.period == period) {
-        let p = period.map(|p| p.to_string()).unwrap_or_default();
-        return Ok(Outcome {
-            stdout: format!(
-                "{}\n",
-                lang.pick(
-                    &format!(
-                        "Nhiệm vụ {} đã có số đo kỳ {p} ({}); không ghi thêm. Sửa trong tệp nếu cần thay số.",
-                        task.id, prev.value
-                    ),
-                    &format!(
-                        "Task {} already has a measurement for {p} ({}); nothing written. Edit the file to change it.",
-                        task.id, prev.value
-                    ),
-                )
-            ),
-            code: code::FINDINGS,
-        });
+    // The measurement of that period, if any: a recurring task has one per period; any other
+    // task's latest measurement is what --replace corrects.
+    let existing = match period {
+        Some(_) => task.measures.iter().position(|m| m.period == period),
+        None if args.replace => task.measures.iter().enumerate().max_by_key(|(_, m)| m.date).map(|(n, _)| n),
+        None => None,
+    };
+    match existing {
+        Some(n) if args.replace => {
+            return replace::run(s, i, n, value, date, args, period);
+        }
+        Some(n) => {
+            let prev = &task.measures[n];
+            let p = period.map(|p| p.to_string()).unwrap_or_default();
+            return Ok(Outcome {
+                stdout: format!(
+                    "{}\n",
+                    lang.pick(
+                        &format!(
+                            "Nhiệm vụ {} đã có số đo kỳ {p} ({}); không ghi thêm. Sửa số đó bằng: par measure {} {} --period {p} --replace",
+                            task.id, prev.value, task.id, toml_number(value)
+                        ),
+                        &format!(
+                            "Task {} already has a measurement for {p} ({}); nothing written. Correct it with: par measure {} {} --period {p} --replace",
+                            task.id, prev.value, task.id, toml_number(value)
+                        ),
+                    )
+                ),
+                code: code::FINDINGS,
+            });
+        }
+        None if args.replace => {
+            let p = period.map(|p| format!(" {} {p}", lang.pick("kỳ", "for"))).unwrap_or_default();
+            return Err(Fail::input(lang.pick(
+                &format!("--replace: nhiệm vụ {} chưa có số đo{p} nên không có gì để sửa; không ghi gì", task.id),
+                &format!(
+                    "--replace: task {} has no measurement{p}, so there is nothing to correct; nothing was written",
+                    task.id
+                ),
+            ))
+            .help(lang.pick("bỏ --replace để ghi số đo mới", "leave out --replace to record a new measurement"))
+            .into());
+        }
+        None => {}
     }
     let by = author(args.by.as_deref(), plan);
     let note = args.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -107,21 +127,4 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
             ),
         )
     )))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_as_typed() {
-        assert_eq!(parse_value("95"), Some(95.0));
-        assert_eq!(parse_value("95,5"), Some(95.5));
-        assert_eq!(parse_value(" 66.7 % "), Some(66.7));
-        assert_eq!(parse_value("-3"), Some(-3.0));
-        assert_eq!(parse_value("chín"), None);
-        assert_eq!(parse_value("inf"), None);
-        assert_eq!(toml_number(100.0), "100");
-        assert_eq!(toml_number(66.7), "66.7");
-    }
 }

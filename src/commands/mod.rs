@@ -12,6 +12,7 @@ mod init;
 mod list;
 mod log;
 mod measure;
+mod owner;
 mod reopen;
 pub(crate) mod report;
 mod restore;
@@ -42,6 +43,7 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Rm(args) => rm::run(ctx, args),
         Command::Restore(args) => restore::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
+        Command::Owner(args) => owner::run(ctx, args),
         Command::Rollup(args) => rollup::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Completions(args) => shell::completions(args),

@@ -6,7 +6,7 @@ use crate::error::Fail;
 use crate::period::Period;
 use crate::plan::Repeat;
 use crate::write::journal;
-use crate::write::splice::Change;
+use crate::write::splice::{Lines, block_after, combine};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
 
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
         (_, None) if task.done.is_empty() => return Err(not_done(name)),
         (_, None) => 0,
     };
-    let mark = &task.done[which];
+    let mark = task.done[which].clone();
     let block = s.block(i)?;
     let (_, removed) = block.child("done", which).cloned().ok_or_else(|| {
         Fail::input(lang.pick(
@@ -52,9 +52,31 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
             "par could not find the matching [[task.done]] table in the file; nothing was written",
         ))
     })?;
-    let change = Change::new(removed, "");
+    // Nothing vanishes: the mark's date, note, evidence and author become a log entry.
+    let today = short(ctx.today);
+    let mut text = lang
+        .pick(
+            &format!("Bỏ đánh dấu hoàn thành ngày {today} (par reopen)"),
+            &format!("Done mark removed on {today} (par reopen)"),
+        )
+        .to_string();
+    if let Some(note) = mark.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        text.push_str(&format!("; {}: {note}", lang.pick("ghi chú khi hoàn thành", "its note")));
+    }
+    let mut log = Lines::new(s.eol());
+    log.raw("[[task.log]]").date("date", Some(mark.date)).string("text", &text);
+    if let Some(p) = mark.period {
+        log.string("period", &p.to_string());
+    }
+    log.strings("evidence", &mark.evidence).opt_string("by", mark.by.as_deref());
+    log.raw(&format!("at = {}", crate::write::timestamp()?));
+    let end = block.content.end;
+    let change = combine(
+        s.text(),
+        vec![(removed.clone(), String::new()), (end..end, block_after(s.text(), end, &log.text, s.eol()))],
+    );
     let checked = s.check(&change, block.content)?;
-    if checked.done.len() + 1 != task.done.len() {
+    if checked.done.len() + 1 != task.done.len() || checked.log.len() != task.log.len() + 1 {
         return Err(Fail::input(lang.pick(
             "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
             "par could not remove the done mark; nothing was written (please report this)",
@@ -66,14 +88,18 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
         None => name,
     };
     let date = short(mark.date);
-    let (id, mark) = (task.id.clone(), mark.clone());
-    // Removed on purpose: not a loss to warn about later.
-    s.commit_then(&change, |s| journal::forget_done(s, &id, &mark))?;
+    let id = task.id.clone();
+    let entry = journal::Entry::appended(&checked, journal::Kind::Log, &log.text);
+    // Removed on purpose: not a loss to warn about later; the log entry is par's to keep.
+    s.commit_then(&change, |s| {
+        journal::forget_done(s, &id, &mark);
+        journal::record_appended(s, entry);
+    })?;
     Ok(Outcome::ok(format!(
         "{}\n",
         lang.pick(
-            &format!("Đã bỏ đánh dấu hoàn thành {what} (ngày {date})."),
-            &format!("Reopened {what}: removed its done mark of {date}."),
+            &format!("Đã bỏ đánh dấu hoàn thành {what} (ngày {date}); ngày, ghi chú và minh chứng của nó được chuyển vào nhật ký."),
+            &format!("Reopened {what}: removed its done mark of {date}; its date, note and evidence are kept as a log entry."),
         )
     )))
 }

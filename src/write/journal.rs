@@ -108,6 +108,18 @@ impl Entry {
         Some(Entry { task: checked.id.clone(), kind, period, date, hash, text: lines.replace("\r\n", "\n") })
     }
 
+    /// The measurement `m` of task `task`, as par wrote it (`lines`), e.g. one corrected in place.
+    pub fn measured(task: &str, m: &Measure, lines: &str) -> Entry {
+        Entry {
+            task: task.to_string(),
+            kind: Kind::Measure,
+            period: m.period,
+            date: m.date,
+            hash: hash_measure(m),
+            text: lines.replace("\r\n", "\n"),
+        }
+    }
+
     /// "nhiệm vụ 4, đánh dấu hoàn thành, kỳ 2025-Q3, ngày 06/10/2025".
     pub fn describe(&self, lang: Lang) -> String {
         let mut s =
@@ -547,6 +559,19 @@ pub fn forget_done(session: &super::Session, task: &str, mark: &DoneMark) {
     let Ok(Some(entries)) = read(&path) else { return };
     let same = |e: &Entry| e.task == task && e.kind == Kind::Done && e.period == mark.period;
     let hash = hash_done(mark);
+    let pick = entries.iter().position(|e| same(e) && e.hash == hash).or_else(|| entries.iter().rposition(same));
+    if let Some(pick) = pick {
+        prune(session.real(), session.plan(), session.lang, |i, _| i == pick);
+    }
+}
+
+/// Drops the journaled measurement `measure` of task `task`, corrected on purpose
+/// (`par measure --replace`): the one with its hash, else the newest of its period.
+pub fn forget_measure(session: &super::Session, task: &str, measure: &Measure) {
+    let path = journal_path(session.real());
+    let Ok(Some(entries)) = read(&path) else { return };
+    let same = |e: &Entry| e.task == task && e.kind == Kind::Measure && e.period == measure.period;
+    let hash = hash_measure(measure);
     let pick = entries.iter().position(|e| same(e) && e.hash == hash).or_else(|| entries.iter().rposition(same));
     if let Some(pick) = pick {
         prune(session.real(), session.plan(), session.lang, |i, _| i == pick);

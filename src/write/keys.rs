@@ -15,12 +15,34 @@ pub fn edit_head(
     eol: &str,
     order: &[&str],
 ) -> Result<String, String> {
+    edit_table(head, &["task"], true, set, unset, eol, order)
+}
+
+/// [`edit_head`] for any one table: `text` is its header line (`[[owner]]`,
+/// `[task.indicator]`: `path` and `array` say which) and its key lines.
+pub fn edit_table(
+    text: &str,
+    path: &[&str],
+    array: bool,
+    set: &[(&str, String)],
+    unset: &[&str],
+    eol: &str,
+    order: &[&str],
+) -> Result<String, String> {
+    let head = text;
     let mut doc: DocumentMut = head.parse().map_err(|e: toml_edit::TomlError| e.message().to_string())?;
-    let table = doc
-        .get_mut("task")
-        .and_then(Item::as_array_of_tables_mut)
-        .and_then(|a| a.get_mut(0))
-        .ok_or("the block does not start with [[task]]")?;
+    let missing = || format!("the block does not start with [{}]", path.join("."));
+    let (last, parents) = path.split_last().ok_or_else(missing)?;
+    let mut item: &mut Item = doc.as_item_mut();
+    for p in parents {
+        item = item.get_mut(p).ok_or_else(missing)?;
+    }
+    let item = item.get_mut(last).ok_or_else(missing)?;
+    let table = match array {
+        true => item.as_array_of_tables_mut().and_then(|a| a.get_mut(0)),
+        false => item.as_table_mut(),
+    }
+    .ok_or_else(missing)?;
     let before: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
     let mut orphans = String::new();
     for key in unset {

@@ -11,6 +11,7 @@
 //!    ([`atomic`]), or nothing is written at all.
 
 pub mod atomic;
+pub mod fields;
 pub mod journal;
 pub mod keys;
 pub mod locate;

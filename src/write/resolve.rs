@@ -94,6 +94,156 @@ pub fn owner(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize
     }
 }
 
+/// [`owner`] for an owner a task is given (`--owner`, `--support` of add and edit): an
+/// unknown one is refused with how to add it (`par owner add ID --name "…"`).
+pub fn owner_to_assign(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize, Fail> {
+    owner(plan, typed, option, lang).map_err(|mut e| {
+        if matches!(plan.find_owner(typed.trim()), OwnerMatch::None) {
+            let id = crate::text::one_line(typed.trim());
+            let id = if id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') { id } else { "ma".into() };
+            let known: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
+            e.help = Some(
+                lang.pick(
+                    &format!(
+                        "thêm người chủ trì mới trước: par owner add {id} --name \"Tên bộ phận\"; các mã có trong kế hoạch: {}",
+                        known.join(", ")
+                    ),
+                    &format!(
+                        "add the owner first: par owner add {id} --name \"Name of the unit\"; the plan's ids: {}",
+                        known.join(", ")
+                    ),
+                )
+                .to_string(),
+            );
+        }
+        e
+    })
+}
+
+/// An index criterion by its code (`3.2`); returns its index in the plan's index.
+/// Refused when the plan has no `[index]`, or naming the nearest code.
+pub fn criterion(plan: &Plan, typed: &str, lang: Lang) -> Result<usize, Fail> {
+    let t = typed.trim();
+    let Some(index) = &plan.index else {
+        return Err(Fail::input(lang.pick(
+            &format!(
+                "--criteria: kế hoạch chưa có bảng tiêu chí [index] nên không liên kết được tiêu chí `{}`",
+                clean(t)
+            ),
+            &format!("--criteria: the plan has no [index] of criteria, so `{}` cannot be linked", clean(t)),
+        ))
+        .help(lang.pick(
+            "thêm cây tiêu chí Chỉ số CCHC dưới [index] trong tệp kế hoạch (xem README)",
+            "add the PAR Index tree under [index] in the plan file (see the README)",
+        )));
+    };
+    if let Some(i) = index.nodes.iter().position(|c| c.code == t) {
+        return Ok(i);
+    }
+    let near = nearest(t, index.nodes.iter().map(|c| c.code.as_str()), 1);
+    let mut message = lang
+        .pick(
+            &format!("--criteria: không có tiêu chí mã `{}` trong [index]", clean(t)),
+            &format!("--criteria: no criterion has the code `{}` in [index]", clean(t)),
+        )
+        .to_string();
+    if let Some(n) = near.first() {
+        message.push_str(&format!("; {} `{n}`?", lang.pick("ý bạn là", "did you mean")));
+    }
+    Err(Fail::input(message).help(
+        lang.pick("`par index` liệt kê các tiêu chí và mã của chúng", "`par index` lists the criteria and their codes"),
+    ))
+}
+
+/// A list option as typed: a bare list replaces (`vt,ht`); items with `+` or `-`
+/// add to or remove from what the task has (`+vt,-cchc`).
+#[derive(Debug, PartialEq, Eq)]
+pub enum ListChange {
+    Replace(Vec<String>),
+    Delta { add: Vec<String>, remove: Vec<String> },
+}
+
+/// Reads `--support`/`--criteria` items; mixing bare items with `+`/`-` ones is refused.
+pub fn list_change(items: &[String], option: &str, lang: Lang) -> Result<ListChange, Fail> {
+    let items: Vec<&str> = items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()).collect();
+    let signed = items.iter().filter(|i| i.starts_with(['+', '-'])).count();
+    if signed == 0 {
+        return Ok(ListChange::Replace(items.iter().map(|i| i.to_string()).collect()));
+    }
+    if signed != items.len() {
+        return Err(Fail::input(lang.pick(
+            &format!("{option}: trộn mục có dấu +/- với mục không dấu; không rõ là thay cả danh sách hay thêm, bớt"),
+            &format!("{option}: items with + or - are mixed with bare ones; it is unclear whether to replace the list or add and remove"),
+        ))
+        .help(lang.pick(
+            &format!("thay cả danh sách: {option} vt,ht; thêm, bớt: {option} +vt,-cchc"),
+            &format!("replace the list: {option} vt,ht; add and remove: {option} +vt,-cchc"),
+        )));
+    }
+    let (mut add, mut remove) = (Vec::new(), Vec::new());
+    for i in items {
+        let (sign, rest) = i.split_at(1);
+        let rest = rest.trim();
+        if rest.is_empty() {
+            continue;
+        }
+        if sign == "+" { add.push(rest.to_string()) } else { remove.push(rest.to_string()) }
+    }
+    Ok(ListChange::Delta { add, remove })
+}
+
+/// `current` after `change`, with each item resolved to the id written in the file by
+/// `resolve`; removing an item the list does not hold is refused, naming the list.
+pub fn apply_list(
+    current: &[String],
+    change: &ListChange,
+    option: &str,
+    lang: Lang,
+    mut resolve: impl FnMut(&str) -> Result<String, Fail>,
+) -> Result<Vec<String>, Fail> {
+    match change {
+        ListChange::Replace(items) => {
+            let mut out: Vec<String> = Vec::new();
+            for i in items {
+                let id = resolve(i)?;
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            Ok(out)
+        }
+        ListChange::Delta { add, remove } => {
+            let mut out = current.to_vec();
+            for r in remove {
+                let id = resolve(r)?;
+                match out.iter().position(|c| *c == id) {
+                    Some(p) => {
+                        out.remove(p);
+                    }
+                    None => {
+                        let now = if current.is_empty() { "–".to_string() } else { current.join(", ") };
+                        return Err(Fail::input(lang.pick(
+                            &format!("{option}: `{id}` không có trong danh sách hiện tại ({now}) nên không bỏ được"),
+                            &format!("{option}: `{id}` is not in the current list ({now}), so it cannot be removed"),
+                        ))
+                        .help(lang.pick(
+                            &format!("bỏ -{id} khỏi lệnh; `par show` cho biết danh sách của nhiệm vụ"),
+                            &format!("leave -{id} out; `par show` gives the task's lists"),
+                        )));
+                    }
+                }
+            }
+            for a in add {
+                let id = resolve(a)?;
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
 /// A task key as par prints it: `4`, `III.1`, `II.4` (section-qualified), optionally
 /// with the period of one occurrence: `4@2025-Q3`, `4@Q3` (the plan's year). This is the
 /// one place a typed task id is resolved; the period, if any, must be one of the task's.

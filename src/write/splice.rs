@@ -58,6 +58,21 @@ impl Change {
     }
 }
 
+/// One change from edits (a range of `text` and its new bytes) in file order that do
+/// not overlap: the bytes between them are copied as they are.
+pub fn combine(text: &str, edits: Vec<(Range<usize>, String)>) -> Change {
+    let start = edits.first().map_or(0, |(r, _)| r.start);
+    let end = edits.iter().map(|(r, _)| r.end).max().unwrap_or(start);
+    let mut insert = String::new();
+    let mut pos = start;
+    for (r, t) in edits {
+        insert.push_str(&text[pos..r.start]);
+        insert.push_str(&t);
+        pos = r.end;
+    }
+    Change::new(start..end, insert)
+}
+
 /// What to insert at `at` so that `lines` (each ending with a line break) follow
 /// the text before `at` after one blank line, as the file separates its tables.
 /// When the text before `at` does not end with a line break (the last line of a

@@ -66,7 +66,7 @@ pub fn render(task_detail: &TaskDetail, style: &Style) -> String {
     if !task_detail.references.is_empty() {
         out.push_str(&format!("\n{}\n", style.heading(l.pick("Văn bản liên quan", "References"))));
         for r in &task_detail.references {
-            out.push_str(&format!("  - {}\n", clean(&super::document(r, l))));
+            out.push_str(&hanging("  - ", &[super::document(r, l)], style));
         }
     }
     out.push_str(&format!("\n{}\n", style.heading(l.pick("Các kỳ", "Occurrences"))));
@@ -76,7 +76,6 @@ pub fn render(task_detail: &TaskDetail, style: &Style) -> String {
         l.pick("Trạng thái", "Status"),
         l.pick("Ngày hoàn thành", "Done on"),
         l.pick("Trễ (ngày)", "Days late"),
-        l.pick("Minh chứng", "Evidence"),
     ]);
     for o in &task_detail.occurrences {
         t.add_row(vec![
@@ -85,16 +84,17 @@ pub fn render(task_detail: &TaskDetail, style: &Style) -> String {
             style.status_cell(o.status, o.status.label(l)),
             comfy_table::Cell::new(date(o.done_date)),
             comfy_table::Cell::new(if o.days_late > 0 { o.days_late.to_string() } else { String::new() }),
-            comfy_table::Cell::new(super::title(&o.evidence.join("; "), 40)),
         ]);
     }
     out.push_str(&table_text(&t));
+    done_marks(task_detail, style, &mut out);
     if let Some(m) = &task_detail.results {
         out.push_str(&format!(
             "\n{}\n",
             style.heading(l.pick("Kết quả đo so với mục tiêu", "Measured results against targets"))
         ));
         out.push_str(&super::results_table(std::slice::from_ref(m), style));
+        measure_notes(m, style, &mut out);
     }
     out.push_str(&format!("\n{}\n", style.heading(l.pick("Nhật ký tiến độ", "Progress log"))));
     if task_detail.log.is_empty() {
@@ -103,14 +103,74 @@ pub fn render(task_detail: &TaskDetail, style: &Style) -> String {
     for e in &task_detail.log {
         let period = e.period.map(|p| format!(" [{p}]")).unwrap_or_default();
         // Entries hang under their date: "  05/06/2025  text…" with continuation lines indented.
-        let indent = " ".repeat(14);
-        let width = style.width.map_or(usize::MAX, |w| (w as usize).saturating_sub(14).max(20));
-        let mut text = super::wrap(&clean(&e.text), width, &indent);
+        let mut lines = vec![e.text.clone()];
         if !e.evidence.is_empty() {
-            let ev = format!("{}: {}", l.pick("minh chứng", "evidence"), clean(&e.evidence.join("; ")));
-            text.push_str(&super::wrap(&ev, width, &indent));
+            lines.push(format!("{}: {}", l.pick("minh chứng", "evidence"), e.evidence.join("; ")));
         }
-        out.push_str(&format!("  {}{period}  {}", crate::dates::short(e.date), text.trim_start()));
+        out.push_str(&hanging(&format!("  {}{period}  ", crate::dates::short(e.date)), &lines, style));
     }
     out
+}
+
+/// `lead` then each of `lines` in full, wrapped to the terminal's width under the text's
+/// first column (a word longer than the line, such as a link, is kept whole): nothing
+/// is ever cut. Without a known width (output piped), each line is one line.
+fn hanging(lead: &str, lines: &[String], style: &Style) -> String {
+    let lead_width = lead.chars().count();
+    let indent = " ".repeat(lead_width);
+    let width = style.width.map_or(usize::MAX, |w| (w as usize).saturating_sub(lead_width).max(20));
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(&super::wrap(&clean(line), width, &indent));
+    }
+    format!("{lead}{}", text.trim_start())
+}
+
+/// Each done mark with its note and evidence, in full.
+fn done_marks(task_detail: &TaskDetail, style: &Style, out: &mut String) {
+    let l = style.lang;
+    let done: Vec<_> = task_detail.occurrences.iter().filter(|o| o.done_date.is_some()).collect();
+    if done.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n{}\n", style.heading(l.pick("Hoàn thành", "Done marks"))));
+    let key_width = done.iter().map(|o| o.key.chars().count()).max().unwrap_or(0);
+    for o in done {
+        let mut lines = Vec::new();
+        if let Some(note) = o.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            lines.push(note.to_string());
+        }
+        if !o.evidence.is_empty() {
+            lines.push(format!("{}: {}", l.pick("minh chứng", "evidence"), o.evidence.join("; ")));
+        }
+        if lines.is_empty() {
+            lines.push("–".to_string());
+        }
+        let lead = format!("  {:<key_width$}  {}  ", clean(&o.key), date(o.done_date));
+        out.push_str(&hanging(&lead, &lines, style));
+    }
+}
+
+/// Each measurement's note, in full, under the results table.
+fn measure_notes(m: &crate::compute::measures::Measured, style: &Style, out: &mut String) {
+    let l = style.lang;
+    let noted: Vec<_> = m.points.iter().filter(|p| p.note.as_deref().is_some_and(|n| !n.trim().is_empty())).collect();
+    if noted.is_empty() {
+        return;
+    }
+    out.push_str(&format!("  {}: {}\n", l.pick("Chỉ số", "Indicator"), clean(&m.indicator)));
+    let unit = crate::text::one_line(m.unit.as_deref().unwrap_or(""));
+    let cells: Vec<(String, String)> = noted
+        .iter()
+        .map(|p| {
+            let when = p.period.clone().unwrap_or_else(|| crate::dates::short(p.date));
+            (when, format!("{}{unit}", style.points(p.value)))
+        })
+        .collect();
+    let w0 = cells.iter().map(|c| c.0.chars().count()).max().unwrap_or(0);
+    let w1 = cells.iter().map(|c| c.1.chars().count()).max().unwrap_or(0);
+    for (p, (when, value)) in noted.iter().zip(&cells) {
+        let lead = format!("  {when:<w0$}  {value:>w1$}  ");
+        out.push_str(&hanging(&lead, &[p.note.clone().unwrap_or_default()], style));
+    }
 }

@@ -114,6 +114,13 @@ pub struct RawMeta {
     pub signer: Option<RawSigner>,
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The kind of unit: "school", "ward", "commune", "department" or "office" (absent:
+    /// laid out as a school); decides the report heading and the signer's capacity lines.
+    #[serde(default)]
+    pub unit_kind: Option<Text>,
+    /// The unit's code, as the district roster names it.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +132,10 @@ pub struct RawSigner {
     /// Authority prefix of the signature block: TM., KT., Q., TL., TUQ.
     #[serde(default)]
     pub authority: Option<String>,
+    /// Lines printed above the position in the signature block, in order:
+    /// `["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]`.
+    #[serde(default)]
+    pub capacity: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
