@@ -140,6 +140,16 @@ fn add_and_edit_set_the_indicator_table() {
         "criteria = [\"1.5\", \"3.1\"]\n\n[task.indicator]\nname = \"Tỷ lệ hồ sơ đúng hạn\"\nunit = \"%\"\ntarget = 100\n",
     );
     assert_eq!(s.plan_text(), with_table);
+    // `--unset indicator` takes the table away again: the file is the seed once more.
+    let run = s.run(&["edit", "3", "--unset", "indicator"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "Đã sửa nhiệm vụ 3: bỏ indicator.\n"), "{}", run.stderr);
+    assert_eq!(s.plan_text(), SEED);
+    // Not while measurements need it: the plan check refuses, nothing written.
+    let err = s.run(&["--lang", "en", "edit", "5", "--unset", "indicator"]).fails(2);
+    assert!(err.contains("has a measurement but no [task.indicator]") && err.contains("nothing was written"), "{err}");
+    assert_eq!(s.plan_text(), SEED);
+    s.run(&["edit", "3", "--indicator", "Tỷ lệ hồ sơ đúng hạn", "--target", "100", "--unit", "%"]);
+    assert_eq!(s.plan_text(), with_table);
     // It can be measured at once.
     s.run(&["measure", "3", "95"]).ok();
 
