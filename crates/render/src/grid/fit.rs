@@ -86,9 +86,9 @@ pub fn widths(m: &[Measure], kinds: &[Col], width: usize) -> Option<Vec<usize>> 
     if natural.iter().sum::<usize>() <= room {
         return None;
     }
-    // First what each column cannot do without: whole figures (and the longest word
-    // of the heading); a little room for each wrapped column.
-    let mut w: Vec<usize> = (0..n)
+    // First what each column cannot do without: whole figures (and the heading on at
+    // most two lines); a little room for each wrapped column.
+    let first: Vec<usize> = (0..n)
         .map(|i| match kinds[i] {
             Col::Fixed => m[i].cell.max(m[i].head_word).max(1),
             Col::Flex(_) => natural[i].min(MIN_FLEX.max(m[i].head_word)),
@@ -100,7 +100,7 @@ pub fn widths(m: &[Measure], kinds: &[Col], width: usize) -> Option<Vec<usize>> 
     let floors: [&dyn Fn(usize) -> usize; 3] = [
         &|i| match kinds[i] {
             Col::Fixed => m[i].cell.max(m[i].head_min).max(1),
-            Col::Flex(_) => w[i],
+            Col::Flex(_) => first[i],
         },
         &|i| match kinds[i] {
             Col::Fixed => m[i].cell.max(m[i].head_min).max(1),
@@ -108,8 +108,7 @@ pub fn widths(m: &[Measure], kinds: &[Col], width: usize) -> Option<Vec<usize>> 
         },
         &|_| 1,
     ];
-    let mut w = w.clone();
-    // (The floors read the first widths; `w` from here on is the one being narrowed.)
+    let mut w = first.clone();
     for floor in floors {
         while total(&w) > room {
             let widest = (0..n).filter(|&i| w[i] > floor(i)).max_by_key(|&i| (w[i], std::cmp::Reverse(i)));
