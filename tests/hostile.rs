@@ -202,7 +202,7 @@ fn many_tasks(n: usize) -> String {
 }
 
 /// 100,000 tasks load and `par status` completes (timings are measured by hand, see
-/// README "Độ bền / Robustness"; no timed assertion here). Slow in a debug build, so it
+/// docs/robustness.md; no timed assertion here). Slow in a debug build, so it
 /// runs with `cargo test --release --test main -- --ignored hostile::a_hundred`; the
 /// default suite runs 10,000.
 #[test]
@@ -467,7 +467,7 @@ fn files_that_cannot_be_read_exit_3_and_odd_files_are_bounded() {
     }
 }
 
-/// Inputs the fuzzers found, kept as regressions (see README "Độ bền / Robustness").
+/// Inputs the fuzzers found, kept as regressions (see docs/testing.md, "Fuzzing").
 #[test]
 fn fuzz_findings_stay_fixed() {
     use support::exercise::{Outcome, exercise};

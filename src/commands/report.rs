@@ -27,7 +27,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     // Text stays a String to the end: checking a large report's bytes again costs time.
     let rendered = match format {
         ReportFormat::Md => Payload::Text(report_md::render(&report)),
-        ReportFormat::Txt => Payload::Text(report_txt::render(&report)),
+        // On a terminal narrower than the page, laid out at its width; a file keeps the page.
+        ReportFormat::Txt => Payload::Text(match ctx.width {
+            Some(w) if output.is_none() && (w as usize) < report_txt::WIDTH => {
+                report_txt::render_at(&report, w as usize)
+            }
+            _ => report_txt::render(&report),
+        }),
         ReportFormat::Json => Payload::Text(json::to_json("report", &report)),
         ReportFormat::Docx => Payload::Binary(report_docx::render(&report).map_err(Fail::write)?),
         ReportFormat::Html => Payload::Text(report_html::render(&report)),

@@ -14,12 +14,15 @@ pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, style:
     let l = style.lang;
     if violations.is_empty() {
         return format!(
-            "{} {tasks} {}\n",
-            l.pick("Đạt \"5 rõ\": cả", "All"),
-            l.pick(
-                "nhiệm vụ rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ, rõ kết quả.",
-                "tasks have a clear owner, task, responsibility, timeline and result."
-            )
+            "{}\n",
+            style.line(&format!(
+                "{} {tasks} {}",
+                l.pick("Đạt \"5 rõ\": cả", "All"),
+                l.pick(
+                    "nhiệm vụ rõ người, rõ việc, rõ trách nhiệm, rõ tiến độ, rõ kết quả.",
+                    "tasks have a clear owner, task, responsibility, timeline and result."
+                )
+            ))
         );
     }
     let mut t = style.table(&[
@@ -38,6 +41,8 @@ pub fn render_first(violations: &[Violation], tasks: usize, limit: usize, style:
             comfy_table::Cell::new(one_line(&v.fix)),
         ]);
     }
+    use super::grid::Col::{Fixed, Flex};
+    style.fit(&mut t, &[Fixed, Fixed, Flex(1), Flex(2), Flex(2)]);
     let mut tasks_hit: Vec<&str> = violations.iter().map(|v| v.task.as_str()).collect();
     tasks_hit.dedup();
     let more = violations.len().saturating_sub(limit);

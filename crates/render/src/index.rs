@@ -1,5 +1,6 @@
 //! `par index` for a terminal.
 
+use super::grid::Col;
 use super::{Style, table_text, title};
 use crate::compute::index::{EvidenceReport, IndexReport};
 use crate::i18n::Lang;
@@ -46,7 +47,7 @@ pub fn render(report: &IndexReport, style: &Style) -> String {
     let l = style.lang;
     let mut out = String::new();
     let name = report.name.clone().unwrap_or_else(|| l.pick("Chỉ số CCHC", "PAR Index").to_string());
-    out.push_str(&style.heading(&format!(
+    out.push_str(&style.heading(&style.line(&format!(
         "{} — {} {}: {}/{} ({} {})",
         title(&name, 80),
         l.pick("dự báo đến ngày", "forecast as of"),
@@ -55,30 +56,44 @@ pub fn render(report: &IndexReport, style: &Style) -> String {
         style.points(report.total.max),
         l.pick("năm trước", "last year"),
         style.points(report.total.last_year),
-    )));
+    ))));
     out.push_str("\n\n");
     let areas: Vec<usize> = (0..report.nodes.len()).filter(|&i| report.nodes[i].depth == 1).collect();
     for &a in &areas {
         let area = &report.nodes[a];
-        out.push_str(&style.heading(&format!(
+        out.push_str(&style.heading(&style.line(&format!(
             "{}. {} — {}/{}",
             one_line(&area.code),
             title(&area.title, 70),
             style.points(area.forecast),
             style.points(area.max)
-        )));
+        ))));
         out.push('\n');
-        let mut t = style.table(&[
-            l.pick("Mã", "Code"),
-            l.pick("Tiêu chí", "Criterion"),
-            l.pick("Tối đa", "Max"),
-            l.pick("Năm trước", "Last year"),
-            l.pick("Dự báo", "Forecast"),
-            l.pick("Còn thiếu", "Gap"),
+        // Below 100 columns: the code joins the criterion's name, and last year and the
+        // gap (the maximum less the forecast) go; names, forecasts and task lists wrap.
+        let compact = style.compact();
+        let mut headers = vec![l.pick("Mã", "Code"), l.pick("Tiêu chí", "Criterion"), l.pick("Tối đa", "Max")];
+        let mut cols = vec![Col::Fixed, Col::Flex(3), Col::Fixed];
+        if compact {
+            headers.remove(0);
+            cols.remove(0);
+        } else {
+            headers.push(l.pick("Năm trước", "Last year"));
+            cols.push(Col::Fixed);
+        }
+        headers.push(l.pick("Dự báo", "Forecast"));
+        cols.push(if compact { Col::Flex(1) } else { Col::Fixed });
+        if !compact {
+            headers.push(l.pick("Còn thiếu", "Gap"));
+            cols.push(Col::Fixed);
+        }
+        headers.extend([
             l.pick("Việc xong/tổng", "Work done/total"),
             l.pick("Nhiệm vụ", "Tasks"),
             l.pick("Rủi ro", "Risk"),
         ]);
+        cols.extend([Col::Fixed, Col::Flex(1), Col::Flex(1)]);
+        let mut t = style.table(&headers);
         // The area and everything under it, wherever the file listed it (`1`, `2`, `1.1` is valid).
         let under = format!("{}.", area.code);
         for n in report.nodes.iter().filter(|n| n.code == area.code || n.code.starts_with(&under)) {
@@ -94,7 +109,7 @@ pub fn render(report: &IndexReport, style: &Style) -> String {
                 _ => "",
             };
             let right = |x: String| comfy_table::Cell::new(x).set_alignment(comfy_table::CellAlignment::Right);
-            t.add_row(vec![
+            let mut row = vec![
                 comfy_table::Cell::new(format!("{indent}{}", one_line(&n.code))),
                 comfy_table::Cell::new(format!("{indent}{}", title(&n.title, 50))),
                 right(style.points(n.max)),
@@ -104,19 +119,27 @@ pub fn render(report: &IndexReport, style: &Style) -> String {
                 right(if n.items_total > 0 { format!("{}/{}", n.items_done, n.items_total) } else { "–".into() }),
                 comfy_table::Cell::new(one_line(&n.tasks.join(", "))),
                 style.status_cell(crate::compute::Status::Overdue, &risk),
-            ]);
+            ];
+            if compact {
+                row.remove(5);
+                row.remove(3);
+                row[1] = comfy_table::Cell::new(format!("{indent}{} {}", one_line(&n.code), title(&n.title, 50)));
+                row.remove(0);
+            }
+            t.add_row(row);
         }
+        style.fit(&mut t, &cols);
         out.push_str(&table_text(&t));
         out.push('\n');
     }
-    out.push_str(&style.heading(&format!(
+    out.push_str(&style.heading(&style.line(&format!(
         "{} ({})",
         l.pick(
             "Tiêu chí mất điểm năm trước nhưng chưa có nhiệm vụ khắc phục",
             "Criteria that lost points last year with no remedial task"
         ),
         report.holes.len()
-    )));
+    ))));
     out.push('\n');
     if report.holes.is_empty() {
         out.push_str(l.pick(
@@ -125,13 +148,13 @@ pub fn render(report: &IndexReport, style: &Style) -> String {
         ));
     }
     for h in &report.holes {
-        out.push_str(&format!(
-            "  - {} {} ({} {})\n",
+        out.push_str(&style.bullet(&format!(
+            "{} {} ({} {})",
             one_line(&h.code),
             title(&h.title, 70),
             l.pick("mất", "lost"),
             style.points(h.lost)
-        ));
+        )));
     }
     out
 }
@@ -168,6 +191,7 @@ pub fn render_evidence(report: &EvidenceReport, style: &Style) -> String {
             ]);
         }
     }
+    style.fit(&mut t, &[Col::Fixed, Col::Flex(2), Col::Fixed, Col::Flex(1), Col::Flex(2)]);
     out.push_str(&table_text(&t));
     out.push('\n');
     out.push_str(&style.heading(&format!(
@@ -178,7 +202,7 @@ pub fn render_evidence(report: &EvidenceReport, style: &Style) -> String {
     out.push('\n');
     for code in &report.missing {
         let c = report.criteria.iter().find(|c| &c.code == code).expect("missing codes come from criteria");
-        out.push_str(&format!("  - {} {}\n", one_line(&c.code), title(&c.title, 70)));
+        out.push_str(&style.bullet(&format!("{} {}", one_line(&c.code), title(&c.title, 70))));
     }
     out
 }

@@ -25,6 +25,9 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 use crate::compute::Status;
 use crate::i18n::Lang;
 
+/// Terminal width below which tables take their compact layout.
+pub const COMPACT_BELOW: u16 = 100;
+
 /// How to draw: language, colour and the width to fit.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
@@ -60,6 +63,20 @@ impl Style {
         t
     }
 
+    /// Fits a filled table to the terminal's width, when it is known: `cols` says which
+    /// columns keep their cells whole and which wrap (see [`grid::fit`]).
+    pub fn fit(&self, table: &mut Table, cols: &[grid::Col]) {
+        if let Some(w) = self.width {
+            grid::fit(table, cols, w);
+        }
+    }
+
+    /// A terminal too narrow for the full tables (below 100 columns): renderers drop
+    /// or shorten low-value columns and draw shorter progress bars.
+    pub fn compact(&self) -> bool {
+        self.width.is_some_and(|w| w < COMPACT_BELOW)
+    }
+
     pub fn bold(&self, text: &str) -> Cell {
         let c = Cell::new(text);
         if self.color { c.add_attribute(Attribute::Bold) } else { c }
@@ -88,6 +105,27 @@ impl Style {
         c
     }
 
+    /// A line of prose, wrapped at words to the terminal's width when it is known (as it
+    /// is otherwise); no final newline.
+    pub fn line(&self, text: &str) -> String {
+        match self.width {
+            Some(w) => wrap(text, w as usize, "").trim_end_matches('\n').to_string(),
+            None => text.to_string(),
+        }
+    }
+
+    /// "  - text" as a list item, its continuation lines hanging under the text when the
+    /// terminal's width is known; with a final newline.
+    pub fn bullet(&self, text: &str) -> String {
+        match self.width {
+            Some(w) => {
+                let body = wrap(text, (w as usize).saturating_sub(4).max(20), "    ");
+                format!("  - {}", &body[4..])
+            }
+            None => format!("  - {text}\n"),
+        }
+    }
+
     /// Styles a heading line.
     pub fn heading(&self, text: &str) -> String {
         if self.color { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
@@ -111,11 +149,11 @@ impl Style {
         if self.lang == Lang::Vi { s.replace('.', ",") } else { s }
     }
 
-    /// `███████░░░ 70,0%`
+    /// `███████░░░ 70,0%` (five cells on a compact terminal: `████░ 70,0%`)
     pub fn progress(&self, percent: Option<f64>) -> String {
-        const CELLS: usize = 10;
-        let filled = percent.map_or(0, |p| ((p / 100.0) * CELLS as f64).round() as usize).min(CELLS);
-        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(CELLS - filled), self.percent(percent))
+        let cells: usize = if self.compact() { 5 } else { 10 };
+        let filled = percent.map_or(0, |p| ((p / 100.0) * cells as f64).round() as usize).min(cells);
+        format!("{}{} {:>6}", "█".repeat(filled), "░".repeat(cells - filled), self.percent(percent))
     }
 }
 
@@ -154,13 +192,15 @@ pub fn document(document: &crate::plan::Document, lang: Lang) -> String {
     s
 }
 
-/// Wraps text at word boundaries to `width` characters, each line prefixed by `indent`.
+/// Wraps text at word boundaries to `width` terminal columns (display width: a
+/// Vietnamese letter with its marks is one), each line prefixed by `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
     let mut out = String::new();
     for para in text.split('\n') {
         let mut line = String::new();
         for word in para.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
                 out.push_str(&format!("{indent}{line}\n"));
                 line.clear();
             }
@@ -212,5 +252,7 @@ pub fn results_table(results: &[crate::compute::measures::Measured], style: &Sty
             met,
         ]);
     }
+    use grid::Col::{Fixed, Flex};
+    style.fit(&mut t, &[Fixed, Flex(2), Fixed, Flex(2), Fixed]);
     table_text(&t)
 }

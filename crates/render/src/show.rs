@@ -7,12 +7,12 @@ use crate::text::clean;
 pub fn render(task_detail: &TaskDetail, style: &Style) -> String {
     let l = style.lang;
     let mut out = String::new();
-    out.push_str(&style.heading(&format!(
+    out.push_str(&style.heading(&style.line(&format!(
         "{} {} — {}",
         l.pick("Nhiệm vụ", "Task"),
         clean(&task_detail.id),
         clean(&task_detail.title)
-    )));
+    ))));
     out.push('\n');
     // Values wrap under themselves when the terminal is narrow.
     let value_width = style.width.map(|w| (w as usize).saturating_sub(23).max(20));
@@ -86,6 +86,8 @@ pub fn render(task_detail: &TaskDetail, style: &Style) -> String {
             comfy_table::Cell::new(if o.days_late > 0 { o.days_late.to_string() } else { String::new() }),
         ]);
     }
+    use super::grid::Col::{Fixed, Flex};
+    style.fit(&mut t, &[Fixed, Fixed, Flex(1), Fixed, Fixed, Flex(2)]);
     out.push_str(&table_text(&t));
     done_marks(task_detail, style, &mut out);
     if let Some(m) = &task_detail.results {

@@ -16,7 +16,7 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
     out.push_str(&style.heading(fit(&report.unit).trim_end()));
     out.push('\n');
     out.push_str(&fit(&report.plan));
-    out.push_str(&format!(
+    let summary = format!(
         "{} {}: {} {}/{} ({}), {} {}\n\n",
         l.pick("Tình hình đến ngày", "As of"),
         crate::dates::short(report.today),
@@ -26,7 +26,9 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
         style.percent(report.percent_complete),
         report.total.overdue,
         l.pick("việc quá hạn", "overdue"),
-    ));
+    );
+    // Wrapped at words on a terminal, as the lines above.
+    out.push_str(&if style.width.is_some() { format!("{}\n\n", style.line(summary.trim_end())) } else { summary });
     if let Some(n) = &report.next_report {
         // Printed above the blank line that ends the summary.
         out.pop();
@@ -81,24 +83,41 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
 
 fn groups(groups: &[Group], style: &Style, first: &str, total: &crate::compute::status::Counts) -> String {
     let l = style.lang;
-    let mut g = Grid::new(&[
-        first,
-        l.pick("Tổng", "Total"),
-        l.pick("Xong đúng hạn", "Done on time"),
-        l.pick("Xong trễ hạn", "Done late"),
-        l.pick("Đang làm", "Open"),
-        l.pick("Quá hạn", "Overdue"),
-        l.pick("Chưa đến kỳ", "Not started"),
-        l.pick("Thường xuyên", "Ongoing"),
-        l.pick("Tiến độ", "Progress"),
-    ]);
-    for column in 1..=7 {
+    // Below 100 columns: the counts that matter most (done on time or late, open,
+    // overdue) and a five-cell bar; headings wrap, the name column takes the rest.
+    let compact = style.compact();
+    let headers = if compact {
+        vec![
+            first,
+            l.pick("Tổng", "Total"),
+            l.pick("Xong đúng hạn", "Done on time"),
+            l.pick("Xong trễ hạn", "Done late"),
+            l.pick("Đang làm", "Open"),
+            l.pick("Quá hạn", "Overdue"),
+            l.pick("Tiến độ", "Progress"),
+        ]
+    } else {
+        vec![
+            first,
+            l.pick("Tổng", "Total"),
+            l.pick("Xong đúng hạn", "Done on time"),
+            l.pick("Xong trễ hạn", "Done late"),
+            l.pick("Đang làm", "Open"),
+            l.pick("Quá hạn", "Overdue"),
+            l.pick("Chưa đến kỳ", "Not started"),
+            l.pick("Thường xuyên", "Ongoing"),
+            l.pick("Tiến độ", "Progress"),
+        ]
+    };
+    let counts_shown = headers.len() - 2;
+    let mut g = Grid::new(&headers).flex(0, 1);
+    for column in 1..=counts_shown {
         g = g.align_right(column);
     }
     let mut row = |name: &str, c: &crate::compute::status::Counts| {
         // Counts as `Style::num` draws them: overdue ones red and bold on a terminal.
         let counts = [c.total, c.done_on_time, c.done_late, c.open, c.overdue, c.not_started, c.ongoing];
-        let counts = counts.map(|n| n.to_string());
+        let counts = counts[..counts_shown].iter().map(|n| n.to_string()).collect::<Vec<_>>();
         let paint = |i: usize| if i == 4 && c.overdue > 0 { Paint::Alarm } else { Paint::Plain };
         let progress = style.progress(c.percent_complete());
         g.row(
@@ -129,7 +148,9 @@ fn items(items: &[Item], style: &Style, last: &str, days: impl Fn(&Item) -> i64)
         l.pick("Hạn", "Due"),
         last,
     ])
-    .align_right(4);
+    .align_right(4)
+    .flex(1, 2)
+    .flex(2, 1);
     for i in items {
         g.row([
             (one_line(&i.key).as_str(), Some(i.status)),

@@ -12,6 +12,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{Style, table_text};
 use crate::compute::Status;
 
+mod fit;
+pub use fit::{Col, fit};
+
 /// How a cell is drawn on a terminal with colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paint {
@@ -32,6 +35,8 @@ pub struct Grid {
     headers: Vec<String>,
     /// Columns whose cells (not the header) are right-aligned.
     right: Vec<bool>,
+    /// What each column holds, for fitting the table to a terminal's width.
+    kinds: Vec<Col>,
     /// The text of every row's cells, one after the other, in one buffer.
     text: String,
     /// Each cell: where its text ends in `text`, and the status whose colour it takes
@@ -44,6 +49,7 @@ impl Grid {
         Grid {
             headers: headers.iter().map(|h| h.to_string()).collect(),
             right: vec![false; headers.len()],
+            kinds: vec![Col::Fixed; headers.len()],
             text: String::new(),
             cells: Vec::new(),
         }
@@ -52,6 +58,13 @@ impl Grid {
     /// Right-aligns the cells of column `index` (from 0).
     pub fn align_right(mut self, index: usize) -> Grid {
         self.right[index] = true;
+        self
+    }
+
+    /// Lets column `index` wrap at word boundaries on a narrow terminal, taking `weight`
+    /// shares of the room left (other columns keep their cells whole).
+    pub fn flex(mut self, index: usize, weight: u16) -> Grid {
+        self.kinds[index] = Col::Flex(weight);
         self
     }
 
@@ -96,6 +109,7 @@ impl Grid {
                 }));
             }
         }
+        style.fit(&mut t, &self.kinds);
         table_text(&t)
     }
 

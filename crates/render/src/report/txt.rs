@@ -5,12 +5,25 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::{self as words, TableText};
 use crate::compute::report::Report;
+use crate::render::grid::Col;
 
 /// The width of the page in characters.
 pub const WIDTH: usize = 100;
 
+thread_local! {
+    /// The width this thread's report is being laid out at ([`render_at`]), so the
+    /// helpers below need no extra argument.
+    static PAGE: std::cell::Cell<usize> = const { std::cell::Cell::new(WIDTH) };
+}
+
+/// The width of the page being laid out.
+fn page() -> usize {
+    PAGE.with(std::cell::Cell::get)
+}
+
+/// Terminal columns (unicode-width): a Vietnamese letter with its marks is one.
 fn width_of(text: &str) -> usize {
-    text.chars().count()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// Wraps one-line text at word boundaries to at most `width` characters a line
@@ -57,7 +70,7 @@ fn columns(out: &mut String, left: &[String], right: &[String], lw: usize, rw: u
 }
 
 fn para(out: &mut String, text: &str) {
-    for line in wrap(&crate::text::one_line(text), WIDTH) {
+    for line in wrap(&crate::text::one_line(text), page()) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -67,13 +80,13 @@ fn para(out: &mut String, text: &str) {
 fn heading(out: &mut String, text: &str) {
     out.push_str(text);
     out.push('\n');
-    out.push_str(&"─".repeat(width_of(text).min(WIDTH)));
+    out.push_str(&"─".repeat(width_of(text).min(page())));
     out.push_str("\n\n");
 }
 
 fn list(out: &mut String, lines: &[String]) {
     for l in lines {
-        for (i, line) in wrap(&crate::text::one_line(l), WIDTH - 4).into_iter().enumerate() {
+        for (i, line) in wrap(&crate::text::one_line(l), page() - 4).into_iter().enumerate() {
             out.push_str(if i == 0 { "  - " } else { "    " });
             out.push_str(&line);
             out.push('\n');
@@ -86,13 +99,30 @@ fn table(out: &mut String, table: &TableText) {
     let mut tb = Table::new();
     tb.load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH as u16)
+        .set_width(page() as u16)
         .force_no_tty();
     tb.set_header(table.header.iter().map(|h| crate::text::one_line(h)));
-    let total: u16 = table.widths.iter().sum::<u16>().max(1);
-    tb.set_constraints(table.widths.iter().map(|w| ColumnConstraint::Absolute(Width::Percentage(w * 100 / total))));
     for r in &table.rows {
         tb.add_row(r.iter().map(|c| crate::text::one_line(c)));
+    }
+    if page() < WIDTH {
+        // A terminal narrower than the page: dates, figures and ids (one short word in
+        // every cell) stay whole, the other columns wrap in the room left, shared as
+        // the page shares it.
+        let cols: Vec<Col> = (0..table.header.len())
+            .map(|i| {
+                let short = |c: &String| !c.trim().contains(char::is_whitespace) && width_of(c) <= 12;
+                if table.rows.iter().filter_map(|r| r.get(i)).all(short) {
+                    Col::Fixed
+                } else {
+                    Col::Flex(table.widths.get(i).copied().unwrap_or(1))
+                }
+            })
+            .collect();
+        crate::render::grid::fit(&mut tb, &cols, page() as u16);
+    } else {
+        let total: u16 = table.widths.iter().sum::<u16>().max(1);
+        tb.set_constraints(table.widths.iter().map(|w| ColumnConstraint::Absolute(Width::Percentage(w * 100 / total))));
     }
     for (i, &centred) in table.centred.iter().enumerate() {
         if let (true, Some(col)) = (centred, tb.column_mut(i)) {
@@ -103,12 +133,27 @@ fn table(out: &mut String, table: &TableText) {
     out.push_str("\n\n");
 }
 
+/// The report laid out at [`WIDTH`] characters: the same plan and day always give the
+/// same bytes (a file, a pipe).
 pub fn render(report: &Report) -> String {
+    render_at(report, WIDTH)
+}
+
+/// The report laid out at `width` characters (at least 60): on a terminal narrower than
+/// the page, so that no line wraps.
+pub fn render_at(report: &Report, width: usize) -> String {
+    let before = PAGE.with(|p| p.replace(width.max(60)));
+    let out = layout(report);
+    PAGE.with(|p| p.set(before));
+    out
+}
+
+fn layout(report: &Report) -> String {
     let l = report.lang;
     let clean = |s: &str| crate::text::one_line(s);
     let mut out = String::new();
 
-    let (lw, rw) = (WIDTH * 2 / 5, WIDTH * 3 / 5);
+    let (lw, rw) = (page() * 2 / 5, page() * 3 / 5);
     let mut left: Vec<String> = words::superior_line(report).into_iter().map(|s| clean(&s)).collect();
     left.push(clean(&words::unit_line(report)));
     left.push("────────".into());
@@ -123,15 +168,15 @@ pub fn render(report: &Report) -> String {
     columns(&mut out, &left, &right, lw, rw);
     out.push('\n');
 
-    out.push_str(&center(words::kind(l), WIDTH));
+    out.push_str(&center(words::kind(l), page()));
     out.push('\n');
-    for line in wrap(&clean(&report.subject), WIDTH - 10) {
-        out.push_str(&center(&line, WIDTH));
+    for line in wrap(&clean(&report.subject), page() - 10) {
+        out.push_str(&center(&line, page()));
         out.push('\n');
     }
     out.push('\n');
     if let Some(to) = words::to_line(report) {
-        out.push_str(&center(&clean(&to), WIDTH));
+        out.push_str(&center(&clean(&to), page()));
         out.push_str("\n\n");
     }
     for p in words::preamble(report) {
@@ -210,7 +255,7 @@ pub fn render(report: &Report) -> String {
         right.push(clean(&name));
     }
     // Recipients are listed flush left, not centred.
-    let lw = WIDTH * 2 / 5;
+    let lw = page() * 2 / 5;
     let lines_left: Vec<String> = left.iter().flat_map(|s| wrap(s, lw - 2)).collect();
     let lines_right: Vec<String> =
         right.iter().flat_map(|s| if s.is_empty() { vec![String::new()] } else { wrap(s, rw) }).collect();

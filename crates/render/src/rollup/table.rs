@@ -4,15 +4,16 @@ use super::{dup_label, heading, index_text, overdue_headers, overdue_title, summ
 use crate::compute::Status;
 use crate::compute::rollup::RollupReport;
 use crate::compute::status::Counts;
+use crate::render::grid::Col;
 use crate::render::{Style, date, table_text, title};
 
 /// The terminal table.
 pub fn render(report: &RollupReport, style: &Style) -> String {
     let l = style.lang;
     let mut out = String::new();
-    out.push_str(&style.heading(&heading(report, l)));
+    out.push_str(&style.heading(&style.line(&heading(report, l))));
     out.push('\n');
-    out.push_str(&summary_line(report, style));
+    out.push_str(&style.line(&summary_line(report, style)));
     out.push_str("\n\n");
     if report.units.is_empty() {
         out.push_str(l.pick("Không đọc được kế hoạch nào.\n", "No plan could be read.\n"));
@@ -20,21 +21,17 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
         out.push_str(&style.heading(l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)")));
         out.push('\n');
         // A terminal narrower than the table drops the file column: names matter
-        // more, and the paths of duplicate units are listed under the table.
+        // more, and the paths of duplicate units are listed under the table. Below 100
+        // columns the counts of tasks and items go too (the summary line has them).
         let with_path = style.width.is_none_or(|w| w >= WIDE);
+        let compact = style.compact();
+        let keep = |i: &usize| (with_path || *i < 9) && !(compact && (*i == 1 || *i == 2));
         let headers = unit_headers(l);
-        let mut t = style.table(if with_path { &headers } else { &headers[..9] });
-        let cols = if with_path { 10 } else { 9 };
-        // The widest figure of each column, so that on a narrow terminal the headings
-        // wrap, never the figures ("100,0%", "82,16/100").
-        let mut widest = [0usize; 8];
-        let mut add = |t: &mut comfy_table::Table, name: String, f: [String; 8], overdue: usize, path: &str| {
-            for (w, x) in widest.iter_mut().zip(&f) {
-                *w = (*w).max(x.chars().count());
-            }
-            let mut cells = unit_cells(style, name, f, overdue, path);
-            cells.truncate(cols);
-            t.add_row(cells);
+        let shown: Vec<&str> = (0..headers.len()).filter(keep).map(|i| headers[i]).collect();
+        let mut t = style.table(&shown);
+        let add = |t: &mut comfy_table::Table, name: String, f: [String; 8], overdue: usize, path: &str| {
+            let cells = unit_cells(style, name, f, overdue, path);
+            t.add_row(cells.into_iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, c)| c));
         };
         for u in &report.units {
             let name =
@@ -49,21 +46,10 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
         }
         let total = figures(style, report.total.tasks, &report.total.items, String::new());
         add(&mut t, l.pick("Cộng", "Total").to_string(), total, report.total.items.overdue, "");
-        if style.width.is_some() {
-            // Neither a figure nor a word of a heading is cut; names get at least 12
-            // columns, and the rest of the room as far as the terminal allows.
-            let fixed =
-                |w: usize| comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(w as u16 + 2));
-            if let Some(c) = t.column_mut(0) {
-                c.set_constraint(fixed(12));
-            }
-            for (i, w) in widest.iter().enumerate() {
-                let word = headers[i + 1].split(' ').map(|w| w.chars().count()).max().unwrap_or(0);
-                if let Some(c) = t.column_mut(i + 1) {
-                    c.set_constraint(fixed((*w).max(word)));
-                }
-            }
-        }
+        // Names and files wrap; no figure and no word of a heading is cut.
+        let cols: Vec<Col> =
+            (0..headers.len()).filter(keep).map(|i| if i == 0 || i == 9 { Col::Flex(1) } else { Col::Fixed }).collect();
+        style.fit(&mut t, &cols);
         out.push_str(&table_text(&t));
     }
     out.push('\n');
@@ -83,6 +69,7 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
                 style.num(o.days_late.max(0) as usize, true),
             ]);
         }
+        style.fit(&mut t, &[Col::Flex(1), Col::Fixed, Col::Flex(2), Col::Flex(1), Col::Fixed, Col::Fixed]);
         out.push_str(&table_text(&t));
     }
     let (dups, skipped) = warnings(report, l);
@@ -91,7 +78,7 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
         out.push_str(&style.heading(l.pick("Cảnh báo: đơn vị trùng tên", "Warning: units claimed twice")));
         out.push('\n');
         for d in dups {
-            out.push_str(&format!("  - {d}\n"));
+            out.push_str(&style.bullet(&d));
         }
     }
     if !skipped.is_empty() {
@@ -99,7 +86,7 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
         out.push_str(&style.heading(&format!("{} ({})", l.pick("Tệp bị bỏ qua", "Files skipped"), skipped.len())));
         out.push('\n');
         for k in skipped {
-            out.push_str(&format!("  - {k}\n"));
+            out.push_str(&style.bullet(&k));
         }
     }
     out
