@@ -354,3 +354,65 @@ fn two_overdue_periods_in_a_script_exit_2_listing_the_keys() {
     let out = s.par(["measure", "5", "90", "--today", "2026-01-05"]).ok();
     assert!(out.contains("kỳ 2025-Q4: 90%") && out.contains("Ghi vào kỳ quý IV năm 2025"), "{out}");
 }
+
+/// On a terminal, two overdue periods are a question: the numbered list, the number typed.
+#[cfg(unix)]
+#[test]
+#[ignore = "needs script (util-linux): a real terminal"]
+fn two_overdue_periods_on_a_terminal_ask_which() {
+    let s = Session::seed();
+    let cmd = format!("{} done 5 --today 2026-01-05", crate::support::par_bin().display());
+    let mut script = std::process::Command::new("sh");
+    crate::support::Par::new().prepare(&mut script);
+    // `script` gives par a pseudo-terminal and passes the typed answer to it.
+    let line = format!("(sleep 1; printf '2\\n') | script -qec '{cmd}' /dev/null");
+    let out = script.arg("-c").arg(line).current_dir(s.dir.path()).output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert_eq!(out.status.code(), Some(0), "{shown}");
+    for want in [
+        "Nhiệm vụ 5 có nhiều kỳ đã quá hạn mà chưa xong:",
+        "  1. 5@2025-Q3 (hạn 30/09/2025)",
+        "  2. 5@2025-Q4 (hạn 31/12/2025)",
+        "Ghi vào kỳ số [1-2]",
+        "Đã đánh dấu hoàn thành nhiệm vụ 5 (quý IV năm 2025) ngày 05/01/2026",
+    ] {
+        assert!(shown.contains(want), "missing {want:?} in\n{shown}");
+    }
+    assert!(s.plan_text().contains("[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2026-01-05\n"));
+}
+
+/// The fenced examples of docs/readme-period.md are what par prints: every line of each
+/// block (but "…") is a line of the command's output.
+#[test]
+fn the_readme_excerpts_are_what_par_prints() {
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/readme-period.md"))
+        .unwrap();
+    let blocks: Vec<&str> = doc.split("```").skip(1).step_by(2).collect();
+    assert_eq!(blocks.len(), 4, "the four examples");
+    let lines = |b: &str| -> Vec<String> {
+        b.lines().skip(1).filter(|l| *l != "…" && !l.starts_with("$ ")).map(String::from).collect()
+    };
+    let check = |block: &str, output: &str| {
+        let out: Vec<&str> = output.lines().collect();
+        for line in lines(block) {
+            assert!(out.contains(&line.as_str()), "not printed: {line:?}\n{output}");
+        }
+    };
+    // The impossible calendar: the bundled plan with calendar quarters.
+    let bad =
+        Session::with_plan(&crate::support::SEED.replacen("calendar = \"decree-09\"", "calendar = \"calendar\"", 1));
+    let err = bad.run(&["status"]).fails(2);
+    check(blocks[0], &err.replace(&format!("{}/", bad.dir.path().display()), ""));
+    // done on 10/10: stdout then the warning on stderr.
+    let s = Session::seed();
+    let run = s.par(["done", "5", "--today", "2025-10-10"]);
+    check(blocks[1], &format!("{}{}", run.stdout, run.stderr));
+    let err = Session::seed().run(&["done", "5", "--today", "2026-01-05"]).fails(2);
+    check(blocks[2], &err);
+    let md = Session::seed().par(["report", "--today", "2025-10-10"]).ok();
+    check(blocks[3], &md);
+    // The status lines the text quotes.
+    let status = Session::seed().par(["status", "--today", "2025-10-10"]).ok();
+    assert!(status.contains("Báo cáo kỳ tới: quý IV năm 2025 (15/09/2025–14/12/2025, thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP), hạn gửi 20/12/2025, còn 71 ngày"), "{status}");
+    assert!(status.contains("hoàn thành 7/12 việc có thời hạn (58,3%)"), "{status}");
+}

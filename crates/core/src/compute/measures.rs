@@ -133,11 +133,7 @@ fn value_of(ind: &crate::plan::Indicator, m: &crate::plan::Measure) -> Value {
 
 /// The latest of `task`'s measurements dated on or before `on` that `keep` accepts
 /// (by period, then date).
-fn latest(
-    task: &Task,
-    on: NaiveDate,
-    keep: impl Fn(&crate::plan::Measure) -> bool,
-) -> Option<&crate::plan::Measure> {
+fn latest(task: &Task, on: NaiveDate, keep: impl Fn(&crate::plan::Measure) -> bool) -> Option<&crate::plan::Measure> {
     task.measures.iter().filter(|m| m.date <= on && keep(m)).max_by_key(|m| (m.period, m.date))
 }
 
