@@ -386,7 +386,7 @@ pub enum Untyped {
 }
 
 /// Chooses the occurrence an entry (`command` = "done", "measure" or "log") goes to
-/// without `--period`. With several occurrences past due and open: on a terminal (standard
+/// without `--period` (an entry dated after today is left to the future-date check). With several occurrences past due and open: on a terminal (standard
 /// input is one), asks which, by number; in a script, refuses (exit 2) listing the keys to
 /// type. The caller asks (see [`Untyped::Ask`]) once it has released the plan's lock: a
 /// person thinking must not block other writers.
@@ -400,6 +400,10 @@ pub fn untyped_period(
     lang: Lang,
 ) -> Result<Untyped, Fail> {
     use crate::compute::standing::{Chosen, entry_period};
+    // A day after today is refused by the caller, with the reason: nothing to choose.
+    if date > today {
+        return Ok(Untyped::Current);
+    }
     match entry_period(plan, task, entry, date, today) {
         Chosen::NoPeriod => Ok(Untyped::None),
         Chosen::Overdue(p) => Ok(Untyped::Overdue(p)),
