@@ -344,14 +344,14 @@ pub struct CheckArgs {
     pub format: ReadFormat,
 }
 
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct MeasureArgs {
     /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
     pub id: String,
     /// The measured value: 95, 95.5 or 95,5 (a trailing % is allowed)
     #[arg(allow_hyphen_values = true)]
     pub value: String,
-    /// For a recurring task, the period measured, e.g. 2025-Q3 (default: the period holding the date)
+    /// For a recurring task, the period measured, e.g. 2025-Q3 (default: the one period past due and not measured, else the period holding the date)
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
     /// Day of the measurement (default: today; not later): 30/9/2025, 30/9 (plan year), hôm qua, 3 days ago…
@@ -368,14 +368,14 @@ pub struct MeasureArgs {
     pub replace: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct DoneArgs {
     /// Task id as the plan numbers it: `4`, `II.4`, `III.1`
     pub id: String,
     /// Day it was done (default: today; not later): 30/9/2025, 30/9 (plan year), 2025-09-30, hôm qua, 3 ngày trước…
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// For a recurring task, the period it closes, e.g. 2025-Q3 (default: the period holding the date)
+    /// For a recurring task, the period it closes, e.g. 2025-Q3 (default: the one overdue period, else the period holding the date)
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
     /// A note: what was done, remarks
@@ -398,7 +398,7 @@ pub struct ReopenArgs {
     pub period: Option<String>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct LogArgs {
     /// Task id: `4`, `II.4`, `III.1`
     pub id: String,
@@ -407,7 +407,7 @@ pub struct LogArgs {
     /// Day it was done (default: today; not later): 30/9/2025, 30/9 (plan year), hôm kia, 2 days ago…
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// The period the entry reports on, e.g. 2025-Q3
+    /// The period the entry reports on, e.g. 2025-Q3 (recurring task, default: the one overdue period, else the period holding the date)
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
     /// Evidence (tài liệu kiểm chứng); repeat for several

@@ -156,7 +156,8 @@ fn a_one_megabyte_title_works_and_errors_about_long_lines_stay_short() {
     assert!(list.len() < 2_000, "the table cuts long titles: {} bytes", list.len());
     assert!(list.contains("Nhiệm vụ rất dài Nhiệm vụ rất dài"), "{list}");
     let status = s.par(["status", "--today", "2025-07-01"]).ok();
-    assert!(status.len() < 5_000, "{} bytes", status.len());
+    // 5,500: the summary says what it counts and the next report's calendar (issue #14).
+    assert!(status.len() < 5_500, "{} bytes", status.len());
     let show = s.par(["show", "1", "--today", "2025-06-01"]).ok();
     assert!(show.contains(long.trim_end()), "`par show` shows the whole title");
     let v = s.par(["list", "--format", "json", "--today", "2025-06-01"]).json();

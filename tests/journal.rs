@@ -127,12 +127,14 @@ fn a_hand_edited_entry_is_not_a_loss_but_a_removed_one_of_the_same_day_is() {
     s.par(["status"]).ok();
     // One of the two entries of that day deleted: one vanished.
     let text = s.plan_text();
-    let b = "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Việc B\"\nat = 2025-10-06T09:15:00+07:00\n";
+    // On 06/10 task 5's Q3 is overdue and open: the entries go to it (issue #18.2).
+    let b =
+        "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Việc B\"\nperiod = \"2025-Q3\"\nat = 2025-10-06T09:15:00+07:00\n";
     assert!(text.contains(b), "{text}");
     save_stale(&s, &text.replacen(b, "", 1));
     let run = s.par(["status"]);
     assert!(run.stderr.contains("warning: 1 mục"), "{}", run.stderr);
-    assert!(run.stderr.contains("nhiệm vụ 5, nhật ký tiến độ, ngày 06/10/2025"), "{}", run.stderr);
+    assert!(run.stderr.contains("nhiệm vụ 5, nhật ký tiến độ, kỳ 2025-Q3, ngày 06/10/2025"), "{}", run.stderr);
     s.par(["restore"]).ok();
     assert_eq!(s.plan_text().matches("Việc B").count(), 1);
     s.par(["status"]).ok();

@@ -21,6 +21,7 @@ mod import;
 mod index_check;
 mod journal;
 mod keys;
+mod period;
 mod properties;
 mod report;
 mod rollup;

@@ -93,7 +93,9 @@ fn json_figures_per_quarter() {
     assert_eq!(counts(&q1["figures"]["period"]), [0, 0, 0, 0, 0, 0, 0]);
     assert_eq!(q1["figures"]["period"]["percent_complete"], Value::Null);
 
-    // Q2 on 30/6: 4@Q2, 5@Q2, III.1@Q2 and III.2 done on time; 1 and 8 open; 4 ongoing duties.
+    // The bundled plan reports on Decree 09 windows (Q2: 15/3–14/6, due 20/6); a period's
+    // items are those due in its dates (issue #14). Q2 on 30/6: 4@Q2, 5@Q2, III.1@Q2 and
+    // III.2 done on time; 4 ongoing duties. (1 is due 31/12, 8 on 30/9: not Q2's.)
     let q2 = json(Par::new().today("2025-06-30").cmd_on(&seed_path()).args([
         "report",
         "--quarter",
@@ -102,16 +104,18 @@ fn json_figures_per_quarter() {
         "json",
     ]));
     assert_eq!(q2["period"], "2025-Q2");
-    assert_eq!(q2["window"]["from"], "2025-04-01");
-    assert_eq!(q2["window"]["to"], "2025-06-30");
+    assert_eq!(q2["window"]["from"], "2025-03-15");
+    assert_eq!(q2["window"]["to"], "2025-06-14");
     assert_eq!(q2["window"]["due"], "2025-06-20");
-    assert_eq!(counts(&q2["figures"]["period"]), [10, 4, 0, 2, 0, 0, 4]);
-    assert_eq!(q2["figures"]["period"]["percent_complete"], 66.7);
+    assert_eq!(counts(&q2["figures"]["period"]), [8, 4, 0, 0, 0, 0, 4]);
+    // 4 done of 4 with a deadline.
+    assert_eq!(q2["figures"]["period"]["percent_complete"], 100.0);
     assert_eq!(q2["figures"]["previous"]["period"], "2025-Q1");
     assert_eq!(q2["figures"]["change_points"], Value::Null);
     assert_eq!(q2["proposals"].as_array().unwrap().len(), 1);
 
-    // Q3 on 30/9: only III.1@Q3 is done (4@Q3 and 8 are closed in October).
+    // Q3 on 30/9: III.1@Q3 done (19/9); 4@Q3, 5@Q3 and 8 due that day, open (4@Q3 and 8 are
+    // closed in October); 4 ongoing → 1 of 4 = 25 %.
     let q3 = json(Par::new().today("2025-09-30").cmd_on(&seed_path()).args([
         "report",
         "--quarter",
@@ -119,14 +123,19 @@ fn json_figures_per_quarter() {
         "--format",
         "json",
     ]));
-    assert_eq!(counts(&q3["figures"]["period"]), [9, 1, 0, 4, 0, 0, 4]);
-    assert_eq!(q3["figures"]["period"]["percent_complete"], 20.0);
-    assert_eq!(counts(&q3["figures"]["year"]), [13, 5, 0, 4, 0, 0, 4]);
-    assert_eq!(q3["figures"]["year"]["percent_complete"], 55.6);
-    assert_eq!(q3["figures"]["change_points"], -46.7);
+    assert_eq!(counts(&q3["figures"]["period"]), [8, 1, 0, 3, 0, 0, 4]);
+    assert_eq!(q3["figures"]["period"]["percent_complete"], 25.0);
+    // The whole plan on 30/9, as `par status` counts it: 5 done of 12 with a deadline; the
+    // three Q4 occurrences have not started.
+    assert_eq!(counts(&q3["figures"]["year"]), [16, 5, 0, 4, 0, 3, 4]);
+    assert_eq!(q3["figures"]["year"]["percent_complete"], 41.7);
+    // 25 − 100 (Q2, taken on the same day).
+    assert_eq!(q3["figures"]["change_points"], -75.0);
     assert_eq!(q3["proposals"].as_array().unwrap().len(), 0);
 
-    // Q4 on 31/12: 4@Q3 (6/10) and 8 (10/10) closed late; 5@Q3 missed, III.1@Q4 overdue.
+    // Q4 on 31/12: 1, 4@Q4 and 5@Q4 due that day (open), III.1@Q4 overdue since 20/12: 0 of 4.
+    // Q3 on the same day: III.1@Q3 on time, 4@Q3 (6/10) and 8 (10/10) late, 5@Q3 missed:
+    // 3 of 4 = 75 %, so the change is −75.
     let q4 = json(Par::new().today("2025-12-31").cmd_on(&seed_path()).args([
         "report",
         "--quarter",
@@ -134,11 +143,12 @@ fn json_figures_per_quarter() {
         "--format",
         "json",
     ]));
-    assert_eq!(counts(&q4["figures"]["period"]), [11, 0, 2, 3, 2, 0, 4]);
-    assert_eq!(q4["figures"]["period"]["percent_complete"], 28.6);
+    assert_eq!(counts(&q4["figures"]["period"]), [8, 0, 0, 3, 1, 0, 4]);
+    assert_eq!(q4["figures"]["period"]["percent_complete"], 0.0);
     assert_eq!(counts(&q4["figures"]["year"]), [16, 5, 2, 3, 2, 0, 4]);
     assert_eq!(q4["figures"]["year"]["percent_complete"], 58.3);
-    assert_eq!(q4["figures"]["change_points"], 8.6);
+    assert_eq!(counts(&q4["figures"]["previous"]), [8, 1, 2, 0, 1, 0, 4]);
+    assert_eq!(q4["figures"]["change_points"], -75.0);
     let s = &q4["shortcomings"];
     let keys = |v: &Value| -> Vec<(String, i64)> {
         v.as_array()
@@ -147,9 +157,13 @@ fn json_figures_per_quarter() {
             .map(|i| (i["key"].as_str().unwrap().to_string(), i["days_late"].as_i64().unwrap()))
             .collect()
     };
-    assert_eq!(keys(&s["missed"]), [("5@2025-Q3".into(), 92), ("III.1@2025-Q4".into(), 11)]);
-    assert_eq!(keys(&s["done_late"]), [("8".into(), 10), ("4@2025-Q3".into(), 6)]);
+    assert_eq!(keys(&s["missed"]), [("III.1@2025-Q4".into(), 11)]);
+    assert!(s["done_late"].as_array().unwrap().is_empty());
     assert!(s["overdue"].as_array().unwrap().is_empty());
+    // Still overdue from Q3, carried over with Q4's own.
+    let carried: Vec<&str> =
+        q4["next"]["carried_over"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap()).collect();
+    assert_eq!(carried, ["5@2025-Q3", "III.1@2025-Q4"]);
     assert_eq!(q4["next"]["period"], "2026-Q1");
 }
 
@@ -159,7 +173,7 @@ fn half_and_year_reports() {
         json(Par::new().today("2025-06-30").cmd_on(&seed_path()).args(["report", "--half", "H1", "--format", "json"]));
     assert_eq!(h1["period"], "2025-H1");
     assert_eq!(h1["period_label"], "6 tháng đầu năm 2025");
-    assert_eq!(counts(&h1["figures"]["period"]), [10, 4, 0, 2, 0, 0, 4]);
+    assert_eq!(counts(&h1["figures"]["period"]), [8, 4, 0, 0, 0, 0, 4]);
     assert_eq!(h1["figures"]["previous"]["period"], "2024-H2");
     let y = json(
         Par::new().today("2025-12-31").cmd_on(&seed_path()).args(["report", "--year", "2025", "--format", "json"]),
@@ -171,28 +185,37 @@ fn half_and_year_reports() {
 }
 
 #[test]
-fn default_period_is_the_quarter_containing_today() {
+fn default_period_is_the_latest_closed_window() {
+    // On 10/8 the bundled plan's Q3 window (15/6–14/9) is open; Q2's closed on 14/6.
     let md = stdout(Par::new().today("2025-08-10").cmd_on(&seed_path()).arg("report"));
-    assert!(md.contains("**Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý III năm 2025**"), "{md}");
-    // Mid-quarter, the figures are taken on today, and the report says so.
-    assert!(md.contains("Số liệu tính đến ngày 10/08/2025."), "{md}");
+    assert!(md.contains("**Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý II năm 2025**"), "{md}");
+    assert!(md.contains("Số liệu tính đến ngày lập báo cáo (10/08/2025)."), "{md}");
     assert!(md.contains("Quận 1, ngày 10 tháng 8 năm 2025"), "{md}");
+    // Mid-period, the figures are taken on today, and the report says so.
+    let md = stdout(Par::new().today("2025-08-10").cmd_on(&seed_path()).args(["report", "--quarter", "Q3"]));
+    assert!(md.contains("Số liệu tính đến ngày 10/08/2025; kỳ báo cáo kết thúc ngày 14/09/2025."), "{md}");
 }
 
 #[test]
 fn decree_09_and_reform_calendars() {
-    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"decree-09\"");
-    let md = stdout(Par::new().today("2025-06-20").cmd_on(&path).args(["report", "--quarter", "Q2"]));
+    // The bundled plan uses Decree 09 windows; the window and the calendar are said by
+    // `par status`, not in the signed report (issue #14).
+    let md = stdout(Par::new().today("2025-06-20").cmd_on(&seed_path()).args(["report", "--quarter", "Q2"]));
+    assert!(!md.contains("Kỳ báo cáo:") && !md.contains("Nghị định 09"), "{md}");
+    let status = stdout(Par::new().today("2025-06-20").cmd_on(&seed_path()).arg("status"));
     assert!(
-        md.contains("Kỳ báo cáo: từ ngày 15/03/2025 đến ngày 14/06/2025 (thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP); hạn gửi báo cáo: ngày 20/06/2025."),
-        "{md}"
+        status.contains("Báo cáo kỳ tới: quý II năm 2025 (15/03/2025–14/06/2025, thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP), hạn gửi 20/06/2025, hạn hôm nay"),
+        "{status}"
     );
 
-    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"cchc\"");
+    let (_d, path) = plan_with("calendar = \"decree-09\"", "calendar = \"cchc\"");
     // The sample proposal names 2025-Q2, which the reform calendar does not report on.
     let text = std::fs::read_to_string(&path).unwrap().replacen("period = \"2025-Q2\"", "period = \"2025-H1\"", 1);
     std::fs::write(&path, text).unwrap();
+    // On 5/5 the latest closed window is Q1's (15/12–14/3).
     let j = json(Par::new().today("2025-05-05").cmd_on(&path).args(["report", "--format", "json"]));
+    assert_eq!(j["period"], "2025-Q1");
+    let j = json(Par::new().today("2025-05-05").cmd_on(&path).args(["report", "--half", "H1", "--format", "json"]));
     assert_eq!(j["period"], "2025-H1");
     assert_eq!(j["window"]["from"], "2024-12-15");
     assert_eq!(j["window"]["to"], "2025-06-14");
@@ -206,7 +229,7 @@ fn decree_09_and_reform_calendars() {
         .stderr(predicate::str::contains("no Q2 report").and(predicate::str::contains("2025-H1")));
     let status = stdout(Par::new().today("2025-06-21").cmd_on(&path).arg("status"));
     assert!(
-        status.contains("Báo cáo kỳ tới: quý III năm 2025 (15/06/2025–14/09/2025), hạn gửi 20/09/2025, còn 91 ngày"),
+        status.contains("Báo cáo kỳ tới: quý III năm 2025 (15/06/2025–14/09/2025, lịch báo cáo cải cách hành chính), hạn gửi 20/09/2025, còn 91 ngày"),
         "{status}"
     );
 }
@@ -224,7 +247,7 @@ fn english() {
         "## II. SHORTCOMINGS",
         "## III. TASKS FOR THE NEXT PERIOD",
         "## IV. PROPOSALS",
-        "| Completion rate (\\*) | 66.7% |",
+        "| Completion rate (\\*) | 100.0% |",
         "***Recipients:***",
     ] {
         assert!(md.contains(want), "{want:?} missing in\n{md}");
@@ -235,7 +258,7 @@ fn english() {
 fn status_shows_the_next_report() {
     let out = stdout(Par::new().today("2025-06-05").cmd_on(&seed_path()).arg("status"));
     assert!(
-        out.contains("Báo cáo kỳ tới: quý II năm 2025 (01/04/2025–30/06/2025), hạn gửi 20/06/2025, còn 15 ngày\n"),
+        out.contains("Báo cáo kỳ tới: quý II năm 2025 (15/03/2025–14/06/2025, thời gian chốt số liệu theo Nghị định 09/2019/NĐ-CP), hạn gửi 20/06/2025, còn 15 ngày\n"),
         "{out}"
     );
     let j = json(Par::new().today("2025-06-21").cmd_on(&seed_path()).args(["status", "--format", "json"]));
@@ -243,7 +266,10 @@ fn status_shows_the_next_report() {
     assert_eq!(j["next_report"]["due"], "2025-09-20");
     assert_eq!(j["next_report"]["days_left"], 91);
     let out = stdout(Par::new().today("2025-09-20").cmd_on(&seed_path()).args(["status", "--lang", "en"]));
-    assert!(out.contains("Next report: Q3 2025 (01/07/2025–30/09/2025), due 20/09/2025, due today"), "{out}");
+    assert!(
+        out.contains("Next report: Q3 2025 (15/06/2025–14/09/2025, Decree 09/2019/NĐ-CP cut-off dates), due 20/09/2025, due today"),
+        "{out}"
+    );
     // After the last report of the plan's year there is nothing left to announce.
     let j = json(Par::new().today("2025-12-21").cmd_on(&seed_path()).args(["status", "--format", "json"]));
     assert_eq!(j["next_report"], Value::Null);
@@ -368,7 +394,7 @@ fn docx_reads_back() {
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "out of order: {order:?}");
     // Figures and task rows are in the tables.
-    assert!(text.contains(&"66,7%".to_string()));
+    assert!(text.contains(&"100,0%".to_string()));
     assert!(text.contains(&"Hoàn thành đúng hạn (27/06/2025)".to_string()));
     assert!(text.iter().any(|p| p.starts_with("- 27/06/2025: Hoàn thành kỳ quý II/2025 (đúng hạn)")));
 
@@ -545,7 +571,7 @@ fn a_plan_without_tasks() {
 
 #[test]
 fn report_settings_are_checked() {
-    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"lunar\"\ncalender = 1");
+    let (_d, path) = plan_with("calendar = \"decree-09\"", "calendar = \"lunar\"\ncalender = 1");
     // A typo'd key is reported first (the file does not parse), with the nearest key.
     Par::new()
         .today("2025-06-30")
@@ -554,7 +580,7 @@ fn report_settings_are_checked() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown key `calender`").and(predicate::str::contains("calendar")));
-    let (_d, path) = plan_with("calendar = \"calendar\"", "calendar = \"lunar\"");
+    let (_d, path) = plan_with("calendar = \"decree-09\"", "calendar = \"lunar\"");
     let text = std::fs::read_to_string(&path).unwrap().replacen("due_day = 20\n", "due_day = 40\n", 1);
     std::fs::write(&path, text).unwrap();
     Par::new().today("2025-06-30").cmd_on(&path).arg("report").assert().code(2).stderr(
@@ -611,10 +637,11 @@ fn assert_self_contained(doc: &scraper::Html, html: &str) {
 
 #[test]
 fn html_report_in_the_order_of_a_periodic_report() {
-    let html = stdout(Par::new().today("2025-12-31").cmd_on(&seed_path()).args([
+    // The Q3 report as the officer writes it on 10/10 (issue #14's example).
+    let html = stdout(Par::new().today("2025-10-10").cmd_on(&seed_path()).args([
         "report",
         "--quarter",
-        "Q4",
+        "Q3",
         "--format",
         "html",
     ]));
@@ -628,11 +655,11 @@ fn html_report_in_the_order_of_a_periodic_report() {
     assert_eq!(texts(&doc, ".doc-head .no"), ["Số: …/BC-NBK"]);
     assert_eq!(texts(&doc, ".doc-head .nat"), ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
     assert_eq!(texts(&doc, ".doc-head .motto"), ["Độc lập - Tự do - Hạnh phúc"]);
-    assert_eq!(texts(&doc, ".doc-head .date"), ["Quận 1, ngày 31 tháng 12 năm 2025"]);
+    assert_eq!(texts(&doc, ".doc-head .date"), ["Quận 1, ngày 10 tháng 10 năm 2025"]);
     assert_eq!(texts(&doc, "h1.kind"), ["BÁO CÁO"]);
     assert_eq!(
         texts(&doc, ".subject"),
-        ["Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý IV năm 2025"]
+        ["Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý III năm 2025"]
     );
     let paras = texts(&doc, "p.para");
     assert!(paras[0].starts_with("Thực hiện Kế hoạch số 16/KH-UBND ngày 15/01/2025"), "{paras:?}");
@@ -648,11 +675,13 @@ fn html_report_in_the_order_of_a_periodic_report() {
     );
 
     // The figures: cards for the period, and the table with the year and the change.
-    assert_eq!(texts(&doc, ".kpi .v"), ["11", "28,6%", "0", "2", "2", "+8,6 điểm %"]);
-    assert_eq!(texts(&doc, ".kpi .l")[5], "Tăng, giảm so với kỳ trước (quý III/2025)");
+    // Q3 on 10/10: 8 items; III.1@Q3 on time, 4@Q3 and 8 late, 5@Q3 overdue: 3 of 4 = 75 %;
+    // Q2 taken the same day: 100 %, so −25 points.
+    assert_eq!(texts(&doc, ".kpi .v"), ["8", "75,0%", "1", "2", "1", "−25,0 điểm %"]);
+    assert_eq!(texts(&doc, ".kpi .l")[5], "Tăng, giảm so với kỳ trước (quý II/2025)");
     let rate = doc.select(&sel("tr.rate")).next().expect("the completion rate row");
     let cells: Vec<String> = rate.select(&sel("td")).map(|td| td.text().collect()).collect();
-    assert_eq!(cells, ["Tỷ lệ hoàn thành (*)", "28,6%", "58,3%", "20,0%", "+8,6 điểm %"]);
+    assert_eq!(cells, ["Tỷ lệ hoàn thành (*)", "75,0%", "58,3%", "100,0%", "−25,0 điểm %"]);
 
     // Two charts: progress per section (a bar each) and the overdue items per section.
     let charts: Vec<_> = doc.select(&sel("svg.chart")).collect();
@@ -663,21 +692,18 @@ fn html_report_in_the_order_of_a_periodic_report() {
     );
     assert_eq!(
         charts[0].select(&sel("text.note")).map(|t| t.text().collect::<String>()).collect::<Vec<_>>(),
-        ["33,3%", "0,0%"]
+        ["66,7%", "100,0%"]
     );
-    assert_eq!(
-        charts[1].select(&sel("text.note")).map(|t| t.text().collect::<String>()).collect::<Vec<_>>(),
-        ["1", "1"]
-    );
+    assert_eq!(charts[1].select(&sel("text.note")).map(|t| t.text().collect::<String>()).collect::<Vec<_>>(), ["1"]);
 
     // The tables per section: overdue and late items stand out.
     let h4 = texts(&doc, "article.sheet > h4");
     assert!(
-        h4.contains(&"Phần II. Nhiệm vụ và giải pháp: hoàn thành 2/6 việc có thời hạn (33,3%)".to_string()),
+        h4.contains(&"Phần II. Nhiệm vụ và giải pháp: hoàn thành 2/3 việc có thời hạn (66,7%)".to_string()),
         "{h4:?}"
     );
     let overdue = texts(&doc, "td.st-overdue");
-    assert_eq!(overdue, ["Quá hạn, chưa hoàn thành (92 ngày)", "Quá hạn, chưa hoàn thành (11 ngày)"]);
+    assert_eq!(overdue, ["Quá hạn, chưa hoàn thành (10 ngày)"]);
     assert_eq!(texts(&doc, "td.st-late").len(), 2);
 
     // What was done: the target, the measured result, each entry with its evidence.
@@ -689,17 +715,21 @@ fn html_report_in_the_order_of_a_periodic_report() {
         .map(|li| li.text().collect())
         .collect();
     assert!(task4[0].starts_with("Kết quả cần đạt: Tỷ lệ xử lý"), "{task4:?}");
-    assert!(task4[1].contains("80% (mục tiêu ≥ 100%), chưa đạt"), "{task4:?}");
+    // Q3's own measurement (80 %, recorded 06/10), with Q2's for comparison.
+    assert!(
+        task4[1].contains("quý III/2025 80% (mục tiêu ≥ 100%), chưa đạt; kỳ trước (quý II/2025) 100% ↓"),
+        "{task4:?}"
+    );
     assert!(task4[2].starts_with("06/10/2025: Hoàn thành kỳ quý III/2025 (quá hạn)"), "{task4:?}");
     assert!(task4[2].contains("Minh chứng: Sổ theo dõi phản ánh, kiến nghị quý III/2025."), "{task4:?}");
 
     // II. and III.: the missed occurrences, the items due next.
     let lists = texts(&doc, "article.sheet > ul > li");
     assert!(
-        lists.iter().any(|l| l.starts_with("Nhiệm vụ 5: Chấn chỉnh") && l.contains("quá hạn 92 ngày")),
+        lists.iter().any(|l| l.starts_with("Nhiệm vụ 5: Chấn chỉnh") && l.contains("quá hạn 10 ngày")),
         "{lists:?}"
     );
-    assert!(texts(&doc, "p.para").iter().any(|p| p.starts_with("Kỳ tới: quý I năm 2026")));
+    assert!(texts(&doc, "p.para").iter().any(|p| p.starts_with("Kỳ tới: quý IV năm 2025")));
 
     // The recipients beside the signer.
     assert_eq!(texts(&doc, ".recipients .h"), ["Nơi nhận:"]);
@@ -753,7 +783,7 @@ fn html_report_proposals_english_and_the_file_extension() {
         ["I. RESULTS", "II. SHORTCOMINGS", "III. TASKS FOR THE NEXT PERIOD", "IV. PROPOSALS"]
     );
     assert_eq!(texts(&doc, ".doc-head .nat"), ["SOCIALIST REPUBLIC OF VIETNAM"]);
-    assert_eq!(texts(&doc, ".kpi .v")[1], "66.7%");
+    assert_eq!(texts(&doc, ".kpi .v")[1], "100.0%");
 }
 
 #[test]

@@ -182,7 +182,7 @@ fn log_appends_a_progress_entry() {
         .env("USER", "cchc-officer")
         .assert()
         .success()
-        .stdout("Đã ghi nhật ký tiến độ cho nhiệm vụ 4 ngày 06/10/2025.\n");
+        .stdout("Đã ghi nhật ký tiến độ cho nhiệm vụ 4 (quý IV năm 2025) ngày 06/10/2025.\n");
     let expected = insert_after(
         &seed(),
         TASK4_END,

@@ -2,9 +2,11 @@
 
 use crate::cli::DoneArgs;
 use crate::compute::schedule::occurrences;
+use crate::compute::standing::Entry;
 use crate::dates::short;
 use crate::error::Fail;
 use crate::write::journal::Kind;
+use crate::write::resolve::Untyped;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
@@ -19,7 +21,24 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
     };
-    let period = resolve::done_period(plan, task, typed_period.as_deref(), date, lang)?;
+    // Without a period: the one occurrence past due and open, else the date's (#18.2).
+    let mut chosen_note = String::new();
+    let period = match typed_period.as_deref() {
+        Some(t) => resolve::done_period(plan, task, Some(t), date, lang)?,
+        None => match resolve::untyped_period(plan, task, Entry::Done, "done", date, ctx.today, lang)? {
+            Untyped::None | Untyped::Current => resolve::done_period(plan, task, None, date, lang)?,
+            Untyped::Overdue(p) => {
+                chosen_note = resolve::overdue_note(p, lang);
+                Some(p)
+            }
+            Untyped::Ask(periods, list) => {
+                let id = task.id.clone();
+                drop(s);
+                let p = resolve::ask(&id, &periods, &list, lang)?;
+                return run(ctx, &DoneArgs { period: Some(p.to_string()), ..args.clone() });
+            }
+        },
+    };
     resolve::not_future(date, ctx.today, ("việc đã làm", "work done"), lang)?;
     let what = match period {
         Some(p) => format!("{} {} ({})", lang.pick("nhiệm vụ", "task"), task.id, p.label(lang)),
@@ -64,12 +83,60 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
         }
         None => String::new(),
     };
+    let unmet = target_missed(task, period, date, lang);
     s.append_entry(i, lines, Kind::Done)?;
+    if let Some(warning) = unmet {
+        eprintln!("{warning}");
+    }
     Ok(Outcome::ok(format!(
-        "{}\n",
+        "{}{chosen_note}\n",
         lang.pick(
             &format!("Đã đánh dấu hoàn thành {what} ngày {}{timing}.", short(date)),
             &format!("Marked {what} done on {}{timing}.", short(date)),
         )
     )))
+}
+
+/// The warning for a done mark whose indicator missed its target: the measurement of the
+/// occurrence's period (a recurring task) or the latest one up to the done date (a one-off).
+fn target_missed(
+    task: &crate::plan::Task,
+    period: Option<crate::period::Period>,
+    date: chrono::NaiveDate,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let ind = task.indicator.as_ref()?;
+    let m = match period {
+        Some(p) => task.measures.iter().filter(|m| m.period == Some(p)).max_by_key(|m| m.date),
+        None => task.measures.iter().filter(|m| m.date <= date).max_by_key(|m| (m.period, m.date)),
+    }?;
+    if ind.met(m.value) {
+        return None;
+    }
+    let unit = ind.unit.as_deref().unwrap_or("");
+    let sign = match ind.direction {
+        crate::plan::Direction::AtLeast => "≥",
+        crate::plan::Direction::AtMost => "≤",
+    };
+    let num = |x: f64| {
+        let s = format!("{x:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+        if lang == crate::i18n::Lang::Vi { s.replace('.', ",") } else { s }
+    };
+    let (value, target) = (num(m.value), num(ind.target));
+    Some(
+        lang.pick(
+            &format!(
+                "cảnh báo: nhiệm vụ {} đã hoàn thành nhưng chưa đạt chỉ tiêu: {} là {value}{unit} (mục tiêu {sign} {target}{unit}); báo cáo sẽ ghi \"hoàn thành, chưa đạt chỉ tiêu\"",
+                task.id,
+                ind.name.trim()
+            ),
+            &format!(
+                "warning: task {} is done but its target was not met: {} is {value}{unit} (target {sign} {target}{unit}); the report will say \"done, target not met\"",
+                task.id,
+                ind.name.trim()
+            ),
+        )
+        .to_string(),
+    )
 }

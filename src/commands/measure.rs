@@ -1,8 +1,10 @@
 //! `par measure`: records a measured result of a task against its indicator's target.
 
 use crate::cli::MeasureArgs;
+use crate::compute::standing::Entry;
 use crate::error::{Fail, code};
 use crate::write::journal::Kind;
+use crate::write::resolve::Untyped;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
@@ -38,7 +40,24 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
     };
-    let period = resolve::done_period(plan, task, typed_period.as_deref(), date, lang)?;
+    // Without a period: the one occurrence past due and not measured, else the date's (#18.2).
+    let mut chosen_note = String::new();
+    let period = match typed_period.as_deref() {
+        Some(t) => resolve::done_period(plan, task, Some(t), date, lang)?,
+        None => match resolve::untyped_period(plan, task, Entry::Measure, "measure", date, ctx.today, lang)? {
+            Untyped::None | Untyped::Current => resolve::done_period(plan, task, None, date, lang)?,
+            Untyped::Overdue(p) => {
+                chosen_note = resolve::overdue_note(p, lang);
+                Some(p)
+            }
+            Untyped::Ask(periods, list) => {
+                let id = task.id.clone();
+                drop(s);
+                let p = resolve::ask(&id, &periods, &list, lang)?;
+                return run(ctx, &MeasureArgs { period: Some(p.to_string()), ..args.clone() });
+            }
+        },
+    };
     // A recurring task may run past the plan's year, but measurements are of the plan's
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
@@ -115,7 +134,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     s.append_entry(i, lines, Kind::Measure)?;
     let when = period.map(|p| p.to_string()).unwrap_or_else(|| crate::dates::short(date));
     Ok(Outcome::ok(format!(
-        "{}\n",
+        "{}{chosen_note}\n",
         lang.pick(
             &format!(
                 "Đã ghi số đo nhiệm vụ {id} kỳ {when}: {value}{unit} (mục tiêu {target}{unit}: {}).",

@@ -520,6 +520,125 @@ pub fn log_period(plan: &Plan, task: &Task, typed: Option<&str>, lang: Lang) -> 
     Ok(Some(p))
 }
 
+/// The period an entry goes to when the user named none, as
+/// [`crate::compute::standing::entry_period`] chooses it.
+#[derive(Debug)]
+pub enum Untyped {
+    /// No period: the task does not repeat.
+    None,
+    /// The one occurrence past due and still open: the message says it was chosen.
+    Overdue(Period),
+    /// Nothing past due: the period of the entry's date (checked as before).
+    Current,
+    /// Several occurrences are past due and open, and standard input is a terminal: the
+    /// caller releases the plan's lock and asks with [`ask`] (the labelled list is given).
+    Ask(Vec<Period>, Vec<String>),
+}
+
+/// Chooses the occurrence an entry (`command` = "done", "measure" or "log") goes to
+/// without `--period` (an entry dated after today is left to the future-date check). With several occurrences past due and open: on a terminal (standard
+/// input is one), asks which, by number; in a script, refuses (exit 2) listing the keys to
+/// type. The caller asks (see [`Untyped::Ask`]) once it has released the plan's lock: a
+/// person thinking must not block other writers.
+pub fn untyped_period(
+    plan: &Plan,
+    task: &Task,
+    entry: crate::compute::standing::Entry,
+    command: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Untyped, Fail> {
+    use crate::compute::standing::{Chosen, entry_period};
+    // A day after today is refused by the caller, with the reason: nothing to choose.
+    if date > today {
+        return Ok(Untyped::Current);
+    }
+    match entry_period(plan, task, entry, date, today) {
+        Chosen::NoPeriod => Ok(Untyped::None),
+        Chosen::Overdue(p) => Ok(Untyped::Overdue(p)),
+        Chosen::Current(_) => Ok(Untyped::Current),
+        Chosen::Ambiguous(periods) => {
+            let occs = occurrences(plan, task);
+            let due = |p: Period| occs.iter().find(|o| o.period == Some(p)).and_then(|o| o.due);
+            let list: Vec<String> = periods
+                .iter()
+                .map(|&p| match due(p) {
+                    Some(d) => format!("{}@{p} ({} {})", task.id, lang.pick("hạn", "due"), crate::dates::short(d)),
+                    None => format!("{}@{p}", task.id),
+                })
+                .collect();
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                return Ok(Untyped::Ask(periods, list));
+            }
+            let keys: Vec<String> = periods.iter().map(|p| format!("par {command} {}@{p}", task.id)).collect();
+            Err(Fail::input(lang.pick(
+                &format!(
+                    "nhiệm vụ {} có {} kỳ đã quá hạn mà chưa xong: {}; không biết ghi vào kỳ nào nên không ghi gì",
+                    task.id,
+                    periods.len(),
+                    list.join(", ")
+                ),
+                &format!(
+                    "task {} has {} periods past due and still open: {}; which one is meant is unclear, so nothing was written",
+                    task.id,
+                    periods.len(),
+                    list.join(", ")
+                ),
+            ))
+            .help(format!("{}: {}", lang.pick("ghi rõ kỳ, ví dụ", "name the period, e.g."), keys.join(" | "))))
+        }
+    }
+}
+
+/// Asks on the terminal which of `periods` an entry goes to: a numbered list on standard
+/// error, the answer's number on standard input.
+pub fn ask(task_id: &str, periods: &[Period], list: &[String], lang: Lang) -> Result<Period, Fail> {
+    use std::io::{BufRead, Write};
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}",
+        lang.pick(
+            &format!("Nhiệm vụ {task_id} có nhiều kỳ đã quá hạn mà chưa xong:"),
+            &format!("Task {task_id} has several periods past due and still open:"),
+        )
+    );
+    for (n, item) in list.iter().enumerate() {
+        let _ = writeln!(err, "  {}. {item}", n + 1);
+    }
+    let _ = write!(err, "{} [1-{}] ", lang.pick("Ghi vào kỳ số", "Record it for number"), periods.len());
+    let _ = err.flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::read(crate::error::io_reason(&e)))?;
+    match answer.trim().parse::<usize>() {
+        Ok(n) if (1..=periods.len()).contains(&n) => Ok(periods[n - 1]),
+        _ => Err(Fail::input(lang.pick(
+            &format!("`{}` không phải là một số từ 1 đến {}; không ghi gì", clean(answer.trim()), periods.len()),
+            &format!("`{}` is not a number from 1 to {}; nothing was written", clean(answer.trim()), periods.len()),
+        ))
+        .help(lang.pick(
+            &format!("chạy lại và gõ số của kỳ, hoặc ghi kỳ trong mã: {task_id}@{}", periods[0]),
+            &format!("run it again and type the period's number, or put it in the key: {task_id}@{}", periods[0]),
+        ))),
+    }
+}
+
+/// The sentence that says why an untyped entry went to an overdue period.
+pub fn overdue_note(period: Period, lang: Lang) -> String {
+    lang.pick(
+        &format!(
+            " Ghi vào kỳ {} vì kỳ này đã quá hạn mà chưa xong; muốn ghi kỳ khác, dùng --period.",
+            period.label(lang)
+        ),
+        &format!(
+            " Recorded for {} because that period is past due and still open; for another period, use --period.",
+            period.label(lang)
+        ),
+    )
+    .to_string()
+}
+
 /// The id a new task gets in section `section`: one more than the highest number
 /// ending an id there (`8` → `9`, `III.2` → `III.3`), else `<section>.1`.
 pub fn next_id(plan: &Plan, section: usize) -> String {

@@ -13,7 +13,9 @@
 //!
 //! A report is due on day `due_day` of its period's last month: by default the 20th for
 //! `decree-09` and `cchc` (the reform reports' deadline), and the period's last day for
-//! `calendar`. Local calendars differ, so `[report] due_day` overrides it.
+//! `calendar`. Local calendars differ, so `[report] due_day` overrides it; a report is never
+//! due before its window ends, so a `due_day` that would make one so is refused when the
+//! plan loads (`plan::validate`).
 //!
 //! Everything here is a pure function of its arguments.
 
@@ -151,10 +153,11 @@ fn known(cal: Calendar, period: Period, due_day: Option<u32>) -> Window {
     window(cal, period, due_day).expect("the calendar's sequence holds only its own report periods")
 }
 
-/// The report `par report` makes by default on `today`: the first report of the calendar's
-/// sequence whose window has not closed before `today` (for calendar quarters, the quarter
-/// containing today). Kept inside the plan's year: after it, the year's last report; before
-/// it, the first.
+/// The report in progress on `today`: the first report of the calendar's sequence whose
+/// window has not closed before `today` (for calendar quarters, the quarter containing
+/// today). Kept inside the plan's year: after it, the year's last report; before it, the
+/// first. (`par report` without a period writes the latest *closed* one instead: see
+/// [`crate::compute::standing::default_period`].)
 pub fn current(cal: Calendar, due_day: Option<u32>, today: NaiveDate, plan_year: i32) -> Window {
     let seq = cal.sequence(plan_year);
     seq.iter().map(|&p| known(cal, p, due_day)).find(|w| today <= w.to).unwrap_or_else(|| known(cal, seq[3], due_day))

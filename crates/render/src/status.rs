@@ -16,19 +16,24 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
     out.push_str(&style.heading(fit(&report.unit).trim_end()));
     out.push('\n');
     out.push_str(&fit(&report.plan));
+    // Says what it counts: every item of the plan's year (the report's "whole plan" column).
     let summary = format!(
-        "{} {}: {} {}/{} ({}), {} {}\n\n",
-        l.pick("Tình hình đến ngày", "As of"),
+        "{} {}, {} {}: {} {}/{} {} ({}), {} {}",
+        l.pick("Cả kế hoạch năm", "Whole plan,"),
+        report.year,
+        l.pick("đến ngày", "as of"),
         crate::dates::short(report.today),
         l.pick("hoàn thành", "done"),
         report.total.done(),
         report.total.total - report.total.ongoing,
+        l.pick("việc có thời hạn", "items with a deadline"),
         style.percent(report.percent_complete),
         report.total.overdue,
         l.pick("việc quá hạn", "overdue"),
     );
     // Wrapped at words on a terminal, as the lines above.
-    out.push_str(&if style.width.is_some() { format!("{}\n\n", style.line(summary.trim_end())) } else { summary });
+    out.push_str(fit(&summary).trim_end());
+    out.push_str("\n\n");
     if let Some(n) = &report.next_report {
         // Printed above the blank line that ends the summary.
         out.pop();
@@ -173,11 +178,12 @@ fn next_report_line(next: &crate::compute::status::NextReport, lang: crate::i18n
         d => format!("{} {d} {}", lang.pick("còn", "in"), lang.pick("ngày", "days")),
     };
     format!(
-        "{} {} ({}–{}), {} {}, {left}",
+        "{} {} ({}–{}, {}), {} {}, {left}",
         lang.pick("Báo cáo kỳ tới:", "Next report:"),
         crate::text::one_line(&next.label),
         crate::dates::short(next.from),
         crate::dates::short(next.to),
+        next.calendar,
         lang.pick("hạn gửi", "due"),
         crate::dates::short(next.due),
     )

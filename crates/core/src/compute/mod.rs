@@ -10,6 +10,7 @@ pub mod rollup;
 pub mod row;
 pub mod schedule;
 pub mod show;
+pub mod standing;
 pub mod status;
 
 pub use schedule::{Occurrence, Status, all_occurrences, current, occurrences};

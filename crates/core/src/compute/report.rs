@@ -1,40 +1,28 @@
 //! `par report` as data: the periodic report (quarter, 6 months, year) on the plan.
 //!
-//! # Which items belong to a report
+//! The report on period P is written as of the report's date (`--today`, `as_of`): its
+//! items are the occurrences due in P and the ongoing duties running in P, each classified
+//! on that date (done on time; done late, with its date; overdue, with the days late;
+//! open; not started; ongoing). Which items belong to P, how they are classified and
+//! counted are the rules of [`super::standing`], shared with `par status`: a done mark or
+//! a measurement for P counts whenever it was recorded, as long as it is dated on or
+//! before the report's date. A report dated before P's window ends says up to which day
+//! its figures run (`as_of` < `window.to`).
 //!
-//! An *item* is what `par status` counts: a one-off task, one period's occurrence of a
-//! recurring task (`4@2025-Q3`), or an ongoing duty. A report covers a window of dates
-//! `[from, to]` (see [`crate::calendar`]) and is computed *as of* `min(today, to)`: done
-//! marks and progress entries dated later do not count yet, so the report for a past
-//! quarter says what was true at its cut-off, whatever was added to the file since.
-//!
-//! An item belongs to the window when both hold:
-//! 1. it has started by the window's end: its start (a recurring occurrence's period start,
-//!    else the task's `start`, else the plan's `start`) is on or before `to`;
-//! 2. it was not already closed before the window: it is not done, or its done mark is dated
-//!    on or after `from`.
-//!
-//! So a report holds the items due in the window, the items done in it (also early or late
-//! ones), the overdue items carried over from earlier periods, the one-off tasks in progress
-//! (open, due later), and the ongoing duties. Each item is reported as closed exactly once:
-//! in the window that holds its done date. Ongoing duties whose task `end` is before the
-//! window are left out.
-//!
-//! The cumulative figures for the year apply the same rule to the window from the start of
-//! the reporting year (1 January, or 15 December of the year before for the Decree 09 and
-//! reform calendars) to the report's end. "Change from the previous period" compares with
-//! the previous report of the calendar, computed the same way as of its own end.
-
+//! Figures: "this period" counts P's items; "whole plan" counts every item of the plan,
+//! the same count as `par status` on the same day; "previous period" counts the previous
+//! report's items, classified on the same date.
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::row::OccurrenceRow;
 use super::schedule::{Occurrence, Status, occurrences};
+use super::standing;
 use super::status::Counts;
 use crate::calendar::{self, Calendar, Window};
 use crate::i18n::Lang;
 use crate::period::Period;
-use crate::plan::{Document, Plan, Repeat, Signer};
+use crate::plan::{Document, Plan, Signer};
 
 /// The whole report, in the order it is printed.
 #[derive(Debug, Serialize)]
@@ -50,7 +38,8 @@ pub struct Report {
     pub period_label: String,
     pub calendar: Calendar,
     pub window: Window,
-    /// The day the figures are taken on: the window's end, or today when earlier.
+    /// The day every item is classified on: the report's date (`--today`). When it is
+    /// before the window's end, the figures run up to it.
     pub as_of: NaiveDate,
     pub plan: PlanInfo,
     pub figures: Figures,
@@ -111,11 +100,12 @@ impl Tally {
 
 #[derive(Debug, Serialize)]
 pub struct Figures {
-    /// Items of the report's window.
+    /// The period's items (occurrences due in it, ongoing duties), on the report's date.
     pub period: Tally,
-    /// Items from the start of the reporting year to the report's end.
+    /// Every item of the plan's year on the report's date: `par status`'s total that day.
     pub year: Tally,
-    pub year_from: NaiveDate,
+    /// The plan's year, which `year` counts.
+    pub plan_year: i32,
     pub previous: Previous,
     /// Percentage points gained (negative: lost) since the previous report; absent when
     /// either has no item with a deadline.
@@ -149,6 +139,9 @@ pub struct ItemRow {
     /// Days past due on the done date, or on the report's day for an open item.
     pub days_late: i64,
     pub evidence: Vec<String>,
+    /// Whether the item's measurement met its indicator's target; absent without an
+    /// indicator or a measurement. A done item with `false` is "done, target not met".
+    pub target_met: Option<bool>,
 }
 
 /// What was done on one task during the period.
@@ -163,11 +156,11 @@ pub struct TaskActivity {
 }
 
 /// The task's result against its target: the expected result (`result` in the file) and,
-/// when the task has an indicator, its measurements up to the report's date.
+/// when the task has an indicator, its value for the period and the previous period's.
 #[derive(Debug, Serialize)]
 pub struct ResultVsTarget {
     pub target: Option<String>,
-    pub measured: Option<super::measures::Measured>,
+    pub measured: Option<super::measures::PeriodMeasure>,
 }
 
 #[derive(Debug, Serialize)]
@@ -212,11 +205,17 @@ pub struct Shortcomings {
     pub done_late: Vec<LateItem>,
     /// Ongoing duties and tasks without a deadline with nothing recorded in the period.
     pub no_activity: Vec<TaskRef>,
+    /// Items marked done whose indicator missed its target ("hoàn thành, chưa đạt chỉ tiêu").
+    pub target_not_met: Vec<LateItem>,
 }
 
 impl Shortcomings {
     pub fn is_empty(&self) -> bool {
-        self.overdue.is_empty() && self.missed.is_empty() && self.done_late.is_empty() && self.no_activity.is_empty()
+        self.overdue.is_empty()
+            && self.missed.is_empty()
+            && self.done_late.is_empty()
+            && self.no_activity.is_empty()
+            && self.target_not_met.is_empty()
     }
 }
 
@@ -232,10 +231,11 @@ pub struct NextPeriod {
     pub period: Period,
     pub label: String,
     pub window: Window,
-    /// Items not done on the report's day that fall due after the report's window and up
+    /// Items not done on the report's day that fall due after the report's period and up
     /// to the end of the next one, recurring occurrences included.
     pub due: Vec<UpcomingItem>,
-    /// Overdue items to catch up on (the same as the shortcomings' overdue and missed).
+    /// Overdue items to catch up on: every item due by the period's end and overdue on the
+    /// report's date (the shortcomings' overdue and missed, and earlier periods' ones).
     pub carried_over: Vec<UpcomingItem>,
     /// Ongoing duties that go on.
     pub ongoing: Vec<TaskRef>,
@@ -246,33 +246,11 @@ pub type UpcomingItem = OccurrenceRow;
 
 super::row::embeds_occurrence_row!(ItemRow, LateItem);
 
-/// The period `par report` reports on when none is asked for: see [`calendar::current`].
+/// The period `par report` writes when none is asked for on `today`: the latest period
+/// whose window has closed (see [`standing::default_period`]): on 10/10/2025, with calendar
+/// quarters, Q3.
 pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
-    calendar::current(plan.report.calendar, plan.report.due_day, today, plan.meta.year).period
-}
-
-/// The first day an item can be worked on: see the module's documentation.
-fn effective_start(plan: &Plan, occurrence: &Occurrence) -> Option<NaiveDate> {
-    occurrence.start.or(plan.meta.start)
-}
-
-/// Whether `occurrence` belongs to the window `[from, to]` taken on `as_of`: see the module's documentation.
-fn belongs(plan: &Plan, occurrence: &Occurrence, from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> bool {
-    if effective_start(plan, occurrence).is_some_and(|s| s > to) {
-        return false;
-    }
-    if occurrence.task.repeat == Repeat::Ongoing && occurrence.task.end.is_some_and(|e| e < from) {
-        return false;
-    }
-    occurrence.done_on(as_of).is_none_or(|d| d.date >= from)
-}
-
-fn tally(plan: &Plan, occs: &[Occurrence], from: NaiveDate, to: NaiveDate, as_of: NaiveDate) -> Tally {
-    let mut c = Counts::default();
-    for o in occs.iter().filter(|o| belongs(plan, o, from, to, as_of)) {
-        c.add(o.status(as_of));
-    }
-    Tally::of(c)
+    standing::default_period(plan.report.calendar, plan.report.due_day, today, plan.meta.year)
 }
 
 /// Builds the report for `period` (the calendar's current report when `None`) on `today`.
@@ -293,8 +271,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         ));
     }
     let window = calendar::window(cal, period, settings.due_day)?;
-    let items = Items::of(plan, window, today.min(window.to));
-    let figures = figures(plan, &items, period, today, lang)?;
+    let items = Items::of(plan, window, today);
+    let figures = figures(plan, &items, period, lang)?;
     let sections = sections(plan, &items, lang);
     let (activities, active) = activities(plan, &items, lang);
     let (shortcomings, ongoing) = shortcomings(plan, &items, &active, lang);
@@ -336,7 +314,7 @@ struct Items<'a> {
     task_of: Vec<usize>,
     /// Each task's occurrences: a range of `occs`.
     ranges: Vec<std::ops::Range<usize>>,
-    /// The occurrences that belong to the window (see the module's documentation).
+    /// The occurrences that are the period's items (see [`standing::in_period`]).
     in_window: Vec<usize>,
     window: Window,
     as_of: NaiveDate,
@@ -353,7 +331,7 @@ impl<'a> Items<'a> {
             task_of.resize(occs.len(), i);
             ranges.push(start..occs.len());
         }
-        let in_window = (0..occs.len()).filter(|&k| belongs(plan, &occs[k], window.from, window.to, as_of)).collect();
+        let in_window = (0..occs.len()).filter(|&k| standing::in_period(plan, &occs[k], &window)).collect();
         Items { occs, task_of, ranges, in_window, window, as_of }
     }
 
@@ -363,20 +341,16 @@ impl<'a> Items<'a> {
     }
 }
 
-/// Figures: the period, the year to date, the previous report.
-fn figures(plan: &Plan, items: &Items, period: Period, today: NaiveDate, lang: Lang) -> Result<Figures, String> {
+/// Figures: the period, the whole plan, the previous report; all on the report's date.
+fn figures(plan: &Plan, items: &Items, period: Period, lang: Lang) -> Result<Figures, String> {
     let (settings, as_of) = (&plan.report, items.as_of);
     let cal = settings.calendar;
-    let mut counts = Counts::default();
-    for o in items.in_window() {
-        counts.add(o.status(as_of));
-    }
-    let period_tally = Tally::of(counts);
-    let year_from = calendar::window(cal, Period::Year(plan.meta.year), settings.due_day)?.from;
-    let year_tally = tally(plan, &items.occs, year_from, items.window.to, as_of);
+    let period_tally = Tally::of(standing::count(items.in_window(), as_of));
+    let year_tally = Tally::of(standing::count(&items.occs, as_of));
     let prev_period = calendar::previous(cal, period);
     let prev_window = calendar::window(cal, prev_period, settings.due_day)?;
-    let prev_tally = tally(plan, &items.occs, prev_window.from, prev_window.to, today.min(prev_window.to));
+    let prev_items = items.occs.iter().filter(|o| standing::in_period(plan, o, &prev_window));
+    let prev_tally = Tally::of(standing::count(prev_items, as_of));
     let change_points = match (period_tally.percent_complete, prev_tally.percent_complete) {
         (Some(now), Some(before)) => Some(super::status::round1(now - before)),
         _ => None,
@@ -384,7 +358,7 @@ fn figures(plan: &Plan, items: &Items, period: Period, today: NaiveDate, lang: L
     Ok(Figures {
         period: period_tally,
         year: year_tally,
-        year_from,
+        plan_year: plan.meta.year,
         previous: Previous {
             period: prev_period,
             label: prev_period.label(lang),
@@ -410,15 +384,16 @@ fn sections(plan: &Plan, items: &Items, lang: Lang) -> Vec<SectionResult> {
         .collect();
     let mut section_counts = vec![Counts::default(); plan.sections.len()];
     for o in items.in_window() {
-        let status = o.status(as_of);
+        let st = standing::standing(o, as_of);
         let done = o.done_on(as_of);
-        section_counts[o.task.section].add(status);
+        section_counts[o.task.section].add(st.status);
         sections[o.task.section].items.push(ItemRow {
             row: OccurrenceRow::of(plan, o, lang),
-            status,
-            done_date: done.map(|d| d.date),
-            days_late: o.days_late(as_of),
+            status: st.status,
+            done_date: st.done,
+            days_late: st.days_late,
             evidence: done.map(|d| d.evidence.clone()).unwrap_or_default(),
+            target_met: target_met(o, items),
         });
     }
     for (s, c) in sections.iter_mut().zip(section_counts) {
@@ -428,18 +403,32 @@ fn sections(plan: &Plan, items: &Items, lang: Lang) -> Vec<SectionResult> {
     sections
 }
 
-/// What was done, task by task: progress entries and done marks dated in the window; and
-/// which tasks had any (or a measurement).
+/// Whether the measurement of `o` (its period's, or the window's for a one-off) met its target.
+fn target_met(o: &Occurrence, items: &Items) -> Option<bool> {
+    super::measures::target_met(o.task, o.period, &items.window, items.as_of)
+}
+
+/// What was done, task by task, and which tasks had any (or a measurement for the period).
+/// A progress entry counts when it names a period within P, or, naming none, is dated in
+/// P's window; a done mark when it closes one of P's items, or another period's item late
+/// and is dated in the window; all dated on or before the report's date.
 fn activities(plan: &Plan, items: &Items, lang: Lang) -> (Vec<TaskActivity>, Vec<bool>) {
     let (window, as_of) = (items.window, items.as_of);
     let mut activities = Vec::new();
     let mut active = vec![false; plan.tasks.len()];
+    let mut of_period = vec![false; items.occs.len()];
+    for &k in &items.in_window {
+        of_period[k] = true;
+    }
     for (i, task) in plan.tasks.iter().enumerate() {
-        let in_range = |d: NaiveDate| window.from <= d && d <= as_of;
+        let in_range = |d: NaiveDate| window.contains(d) && d <= as_of;
         let mut entries: Vec<Activity> = task
             .log
             .iter()
-            .filter(|e| in_range(e.date))
+            .filter(|e| match e.period {
+                Some(p) => standing::within(p, window.period) && e.date <= as_of,
+                None => in_range(e.date),
+            })
             .map(|e| Activity {
                 date: e.date,
                 kind: ActivityKind::Progress,
@@ -450,8 +439,12 @@ fn activities(plan: &Plan, items: &Items, lang: Lang) -> (Vec<TaskActivity>, Vec
                 status: None,
             })
             .collect();
-        for o in &items.occs[items.ranges[i].clone()] {
-            if let Some(d) = o.done_on(as_of).filter(|d| in_range(d.date)) {
+        for k in items.ranges[i].clone() {
+            let o = &items.occs[k];
+            // Another period's item done late in this window is caught-up work reported here;
+            // one done in time belongs to its own period's report only.
+            let caught_up = |d: NaiveDate| in_range(d) && o.due.is_some_and(|due| d > due);
+            if let Some(d) = o.done_on(as_of).filter(|d| of_period[k] || caught_up(d.date)) {
                 entries.push(Activity {
                     date: d.date,
                     kind: ActivityKind::Done,
@@ -463,8 +456,8 @@ fn activities(plan: &Plan, items: &Items, lang: Lang) -> (Vec<TaskActivity>, Vec
                 });
             }
         }
-        // A measurement taken in the window is work reported on, even without an entry.
-        let measured_in_window = task.measures.iter().any(|m| m.date <= as_of && in_range(m.date));
+        // A measurement for the period is work reported on, even without an entry.
+        let measured_in_window = super::measures::measure_in(task, &window, as_of).is_some();
         if entries.is_empty() && !measured_in_window {
             continue;
         }
@@ -475,7 +468,10 @@ fn activities(plan: &Plan, items: &Items, lang: Lang) -> (Vec<TaskActivity>, Vec
             task: task.id.clone(),
             title: task.title.clone(),
             owner: plan.owner_of(task).map(|w| w.display(lang).to_string()),
-            result: ResultVsTarget { target: task.result.clone(), measured: super::measures::measured(task, as_of) },
+            result: ResultVsTarget {
+                target: task.result.clone(),
+                measured: super::measures::for_period(task, &window, as_of),
+            },
             entries,
         });
     }
@@ -492,12 +488,21 @@ fn shortcomings(plan: &Plan, items: &Items, active: &[bool], lang: Lang) -> (Sho
         days_late: o.days_late(as_of),
     };
     let task_ref = |o: &Occurrence| TaskRef { task: o.task.id.clone(), title: o.task.title.clone(), owner: owner(o) };
-    let mut shortcomings =
-        Shortcomings { overdue: Vec::new(), missed: Vec::new(), done_late: Vec::new(), no_activity: Vec::new() };
+    let mut shortcomings = Shortcomings {
+        overdue: Vec::new(),
+        missed: Vec::new(),
+        done_late: Vec::new(),
+        no_activity: Vec::new(),
+        target_not_met: Vec::new(),
+    };
     let mut ongoing = Vec::new();
     for &k in &items.in_window {
         let o = &items.occs[k];
-        match o.status(as_of) {
+        let status = o.status(as_of);
+        if status.is_done() && target_met(o, items) == Some(false) {
+            shortcomings.target_not_met.push(late(o));
+        }
+        match status {
             Status::Overdue if o.period.is_some() => shortcomings.missed.push(late(o)),
             Status::Overdue => shortcomings.overdue.push(late(o)),
             Status::DoneLate => shortcomings.done_late.push(late(o)),
@@ -520,7 +525,7 @@ fn shortcomings(plan: &Plan, items: &Items, active: &[bool], lang: Lang) -> (Sho
 /// The next period: what falls due after this window, up to the end of the next one, and
 /// what is carried over. Its ongoing duties are [`shortcomings`]'.
 fn next_period(plan: &Plan, items: &Items, period: Period, lang: Lang) -> Result<NextPeriod, String> {
-    let (settings, window, as_of) = (&plan.report, items.window, items.as_of);
+    let (settings, as_of) = (&plan.report, items.as_of);
     let next_period = calendar::following(settings.calendar, period);
     let next_window = calendar::window(settings.calendar, next_period, settings.due_day)?;
     let upcoming = |o: &Occurrence| OccurrenceRow::of(plan, o, lang);
@@ -528,11 +533,18 @@ fn next_period(plan: &Plan, items: &Items, period: Period, lang: Lang) -> Result
         .occs
         .iter()
         .filter(|o| o.done_on(as_of).is_none())
-        .filter(|o| o.due.is_some_and(|d| window.to < d && d <= next_window.to))
+        .filter(|o| o.due.is_some_and(|d| period.end() < d && d <= next_period.end()))
         .map(upcoming)
         .collect();
     due_next.sort_by_key(|i| i.due);
-    let carried_over = items.in_window().filter(|o| o.status(as_of) == Status::Overdue).map(upcoming).collect();
+    // Everything overdue on the report's date that was due by the period's end, this
+    // period's items and earlier ones alike.
+    let carried_over = items
+        .occs
+        .iter()
+        .filter(|o| o.due.is_some_and(|d| d <= period.end()) && standing::classify(o, as_of) == Status::Overdue)
+        .map(upcoming)
+        .collect();
     Ok(NextPeriod {
         period: next_period,
         label: next_period.label(lang),
@@ -675,56 +687,49 @@ repeat = "ongoing"
     #[test]
     fn membership_per_quarter() {
         let p = plan(TASKS);
+        // Every report here is dated 31/12: each item is classified on that day.
         let q2 = build(&p, Some(Period::Quarter(2025, 2)), d(2025, 12, 31), Lang::Vi).unwrap();
-        // As of 30/6: task 1 overdue, 2@Q2 done, 3 done early (in Q2), ongoing 4.
-        assert_eq!(q2.as_of, d(2025, 6, 30));
+        assert_eq!(q2.as_of, d(2025, 12, 31));
+        // Due in Q2: task 1 (due 15/6, done 10/7: late by 25 days), 2@Q2 (done 20/6 ≤ 30/6),
+        // and the ongoing duty 4. Task 3 is due 30/9: it belongs to Q3, done early or not.
         assert_eq!(
             keys(&q2),
             [
-                ("1".into(), Status::Overdue),
+                ("1".into(), Status::DoneLate),
                 ("2@2025-Q2".into(), Status::DoneOnTime),
-                ("3".into(), Status::DoneOnTime),
-                ("4".into(), Status::NoDeadline),
+                ("4".into(), Status::NoDeadline)
             ]
         );
-        assert_eq!(q2.figures.period.counts.total, 4);
-        assert_eq!(q2.figures.period.percent_complete, Some(66.7));
-        assert_eq!(q2.shortcomings.overdue.len(), 1);
-        assert_eq!(q2.shortcomings.overdue[0].days_late, 15);
-        // 2@Q3 falls due in the next quarter.
+        // 2 done of 2 with a deadline.
+        assert_eq!(q2.figures.period.percent_complete, Some(100.0));
+        assert_eq!(q2.shortcomings.done_late[0].days_late, 25);
+        assert!(q2.shortcomings.overdue.is_empty());
+        // 2@Q3 falls due in the next quarter, and is not done on 31/12.
         assert_eq!(q2.next.due.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["2@2025-Q3"]);
-        assert_eq!(q2.next.carried_over.len(), 1);
 
         let q3 = build(&p, Some(Period::Quarter(2025, 3)), d(2025, 12, 31), Lang::Vi).unwrap();
-        // Task 1 closed late in Q3; task 3 was closed in Q2 so it is not counted again;
-        // 2@Q3 is due on the window's last day, so still in time on it.
+        // 2@Q3 (due 30/9, not done: 92 days late on 31/12), task 3 (due 30/9, done 10/5), 4.
         assert_eq!(
             keys(&q3),
-            [("1".into(), Status::DoneLate), ("2@2025-Q3".into(), Status::Open), ("4".into(), Status::NoDeadline),]
+            [("2@2025-Q3".into(), Status::Overdue), ("3".into(), Status::DoneOnTime), ("4".into(), Status::NoDeadline)]
         );
-        assert_eq!(q3.shortcomings.done_late[0].days_late, 25);
-        assert!(q3.shortcomings.missed.is_empty());
+        assert_eq!(q3.shortcomings.missed[0].days_late, 92);
         // The ongoing duty had no entry in Q3.
         assert_eq!(q3.shortcomings.no_activity.len(), 1);
-        // Year to date: 1 late, 2@Q2 on time, 2@Q3 open, 3 on time, 4 ongoing.
+        // Whole plan on 31/12: 1 late, 2@Q2 on time, 2@Q3 overdue, 2@Q4 due today (open),
+        // 3 on time, 4 ongoing.
         let y = q3.figures.year.counts;
-        assert_eq!((y.total, y.done_on_time, y.done_late, y.open, y.overdue, y.ongoing), (5, 2, 1, 1, 0, 1));
+        assert_eq!((y.total, y.done_on_time, y.done_late, y.open, y.overdue, y.ongoing), (6, 2, 1, 1, 1, 1));
+        assert_eq!(y, crate::compute::standing::plan_counts(&p, d(2025, 12, 31)));
         assert_eq!(q3.figures.previous.period, Period::Quarter(2025, 2));
+        // 1 of 2 = 50 %, against Q2's 100 %.
         assert_eq!(q3.figures.period.percent_complete, Some(50.0));
-        assert_eq!(q3.figures.change_points, Some(-16.7));
+        assert_eq!(q3.figures.change_points, Some(-50.0));
 
-        // In Q4 the missed Q3 occurrence is carried over.
         let q4 = build(&p, Some(Period::Quarter(2025, 4)), d(2025, 12, 31), Lang::Vi).unwrap();
-        assert_eq!(
-            keys(&q4),
-            [
-                ("2@2025-Q3".into(), Status::Overdue),
-                ("2@2025-Q4".into(), Status::Open),
-                ("4".into(), Status::NoDeadline),
-            ]
-        );
-        assert_eq!(q4.shortcomings.missed[0].key, "2@2025-Q3");
-        assert_eq!(q4.shortcomings.missed[0].days_late, 92);
+        assert_eq!(keys(&q4), [("2@2025-Q4".into(), Status::Open), ("4".into(), Status::NoDeadline)]);
+        // The missed Q3 occurrence is carried over to the next period.
+        assert_eq!(q4.next.carried_over.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["2@2025-Q3"]);
         // Next year's Q1 has nothing of this plan.
         assert_eq!(q4.next.period, Period::Quarter(2026, 1));
         assert!(q4.next.due.is_empty());
@@ -733,13 +738,16 @@ repeat = "ongoing"
     #[test]
     fn as_of_today_mid_period() {
         let p = plan(TASKS);
-        let r = build(&p, None, d(2025, 6, 1), Lang::Vi).unwrap();
-        assert_eq!(r.period, Period::Quarter(2025, 2));
+        let r = build(&p, Some(Period::Quarter(2025, 2)), d(2025, 6, 1), Lang::Vi).unwrap();
         assert_eq!(r.as_of, d(2025, 6, 1));
         // The Q2 done mark of 20/6 has not happened yet on 1/6.
         assert!(keys(&r).contains(&("2@2025-Q2".into(), Status::Open)));
-        assert_eq!(r.activities.len(), 2);
+        // Task 2's entry of 2/5. Task 3's done mark of 10/5 closes a Q3 item on time: it is
+        // Q3's to report.
+        assert_eq!(r.activities.len(), 1);
         assert_eq!(r.activities[0].entries[0].text.as_deref(), Some("started"));
+        // With no period asked, on 1/6 the latest closed window is Q1.
+        assert_eq!(build(&p, None, d(2025, 6, 1), Lang::Vi).unwrap().period, Period::Quarter(2025, 1));
     }
 
     #[test]

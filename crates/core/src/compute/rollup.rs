@@ -81,7 +81,7 @@ pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, lang: Lang) -> Summa
     // (days late, position in the file) of overdue occurrences; only the worst are kept.
     let mut worst = TopN::new(TOP_OVERDUE);
     for (pos, o) in all_occurrences(plan).enumerate() {
-        let s = o.status(today);
+        let s = super::standing::classify(&o, today);
         items.add(s);
         if s == Status::Overdue
             && let Some(due) = o.due

@@ -90,6 +90,9 @@ pub struct StatusReport {
     pub unit: String,
     pub plan: String,
     pub today: NaiveDate,
+    /// The plan's year: `total` counts its items.
+    pub year: i32,
+    /// Every item of the plan, classified on `today` ([`super::standing::plan_counts`]).
     pub total: Counts,
     pub percent_complete: Option<f64>,
     pub sections: Vec<Group>,
@@ -112,6 +115,9 @@ pub struct NextReport {
     pub to: NaiveDate,
     pub due: NaiveDate,
     pub days_left: i64,
+    /// The reporting calendar the window follows ("theo quý dương lịch"): said here, not in
+    /// the signed report.
+    pub calendar: String,
 }
 
 /// The next report that falls due on or after `today`; none once the plan's year is over.
@@ -124,6 +130,7 @@ pub fn next_report(plan: &Plan, today: NaiveDate, lang: crate::i18n::Lang) -> Op
         to: w.to,
         due: w.due,
         days_left: (w.due - today).num_days(),
+        calendar: plan.report.calendar.label(lang).to_string(),
     })
 }
 
@@ -143,8 +150,10 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
     let mut total = Counts::default();
     let mut overdue = Vec::new();
     let mut due_soon = Vec::new();
+    // Classified and counted as `standing::plan_counts` does: the report's whole-plan
+    // column on the same day is this total.
     for o in all_occurrences(plan) {
-        let s = o.status(today);
+        let s = super::standing::classify(&o, today);
         total.add(s);
         sections[o.task.section].add(s);
         owners[o.task.owner.unwrap_or(plan.owners.len())].add(s);
@@ -186,6 +195,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
         unit: plan.meta.unit.clone(),
         plan: plan.meta.title.clone(),
         today,
+        year: plan.meta.year,
         total,
         percent_complete: total.percent_complete(),
         sections,

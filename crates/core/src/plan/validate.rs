@@ -121,7 +121,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         );
     }
 
-    let report = report_settings(&mut c, &raw.report, year);
+    let report = report_settings(&mut c, &raw.report, year, meta.lang.unwrap_or_default());
 
     if c.problems.is_empty() {
         Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
@@ -692,7 +692,7 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
 
 /// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
 /// period of the plan's year that the calendar reports on.
-fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
+fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32, lang: Lang) -> ReportSettings {
     use crate::calendar::{Calendar, window};
     let calendar = match &raw.calendar {
         None => Calendar::default(),
@@ -714,6 +714,7 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportS
             None
         }
     });
+    let due_day = due_day.filter(|&day| coherent_due_day(checker, raw, calendar, day, year, lang));
     let mut proposals = Vec::with_capacity(raw.proposal.len());
     for p in &raw.proposal {
         let period = match Period::parse(p.period.get_ref(), Some(year)) {
@@ -752,6 +753,46 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportS
         }),
         proposals,
     }
+}
+
+/// Whether `[report] due_day` gives every report of the year a due date on or after the
+/// end of the window it covers (a report cannot be due before its figures close); else a
+/// problem at the `due_day` line, in the plan's language, saying how to fix it.
+fn coherent_due_day(
+    checker: &mut Checker,
+    raw: &RawReport,
+    calendar: crate::calendar::Calendar,
+    day: u32,
+    year: i32,
+    lang: Lang,
+) -> bool {
+    use crate::calendar::{Calendar, window};
+    let Some(span) = raw.due_day.as_ref().map(|dd| dd.span()) else { return true };
+    let bad =
+        calendar.sequence(year).into_iter().filter_map(|p| window(calendar, p, Some(day)).ok()).find(|w| w.due < w.to);
+    let Some(w) = bad else { return true };
+    let (due, to, label) = (crate::dates::short(w.due), crate::dates::short(w.to), w.period.label(lang));
+    let message = lang.pick(
+        &format!(
+            "[report] due_day = {day} đặt hạn gửi báo cáo {label} vào ngày {due}, trước ngày kỳ báo cáo kết thúc ({to}): báo cáo không thể đến hạn trước khi chốt số liệu"
+        ),
+        &format!(
+            "[report] due_day = {day} makes the {label} report due on {due}, before its reporting period ends on {to}: a report cannot be due before its figures close"
+        ),
+    )
+    .to_string();
+    let help = match calendar {
+        Calendar::Calendar => lang.pick(
+            "bỏ dòng due_day (hạn là ngày cuối kỳ), hoặc dùng calendar = \"decree-09\" (kỳ chốt số liệu ngày 14, hạn ngày 20 tháng cuối kỳ)",
+            "remove the due_day line (the report is then due on the period's last day), or use calendar = \"decree-09\" (figures close on the 14th, due on the 20th of the last month)",
+        ),
+        Calendar::Decree09 | Calendar::Cchc => lang.pick(
+            "đặt due_day từ 14 đến 31 (kỳ báo cáo kết thúc ngày 14 tháng cuối kỳ), hoặc bỏ dòng này (mặc định ngày 20)",
+            "set due_day between 14 and 31 (the reporting period ends on the 14th of its last month), or remove the line (default: the 20th)",
+        ),
+    };
+    checker.problem(message, span).help = Some(help.to_string());
+    false
 }
 
 /// Turns byte offsets into line numbers. Tasks are met in file order, so the count of

@@ -135,33 +135,23 @@ pub fn preamble(report: &Report) -> Vec<String> {
     out
 }
 
-/// The window the report covers, the day its figures are taken on, and its deadline.
+/// The day the figures are taken on: the report's date, and when that is before the
+/// period's end, the day the period ends. The calendar and the report's deadline are
+/// `par status`'s business, not the signed document's.
 pub fn window_sentence(report: &Report) -> String {
     let l = report.lang;
-    let w = &report.window;
-    let mut s = match l {
-        Lang::Vi => format!(
-            "Kỳ báo cáo: từ ngày {} đến ngày {} ({}); hạn gửi báo cáo: ngày {}.",
-            short(w.from),
-            short(w.to),
-            report.calendar.label(l),
-            short(w.due)
-        ),
-        Lang::En => format!(
-            "Reporting window: {} to {} ({}); the report is due on {}.",
-            short(w.from),
-            short(w.to),
-            report.calendar.label(l),
-            short(w.due)
-        ),
-    };
+    let (w, as_of) = (&report.window, short(report.as_of));
     if report.as_of < w.to {
-        s.push_str(&match l {
-            Lang::Vi => format!(" Số liệu tính đến ngày {}.", short(report.as_of)),
-            Lang::En => format!(" Figures as of {}.", short(report.as_of)),
-        });
+        match l {
+            Lang::Vi => format!("Số liệu tính đến ngày {as_of}; kỳ báo cáo kết thúc ngày {}.", short(w.to)),
+            Lang::En => format!("Figures as of {as_of}; the reporting period ends on {}.", short(w.to)),
+        }
+    } else {
+        match l {
+            Lang::Vi => format!("Số liệu tính đến ngày lập báo cáo ({as_of})."),
+            Lang::En => format!("Figures as of the report's date ({as_of})."),
+        }
     }
-    s
 }
 
 pub fn heading_results(lang: Lang) -> &'static str {
@@ -222,7 +212,7 @@ pub fn figures_table(report: &Report) -> TableText {
     let header = vec![
         l.pick("Chỉ tiêu", "Figure").to_string(),
         format!("{} ({})", l.pick("Trong kỳ", "This period"), period_short(report.period, l)),
-        format!("{} {}", l.pick("Lũy kế từ", "Year to date from"), short(f.year_from)),
+        format!("{} {}", l.pick("Cả kế hoạch năm", "Whole plan,"), f.plan_year),
         format!("{} ({})", l.pick("Kỳ trước", "Previous"), period_short(f.previous.period, l)),
         change_label(l).to_string(),
     ];
@@ -262,8 +252,8 @@ pub fn figures_table(report: &Report) -> TableText {
 
 pub fn figures_note(lang: Lang) -> &'static str {
     lang.pick(
-        "(*) Số việc đã hoàn thành trên số việc có thời hạn; nhiệm vụ thường xuyên không tính vào tỷ lệ. Mỗi kỳ của một nhiệm vụ định kỳ được tính là một việc.",
-        "(*) Items done out of the items with a deadline; ongoing duties are left out of the rate. Each period of a recurring task counts as one item.",
+        "(*) Số việc đã hoàn thành trên số việc có thời hạn; nhiệm vụ thường xuyên không tính vào tỷ lệ. Mỗi kỳ của một nhiệm vụ định kỳ được tính là một việc. Cột «Trong kỳ» và «Kỳ trước» tính các việc đến hạn trong kỳ đó; cột «Cả kế hoạch» tính mọi việc của kế hoạch trong năm, kể cả việc chưa đến kỳ. Mọi cột tính tình trạng vào ngày lập báo cáo.",
+        "(*) Items done out of the items with a deadline; ongoing duties are left out of the rate. Each period of a recurring task counts as one item. \"This period\" and \"Previous\" count the items due in that period; \"Whole plan\" counts every item of the plan's year, those not started included. Every column is taken on the report's date.",
     )
 }
 
@@ -358,6 +348,16 @@ fn item_title(title: &str, period: Option<Period>, lang: Lang) -> String {
     }
 }
 
+/// The result cell: the status on the report's date, and for a done item whose indicator
+/// missed its target, "chưa đạt chỉ tiêu".
+fn result_text(item: &crate::compute::report::ItemRow, lang: Lang) -> String {
+    let mut s = status_text(item.status, item.done_date, item.days_late, lang);
+    if item.status.is_done() && item.target_met == Some(false) {
+        s.push_str(lang.pick(", chưa đạt chỉ tiêu", ", target not met"));
+    }
+    s
+}
+
 fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, lang: Lang) -> String {
     match (status, done) {
         (Status::DoneOnTime, Some(d)) => format!("{} ({})", status.label(lang), short(d)),
@@ -398,7 +398,7 @@ pub fn section_table(section: &crate::compute::report::SectionResult, lang: Lang
                     item_title(&i.title, i.period, lang),
                     owner_text(&i.owner, lang),
                     i.due.map_or_else(|| "–".into(), short),
-                    status_text(i.status, i.done_date, i.days_late, lang),
+                    result_text(i, lang),
                     if i.evidence.is_empty() { "–".into() } else { i.evidence.join("; ") },
                 ]
             })
@@ -436,40 +436,46 @@ pub fn result_lines(result: &ResultVsTarget, lang: Lang) -> Vec<String> {
     out
 }
 
-/// "Tỷ lệ …: 80% (mục tiêu ≥ 100%), chưa đạt; các kỳ: 2025-Q2 100%, 2025-Q3 80% ↓"
-fn measured_line(measured: &crate::compute::measures::Measured, lang: Lang) -> String {
-    let unit = measured.unit.as_deref().unwrap_or("");
+/// "Tỷ lệ …: quý III/2025 80% (mục tiêu ≥ 100%), chưa đạt; kỳ trước (quý II/2025) 100% ↓":
+/// the value for the report's period, never another period's, and the previous one.
+fn measured_line(m: &crate::compute::measures::PeriodMeasure, lang: Lang) -> String {
+    let unit = m.unit.as_deref().unwrap_or("");
     let num = |x: f64| {
         let s = format!("{x:.2}");
         let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
         if lang == Lang::Vi { s.replace('.', ",") } else { s }
     };
-    let sign = match measured.direction {
+    let sign = match m.direction {
         crate::plan::Direction::AtLeast => "≥",
         crate::plan::Direction::AtMost => "≤",
     };
-    let target = format!("{} {sign} {}{unit}", lang.pick("mục tiêu", "target"), num(measured.target));
-    let Some(latest) = measured.latest else {
-        return format!("{}: {} ({target})", measured.indicator.trim(), lang.pick("chưa có số đo", "not measured yet"));
+    let target = format!("{} {sign} {}{unit}", lang.pick("mục tiêu", "target"), num(m.target));
+    let when = |p: Option<Period>, d: NaiveDate| p.map_or_else(|| short(d), |p| period_short(p, lang));
+    let mut s = match &m.value {
+        None => format!(
+            "{}: {} {} ({target})",
+            m.indicator.trim(),
+            period_short(m.period, lang),
+            lang.pick("chưa có số đo", "not measured")
+        ),
+        Some(v) => format!(
+            "{}: {} {}{unit} ({target}), {}",
+            m.indicator.trim(),
+            when(v.period, v.date),
+            num(v.value),
+            if v.met { lang.pick("đạt", "met") } else { lang.pick("chưa đạt", "not met") }
+        ),
     };
-    let verdict =
-        if measured.met == Some(true) { lang.pick("đạt", "met") } else { lang.pick("chưa đạt", "not met") };
-    let series: Vec<String> = measured
-        .points
-        .iter()
-        .map(|p| {
-            let when = p.period.clone().unwrap_or_else(|| short(p.date));
-            let arrow = p.trend.map(|t| format!(" {}", t.arrow())).unwrap_or_default();
-            format!("{when} {}{unit}{arrow}", num(p.value))
-        })
-        .collect();
-    format!(
-        "{}: {}{unit} ({target}), {verdict}; {}: {}",
-        measured.indicator.trim(),
-        num(latest),
-        lang.pick("các kỳ", "by period"),
-        series.join(", ")
-    )
+    if let Some(p) = &m.previous {
+        let arrow = m.trend.map(|t| format!(" {}", t.arrow())).unwrap_or_default();
+        s.push_str(&format!(
+            "; {} ({}) {}{unit}{arrow}",
+            lang.pick("kỳ trước", "previous"),
+            when(p.period, p.date),
+            num(p.value)
+        ));
+    }
+    s
 }
 
 /// "05/06/2025: Lập sổ … (Hiệu trưởng). Minh chứng: …"
@@ -539,6 +545,18 @@ fn late_line(item: &LateItem, lang: Lang) -> String {
     s
 }
 
+/// "Nhiệm vụ 4: … (kỳ quý III/2025) — chủ trì: …; hoàn thành 06/10/2025, chưa đạt chỉ tiêu."
+fn unmet_line(item: &LateItem, lang: Lang) -> String {
+    let mut s =
+        format!("{} {}: {}", lang.pick("Nhiệm vụ", "Task"), item.task, item_title(&item.title, item.period, lang));
+    s.push_str(&format!(" — {}: {}", lang.pick("chủ trì", "owner"), owner_text(&item.owner, lang)));
+    if let Some(done) = item.done_date {
+        s.push_str(&format!("; {} {}", lang.pick("hoàn thành", "done on"), short(done)));
+    }
+    s.push_str(lang.pick(", chưa đạt chỉ tiêu.", ", target not met."));
+    s
+}
+
 fn task_line(task: &TaskRef, lang: Lang) -> String {
     format!(
         "{} {}: {} — {}: {}.",
@@ -567,6 +585,10 @@ pub fn shortcomings(report: &Report) -> Vec<Group> {
     );
     push(l.pick("Việc hoàn thành quá hạn", "Items done late"), s.done_late.iter().map(|i| late_line(i, l)).collect());
     push(
+        l.pick("Việc hoàn thành nhưng chưa đạt chỉ tiêu", "Items done with the target not met"),
+        s.target_not_met.iter().map(|i| unmet_line(i, l)).collect(),
+    );
+    push(
         l.pick(
             "Nhiệm vụ thường xuyên chưa ghi nhận kết quả trong kỳ",
             "Ongoing duties with nothing recorded in the period",
@@ -583,14 +605,14 @@ pub fn no_shortcomings(lang: Lang) -> &'static str {
     )
 }
 
-/// "Kỳ tới: quý III năm 2025 (từ ngày 01/07/2025 đến ngày 30/09/2025)."
+/// "Kỳ tới: quý III năm 2025 (từ ngày 01/07/2025 đến ngày 30/09/2025)": the period's own
+/// dates, which decide the items due in it (the calendar's cut-off window is status's).
 pub fn next_sentence(report: &Report) -> String {
     let n = &report.next;
+    let (from, to) = (short(n.period.start()), short(n.period.end()));
     match report.lang {
-        Lang::Vi => {
-            format!("Kỳ tới: {} (từ ngày {} đến ngày {}).", n.label, short(n.window.from), short(n.window.to))
-        }
-        Lang::En => format!("Next period: {} ({} to {}).", n.label, short(n.window.from), short(n.window.to)),
+        Lang::Vi => format!("Kỳ tới: {} (từ ngày {from} đến ngày {to}).", n.label),
+        Lang::En => format!("Next period: {} ({from} to {to}).", n.label),
     }
 }
 
