@@ -18,6 +18,13 @@ pub struct Counts {
     pub overdue: usize,
     pub not_started: usize,
     pub ongoing: usize,
+    /// Items of cancelled tasks (`par cancel`): left out of the share done.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_carried_out: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Counts {
@@ -30,6 +37,7 @@ impl Counts {
             Status::Overdue => self.overdue += 1,
             Status::NotStarted => self.not_started += 1,
             Status::NoDeadline => self.ongoing += 1,
+            Status::NotCarriedOut => self.not_carried_out += 1,
         }
     }
 
@@ -41,6 +49,7 @@ impl Counts {
         self.overdue += counts.overdue;
         self.not_started += counts.not_started;
         self.ongoing += counts.ongoing;
+        self.not_carried_out += counts.not_carried_out;
     }
 
     pub fn done(&self) -> usize {
@@ -48,9 +57,10 @@ impl Counts {
     }
 
     /// Share of items with a deadline that are done, in percent. Ongoing duties
-    /// have no end, so they are left out of the ratio. `None` when nothing counts.
+    /// have no end and items of cancelled tasks will not be done, so both are left out
+    /// of the ratio. `None` when nothing counts.
     pub fn percent_complete(&self) -> Option<f64> {
-        let base = self.total - self.ongoing;
+        let base = self.total - self.ongoing - self.not_carried_out;
         (base > 0).then(|| round1(100.0 * self.done() as f64 / base as f64))
     }
 
