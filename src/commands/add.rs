@@ -72,6 +72,8 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
         lines.raw(&format!("due_day = {day}"));
     }
     lines.opt_string("result", f.result.as_deref().map(str::trim).filter(|r| !r.is_empty()));
+    // The day it entered the plan: `--today D` on an earlier day replays the plan without it.
+    lines.date("added", Some(ctx.today));
 
     // After the last task of its section; else before the first task of a later
     // section; else after the last task; else at the end of the file.

@@ -12,7 +12,7 @@ use crate::{Context, Outcome};
 pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
     if !args.yes {
         // Asked before taking the lock: a person thinking must not block other writers.
-        let loaded = ctx.load()?;
+        let loaded = ctx.load_whole()?;
         let plan = &loaded.plan;
         let lang = ctx.lang_for(plan);
         let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
