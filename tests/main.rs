@@ -15,6 +15,7 @@ mod crash_safety;
 mod dates;
 mod edit_properties;
 mod export;
+mod history;
 mod hostile;
 mod import;
 mod index_check;

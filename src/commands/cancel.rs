@@ -38,10 +38,7 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<Outcome> {
             ))
             .help_in(
                 lang,
-                lang.pick(
-                    &format!("par cancel {id} --reason \"…\""),
-                    &format!("par cancel {id} --reason \"…\""),
-                ),
+                lang.pick(&format!("par cancel {id} --reason \"…\""), &format!("par cancel {id} --reason \"…\"")),
             )
             .into());
         }
@@ -76,8 +73,9 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<Outcome> {
     };
     let block = s.block(i)?;
     let head = &s.text()[block.head.clone()];
-    let new_head = edit_head(head, &set, &unset, s.eol(), ORDER)
-        .map_err(|e| Fail::input(format!("{} {id}: {e}", lang.pick("par không sửa được nhiệm vụ", "par cannot edit task"))))?;
+    let new_head = edit_head(head, &set, &unset, s.eol(), ORDER).map_err(|e| {
+        Fail::input(format!("{} {id}: {e}", lang.pick("par không sửa được nhiệm vụ", "par cannot edit task")))
+    })?;
     let change = Change::new(block.head.clone(), new_head);
     if change.is_noop(s.text()) {
         // `[task.cancelled]` written as a table of its own: not among the task's key lines.
@@ -97,16 +95,18 @@ pub fn run(ctx: &Context, args: &CancelArgs) -> anyhow::Result<Outcome> {
     }
     s.commit(&change)?;
     let said = match (&checked.cancelled, args.undo) {
-        (Some(c), false) => lang.pick(
-            &format!("Đã ghi nhiệm vụ {id} không thực hiện từ ngày {}: {}.", short(c.date), c.reason),
-            &format!("Task {id} recorded as not carried out from {}: {}.", short(c.date), c.reason),
-        )
-        .to_string(),
-        _ => lang.pick(
-            &format!("Đã bỏ ghi nhận không thực hiện của nhiệm vụ {id}."),
-            &format!("Task {id} is no longer recorded as not carried out."),
-        )
-        .to_string(),
+        (Some(c), false) => lang
+            .pick(
+                &format!("Đã ghi nhiệm vụ {id} không thực hiện từ ngày {}: {}.", short(c.date), c.reason),
+                &format!("Task {id} recorded as not carried out from {}: {}.", short(c.date), c.reason),
+            )
+            .to_string(),
+        _ => lang
+            .pick(
+                &format!("Đã bỏ ghi nhận không thực hiện của nhiệm vụ {id}."),
+                &format!("Task {id} is no longer recorded as not carried out."),
+            )
+            .to_string(),
     };
     Ok(Outcome::ok(format!("{said}\n")))
 }

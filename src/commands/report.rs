@@ -26,8 +26,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     // The output is checked before the work: never the plan, never an existing file without --force.
     let output = check_output(args.output.as_deref(), &plan_path, args.force, lang)?;
     // No period asked: the latest closed one not yet sent (see compute::sent).
-    let period = requested(args, plan.meta.year)?
-        .unwrap_or_else(|| crate::compute::sent::period_to_write(plan, ctx.today));
+    let period =
+        requested(args, plan.meta.year)?.unwrap_or_else(|| crate::compute::sent::period_to_write(plan, ctx.today));
     let report = build(plan, Some(period), ctx.today, lang).map_err(Fail::input)?;
     let rendered = payload(&report, format)?;
     // A sent period: where its copy is, and whether it still renders the same.

@@ -200,23 +200,24 @@ fn sent_position(text: &str) -> usize {
 /// `None` when the period is not sent.
 pub fn note(plan: &Plan, plan_path: &Path, period: Period, lang: Lang) -> Option<String> {
     let sent = plan.sent(period)?;
-    let head = lang.pick(
-        &format!(
-            "Báo cáo {} đã gửi ngày {}, số {}; bản đã gửi: {}.",
-            period.label(lang),
-            short(sent.date),
-            sent.number,
-            sent.file
-        ),
-        &format!(
-            "The {} report was sent on {}, number {}; the sent copy: {}.",
-            period.label(lang),
-            short(sent.date),
-            sent.number,
-            sent.file
-        ),
-    )
-    .to_string();
+    let head = lang
+        .pick(
+            &format!(
+                "Báo cáo {} đã gửi ngày {}, số {}; bản đã gửi: {}.",
+                period.label(lang),
+                short(sent.date),
+                sent.number,
+                sent.file
+            ),
+            &format!(
+                "The {} report was sent on {}, number {}; the sent copy: {}.",
+                period.label(lang),
+                short(sent.date),
+                sent.number,
+                sent.file
+            ),
+        )
+        .to_string();
     let copy = plan_path.parent().unwrap_or(Path::new(".")).join(&sent.file);
     let tail = match std::fs::read(&copy) {
         Err(_) => lang.pick(

@@ -22,7 +22,7 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
         crate::dates::short(report.today),
         l.pick("hoàn thành", "done"),
         report.total.done(),
-        report.total.total - report.total.ongoing,
+        report.total.total - report.total.ongoing - report.total.not_carried_out,
         style.percent(report.percent_complete),
         report.total.overdue,
         l.pick("việc quá hạn", "overdue"),
@@ -75,6 +75,15 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
         out.push_str(l.pick("Không có việc đến hạn.\n", "Nothing falls due.\n"));
     } else {
         out.push_str(&items(&report.due_soon, style, l.pick("Còn (ngày)", "Days left"), |i| -i.days_late));
+    }
+    if !report.not_carried_out.is_empty() {
+        out.push('\n');
+        out.push_str(&style.heading(&format!("{} ({})", Status::NotCarriedOut.label(l), report.not_carried_out.len())));
+        out.push('\n');
+        for i in &report.not_carried_out {
+            let reason = i.cancelled.as_ref().map_or("", |c| c.reason.as_str());
+            out.push_str(&format!("{}  {}: {}\n", i.key, one_line(&title(&i.title, 60)), one_line(reason)));
+        }
     }
     out
 }

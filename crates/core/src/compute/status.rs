@@ -107,6 +107,10 @@ pub struct StatusReport {
     pub overdue: Vec<Item>,
     pub due_within_days: i64,
     pub due_soon: Vec<Item>,
+    /// Items of tasks that will not be carried out (`par cancel`), with the reason in
+    /// each row's `cancelled`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_carried_out: Vec<Item>,
     /// Measured results against their targets, for tasks that have an indicator.
     pub results: Vec<super::measures::Measured>,
     /// The next periodic report that falls due (`[report] calendar`), while in the plan's year.
@@ -153,6 +157,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
     let mut total = Counts::default();
     let mut overdue = Vec::new();
     let mut due_soon = Vec::new();
+    let mut not_carried_out = Vec::new();
     for o in all_occurrences(plan) {
         let s = o.status(today);
         total.add(s);
@@ -163,6 +168,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
             Status::Open if o.days_left(today).is_some_and(|d| d <= within) => {
                 due_soon.push(item(plan, &o, today, lang))
             }
+            Status::NotCarriedOut => not_carried_out.push(item(plan, &o, today, lang)),
             _ => {}
         }
     }
@@ -203,6 +209,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
         overdue,
         due_within_days: within,
         due_soon,
+        not_carried_out,
         results: super::measures::all_measured(plan, today),
         next_report: next_report(plan, today, lang),
     }

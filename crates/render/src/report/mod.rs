@@ -358,8 +358,12 @@ fn item_title(title: &str, period: Option<Period>, lang: Lang) -> String {
     }
 }
 
-fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, lang: Lang) -> String {
+fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, reason: Option<&str>, lang: Lang) -> String {
     match (status, done) {
+        (Status::NotCarriedOut, _) => match reason {
+            Some(r) => format!("{} ({}: {})", status.label(lang), lang.pick("lý do", "reason"), r.trim()),
+            None => status.label(lang).to_string(),
+        },
         (Status::DoneOnTime, Some(d)) => format!("{} ({})", status.label(lang), short(d)),
         (Status::DoneLate, Some(d)) => {
             format!(
@@ -398,7 +402,13 @@ pub fn section_table(section: &crate::compute::report::SectionResult, lang: Lang
                     item_title(&i.title, i.period, lang),
                     owner_text(&i.owner, lang),
                     i.due.map_or_else(|| "–".into(), short),
-                    status_text(i.status, i.done_date, i.days_late, lang),
+                    status_text(
+                        i.status,
+                        i.done_date,
+                        i.days_late,
+                        i.cancelled.as_ref().map(|c| c.reason.as_str()),
+                        lang,
+                    ),
                     if i.evidence.is_empty() { "–".into() } else { i.evidence.join("; ") },
                 ]
             })
