@@ -337,3 +337,23 @@ proptest! {
         prop_assert!(on["total"]["total"].as_u64() > prev["total"]["total"].as_u64());
     }
 }
+
+#[test]
+fn import_records_the_day_each_task_entered_the_plan() {
+    let s = Session::seed();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    // A document without a date of issue: the day of the import.
+    let doc = fixtures.join("ke-hoach-par-index-2025.md");
+    s.run(&["--today", "2025-06-01", "import", doc.to_str().unwrap(), "-o", "a.toml"]);
+    let text = std::fs::read_to_string(s.path("a.toml")).unwrap();
+    assert_eq!(text.matches("\n[[task]]\n").count(), 10);
+    assert_eq!(text.matches("\nadded = 2025-06-01\n").count(), 10);
+    // A document dated 5/6/2025: its date.
+    let doc = fixtures.join("phuong-ben-nghe.md");
+    s.run(&["--today", "2025-07-01", "import", doc.to_str().unwrap(), "-o", "b.toml"]);
+    let text = std::fs::read_to_string(s.path("b.toml")).unwrap();
+    assert!(text.contains("\ndate = 2025-06-05 "), "the fixture's date of issue");
+    assert_eq!(text.matches("\nadded = 2025-06-05\n").count(), text.matches("\n[[task]]\n").count());
+    let plan = par::plan::load(&s.path("b.toml")).unwrap_or_else(|e| panic!("{e}")).plan;
+    assert!(plan.tasks.iter().all(|t| t.added == Some(d(2025, 6, 5))));
+}
