@@ -75,6 +75,7 @@ fn final_keeps_the_copy_and_says_when_today_differs() {
     std::fs::remove_file(s.path(&rec.file)).unwrap();
     let run = s.par(["check"]);
     assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("báo cáo đã gửi: dòng "), "{}", run.stdout);
     assert!(run.stdout.contains("không đọc được bản đã gửi của báo cáo quý III năm 2025"), "{}", run.stdout);
 }
 
@@ -207,6 +208,12 @@ fn a_task_added_later_is_not_in_the_reports_and_status_of_earlier_days() {
     );
     assert_eq!(now["total"]["total"].as_u64().unwrap(), then["total"]["total"].as_u64().unwrap() + 1);
     assert_eq!(now["total"]["overdue"].as_u64().unwrap(), then["total"]["overdue"].as_u64().unwrap() + 1);
+    // Every reading command replays the plan of its day.
+    assert!(!s.par(["--today", "2025-07-10", "list"]).ok().contains("Rà soát quy chế"));
+    assert!(s.par(["--today", "2025-08-05", "list"]).ok().contains("Rà soát quy chế"));
+    assert_eq!(s.par(["--today", "2025-07-10", "show", "9"]).code, 2);
+    let csv = |day: &str| s.par(["--today", day, "export", "--format", "csv"]).ok();
+    assert!(!csv("2025-07-10").contains("Rà soát quy chế") && csv("2025-08-05").contains("Rà soát quy chế"));
     // The file keeps the task whatever day a writer runs on.
     s.par(["--today", "2025-07-01", "done", "3", "--date", "2025-06-30"]).ok();
     assert!(s.plan_text().contains("title = \"Rà soát quy chế\""));
@@ -237,6 +244,12 @@ fn cancel_keeps_the_task_as_not_carried_out() {
     assert_eq!(v["not_carried_out"][0]["cancelled"]["reason"], "Quận 1 giải thể");
     assert!(v["overdue"].as_array().unwrap().iter().all(|i| i["task"] != "5"));
     assert!(v["total"]["overdue"].as_u64().unwrap() <= overdue_before);
+    // Left out of the share done: done / (all − ongoing − not carried out).
+    let t = &v["total"];
+    let n = |k: &str| t[k].as_u64().unwrap() as f64;
+    assert_eq!(n("not_carried_out"), 2.0);
+    let share = 100.0 * (n("done_on_time") + n("done_late")) / (n("total") - n("ongoing") - n("not_carried_out"));
+    assert_eq!(v["percent_complete"].as_f64().unwrap(), (share * 10.0).round() / 10.0);
     let table = s.par(["--today", "2025-10-10", "status"]).ok();
     assert!(table.contains("Không thực hiện (2)"), "{table}");
     let md = s.par(["--lang", "en", "--today", "2025-10-10", "report", "--quarter", "Q3"]).ok();

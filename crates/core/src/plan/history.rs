@@ -315,5 +315,22 @@ cancelled = { date = 2025-09-01, reason = "không còn phù hợp" }
         assert!(e.contains("changes nothing"), "{e}");
         assert!(e.contains("sha256 must be 64 hexadecimal digits"), "{e}");
         assert!(e.contains("cancelled without a reason"), "{e}");
+        let twice = PLAN.replace("from = 2025-08-01", "from = 2025-07-01");
+        let e = parse(Path::new("t.toml"), &twice).unwrap_err().rendered;
+        assert!(e.contains("two [[plan.change]] tables take effect on 2025-07-01"), "{e}");
+    }
+
+    #[test]
+    fn a_cancelled_task_keeps_what_was_done() {
+        use crate::compute::{Status, occurrences};
+        let text = PLAN.replace(
+            "title = \"a\"\n",
+            "title = \"a\"\nrepeat = \"quarterly\"\nstart = 2025-04-01\ncancelled = { date = 2025-09-01, reason = \"r\" }\n[[task.done]]\nperiod = \"2025-Q2\"\ndate = 2025-06-20\n",
+        );
+        let p = parse(Path::new("t.toml"), &text).unwrap_or_else(|e| panic!("{e}"));
+        let status = |day| occurrences(&p, &p.tasks[0]).iter().map(|o| o.status(day)).collect::<Vec<_>>();
+        use Status::*;
+        assert_eq!(status(d(2025, 8, 31)), [DoneOnTime, Open, NotStarted]);
+        assert_eq!(status(d(2025, 9, 1)), [DoneOnTime, NotCarriedOut, NotCarriedOut]);
     }
 }
