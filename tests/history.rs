@@ -214,6 +214,9 @@ fn a_task_added_later_is_not_in_the_reports_and_status_of_earlier_days() {
     assert_eq!(s.par(["--today", "2025-07-10", "show", "9"]).code, 2);
     let csv = |day: &str| s.par(["--today", day, "export", "--format", "csv"]).ok();
     assert!(!csv("2025-07-10").contains("Rà soát quy chế") && csv("2025-08-05").contains("Rà soát quy chế"));
+    let rollup = |s: &Session, day: &str| s.par(["--today", day, "rollup", "plan.toml", "--format", "json"]).ok();
+    assert_eq!(rollup(&s, "2025-07-10"), rollup(&Session::seed(), "2025-07-10"));
+    assert_ne!(rollup(&s, "2025-08-05"), rollup(&Session::seed(), "2025-08-05"));
     // The file keeps the task whatever day a writer runs on.
     s.par(["--today", "2025-07-01", "done", "3", "--date", "2025-06-30"]).ok();
     assert!(s.plan_text().contains("title = \"Rà soát quy chế\""));
@@ -369,4 +372,14 @@ fn import_records_the_day_each_task_entered_the_plan() {
     assert_eq!(text.matches("\nadded = 2025-06-05\n").count(), text.matches("\n[[task]]\n").count());
     let plan = par::plan::load(&s.path("b.toml")).unwrap_or_else(|e| panic!("{e}")).plan;
     assert!(plan.tasks.iter().all(|t| t.added == Some(d(2025, 6, 5))));
+}
+
+#[test]
+fn final_writes_into_the_folder_the_plan_names() {
+    let s = Session::with_plan(&crate::support::SEED.replacen("[report]\n", "[report]\nfolder = \"gui-di\"\n", 1));
+    let out = s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final", "--format", "md"]).ok();
+    assert!(out.contains("vào gui-di/bao-cao-2025-Q3.md"), "{out}");
+    let copy = std::fs::read_to_string(s.path("gui-di/bao-cao-2025-Q3.md")).unwrap();
+    assert!(copy.contains("Số: 01/BC-NBK"), "the copy carries its number");
+    assert!(!s.path("reports").exists());
 }
