@@ -255,8 +255,10 @@ fn cancel_keeps_the_task_as_not_carried_out() {
     assert_eq!(v["percent_complete"].as_f64().unwrap(), (share * 10.0).round() / 10.0);
     let table = s.par(["--today", "2025-10-10", "status"]).ok();
     assert!(table.contains("Không thực hiện (2)"), "{table}");
+    assert!(table.contains("┆ Không thực hiện ┆"), "a column of its own, so the totals add up: {table}");
     let md = s.par(["--lang", "en", "--today", "2025-10-10", "report", "--quarter", "Q3"]).ok();
     assert!(md.contains("Not carried out (reason: Quận 1 giải thể)"), "{md}");
+    assert!(md.contains("Not carried out: 1 item (the reasons are in the results table)."), "{md}");
     // Replayed before the cancellation, the report is as it was.
     assert_eq!(
         s.par(["--today", "2025-08-31", "report", "--quarter", "Q3"]).ok(),

@@ -90,7 +90,7 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
 
 fn groups(groups: &[Group], style: &Style, first: &str, total: &crate::compute::status::Counts) -> String {
     let l = style.lang;
-    let mut g = Grid::new(&[
+    let mut headers = vec![
         first,
         l.pick("Tổng", "Total"),
         l.pick("Xong đúng hạn", "Done on time"),
@@ -99,15 +99,24 @@ fn groups(groups: &[Group], style: &Style, first: &str, total: &crate::compute::
         l.pick("Quá hạn", "Overdue"),
         l.pick("Chưa đến kỳ", "Not started"),
         l.pick("Thường xuyên", "Ongoing"),
-        l.pick("Tiến độ", "Progress"),
-    ]);
-    for column in 1..=7 {
+    ];
+    // A column for items of cancelled tasks only when there are any: the totals add up.
+    let cancelled = total.not_carried_out > 0;
+    if cancelled {
+        headers.push(Status::NotCarriedOut.short_label(l));
+    }
+    headers.push(l.pick("Tiến độ", "Progress"));
+    let mut g = Grid::new(&headers);
+    for column in 1..headers.len() - 1 {
         g = g.align_right(column);
     }
     let mut row = |name: &str, c: &crate::compute::status::Counts| {
         // Counts as `Style::num` draws them: overdue ones red and bold on a terminal.
-        let counts = [c.total, c.done_on_time, c.done_late, c.open, c.overdue, c.not_started, c.ongoing];
-        let counts = counts.map(|n| n.to_string());
+        let mut counts = vec![c.total, c.done_on_time, c.done_late, c.open, c.overdue, c.not_started, c.ongoing];
+        if cancelled {
+            counts.push(c.not_carried_out);
+        }
+        let counts: Vec<String> = counts.iter().map(|n| n.to_string()).collect();
         let paint = |i: usize| if i == 4 && c.overdue > 0 { Paint::Alarm } else { Paint::Plain };
         let progress = style.progress(c.percent_complete());
         g.row(

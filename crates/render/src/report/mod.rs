@@ -297,6 +297,17 @@ pub fn change_sentence(report: &Report) -> String {
             percent(f.period.percent_complete, l)
         ),
     };
+    if c.not_carried_out > 0 {
+        // Items of cancelled tasks (`par cancel`): not in the rate, said apart.
+        s.push_str(&match l {
+            Lang::Vi => format!(" Không thực hiện: {} việc (có lý do trong bảng kết quả).", c.not_carried_out),
+            Lang::En => format!(
+                " Not carried out: {} {} (the reasons are in the results table).",
+                c.not_carried_out,
+                if c.not_carried_out == 1 { "item" } else { "items" }
+            ),
+        });
+    }
     s.push(' ');
     let prev = &f.previous.label;
     let (before, now) = (percent(f.previous.tally.percent_complete, l), percent(f.period.percent_complete, l));
@@ -334,7 +345,7 @@ pub fn section_name(id: &str, title: &str, lang: Lang) -> String {
 
 /// "Phần II. Nhiệm vụ và giải pháp: hoàn thành 3/5 việc có thời hạn (60,0%)"
 pub fn section_heading(id: &str, title: &str, tally: &Tally, lang: Lang) -> String {
-    let base = tally.counts.total - tally.counts.ongoing;
+    let base = tally.counts.total - tally.counts.ongoing - tally.counts.not_carried_out;
     let name = section_name(id, title, lang);
     match lang {
         Lang::Vi => format!(
