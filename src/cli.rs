@@ -123,6 +123,11 @@ pub enum Command {
         after_help = "Ví dụ / Examples:\n  par rm 9\n  par rm 9 --yes      trong script / in scripts"
     )]
     Rm(RmArgs),
+    /// Ghi nhiệm vụ không thực hiện, kèm lý do / Record that a task will not be carried out, with the reason
+    #[command(
+        after_help = "Ví dụ / Examples:\n  par cancel 7 --reason \"Quận giải thể từ 01/7/2025\"\n  par cancel 7 --undo"
+    )]
+    Cancel(CancelArgs),
     /// Ghi lại các mục par đã ghi nhưng bị mất (trình soạn thảo lưu đè bản cũ) / Put back entries par wrote that an editor's older copy overwrote
     #[command(after_help = RESTORE_EXAMPLES)]
     Restore(RestoreArgs),
@@ -213,7 +218,8 @@ Không bao giờ ghi đè tệp đã có / never overwrites an existing file.";
 
 const REPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
-  par report                               quý hiện tại, Markdown / the current quarter, Markdown
+  par report                               kỳ vừa kết thúc chưa gửi, Markdown / the latest closed period not yet sent
+  par report --quarter Q3 --final          bản gửi đi: lưu bản sao, ghi số / the report as sent: keep a copy, record it
   par report --quarter Q2 -o bao-cao.docx  quý II ra tệp Word / Q2 as a Word file
   par report --quarter Q2 -o bao-cao.html  trang HTML in được / a printable HTML page
   par report --half 2025-H1 --format txt   báo cáo 6 tháng / the 6-month report
@@ -259,6 +265,12 @@ pub struct ReportArgs {
     /// Thay tệp -o nếu đã có / replace the -o file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Bản gửi đi: lưu bản sao vào thư mục báo cáo và ghi [[report.sent]] / the report as sent: keep a copy in the reports folder and record it in [[report.sent]]
+    #[arg(long, conflicts_with = "output")]
+    pub r#final: bool,
+    /// Số ký hiệu của báo cáo gửi đi (mặc định: số tiếp theo trong sổ) / number of the sent report (default: the next in the register)
+    #[arg(long, value_name = "NUMBER", requires = "final")]
+    pub number: Option<String>,
 }
 
 const IMPORT_EXAMPLES: &str = "\
@@ -535,6 +547,21 @@ pub struct RmArgs {
     /// Do not ask for confirmation (for scripts)
     #[arg(short = 'y', long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// Task id: `4`, `II.4`, `III.1`
+    pub id: String,
+    /// Lý do không thực hiện / why the task will not be carried out
+    #[arg(long, value_name = "TEXT", conflicts_with = "undo")]
+    pub reason: Option<String>,
+    /// Ngày quyết định (mặc định: hôm nay) / the day it was decided (default: today)
+    #[arg(long, value_name = "DATE", conflicts_with = "undo")]
+    pub date: Option<String>,
+    /// Bỏ ghi nhận không thực hiện / take the cancellation back
+    #[arg(long)]
+    pub undo: bool,
 }
 
 #[derive(Debug, Args)]

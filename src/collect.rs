@@ -88,7 +88,8 @@ fn read_one(path: &Path, today: chrono::NaiveDate, lang: Lang) -> Result<Summary
     let (text, _bom) =
         crate::plan::load::decode(path, bytes).map_err(|e| Skipped::refused(shown.clone(), SkipKind::Unreadable, e))?;
     match crate::plan::load::parse(path, &text) {
-        Ok(plan) => Ok(summarise(&plan, &shown, today, lang)),
+        // As it stood on `today`, as every reading command sees a plan.
+        Ok(plan) => Ok(summarise(&plan.as_of(today), &shown, today, lang)),
         Err(e) => {
             // Told apart only on failure, so a good plan is parsed once; text the loader
             // refused as too costly for the parser is not parsed again.

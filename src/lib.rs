@@ -45,14 +45,28 @@ impl Context {
         plan::discover(self.file.as_deref(), &self.cwd)
     }
 
-    /// Loads the plan, and warns on standard error about entries par wrote that have
-    /// vanished from it since (see `write::journal`).
+    /// Loads the plan as it stood on `today` (see [`Context::load_at`]), and warns on
+    /// standard error about entries par wrote that have vanished from it since (see
+    /// `write::journal`).
     pub fn load(&self) -> Result<plan::Loaded, plan::PlanError> {
         self.load_at(&self.plan_path()?)
     }
 
-    /// [`Context::load`] of the plan at `path`, already found with [`Context::plan_path`].
+    /// [`Context::load`] of the plan at `path`, already found with [`Context::plan_path`],
+    /// as it stood on `today` ([`plan::Plan::as_of`]): what reading commands see, so that
+    /// `--today D` replays the plan of day D.
     pub fn load_at(&self, path: &std::path::Path) -> Result<plan::Loaded, plan::PlanError> {
+        let mut loaded = self.load_whole_at(path)?;
+        loaded.plan = loaded.plan.as_of(self.today);
+        Ok(loaded)
+    }
+
+    /// The whole plan as the file holds it, whatever `today` is: for `check` and `rm`.
+    pub fn load_whole(&self) -> Result<plan::Loaded, plan::PlanError> {
+        self.load_whole_at(&self.plan_path()?)
+    }
+
+    fn load_whole_at(&self, path: &std::path::Path) -> Result<plan::Loaded, plan::PlanError> {
         let path = path.to_path_buf();
         // Read before the plan: see `write::journal::snapshot`.
         let journaled = write::journal::snapshot(write::journal::path_for_named(&path).as_deref(), false);

@@ -16,6 +16,7 @@ mod dates;
 mod edit_properties;
 mod editing;
 mod export;
+mod history;
 mod hostile;
 mod import;
 mod index_check;

@@ -190,7 +190,7 @@ fn default_period_is_the_latest_closed_window() {
     let md = stdout(Par::new().today("2025-08-10").cmd_on(&seed_path()).arg("report"));
     assert!(md.contains("**Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý II năm 2025**"), "{md}");
     assert!(md.contains("Số liệu tính đến ngày lập báo cáo (10/08/2025)."), "{md}");
-    assert!(md.contains("Quận 1, ngày 10 tháng 8 năm 2025"), "{md}");
+    assert!(md.contains("Sài Gòn, ngày 10 tháng 8 năm 2025"), "{md}");
     // Mid-period, the figures are taken on today, and the report says so.
     let md = stdout(Par::new().today("2025-08-10").cmd_on(&seed_path()).args(["report", "--quarter", "Q3"]));
     assert!(md.contains("Số liệu tính đến ngày 10/08/2025; kỳ báo cáo kết thúc ngày 14/09/2025."), "{md}");
@@ -650,12 +650,13 @@ fn html_report_in_the_order_of_a_periodic_report() {
     assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("vi"));
 
     // The header block: the unit's side and the national side.
-    assert_eq!(texts(&doc, ".doc-head .superior"), ["ỦY BAN NHÂN DÂN QUẬN 1"]);
+    // In force from 1/7/2025 ([[plan.change]] of the bundled plan).
+    assert_eq!(texts(&doc, ".doc-head .superior"), ["ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN"]);
     assert_eq!(texts(&doc, ".doc-head .unit"), ["TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM"]);
     assert_eq!(texts(&doc, ".doc-head .no"), ["Số: …/BC-NBK"]);
     assert_eq!(texts(&doc, ".doc-head .nat"), ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
     assert_eq!(texts(&doc, ".doc-head .motto"), ["Độc lập - Tự do - Hạnh phúc"]);
-    assert_eq!(texts(&doc, ".doc-head .date"), ["Quận 1, ngày 10 tháng 10 năm 2025"]);
+    assert_eq!(texts(&doc, ".doc-head .date"), ["Sài Gòn, ngày 10 tháng 10 năm 2025"]);
     assert_eq!(texts(&doc, "h1.kind"), ["BÁO CÁO"]);
     assert_eq!(
         texts(&doc, ".subject"),
@@ -733,10 +734,7 @@ fn html_report_in_the_order_of_a_periodic_report() {
 
     // The recipients beside the signer.
     assert_eq!(texts(&doc, ".recipients .h"), ["Nơi nhận:"]);
-    assert_eq!(
-        texts(&doc, ".recipients li"),
-        ["- Ủy ban nhân dân Quận 1 (qua Phòng Nội vụ);", "- Ban Giám hiệu;", "- Lưu: VT."]
-    );
+    assert_eq!(texts(&doc, ".recipients li"), ["- Ủy ban nhân dân phường Sài Gòn;", "- Ban Giám hiệu;", "- Lưu: VT."]);
     assert_eq!(texts(&doc, ".signer p"), ["HIỆU TRƯỞNG", "Đỗ Ngọc Chi"]);
 }
 

@@ -225,7 +225,7 @@ fn add_puts_the_task_after_the_last_of_its_section_with_the_next_id() {
     let expected = insert_after(
         &seed(),
         "evidence = [\"Tờ trình giới thiệu mô hình, giải pháp gửi Phòng Nội vụ\"]\n",
-        "\n[[task]]\nid = \"9\"\nsection = \"II\"\ntitle = \"Cập nhật danh mục TTHC\"\nowner = \"cntt\"\nsupport = [\"vt\", \"ht\"]\ndue = 2025-11-30\nresult = \"Danh mục đầy đủ\"\n",
+        "\n[[task]]\nid = \"9\"\nsection = \"II\"\ntitle = \"Cập nhật danh mục TTHC\"\nowner = \"cntt\"\nsupport = [\"vt\", \"ht\"]\ndue = 2025-11-30\nresult = \"Danh mục đầy đủ\"\nadded = 2025-10-06\n",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 
@@ -249,7 +249,7 @@ fn add_puts_the_task_after_the_last_of_its_section_with_the_next_id() {
         .success()
         .stdout("Added task III.3 to section III: Báo cáo năm\n");
     let expected = format!(
-        "{expected}\n[[task]]\nid = \"III.3\"\nsection = \"III\"\ntitle = \"Báo cáo năm\"\nowner = \"cchc\"\nrepeat = \"yearly\"\ndue_day = 15\n"
+        "{expected}\n[[task]]\nid = \"III.3\"\nsection = \"III\"\ntitle = \"Báo cáo năm\"\nowner = \"cchc\"\nrepeat = \"yearly\"\ndue_day = 15\nadded = 2025-10-06\n"
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     PAR.cmd_in(dir.path())
@@ -266,7 +266,7 @@ fn add_to_a_section_without_tasks_goes_before_the_next_section() {
     let expected = insert_after(
         &seed(),
         "# below are SAMPLE DATA for illustration.\n# ---------------------------------------------------------------------------\n",
-        "\n[[task]]\nid = \"I.a\"\nsection = \"I\"\ntitle = \"Mục tiêu\"\n",
+        "\n[[task]]\nid = \"I.a\"\nsection = \"I\"\ntitle = \"Mục tiêu\"\nadded = 2025-10-06\n",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     // And `rm` takes it back out exactly.

@@ -78,6 +78,8 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     }
     lines.opt_string("result", f.result.as_deref().map(str::trim).filter(|r| !r.is_empty()));
     lines.strings("criteria", &criteria);
+    // The day it entered the plan: `--today D` on an earlier day replays the plan without it.
+    lines.date("added", Some(ctx.today));
     if let Some(table) = &indicator {
         lines.raw("");
         lines.text.push_str(table);

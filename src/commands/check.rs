@@ -11,21 +11,31 @@ struct CheckJson<'a> {
     tasks: usize,
     clean: bool,
     violations: &'a [Violation],
+    /// Sent reports whose copy is missing or changed (`[[report.sent]]`).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    sent_copies: &'a [String],
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Outcome> {
-    let loaded = ctx.load()?;
+    let loaded = ctx.load_whole()?;
     let plan = &loaded.plan;
     let lang = ctx.lang_for(plan);
     let violations = check(plan, lang);
+    let copies = super::sent::check_copies(plan, &loaded.path, lang);
+    let clean = violations.is_empty() && copies.is_empty();
     let stdout = match args.format {
         ReadFormat::Json => json::to_json(
             "check",
-            &CheckJson { tasks: plan.tasks.len(), clean: violations.is_empty(), violations: &violations },
+            &CheckJson { tasks: plan.tasks.len(), clean, violations: &violations, sent_copies: &copies },
         ),
         ReadFormat::Table => {
-            crate::render::check::render(&violations, plan.tasks.len(), &Style::new(lang, ctx.color, ctx.width))
+            let mut text =
+                crate::render::check::render(&violations, plan.tasks.len(), &Style::new(lang, ctx.color, ctx.width));
+            for c in &copies {
+                text.push_str(&format!("{}: {c}\n", lang.pick("báo cáo đã gửi", "sent report")));
+            }
+            text
         }
     };
-    Ok(Outcome { stdout, code: if violations.is_empty() { code::OK } else { code::FINDINGS } })
+    Ok(Outcome { stdout, code: if clean { code::OK } else { code::FINDINGS } })
 }

@@ -3,12 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::Datelike;
-
 use crate::cli::ImportArgs;
 use crate::error::Fail;
 use crate::i18n::Lang;
-use crate::import::{Format, import};
+use crate::import::{Format, import_on};
 use crate::output::OutputFile;
 use crate::render::Style;
 use crate::{Context, Outcome};
@@ -27,7 +25,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let bytes = crate::read::read_capped_to(&document, crate::import::MAX_INPUT)
         .map_err(|e| Fail::new(e.kind(), e.headline(lang, &name)).help_in(lang, e.help(lang)))?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let imported = import(&bytes, &file_name, ctx.today.year()).map_err(|e| {
+    let imported = import_on(&bytes, &file_name, ctx.today).map_err(|e| {
         let fail = Fail::new(e.kind(), e.message(lang, &name));
         match e.help(lang) {
             Some(help) => fail.help_in(lang, help),

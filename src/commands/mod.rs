@@ -2,6 +2,7 @@
 //! and a renderer, and returns the output.
 
 mod add;
+mod cancel;
 mod check;
 mod done;
 mod edit;
@@ -18,6 +19,7 @@ pub(crate) mod report;
 mod restore;
 mod rm;
 mod rollup;
+mod sent;
 mod shell;
 mod show;
 mod status;
@@ -41,6 +43,7 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Add(args) => add::run(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rm(args) => rm::run(ctx, args),
+        Command::Cancel(args) => cancel::run(ctx, args),
         Command::Restore(args) => restore::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Owner(args) => owner::run(ctx, args),

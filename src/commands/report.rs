@@ -12,6 +12,9 @@ use crate::render::report::{docx as report_docx, html as report_html, md as repo
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
+    if args.r#final {
+        return super::sent::final_report(ctx, args);
+    }
     let format = args.format.or_else(|| args.output.as_deref().and_then(format_of)).unwrap_or(ReportFormat::Md);
     if format == ReportFormat::Docx && args.output.is_none() {
         return Err(docx_needs_a_file().into());
@@ -22,22 +25,21 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let lang = ctx.lang_for(plan);
     // The output is checked before the work: never the plan, never an existing file without --force.
     let output = check_output(args.output.as_deref(), &plan_path, args.force, lang)?;
-    let period = requested(args, plan.meta.year)?;
-    let report = build(plan, period, ctx.today, lang).map_err(Fail::input)?;
-    // Text stays a String to the end: checking a large report's bytes again costs time.
-    let rendered = match format {
-        ReportFormat::Md => Payload::Text(report_md::render(&report)),
-        // On a terminal narrower than the page, laid out at its width; a file keeps the page.
-        ReportFormat::Txt => Payload::Text(match ctx.width {
-            Some(w) if output.is_none() && (w as usize) < report_txt::WIDTH => {
-                report_txt::render_at(&report, w as usize)
-            }
-            _ => report_txt::render(&report),
-        }),
-        ReportFormat::Json => Payload::Text(json::to_json("report", &report)),
-        ReportFormat::Docx => Payload::Binary(report_docx::render(&report).map_err(Fail::write)?),
-        ReportFormat::Html => Payload::Text(report_html::render(&report)),
+    // No period asked: the latest closed one not yet sent (see compute::sent).
+    let period =
+        requested(args, plan.meta.year)?.unwrap_or_else(|| crate::compute::sent::period_to_write(plan, ctx.today));
+    let report = build(plan, Some(period), ctx.today, lang).map_err(Fail::input)?;
+    // On a terminal narrower than the page, text is laid out at its width; a file keeps the page.
+    let rendered = match (format, ctx.width) {
+        (ReportFormat::Txt, Some(w)) if output.is_none() && (w as usize) < report_txt::WIDTH => {
+            Payload::Text(report_txt::render_at(&report, w as usize))
+        }
+        _ => payload(&report, format)?,
     };
+    // A sent period: where its copy is, and whether it still renders the same.
+    if let Some(note) = super::sent::note(plan, &plan_path, period, lang) {
+        eprint!("{note}");
+    }
     let label = report.period_label.clone();
     // The process ends after this command: what the plan and the report hold is given
     // back with it, not freed piece by piece (tens of thousands of strings in a large plan).
@@ -48,6 +50,27 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
         crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, file.path.display()),
     });
     Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Stdout(written.unwrap_or_default()))?)
+}
+
+/// The report in `format`. Text stays a String to the end: checking a large report's
+/// bytes again costs time.
+fn payload(report: &crate::compute::report::Report, format: ReportFormat) -> Result<Payload, Fail> {
+    Ok(match format {
+        ReportFormat::Md => Payload::Text(report_md::render(report)),
+        ReportFormat::Txt => Payload::Text(report_txt::render(report)),
+        ReportFormat::Json => Payload::Text(json::to_json("report", report)),
+        ReportFormat::Docx => Payload::Binary(report_docx::render(report).map_err(Fail::write)?),
+        ReportFormat::Html => Payload::Text(report_html::render(report)),
+    })
+}
+
+/// The report's bytes in `format`: the same bytes for the same report (the Word file's
+/// dates are the report's, never the clock's).
+pub(crate) fn render(report: &crate::compute::report::Report, format: ReportFormat) -> Result<Vec<u8>, Fail> {
+    Ok(match payload(report, format)? {
+        Payload::Text(t) => t.into_bytes(),
+        Payload::Binary(b) => b,
+    })
 }
 
 /// The `-o` file of a command that reads the plan at `plan_path`, checked (see [`OutputFile::check`]).
@@ -70,7 +93,7 @@ fn docx_needs_a_file() -> Fail {
 }
 
 /// The format a file name asks for by its extension.
-fn format_of(path: &Path) -> Option<ReportFormat> {
+pub(crate) fn format_of(path: &Path) -> Option<ReportFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match ext.as_str() {
         "md" | "markdown" => ReportFormat::Md,
@@ -83,7 +106,7 @@ fn format_of(path: &Path) -> Option<ReportFormat> {
 }
 
 /// The period the options ask for, `None` for the default; each option takes only its kind.
-fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
+pub(crate) fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
     let parse = |flag: &str, s: &str, ok: fn(&Period) -> bool, example: &str| -> Result<Option<Period>, Fail> {
         let p = Period::parse(s, Some(year)).map_err(|e| Fail::input(format!("{flag}: {e}")))?;
         if ok(&p) {

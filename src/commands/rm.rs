@@ -12,7 +12,7 @@ use crate::{Context, Outcome};
 pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
     if !args.yes {
         // Asked before taking the lock: a person thinking must not block other writers.
-        let loaded = ctx.load()?;
+        let loaded = ctx.load_whole()?;
         let plan = &loaded.plan;
         let lang = ctx.lang_for(plan);
         let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
@@ -44,6 +44,7 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
     let lang = s.lang;
     let i = s.task(&args.id)?;
     let id = s.plan().tasks[i].id.clone();
+    let warning = past_reports_change(s.plan(), i, lang);
     let block = s.block(i)?;
     let change = Change::new(block.removal, "");
     let new_text = change.apply(s.text());
@@ -64,5 +65,36 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
     })?;
     // Removed on purpose: its journaled entries are not a loss to warn about later.
     s.commit_then(&change, |s| journal::forget_task(s, &id))?;
+    if let Some(w) = warning {
+        eprint!("{w}");
+    }
     Ok(Outcome::ok(format!("{}\n", lang.pick(&format!("Đã xóa nhiệm vụ {id}."), &format!("Removed task {id}.")))))
+}
+
+/// The warning for removing a task that was in the plan when a report recorded as sent
+/// was written: that report, made again, will no longer match the copy sent.
+fn past_reports_change(plan: &crate::plan::Plan, task: usize, lang: crate::i18n::Lang) -> Option<String> {
+    let t = &plan.tasks[task];
+    let sent: Vec<&crate::plan::Sent> = plan.report.sent.iter().filter(|s| t.present_on(s.date)).collect();
+    if sent.is_empty() {
+        return None;
+    }
+    let list = sent
+        .iter()
+        .map(|s| format!("{} ({}, {})", s.period.label(lang), s.number, crate::dates::short(s.date)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "{}\n",
+        lang.pick(
+            &format!(
+                "cảnh báo: nhiệm vụ {} có trong báo cáo đã gửi {list}; từ nay báo cáo đó tạo lại sẽ khác bản đã gửi (bản đã gửi vẫn giữ nguyên). Nhiệm vụ không làm nữa thì nên dùng par cancel {} --reason \"…\" thay vì xóa.",
+                t.id, t.id
+            ),
+            &format!(
+                "warning: task {} is in the reports sent for {list}; those reports, made again, will now differ from the copies sent (which stay as they are). For a task that will not be done, par cancel {} --reason \"…\" keeps it instead.",
+                t.id, t.id
+            ),
+        )
+    ))
 }

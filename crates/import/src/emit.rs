@@ -17,6 +17,8 @@ pub struct Origin<'a> {
     pub name: &'a str,
     /// Whether positions are paragraphs (.docx) rather than lines (text).
     pub paragraphs: bool,
+    /// The day every task entered the plan (`added`), when known.
+    pub added: Option<NaiveDate>,
 }
 
 const RULE: &str = "# ---------------------------------------------------------------------------\n";
@@ -344,6 +346,7 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
 #   repeat   \"once\", \"monthly\", \"quarterly\", \"half-yearly\", \"yearly\", \"ongoing\"
 #   due_day  việc định kỳ: hạn là ngày này của tháng cuối kỳ / recurring: due on this day of the period's last month
 #   result   kết quả cần đạt (rõ kết quả) / expected result
+#   added    ngày nhiệm vụ vào kế hoạch / the day the task entered the plan
 #   [[task.ref]]  văn bản liên quan / documents the task cites
 ",
     );
@@ -414,6 +417,9 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
                 let _ = writeln!(out, "# {CHECK}: kết quả cần đạt chưa có / no expected result yet.");
                 out.push_str("# result = \"…\"\n");
             }
+        }
+        if let Some(day) = origin.added {
+            let _ = writeln!(out, "added = {}", date(day));
         }
         for r in &t.refs {
             out.push('\n');

@@ -214,6 +214,21 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format, ImportError> {
 /// Imports a document's bytes. `name` is the file name as given (for messages and the
 /// format); `fallback_year` is the plan year when the document states none.
 pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, ImportError> {
+    import_with(bytes, name, fallback_year, None)
+}
+
+/// [`import`] on `today`: every task records the day it entered the plan (`added`), the
+/// plan's date of issue when the document gives one, else `today`.
+pub fn import_on(bytes: &[u8], name: &str, today: chrono::NaiveDate) -> Result<Imported, ImportError> {
+    import_with(bytes, name, chrono::Datelike::year(&today), Some(today))
+}
+
+fn import_with(
+    bytes: &[u8],
+    name: &str,
+    fallback_year: i32,
+    today: Option<chrono::NaiveDate>,
+) -> Result<Imported, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
     }
@@ -242,7 +257,8 @@ pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, 
     })?;
     // The paragraphs are read: their memory goes back for the text to be written.
     drop(doc);
-    let origin = emit::Origin { name, paragraphs: format == Format::Docx };
+    let added = today.map(|t| draft.meta.date.unwrap_or(t));
+    let origin = emit::Origin { name, paragraphs: format == Format::Docx, added };
     let toml = emit::emit(&draft, &origin);
     Ok(Imported { format, draft, toml })
 }

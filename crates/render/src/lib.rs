@@ -92,7 +92,7 @@ impl Style {
             Status::DoneLate => Color::Yellow,
             Status::DoneOnTime => Color::Green,
             Status::Open => Color::Cyan,
-            Status::NotStarted | Status::NoDeadline => Color::Grey,
+            Status::NotStarted | Status::NoDeadline | Status::NotCarriedOut => Color::Grey,
         })
     }
 

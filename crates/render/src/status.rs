@@ -25,7 +25,7 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
         crate::dates::short(report.today),
         l.pick("hoàn thành", "done"),
         report.total.done(),
-        report.total.total - report.total.ongoing,
+        report.total.total - report.total.ongoing - report.total.not_carried_out,
         l.pick("việc có thời hạn", "items with a deadline"),
         style.percent(report.percent_complete),
         report.total.overdue,
@@ -83,6 +83,15 @@ pub fn render(report: &StatusReport, style: &Style) -> String {
     } else {
         out.push_str(&items(&report.due_soon, style, l.pick("Còn (ngày)", "Days left"), |i| -i.days_late));
     }
+    if !report.not_carried_out.is_empty() {
+        out.push('\n');
+        out.push_str(&style.heading(&format!("{} ({})", Status::NotCarriedOut.label(l), report.not_carried_out.len())));
+        out.push('\n');
+        for i in &report.not_carried_out {
+            let reason = i.cancelled.as_ref().map_or("", |c| c.reason.as_str());
+            out.push_str(&format!("{}  {}: {}\n", i.key, one_line(&title(&i.title, 60)), one_line(reason)));
+        }
+    }
     out
 }
 
@@ -91,38 +100,36 @@ fn groups(groups: &[Group], style: &Style, first: &str, total: &crate::compute::
     // Below 100 columns: the counts that matter most (done on time or late, open,
     // overdue) and a five-cell bar; headings wrap, the name column takes the rest.
     let compact = style.compact();
-    let headers = if compact {
-        vec![
-            first,
-            l.pick("Tổng", "Total"),
-            l.pick("Xong đúng hạn", "Done on time"),
-            l.pick("Xong trễ hạn", "Done late"),
-            l.pick("Đang làm", "Open"),
-            l.pick("Quá hạn", "Overdue"),
-            l.pick("Tiến độ", "Progress"),
-        ]
-    } else {
-        vec![
-            first,
-            l.pick("Tổng", "Total"),
-            l.pick("Xong đúng hạn", "Done on time"),
-            l.pick("Xong trễ hạn", "Done late"),
-            l.pick("Đang làm", "Open"),
-            l.pick("Quá hạn", "Overdue"),
-            l.pick("Chưa đến kỳ", "Not started"),
-            l.pick("Thường xuyên", "Ongoing"),
-            l.pick("Tiến độ", "Progress"),
-        ]
-    };
-    let counts_shown = headers.len() - 2;
+    let mut headers = vec![
+        first,
+        l.pick("Tổng", "Total"),
+        l.pick("Xong đúng hạn", "Done on time"),
+        l.pick("Xong trễ hạn", "Done late"),
+        l.pick("Đang làm", "Open"),
+        l.pick("Quá hạn", "Overdue"),
+    ];
+    if !compact {
+        headers.push(l.pick("Chưa đến kỳ", "Not started"));
+        headers.push(l.pick("Thường xuyên", "Ongoing"));
+    }
+    let counts_shown = headers.len() - 1;
+    // A column for items of cancelled tasks only when there are any: the totals add up.
+    let cancelled = total.not_carried_out > 0;
+    if cancelled {
+        headers.push(Status::NotCarriedOut.short_label(l));
+    }
+    headers.push(l.pick("Tiến độ", "Progress"));
     let mut g = Grid::new(&headers).flex(0, 1);
-    for column in 1..=counts_shown {
+    for column in 1..headers.len() - 1 {
         g = g.align_right(column);
     }
     let mut row = |name: &str, c: &crate::compute::status::Counts| {
         // Counts as `Style::num` draws them: overdue ones red and bold on a terminal.
         let counts = [c.total, c.done_on_time, c.done_late, c.open, c.overdue, c.not_started, c.ongoing];
-        let counts = counts[..counts_shown].iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let mut counts: Vec<String> = counts[..counts_shown].iter().map(|n| n.to_string()).collect();
+        if cancelled {
+            counts.push(c.not_carried_out.to_string());
+        }
         let paint = |i: usize| if i == 4 && c.overdue > 0 { Paint::Alarm } else { Paint::Plain };
         let progress = style.progress(c.percent_complete());
         g.row(

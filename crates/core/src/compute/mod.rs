@@ -9,6 +9,7 @@ pub mod report;
 pub mod rollup;
 pub mod row;
 pub mod schedule;
+pub mod sent;
 pub mod show;
 pub mod standing;
 pub mod status;

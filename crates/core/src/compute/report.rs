@@ -302,8 +302,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         shortcomings,
         next: NextPeriod { ongoing, ..next },
         proposals: settings.proposals.iter().filter(|p| p.period == period).map(|p| p.text.clone()).collect(),
-        recipients: recipients(settings.recipients.as_ref().unwrap_or(&plan.meta.recipients)),
-        signer: settings.signer.clone().or_else(|| plan.meta.signer.clone()),
+        recipients: recipients(&plan.in_force(today).recipients),
+        signer: plan.in_force(today).signer,
     })
 }
 
@@ -555,19 +555,22 @@ fn next_period(plan: &Plan, items: &Items, period: Period, lang: Lang) -> Result
     })
 }
 
+/// The heading: superior body, place and addressee as in force on the report's date
+/// (`[[plan.change]]`, see [`crate::plan::history`]).
 fn header(plan: &Plan, today: NaiveDate, lang: Lang) -> Header {
     let settings = &plan.report;
+    let force = plan.in_force(today);
     Header {
-        superior: settings.superior.clone().or_else(|| plan.meta.superior.clone()),
+        superior: force.superior,
         unit: plan.meta.unit.clone(),
         number: settings.number.clone().unwrap_or_else(|| match &plan.meta.unit_short {
             Some(short) => format!("…/BC-{short}"),
             None => "…/BC".to_string(),
         }),
-        place: settings.place.clone().or_else(|| plan.meta.place.clone()),
+        date_line: date_line(force.place.as_deref(), today, lang),
+        place: force.place,
         date: today,
-        date_line: date_line(settings.place.as_deref().or(plan.meta.place.as_deref()), today, lang),
-        to: settings.to.clone(),
+        to: force.to,
     }
 }
 

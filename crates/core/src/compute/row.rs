@@ -21,6 +21,10 @@ pub struct OccurrenceRow {
     /// The primary owner's name, in `lang`.
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
+    /// The task's cancellation (`par cancel`), when it has one: its items read "Không
+    /// thực hiện" with this reason once it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<crate::plan::Cancelled>,
 }
 
 impl OccurrenceRow {
@@ -32,6 +36,7 @@ impl OccurrenceRow {
             title: occurrence.task.title.clone(),
             owner: plan.owner_of(occurrence.task).map(|w| w.display(lang).to_string()),
             due: occurrence.due,
+            cancelled: occurrence.task.cancelled.clone(),
         }
     }
 }

@@ -26,11 +26,20 @@ pub enum Status {
     DoneLate,
     /// Hoàn thành đúng hạn: done on or before the due date.
     DoneOnTime,
+    /// Không thực hiện: not done, and the task is cancelled (`par cancel`) with a reason.
+    NotCarriedOut,
 }
 
 impl Status {
-    pub const ALL: [Status; 6] =
-        [Status::DoneOnTime, Status::DoneLate, Status::Open, Status::Overdue, Status::NotStarted, Status::NoDeadline];
+    pub const ALL: [Status; 7] = [
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::Open,
+        Status::Overdue,
+        Status::NotStarted,
+        Status::NoDeadline,
+        Status::NotCarriedOut,
+    ];
 
     pub fn is_done(self) -> bool {
         matches!(self, Status::DoneOnTime | Status::DoneLate)
@@ -44,6 +53,7 @@ impl Status {
             Status::Overdue => lang.pick("Quá hạn, chưa hoàn thành", "Overdue"),
             Status::NotStarted => lang.pick("Chưa đến kỳ", "Not started"),
             Status::NoDeadline => lang.pick("Thường xuyên", "Ongoing"),
+            Status::NotCarriedOut => lang.pick("Không thực hiện", "Not carried out"),
         }
     }
 
@@ -55,6 +65,7 @@ impl Status {
             Status::Overdue => lang.pick("Quá hạn", "Overdue"),
             Status::NotStarted => lang.pick("Chưa đến kỳ", "Not started"),
             Status::NoDeadline => lang.pick("Thường xuyên", "Ongoing"),
+            Status::NotCarriedOut => lang.pick("Không thực hiện", "Not carried out"),
         }
     }
 }
@@ -90,6 +101,10 @@ impl Occurrence<'_> {
                 Some(due) if d.date > due => Status::DoneLate,
                 _ => Status::DoneOnTime,
             };
+        }
+        // A cancelled task's undone items are not carried out, not overdue (plan::history).
+        if self.task.cancelled_on(today).is_some() {
+            return Status::NotCarriedOut;
         }
         if self.start.is_some_and(|s| today < s) {
             return Status::NotStarted;

@@ -18,6 +18,13 @@ pub struct Counts {
     pub overdue: usize,
     pub not_started: usize,
     pub ongoing: usize,
+    /// Items of cancelled tasks (`par cancel`): left out of the share done.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_carried_out: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Counts {
@@ -30,6 +37,7 @@ impl Counts {
             Status::Overdue => self.overdue += 1,
             Status::NotStarted => self.not_started += 1,
             Status::NoDeadline => self.ongoing += 1,
+            Status::NotCarriedOut => self.not_carried_out += 1,
         }
     }
 
@@ -41,6 +49,7 @@ impl Counts {
         self.overdue += counts.overdue;
         self.not_started += counts.not_started;
         self.ongoing += counts.ongoing;
+        self.not_carried_out += counts.not_carried_out;
     }
 
     pub fn done(&self) -> usize {
@@ -48,9 +57,10 @@ impl Counts {
     }
 
     /// Share of items with a deadline that are done, in percent. Ongoing duties
-    /// have no end, so they are left out of the ratio. `None` when nothing counts.
+    /// have no end and items of cancelled tasks will not be done, so both are left out
+    /// of the ratio. `None` when nothing counts.
     pub fn percent_complete(&self) -> Option<f64> {
-        let base = self.total - self.ongoing;
+        let base = self.total - self.ongoing - self.not_carried_out;
         (base > 0).then(|| round1(100.0 * self.done() as f64 / base as f64))
     }
 
@@ -100,6 +110,10 @@ pub struct StatusReport {
     pub overdue: Vec<Item>,
     pub due_within_days: i64,
     pub due_soon: Vec<Item>,
+    /// Items of tasks that will not be carried out (`par cancel`), with the reason in
+    /// each row's `cancelled`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_carried_out: Vec<Item>,
     /// Measured results against their targets, for tasks that have an indicator.
     pub results: Vec<super::measures::Measured>,
     /// The next periodic report that falls due (`[report] calendar`), while in the plan's year.
@@ -150,6 +164,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
     let mut total = Counts::default();
     let mut overdue = Vec::new();
     let mut due_soon = Vec::new();
+    let mut not_carried_out = Vec::new();
     // Classified and counted as `standing::plan_counts` does: the report's whole-plan
     // column on the same day is this total.
     for o in all_occurrences(plan) {
@@ -162,6 +177,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
             Status::Open if o.days_left(today).is_some_and(|d| d <= within) => {
                 due_soon.push(item(plan, &o, today, lang))
             }
+            Status::NotCarriedOut => not_carried_out.push(item(plan, &o, today, lang)),
             _ => {}
         }
     }
@@ -203,6 +219,7 @@ pub fn status_report(plan: &Plan, today: NaiveDate, within: i64, lang: crate::i1
         overdue,
         due_within_days: within,
         due_soon,
+        not_carried_out,
         results: super::measures::all_measured(plan, today),
         next_report: next_report(plan, today, lang),
     }

@@ -1,6 +1,7 @@
 //! The plan file: its on-disk schema, loading with clear errors, checks, and the model.
 
 pub mod diagnostic;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod pieces;
@@ -10,5 +11,6 @@ pub mod task_reader;
 pub mod validate;
 
 pub use diagnostic::PlanError;
+pub use history::{Cancelled, Change, Sent};
 pub use load::{Loaded, discover, load};
 pub use model::*;

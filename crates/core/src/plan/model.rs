@@ -103,6 +103,8 @@ pub struct Meta {
     pub lang: Option<Lang>,
     pub signer: Option<Signer>,
     pub recipients: Vec<String>,
+    /// `[[plan.change]]`, by date (see [`super::history`]).
+    pub changes: Vec<super::history::Change>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,6 +145,10 @@ pub struct ReportSettings {
     pub subject: Option<String>,
     pub signer: Option<Signer>,
     pub proposals: Vec<Proposal>,
+    /// Folder of the copies of sent reports, relative to the plan's folder.
+    pub folder: Option<String>,
+    /// `[[report.sent]]`, in the file's order.
+    pub sent: Vec<super::history::Sent>,
 }
 
 /// A proposal (đề xuất, kiến nghị) to print in the report of one period.
@@ -286,6 +292,10 @@ pub struct Task {
     pub measures: Vec<Measure>,
     pub done: Vec<DoneMark>,
     pub log: Vec<LogEntry>,
+    /// The day the task entered the plan; `None`: there from the start.
+    pub added: Option<NaiveDate>,
+    /// Not carried out, from a date and for a reason (`par cancel`).
+    pub cancelled: Option<super::history::Cancelled>,
     /// 1-based line of the task's header in the file.
     pub line: usize,
 }

@@ -121,6 +121,40 @@ pub struct RawMeta {
     /// The unit's code, as the district roster names it.
     #[serde(default)]
     pub code: Option<String>,
+    /// `[[plan.change]]`: values that take effect from a date (a reorganisation).
+    #[serde(default)]
+    pub change: Vec<RawChange>,
+}
+
+/// `[[plan.change]]`: from `from` on, these values replace the plan's (see
+/// [`super::history`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChange {
+    pub from: RawDate,
+    #[serde(default)]
+    pub superior: Option<String>,
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The report's addressee ("Kính gửi").
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub signer: Option<RawSigner>,
+}
+
+/// `[[report.sent]]`: a report recorded as sent by `par report --final`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSent {
+    pub period: Text,
+    pub number: Text,
+    pub date: RawDate,
+    /// The copy written, relative to the plan's folder.
+    pub file: Text,
+    pub sha256: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -206,6 +240,12 @@ pub struct RawReport {
     /// Proposals (đề xuất, kiến nghị), each for one reporting period.
     #[serde(default)]
     pub proposal: Vec<RawProposal>,
+    /// Folder of the copies of sent reports, relative to the plan (default "reports").
+    #[serde(default)]
+    pub folder: Option<Text>,
+    /// Reports recorded as sent (`par report --final`).
+    #[serde(default)]
+    pub sent: Vec<RawSent>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -240,6 +280,12 @@ tables! {
         pub due_day: Option<Spanned<i64>>,
         #[serde(default)]
         pub result: Option<String>,
+        /// The day the task entered the plan (`par add`, `par import`).
+        #[serde(default)]
+        pub added: Option<RawDate>,
+        /// A task that will not be done: `{ date = …, reason = "…" }` (`par cancel`).
+        #[serde(default)]
+        pub cancelled: Option<RawCancelled>,
         #[serde(default)]
         pub refs as "ref": Vec<RawDocument>,
         /// Codes of the index criteria this task remedies.
@@ -253,6 +299,14 @@ tables! {
         pub done: Vec<RawDone>,
         #[serde(default)]
         pub log: Vec<RawLog>,
+    }
+
+    /// Why and since when a task is not carried out.
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RawCancelled (CancelledBuilder) {
+        pub date: RawDate,
+        pub reason: Text,
     }
 
     /// A cited document: a legal basis (căn cứ) of the plan or a reference of a task.

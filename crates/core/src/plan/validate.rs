@@ -78,6 +78,16 @@ impl Checker {
     }
 }
 
+impl super::history::Check for Checker {
+    fn problem_at(&mut self, diagnostic: Diagnostic) {
+        self.problems.push(diagnostic);
+    }
+
+    fn date_of(&mut self, raw: &RawDate, what: &str) -> Option<NaiveDate> {
+        self.required_date(raw, what)
+    }
+}
+
 /// Checks a parsed file. Returns the plan, or every problem found.
 ///
 /// The phases run in the file's order of tables, and each reports as it goes: problems
@@ -121,7 +131,8 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         );
     }
 
-    let report = report_settings(&mut c, &raw.report, year, meta.lang.unwrap_or_default());
+    let mut report = report_settings(&mut c, &raw.report, year, meta.lang.unwrap_or_default());
+    report.sent = super::history::sent(&mut c, &raw.report.sent, year, &LineIndex::new(text));
 
     if c.problems.is_empty() {
         Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
@@ -170,6 +181,7 @@ fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
             authority: s.authority.clone(),
         }),
         recipients: raw.recipients.clone(),
+        changes: super::history::changes(checker, &raw.change),
     };
     (meta, year)
 }
@@ -339,6 +351,8 @@ fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task 
     let measures = measures(checker, id, &raw.measure, indicator.is_some(), when.repeat, names.year);
     let done = done_marks(checker, id, raw.done, &when, names.year);
     let log = log(checker, id, raw.log, names.year);
+    let added = checker.date(&raw.added, format_args!("task `{id}`'s `added` date"));
+    let cancelled = super::history::cancelled(checker, raw.cancelled.as_ref(), id);
     Task {
         id: raw.id.into_inner(),
         section,
@@ -356,6 +370,8 @@ fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task 
         measures,
         done,
         log,
+        added,
+        cancelled,
         ..task
     }
 }
@@ -752,6 +768,8 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32, lang: Lang
             authority: s.authority.clone(),
         }),
         proposals,
+        folder: raw.folder.as_ref().map(|f| f.get_ref().trim().to_string()).filter(|f| !f.is_empty()),
+        sent: Vec::new(),
     }
 }
 

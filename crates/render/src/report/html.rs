@@ -153,7 +153,7 @@ fn figures(report: &Report) -> Markup {
     let f = &report.figures;
     let c = &f.period.counts;
     let labels = words::figure_labels(l);
-    let base = c.total - c.ongoing;
+    let base = c.total - c.ongoing - c.not_carried_out;
     let cards = kpis(&[
         Kpi { value: c.total.to_string(), label: labels[0].into(), tone: "" },
         Kpi {
@@ -202,7 +202,7 @@ fn charts(report: &Report) -> Markup {
         .iter()
         .map(|s| {
             let c = &s.tally.counts;
-            let base = (c.total - c.ongoing) as f64;
+            let base = (c.total - c.ongoing - c.not_carried_out) as f64;
             let seg = |n: usize, class, label: &str| Segment {
                 value: if base > 0.0 { 100.0 * n as f64 / base } else { 0.0 },
                 class,

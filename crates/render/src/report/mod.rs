@@ -287,6 +287,17 @@ pub fn change_sentence(report: &Report) -> String {
             percent(f.period.percent_complete, l)
         ),
     };
+    if c.not_carried_out > 0 {
+        // Items of cancelled tasks (`par cancel`): not in the rate, said apart.
+        s.push_str(&match l {
+            Lang::Vi => format!(" Không thực hiện: {} việc (có lý do trong bảng kết quả).", c.not_carried_out),
+            Lang::En => format!(
+                " Not carried out: {} {} (the reasons are in the results table).",
+                c.not_carried_out,
+                if c.not_carried_out == 1 { "item" } else { "items" }
+            ),
+        });
+    }
     s.push(' ');
     let prev = &f.previous.label;
     let (before, now) = (percent(f.previous.tally.percent_complete, l), percent(f.period.percent_complete, l));
@@ -324,7 +335,7 @@ pub fn section_name(id: &str, title: &str, lang: Lang) -> String {
 
 /// "Phần II. Nhiệm vụ và giải pháp: hoàn thành 3/5 việc có thời hạn (60,0%)"
 pub fn section_heading(id: &str, title: &str, tally: &Tally, lang: Lang) -> String {
-    let base = tally.counts.total - tally.counts.ongoing;
+    let base = tally.counts.total - tally.counts.ongoing - tally.counts.not_carried_out;
     let name = section_name(id, title, lang);
     match lang {
         Lang::Vi => format!(
@@ -351,15 +362,20 @@ fn item_title(title: &str, period: Option<Period>, lang: Lang) -> String {
 /// The result cell: the status on the report's date, and for a done item whose indicator
 /// missed its target, "chưa đạt chỉ tiêu".
 fn result_text(item: &crate::compute::report::ItemRow, lang: Lang) -> String {
-    let mut s = status_text(item.status, item.done_date, item.days_late, lang);
+    let reason = item.cancelled.as_ref().map(|c| c.reason.as_str());
+    let mut s = status_text(item.status, item.done_date, item.days_late, reason, lang);
     if item.status.is_done() && item.target_met == Some(false) {
         s.push_str(lang.pick(", chưa đạt chỉ tiêu", ", target not met"));
     }
     s
 }
 
-fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, lang: Lang) -> String {
+fn status_text(status: Status, done: Option<NaiveDate>, days_late: i64, reason: Option<&str>, lang: Lang) -> String {
     match (status, done) {
+        (Status::NotCarriedOut, _) => match reason {
+            Some(r) => format!("{} ({}: {})", status.label(lang), lang.pick("lý do", "reason"), r.trim()),
+            None => status.label(lang).to_string(),
+        },
         (Status::DoneOnTime, Some(d)) => format!("{} ({})", status.label(lang), short(d)),
         (Status::DoneLate, Some(d)) => {
             format!(

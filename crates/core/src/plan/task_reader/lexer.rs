@@ -80,13 +80,14 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn header(&mut self) -> Option<Table> {
-        const HEADERS: [(&[u8], Table); 6] = [
+        const HEADERS: [(&[u8], Table); 7] = [
             (b"[[task]]", Table::Task),
             (b"[[task.done]]", Table::Done),
             (b"[[task.log]]", Table::Log),
             (b"[[task.measure]]", Table::Measure),
             (b"[[task.ref]]", Table::Ref),
             (b"[task.indicator]", Table::Indicator),
+            (b"[task.cancelled]", Table::Cancelled),
         ];
         let rest = &self.bytes[self.pos..];
         let (text, table) = HEADERS.iter().find(|(h, _)| rest.starts_with(h))?;

@@ -17,7 +17,9 @@
 
 use toml::Spanned;
 
-use super::schema::{DocumentBuilder, DoneBuilder, IndicatorBuilder, LogBuilder, MeasureBuilder, RawTask, TaskBuilder};
+use super::schema::{
+    CancelledBuilder, DocumentBuilder, DoneBuilder, IndicatorBuilder, LogBuilder, MeasureBuilder, RawTask, TaskBuilder,
+};
 
 pub(crate) mod lexer;
 pub(crate) mod table;
@@ -72,6 +74,13 @@ fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Opt
                         }
                         task.indicator = Some(IndicatorBuilder::default());
                     }
+                    Table::Cancelled => {
+                        let task = &mut current.as_mut()?.1;
+                        if task.cancelled.is_some() {
+                            return None;
+                        }
+                        task.cancelled = Some(CancelledBuilder::default());
+                    }
                     Table::Ref => current.as_mut()?.1.refs.push(DocumentBuilder::default()),
                     Table::Measure => current.as_mut()?.1.measure.push(MeasureBuilder::default()),
                     Table::Done => current.as_mut()?.1.done.push(DoneBuilder::default()),
@@ -92,6 +101,7 @@ fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Opt
                 match table {
                     Table::Task => task.key(key, &mut r)?,
                     Table::Indicator => task.indicator.as_mut()?.key(key, &mut r)?,
+                    Table::Cancelled => task.cancelled.as_mut()?.key(key, &mut r)?,
                     Table::Ref => task.refs.last_mut()?.key(key, &mut r)?,
                     Table::Measure => task.measure.last_mut()?.key(key, &mut r)?,
                     Table::Done => task.done.last_mut()?.key(key, &mut r)?,
@@ -110,6 +120,7 @@ fn read_into(piece: &str, base: usize, tasks: &mut Vec<Spanned<RawTask>>) -> Opt
 enum Table {
     Task,
     Indicator,
+    Cancelled,
     Ref,
     Measure,
     Done,

@@ -66,6 +66,8 @@ fn reads_what_plans_hold() {
     // A date-time where a date is expected: toml's value, which validation reports.
     reads(&format!("{HEAD}due = 2025-05-30T10:00:00\n"));
     reads(&format!("{HEAD}due_day = -0\n[task.indicator]\nname = \"x\"\ntarget = -0.0\n"));
+    // History keys: the day the task was added, a cancellation as a sub-table.
+    reads(&format!("{HEAD}added = 2025-08-05\n[task.cancelled]\ndate = 2025-09-01\nreason = \"không còn phù hợp\"\n"));
 }
 
 #[test]
