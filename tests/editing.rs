@@ -97,7 +97,7 @@ fn add_and_edit_link_criteria_checked_against_the_index() {
     let s = seed();
     s.run(&["add", "Rà soát TTHC", "--section", "III", "--owner", "cchc", "--due", "30/11", "--criteria", "3.2,7.1"])
         .ok();
-    let block = "\n[[task]]\nid = \"III.3\"\nsection = \"III\"\ntitle = \"Rà soát TTHC\"\nowner = \"cchc\"\ndue = 2025-11-30\ncriteria = [\"3.2\", \"7.1\"]\n";
+    let block = "\n[[task]]\nid = \"III.3\"\nsection = \"III\"\ntitle = \"Rà soát TTHC\"\nowner = \"cchc\"\ndue = 2025-11-30\ncriteria = [\"3.2\", \"7.1\"]\nadded = 2025-10-10\n";
     let added = s.plan_text();
     assert_eq!(replace_once(&added, block, ""), SEED, "only the new task's lines were added");
 
@@ -180,7 +180,7 @@ fn add_and_edit_set_the_indicator_table() {
         "80",
     ])
     .ok();
-    let block = "\n[[task]]\nid = \"9\"\nsection = \"II\"\ntitle = \"Đo mức hài lòng\"\nowner = \"ht\"\ndue = 2025-12-15\n\n[task.indicator]\nname = \"Mức hài lòng\"\ntarget = 80\n";
+    let block = "\n[[task]]\nid = \"9\"\nsection = \"II\"\ntitle = \"Đo mức hài lòng\"\nowner = \"ht\"\ndue = 2025-12-15\nadded = 2025-10-10\n\n[task.indicator]\nname = \"Mức hài lòng\"\ntarget = 80\n";
     assert_eq!(replace_once(&s.plan_text(), block, ""), SEED);
 
     // Bad input: nothing written.
