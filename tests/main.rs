@@ -25,5 +25,6 @@ mod report;
 mod rollup;
 mod shell;
 mod terminal;
+mod words;
 mod write_commands;
 mod write_safety;

@@ -24,6 +24,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let output = check_output(args.output.as_deref(), &plan_path, args.force, lang)?;
     let period = requested(args, plan.meta.year)?;
     let report = build(plan, period, ctx.today, lang).map_err(Fail::input)?;
+    warn_unwritten(&report);
     // Text stays a String to the end: checking a large report's bytes again costs time.
     let rendered = match format {
         ReportFormat::Md => Payload::Text(report_md::render(&report)),
@@ -42,6 +43,36 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
         crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, file.path.display()),
     });
     Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Stdout(written.unwrap_or_default()))?)
+}
+
+/// Lists on standard error the parts of the report the officer has not written yet (the
+/// placeholders in the draft) and a citation of the unit's plan with a "…" to fill.
+fn warn_unwritten(report: &crate::compute::report::Report) {
+    let l = report.lang;
+    let mut lines: Vec<String> =
+        report.placeholders().iter().map(|p| format!("  - {}: {}", p.kind.label(l), p.command())).collect();
+    if report.plan_citation_incomplete() {
+        lines.push(format!(
+            "  - {}",
+            l.pick(
+                "Số, ngày của kế hoạch đơn vị (trích dẫn để \"…\"): ghi number = \"…\" và date = … trong [plan]",
+                "The unit's plan number and date (cited as \"…\"): set number = \"…\" and date = … in [plan]"
+            )
+        ));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    eprintln!(
+        "{}",
+        l.pick(
+            &format!("warning: báo cáo {} còn {} phần chưa ghi:", report.period_label, lines.len()),
+            &format!("warning: the {} report has {} parts not written yet:", report.period_label, lines.len()),
+        )
+    );
+    for line in lines {
+        eprintln!("{line}");
+    }
 }
 
 /// The `-o` file of a command that reads the plan at `plan_path`, checked (see [`OutputFile::check`]).

@@ -114,6 +114,13 @@ pub struct RawMeta {
     pub signer: Option<RawSigner>,
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The kind of unit: "school", "ward", "commune", "department" or "office"; it
+    /// decides the report's heading and the signer's lines. Absent: a school's layout.
+    #[serde(default)]
+    pub unit_kind: Option<Text>,
+    /// The unit's code, as the district's roster names it.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +132,9 @@ pub struct RawSigner {
     /// Authority prefix of the signature block: TM., KT., Q., TL., TUQ.
     #[serde(default)]
     pub authority: Option<String>,
+    /// Lines printed above the position: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH".
+    #[serde(default)]
+    pub capacity: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -195,6 +205,18 @@ pub struct RawReport {
     /// Proposals (đề xuất, kiến nghị), each for one reporting period.
     #[serde(default)]
     pub proposal: Vec<RawProposal>,
+    /// The officer's words for one period: assessment, causes, direction, proposals.
+    #[serde(default)]
+    pub note: Vec<RawNote>,
+}
+
+/// `[[report.note]]`: `period`, `kind` ("assessment", "cause", "direction", "proposal"), `text`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNote {
+    pub period: Text,
+    pub kind: Text,
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]
