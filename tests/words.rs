@@ -409,6 +409,10 @@ fn an_unknown_unit_kind_is_refused_with_its_line() {
     let s = session(&WARD.replace("unit_kind = \"ward\"", "unit_kind = \"village\""));
     let run = s.par(["report", "--quarter", "Q3"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("plan.toml:4:") && run.stderr.contains("unknown unit_kind `village`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("plan.toml:4:") && run.stderr.contains("unknown unit_kind `village`"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("school, ward, commune, department, office"), "{}", run.stderr);
 }

@@ -74,8 +74,7 @@ fn period(plan: &Plan, typed: &str, lang: Lang) -> Result<Period, Fail> {
         return Err(Fail::input(lang.pick(
             &format!("{} nằm ngoài năm kế hoạch {year}; kế hoạch chỉ báo cáo năm {year}", period.label(lang)),
             &format!("{} is outside the plan's year {year}; the plan reports on {year} only", period.label(lang)),
-        ))
-        .into());
+        )));
     }
     if let Err(e) = crate::calendar::window(plan.report.calendar, period, plan.report.due_day) {
         return Err(Fail::input(lang.pick(
