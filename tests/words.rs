@@ -416,3 +416,52 @@ fn an_unknown_unit_kind_is_refused_with_its_line() {
     );
     assert!(run.stderr.contains("school, ward, commune, department, office"), "{}", run.stderr);
 }
+
+#[test]
+fn notes_of_one_kind_and_a_ward_named_by_its_place() {
+    let s = seed();
+    s.par(["note", "--period", "Q3", "--kind", "cause", "Cán bộ kiêm nhiệm."]).ok();
+    let causes = s.par(["note", "--period", "Q3", "--kind", "cause"]).ok();
+    assert_eq!(causes, "quý III năm 2025\nNguyên nhân (cause):\n  - Cán bộ kiêm nhiệm.\n");
+    // "Phường Sài Gòn" is headed as "Ủy ban nhân dân phường Sài Gòn" is.
+    let by_place = session(&WARD.replace("unit = \"Ủy ban nhân dân phường Sài Gòn\"", "unit = \"Phường Sài Gòn\""));
+    let md = by_place.par(["report", "--quarter", "Q3"]).stdout;
+    assert!(md.starts_with(
+        "| **ỦY BAN NHÂN DÂN** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|:---:|:---:|\n\
+         | **PHƯỜNG SÀI GÒN** | **Độc lập - Tự do - Hạnh phúc** |\n"
+    ));
+}
+
+/// The script that shows the pages says what it needs, with its exit codes.
+#[test]
+fn the_pages_script_says_what_it_needs() {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/docx-pages.sh");
+    let usage = std::process::Command::new("bash").arg(&script).output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    let s = seed();
+    s.par(["report", "--quarter", "Q3", "-o", "q3.docx"]);
+    let none = std::process::Command::new("/bin/bash")
+        .arg(&script)
+        .arg(s.path("q3.docx"))
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("soffice is not installed"));
+}
+
+#[test]
+fn a_note_for_a_period_the_calendar_does_not_report_on_is_refused() {
+    let text = std::fs::read_to_string(crate::support::seed_path()).unwrap();
+    let text = text.replacen("calendar = \"calendar\"", "calendar = \"cchc\"", 1);
+    // The bundled proposal is Q2's, which that calendar has no report for.
+    let s =
+        session(&text.replacen("period = \"2025-Q2\"\ntext = \"Đề nghị", "period = \"2025-H1\"\ntext = \"Đề nghị", 1));
+    let before = s.plan_text();
+    let run = s.par(["note", "--period", "Q2", "--kind", "cause", "x"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("lịch báo cáo của kế hoạch không có báo cáo quý II năm 2025"), "{}", run.stderr);
+    assert_eq!(s.plan_text(), before);
+    // The half year is reported on.
+    s.par(["note", "--period", "2025-H1", "--kind", "cause", "x"]).ok();
+}
