@@ -376,7 +376,7 @@ pub fn section_table(section: &crate::compute::report::SectionResult, lang: Lang
                 ]
             })
             .collect(),
-        widths: vec![8, 31, 15, 16, 16, 14],
+        widths: vec![8, 28, 15, 16, 19, 14],
         centred: vec![false, false, false, true, false, false],
     }
 }
