@@ -111,6 +111,9 @@ pub enum Command {
     /// Ghi nhật ký tiến độ (việc đã làm) / Log progress: what was done, on a date
     #[command(after_help = LOG_EXAMPLES)]
     Log(LogArgs),
+    /// Ghi đánh giá, nguyên nhân, phương hướng, đề xuất của kỳ báo cáo / Write the report's assessment, causes, direction, proposals
+    #[command(after_help = NOTE_EXAMPLES)]
+    Note(NoteArgs),
     /// Thêm nhiệm vụ / Add a task
     #[command(after_help = ADD_EXAMPLES)]
     Add(AddArgs),
@@ -428,6 +431,28 @@ pub struct LogArgs {
     /// Who records it (default: the plan's [settings] by, else the computer's user name)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+}
+
+const NOTE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par note --period Q3 --kind assessment \"Quý III hoàn thành …\"   đánh giá chung / overall assessment
+  par note --period Q3 --kind cause \"Do thiếu nhân sự …\"         nguyên nhân / causes
+  par note --period Q3 --kind direction \"Tập trung …\"            phương hướng / direction
+  par note --period Q3 --kind proposal \"Đề nghị Phòng Nội vụ …\"  đề xuất, kiến nghị / proposal
+  par note --period Q3                                            các ghi chú của kỳ / the period's notes
+
+Kinds: assessment (đánh giá chung), cause (nguyên nhân), direction (phương hướng), proposal (đề xuất, kiến nghị).";
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The reporting period: Q3, 2025-Q3, 2025-H1, 2025
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+    /// assessment, cause, direction or proposal (needed with a text)
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// The text; without it, the period's notes are listed
+    pub text: Option<String>,
 }
 
 /// The fields a task can have, as `par add` and `par edit` set them.

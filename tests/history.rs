@@ -25,9 +25,34 @@ fn sent_record(s: &Session, period: &str) -> par::plan::Sent {
     plan.report.sent.iter().find(|r| r.period.to_string() == period).cloned().expect("recorded")
 }
 
+/// The notes written for Q2–Q4 (all four kinds), placed after the plan's
+/// `[[report.proposal]]`: `--final` refuses a report whose parts are still placeholders
+/// (see tests/words.rs).
+fn with_notes(plan: &str) -> String {
+    let mut notes = String::new();
+    for period in ["2025-Q2", "2025-Q3", "2025-Q4"] {
+        for kind in ["assessment", "cause", "direction", "proposal"] {
+            notes.push_str(&format!(
+                "\n[[report.note]]\nperiod = \"{period}\"\nkind = \"{kind}\"\ntext = \"Ghi chú {kind} {period}.\"\n"
+            ));
+        }
+    }
+    let anchor = "trong quý III năm 2025.\"\n";
+    assert_eq!(plan.matches(anchor).count(), 1);
+    plan.replacen(anchor, &format!("{anchor}{notes}"), 1)
+}
+
+/// The last line of [`with_notes`]' notes.
+const NOTES_END: &str = "text = \"Ghi chú proposal 2025-Q4.\"\n";
+
+/// The bundled plan with the notes of [`with_notes`].
+fn seed() -> Session {
+    Session::with_plan(&with_notes(crate::support::SEED))
+}
+
 #[test]
 fn final_keeps_the_copy_and_says_when_today_differs() {
-    let s = Session::seed();
+    let s = seed();
     let before = s.plan_text();
     let out = s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final"]).ok();
     assert!(out.contains("số 01/BC-NBK vào reports/bao-cao-2025-Q3.docx"), "{out}");
@@ -41,8 +66,7 @@ fn final_keeps_the_copy_and_says_when_today_differs() {
         "\n[[report.sent]]\nperiod = \"2025-Q3\"\nnumber = \"01/BC-NBK\"\ndate = 2025-10-10\nfile = \"reports/bao-cao-2025-Q3.docx\"\nsha256 = \"{}\"\n",
         rec.sha256
     );
-    let anchor = "trong quý III năm 2025.\"\n";
-    assert_eq!(s.plan_text(), before.replacen(anchor, &format!("{anchor}{record}"), 1));
+    assert_eq!(s.plan_text(), before.replacen(NOTES_END, &format!("{NOTES_END}{record}"), 1));
     assert!(s.par(["check"]).ok().contains("5 rõ"));
 
     // Asked again, unchanged: the Word writer is deterministic, so the replay is identical.
@@ -81,7 +105,7 @@ fn final_keeps_the_copy_and_says_when_today_differs() {
 
 #[test]
 fn final_refuses_a_sent_period_a_used_number_and_placeholders() {
-    let s = Session::seed();
+    let s = seed();
     s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final", "--number", "12/BC-NBK"]).ok();
     let before = s.plan_text();
     let files = || std::fs::read_dir(s.path("reports")).unwrap().count();
@@ -100,10 +124,10 @@ fn final_refuses_a_sent_period_a_used_number_and_placeholders() {
 
     // A placeholder left (the addressee "…"): nothing written, in the output language.
     let s =
-        Session::with_plan(&crate::support::SEED.replace(
+        Session::with_plan(&with_notes(&crate::support::SEED.replace(
             "# to = \"Ủy ban nhân dân Quận 1\"           # \"Kính gửi\"",
             "to = \"…\"           # \"Kính gửi\"",
-        ));
+        )));
     let before = s.plan_text();
     let e = s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final"]).fails(2);
     assert!(e.contains("báo cáo còn chỗ chưa điền: kính gửi «…»; không ghi gì"), "{e}");
@@ -115,7 +139,7 @@ fn final_refuses_a_sent_period_a_used_number_and_placeholders() {
 
 #[test]
 fn a_bare_report_steps_over_the_periods_already_sent() {
-    let s = Session::seed();
+    let s = seed();
     s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final"]).ok();
     // Q3 sent on 10/10: a bare report that day writes Q4.
     let j = json(s.par(["--today", "2025-10-10", "report", "--format", "json"]));
@@ -127,7 +151,7 @@ fn a_bare_report_steps_over_the_periods_already_sent() {
     );
     // Q2 and Q3 both recorded as sent on 5/7: that day (Q3 is current, Q2 the latest
     // closed) the bare report goes past both, to Q4.
-    let s = Session::seed();
+    let s = seed();
     s.par(["--today", "2025-07-05", "report", "--quarter", "Q2", "--final"]).ok();
     s.par(["--today", "2025-07-05", "report", "--quarter", "Q3", "--final"]).ok();
     assert_eq!(par_period(&s, "2025-07-05"), "2025-Q4");
@@ -150,7 +174,7 @@ fn par_period(s: &Session, today: &str) -> String {
 #[test]
 #[ignore = "needs compute::report::default_period to return the latest closed period (period helper, issue #14 point 1)"]
 fn a_bare_report_on_10_october_writes_q3_until_it_is_sent() {
-    let s = Session::seed();
+    let s = seed();
     assert_eq!(par_period(&s, "2025-10-10"), "2025-Q3");
     s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final"]).ok();
     assert_eq!(par_period(&s, "2025-10-10"), "2025-Q4");
@@ -158,7 +182,7 @@ fn a_bare_report_on_10_october_writes_q3_until_it_is_sent() {
 
 #[test]
 fn each_report_is_headed_by_the_bodies_in_force_on_its_date() {
-    let s = Session::seed();
+    let s = seed();
     let q2 = s.par(["--today", "2025-06-30", "report", "--quarter", "Q2"]).ok();
     assert!(q2.contains("| ỦY BAN NHÂN DÂN QUẬN 1 |"), "{q2}");
     assert!(q2.contains("*Quận 1, ngày 30 tháng 6 năm 2025*"), "{q2}");
@@ -177,7 +201,7 @@ fn each_report_is_headed_by_the_bodies_in_force_on_its_date() {
 
 #[test]
 fn a_task_added_later_is_not_in_the_reports_and_status_of_earlier_days() {
-    let s = Session::seed();
+    let s = seed();
     let q2 = |s: &Session| s.par(["--today", "2025-07-10", "report", "--quarter", "Q2", "--format", "json"]).ok();
     let status = |s: &Session, day: &str| s.par(["--today", day, "status", "--format", "json"]).ok();
     let (q2_before, status_before) = (q2(&s), status(&s, "2025-07-10"));
@@ -200,10 +224,10 @@ fn a_task_added_later_is_not_in_the_reports_and_status_of_earlier_days() {
     // Regenerated on 10/7, the Q2 report and the status are what they were.
     assert_eq!(q2(&s), q2_before);
     assert_eq!(status(&s, "2025-07-10"), status_before);
-    assert_eq!(status(&s, "2025-08-04"), status(&Session::seed(), "2025-08-04"));
+    assert_eq!(status(&s, "2025-08-04"), status(&seed(), "2025-08-04"));
     // From 5/8 the task is there: one more item, overdue since 30/6.
     let (then, now): (Value, Value) = (
-        serde_json::from_str(&status(&Session::seed(), "2025-08-05")).unwrap(),
+        serde_json::from_str(&status(&seed(), "2025-08-05")).unwrap(),
         serde_json::from_str(&status(&s, "2025-08-05")).unwrap(),
     );
     assert_eq!(now["total"]["total"].as_u64().unwrap(), then["total"]["total"].as_u64().unwrap() + 1);
@@ -215,8 +239,8 @@ fn a_task_added_later_is_not_in_the_reports_and_status_of_earlier_days() {
     let csv = |day: &str| s.par(["--today", day, "export", "--format", "csv"]).ok();
     assert!(!csv("2025-07-10").contains("Rà soát quy chế") && csv("2025-08-05").contains("Rà soát quy chế"));
     let rollup = |s: &Session, day: &str| s.par(["--today", day, "rollup", "plan.toml", "--format", "json"]).ok();
-    assert_eq!(rollup(&s, "2025-07-10"), rollup(&Session::seed(), "2025-07-10"));
-    assert_ne!(rollup(&s, "2025-08-05"), rollup(&Session::seed(), "2025-08-05"));
+    assert_eq!(rollup(&s, "2025-07-10"), rollup(&seed(), "2025-07-10"));
+    assert_ne!(rollup(&s, "2025-08-05"), rollup(&seed(), "2025-08-05"));
     // The file keeps the task whatever day a writer runs on.
     s.par(["--today", "2025-07-01", "done", "3", "--date", "2025-06-30"]).ok();
     assert!(s.plan_text().contains("title = \"Rà soát quy chế\""));
@@ -224,7 +248,7 @@ fn a_task_added_later_is_not_in_the_reports_and_status_of_earlier_days() {
 
 #[test]
 fn cancel_keeps_the_task_as_not_carried_out() {
-    let s = Session::seed();
+    let s = seed();
     let before = s.plan_text();
     // No reason: refused in the output language, nothing written.
     let e = s.par(["--today", "2025-09-01", "cancel", "5"]).fails(2);
@@ -262,7 +286,7 @@ fn cancel_keeps_the_task_as_not_carried_out() {
     // Replayed before the cancellation, the report is as it was.
     assert_eq!(
         s.par(["--today", "2025-08-31", "report", "--quarter", "Q3"]).ok(),
-        Session::seed().par(["--today", "2025-08-31", "report", "--quarter", "Q3"]).ok()
+        seed().par(["--today", "2025-08-31", "report", "--quarter", "Q3"]).ok()
     );
     // Undone: the file is as before.
     s.par(["--today", "2025-09-02", "cancel", "5", "--undo"]).ok();
@@ -272,7 +296,7 @@ fn cancel_keeps_the_task_as_not_carried_out() {
 
 #[test]
 fn rm_warns_that_sent_reports_change() {
-    let s = Session::seed();
+    let s = seed();
     s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final"]).ok();
     let run = s.par(["--today", "2025-10-11", "rm", "7", "--yes"]);
     assert_eq!(run.code, 0);
@@ -358,7 +382,7 @@ proptest! {
 
 #[test]
 fn import_records_the_day_each_task_entered_the_plan() {
-    let s = Session::seed();
+    let s = seed();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
     // A document without a date of issue: the day of the import.
     let doc = fixtures.join("ke-hoach-par-index-2025.md");
@@ -378,7 +402,11 @@ fn import_records_the_day_each_task_entered_the_plan() {
 
 #[test]
 fn final_writes_into_the_folder_the_plan_names() {
-    let s = Session::with_plan(&crate::support::SEED.replacen("[report]\n", "[report]\nfolder = \"gui-di\"\n", 1));
+    let s = Session::with_plan(&with_notes(&crate::support::SEED.replacen(
+        "[report]\n",
+        "[report]\nfolder = \"gui-di\"\n",
+        1,
+    )));
     let out = s.par(["--today", "2025-10-10", "report", "--quarter", "Q3", "--final", "--format", "md"]).ok();
     assert!(out.contains("vào gui-di/bao-cao-2025-Q3.md"), "{out}");
     let copy = std::fs::read_to_string(s.path("gui-di/bao-cao-2025-Q3.md")).unwrap();

@@ -28,5 +28,6 @@ mod report;
 mod rollup;
 mod shell;
 mod terminal;
+mod words;
 mod write_commands;
 mod write_safety;

@@ -244,8 +244,8 @@ fn english() {
         "**Results of the plan to fix and improve the PAR Index, Q2 2025**",
         "Quận 1, 30 June 2025",
         "## I. RESULTS",
-        "## II. SHORTCOMINGS",
-        "## III. TASKS FOR THE NEXT PERIOD",
+        "## II. SHORTCOMINGS AND CAUSES",
+        "## III. DIRECTION FOR THE NEXT PERIOD",
         "## IV. PROPOSALS",
         "| Completion rate (\\*) | 100.0% |",
         "***Recipients:***",
@@ -305,7 +305,7 @@ fn deterministic_text_outputs_and_files() {
     }
     let txt = std::fs::read_to_string(dir.path().join("bc.txt")).unwrap();
     assert!(txt.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
-    assert!(txt.contains("II. TỒN TẠI, HẠN CHẾ\n────"));
+    assert!(txt.contains("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN\n────"));
     assert!(txt.lines().all(|l| l.chars().count() <= 100), "{txt}");
     // Nothing but the reports was left in the folder.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
@@ -383,9 +383,9 @@ fn docx_reads_back() {
         pos("Quận 1, ngày 30 tháng 6 năm 2025"),
         pos("BÁO CÁO"),
         pos("Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý II năm 2025"),
-        pos("I. KẾT QUẢ THỰC HIỆN"),
-        pos("II. TỒN TẠI, HẠN CHẾ"),
-        pos("III. NHIỆM VỤ KỲ TỚI"),
+        pos("I. KẾT QUẢ ĐẠT ĐƯỢC"),
+        pos("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"),
+        pos("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"),
         pos("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
         pos("Nơi nhận:"),
         pos("- Lưu: VT."),
@@ -663,17 +663,29 @@ fn html_report_in_the_order_of_a_periodic_report() {
         ["Kết quả thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC quý III năm 2025"]
     );
     let paras = texts(&doc, "p.para");
-    assert!(paras[0].starts_with("Thực hiện Kế hoạch số 16/KH-UBND ngày 15/01/2025"), "{paras:?}");
+    assert!(paras[0].starts_with("Thực hiện Kế hoạch số 16/KH-UBND ngày 15 tháng 01 năm 2025"), "{paras:?}");
 
-    // The parts in order; no IV. without proposals for the quarter.
+    // The parts in order; IV. shows a placeholder when the quarter has no proposal.
     assert_eq!(
         texts(&doc, "article.sheet > h2"),
-        ["I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. NHIỆM VỤ KỲ TỚI"]
+        [
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+            "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
+            "IV. ĐỀ XUẤT, KIẾN NGHỊ"
+        ]
     );
     assert_eq!(
         texts(&doc, "article.sheet > h3"),
-        ["1. Số liệu chung", "2. Kết quả theo từng phần của kế hoạch", "3. Nội dung đã thực hiện trong kỳ"]
+        [
+            "1. Số liệu chung",
+            "2. Kết quả theo từng phần của kế hoạch",
+            "3. Nội dung đã thực hiện trong kỳ",
+            "4. Chỉ số cải cách hành chính",
+            "5. Đánh giá chung"
+        ]
     );
+    assert_eq!(texts(&doc, "p.placeholder").len(), 4);
 
     // The figures: cards for the period, and the table with the year and the change.
     // Q3 on 10/10: 8 items; III.1@Q3 on time, 4@Q3 and 8 late, 5@Q3 overdue: 3 of 4 = 75 %;
@@ -760,7 +772,8 @@ fn html_report_proposals_english_and_the_file_extension() {
     );
     let doc = scraper::Html::parse_document(&html);
     assert_eq!(texts(&doc, "article.sheet > h2").last().unwrap(), "IV. ĐỀ XUẤT, KIẾN NGHỊ");
-    assert_eq!(texts(&doc, "ol.proposals li").len(), 1);
+    assert!(texts(&doc, "p.para").iter().any(|p| p.starts_with("Đề nghị Phòng Nội vụ Quận 1 tổ chức tập huấn")));
+    assert!(texts(&doc, "p.placeholder").iter().all(|p| !p.contains("--kind proposal")));
     // No overdue item in the quarter: the second chart says so.
     assert_eq!(doc.select(&sel("svg.chart")).count(), 1);
     assert!(texts(&doc, "p.empty").contains(&"Trong kỳ không có việc quá hạn.".to_string()));
@@ -778,7 +791,7 @@ fn html_report_proposals_english_and_the_file_extension() {
     assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("en"));
     assert_eq!(
         texts(&doc, "article.sheet > h2"),
-        ["I. RESULTS", "II. SHORTCOMINGS", "III. TASKS FOR THE NEXT PERIOD", "IV. PROPOSALS"]
+        ["I. RESULTS", "II. SHORTCOMINGS AND CAUSES", "III. DIRECTION FOR THE NEXT PERIOD", "IV. PROPOSALS"]
     );
     assert_eq!(texts(&doc, ".doc-head .nat"), ["SOCIALIST REPUBLIC OF VIETNAM"]);
     assert_eq!(texts(&doc, ".kpi .v")[1], "100.0%");
@@ -829,6 +842,6 @@ fn html_report_escapes_plan_text() {
         let width = table.select(&sel("thead th")).count();
         assert!(table.select(&sel("tbody tr")).all(|tr| tr.select(&sel("td")).count() == width));
     }
-    assert!(texts(&doc, "ol.proposals li")[0].starts_with("<style>body{display:none}</style> Đề nghị"));
+    assert!(texts(&doc, "p.para").iter().any(|p| p.starts_with("<style>body{display:none}</style> Đề nghị")));
     assert!(texts(&doc, "p.closing")[0].contains("Trường <script>alert('u')</script> & \"Con\""));
 }

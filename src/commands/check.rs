@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use crate::cli::{CheckArgs, ReadFormat};
-use crate::compute::check::{Violation, check};
+use crate::compute::check::{PlanWarning, Violation, check, plan_warnings};
 use crate::error::code;
 use crate::render::{Style, json};
 use crate::{Context, Outcome};
@@ -14,6 +14,8 @@ struct CheckJson<'a> {
     /// Sent reports whose copy is missing or changed (`[[report.sent]]`).
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     sent_copies: &'a [String],
+    /// Warnings on the plan as a whole (they do not change the exit code).
+    warnings: &'a [PlanWarning],
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Outcome> {
@@ -23,10 +25,22 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Outcome> {
     let violations = check(plan, lang);
     let copies = super::sent::check_copies(plan, &loaded.path, lang);
     let clean = violations.is_empty() && copies.is_empty();
+    let warnings = plan_warnings(plan, lang);
+    // With JSON the warnings are in the document; on a terminal, on standard error.
+    for w in warnings.iter().filter(|_| args.format == ReadFormat::Table) {
+        eprintln!("warning: {}", crate::text::clean(&w.problem));
+        eprintln!("  {}: {}", crate::failure::help_label(lang), crate::text::clean(&w.fix));
+    }
     let stdout = match args.format {
         ReadFormat::Json => json::to_json(
             "check",
-            &CheckJson { tasks: plan.tasks.len(), clean, violations: &violations, sent_copies: &copies },
+            &CheckJson {
+                tasks: plan.tasks.len(),
+                clean,
+                violations: &violations,
+                sent_copies: &copies,
+                warnings: &warnings,
+            },
         ),
         ReadFormat::Table => {
             let mut text =

@@ -13,6 +13,7 @@ mod init;
 mod list;
 mod log;
 mod measure;
+mod note;
 mod owner;
 mod reopen;
 pub(crate) mod report;
@@ -40,6 +41,7 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Measure(args) => measure::run(ctx, args),
         Command::Reopen(args) => reopen::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
+        Command::Note(args) => note::run(ctx, args),
         Command::Add(args) => add::run(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rm(args) => rm::run(ctx, args),

@@ -29,6 +29,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     let period =
         requested(args, plan.meta.year)?.unwrap_or_else(|| crate::compute::sent::period_to_write(plan, ctx.today));
     let report = build(plan, Some(period), ctx.today, lang).map_err(Fail::input)?;
+    warn_unwritten(&report);
     // On a terminal narrower than the page, text is laid out at its width; a file keeps the page.
     let rendered = match (format, ctx.width) {
         (ReportFormat::Txt, Some(w)) if output.is_none() && (w as usize) < report_txt::WIDTH => {
@@ -71,6 +72,36 @@ pub(crate) fn render(report: &crate::compute::report::Report, format: ReportForm
         Payload::Text(t) => t.into_bytes(),
         Payload::Binary(b) => b,
     })
+}
+
+/// Lists on standard error the parts of the report the officer has not written yet (the
+/// placeholders in the draft) and a citation of the unit's plan with a "…" to fill.
+fn warn_unwritten(report: &crate::compute::report::Report) {
+    let l = report.lang;
+    let mut lines: Vec<String> =
+        report.placeholders().iter().map(|p| format!("  - {}: {}", p.kind.label(l), p.command())).collect();
+    if report.plan_citation_incomplete() {
+        lines.push(format!(
+            "  - {}",
+            l.pick(
+                "Số, ngày của kế hoạch đơn vị (trích dẫn để \"…\"): ghi number = \"…\" và date = … trong [plan]",
+                "The unit's plan number and date (cited as \"…\"): set number = \"…\" and date = … in [plan]"
+            )
+        ));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    eprintln!(
+        "{}",
+        l.pick(
+            &format!("warning: báo cáo {} còn {} phần chưa ghi:", report.period_label, lines.len()),
+            &format!("warning: the {} report has {} parts not written yet:", report.period_label, lines.len()),
+        )
+    );
+    for line in lines {
+        eprintln!("{line}");
+    }
 }
 
 /// The `-o` file of a command that reads the plan at `plan_path`, checked (see [`OutputFile::check`]).

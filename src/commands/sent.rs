@@ -155,11 +155,14 @@ fn checked_number(plan: &Plan, typed: &str, lang: Lang) -> Result<String, Fail> 
 
 /// `--final` refuses a report with parts still to fill in.
 fn refuse_placeholders(report: &Report, lang: Lang) -> Result<(), Fail> {
-    let left = report.placeholders();
-    if left.is_empty() {
+    let blanks = report.blanks();
+    let unwritten = report.placeholders();
+    if blanks.is_empty() && unwritten.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = left.iter().map(|p| format!("{} «{}»", lang.pick(p.what.0, p.what.1), p.text)).collect();
+    let mut list: Vec<String> =
+        blanks.iter().map(|p| format!("{} «{}»", lang.pick(p.what.0, p.what.1), p.text)).collect();
+    list.extend(unwritten.iter().map(|p| format!("{} ({})", p.kind.label(lang), p.command())));
     Err(Fail::input(lang.pick(
         &format!("báo cáo còn chỗ chưa điền: {}; không ghi gì", list.join(", ")),
         &format!("the report still has parts to fill in: {}; nothing was written", list.join(", ")),
@@ -167,8 +170,8 @@ fn refuse_placeholders(report: &Report, lang: Lang) -> Result<(), Fail> {
     .help_in(
         lang,
         lang.pick(
-            "điền các chỗ «…» trong tệp kế hoạch rồi chạy lại par report --final",
-            "fill in the «…» parts in the plan file, then run par report --final again",
+            "điền các chỗ «…» trong tệp kế hoạch, ghi các phần còn thiếu bằng par note, rồi chạy lại par report --final",
+            "fill in the «…» parts in the plan file and write the missing parts with par note, then run par report --final again",
         ),
     ))
 }

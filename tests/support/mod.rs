@@ -251,7 +251,8 @@ impl Run {
             "expected success, got {}\nstderr:\n{}\nstdout:\n{}",
             self.code, self.stderr, self.stdout
         );
-        assert!(self.stderr.is_empty(), "unexpected stderr:\n{}", self.stderr);
+        let rest = without_unwritten_parts(&self.stderr);
+        assert!(rest.is_empty(), "unexpected stderr:\n{}", self.stderr);
         self.stdout
     }
 
@@ -274,4 +275,27 @@ pub fn plan_with(tasks: &str) -> String {
          [[owner]]\nid = \"ht\"\nname = \"Hiệu trưởng\"\n\n\
          [[section]]\nid = \"II\"\ntitle = \"Nhiệm vụ\"\n\n{tasks}"
     )
+}
+
+/// `stderr` without the list of parts a report draft has not written yet (`par report`
+/// prints it on every draft with a placeholder: see `commands/report.rs`), which is not a
+/// failure of the command.
+pub fn without_unwritten_parts(stderr: &str) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for line in stderr.lines() {
+        let heading = line.starts_with("warning: ")
+            && (line.contains(" phần chưa ghi:") || line.contains(" parts not written yet:"));
+        if heading {
+            in_list = true;
+            continue;
+        }
+        if in_list && line.starts_with("  - ") {
+            continue;
+        }
+        in_list = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }

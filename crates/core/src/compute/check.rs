@@ -150,3 +150,58 @@ fn check_task(plan: &Plan, task: &Task, lang: Lang, out: &mut Vec<Violation>) {
         );
     }
 }
+
+/// A warning about the plan as a whole rather than one task: it does not fail the check.
+#[derive(Debug, Serialize)]
+pub struct PlanWarning {
+    pub problem: String,
+    /// What to add or change.
+    pub fix: String,
+}
+
+/// Warnings on the plan's head: the report's recipients (Nơi nhận) must include the
+/// superior body it reports to.
+pub fn plan_warnings(plan: &Plan, lang: Lang) -> Vec<PlanWarning> {
+    let mut out = Vec::new();
+    let superior = plan.report.superior.as_deref().or(plan.meta.superior.as_deref()).map(str::trim);
+    let recipients = plan.report.recipients.as_ref().unwrap_or(&plan.meta.recipients);
+    if let Some(sup) = superior.filter(|s| !s.is_empty())
+        && !recipients.iter().any(|r| names_body(r, sup))
+    {
+        out.push(PlanWarning {
+            problem: match lang {
+                Lang::Vi => format!("Nơi nhận của báo cáo thiếu cơ quan cấp trên ({sup})"),
+                Lang::En => format!("the report's recipients (Nơi nhận) lack the superior body ({sup})"),
+            },
+            fix: match lang {
+                Lang::Vi => format!("thêm \"{sup}\" vào recipients trong [report] (hoặc [plan])"),
+                Lang::En => format!("add \"{sup}\" to recipients in [report] (or [plan])"),
+            },
+        });
+    }
+    out
+}
+
+/// Whether the recipient line names the body, whatever the accents, case and the
+/// "UBND" short form ("UBND Quận 1 (qua Phòng Nội vụ)" names "Ủy ban nhân dân Quận 1").
+fn names_body(recipient: &str, body: &str) -> bool {
+    let norm = |s: &str| {
+        let folded = crate::text::fold(s);
+        folded.split_whitespace().collect::<Vec<_>>().join(" ").replace("uy ban nhan dan", "ubnd")
+    };
+    let (r, b) = (norm(recipient), norm(body));
+    !b.is_empty() && r.contains(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipients_name_the_superior() {
+        assert!(names_body("Ủy ban nhân dân Quận 1 (qua Phòng Nội vụ)", "Ủy ban nhân dân Quận 1"));
+        assert!(names_body("UBND quận 1", "Ủy ban nhân dân Quận 1"));
+        assert!(!names_body("Phòng Nội vụ Quận 1", "Ủy ban nhân dân Quận 1"));
+        assert!(!names_body("Lưu: VT", "Sở Nội vụ"));
+    }
+}

@@ -6,6 +6,7 @@ pub mod index;
 pub mod list;
 pub mod measures;
 pub mod report;
+pub mod report_words;
 pub mod rollup;
 pub mod row;
 pub mod schedule;

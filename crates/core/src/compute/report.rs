@@ -51,8 +51,13 @@ pub struct Report {
     pub shortcomings: Shortcomings,
     /// III. Tasks for the next period.
     pub next: NextPeriod,
-    /// IV. Proposals (đề xuất, kiến nghị) kept in the plan for this period.
+    /// IV. Proposals (đề xuất, kiến nghị) kept in the plan for this period:
+    /// `[[report.proposal]]`, then `[[report.note]]` of kind proposal.
     pub proposals: Vec<String>,
+    /// The officer's words for this period (see [`super::report_words`]).
+    pub notes: super::report_words::Notes,
+    /// The PAR Index on the report's day, when the plan has one.
+    pub index: Option<super::report_words::IndexInReport>,
     /// Nơi nhận, ending with "Lưu: VT".
     pub recipients: Vec<String>,
     pub signer: Option<Signer>,
@@ -60,6 +65,8 @@ pub struct Report {
 
 #[derive(Debug, Serialize)]
 pub struct Header {
+    /// The kind of unit: decides the heading's lines (see `[plan] unit_kind`).
+    pub unit_kind: crate::plan::UnitKind,
     /// The superior body (cơ quan chủ quản), above the unit.
     pub superior: Option<String>,
     pub unit: String,
@@ -78,6 +85,10 @@ pub struct Header {
 #[derive(Debug, Serialize)]
 pub struct PlanInfo {
     pub title: String,
+    /// The plan's kind of document ("Kế hoạch"), from `[plan] kind`.
+    pub kind: Option<String>,
+    /// The plan's year: the year of its date when the date is not given.
+    pub year: i32,
     pub unit: String,
     pub number: Option<String>,
     pub date: Option<NaiveDate>,
@@ -278,6 +289,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
     let (shortcomings, ongoing) = shortcomings(plan, &items, &active, lang);
     let next = next_period(plan, &items, period, lang)?;
     let (subject, title) = subject_and_title(plan, period, lang);
+    let (notes, proposals) = super::report_words::notes(plan, period);
+    let index = super::report_words::index(plan, window.from, items.as_of, lang);
     Ok(Report {
         lang,
         header: header(plan, today, lang),
@@ -290,6 +303,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         as_of: items.as_of,
         plan: PlanInfo {
             title: plan.meta.title.clone(),
+            kind: plan.meta.kind.clone(),
+            year: plan.meta.year,
             unit: plan.meta.unit.clone(),
             number: plan.meta.number.clone(),
             date: plan.meta.date,
@@ -301,7 +316,9 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         activities,
         shortcomings,
         next: NextPeriod { ongoing, ..next },
-        proposals: settings.proposals.iter().filter(|p| p.period == period).map(|p| p.text.clone()).collect(),
+        proposals,
+        notes,
+        index,
         recipients: recipients(&plan.in_force(today).recipients),
         signer: plan.in_force(today).signer,
     })
@@ -561,6 +578,7 @@ fn header(plan: &Plan, today: NaiveDate, lang: Lang) -> Header {
     let settings = &plan.report;
     let force = plan.in_force(today);
     Header {
+        unit_kind: plan.meta.unit_kind,
         superior: force.superior,
         unit: plan.meta.unit.clone(),
         number: settings.number.clone().unwrap_or_else(|| match &plan.meta.unit_short {

@@ -52,9 +52,11 @@ pub fn next_number(plan: &Plan, template: &str) -> String {
     }
 }
 
-/// A part of a report still to be filled in: what it is, in both languages, and the text.
+/// A heading or signature field still holding a blank ("…") to fill in: what it is, in
+/// both languages, and the text. (The officer's unwritten notes are the other kind of
+/// gap: [`Report::placeholders`].)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placeholder {
+pub struct Blank {
     pub what: (&'static str, &'static str),
     pub text: String,
 }
@@ -65,14 +67,13 @@ fn is_blank(text: &str) -> bool {
 }
 
 impl Report {
-    /// The parts of the report still to be filled in (a "…"): `par report --final`
-    /// refuses to record a report that has any. One check, for every placeholder the
-    /// report can hold.
-    pub fn placeholders(&self) -> Vec<Placeholder> {
+    /// The heading and signature fields still holding a "…": `par report --final`
+    /// refuses to record a report that has any, or any unwritten note.
+    pub fn blanks(&self) -> Vec<Blank> {
         let mut out = Vec::new();
         let mut check = |what: (&'static str, &'static str), text: Option<&str>| {
             if let Some(t) = text.filter(|t| is_blank(t)) {
-                out.push(Placeholder { what, text: t.to_string() });
+                out.push(Blank { what, text: t.to_string() });
             }
         };
         let h = &self.header;
@@ -202,8 +203,8 @@ mod tests {
     fn the_number_blank_is_a_placeholder() {
         let p = plan("");
         let mut r = super::super::report::build(&p, Some(Period::Quarter(2025, 3)), d(2025, 10, 10), Lang::Vi).unwrap();
-        assert_eq!(r.placeholders(), [Placeholder { what: ("số ký hiệu", "number"), text: "…/BC-U".into() }]);
+        assert_eq!(r.blanks(), [Blank { what: ("số ký hiệu", "number"), text: "…/BC-U".into() }]);
         r.header.number = next_number(&p, &r.header.number);
-        assert!(r.placeholders().is_empty());
+        assert!(r.blanks().is_empty());
     }
 }

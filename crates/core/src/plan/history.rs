@@ -131,7 +131,7 @@ pub(crate) trait Check {
 }
 
 fn signer(raw: &super::schema::RawSigner) -> Signer {
-    Signer { name: raw.name.clone(), position: raw.position.clone(), authority: raw.authority.clone() }
+    super::validate::signer(raw)
 }
 
 /// Checks `[[plan.change]]`: each has a date and changes something; sorted by date.

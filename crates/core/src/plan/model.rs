@@ -105,6 +105,10 @@ pub struct Meta {
     pub recipients: Vec<String>,
     /// `[[plan.change]]`, by date (see [`super::history`]).
     pub changes: Vec<super::history::Change>,
+    /// `[plan] unit_kind`: decides the report's heading.
+    pub unit_kind: UnitKind,
+    /// `[plan] code`: the unit's code in the district's roster.
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -112,6 +116,42 @@ pub struct Signer {
     pub name: String,
     pub position: Option<String>,
     pub authority: Option<String>,
+    /// Lines above the position ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub capacity: Vec<String>,
+}
+
+/// The kind of unit (`[plan] unit_kind`): a school or office under a superior body, a
+/// ward's or commune's People's Committee (no superior line in the heading), a department.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    #[default]
+    School,
+    Ward,
+    Commune,
+    Department,
+    Office,
+}
+
+impl UnitKind {
+    pub const KEYWORDS: [&'static str; 5] = ["school", "ward", "commune", "department", "office"];
+
+    pub fn parse(word: &str) -> Option<UnitKind> {
+        Some(match word.trim().to_ascii_lowercase().as_str() {
+            "school" => UnitKind::School,
+            "ward" => UnitKind::Ward,
+            "commune" => UnitKind::Commune,
+            "department" => UnitKind::Department,
+            "office" => UnitKind::Office,
+            _ => return None,
+        })
+    }
+
+    /// A People's Committee: headed "ỦY BAN NHÂN DÂN" over its place, with no superior line.
+    pub fn is_committee(self) -> bool {
+        matches!(self, UnitKind::Ward | UnitKind::Commune)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +189,54 @@ pub struct ReportSettings {
     pub folder: Option<String>,
     /// `[[report.sent]]`, in the file's order.
     pub sent: Vec<super::history::Sent>,
+    /// `[[report.note]]`, in file order.
+    pub notes: Vec<Note>,
+}
+
+/// What a note of the officer says, and where it goes in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Đánh giá chung: in I. Results.
+    Assessment,
+    /// Nguyên nhân: in II. Shortcomings and causes.
+    Cause,
+    /// Phương hướng: in III. Direction for the next period.
+    Direction,
+    /// Đề xuất, kiến nghị: IV. Proposals.
+    Proposal,
+}
+
+impl NoteKind {
+    pub const ALL: [NoteKind; 4] = [NoteKind::Assessment, NoteKind::Cause, NoteKind::Direction, NoteKind::Proposal];
+    pub const KEYWORDS: [&'static str; 4] = ["assessment", "cause", "direction", "proposal"];
+
+    pub fn parse(word: &str) -> Option<NoteKind> {
+        let i = Self::KEYWORDS.iter().position(|k| k.eq_ignore_ascii_case(word.trim()))?;
+        Some(Self::ALL[i])
+    }
+
+    pub fn keyword(self) -> &'static str {
+        Self::KEYWORDS[self as usize]
+    }
+
+    /// "Đánh giá chung" / "Overall assessment".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            NoteKind::Assessment => lang.pick("Đánh giá chung", "Overall assessment"),
+            NoteKind::Cause => lang.pick("Nguyên nhân", "Causes"),
+            NoteKind::Direction => lang.pick("Phương hướng, nhiệm vụ kỳ tới", "Direction for the next period"),
+            NoteKind::Proposal => lang.pick("Đề xuất, kiến nghị", "Proposals"),
+        }
+    }
+}
+
+/// A note of the officer for one reporting period (`[[report.note]]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub period: Period,
+    pub kind: NoteKind,
+    pub text: String,
 }
 
 /// A proposal (đề xuất, kiến nghị) to print in the report of one period.

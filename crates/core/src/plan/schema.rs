@@ -246,6 +246,18 @@ pub struct RawReport {
     /// Reports recorded as sent (`par report --final`).
     #[serde(default)]
     pub sent: Vec<RawSent>,
+    /// The officer's words for one period: assessment, causes, direction, proposals.
+    #[serde(default)]
+    pub note: Vec<RawNote>,
+}
+
+/// `[[report.note]]`: `period`, `kind` ("assessment", "cause", "direction", "proposal"), `text`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNote {
+    pub period: Text,
+    pub kind: Text,
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -175,13 +175,11 @@ fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
         year,
         place: raw.place.clone(),
         lang,
-        signer: raw.signer.as_ref().map(|s| Signer {
-            name: s.name.clone(),
-            position: s.position.clone(),
-            authority: s.authority.clone(),
-        }),
+        signer: raw.signer.as_ref().map(signer),
         recipients: raw.recipients.clone(),
         changes: super::history::changes(checker, &raw.change),
+        unit_kind: unit_kind(checker, &raw.unit_kind),
+        code: raw.code.clone(),
     };
     (meta, year)
 }
@@ -753,6 +751,7 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32, lang: Lang
         }
         proposals.push(Proposal { period, text: p.text.get_ref().clone() });
     }
+    let notes = raw.note.iter().filter_map(|n| note(checker, n, calendar, due_day, year)).collect();
     ReportSettings {
         calendar,
         due_day,
@@ -762,14 +761,11 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32, lang: Lang
         place: raw.place.clone(),
         number: raw.number.clone(),
         subject: raw.subject.clone(),
-        signer: raw.signer.as_ref().map(|s| Signer {
-            name: s.name.clone(),
-            position: s.position.clone(),
-            authority: s.authority.clone(),
-        }),
+        signer: raw.signer.as_ref().map(signer),
         proposals,
         folder: raw.folder.as_ref().map(|f| f.get_ref().trim().to_string()).filter(|f| !f.is_empty()),
         sent: Vec::new(),
+        notes,
     }
 }
 
@@ -811,6 +807,62 @@ fn coherent_due_day(
     };
     checker.problem(message, span).help = Some(help.to_string());
     false
+}
+
+pub(super) fn signer(raw: &super::schema::RawSigner) -> Signer {
+    Signer {
+        name: raw.name.clone(),
+        position: raw.position.clone(),
+        authority: raw.authority.clone(),
+        capacity: raw.capacity.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect(),
+    }
+}
+
+/// `[plan] unit_kind`: one of [`UnitKind::KEYWORDS`]; absent, a school's layout.
+fn unit_kind(checker: &mut Checker, raw: &Option<super::schema::Text>) -> UnitKind {
+    let Some(word) = raw else { return UnitKind::default() };
+    UnitKind::parse(word.get_ref()).unwrap_or_else(|| {
+        checker.problem(format!("unknown unit_kind `{}`", crate::text::clean(word.get_ref())), word.span()).help =
+            Some(format!("use one of {}", UnitKind::KEYWORDS.join(", ")));
+        UnitKind::default()
+    })
+}
+
+/// One `[[report.note]]`: a period of the plan's year that the calendar reports on, a
+/// known kind, and some text.
+fn note(
+    checker: &mut Checker,
+    raw: &super::schema::RawNote,
+    calendar: crate::calendar::Calendar,
+    due_day: Option<u32>,
+    year: i32,
+) -> Option<Note> {
+    let period = match Period::parse(raw.period.get_ref(), Some(year)) {
+        Ok(period) => period,
+        Err(e) => {
+            checker.problem(e, raw.period.span());
+            return None;
+        }
+    };
+    if period.year() != year {
+        checker.problem(format!("note for {period} is outside the plan's year {year}"), raw.period.span());
+        return None;
+    }
+    if let Err(e) = crate::calendar::window(calendar, period, due_day) {
+        checker.problem(format!("no report covers this note's period: {e}"), raw.period.span());
+        return None;
+    }
+    let Some(kind) = NoteKind::parse(raw.kind.get_ref()) else {
+        checker
+            .problem(format!("unknown note kind `{}`", crate::text::clean(raw.kind.get_ref())), raw.kind.span())
+            .help = Some(format!("use one of {}", NoteKind::KEYWORDS.join(", ")));
+        return None;
+    };
+    if raw.text.get_ref().trim().is_empty() {
+        checker.problem("the note's text is empty", raw.text.span());
+        return None;
+    }
+    Some(Note { period, kind, text: raw.text.get_ref().clone() })
 }
 
 /// Turns byte offsets into line numbers. Tasks are met in file order, so the count of

@@ -8,13 +8,15 @@
 //! properties carry the report's date, not the clock.
 
 use docx_rs::{
-    AlignmentType, BorderType, DocumentChild, Docx, LineSpacing, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder,
+    AlignmentType, BorderType, DocumentChild, Docx, Header, HeightRule, LineSpacing, PageMargin, PageNum, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
+use super::outline::{self, Words};
 use super::{self as words, TableText};
 use crate::compute::report::Report;
+use crate::plan::NoteKind;
 
 const FONT: &str = "Times New Roman";
 /// Sizes in half-points.
@@ -52,6 +54,8 @@ struct Look {
     align: Option<AlignmentType>,
     indent: bool,
     after: u32,
+    /// Kept on the page of the paragraph that follows (headings, the closing line).
+    keep: bool,
 }
 
 impl Look {
@@ -71,6 +75,10 @@ impl Look {
     }
     fn after(mut self, after: u32) -> Look {
         self.after = after;
+        self
+    }
+    fn keep(mut self) -> Look {
+        self.keep = true;
         self
     }
 }
@@ -95,6 +103,9 @@ fn para(text: &str, look: Look) -> Paragraph {
     }
     if look.indent {
         p = p.indent(None, Some(SpecialIndentType::FirstLine(FIRST_LINE)), None, None);
+    }
+    if look.keep {
+        p = p.keep_next(true);
     }
     p
 }
@@ -132,7 +143,7 @@ fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
 fn layout_table(rows: Vec<Vec<Vec<Paragraph>>>, widths: &[usize]) -> Table {
     let rows = rows
         .into_iter()
-        .map(|cells| TableRow::new(cells.into_iter().zip(widths).map(|(ps, &w)| cell(w, ps)).collect()))
+        .map(|cells| TableRow::new(cells.into_iter().zip(widths).map(|(ps, &w)| cell(w, ps)).collect()).cant_split())
         .collect();
     Table::new(rows)
         .set_borders(no_borders())
@@ -148,7 +159,7 @@ fn data_table(table: &TableText) -> Table {
     let text = |s: &str, bold: bool, align: AlignmentType| {
         let mut look = Look { size: BLOCK, align: Some(align), ..Look::default() };
         look.bold = bold;
-        para(&crate::text::one_line(s), look)
+        para(&outline::breakable(&crate::text::one_line(s)), look)
     };
     let header = TableRow::new(
         table
@@ -157,18 +168,25 @@ fn data_table(table: &TableText) -> Table {
             .zip(&widths)
             .map(|(h, &w)| cell(w, vec![text(h, true, AlignmentType::Center)]).vertical_align(VAlignType::Center))
             .collect(),
-    );
+    )
+    .cant_split()
+    // Marks the row to repeat on every page: see [`repeat_header_rows`].
+    .row_height(HEADER_ROW_MARK.0)
+    .height_rule(HeightRule::Auto);
     let mut rows = vec![header];
     for r in &table.rows {
-        rows.push(TableRow::new(
-            r.iter()
-                .zip(&widths)
-                .zip(table.centred.iter().chain(std::iter::repeat(&false)))
-                .map(|((c, &w), &centred)| {
-                    cell(w, vec![text(c, false, if centred { AlignmentType::Center } else { AlignmentType::Left })])
-                })
-                .collect(),
-        ));
+        rows.push(
+            TableRow::new(
+                r.iter()
+                    .zip(&widths)
+                    .zip(table.centred.iter().chain(std::iter::repeat(&false)))
+                    .map(|((c, &w), &centred)| {
+                        cell(w, vec![text(c, false, if centred { AlignmentType::Center } else { AlignmentType::Left })])
+                    })
+                    .collect(),
+            )
+            .cant_split(),
+        );
     }
     Table::new(rows)
         .set_grid(widths.clone())
@@ -182,11 +200,86 @@ fn body(text: &str) -> Paragraph {
 }
 
 fn heading(text: &str) -> Paragraph {
-    para(text, Look::body().bold().after(120))
+    para(text, Look::body().bold().after(120).keep())
 }
 
 fn bullets(lines: &[String]) -> Vec<Paragraph> {
-    lines.iter().map(|l| body(&format!("- {l}"))).collect()
+    // Made one line first: it shows invisible characters, and the breaks are meant.
+    lines.iter().map(|l| para(&outline::breakable(&crate::text::one_line(&format!("- {l}"))), Look::body())).collect()
+}
+
+/// The officer's paragraphs; a placeholder in bold italics on a yellow highlight, to be
+/// seen and filled before the report is signed.
+fn paragraphs(out: &mut Body, words: &[Words]) {
+    for w in words {
+        match w {
+            Words::Text(t) => out.p(body(t)),
+            Words::Placeholder(t) => {
+                let run = Run::new()
+                    .add_text(crate::text::xml_text(&crate::text::one_line(t)))
+                    .size(BODY)
+                    .bold()
+                    .italic()
+                    .highlight("yellow");
+                out.p(Paragraph::new()
+                    .id(next_id())
+                    .add_run(run)
+                    .size(BODY)
+                    .align(AlignmentType::Both)
+                    .line_spacing(LineSpacing::new().before(0).after(120))
+                    .indent(None, Some(SpecialIndentType::FirstLine(FIRST_LINE)), None, None));
+            }
+        }
+    }
+}
+
+/// The height (in twips, with rule `auto`, so it does not size the row) that marks a
+/// data table's header row; replaced by `<w:tblHeader/>` in the document's XML, which
+/// docx-rs does not write.
+const HEADER_ROW_MARK: (f32, &str) = (1.0, r#"<w:trHeight w:val="1" w:hRule="auto" />"#);
+
+/// Header rows repeat at the top of every page a table runs onto.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    text.replace(HEADER_ROW_MARK.1, "<w:tblHeader />").into_bytes()
+}
+
+/// The page number, centred at the top of every page but the first (Decree 30/2020).
+fn page_number_header() -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new().id(next_id()).align(AlignmentType::Center).size(BLOCK).add_page_num(PageNum::new()),
+    )
+}
+
+/// docProps/core.xml: the unit as creator, the subject as title, the report's date.
+fn core_properties(report: &Report, stamp: &str) -> Vec<u8> {
+    let esc = |s: &str| {
+        crate::text::xml_text(&crate::text::one_line(s))
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let (unit, subject) = (esc(&report.header.unit), esc(&report.subject));
+    let language = report.lang.pick("vi-VN", "en-US");
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            r#"<dc:title>{subject}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{unit}</dc:creator>"#,
+            r#"<cp:lastModifiedBy>{unit}</cp:lastModifiedBy><cp:revision>1</cp:revision>"#,
+            r#"<dc:language>{language}</dc:language>"#,
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>"#
+        ),
+        subject = subject,
+        unit = unit,
+        language = language,
+        stamp = stamp
+    )
+    .into_bytes()
 }
 
 /// The document's body, collected in place: docx-rs's builder moves its (large) document
@@ -218,27 +311,12 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
         .default_fonts(fonts)
         .default_size(BODY)
         .created_at(&stamp)
-        .updated_at(&stamp);
+        .updated_at(&stamp)
+        // Page numbers from the second page: an empty header on the first.
+        .header(page_number_header())
+        .first_header(Header::new());
 
-    // Header: the unit's block (left) beside the national name and motto (right); the
-    // number under the unit, the place and date line under the motto.
-    let (lw, rw) = (3685, TEXT_WIDTH - 3685);
-    let mut left = Vec::new();
-    if let Some(s) = words::superior_line(report) {
-        left.push(para(&crate::text::one_line(&s), Look::centred(BLOCK)));
-    }
-    left.push(para(&crate::text::one_line(&words::unit_line(report)), Look::centred(BLOCK).bold()));
-    left.push(rule(lw, 1200));
-    let right = vec![
-        para(words::national_name(l), Look::centred(NATIONAL).bold()),
-        para(words::motto(l), Look::centred(BLOCK).bold()),
-        rule(rw, 3700),
-    ];
-    let second = vec![
-        vec![para(&crate::text::one_line(&words::number_line(report)), Look::centred(BLOCK).after(0))],
-        vec![para(&crate::text::one_line(&report.header.date_line), Look::centred(BODY).italic())],
-    ];
-    out.t(layout_table(vec![vec![left, right], second], &[lw, rw]));
+    out.t(heading_block(report));
 
     // Title.
     out.p(para("", Look::centred(BODY)));
@@ -255,7 +333,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     for p in words::preamble(report) {
         out.p(body(&p));
     }
-    out.p(para(&words::window_sentence(report), Look::body().italic()));
+    out.p(para(&words::window_sentence(report), Look::body().italic().keep()));
 
     // I. Results.
     out.p(heading(words::heading_results(l)));
@@ -269,7 +347,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     }
     for s in &report.sections {
         let title = words::section_heading(&s.id, &s.title, &s.tally, l);
-        out.p(para(&crate::text::one_line(&title), Look::body().italic()));
+        out.p(para(&crate::text::one_line(&title), Look::body().italic().keep()));
         out.t(data_table(&words::section_table(s, l)));
         out.p(para("", Look::body().after(0)));
     }
@@ -279,7 +357,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     }
     for a in &report.activities {
         let title = words::activity_heading(&a.task, &a.title, &a.owner, l);
-        out.p(para(&crate::text::one_line(&title), Look::body().italic()));
+        out.p(para(&crate::text::one_line(&title), Look::body().italic().keep()));
         let mut lines = words::result_lines(&a.result, l);
         lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
         for p in bullets(&lines) {
@@ -287,23 +365,31 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
         }
     }
 
-    // II. Shortcomings.
+    index_and_assessment(&mut out, report);
+
+    // II. Shortcomings and causes.
     out.p(heading(words::heading_shortcomings(l)));
     let groups = words::shortcomings(report);
     if groups.is_empty() {
         out.p(body(words::no_shortcomings(l)));
     }
     for g in &groups {
-        out.p(para(&g.heading, Look::body().italic()));
+        out.p(para(&g.heading, Look::body().italic().keep()));
         for p in bullets(&g.lines) {
             out.p(p);
         }
     }
+    let causes = outline::words(report, NoteKind::Cause);
+    if !causes.is_empty() {
+        out.p(para(&outline::heading_causes(report, groups.len()), Look::body().italic().keep()));
+        paragraphs(&mut out, &causes);
+    }
 
-    // III. Next period.
+    // III. Direction and tasks for the next period.
     out.p(heading(words::heading_next(l)));
+    paragraphs(&mut out, &outline::words(report, NoteKind::Direction));
     out.p(body(&words::next_sentence(report)));
-    out.p(para(words::heading_next_due(l), Look::body().italic()));
+    out.p(para(words::heading_next_due(l), Look::body().italic().keep()));
     if report.next.due.is_empty() {
         out.p(body(words::nothing_due_next(l)));
     } else {
@@ -311,22 +397,75 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
         out.p(para("", Look::body().after(0)));
     }
     for g in &words::next_groups(report) {
-        out.p(para(&g.heading, Look::body().italic()));
+        out.p(para(&g.heading, Look::body().italic().keep()));
         for p in bullets(&g.lines) {
             out.p(p);
         }
     }
 
-    // IV. Proposals, when the plan holds any for this period.
-    if !report.proposals.is_empty() {
-        out.p(heading(words::heading_proposals(l)));
-        for (i, p) in report.proposals.iter().enumerate() {
-            out.p(body(&format!("{}. {p}", i + 1)));
+    // IV. Proposals.
+    out.p(heading(words::heading_proposals(l)));
+    paragraphs(&mut out, &outline::words(report, NoteKind::Proposal));
+    // The closing line stays on the page of the signature.
+    out.p(para(&crate::text::one_line(&words::closing(report)), Look::body().keep()));
+    out.p(para("", Look::body().after(0).keep()));
+
+    out.t(sign_block(report));
+
+    doc.document.children = out.0;
+    let mut xml = doc.build();
+    xml.document = repeat_header_rows(&xml.document);
+    xml.doc_props.core = core_properties(report, &stamp);
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut bytes).map_err(|e| format!("cannot build the Word file: {e}"))?;
+    Ok(bytes.into_inner())
+}
+
+/// I.4 the index (when the plan has one) and the assessment.
+fn index_and_assessment(out: &mut Body, report: &Report) {
+    if let Some((sentence, groups)) = outline::index_part(report) {
+        out.p(heading(outline::heading_index(report.lang)));
+        out.p(body(&sentence));
+        for g in &groups {
+            out.p(para(&g.heading, Look::body().italic().keep()));
+            for p in bullets(&g.lines) {
+                out.p(p);
+            }
         }
     }
-    out.p(body(&words::closing(report)));
-    out.p(para("", Look::body().after(0)));
+    out.p(heading(&outline::heading_assessment(report)));
+    paragraphs(out, &outline::words(report, NoteKind::Assessment));
+}
 
+/// The heading: the unit's block (left) beside the national name and motto (right).
+fn heading_block(report: &Report) -> Table {
+    let l = report.lang;
+    // Header: the unit's block (left) beside the national name and motto (right); the
+    // number under the unit, the place and date line under the motto.
+    let (lw, rw) = (3685, TEXT_WIDTH - 3685);
+    let mut left = Vec::new();
+    if let Some(s) = words::superior_line(report) {
+        left.push(para(&crate::text::one_line(&s), Look::centred(BLOCK)));
+    }
+    for line in outline::unit_lines(report) {
+        left.push(para(&crate::text::one_line(&line), Look::centred(BLOCK).bold()));
+    }
+    left.push(rule(lw, 1200));
+    let right = vec![
+        para(words::national_name(l), Look::centred(NATIONAL).bold()),
+        para(words::motto(l), Look::centred(BLOCK).bold()),
+        rule(rw, 3700),
+    ];
+    let second = vec![
+        vec![para(&crate::text::one_line(&words::number_line(report)), Look::centred(BLOCK).after(0))],
+        vec![para(&crate::text::one_line(&report.header.date_line), Look::centred(BODY).italic())],
+    ];
+    layout_table(vec![vec![left, right], second], &[lw, rw])
+}
+
+/// Nơi nhận (left) beside the signer's block (right).
+fn sign_block(report: &Report) -> Table {
+    let l = report.lang;
     // Nơi nhận (left) and the signer (right).
     let mut left = vec![para(words::recipients_heading(l), Look { size: NATIONAL, ..Look::default() }.bold().italic())];
     left.extend(
@@ -343,10 +482,5 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     } else {
         right.push(para("", Look::centred(BODY)));
     }
-    out.t(layout_table(vec![vec![left, right]], &[4400, TEXT_WIDTH - 4400]));
-
-    doc.document.children = out.0;
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut bytes).map_err(|e| format!("cannot build the Word file: {e}"))?;
-    Ok(bytes.into_inner())
+    layout_table(vec![vec![left, right]], &[4400, TEXT_WIDTH - 4400])
 }

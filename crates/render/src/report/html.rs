@@ -15,9 +15,11 @@
 
 use maud::{Markup, html};
 
+use super::outline::{self, Words};
 use super::{self as words, TableText};
 use crate::compute::Status;
 use crate::compute::report::Report;
+use crate::plan::NoteKind;
 use crate::render::html::{Bar, Kpi, Segment, Table, Td, Text, bar_chart, card, kpis, legend};
 
 /// The sheet's own layout, after the shared style sheet.
@@ -74,6 +76,8 @@ box-shadow:0 1px 6px rgba(29,39,51,.08);font:16px/1.5 "Times New Roman","Liberat
 .sign .signer{text-align:center}
 .sign .signer p{margin:0;font-weight:700}
 .sign .signer p.name{margin-top:84px}
+.sheet p.placeholder{background:#fff3bf;border:1px dashed #b8860b;padding:2px 6px;font-style:italic}
+.sheet table.data td{overflow-wrap:anywhere}
 @media screen and (max-width:760px){.sheet{padding:20px 18px}.doc-head,.sign{grid-template-columns:1fr}.sheet .kpis{grid-template-columns:repeat(2,1fr)}}
 @page{size:A4;margin:20mm 15mm 20mm 30mm}
 @media print{header.top,footer{display:none}main{padding:0;max-width:none}
@@ -130,7 +134,9 @@ fn head(report: &Report) -> Markup {
                 @if let Some(sup) = words::superior_line(report) {
                     p class="superior" { (Text(&sup)) }
                 }
-                p class="unit" { (Text(&words::unit_line(report))) }
+                @for line in outline::unit_lines(report) {
+                    p class="unit" { (Text(&line)) }
+                }
                 hr class="rule unit-rule";
                 p class="no" { (Text(&words::number_line(report))) }
             }
@@ -298,6 +304,34 @@ fn activities(report: &Report) -> Markup {
     }
 }
 
+/// The officer's paragraphs; a placeholder marked to be seen.
+fn paragraphs(words: &[Words]) -> Markup {
+    html! {
+        @for w in words {
+            @match w {
+                Words::Text(t) => { (para("para", t)) }
+                Words::Placeholder(t) => { (para("para placeholder", t)) }
+            }
+        }
+    }
+}
+
+/// I.4 the index (when the plan has one) and the assessment.
+fn index_and_assessment(report: &Report) -> Markup {
+    html! {
+        @if let Some((sentence, groups)) = outline::index_part(report) {
+            h3 { (Text(outline::heading_index(report.lang))) } "\n"
+            (para("para", &sentence))
+            @for g in &groups {
+                h4 { (Text(&g.heading)) } "\n"
+                ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
+            }
+        }
+        h3 { (Text(&outline::heading_assessment(report))) } "\n"
+        (paragraphs(&outline::words(report, NoteKind::Assessment)))
+    }
+}
+
 /// The recipients beside the signer.
 fn sign(report: &Report) -> Markup {
     let l = report.lang;
@@ -367,6 +401,7 @@ pub fn render(report: &Report) -> String {
 
             h3 { (Text(words::heading_activities(l))) } "\n"
             (activities(report))
+            (index_and_assessment(report))
 
             // II to IV: the shortcomings, the next period and the proposals.
             h2 { (Text(words::heading_shortcomings(l))) } "\n"
@@ -377,8 +412,14 @@ pub fn render(report: &Report) -> String {
                 h4 { (Text(&g.heading)) } "\n"
                 ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
             }
+            @let causes = outline::words(report, NoteKind::Cause);
+            @if !causes.is_empty() {
+                h4 { (Text(&outline::heading_causes(report, shortcomings.len()))) } "\n"
+                (paragraphs(&causes))
+            }
 
             h2 { (Text(words::heading_next(l))) } "\n"
+            (paragraphs(&outline::words(report, NoteKind::Direction)))
             (para("para", &words::next_sentence(report)))
             h4 { (Text(words::heading_next_due(l))) } "\n"
             @if report.next.due.is_empty() {
@@ -391,10 +432,8 @@ pub fn render(report: &Report) -> String {
                 ul { @for line in &g.lines { li { (Text(line)) } } } "\n"
             }
 
-            @if !report.proposals.is_empty() {
-                h2 { (Text(words::heading_proposals(l))) } "\n"
-                ol class="proposals" { @for p in &report.proposals { li { (Text(p.trim())) } } } "\n"
-            }
+            h2 { (Text(words::heading_proposals(l))) } "\n"
+            (paragraphs(&outline::words(report, NoteKind::Proposal)))
 
             (para("closing", &words::closing(report)))
             (sign(report))

@@ -1,8 +1,10 @@
 //! The periodic report as Markdown (the default of `par report`): readable as it is,
 //! and convertible to other formats by any Markdown tool.
 
-use super::{self as words, TableText};
+use super::outline::{self, Words};
+use super::{self as words, Group, TableText};
 use crate::compute::report::Report;
+use crate::plan::NoteKind;
 
 /// Escapes plan text for Markdown in one pass: on one line (line breaks and runs of
 /// white space become one space), terminal escapes neutralised as [`crate::text::clean`]
@@ -165,8 +167,15 @@ fn render_on(report: &Report, two_threads: bool) -> String {
 
     // Header: the unit's block beside the national name and motto, as a two-column table.
     let left_top = words::superior_line(report).map(|s| esc(&s)).unwrap_or_default();
-    out.push_str(&format!("| {left_top} | **{}** |\n|:---:|:---:|\n", words::national_name(l)));
-    out.push_str(&format!("| **{}** | **{}** |\n", esc(&words::unit_line(report)), words::motto(l)));
+    let units = outline::unit_lines(report);
+    // A committee's second line ("PHƯỜNG …") goes beside the motto, its first above it.
+    let (first, rest) = match units.split_first() {
+        Some((first, rest)) if left_top.is_empty() && !rest.is_empty() => (Some(first.clone()), rest.join(" ")),
+        _ => (None, units.join(" ")),
+    };
+    let out_first = first.map(|f| format!("**{}**", esc(&f))).unwrap_or(left_top);
+    out.push_str(&format!("| {out_first} | **{}** |\n|:---:|:---:|\n", words::national_name(l)));
+    out.push_str(&format!("| **{}** | **{}** |\n", esc(&rest), words::motto(l)));
     out.push_str(&format!("| {} | *{}* |\n\n", esc(&words::number_line(report)), esc(&report.header.date_line)));
 
     out.push_str(&format!("# {}\n\n", words::kind(l)));
@@ -209,13 +218,8 @@ fn render_on(report: &Report, two_threads: bool) -> String {
         shortcomings_and_next(&mut out, report);
     }
 
-    if !report.proposals.is_empty() {
-        out.push_str(&format!("## {}\n\n", words::heading_proposals(l)));
-        for (i, p) in report.proposals.iter().enumerate() {
-            out.push_str(&format!("{}. {}\n", i + 1, esc(p)));
-        }
-        out.push('\n');
-    }
+    out.push_str(&format!("## {}\n\n", words::heading_proposals(l)));
+    paragraphs(&mut out, &outline::words(report, NoteKind::Proposal));
 
     out.push_str(&format!("{}\n\n", esc(&words::closing(report))));
 
@@ -262,6 +266,34 @@ fn results_by_section_and_activities(out: &mut String, report: &Report) {
         lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
         list(out, &lines);
     }
+    index_and_assessment(out, report);
+}
+
+/// I.4 the index (when the plan has one) and the assessment.
+fn index_and_assessment(out: &mut String, report: &Report) {
+    if let Some((sentence, groups)) = outline::index_part(report) {
+        out.push_str(&format!("### {}\n\n{}\n\n", outline::heading_index(report.lang), esc(&sentence)));
+        titled_lists(out, &groups);
+    }
+    out.push_str(&format!("### {}\n\n", outline::heading_assessment(report)));
+    paragraphs(out, &outline::words(report, NoteKind::Assessment));
+}
+
+/// The officer's paragraphs; a placeholder in bold, to be seen.
+fn paragraphs(out: &mut String, words: &[Words]) {
+    for w in words {
+        match w {
+            Words::Text(t) => out.push_str(&format!("{}\n\n", esc(t))),
+            Words::Placeholder(t) => out.push_str(&format!("**{}**\n\n", esc(t))),
+        }
+    }
+}
+
+fn titled_lists(out: &mut String, groups: &[Group]) {
+    for g in groups {
+        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
+        list(out, &g.lines);
+    }
 }
 
 /// II shortcomings and III tasks for the next period.
@@ -272,12 +304,15 @@ fn shortcomings_and_next(out: &mut String, report: &Report) {
     if groups.is_empty() {
         out.push_str(&format!("{}\n\n", words::no_shortcomings(l)));
     }
-    for g in &groups {
-        out.push_str(&format!("**{}**\n\n", esc(&g.heading)));
-        list(out, &g.lines);
+    titled_lists(out, &groups);
+    let causes = outline::words(report, NoteKind::Cause);
+    if !causes.is_empty() {
+        out.push_str(&format!("**{}**\n\n", outline::heading_causes(report, groups.len())));
+        paragraphs(out, &causes);
     }
 
     out.push_str(&format!("## {}\n\n", words::heading_next(l)));
+    paragraphs(out, &outline::words(report, NoteKind::Direction));
     out.push_str(&format!("{}\n\n", esc(&words::next_sentence(report))));
     out.push_str(&format!("**{}**\n\n", words::heading_next_due(l)));
     if report.next.due.is_empty() {

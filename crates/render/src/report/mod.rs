@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod html;
 pub mod md;
+pub mod outline;
 pub mod txt;
 
 use chrono::NaiveDate;
@@ -49,12 +50,15 @@ pub fn kind(lang: Lang) -> &'static str {
     lang.pick("BÁO CÁO", "REPORT")
 }
 
+/// The superior body's line; none for a ward's or commune's People's Committee (see
+/// [`outline::superior_line`]).
 pub fn superior_line(report: &Report) -> Option<String> {
-    report.header.superior.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_uppercase)
+    outline::superior_line(report)
 }
 
+/// The unit's name in one line (the heading splits a committee's: [`outline::unit_lines`]).
 pub fn unit_line(report: &Report) -> String {
-    report.header.unit.trim().to_uppercase()
+    outline::unit_lines(report).join(" ")
 }
 
 pub fn number_line(report: &Report) -> String {
@@ -98,41 +102,10 @@ fn signed(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// The paragraphs before section I: the bases, the plan, and what the report covers.
+/// The paragraphs before section I: the bases, the plan, and what the report covers
+/// (see [`outline::preamble`]).
 pub fn preamble(report: &Report) -> Vec<String> {
-    let l = report.lang;
-    let mut out: Vec<String> = report
-        .plan
-        .bases
-        .iter()
-        .map(|b| format!("{} {};", l.pick("Thực hiện", "Pursuant to"), crate::render::document(b, l)))
-        .collect();
-    let mut plan = report.plan.title.trim().to_string();
-    match (&report.plan.number, report.plan.date) {
-        (Some(n), Some(d)) => {
-            plan.push_str(&format!(" ({} {n} {} {})", l.pick("số", "no."), l.pick("ngày", "of"), short(d)))
-        }
-        (Some(n), None) => plan.push_str(&format!(" ({} {n})", l.pick("số", "no."))),
-        (None, Some(d)) => plan.push_str(&format!(" ({} {})", l.pick("ngày", "of"), short(d))),
-        (None, None) => {}
-    }
-    out.push(match l {
-        Lang::Vi => format!("Thực hiện {plan} của {};", report.plan.unit.trim()),
-        Lang::En => format!("Pursuant to the {} of {};", plan, report.plan.unit.trim()),
-    });
-    out.push(match l {
-        Lang::Vi => {
-            format!(
-                "{} báo cáo kết quả thực hiện kế hoạch trong {} như sau:",
-                report.plan.unit.trim(),
-                report.period_label
-            )
-        }
-        Lang::En => {
-            format!("{} reports on the results for {} as follows:", report.plan.unit.trim(), report.period_label)
-        }
-    });
-    out
+    outline::preamble(report)
 }
 
 /// The day the figures are taken on: the report's date, and when that is before the
@@ -155,7 +128,7 @@ pub fn window_sentence(report: &Report) -> String {
 }
 
 pub fn heading_results(lang: Lang) -> &'static str {
-    lang.pick("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS")
+    lang.pick("I. KẾT QUẢ ĐẠT ĐƯỢC", "I. RESULTS")
 }
 pub fn heading_figures(lang: Lang) -> &'static str {
     lang.pick("1. Số liệu chung", "1. Overall figures")
@@ -167,10 +140,10 @@ pub fn heading_activities(lang: Lang) -> &'static str {
     lang.pick("3. Nội dung đã thực hiện trong kỳ", "3. What was done in the period")
 }
 pub fn heading_shortcomings(lang: Lang) -> &'static str {
-    lang.pick("II. TỒN TẠI, HẠN CHẾ", "II. SHORTCOMINGS")
+    lang.pick("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "II. SHORTCOMINGS AND CAUSES")
 }
 pub fn heading_next(lang: Lang) -> &'static str {
-    lang.pick("III. NHIỆM VỤ KỲ TỚI", "III. TASKS FOR THE NEXT PERIOD")
+    lang.pick("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "III. DIRECTION FOR THE NEXT PERIOD")
 }
 pub fn heading_proposals(lang: Lang) -> &'static str {
     lang.pick("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS")
@@ -419,7 +392,7 @@ pub fn section_table(section: &crate::compute::report::SectionResult, lang: Lang
                 ]
             })
             .collect(),
-        widths: vec![8, 31, 15, 16, 16, 14],
+        widths: vec![8, 28, 15, 16, 19, 14],
         centred: vec![false, false, false, true, false, false],
     }
 }
@@ -537,7 +510,7 @@ pub fn no_activity(lang: Lang) -> &'static str {
 fn late_line(item: &LateItem, lang: Lang) -> String {
     let mut s =
         format!("{} {}: {}", lang.pick("Nhiệm vụ", "Task"), item.task, item_title(&item.title, item.period, lang));
-    s.push_str(&format!(" — {}: {}", lang.pick("chủ trì", "owner"), owner_text(&item.owner, lang)));
+    s.push_str(&format!(" ({}: {})", lang.pick("chủ trì", "owner"), owner_text(&item.owner, lang)));
     if let Some(d) = item.due {
         s.push_str(&format!("; {} {}", lang.pick("hạn", "due"), short(d)));
     }
@@ -561,11 +534,11 @@ fn late_line(item: &LateItem, lang: Lang) -> String {
     s
 }
 
-/// "Nhiệm vụ 4: … (kỳ quý III/2025) — chủ trì: …; hoàn thành 06/10/2025, chưa đạt chỉ tiêu."
+/// "Nhiệm vụ 4: … (kỳ quý III/2025) (chủ trì: …); hoàn thành 06/10/2025, chưa đạt chỉ tiêu."
 fn unmet_line(item: &LateItem, lang: Lang) -> String {
     let mut s =
         format!("{} {}: {}", lang.pick("Nhiệm vụ", "Task"), item.task, item_title(&item.title, item.period, lang));
-    s.push_str(&format!(" — {}: {}", lang.pick("chủ trì", "owner"), owner_text(&item.owner, lang)));
+    s.push_str(&format!(" ({}: {})", lang.pick("chủ trì", "owner"), owner_text(&item.owner, lang)));
     if let Some(done) = item.done_date {
         s.push_str(&format!("; {} {}", lang.pick("hoàn thành", "done on"), short(done)));
     }
@@ -575,7 +548,7 @@ fn unmet_line(item: &LateItem, lang: Lang) -> String {
 
 fn task_line(task: &TaskRef, lang: Lang) -> String {
     format!(
-        "{} {}: {} — {}: {}.",
+        "{} {}: {} ({}: {}).",
         lang.pick("Nhiệm vụ", "Task"),
         task.task,
         task.title.trim(),
@@ -680,7 +653,7 @@ pub fn next_groups(report: &Report) -> Vec<Group> {
                 .iter()
                 .map(|i| {
                     format!(
-                        "{} {}: {} — {}: {}; {} {}.",
+                        "{} {}: {} ({}: {}); {} {}.",
                         l.pick("Nhiệm vụ", "Task"),
                         i.task,
                         item_title(&i.title, i.period, l),
@@ -732,8 +705,10 @@ pub fn recipient_lines(report: &Report) -> Vec<String> {
 /// An authority with a space is a line of its own ("KT. HIỆU TRƯỞNG" above "PHÓ HIỆU
 /// TRƯỞNG"); a bare prefix goes before the position ("Q." + "Hiệu trưởng" →
 /// "Q. HIỆU TRƯỞNG").
+///
+/// The capacity lines (`signer.capacity`: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") come first.
 pub fn signer_lines(signer: &Signer) -> (Vec<String>, String) {
-    let mut lines = Vec::new();
+    let mut lines: Vec<String> = signer.capacity.iter().map(|c| c.trim().to_uppercase()).collect();
     let position = signer.position.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_uppercase);
     match (signer.authority.as_deref().map(str::trim).filter(|a| !a.is_empty()), position) {
         (Some(a), Some(p)) if !a.contains(' ') => lines.push(format!("{} {p}", a.to_uppercase())),
@@ -756,6 +731,7 @@ mod tests {
             name: "Đỗ Ngọc Chi".into(),
             position: p.map(Into::into),
             authority: a.map(Into::into),
+            capacity: Vec::new(),
         };
         assert_eq!(signer_lines(&s(None, Some("Hiệu trưởng"))).0, ["HIỆU TRƯỞNG"]);
         assert_eq!(signer_lines(&s(Some("Q."), Some("Hiệu trưởng"))).0, ["Q. HIỆU TRƯỞNG"]);

@@ -3,8 +3,10 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
+use super::outline::{self, Words};
 use super::{self as words, TableText};
 use crate::compute::report::Report;
+use crate::plan::NoteKind;
 use crate::render::grid::Col;
 
 /// The width of the page in characters.
@@ -75,6 +77,15 @@ fn para(out: &mut String, text: &str) {
         out.push('\n');
     }
     out.push('\n');
+}
+
+/// The officer's paragraphs; a placeholder stands in brackets as it is.
+fn paragraphs(out: &mut String, words: &[Words]) {
+    for w in words {
+        match w {
+            Words::Text(t) | Words::Placeholder(t) => para(out, t),
+        }
+    }
 }
 
 fn heading(out: &mut String, text: &str) {
@@ -155,7 +166,7 @@ fn layout(report: &Report) -> String {
 
     let (lw, rw) = (page() * 2 / 5, page() * 3 / 5);
     let mut left: Vec<String> = words::superior_line(report).into_iter().map(|s| clean(&s)).collect();
-    left.push(clean(&words::unit_line(report)));
+    left.extend(outline::unit_lines(report).iter().map(|s| clean(s)));
     left.push("────────".into());
     left.push(clean(&words::number_line(report)));
     let mut right = vec![words::national_name(l).to_string(), words::motto(l).to_string()];
@@ -212,6 +223,18 @@ fn layout(report: &Report) -> String {
         lines.extend(a.entries.iter().map(|e| words::activity_line(e, l)));
         list(&mut out, &lines);
     }
+    if let Some((sentence, groups)) = outline::index_part(report) {
+        out.push_str(outline::heading_index(l));
+        out.push_str("\n\n");
+        para(&mut out, &sentence);
+        for g in &groups {
+            para(&mut out, &g.heading);
+            list(&mut out, &g.lines);
+        }
+    }
+    out.push_str(&outline::heading_assessment(report));
+    out.push_str("\n\n");
+    paragraphs(&mut out, &outline::words(report, NoteKind::Assessment));
 
     heading(&mut out, words::heading_shortcomings(l));
     let groups = words::shortcomings(report);
@@ -222,8 +245,14 @@ fn layout(report: &Report) -> String {
         para(&mut out, &g.heading);
         list(&mut out, &g.lines);
     }
+    let causes = outline::words(report, NoteKind::Cause);
+    if !causes.is_empty() {
+        para(&mut out, &outline::heading_causes(report, groups.len()));
+        paragraphs(&mut out, &causes);
+    }
 
     heading(&mut out, words::heading_next(l));
+    paragraphs(&mut out, &outline::words(report, NoteKind::Direction));
     para(&mut out, &words::next_sentence(report));
     para(&mut out, words::heading_next_due(l));
     if report.next.due.is_empty() {
@@ -236,12 +265,8 @@ fn layout(report: &Report) -> String {
         list(&mut out, &g.lines);
     }
 
-    if !report.proposals.is_empty() {
-        heading(&mut out, words::heading_proposals(l));
-        for (i, p) in report.proposals.iter().enumerate() {
-            para(&mut out, &format!("{}. {}", i + 1, p));
-        }
-    }
+    heading(&mut out, words::heading_proposals(l));
+    paragraphs(&mut out, &outline::words(report, NoteKind::Proposal));
 
     para(&mut out, &words::closing(report));
 
