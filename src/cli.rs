@@ -560,6 +560,8 @@ pub enum RollupFormat {
     Md,
     /// One self-contained page with charts
     Html,
+    /// Word (the consolidated report, with --report)
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -578,6 +580,36 @@ pub struct RollupArgs {
     /// Files read at once (default: the number of cores)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+    /// Năm kế hoạch được tính (mặc định: năm của --today) / the plans' year counted (default: the year of --today)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Kỳ báo cáo: Q1..Q4, H1, H2, 2025-Q3… (mặc định: kỳ báo cáo của từng đơn vị) / the report period (default: each unit's own)
+    #[arg(long, alias = "period", value_name = "PERIOD")]
+    pub quarter: Option<String>,
+    /// Danh sách đơn vị (mặc định: units.toml trong thư mục) / the roster (default: units.toml in the folder)
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Bảng liệt kê mọi việc quá hạn, không chỉ 20 việc / the table lists every overdue item, not only 20
+    #[arg(long)]
+    pub all: bool,
+    /// Bảng của tệp CSV / the table a CSV holds
+    #[arg(long, value_enum, default_value_t)]
+    pub sheet: RollupSheet,
+    /// Báo cáo tổng hợp của cơ quan (md, docx, json) / the office's consolidated report (md, docx, json)
+    #[arg(long)]
+    pub report: bool,
+}
+
+/// `par rollup --sheet`: which table a CSV holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RollupSheet {
+    /// One row per unit
+    #[default]
+    Units,
+    /// Every overdue item
+    Overdue,
+    /// Criteria across units
+    Criteria,
 }
 
 const EXPORT_EXAMPLES: &str = "\

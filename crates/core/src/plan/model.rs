@@ -103,6 +103,10 @@ pub struct Meta {
     pub lang: Option<Lang>,
     pub signer: Option<Signer>,
     pub recipients: Vec<String>,
+    /// The unit's code in its superior's roster (`units.toml`).
+    pub code: Option<String>,
+    /// school, ward, commune, department, office.
+    pub unit_kind: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

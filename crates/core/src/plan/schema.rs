@@ -114,6 +114,12 @@ pub struct RawMeta {
     pub signer: Option<RawSigner>,
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// The unit's code in its superior's roster (`units.toml`), for `par rollup`.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// school, ward, commune, department, office: the report heading's layout.
+    #[serde(default)]
+    pub unit_kind: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

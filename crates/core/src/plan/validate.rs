@@ -170,6 +170,8 @@ fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
             authority: s.authority.clone(),
         }),
         recipients: raw.recipients.clone(),
+        code: raw.code.as_ref().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+        unit_kind: raw.unit_kind.clone(),
     };
     (meta, year)
 }

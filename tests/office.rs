@@ -1,0 +1,423 @@
+//! The aggregating office's quarter (issue #17): a folder built here with a roster and
+//! every kind of unit an office meets, rolled up on 10/10/2025 for Q3, and the figures
+//! checked against what was worked out by hand below.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::Par;
+
+const PAR: Par = Par::new().today("2025-10-10");
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// A plan: `head` lines go into `[plan]`; each task is (id, due, done date).
+fn plan(unit: &str, year: i32, head: &str, tasks: &[(&str, &str, Option<&str>)]) -> String {
+    let mut s = format!(
+        "[plan]\nunit = \"{unit}\"\ntitle = \"Kế hoạch cải thiện Chỉ số CCHC\"\nyear = {year}\n{head}\n\
+         [[owner]]\nid = \"ht\"\nname = \"Hiệu trưởng\"\n\n[[section]]\nid = \"I\"\ntitle = \"Nhiệm vụ\"\n\n"
+    );
+    for (id, due, done) in tasks {
+        s.push_str(&format!(
+            "[[task]]\nid = \"{id}\"\nsection = \"I\"\ntitle = \"Việc {id}\"\nowner = \"ht\"\ndue = {due}\n"
+        ));
+        if let Some(d) = done {
+            s.push_str(&format!("[[task.done]]\ndate = {d}\n"));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+const ROSTER: &str = r#"[office]
+unit = "ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN"
+superior = "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+unit_kind = "ward"
+number = "…/BC-UBND"
+place = "Thành phố Hồ Chí Minh"
+recipients = ["UBND Thành phố Hồ Chí Minh", "Lưu: VT"]
+signer = { name = "Nguyễn Văn A", position = "PHÓ CHỦ TỊCH", capacity = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"] }
+
+[[unit]]
+code = "SG-MN-SONCA"
+name = "Trường Mầm non Sơn Ca"
+kind = "school"
+parent = "Phường Sài Gòn"
+
+[[unit]]
+code = "BT-MN-SONCA"
+name = "Trường Mầm non Sơn Ca"
+kind = "school"
+parent = "Phường Bến Thành"
+
+[[unit]]
+code = "SG-TH-A"
+name = "Trường Tiểu học A"
+kind = "school"
+
+[[unit]]
+code = "SG-THCS-B"
+name = "Trường THCS B"
+kind = "school"
+
+[[unit]]
+code = "SG-MN-BN"
+name = "Trường Mầm non Bến Nghé"
+kind = "school"
+
+[[unit]]
+code = "SG-MN-HOA"
+name = "Trường Mầm non Hoa"
+kind = "school"
+
+[[unit]]
+code = "SG-TH-C"
+name = "Trường Tiểu học C"
+kind = "school"
+
+[[unit]]
+code = "SG-THCS-D"
+name = "Trường THCS D"
+kind = "school"
+
+[[unit]]
+code = "SG-TH-E"
+name = "Trường Tiểu học E"
+kind = "school"
+"#;
+
+/// The folder. By hand, on 10/10/2025 for 2025:
+/// - son-ca-sg (SG-MN-SONCA): 3 tasks; 1 done 20/09 on time, 2 due 31/08 overdue 40 days,
+///   3 done 15/03: 2 done of 3 (66,7 %), 1 overdue; last entry 20/09.
+/// - son-ca-bt (BT-MN-SONCA, same name, another ward): 1 task done on time 25/07: 100 %.
+/// - th-a (no code, "Trường TH A" = roster "Trường Tiểu học A", matched by name): 2 done on time.
+/// - thcs-b (SG-THCS-B): 1 done 10/06, 2 due 30/09 overdue 10 days; 50 %; last entry 10/06:
+///   silent in Q3.
+/// - ben-nghe-a (SG-MN-BN, date 01/03/2025, 1 task open) supersedes ben-nghe-b (date
+///   10/01/2025, 4 tasks) by its later date although its name sorts first; flagged: 1 task
+///   against 4; nothing recorded: silent.
+/// - hoa-2024 (SG-MN-HOA, year 2024): another year, not counted; the unit is missing.
+/// - son-ca-sg-2026 (SG-MN-SONCA, year 2026): another year, not counted.
+/// - th-c (SG-TH-C): no task: flagged empty, first in the table, silent.
+/// - truong-thcs-d.docx: SG-THCS-D sent a document, not a plan: missing, document named.
+/// - SG-TH-E: nothing at all: missing.
+/// - ngoai (X-1 "Trường Ngoài"): 1 done on time; not in the roster.
+///
+/// Counted: 7 plans, 10 tasks, 10 items, 7 done (70,0 %), 2 overdue (40 and 10 days).
+/// Worst first: th-c (empty), thcs-b (1 overdue, 50 %), son-ca-sg (1 overdue, 66,7 %),
+/// ben-nghe-a (0 %), then the three at 100 % by name: Sơn Ca (BT), Ngoài, TH A.
+fn office() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "units.toml", ROSTER);
+    let sg = "code = \"SG-MN-SONCA\"\nsuperior = \"UBND Phường Sài Gòn\"";
+    write(
+        d,
+        "phuong-sai-gon/son-ca.toml",
+        &plan(
+            "Trường Mầm non Sơn Ca",
+            2025,
+            sg,
+            &[
+                ("1", "2025-09-30", Some("2025-09-20")),
+                ("2", "2025-08-31", None),
+                ("3", "2025-03-31", Some("2025-03-15")),
+            ],
+        ),
+    );
+    write(
+        d,
+        "phuong-sai-gon/du-thao-2026/son-ca.toml",
+        &plan("Trường Mầm non Sơn Ca", 2026, sg, &[("1", "2026-03-31", None)]),
+    );
+    write(
+        d,
+        "phuong-ben-thanh/son-ca.toml",
+        &plan(
+            "Trường Mầm non Sơn Ca",
+            2025,
+            "code = \"BT-MN-SONCA\"\nsuperior = \"UBND Phường Bến Thành\"",
+            &[("1", "2025-07-31", Some("2025-07-25"))],
+        ),
+    );
+    write(
+        d,
+        "phuong-sai-gon/th-a.toml",
+        &plan(
+            "Trường TH A",
+            2025,
+            "superior = \"UBND Phường Sài Gòn\"",
+            &[("1", "2025-09-15", Some("2025-09-10")), ("2", "2025-09-30", Some("2025-09-29"))],
+        ),
+    );
+    write(
+        d,
+        "phuong-sai-gon/thcs-b.toml",
+        &plan(
+            "Trường THCS B",
+            2025,
+            "code = \"SG-THCS-B\"",
+            &[("1", "2025-06-30", Some("2025-06-10")), ("2", "2025-09-30", None)],
+        ),
+    );
+    let open4: Vec<(&str, &str, Option<&str>)> =
+        ["1", "2", "3", "4"].iter().map(|id| (*id, "2025-12-31", None)).collect();
+    write(
+        d,
+        "phuong-sai-gon/ben-nghe-b.toml",
+        &plan("Trường Mầm non Bến Nghé", 2025, "code = \"SG-MN-BN\"\ndate = 2025-01-10", &open4),
+    );
+    write(
+        d,
+        "phuong-sai-gon/ben-nghe-a.toml",
+        &plan("Trường MN Bến Nghé", 2025, "code = \"SG-MN-BN\"\ndate = 2025-03-01", &[("1", "2025-12-31", None)]),
+    );
+    write(
+        d,
+        "phuong-sai-gon/hoa-2024.toml",
+        &plan("Trường Mầm non Hoa", 2024, "code = \"SG-MN-HOA\"", &[("1", "2024-12-31", None)]),
+    );
+    write(d, "phuong-sai-gon/th-c.toml", &plan("Trường Tiểu học C", 2025, "code = \"SG-TH-C\"", &[]));
+    write(d, "phuong-sai-gon/truong-thcs-d.docx", "not really a Word file");
+    write(d, "ngoai.toml", &plan("Trường Ngoài", 2025, "code = \"X-1\"", &[("1", "2025-09-30", Some("2025-09-01"))]));
+    dir
+}
+
+fn rollup(dir: &Path, extra: &[&str]) -> (Value, std::process::Output) {
+    let out =
+        PAR.cmd().arg("rollup").arg(dir).args(["--quarter", "Q3", "--format", "json"]).args(extra).output().unwrap();
+    (serde_json::from_slice(&out.stdout).unwrap_or(Value::Null), out)
+}
+
+fn names(list: &Value, key: &str) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|x| x[key].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_office_quarter_worked_out_by_hand() {
+    let dir = office();
+    let (v, out) = rollup(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(v["year"], 2025);
+    let units = v["units"].as_array().unwrap();
+    let order: Vec<(&str, Option<&str>)> =
+        units.iter().map(|u| (u["unit"].as_str().unwrap(), u["roster_code"].as_str())).collect();
+    assert_eq!(
+        order,
+        [
+            ("Trường Tiểu học C", Some("SG-TH-C")),
+            ("Trường THCS B", Some("SG-THCS-B")),
+            ("Trường Mầm non Sơn Ca", Some("SG-MN-SONCA")),
+            ("Trường MN Bến Nghé", Some("SG-MN-BN")),
+            ("Trường Mầm non Sơn Ca", Some("BT-MN-SONCA")),
+            ("Trường Ngoài", None),
+            ("Trường TH A", Some("SG-TH-A")),
+        ]
+    );
+    let t = &v["total"];
+    assert_eq!((t["plans"].as_u64(), t["tasks"].as_u64()), (Some(7), Some(10)));
+    assert_eq!((t["items"]["total"].as_u64(), t["items"]["overdue"].as_u64()), (Some(10), Some(2)));
+    assert_eq!(t["percent_complete"].as_f64(), Some(70.0));
+    // The full overdue list, most days late first.
+    let overdue: Vec<(String, String, i64)> = v["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (o["unit"].as_str().unwrap().into(), o["key"].as_str().unwrap().into(), o["days_late"].as_i64().unwrap())
+        })
+        .collect();
+    assert_eq!(overdue, [("Trường Mầm non Sơn Ca".into(), "2".into(), 40), ("Trường THCS B".into(), "2".into(), 10)]);
+    // On-time rate "–" (null) where nothing is done; last entry per unit.
+    let by_path = |p: &str| units.iter().find(|u| u["path"].as_str().unwrap().ends_with(p)).unwrap();
+    assert!(by_path("ben-nghe-a.toml")["on_time_rate"].is_null());
+    assert_eq!(by_path("ben-nghe-a.toml")["percent_complete"].as_f64(), Some(0.0));
+    assert_eq!(by_path("sai-gon/son-ca.toml")["last_entry"], "2025-09-20");
+    assert_eq!(by_path("thcs-b.toml")["last_entry"], "2025-06-10");
+    assert!(by_path("th-c.toml")["last_entry"].is_null());
+    // Flags: the empty plan, the copy with 1 task against 4, the name match.
+    assert_eq!(by_path("th-c.toml")["flags"][0]["flag"], "empty");
+    let fewer = &by_path("ben-nghe-a.toml")["flags"][0];
+    assert_eq!(
+        (fewer["flag"].as_str(), fewer["tasks"].as_u64(), fewer["other_tasks"].as_u64()),
+        (Some("fewer_tasks"), Some(1), Some(4))
+    );
+    assert_eq!(by_path("th-a.toml")["flags"][0]["flag"], "matched_by_name");
+    // The path column: the shortest end that tells the files apart.
+    assert_eq!(by_path("sai-gon/son-ca.toml")["shown_path"], "…/phuong-sai-gon/son-ca.toml");
+    assert_eq!(by_path("ben-thanh/son-ca.toml")["shown_path"], "…/phuong-ben-thanh/son-ca.toml");
+    assert_eq!(by_path("thcs-b.toml")["shown_path"], "…/thcs-b.toml");
+
+    // Superseded: the earlier-dated copy, although its file name sorts later.
+    let sup = v["superseded"].as_array().unwrap();
+    assert_eq!(sup.len(), 1);
+    assert!(sup[0]["unit"]["path"].as_str().unwrap().ends_with("ben-nghe-b.toml"));
+    assert_eq!(sup[0]["reason"], "later_date");
+    // Other years, listed apart.
+    let other: Vec<(String, i64)> = v["other_year"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["shown_path"].as_str().unwrap().into(), u["year"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(other, [("…/du-thao-2026/son-ca.toml".into(), 2026), ("…/hoa-2024.toml".into(), 2024)]);
+    // Silent in Q3 (nothing recorded from 1/7 to 10/10).
+    assert_eq!(names(&v["silent"], "unit"), ["Trường Tiểu học C", "Trường THCS B", "Trường MN Bến Nghé"]);
+
+    // Against the roster.
+    let r = &v["roster"];
+    assert_eq!((r["expected"].as_u64(), r["reported"].as_u64()), (Some(9), Some(6)));
+    let missing = r["missing"].as_array().unwrap();
+    assert_eq!(names(&r["missing"], "code"), ["SG-MN-HOA", "SG-THCS-D", "SG-TH-E"]);
+    assert_eq!(missing[0]["other_year"][0], "…/hoa-2024.toml");
+    assert!(missing[1]["documents"][0].as_str().unwrap().ends_with("truong-thcs-d.docx"));
+    assert!(missing[2]["documents"].as_array().unwrap().is_empty());
+    assert_eq!(names(&r["not_in_roster"], "unit"), ["Trường Ngoài"]);
+    assert_eq!(names(&r["matched_by_name"], "unit"), ["Trường TH A"]);
+    assert!(v["documents"].as_array().unwrap().is_empty(), "the .docx is named under its unit");
+
+    // The warnings reach stderr in the output language.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .contains("cảnh báo: Chưa có kế hoạch: SG-THCS-D “Trường THCS D” — gửi dạng văn bản, không phải kế hoạch:"),
+        "{stderr}"
+    );
+    let (_, en) = rollup(dir.path(), &["--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        stderr.contains("warning: Missing: SG-THCS-D “Trường THCS D” — sent as a document, not a plan:"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("cảnh báo") && !stderr.contains("Chưa có"), "no Vietnamese with --lang en: {stderr}");
+}
+
+/// The period's figures and the change from the previous period are those of each unit's
+/// own `par report`: the same function computes both.
+#[test]
+fn period_figures_agree_with_each_units_report() {
+    let dir = office();
+    let (v, _) = rollup(dir.path(), &[]);
+    let mut sum = [0u64; 2];
+    for u in v["units"].as_array().unwrap() {
+        let path = u["path"].as_str().unwrap();
+        let own =
+            PAR.cmd().arg("-f").arg(path).args(["report", "--quarter", "Q3", "--format", "json"]).output().unwrap();
+        if u["tasks"] == 0 {
+            assert!(u["report"].is_null(), "an empty plan has no report");
+            continue;
+        }
+        let own: Value = serde_json::from_slice(&own.stdout).unwrap();
+        let f = &own["figures"];
+        let r = &u["report"];
+        assert_eq!(r["tally"]["percent_complete"], f["period"]["percent_complete"], "{path}");
+        assert_eq!(r["year"]["percent_complete"], f["year"]["percent_complete"], "{path}");
+        assert_eq!(r["change_points"], f["change_points"], "{path}");
+        assert_eq!(r["label"], own["period_label"]);
+        sum[0] += f["period"]["total"].as_u64().unwrap();
+        sum[1] += f["period"]["done_on_time"].as_u64().unwrap() + f["period"]["done_late"].as_u64().unwrap();
+    }
+    let t = &v["total"]["period"];
+    assert_eq!(t["total"].as_u64(), Some(sum[0]));
+    assert_eq!(t["done_on_time"].as_u64().unwrap() + t["done_late"].as_u64().unwrap(), sum[1]);
+    assert_eq!(v["period_label"], "quý III năm 2025");
+}
+
+#[test]
+fn year_flag_counts_another_year() {
+    let dir = office();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--year", "2024", "--format", "json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(names(&v["units"], "unit"), ["Trường Mầm non Hoa"]);
+    assert_eq!(v["other_year"].as_array().unwrap().len(), 9);
+}
+
+#[test]
+fn the_table_lists_every_overdue_item_with_all_and_shows_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let tasks: Vec<(String, String)> = (1..=25).map(|i| (i.to_string(), format!("2025-06-{i:02}"))).collect();
+    let t: Vec<(&str, &str, Option<&str>)> = tasks.iter().map(|(i, d)| (i.as_str(), d.as_str(), None)).collect();
+    write(dir.path(), "a.toml", &plan("Trường A", 2025, "", &t));
+    let run = |extra: &[&str]| {
+        let out = PAR
+            .cmd()
+            .arg("rollup")
+            .arg(dir.path())
+            .args(["--lang", "en"])
+            .args(extra)
+            .env("COLUMNS", "250")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let short = run(&[]);
+    assert!(short.contains("PAR Index plans: rollup for 2025"), "{short}");
+    assert!(short.contains("20 most overdue items (of 25 overdue; --all lists them all)"), "{short}");
+    let all = run(&["--all"]);
+    assert!(all.contains("Overdue items (25)"), "{all}");
+    assert!(all.lines().any(|l| l.contains("│ Trường A") && l.contains("01/06/2025")));
+    assert!(all.lines().any(|l| l.contains("│ Trường A") && l.contains("25/06/2025")));
+    // CSV: every overdue item, with the unit's code column.
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "csv", "--sheet", "overdue"]).output().unwrap();
+    let mut r = csv::Reader::from_reader(&out.stdout[3..]);
+    assert_eq!(r.records().count(), 25);
+}
+
+#[test]
+fn dash_f_is_refused_with_what_to_do() {
+    let dir = office();
+    let out = PAR.cmd().arg("-f").arg(dir.path()).args(["rollup", "--lang", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("par rollup does not take -f"), "{err}");
+    assert!(err.contains("pass the folder after the command: par rollup"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_rosters_are_refused_and_nothing_is_written() {
+    let dir = office();
+    let out_file = dir.path().join("out.json");
+    let check = |roster: &str, code: i32, needle: &str| {
+        write(dir.path(), "units.toml", roster);
+        let out = PAR
+            .cmd()
+            .arg("rollup")
+            .arg(dir.path())
+            .args(["--format", "json", "--lang", "en", "-o"])
+            .arg(&out_file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{roster}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{err}");
+        assert!(!out_file.exists());
+    };
+    check(
+        "[[unit]]\ncode = \"A\"\nname = \"X\"\n\n[[unit]]\ncode = \"A\"\nname = \"Y\"\n",
+        2,
+        "units.toml:6: duplicate code `A`",
+    );
+    check("[[unit]]\ncode = \"A\"\n", 2, "unit 1 has no name");
+    check("[[unit]\ncode = \"A\"\n", 2, "roster");
+    // An unreadable roster named with --roster: exit 3.
+    let out = PAR
+        .cmd()
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--roster", "/nonexistent/units.toml", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    // A folder with no plans.
+    let empty = tempfile::tempdir().unwrap();
+    write(empty.path(), "units.toml", ROSTER);
+    let out = PAR.cmd().arg("rollup").arg(empty.path()).args(["--lang", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files"));
+}
