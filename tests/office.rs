@@ -108,6 +108,7 @@ kind = "school"
 /// - SG-TH-E: nothing at all: missing.
 /// - ngoai (X-1 "Trường Ngoài"): 1 done on time; not in the roster.
 ///
+///
 /// Counted: 7 plans, 10 tasks, 10 items, 7 done (70,0 %), 2 overdue (40 and 10 days).
 /// Worst first: th-c (empty), thcs-b (1 overdue, 50 %), son-ca-sg (1 overdue, 66,7 %),
 /// ben-nghe-a (0 %), then the three at 100 % by name: Sơn Ca (BT), Ngoài, TH A.
@@ -420,4 +421,155 @@ fn bad_rosters_are_refused_and_nothing_is_written() {
     let out = PAR.cmd().arg("rollup").arg(empty.path()).args(["--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files"));
+}
+
+/// The index set the criteria test shares (area 1: 1.1 max 10, 1.2 max 10, 1.3 max 5), with
+/// last year's scores per unit (`None`: not given).
+fn index(name: &str, last: [Option<f64>; 3]) -> String {
+    let ly = |x: Option<f64>| x.map(|v| format!("last_year = {v}\n")).unwrap_or_default();
+    format!(
+        "[index]\nname = \"{name}\"\n[[index.criterion]]\ncode = \"1\"\ntitle = \"Lĩnh vực 1\"\n\
+         [[index.criterion]]\ncode = \"1.1\"\ntitle = \"Công khai\"\nmax = 10\n{}\
+         [[index.criterion]]\ncode = \"1.2\"\ntitle = \"Công khai TTHC\"\nmax = 10\n{}\
+         [[index.criterion]]\ncode = \"1.3\"\ntitle = \"Khảo sát\"\nmax = 5\n{}",
+        ly(last[0]),
+        ly(last[1]),
+        ly(last[2])
+    )
+}
+
+fn linked(id: &str, due: &str, done: Option<&str>, criteria: &str) -> String {
+    let mut s = format!(
+        "[[task]]\nid = \"{id}\"\nsection = \"I\"\ntitle = \"Việc {id}\"\ndue = {due}\ncriteria = [{criteria}]\n"
+    );
+    if let Some(d) = done {
+        s.push_str(&format!("[[task.done]]\ndate = {d}\n"));
+    }
+    s.push('\n');
+    s
+}
+
+/// By hand, on 10/10/2025 (see `par index`'s rule; low end: a leaf loses max × overdue ÷ items):
+/// - X (school): 1.1 (last 6) has one task on time and one overdue: 6 + 4 × ½ = 8, low
+///   8 − 10 × ½ = 3; 1.2 (last 8) no task: 8; 1.3 (last 5): 5. 21/25 = 84,0 %, low 16 = 64,0 %.
+///   Its indicator "Tỷ lệ đúng hạn" measured 80 % against 95 %.
+/// - Y (school): 1.1 one task on time: 10; 1.2: 8; 1.3 without last_year: 5 by `par index`'s
+///   rule, and listed as missing. 23/25 = 92,0 %, low the same.
+/// - Z (ward): no linked task: 6 + 8 + 5 = 19/25 = 76,0 %.
+/// - W: another set ("Bộ khác"), its 1.1 is not merged.
+///
+/// Per criterion: 1.1 tasks in 2 units, at risk in X, lost without task in Z; 1.2 no task
+/// anywhere, lost in X, Y, Z: uncovered; 1.3 last year missing in Y.
+/// Per kind: school 84 / 88 / 92 (low 64 / 78 / 92); ward 76.
+#[test]
+fn criteria_across_units_worked_out_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let head = |code: &str, kind: &str| format!("code = \"{code}\"\nunit_kind = \"{kind}\"");
+    let mut x = plan("X", 2025, &head("X", "school"), &[]);
+    x.push_str(&linked("a", "2025-06-30", Some("2025-06-20"), "\"1.1\""));
+    x.push_str(&linked("b", "2025-08-31", None, "\"1.1\""));
+    x.push_str(
+        "[[task]]\nid = \"c\"\nsection = \"I\"\ntitle = \"Đo\"\ndue = 2025-12-31\n\
+         [task.indicator]\nname = \"Tỷ lệ đúng hạn\"\nunit = \"%\"\ntarget = 95\n\
+         [[task.measure]]\nvalue = 80\ndate = 2025-09-30\n\n",
+    );
+    x.push_str(&index("Chỉ số CCHC", [Some(6.0), Some(8.0), Some(5.0)]));
+    write(d, "x.toml", &x);
+    let mut y = plan("Y", 2025, &head("Y", "school"), &[]);
+    y.push_str(&linked("a", "2025-06-30", Some("2025-06-20"), "\"1.1\""));
+    y.push_str(&index("Chỉ số CCHC", [Some(6.0), Some(8.0), None]));
+    write(d, "y.toml", &y);
+    let mut z = plan("Z", 2025, &head("Z", "ward"), &[("a", "2025-06-30", Some("2025-06-20"))]);
+    z.push_str(&index("Chỉ số CCHC", [Some(6.0), Some(8.0), Some(5.0)]));
+    write(d, "z.toml", &z);
+    let mut w = plan("W", 2025, &head("W", "school"), &[]);
+    w.push_str(&linked("a", "2025-08-31", None, "\"1.1\""));
+    w.push_str(&index("Bộ khác", [Some(6.0), Some(8.0), Some(5.0)]));
+    write(d, "w.toml", &w);
+
+    let (v, out) = rollup(d, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let sets = v["criteria"].as_array().unwrap();
+    let set_names: Vec<&str> = sets.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(set_names, ["Bộ khác", "Chỉ số CCHC"], "two sets, in file order (w.toml first)");
+    let s = &sets[1];
+    assert_eq!(s["units"], 3);
+    let fc: Vec<(String, f64, f64, f64, f64)> = s["forecasts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let g = |k: &str| f[k].as_f64().unwrap();
+            (f["unit"].as_str().unwrap().into(), g("forecast"), g("low"), g("percent"), g("low_percent"))
+        })
+        .collect();
+    assert_eq!(
+        fc,
+        [
+            ("X".into(), 21.0, 16.0, 84.0, 64.0),
+            ("Y".into(), 23.0, 23.0, 92.0, 92.0),
+            ("Z".into(), 19.0, 19.0, 76.0, 76.0)
+        ]
+    );
+    let kinds: Vec<(String, u64, [f64; 6])> = s["by_kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let g = |n: &str| k[n].as_f64().unwrap();
+            (
+                k["kind"].as_str().unwrap().into(),
+                k["units"].as_u64().unwrap(),
+                [g("min"), g("median"), g("max"), g("low_min"), g("low_median"), g("low_max")],
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("school".into(), 2, [84.0, 88.0, 92.0, 64.0, 78.0, 92.0]),
+            ("ward".into(), 1, [76.0, 76.0, 76.0, 76.0, 76.0, 76.0])
+        ]
+    );
+    let crit = |code: &str| s["criteria"].as_array().unwrap().iter().find(|c| c["code"] == code).unwrap().clone();
+    let c11 = crit("1.1");
+    assert_eq!(c11["units_with_task"], 2);
+    assert_eq!(c11["at_risk"], serde_json::json!(["X"]));
+    assert_eq!(c11["lost_without_task"], serde_json::json!(["Z"]));
+    assert_eq!(c11["uncovered"], false);
+    let c12 = crit("1.2");
+    assert_eq!((c12["units_with_task"].as_u64(), c12["uncovered"].as_bool()), (Some(0), Some(true)));
+    assert_eq!(c12["lost_without_task"], serde_json::json!(["X", "Y", "Z"]));
+    assert_eq!(crit("1.3")["last_year_missing"], serde_json::json!(["Y"]));
+    let ind = &s["indicators_below"][0];
+    assert_eq!(
+        (ind["unit"].as_str(), ind["value"].as_f64(), ind["target"].as_f64()),
+        (Some("X"), Some(80.0), Some(95.0))
+    );
+    // The other set keeps its own 1.1: at risk in W only.
+    assert_eq!(sets[0]["criteria"][0]["at_risk"], serde_json::json!(["W"]));
+
+    // The table says it in words.
+    let out = PAR.cmd().arg("rollup").arg(d).args(["--quarter", "Q3", "--lang", "en"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Criterion 1.2 “Công khai TTHC”: no remedial task in any unit (3 units lost points)"),
+        "{text}"
+    );
+    assert!(text.contains("Forecast, % of maximum — school (2 units): min–max 84.0%–92.0%, median 88.0%"), "{text}");
+    assert!(text.contains("Criterion 1.3: last year's score missing (Y)"), "{text}");
+    assert!(text.contains("Indicator below target — “X” c Tỷ lệ đúng hạn: 80% / target 95%"), "{text}");
+    // And as CSV, one row per criterion of each set.
+    let out = PAR
+        .cmd()
+        .arg("rollup")
+        .arg(d)
+        .args(["--format", "csv", "--sheet", "criteria", "--lang", "en"])
+        .output()
+        .unwrap();
+    let mut r = csv::Reader::from_reader(&out.stdout[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().any(|r| &r[0] == "Chỉ số CCHC" && &r[1] == "1.2" && &r[9] == "yes"));
 }
