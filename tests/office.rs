@@ -185,7 +185,12 @@ fn office() -> tempfile::TempDir {
     );
     write(d, "phuong-sai-gon/th-c.toml", &plan("Trường Tiểu học C", 2025, "code = \"SG-TH-C\"", &[]));
     write(d, "phuong-sai-gon/truong-thcs-d.docx", "not really a Word file");
-    write(d, "ngoai.toml", &plan("Trường Ngoài", 2025, "code = \"X-1\"", &[("1", "2025-09-30", Some("2025-09-01"))]));
+    let mut ngoai = plan("Trường Ngoài", 2025, "code = \"X-1\"", &[("1", "2025-09-30", Some("2025-09-01"))]);
+    ngoai.push_str(
+        "[[report.proposal]]\nperiod = \"2025-Q3\"\ntext = \"Đề nghị tập huấn dịch vụ công trực tuyến.\"\n\n",
+    );
+    ngoai.push_str("[[report.proposal]]\nperiod = \"2025-Q2\"\ntext = \"Đề xuất của quý trước.\"\n");
+    write(d, "ngoai.toml", &ngoai);
     dir
 }
 
@@ -572,4 +577,108 @@ fn criteria_across_units_worked_out_by_hand() {
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 6);
     assert!(rows.iter().any(|r| &r[0] == "Chỉ số CCHC" && &r[1] == "1.2" && &r[9] == "yes"));
+}
+
+/// Every `w:t` text of a Word file's body, in order, joined by `|` between paragraphs.
+fn docx_text(path: &Path) -> (String, String) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    // The text of `<w:t …>…</w:t>` runs, `|` at each `</w:p>`; entities decoded.
+    let mut text = String::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find('<') {
+        let tag_end = rest[i..].find('>').map(|j| i + j).unwrap();
+        let tag = &rest[i + 1..tag_end];
+        rest = &rest[tag_end + 1..];
+        if tag == "/w:p" {
+            text.push('|');
+        } else if (tag == "w:t" || tag.starts_with("w:t ")) && !tag.ends_with('/') {
+            let end = rest.find("</w:t>").unwrap();
+            let raw = &rest[..end];
+            text.push_str(
+                &raw.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
+            rest = &rest[end..];
+        }
+    }
+    (xml, text)
+}
+
+#[test]
+fn the_consolidated_report_in_word_read_back_from_its_xml() {
+    let dir = office();
+    let file = dir.path().join("out/bao-cao-q3.docx");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let out = PAR
+        .cmd()
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--report", "--quarter", "Q3", "--format", "docx", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let (xml, text) = docx_text(&file);
+    assert!(xml.contains("<w:tbl>"), "tables, not tabs");
+    // The Decree 30 heading: superior, the office, number, national name, place and date.
+    for needle in [
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH|ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN|",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do - Hạnh phúc|",
+        "Số: …/BC-UBND|Thành phố Hồ Chí Minh, ngày 10 tháng 10 năm 2025|",
+        "|BÁO CÁO|Kết quả thực hiện Kế hoạch cải thiện Chỉ số CCHC của các đơn vị trực thuộc quý III năm 2025|",
+        // Part I: the units table, the total, the units named.
+        "|TT|Đơn vị|Trong kỳ|Lũy kế|Thay đổi (điểm %)|Quá hạn|Ghi nhận gần nhất|",
+        "|1|Trường Tiểu học C (kế hoạch trống; im lặng)|–|–|–|0|–|",
+        "Cộng|",
+        "Số đơn vị đã gửi kế hoạch: 6/9 đơn vị trong danh sách.",
+        "Đơn vị có việc quá hạn: Trường THCS B (1 việc), Trường Mầm non Sơn Ca (1 việc).",
+        "Đơn vị không ghi nhận tiến độ nào trong kỳ: Trường Tiểu học C, Trường THCS B, Trường MN Bến Nghé.",
+        "Đơn vị chưa gửi kế hoạch: Trường Mầm non Hoa, Trường THCS D (gửi dạng văn bản), Trường Tiểu học E.",
+        // II and III: placeholders for the office's words; IV: the units' proposals of Q3.
+        "[… cơ quan tổng hợp viết nội dung này …]",
+        "1. Trường Ngoài: Đề nghị tập huấn dịch vụ công trực tuyến.|",
+        // Nơi nhận and the signer with its capacity lines.
+        "Nơi nhận:|- UBND Thành phố Hồ Chí Minh;|- Lưu: VT.|",
+        "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH|",
+        "Nguyễn Văn A|",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in {text}");
+    }
+    assert!(!text.contains("quý trước"), "a proposal of another period is not gathered");
+    // The parts' headings are the unit report's own words (render::report), in order.
+    let heads = ["I. ", "II. ", "III. ", "IV. "];
+    let at: Vec<usize> =
+        heads.iter().map(|h| text.find(&format!("|{h}")).unwrap_or_else(|| panic!("{h} in {text}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "parts I–IV in order: {at:?}");
+    // Markdown and JSON say the same.
+    let md = PAR
+        .cmd()
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--report", "--quarter", "Q3", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("**ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN**"), "{md}");
+    assert!(md.contains("**KT. CHỦ TỊCH**"), "{md}");
+    let js = PAR
+        .cmd()
+        .arg("rollup")
+        .arg(dir.path())
+        .args(["--report", "--quarter", "Q3", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&js.stdout).unwrap();
+    assert_eq!(v["kind"], "rollup-report");
+    assert_eq!(v["signer_lines"], serde_json::json!(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]));
+    // Not to a terminal table, and docx only with --report and -o.
+    let bad = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "docx", "--lang", "en"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("docx is for the consolidated report"));
 }

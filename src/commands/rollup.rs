@@ -53,7 +53,9 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         )
         .into());
     }
-    if args.report && !matches!(args.format, RollupFormat::Md | RollupFormat::Docx | RollupFormat::Json) {
+    if args.report
+        && !matches!(args.format, RollupFormat::Table | RollupFormat::Md | RollupFormat::Docx | RollupFormat::Json)
+    {
         return Err(Fail::input(lang.pick(
             "báo cáo tổng hợp (--report) có dạng md, docx hoặc json",
             "the consolidated report (--report) comes as md, docx or json",
@@ -95,7 +97,22 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
     if !to_terminal_table {
         warn(&report, lang);
     }
-    let payload = Payload::Text(render(ctx, args, &report, lang));
+    let payload = if args.report {
+        let office = roster.as_ref().map(|r| r.office.clone()).unwrap_or_default();
+        match args.format {
+            RollupFormat::Docx => Payload::Binary(
+                crate::render::rollup::office::docx(&report, &office, ctx.today, lang).map_err(Fail::write)?,
+            ),
+            RollupFormat::Json => Payload::Text(json::to_json(
+                "rollup-report",
+                &crate::render::rollup::office::data(&report, &office, ctx.today, lang),
+            )),
+            // Markdown, also for the default format: the report is a document, not a table.
+            _ => Payload::Text(crate::render::rollup::office::markdown(&report, &office, ctx.today, lang)),
+        }
+    } else {
+        Payload::Text(render(ctx, args, &report, lang))
+    };
     let mut outcome = deliver(output.as_ref(), payload, lang, "rollup")?;
     if !report.skipped.is_empty() {
         outcome.code = code::FINDINGS;

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod html;
 pub mod md;
+pub mod office;
 pub mod table;
 
 use crate::compute::rollup::{RollupReport, SupersedeReason, TOP_OVERDUE, UnitFlag, UnitSummary};
