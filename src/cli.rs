@@ -657,6 +657,15 @@ impl ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Thư mục kế hoạch của các đơn vị (csv, xlsx) / folders of units' plans (csv, xlsx): one row per item, with the unit
+    #[arg(value_name = "DIR")]
+    pub paths: Vec<PathBuf>,
+    /// Năm kế hoạch được xuất, khi xuất thư mục (mặc định: năm của --today) / with folders: the plans' year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Danh sách đơn vị, khi xuất thư mục (mặc định: units.toml trong thư mục) / with folders: the roster
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
     /// Output format (default: from the -o file's extension)
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,

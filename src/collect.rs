@@ -164,3 +164,11 @@ pub fn read_all(found: &[Found], today: chrono::NaiveDate, scope: Scope, lang: L
         all
     })
 }
+
+/// A plan file read and checked, for a command that needs the plan itself after the
+/// roll-up chose it (`par export DIR`); `None` when it cannot be read now.
+pub fn load_plan(path: &Path) -> Option<crate::plan::Plan> {
+    let bytes = crate::read::read_capped(path).ok()?;
+    let (text, _bom) = crate::plan::load::decode(path, bytes).ok()?;
+    crate::plan::load::parse(path, &text).ok()
+}

@@ -682,3 +682,47 @@ fn the_consolidated_report_in_word_read_back_from_its_xml() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("docx is for the consolidated report"));
 }
+
+#[test]
+fn export_across_units_one_row_per_item_with_the_unit() {
+    let dir = office();
+    let out = PAR.cmd().arg("export").arg(dir.path()).args(["--format", "csv", "--lang", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut r = csv::Reader::from_reader(&out.stdout[3..]);
+    assert_eq!(&r.headers().unwrap()[0], "Unit code");
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    // The counted plans' items (3 + 1 + 2 + 2 + 1 + 0 + 1), not the superseded copy's 4 nor
+    // other years'.
+    assert_eq!(rows.len(), 10);
+    let per_unit = |code: &str| rows.iter().filter(|r| &r[0] == code).count();
+    assert_eq!(
+        [
+            per_unit("SG-MN-SONCA"),
+            per_unit("BT-MN-SONCA"),
+            per_unit("SG-TH-A"),
+            per_unit("SG-THCS-B"),
+            per_unit("SG-MN-BN"),
+            per_unit("X-1")
+        ],
+        [3, 1, 2, 2, 1, 1]
+    );
+    // Every row names its unit; the unit without [plan] code carries the roster's.
+    assert!(rows.iter().all(|r| !r[0].is_empty() && !r[1].is_empty()));
+    assert!(rows.iter().any(|r| &r[0] == "SG-TH-A" && &r[1] == "Trường TH A"));
+
+    // The workbook: a sheet per kind.
+    let file = dir.path().join("out/tong-hop.xlsx");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let out = PAR.cmd().arg("export").arg(dir.path()).args(["--lang", "en", "-o"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut wb = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut wb).unwrap();
+    for sheet in ["name=\"Items\"", "name=\"Units\"", "name=\"Criteria\""] {
+        assert!(wb.contains(sheet), "{wb}");
+    }
+    // Folders export as csv or xlsx only.
+    let bad = PAR.cmd().arg("export").arg(dir.path()).args(["--format", "ics", "--lang", "en"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("exporting folders: --format csv or xlsx"));
+}

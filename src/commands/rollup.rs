@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
     let lang = ctx.lang.unwrap_or_default();
     refuse_plan_file(ctx, lang)?;
     let scope = scope(ctx, args, lang)?;
-    let (roster, roster_path) = roster(args, lang)?;
+    let (roster, roster_path) = load_roster(&args.paths, args.roster.as_ref(), lang)?;
     let mut found = walk(&args.paths);
     if let Some(r) = &roster_path {
         // The roster is read as a roster, not rolled up as a plan.
@@ -176,10 +176,14 @@ fn scope(ctx: &Context, args: &RollupArgs, lang: Lang) -> Result<Scope, Fail> {
 }
 
 /// The roster: `--roster FILE`, else `units.toml` in the first folder given, if there.
-fn roster(args: &RollupArgs, lang: Lang) -> Result<(Option<Roster>, Option<PathBuf>), Fail> {
-    let path = match &args.roster {
+pub fn load_roster(
+    paths: &[PathBuf],
+    explicit: Option<&PathBuf>,
+    lang: Lang,
+) -> Result<(Option<Roster>, Option<PathBuf>), Fail> {
+    let path = match explicit {
         Some(p) => p.clone(),
-        None => match args.paths.iter().find(|p| p.is_dir()).map(|d| d.join(ROSTER_FILE)) {
+        None => match paths.iter().find(|p| p.is_dir()).map(|d| d.join(ROSTER_FILE)) {
             Some(p) if p.exists() => p,
             _ => return Ok((None, None)),
         },
