@@ -16,6 +16,9 @@ fn write(dir: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
+/// A task: id, due date, done date.
+type Task<'a> = (&'a str, &'a str, Option<&'a str>);
+
 /// A plan: `head` lines go into `[plan]`; each task is (id, due, done date).
 fn plan(unit: &str, year: i32, head: &str, tasks: &[(&str, &str, Option<&str>)]) -> String {
     let mut s = format!(
@@ -725,4 +728,85 @@ fn export_across_units_one_row_per_item_with_the_unit() {
     let bad = PAR.cmd().arg("export").arg(dir.path()).args(["--format", "ics", "--lang", "en"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("exporting folders: --format csv or xlsx"));
+}
+
+/// Issue #14 point 10: a rollup over the units' Word (and JSON) reports equals the rollup
+/// over their plans, on the report date (30/09/2025, the end of Q3).
+#[test]
+fn a_rollup_of_word_reports_equals_the_rollup_of_the_plans() {
+    const END: Par = Par::new().today("2025-09-30");
+    let plans = tempfile::tempdir().unwrap();
+    let reports = tempfile::tempdir().unwrap();
+    let units: [(&str, &str, Vec<Task>); 3] = [
+        ("a.toml", "Trường A & B <1>", vec![("1", "2025-09-15", Some("2025-09-10")), ("2", "2025-08-31", None)]),
+        ("b.toml", "Trường C", vec![("1", "2025-07-31", Some("2025-08-05")), ("2", "2025-06-30", Some("2025-06-01"))]),
+        ("c.toml", "Trường D", vec![("1", "2025-09-30", None), ("2", "2025-07-15", None), ("3", "2025-12-31", None)]),
+    ];
+    for (i, (file, unit, tasks)) in units.iter().enumerate() {
+        let mut text = plan(unit, 2025, "superior = \"UBND Phường Sài Gòn\"", tasks);
+        text.push_str("[[report.proposal]]\nperiod = \"2025-Q3\"\ntext = \"Đề nghị số 1 & <2>\"\n");
+        write(plans.path(), file, &text);
+        // Two units send Word, one JSON.
+        let (format, ext) = if i == 2 { ("json", "json") } else { ("docx", "docx") };
+        let out = END
+            .cmd()
+            .arg("-f")
+            .arg(plans.path().join(file))
+            .args(["report", "--quarter", "Q3", "--format", format, "-o"])
+            .arg(reports.path().join(format!("bao-cao-{i}.{ext}")))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    // The Word file's custom part is plain XML, once escaped.
+    let bytes = std::fs::read(reports.path().join("bao-cao-0.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("customXml/item1.xml").unwrap(), &mut part).unwrap();
+    assert!(part.contains(r#"unit="Trường A &amp; B &lt;1&gt;""#), "{part}");
+    assert!(part.contains(r#"period="2025-Q3""#) && part.contains(r#"<counts scope="period" total="2""#), "{part}");
+    assert!(
+        part.contains(r#"<item key="2" task="2" title="Việc 2" owner="Hiệu trưởng" due="2025-08-31" status="overdue""#),
+        "{part}"
+    );
+
+    let run = |dir: &Path| -> Value {
+        let out = END.cmd().arg("rollup").arg(dir).args(["--quarter", "Q3", "--format", "json"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (from_plans, from_reports) = (run(plans.path()), run(reports.path()));
+    let by_unit = |v: &Value| {
+        let mut u: Vec<(String, Value)> = v["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| (u["unit"].as_str().unwrap().to_string(), u["report"].clone()))
+            .collect();
+        u.sort_by(|a, b| a.0.cmp(&b.0));
+        u
+    };
+    assert_eq!(by_unit(&from_plans).len(), 3);
+    assert_eq!(by_unit(&from_plans), by_unit(&from_reports));
+    let overdue = |v: &Value| {
+        v["overdue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (o["unit"].clone(), o["key"].clone(), o["title"].clone(), o["due"].clone(), o["days_late"].clone())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(overdue(&from_plans).len(), 2, "task 2 of A and of D; D's task 1 is due on the day");
+    assert_eq!(overdue(&from_plans), overdue(&from_reports));
+    for k in ["period", "year", "previous", "change_points"] {
+        assert_eq!(from_plans["total"][k], from_reports["total"][k], "{k}");
+    }
+    assert_eq!(from_plans["period_label"], from_reports["period_label"]);
+    assert_eq!(from_plans["proposals"], from_reports["proposals"]);
+    let sources: Vec<&str> =
+        from_reports["units"].as_array().unwrap().iter().map(|u| u["source"].as_str().unwrap()).collect();
+    assert_eq!(sources.iter().filter(|s| **s == "word_report").count(), 2);
+    assert_eq!(sources.iter().filter(|s| **s == "json_report").count(), 1);
 }

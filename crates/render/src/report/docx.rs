@@ -346,6 +346,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     out.t(layout_table(vec![vec![left, right]], &[4400, TEXT_WIDTH - 4400]));
 
     doc.document.children = out.0;
+    // The figures, machine-readable, for `par rollup` (see `docx_data`).
+    let doc = super::docx_data::attach(doc, report);
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(|e| format!("cannot build the Word file: {e}"))?;
     Ok(bytes.into_inner())
