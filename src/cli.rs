@@ -542,12 +542,18 @@ pub struct InitArgs {
 const ROLLUP_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par rollup ke-hoach/                     mọi *.toml trong thư mục / every *.toml under it
+  par rollup ke-hoach/ --quarter Q3 --all  mọi việc quá hạn / every overdue item
   par rollup ke-hoach/ --format html -o dashboard.html
+  par rollup ke-hoach/ --format csv --sheet overdue -o qua-han.csv
+  par rollup ke-hoach/ --report --quarter Q3 --format docx -o bao-cao-tong-hop.docx
   par rollup a.toml b.toml --format csv -o tong-hop.csv
-  par rollup . --today 2025-09-30 --format json
 
-Thứ tự \"kém nhất trước\" / \"Worst first\": more overdue items, then lower % complete,
-then lower on-time rate, then the unit's name.
+units.toml in the folder (or --roster FILE) lists the units expected ([[unit]] code, name,
+kind, parent) and the office's report settings ([office]). Plans of other years than
+--year (default: the year of --today) are listed apart; two plans of one unit: the later
+[plan] date counts. Word (.docx) and JSON reports written by par report are read too.
+Thứ tự \"kém nhất trước\" / \"Worst first\": an empty plan, then more overdue items, then
+lower % complete, then lower on-time rate, then the unit's name.
 Exit code 1 when a file was skipped (unreadable, not a plan, or a plan with errors).";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -617,6 +623,7 @@ Ví dụ / Examples:
   par export -o ke-hoach.xlsx              Excel: nhiệm vụ, các kỳ, nhật ký / 3 sheets
   par export --format csv > nhiem-vu.csv   CSV UTF-8 có BOM / with BOM, for Excel
   par export --format csv --sheet occurrences -o cac-ky.csv
+  par export ke-hoach/ -o tong-hop.xlsx    nhiều đơn vị: việc, đơn vị, tiêu chí / many units
   par export --format ics -o han.ics       lịch: mỗi hạn một sự kiện / an event per deadline
   par export --format json | jq .tasks
 
