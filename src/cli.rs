@@ -720,12 +720,18 @@ pub struct OwnerListArgs {
 const ROLLUP_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par rollup ke-hoach/                     mọi *.toml trong thư mục / every *.toml under it
+  par rollup ke-hoach/ --quarter Q3 --all  mọi việc quá hạn / every overdue item
   par rollup ke-hoach/ --format html -o dashboard.html
+  par rollup ke-hoach/ --format csv --sheet overdue -o qua-han.csv
+  par rollup ke-hoach/ --report --quarter Q3 --format docx -o bao-cao-tong-hop.docx
   par rollup a.toml b.toml --format csv -o tong-hop.csv
-  par rollup . --today 2025-09-30 --format json
 
-Thứ tự \"kém nhất trước\" / \"Worst first\": more overdue items, then lower % complete,
-then lower on-time rate, then the unit's name.
+units.toml in the folder (or --roster FILE) lists the units expected ([[unit]] code, name,
+kind, parent) and the office's report settings ([office]). Plans of other years than
+--year (default: the year of --today) are listed apart; two plans of one unit: the later
+[plan] date counts. Word (.docx) and JSON reports written by par report are read too.
+Thứ tự \"kém nhất trước\" / \"Worst first\": an empty plan, then more overdue items, then
+lower % complete, then lower on-time rate, then the unit's name.
 Exit code 1 when a file was skipped (unreadable, not a plan, or a plan with errors).";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -738,6 +744,8 @@ pub enum RollupFormat {
     Md,
     /// One self-contained page with charts
     Html,
+    /// Word (the consolidated report, with --report)
+    Docx,
 }
 
 #[derive(Debug, Args)]
@@ -756,6 +764,36 @@ pub struct RollupArgs {
     /// Files read at once (default: the number of cores)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
+    /// Năm kế hoạch được tính (mặc định: năm của --today) / the plans' year counted (default: the year of --today)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Kỳ báo cáo: Q1..Q4, H1, H2, 2025-Q3… (mặc định: kỳ báo cáo của từng đơn vị) / the report period (default: each unit's own)
+    #[arg(long, alias = "period", value_name = "PERIOD")]
+    pub quarter: Option<String>,
+    /// Danh sách đơn vị (mặc định: units.toml trong thư mục) / the roster (default: units.toml in the folder)
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Bảng liệt kê mọi việc quá hạn, không chỉ 20 việc / the table lists every overdue item, not only 20
+    #[arg(long)]
+    pub all: bool,
+    /// Bảng của tệp CSV / the table a CSV holds
+    #[arg(long, value_enum, default_value_t)]
+    pub sheet: RollupSheet,
+    /// Báo cáo tổng hợp của cơ quan (md, docx, json) / the office's consolidated report (md, docx, json)
+    #[arg(long)]
+    pub report: bool,
+}
+
+/// `par rollup --sheet`: which table a CSV holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RollupSheet {
+    /// One row per unit
+    #[default]
+    Units,
+    /// Every overdue item
+    Overdue,
+    /// Criteria across units
+    Criteria,
 }
 
 const EXPORT_EXAMPLES: &str = "\
@@ -763,6 +801,7 @@ Ví dụ / Examples:
   par export -o ke-hoach.xlsx              Excel: nhiệm vụ, các kỳ, nhật ký / 3 sheets
   par export --format csv > nhiem-vu.csv   CSV UTF-8 có BOM / with BOM, for Excel
   par export --format csv --sheet occurrences -o cac-ky.csv
+  par export ke-hoach/ -o tong-hop.xlsx    nhiều đơn vị: việc, đơn vị, tiêu chí / many units
   par export --format ics -o han.ics       lịch: mỗi hạn một sự kiện / an event per deadline
   par export --format json | jq .tasks
 
@@ -803,6 +842,15 @@ impl ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Thư mục kế hoạch của các đơn vị (csv, xlsx) / folders of units' plans (csv, xlsx): one row per item, with the unit
+    #[arg(value_name = "DIR")]
+    pub paths: Vec<PathBuf>,
+    /// Năm kế hoạch được xuất, khi xuất thư mục (mặc định: năm của --today) / with folders: the plans' year
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Danh sách đơn vị, khi xuất thư mục (mặc định: units.toml trong thư mục) / with folders: the roster
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
     /// Output format (default: from the -o file's extension)
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,

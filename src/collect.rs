@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::compute::rollup::{Rollup, SkipKind, Skipped, Summary, summarise};
+use crate::compute::rollup::{Rollup, Scope, SkipKind, Skipped, Summary, summarise};
 use crate::i18n::Lang;
 use crate::read::ReadError;
 
@@ -13,7 +13,18 @@ use crate::read::ReadError;
 #[derive(Debug)]
 pub enum Found {
     File(PathBuf),
+    /// A Word, PDF or JSON file under a folder: a received report, or a document a unit
+    /// sent instead of its plan.
+    Document(PathBuf),
     Error(PathBuf, ReadError),
+}
+
+/// Documents a unit may send instead of (or as well as) its plan.
+fn is_document(path: &Path) -> bool {
+    path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        let x = x.to_ascii_lowercase();
+        x == "docx" || x == "pdf" || x == "json"
+    })
 }
 
 /// The files to read, in a stable order: each argument in turn; inside a folder,
@@ -38,7 +49,7 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Found> {
         let mut seen = HashSet::new();
         out.retain(|f| match f {
             Found::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-            Found::Error(..) => true,
+            Found::Error(..) | Found::Document(_) => true,
         });
     }
     out
@@ -73,6 +84,7 @@ fn walk_dir(dir: &Path, out: &mut Vec<Found>) {
                 }
             }
             Ok(_) if is_toml => out.push(Found::File(path)),
+            Ok(_) if is_document(&path) => out.push(Found::Document(path)),
             Ok(_) => {}
             Err(err) => out.push(Found::Error(path, ReadError::Io(err))),
         }
@@ -80,39 +92,35 @@ fn walk_dir(dir: &Path, out: &mut Vec<Found>) {
 }
 
 /// Reads one file: a summary, or why it is skipped.
-fn read_one(path: &Path, today: chrono::NaiveDate, lang: Lang) -> Result<Summary, Skipped> {
+fn read_one(path: &Path, today: chrono::NaiveDate, scope: Scope, lang: Lang) -> Result<Summary, Skipped> {
     let shown = path.display().to_string();
     // Regular files only, and at most the cap: a pipe named `x.toml` is skipped, not
     // waited on; `/dev/zero` or a 3 GB file is skipped, not read.
     let bytes = crate::read::read_capped(path).map_err(|e| Skipped::unreadable(shown.clone(), &e, lang))?;
-    let (text, _bom) =
-        crate::plan::load::decode(path, bytes).map_err(|e| Skipped::refused(shown.clone(), SkipKind::Unreadable, e))?;
+    let (text, _bom) = crate::plan::load::decode(path, bytes)
+        .map_err(|e| Skipped::refused(shown.clone(), SkipKind::Unreadable, e, lang))?;
     match crate::plan::load::parse(path, &text) {
         // As it stood on `today`, as every reading command sees a plan.
-        Ok(plan) => Ok(summarise(&plan.as_of(today), &shown, today, lang)),
+        Ok(plan) => Ok(summarise(&plan.as_of(today), &shown, today, scope, lang)),
         Err(e) => {
             // Told apart only on failure, so a good plan is parsed once; text the loader
             // refused as too costly for the parser is not parsed again.
             let not_a_plan = crate::plan::prescan::check(&text).is_ok()
                 && text.parse::<toml::Table>().is_ok_and(|t| !t.contains_key("plan"));
             Err(if not_a_plan {
-                Skipped {
-                    detail: format!("{shown} is TOML but not a plan: it has no [plan] table"),
-                    path: shown,
-                    kind: SkipKind::NotAPlan,
-                    reason: "no [plan] table".into(),
-                }
+                Skipped::not_a_plan(shown, lang)
             } else {
-                Skipped::refused(shown, SkipKind::Invalid, e)
+                Skipped::refused(shown, SkipKind::Invalid, e, lang)
             })
         }
     }
 }
 
 /// Reads one found entry into the accumulator.
-fn read_into(rollup: &mut Rollup, order: usize, found: &Found, today: chrono::NaiveDate, lang: Lang) {
+fn read_into(rollup: &mut Rollup, order: usize, found: &Found, today: chrono::NaiveDate, scope: Scope, lang: Lang) {
     match found {
-        Found::File(p) => match read_one(p, today, lang) {
+        Found::Document(p) => crate::received::read_into(rollup, order, p, today, scope, lang),
+        Found::File(p) => match read_one(p, today, scope, lang) {
             Ok(s) => rollup.add(order, s),
             Err(s) => rollup.skip(order, s),
         },
@@ -124,27 +132,27 @@ fn read_into(rollup: &mut Rollup, order: usize, found: &Found, today: chrono::Na
 /// from a shared counter (so a worker slowed by a busy machine simply reads
 /// fewer files) and holds one plan at a time; the results carry each file's
 /// position, so the report is the same whatever the number of threads.
-pub fn read_all(found: &[Found], today: chrono::NaiveDate, lang: Lang, jobs: usize) -> Rollup {
+pub fn read_all(found: &[Found], today: chrono::NaiveDate, scope: Scope, lang: Lang, jobs: usize) -> Rollup {
     use std::sync::atomic::{AtomicUsize, Ordering};
     // Below a few dozen files a thread costs more than it saves.
     let jobs = jobs.clamp(1, found.len().div_ceil(32).max(1));
     if jobs == 1 {
         let mut r = Rollup::new();
         for (i, f) in found.iter().enumerate() {
-            read_into(&mut r, i, f, today, lang);
+            read_into(&mut r, i, f, today, scope, lang);
         }
         return r;
     }
     let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
+    std::thread::scope(|threads| {
         let handles: Vec<_> = (0..jobs)
             .map(|_| {
-                scope.spawn(|| {
+                threads.spawn(|| {
                     let mut r = Rollup::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(f) = found.get(i) else { break r };
-                        read_into(&mut r, i, f, today, lang);
+                        read_into(&mut r, i, f, today, scope, lang);
                     }
                 })
             })
@@ -156,4 +164,12 @@ pub fn read_all(found: &[Found], today: chrono::NaiveDate, lang: Lang, jobs: usi
         }
         all
     })
+}
+
+/// A plan file read and checked, for a command that needs the plan itself after the
+/// roll-up chose it (`par export DIR`); `None` when it cannot be read now.
+pub fn load_plan(path: &Path) -> Option<crate::plan::Plan> {
+    let bytes = crate::read::read_capped(path).ok()?;
+    let (text, _bom) = crate::plan::load::decode(path, bytes).ok()?;
+    crate::plan::load::parse(path, &text).ok()
 }

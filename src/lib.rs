@@ -9,6 +9,7 @@ pub mod collect;
 pub mod commands;
 pub mod error;
 pub mod output;
+pub mod received;
 pub mod write;
 
 // The layers below the CLI are crates (see ARCHITECTURE.md); re-exported here so that

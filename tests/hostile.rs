@@ -555,7 +555,7 @@ fn pipes_and_devices_are_refused_not_waited_on_or_read() {
     std::fs::create_dir(s.path("units")).unwrap();
     std::fs::write(s.path("units/a.toml"), support::SEED).unwrap();
     assert!(mkfifo(&s.path("units/b.toml")));
-    let run = s.run_timed(&["rollup", "units", "--format", "json"]);
+    let run = s.run_timed(&["rollup", "units", "--format", "json", "--lang", "en", "--year", "2025"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
@@ -579,9 +579,11 @@ fn files_over_the_cap_are_refused_by_size_before_reading() {
     std::fs::create_dir(s.path("units")).unwrap();
     std::fs::File::create(s.path("units/big.toml")).unwrap().set_len(300 << 20).unwrap();
     // Plans are capped at 256 MB; plan documents for `par import` at 32 MB.
-    for (args, code, cap) in
-        [("-f big.toml status", 3, 256), ("import big.txt --lang en", 3, 32), ("rollup units --format json", 1, 256)]
-    {
+    for (args, code, cap) in [
+        ("-f big.toml status", 3, 256),
+        ("import big.txt --lang en", 3, 32),
+        ("rollup units --format json --lang en", 1, 256),
+    ] {
         let run = s.run_within(200_000, args);
         assert_eq!(run.code, code, "{args}: {}", run.stderr);
         let shown = format!("{}{}", run.stdout, run.stderr);
@@ -662,7 +664,7 @@ fn a_rollup_of_nothing_readable_exits_3_and_of_no_plans_2() {
     let err = s.par(["rollup", "rong", "--lang", "en"]).fails(2);
     assert!(err.contains("no plan files (*.toml) in rong"), "{err}");
     // A plan and a missing path: the report, the missing one skipped, exit 1.
-    let run = s.par(["rollup", "plan.toml", "khong-co", "--format", "json"]);
+    let run = s.par(["rollup", "plan.toml", "khong-co", "--format", "json", "--lang", "en"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("no such file or folder"), "{}", run.stdout);
 }

@@ -22,6 +22,7 @@ mod import;
 mod index_check;
 mod journal;
 mod keys;
+mod office;
 mod period;
 mod properties;
 mod report;

@@ -103,9 +103,9 @@ fn rolls_up_a_folder_with_skipped_files() {
     assert_eq!(code, 1, "files were skipped, so the exit code says so");
     assert_eq!(v["kind"], "rollup");
     let units = v["units"].as_array().unwrap();
-    // 12 units, the duplicate file and the hostile unit.
-    assert_eq!(units.len(), 14);
-    assert_eq!(v["total"]["plans"], 14);
+    // 12 units and the hostile unit; the second copy of unit 03 counts, the first is superseded.
+    assert_eq!(units.len(), 13);
+    assert_eq!(v["total"]["plans"], 13);
     // Worst first: the hostile unit has 30 overdue items.
     assert!(units[0]["unit"].as_str().unwrap().starts_with("Trường <script>"));
     let overdue: Vec<u64> = units.iter().map(|u| u["items"]["overdue"].as_u64().unwrap()).collect();
@@ -132,15 +132,18 @@ fn rolls_up_a_folder_with_skipped_files() {
     assert!(skipped[1]["reason"].as_str().unwrap().contains("unknown key `titel`"));
     assert!(skipped[1]["detail"].as_str().unwrap().contains("did you mean `title`?"));
 
-    // "Đơn vị 03" and "don vi 03" are the same unit: both listed, both flagged.
-    let dups = v["duplicates"].as_array().unwrap();
-    assert_eq!(dups.len(), 1);
-    assert_eq!(dups[0]["paths"].as_array().unwrap().len(), 2);
-    assert_eq!(units.iter().filter(|u| u["duplicate"] == true).count(), 2);
+    // "Đơn vị 03" and "don vi 03" are the same unit: neither file has a [plan] date, so the
+    // one whose path sorts later (truong/don-vi-03.toml after phuong/ban-sao.toml) counts.
+    let sup = v["superseded"].as_array().unwrap();
+    assert_eq!(sup.len(), 1);
+    assert!(sup[0]["unit"]["path"].as_str().unwrap().ends_with("ban-sao.toml"));
+    assert_eq!(sup[0]["by"], "…/don-vi-03.toml");
+    assert_eq!(sup[0]["reason"], "later_file_name");
 
-    // The 20 most overdue items across all units, most days late first.
+    // Every overdue item across the counted units, most days late first: the hostile unit's
+    // 30, and units 00..11 with i % 4 each (0+1+2+3 three times = 18).
     let top = v["overdue"].as_array().unwrap();
-    assert_eq!(top.len(), 20);
+    assert_eq!(top.len(), 48);
     let days: Vec<i64> = top.iter().map(|o| o["days_late"].as_i64().unwrap()).collect();
     assert!(days.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(days[0], 126); // due 1 June, as of 5 October
@@ -170,11 +173,11 @@ fn terminal_table_is_escaped_and_lists_problems() {
     assert!(!text.contains('\u{1b}'), "terminal escapes from plan text must not reach the terminal");
     assert!(text.contains("\\u{1b}[31m"));
     assert!(text.contains("By unit (worst first)"));
-    assert!(text.contains("20 most overdue items (of"));
+    assert!(text.contains("20 most overdue items (of 48 overdue; --all lists them all)"), "{text}");
     assert!(text.contains("Files skipped (2)"));
     assert!(text.contains("not a plan"));
-    assert!(text.contains("(duplicate unit)"));
-    assert!(text.contains("Warning: units claimed twice"));
+    assert!(text.contains("Superseded copy of “don vi 03”"), "{text}");
+    assert!(text.contains("Needs attention"));
 }
 
 #[test]
@@ -190,7 +193,7 @@ fn csv_reads_back() {
     assert_eq!(&headers[0], "Unit");
     assert_eq!(&headers[9], "Overdue");
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 14);
+    assert_eq!(rows.len(), 13);
     assert!(rows[0][0].starts_with("Trường <script>"));
     assert_eq!(&rows[0][9], "30");
     assert!(rows.iter().any(|r| &r[0] == "Đơn vị 05"));
@@ -209,8 +212,8 @@ fn markdown_escapes_markup() {
     // Every table row has the same number of cells: a `|` in plan text cannot break it.
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| ")).collect();
     let cells = |l: &str| l.replace("\\|", "").matches('|').count();
-    let units_table: Vec<&&str> = rows.iter().take(16).collect();
-    assert!(units_table.iter().all(|l| cells(l) == 11), "{units_table:#?}");
+    let units_table: Vec<&&str> = rows.iter().take(15).collect();
+    assert!(units_table.iter().all(|l| cells(l) == 15), "{units_table:#?}");
 }
 
 #[test]
@@ -247,11 +250,13 @@ fn html_dashboard_is_self_contained_and_escaped() {
     assert_eq!(doc.select(&sel("head style")).count(), 1);
     assert_eq!(doc.select(&sel("svg.chart")).count(), 2);
     let first_chart = doc.select(&sel("svg.chart")).next().unwrap();
-    assert_eq!(first_chart.select(&sel("g")).count(), 14);
+    assert_eq!(first_chart.select(&sel("g")).count(), 13);
     // Labels in English with --lang en, and the warnings.
     let text: String = doc.root_element().text().collect();
     assert!(text.contains("By unit (worst first)"));
-    assert!(text.contains("Needs attention — duplicate units: 1, files skipped: 2"));
+    // One superseded copy, and the units silent in the period: the latest closed quarter
+    // (Q3), the one a bare `par report` writes (compute::standing::default_period).
+    assert!(text.contains("Needs attention — warnings: 8, files skipped: 2"), "{text}");
     assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("en"));
 }
 
@@ -271,8 +276,10 @@ fn folder_without_plans_is_an_error() {
     write(dir.path(), "readme.txt", "nothing here");
     let out = PAR.cmd().arg("rollup").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files (*.toml)"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("không có tệp kế hoạch (*.toml) nào trong"));
     assert!(out.stdout.is_empty());
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--lang", "en"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no plan files (*.toml)"));
 }
 
 #[test]
@@ -307,14 +314,15 @@ fn missing_and_unreadable_paths_are_skipped_not_fatal() {
     assert_eq!(code, 1);
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
     assert_eq!(v["skipped"][0]["kind"], "unreadable");
-    assert_eq!(v["skipped"][0]["reason"], "no such file or folder");
+    // Reasons in the output language (Vietnamese by default).
+    assert_eq!(v["skipped"][0]["reason"], "không có tệp hay thư mục này");
     // A file named twice is read once.
     let a = dir.path().join("a.toml");
     let out = PAR.cmd().arg("rollup").arg(&a).arg(&a).arg(dir.path()).args(["--format", "json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
-    assert!(v["duplicates"].as_array().unwrap().is_empty());
+    assert!(v["superseded"].as_array().unwrap().is_empty());
 }
 
 #[test]
@@ -324,7 +332,7 @@ fn unreadable_files_are_reported() {
     std::fs::write(dir.path().join("b.toml"), b"[plan]\nunit = \"\xC3\x28\"\n").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.toml"), dir.path().join("c.toml")).unwrap();
-    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json", "--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);
@@ -380,8 +388,8 @@ fn index_forecast_where_the_plan_has_one() {
     let without = unit("Trường không chỉ số");
     assert!(without["index_forecast"].is_null() && without["index_max"].is_null(), "{without}");
 
-    // The terminal table (a wide one, so nothing is dropped), Markdown and HTML say the same.
-    let wide = PAR.cmd().arg("rollup").arg(dir.path()).env("COLUMNS", "200").output().unwrap();
+    // The terminal table (a wide one, so nothing is dropped or wrapped), Markdown and HTML say the same.
+    let wide = PAR.cmd().arg("rollup").arg(dir.path()).env("COLUMNS", "240").output().unwrap();
     let table = String::from_utf8(wide.stdout).unwrap();
     assert!(table.contains("Dự báo Chỉ số"), "{table}");
     let row = |text: &str, unit: &str| text.lines().find(|l| l.contains(unit)).unwrap().to_string();

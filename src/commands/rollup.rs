@@ -1,18 +1,36 @@
-//! `par rollup PATH...`: the district view of the plan files found (see [`crate::collect`]).
+//! `par rollup PATH...`: the office's view of the plan files (and received reports)
+//! found (see [`crate::collect`]), against its roster when there is one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::cli::{RollupArgs, RollupFormat};
+use crate::cli::{RollupArgs, RollupFormat, RollupSheet};
 use crate::collect::{Found, read_all, walk};
+use crate::compute::rollup::{RollupReport, Scope};
+use crate::compute::roster::Roster;
 use crate::error::{Fail, code};
+use crate::i18n::Lang;
 use crate::output::{OutputFile, Payload, deliver};
 use crate::render::{Style, json};
 use crate::{Context, Outcome};
 
+/// The name of the roster a folder holds.
+pub const ROSTER_FILE: &str = "units.toml";
+
 pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
     let lang = ctx.lang.unwrap_or_default();
-    let found = walk(&args.paths);
-    if !found.iter().any(|f| matches!(f, Found::File(_))) {
+    refuse_plan_file(ctx, lang)?;
+    let scope = scope(ctx, args, lang)?;
+    let (roster, roster_path) = load_roster(&args.paths, args.roster.as_ref(), lang)?;
+    let mut found = walk(&args.paths);
+    if let Some(r) = &roster_path {
+        // The roster is read as a roster, not rolled up as a plan.
+        let canon = std::fs::canonicalize(r).unwrap_or_else(|_| r.clone());
+        found.retain(|f| match f {
+            Found::File(p) => std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()) != canon,
+            _ => true,
+        });
+    }
+    if !found.iter().any(|f| matches!(f, Found::File(_) | Found::Document(_))) {
         // Nothing to read: a path that could not be read is exit 3 (as for any command);
         // folders without plan files are bad input, 2.
         if let Some(Found::Error(p, why)) = found.first() {
@@ -21,42 +39,176 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         }
         let shown: Vec<String> =
             args.paths.iter().map(|p| crate::text::clean(&p.display().to_string()).into_owned()).collect();
-        return Err(Fail::input(format!("no plan files (*.toml) in {}", shown.join(", ")))
-            .help("give the folder holding the units' plan files, or the files themselves")
-            .into());
+        return Err(Fail::input(format!(
+            "{} {}",
+            lang.pick("không có tệp kế hoạch (*.toml) nào trong", "no plan files (*.toml) in"),
+            shown.join(", ")
+        ))
+        .help_in(
+            lang,
+            lang.pick(
+                "hãy chỉ thư mục chứa các tệp kế hoạch của đơn vị, hoặc chính các tệp đó",
+                "give the folder holding the units' plan files, or the files themselves",
+            ),
+        )
+        .into());
+    }
+    if args.report
+        && !matches!(args.format, RollupFormat::Table | RollupFormat::Md | RollupFormat::Docx | RollupFormat::Json)
+    {
+        return Err(Fail::input(lang.pick(
+            "báo cáo tổng hợp (--report) có dạng md, docx hoặc json",
+            "the consolidated report (--report) comes as md, docx or json",
+        ))
+        .help_in(lang, lang.pick("thêm --format docx -o bao-cao.docx", "add --format docx -o report.docx"))
+        .into());
+    }
+    if args.format == RollupFormat::Docx && (!args.report || args.output.is_none()) {
+        return Err(Fail::input(lang.pick(
+            "dạng docx chỉ dành cho báo cáo tổng hợp, ghi ra tệp",
+            "docx is for the consolidated report, written to a file",
+        ))
+        .help_in(
+            lang,
+            lang.pick(
+                "par rollup DIR --report --format docx -o bao-cao.docx",
+                "par rollup DIR --report --format docx -o report.docx",
+            ),
+        )
+        .into());
     }
     // The output is checked before any work: never one of the files rolled up, never an
     // existing file without --force.
-    let inputs: Vec<&Path> = found
+    let mut inputs: Vec<&Path> = found
         .iter()
         .filter_map(|f| match f {
-            Found::File(p) => Some(p.as_path()),
+            Found::File(p) | Found::Document(p) => Some(p.as_path()),
             Found::Error(..) => None,
         })
         .collect();
+    if let Some(r) = &roster_path {
+        inputs.push(r);
+    }
     let output = args.output.as_deref().map(|p| OutputFile::check(p, &inputs, args.force, lang)).transpose()?;
     let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n.get());
-    let report = read_all(&found, ctx.today, lang, jobs).finish(ctx.today);
+    let report = read_all(&found, ctx.today, scope, lang, jobs).finish(ctx.today, scope, roster.as_ref());
 
     let to_terminal_table = args.format == RollupFormat::Table && args.output.is_none();
     if !to_terminal_table {
-        // The report itself shows these on a terminal; elsewhere, say them on stderr.
-        for d in &report.duplicates {
-            eprintln!(
-                "warning: {} `{}`: {}",
-                lang.pick("đơn vị có trong nhiều tệp", "unit claimed by several files"),
-                crate::text::one_line(&d.unit),
-                d.paths.iter().map(|p| crate::text::one_line(p)).collect::<Vec<_>>().join(", ")
-            );
+        warn(&report, lang);
+    }
+    let payload = if args.report {
+        let office = roster.as_ref().map(|r| r.office.clone()).unwrap_or_default();
+        match args.format {
+            RollupFormat::Docx => Payload::Binary(
+                crate::render::rollup::office::docx(&report, &office, ctx.today, lang).map_err(Fail::write)?,
+            ),
+            RollupFormat::Json => Payload::Text(json::to_json(
+                "rollup-report",
+                &crate::render::rollup::office::data(&report, &office, ctx.today, lang),
+            )),
+            // Markdown, also for the default format: the report is a document, not a table.
+            _ => Payload::Text(crate::render::rollup::office::markdown(&report, &office, ctx.today, lang)),
         }
+    } else {
+        Payload::Text(render(ctx, args, &report, lang))
+    };
+    let mut outcome = deliver(output.as_ref(), payload, lang, "rollup")?;
+    if !report.skipped.is_empty() {
+        outcome.code = code::FINDINGS;
+    }
+    Ok(outcome)
+}
+
+fn render(ctx: &Context, args: &RollupArgs, report: &RollupReport, lang: Lang) -> String {
+    match args.format {
+        RollupFormat::Table => {
+            let style = if args.output.is_some() {
+                Style { lang, color: false, width: None }
+            } else {
+                Style::new(lang, ctx.color, ctx.width)
+            };
+            crate::render::rollup::table::render(report, &style, args.all)
+        }
+        RollupFormat::Json => json::to_json("rollup", report),
+        RollupFormat::Csv => match args.sheet {
+            RollupSheet::Units => crate::render::rollup::csv::render(report, lang),
+            RollupSheet::Overdue => crate::render::rollup::csv::overdue(report, lang),
+            RollupSheet::Criteria => crate::render::rollup::csv::criteria(report, lang),
+        },
+        RollupFormat::Md => crate::render::rollup::md::render(report, lang, args.all),
+        RollupFormat::Html | RollupFormat::Docx => crate::render::rollup::html::render(report, lang, args.all),
+    }
+}
+
+/// `-f` names one plan; a rollup reads folders. Given on the command line (not from
+/// `PAR_FILE`, which names the user's own plan), it is an error that says what to do.
+fn refuse_plan_file(ctx: &Context, lang: Lang) -> Result<(), Fail> {
+    let Some(file) = &ctx.file else { return Ok(()) };
+    if std::env::var_os("PAR_FILE").is_some_and(|v| Path::new(&v) == file) {
+        return Ok(());
+    }
+    let shown = crate::text::clean(&file.display().to_string()).into_owned();
+    Err(Fail::input(format!(
+        "{} (-f {shown})",
+        lang.pick(
+            "par rollup không dùng -f: -f chỉ một tệp kế hoạch, còn rollup đọc cả thư mục",
+            "par rollup does not take -f: -f names one plan file, a rollup reads folders"
+        )
+    ))
+    .help_in(
+        lang,
+        format!("{} par rollup {shown}", lang.pick("hãy chỉ thư mục sau lệnh:", "pass the folder after the command:")),
+    ))
+}
+
+fn scope(ctx: &Context, args: &RollupArgs, lang: Lang) -> Result<Scope, Fail> {
+    use chrono::Datelike;
+    let year = args.year.unwrap_or_else(|| ctx.today.year());
+    let period =
+        args.quarter.as_deref().map(|q| crate::period::Period::parse(q, Some(year))).transpose().map_err(|e| {
+            Fail::input(format!("--quarter: {e}")).help_in(
+                lang,
+                lang.pick("ví dụ: --quarter Q3 hoặc --quarter 2025-Q3", "e.g. --quarter Q3 or --quarter 2025-Q3"),
+            )
+        })?;
+    Ok(Scope { year, period })
+}
+
+/// The roster: `--roster FILE`, else `units.toml` in the first folder given, if there.
+pub fn load_roster(
+    paths: &[PathBuf],
+    explicit: Option<&PathBuf>,
+    lang: Lang,
+) -> Result<(Option<Roster>, Option<PathBuf>), Fail> {
+    let path = match explicit {
+        Some(p) => p.clone(),
+        None => match paths.iter().find(|p| p.is_dir()).map(|d| d.join(ROSTER_FILE)) {
+            Some(p) if p.exists() => p,
+            _ => return Ok((None, None)),
+        },
+    };
+    let shown = crate::text::clean(&path.display().to_string()).into_owned();
+    let bytes = crate::read::read_capped(&path)
+        .map_err(|e| Fail::new(e.kind(), e.headline(lang, &shown)).help_in(lang, e.help(lang)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Fail::read(format!("{shown}: {}", lang.pick("không phải văn bản UTF-8", "not UTF-8 text")))
+            .help_in(lang, lang.pick("lưu lại tệp dạng UTF-8", "save the file as UTF-8"))
+    })?;
+    let roster = Roster::parse(&text, &shown).map_err(|e| Fail::input(e.message(lang)).help_in(lang, e.help(lang)))?;
+    Ok((Some(roster), Some(path)))
+}
+
+/// What the report shows on a terminal goes to stderr for the other formats.
+fn warn(report: &RollupReport, lang: Lang) {
+    for line in crate::render::rollup::warning_lines(report, lang) {
+        eprintln!("{}: {}", lang.pick("cảnh báo", "warning"), line);
     }
     for s in &report.skipped {
         // The full reason (every problem with its line) goes to stderr; the report has one line each.
-        if to_terminal_table {
-            continue;
-        }
         eprintln!(
-            "warning: {} {}: {}",
+            "{}: {} {}: {}",
+            lang.pick("cảnh báo", "warning"),
             lang.pick("bỏ qua", "skipped"),
             crate::text::one_line(&s.path),
             s.kind.label(lang)
@@ -65,24 +217,4 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
             eprintln!("  {}", crate::text::clean(line));
         }
     }
-
-    let text = match args.format {
-        RollupFormat::Table => {
-            let style = if args.output.is_some() {
-                Style { lang, color: false, width: None }
-            } else {
-                Style::new(lang, ctx.color, ctx.width)
-            };
-            crate::render::rollup::table::render(&report, &style)
-        }
-        RollupFormat::Json => json::to_json("rollup", &report),
-        RollupFormat::Csv => crate::render::rollup::csv::render(&report, lang),
-        RollupFormat::Md => crate::render::rollup::md::render(&report, lang),
-        RollupFormat::Html => crate::render::rollup::html::render(&report, lang),
-    };
-    let mut outcome = deliver(output.as_ref(), Payload::Text(text), lang, "rollup")?;
-    if !report.skipped.is_empty() {
-        outcome.code = code::FINDINGS;
-    }
-    Ok(outcome)
 }

@@ -257,12 +257,21 @@ pub fn bar_chart(caption: &str, bars: &[Bar], max: f64, width: f64) -> Markup {
             (PreEscaped(format!("<line class=\"grid\" x1=\"{x0}\" y1=\"0\" x2=\"{x0}\" y2=\"{height}\"/>")))
             @for (i, b) in bars.iter().enumerate() {
                 @let mid = ROW_H * i as f64 + 3.0 + ROW_H / 2.0;
-                @let label = crate::text::truncate(&crate::text::one_line(&b.label), 34);
+                @let label = label_lines(&b.label);
                 @let (drawn, end) = lay_out(b, max, plot_w);
                 g {
                     title { (Text(&b.label)) }
-                    text x=(Fixed1(LABEL_W - 8.0)) y=(Fixed1(mid)) text-anchor="end" dominant-baseline="middle" {
-                        (Text(&label))
+                    @if label.len() == 1 {
+                        text x=(Fixed1(LABEL_W - 8.0)) y=(Fixed1(mid)) text-anchor="end" dominant-baseline="middle" {
+                            (Text(&label[0]))
+                        }
+                    } @else {
+                        // A long name on two lines, the whole of it in the tooltip.
+                        text x=(Fixed1(LABEL_W - 8.0)) y=(Fixed1(mid)) text-anchor="end" dominant-baseline="middle" font-size="10.5" {
+                            @for (k, line) in label.iter().enumerate() {
+                                tspan x=(Fixed1(LABEL_W - 8.0)) dy=(if k == 0 { "-0.55em" } else { "1.1em" }) { (Text(line)) }
+                            }
+                        }
                     }
                     @for (x, w, s) in drawn {
                         rect class=(s.class) x=(Fixed1(x)) y=(Fixed1(mid - BAR_H / 2.0)) width=(Fixed1(w))
@@ -276,6 +285,39 @@ pub fn bar_chart(caption: &str, bars: &[Bar], max: f64, width: f64) -> Markup {
         }
         "\n"
     }
+}
+
+/// A chart label on one line, or on two (split at a space) when longer than fits; only a
+/// label longer than two lines is cut, and the bar's tooltip holds it whole.
+fn label_lines(label: &str) -> Vec<String> {
+    const LINE: usize = 34;
+    let text = crate::text::one_line(label);
+    if text.chars().count() <= LINE {
+        return vec![text];
+    }
+    const WIDE: usize = 40;
+    let mut first = String::new();
+    let mut rest = text.as_str();
+    for (i, word) in text.split(' ').enumerate() {
+        let next = if i == 0 { word.chars().count() } else { first.chars().count() + 1 + word.chars().count() };
+        if next > WIDE && !first.is_empty() {
+            break;
+        }
+        if i > 0 {
+            first.push(' ');
+        }
+        first.push_str(word);
+        rest = text[first.len()..].trim_start();
+    }
+    if first.chars().count() > WIDE {
+        first = crate::text::truncate(&first, WIDE);
+        rest = "";
+    }
+    let mut out = vec![first];
+    if !rest.is_empty() {
+        out.push(crate::text::truncate(rest, WIDE));
+    }
+    out
 }
 
 /// The legend of a chart: (class, label) pairs.
@@ -391,6 +433,15 @@ pub fn meter(percent: Option<f64>, text: &str) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_chart_labels_wrap_instead_of_being_cut() {
+        assert_eq!(label_lines("Trường Mầm non Sơn Ca"), ["Trường Mầm non Sơn Ca"]);
+        let long = "Trường Trung học cơ sở Nguyễn Bỉnh Khiêm, phường Sài Gòn";
+        let lines = label_lines(long);
+        assert_eq!(lines, ["Trường Trung học cơ sở Nguyễn Bỉnh", "Khiêm, phường Sài Gòn"]);
+        assert_eq!(lines.join(" "), long, "nothing cut");
+    }
 
     #[test]
     fn escapes_markup_and_controls() {

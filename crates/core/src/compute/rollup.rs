@@ -1,64 +1,126 @@
-//! `par rollup` as data: the district office's view over many units' plans.
+//! `par rollup` as data: the aggregating office's view over many units' plans.
 //!
-//! Pure and streaming: [`summarise`] turns one loaded plan into a small
-//! [`Summary`] (the plan can then be dropped), a [`Rollup`] folds summaries and
-//! skipped files together keeping only the per-unit rows and a bounded heap of
-//! the most overdue items, and [`Rollup::finish`] orders everything into a
-//! [`RollupReport`]. Memory therefore grows with the number of units (one small
-//! row each), never with the size of their plans.
+//! Pure and streaming: [`summarise`] turns one loaded plan into a small [`Summary`]
+//! (the plan can then be dropped), a [`Rollup`] folds summaries and skipped files
+//! together, and [`Rollup::finish`] decides which plan counts for which unit
+//! ([`super::rollup_units`]) and orders everything into a [`RollupReport`]. Memory grows
+//! with the number of units and of their overdue items, never with the size of their plans.
 //!
 //! "Worst first" — the order of [`RollupReport::units`]:
-//! 1. more overdue items first (the work the office must chase now);
-//! 2. then lower % complete (a unit with nothing dated to count goes after those that have);
-//! 3. then lower on-time rate (likewise, none after some);
-//! 4. then the unit's name (ignoring case and diacritics), then the file path.
+//! 1. an empty plan (no task) first: it is a problem to chase, not a good result;
+//! 2. more overdue items first (the work the office must chase now);
+//! 3. then lower % complete (a unit with nothing dated to count goes after those that have);
+//! 4. then lower on-time rate (likewise, none after some);
+//! 5. then the unit's name (ignoring case and diacritics), then the file path.
+//!
+//! Which plans count: those of the rollup's year (`--year`, default the year of
+//! `--today`); one per unit (see [`super::rollup_units`]). A unit's figures for the
+//! period (period, year to date, change from the previous report) come from
+//! [`super::report::build`], the function its own `par report` uses, so the two agree.
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::report::Tally;
 use super::schedule::{Status, all_occurrences};
 use super::status::Counts;
 use crate::i18n::Lang;
+use crate::period::Period;
 use crate::plan::{Plan, PlanError};
 use crate::read::ReadError;
 
-/// How many overdue items the rollup lists across all units.
+pub use super::rollup_units::{Missing, RosterOutcome, SupersedeReason, Superseded, UnitFlag, UnitRef, finish_units};
+
+/// How many overdue items the terminal table lists without `--all`.
 pub const TOP_OVERDUE: usize = 20;
 
+/// What the rollup covers: the plans of `year`, reported on `period` (each plan's own
+/// default report period when `None`, as its `par report` would).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub year: i32,
+    pub period: Option<Period>,
+}
+
+/// Where a unit's figures were read from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    #[default]
+    Plan,
+    /// A Word report carrying its figures (see `par report --format docx`).
+    WordReport,
+    /// A JSON report (`par report --format json`).
+    JsonReport,
+}
+
+/// A unit's figures for the report period, as its own report gives them.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PeriodFigures {
+    pub period: Period,
+    pub label: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Items of the period.
+    pub tally: Tally,
+    /// From the start of the reporting year to the period's end.
+    pub year: Tally,
+    /// The previous report's period.
+    pub previous: Tally,
+    /// Percentage points gained (negative: lost) since the previous report.
+    pub change_points: Option<f64>,
+}
+
 /// One unit's row. Everything the rollup shows about a unit is computed in
-/// [`summarise`]; a new column (the PAR Index forecast, for one) is a new field
-/// here filled there, and the renderers pick it up.
+/// [`summarise`]; a new column is a new field here filled there.
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitSummary {
     /// The unit's name, as `[plan] unit` gives it.
     pub unit: String,
+    /// `[plan] code`.
+    pub code: Option<String>,
+    pub superior: Option<String>,
     /// The file it came from, as found on the command line or under a folder.
     pub path: String,
+    /// The shortest end of `path` that tells it from every other file of the rollup.
+    pub shown_path: String,
+    pub source: Source,
     pub title: String,
     pub year: i32,
+    /// `[plan] date`.
+    pub date: Option<NaiveDate>,
     /// Number of `[[task]]` entries.
     pub tasks: usize,
-    /// Items by status: one-off tasks, each period of recurring tasks, ongoing duties.
+    /// Items by status on the day: one-off tasks, each period of recurring tasks, ongoing duties.
     pub items: Counts,
     /// Done items among those with a deadline, in percent.
     pub percent_complete: Option<f64>,
-    /// Done on time among done items, in percent.
+    /// Done on time among done items, in percent; `None` ("–") when nothing is done.
     pub on_time_rate: Option<f64>,
     /// The PAR Index forecast on `today` (see `par index`), when the plan has an index.
     pub index_forecast: Option<f64>,
     /// The index's maximum score, when the plan has an index.
     pub index_max: Option<f64>,
-    /// Another file claims the same unit (see [`RollupReport::duplicates`]).
-    pub duplicate: bool,
+    /// The latest done mark, progress entry or measurement dated on or before the day.
+    pub last_entry: Option<NaiveDate>,
+    /// Nothing recorded from the period's first day to the day.
+    pub silent: bool,
+    /// The period's figures from the unit's own report; absent when it has none
+    /// (no task, or the period is outside the plan's year).
+    pub report: Option<PeriodFigures>,
+    /// What needs a look: an empty plan, a copy much smaller than its other copy, a name match.
+    pub flags: Vec<UnitFlag>,
+    /// The roster unit it was matched to, when there is a roster.
+    pub roster_code: Option<String>,
 }
 
 /// An overdue item with the unit it belongs to.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct OverdueItem {
     pub unit: String,
+    pub code: Option<String>,
     pub path: String,
     /// `4` or `4@2025-Q3`.
     pub key: String,
@@ -68,60 +130,114 @@ pub struct OverdueItem {
     pub days_late: i64,
 }
 
-/// One plan, summarised: its row and its own most overdue items (at most [`TOP_OVERDUE`]).
+/// A unit's own proposal for the period (`[[report.proposal]]`), for the consolidated report.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Proposal {
+    pub unit: String,
+    pub text: String,
+}
+
+/// One plan, summarised: its row, every overdue item (most days late first), its
+/// proposals for the period and its criteria (for the cross-unit view).
 #[derive(Clone, Debug)]
 pub struct Summary {
     pub unit: UnitSummary,
     pub overdue: Vec<OverdueItem>,
+    pub proposals: Vec<String>,
+    pub criteria: Option<super::rollup_criteria::UnitCriteria>,
+}
+
+/// The latest entry (done mark, progress entry, measurement) dated on or before `today`.
+pub fn last_entry(plan: &Plan, today: NaiveDate) -> Option<NaiveDate> {
+    let mut last: Option<NaiveDate> = None;
+    let mut see = |d: NaiveDate| {
+        if d <= today && last.is_none_or(|l| d > l) {
+            last = Some(d);
+        }
+    };
+    for t in &plan.tasks {
+        t.done.iter().for_each(|d| see(d.date));
+        t.log.iter().for_each(|l| see(l.date));
+        t.measures.iter().for_each(|m| see(m.date));
+    }
+    last
+}
+
+/// The period the rollup reports a plan on: the scope's, else the plan's own default.
+pub fn period_of(plan: &Plan, scope: Scope, today: NaiveDate) -> Period {
+    scope.period.unwrap_or_else(|| super::report::default_period(plan, today))
 }
 
 /// Summarises a loaded plan on `today`. `path` is how the file is shown.
-pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, lang: Lang) -> Summary {
+pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, scope: Scope, lang: Lang) -> Summary {
     let mut items = Counts::default();
-    // (days late, position in the file) of overdue occurrences; only the worst are kept.
-    let mut worst = TopN::new(TOP_OVERDUE);
-    for (pos, o) in all_occurrences(plan).enumerate() {
+    let mut overdue = Vec::new();
+    for o in all_occurrences(plan) {
         let s = super::standing::classify(&o, today);
         items.add(s);
         if s == Status::Overdue
             && let Some(due) = o.due
         {
-            worst.offer(Ranked { days_late: (today - due).num_days(), order: 0, pos }, || {
-                (o.key(), o.task.title.clone(), plan.owner_of(o.task).map(|w| w.display(lang).to_string()), due)
+            overdue.push(OverdueItem {
+                unit: plan.meta.unit.clone(),
+                code: plan.meta.code.clone(),
+                path: path.to_string(),
+                key: o.key(),
+                title: o.task.title.clone(),
+                owner: plan.owner_of(o.task).map(|w| w.display(lang).to_string()),
+                due,
+                days_late: (today - due).num_days(),
             });
         }
     }
+    // Most days late first; a stable sort keeps the file's order among equals.
+    overdue.sort_by_key(|o| std::cmp::Reverse(o.days_late));
+    let counted = plan.meta.year == scope.year;
     // Only a plan with an index pays for the forecast (a second walk of its tasks).
     let index = if plan.index.is_some() { super::index::forecast(plan, today, lang) } else { None };
-    let unit = plan.meta.unit.clone();
-    let overdue = worst
-        .into_sorted()
-        .into_iter()
-        .map(|(r, (key, title, owner, due))| OverdueItem {
-            unit: unit.clone(),
-            path: path.to_string(),
-            key,
-            title,
-            owner,
-            due,
-            days_late: r.days_late,
-        })
-        .collect();
+    let criteria = if counted { index.as_ref().map(|i| super::rollup_criteria::of_plan(plan, i, today)) } else { None };
+    let period = period_of(plan, scope, today);
+    // The unit's own report for the period: only for plans that count.
+    let built = if counted { super::report::build(plan, Some(period), today, lang).ok() } else { None };
+    let report = built.as_ref().map(|r| PeriodFigures {
+        period: r.period,
+        label: r.period_label.clone(),
+        from: r.window.from,
+        to: r.window.to,
+        tally: r.figures.period,
+        year: r.figures.year,
+        previous: r.figures.previous.tally,
+        change_points: r.figures.change_points,
+    });
+    let from = report.as_ref().map_or_else(|| period.start(), |r| r.from);
+    let last = last_entry(plan, today);
+    let flags = if plan.tasks.is_empty() { vec![UnitFlag::Empty] } else { Vec::new() };
     Summary {
         unit: UnitSummary {
-            unit,
+            unit: plan.meta.unit.clone(),
+            code: plan.meta.code.clone(),
+            superior: plan.meta.superior.clone(),
             path: path.to_string(),
+            shown_path: path.to_string(),
+            source: Source::Plan,
             title: plan.meta.title.clone(),
             year: plan.meta.year,
+            date: plan.meta.date,
             tasks: plan.tasks.len(),
             items,
             percent_complete: items.percent_complete(),
             on_time_rate: items.on_time_rate(),
             index_forecast: index.as_ref().map(|i| i.total.forecast),
             index_max: index.as_ref().map(|i| i.total.max),
-            duplicate: false,
+            last_entry: last,
+            silent: from <= today && last.is_none_or(|d| d < from),
+            report,
+            flags,
+            roster_code: None,
         },
         overdue,
+        proposals: built.map(|r| r.proposals).unwrap_or_default(),
+        criteria,
     }
 }
 
@@ -151,7 +267,7 @@ impl SkipKind {
 pub struct Skipped {
     pub path: String,
     pub kind: SkipKind,
-    /// One line saying what is wrong.
+    /// One line saying what is wrong, in the output language.
     pub reason: String,
     /// The full message (a plan's every problem, with lines and carets).
     pub detail: String,
@@ -160,55 +276,92 @@ pub struct Skipped {
 impl Skipped {
     /// A file that could not be read at all.
     pub fn unreadable(path: String, error: &ReadError, lang: Lang) -> Skipped {
-        Skipped { reason: error.reason(Lang::En), detail: error.message(lang, &path), kind: SkipKind::Unreadable, path }
+        Skipped { reason: error.reason(lang), detail: error.message(lang, &path), kind: SkipKind::Unreadable, path }
     }
 
     /// A file read and refused: its first problem on one line as the reason, without the
     /// file's name (shown in its own column), and how many there are; every problem as
     /// the detail.
-    pub fn refused(path: String, kind: SkipKind, error: PlanError) -> Skipped {
+    pub fn refused(path: String, kind: SkipKind, error: PlanError, lang: Lang) -> Skipped {
         let first = error.first.line(&path);
-        let reason = if error.problems > 1 { format!("{} problems; first: {first}", error.problems) } else { first };
+        let reason = if error.problems > 1 {
+            format!("{} {}: {first}", error.problems, lang.pick("lỗi; lỗi đầu", "problems; first"))
+        } else {
+            first
+        };
         Skipped { path, kind, reason, detail: error.rendered }
     }
-}
 
-/// A unit claimed by more than one file.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct Duplicate {
-    pub unit: String,
-    pub paths: Vec<String>,
+    /// TOML that is not a plan.
+    pub fn not_a_plan(path: String, lang: Lang) -> Skipped {
+        Skipped {
+            detail: lang
+                .pick(
+                    "{} là TOML nhưng không phải kế hoạch: không có bảng [plan]",
+                    "{} is TOML but not a plan: it has no [plan] table",
+                )
+                .replace("{}", &path),
+            path,
+            kind: SkipKind::NotAPlan,
+            reason: lang.pick("không có bảng [plan]", "no [plan] table").into(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Totals {
-    /// Plan files read (a unit claimed twice counts twice).
+    /// Plans counted: one per unit, of the rollup's year.
     pub plans: usize,
     pub tasks: usize,
     pub items: Counts,
     pub percent_complete: Option<f64>,
     pub on_time_rate: Option<f64>,
+    /// The period's items of every counted unit, as their reports count them.
+    pub period: Tally,
+    /// Year to date, likewise.
+    pub year: Tally,
+    /// The previous report's period, likewise.
+    pub previous: Tally,
+    /// Percentage points gained since the previous report, over all units.
+    pub change_points: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RollupReport {
     pub today: NaiveDate,
-    /// Worst first (see the module's documentation).
+    pub year: i32,
+    /// The period reported on, when all counted units report on the same one.
+    pub period: Option<Period>,
+    pub period_label: Option<String>,
+    /// Worst first (see the module's documentation); one plan per unit, of the year.
     pub units: Vec<UnitSummary>,
     pub total: Totals,
-    /// The most overdue items across all units, most days late first; at most [`TOP_OVERDUE`].
+    /// Every overdue item of the counted plans, most days late first.
     pub overdue: Vec<OverdueItem>,
-    pub duplicates: Vec<Duplicate>,
+    /// Plans of other years: listed apart, not counted.
+    pub other_year: Vec<UnitSummary>,
+    /// Earlier copies of a unit's plan, not counted.
+    pub superseded: Vec<Superseded>,
+    /// Counted units with nothing recorded in the period.
+    pub silent: Vec<UnitRef>,
+    /// Against the roster, when there is one.
+    pub roster: Option<RosterOutcome>,
+    /// Word or PDF files that are not readable reports.
+    pub documents: Vec<String>,
     pub skipped: Vec<Skipped>,
+    /// The units' own proposals for the period, unit named.
+    pub proposals: Vec<Proposal>,
+    /// Across units, per criterion (within one criteria set).
+    pub criteria: Vec<super::rollup_criteria::CriteriaSet>,
 }
 
 /// Accumulates summaries and skipped files. `order` is the file's position in the
 /// walk: it breaks ties so the result does not depend on which thread finished first.
 #[derive(Default)]
 pub struct Rollup {
-    units: Vec<(usize, UnitSummary)>,
-    top: Option<TopN<Ranked, OverdueItem>>,
+    pub(crate) summaries: Vec<(usize, Summary)>,
     skipped: Vec<(usize, Skipped)>,
+    documents: Vec<(usize, String)>,
 }
 
 impl Rollup {
@@ -216,88 +369,47 @@ impl Rollup {
         Rollup::default()
     }
 
-    fn top(&mut self) -> &mut TopN<Ranked, OverdueItem> {
-        self.top.get_or_insert_with(|| TopN::new(TOP_OVERDUE))
-    }
-
     pub fn add(&mut self, order: usize, summary: Summary) {
-        for (pos, item) in summary.overdue.into_iter().enumerate() {
-            let rank = Ranked { days_late: item.days_late, order, pos };
-            self.top().offer(rank, || item);
-        }
-        self.units.push((order, summary.unit));
+        self.summaries.push((order, summary));
     }
 
     pub fn skip(&mut self, order: usize, skipped: Skipped) {
         self.skipped.push((order, skipped));
     }
 
-    /// Folds another accumulator in (one per thread).
-    pub fn merge(&mut self, other: Rollup) {
-        self.units.extend(other.units);
-        self.skipped.extend(other.skipped);
-        if let Some(top) = other.top {
-            for (rank, item) in top.heap.into_iter().map(|Reverse(e)| (e.rank, e.value)) {
-                self.top().offer(rank, || item);
-            }
-        }
+    /// A Word or PDF file that is not a readable report (a unit that sent a document).
+    pub fn document(&mut self, order: usize, path: String) {
+        self.documents.push((order, path));
     }
 
-    pub fn finish(self, today: NaiveDate) -> RollupReport {
-        let mut units = self.units;
-        units.sort_by_key(|(order, _)| *order);
-        let mut units: Vec<UnitSummary> = units.into_iter().map(|(_, u)| u).collect();
+    /// Folds another accumulator in (one per thread).
+    pub fn merge(&mut self, other: Rollup) {
+        self.summaries.extend(other.summaries);
+        self.skipped.extend(other.skipped);
+        self.documents.extend(other.documents);
+    }
 
-        // Units are told apart by name, ignoring case, diacritics and spacing,
-        // so "Trường TH A" and "truong th a" are the same unit.
-        let folded: Vec<String> = units.iter().map(|u| crate::text::fold(&u.unit)).collect();
-        let mut claims: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, f) in folded.iter().enumerate() {
-            claims.entry(f.as_str()).or_default().push(i);
-        }
-        let mut duplicates: Vec<Duplicate> = Vec::new();
-        for ix in claims.into_values().filter(|ix| ix.len() > 1) {
-            for &i in &ix {
-                units[i].duplicate = true;
-            }
-            duplicates.push(Duplicate {
-                unit: units[ix[0]].unit.clone(),
-                paths: ix.iter().map(|&i| units[i].path.clone()).collect(),
-            });
-        }
-        duplicates.sort_by(|a, b| a.paths.cmp(&b.paths));
-
-        let mut items = Counts::default();
-        let mut tasks = 0;
-        for u in &units {
-            items.merge(&u.items);
-            tasks += u.tasks;
-        }
-        let mut keyed: Vec<(String, UnitSummary)> = folded.into_iter().zip(units).collect();
-        keyed.sort_by(|(fa, a), (fb, b)| worst_first(a, b).then_with(|| fa.cmp(fb)).then_with(|| a.path.cmp(&b.path)));
-        let units: Vec<UnitSummary> = keyed.into_iter().map(|(_, u)| u).collect();
-
+    pub fn finish(self, today: NaiveDate, scope: Scope, roster: Option<&super::roster::Roster>) -> RollupReport {
+        let mut summaries = self.summaries;
+        summaries.sort_by_key(|(order, _)| *order);
         let mut skipped = self.skipped;
         skipped.sort_by_key(|(order, _)| *order);
-        RollupReport {
+        let mut documents = self.documents;
+        documents.sort_by_key(|(order, _)| *order);
+        let documents: Vec<String> = documents.into_iter().map(|(_, d)| d).collect();
+        finish_units(
+            summaries.into_iter().map(|(_, s)| s).collect(),
             today,
-            total: Totals {
-                plans: units.len(),
-                tasks,
-                items,
-                percent_complete: items.percent_complete(),
-                on_time_rate: items.on_time_rate(),
-            },
-            units,
-            overdue: self.top.map(|t| t.into_sorted().into_iter().map(|(_, v)| v).collect()).unwrap_or_default(),
-            duplicates,
-            skipped: skipped.into_iter().map(|(_, s)| s).collect(),
-        }
+            scope,
+            roster,
+            documents,
+            skipped.into_iter().map(|(_, s)| s).collect(),
+        )
     }
 }
 
 /// The order of units in the rollup by their figures, worst first (see the
-/// module's documentation); [`Rollup::finish`] breaks ties by name, then path.
+/// module's documentation); ties are broken by name, then path.
 pub fn worst_first(a: &UnitSummary, b: &UnitSummary) -> Ordering {
     // `None` (nothing to measure) sorts after any figure.
     let low_first = |x: Option<f64>, y: Option<f64>| match (x, y) {
@@ -306,85 +418,11 @@ pub fn worst_first(a: &UnitSummary, b: &UnitSummary) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    b.items
-        .overdue
-        .cmp(&a.items.overdue)
+    (b.tasks == 0)
+        .cmp(&(a.tasks == 0))
+        .then_with(|| b.items.overdue.cmp(&a.items.overdue))
         .then_with(|| low_first(a.percent_complete, b.percent_complete))
         .then_with(|| low_first(a.on_time_rate, b.on_time_rate))
-}
-
-/// Where an overdue item ranks: more days late first, then earlier file, then
-/// earlier in its file. "Greater" means "more overdue".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Ranked {
-    days_late: i64,
-    order: usize,
-    pos: usize,
-}
-
-impl Ord for Ranked {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.days_late.cmp(&other.days_late).then(other.order.cmp(&self.order)).then(other.pos.cmp(&self.pos))
-    }
-}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-struct Entry<R, V> {
-    rank: R,
-    value: V,
-}
-
-impl<R: Ord, V> PartialEq for Entry<R, V> {
-    fn eq(&self, other: &Self) -> bool {
-        self.rank == other.rank
-    }
-}
-impl<R: Ord, V> Eq for Entry<R, V> {}
-impl<R: Ord, V> PartialOrd for Entry<R, V> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl<R: Ord, V> Ord for Entry<R, V> {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.rank.cmp(&other.rank)
-    }
-}
-
-/// The `n` greatest values offered, in a min-heap of at most `n` entries. The
-/// value is built only when it makes the cut, so most offers allocate nothing.
-struct TopN<R: Ord, V> {
-    n: usize,
-    heap: BinaryHeap<Reverse<Entry<R, V>>>,
-}
-
-impl<R: Ord, V> TopN<R, V> {
-    fn new(n: usize) -> Self {
-        TopN { n, heap: BinaryHeap::with_capacity(n + 1) }
-    }
-
-    fn offer(&mut self, rank: R, value: impl FnOnce() -> V) {
-        if self.n == 0 {
-            return;
-        }
-        if self.heap.len() < self.n {
-            self.heap.push(Reverse(Entry { rank, value: value() }));
-        } else if self.heap.peek().is_some_and(|Reverse(min)| rank > min.rank) {
-            self.heap.pop();
-            self.heap.push(Reverse(Entry { rank, value: value() }));
-        }
-    }
-
-    /// Greatest first.
-    fn into_sorted(self) -> Vec<(R, V)> {
-        // `into_sorted_vec` of a heap of `Reverse` is ascending in `Reverse`, i.e. greatest first.
-        self.heap.into_sorted_vec().into_iter().map(|Reverse(e)| (e.rank, e.value)).collect()
-    }
 }
 
 #[cfg(test)]
@@ -398,7 +436,7 @@ mod tests {
         use crate::plan::diagnostic::{Diagnostic, Source};
         let reason = |text: &str, diags: &[Diagnostic]| {
             let e = Source { path: Path::new("d/a.toml"), text }.error(diags);
-            Skipped::refused("d/a.toml".into(), SkipKind::Invalid, e).reason
+            Skipped::refused("d/a.toml".into(), SkipKind::Invalid, e, Lang::En).reason
         };
         let text = "[plan]\n\ntitel = 1\nown = \"x\"\n\n\n\n\nbad\n";
         let at = |s: &str| text.find(s).map(|i| i..i + s.len());
@@ -407,6 +445,8 @@ mod tests {
         let many = [Diagnostic::new("unknown owner `x`", at("\"x\"")), Diagnostic::new("bad", at("bad"))];
         assert_eq!(reason(text, &many), "2 problems; first: 4:7: unknown owner `x`");
     }
+
+    const SCOPE: Scope = Scope { year: 2025, period: None };
 
     fn d(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
@@ -434,7 +474,7 @@ mod tests {
     #[test]
     fn summarises_one_plan() {
         let today = d(2025, 7, 1);
-        let s = summarise(&plan("Trường A", 3, 1), "a.toml", today, Lang::Vi);
+        let s = summarise(&plan("Trường A", 3, 1), "a.toml", today, SCOPE, Lang::Vi);
         assert_eq!(s.unit.tasks, 4);
         assert_eq!(s.unit.items.overdue, 3);
         assert_eq!(s.unit.items.done_on_time, 1);
@@ -446,47 +486,51 @@ mod tests {
     }
 
     #[test]
-    fn orders_worst_first_and_flags_duplicates() {
+    fn orders_worst_first_and_keeps_one_plan_per_unit() {
         let today = d(2025, 7, 1);
         let mut r = Rollup::new();
-        r.add(0, summarise(&plan("Trường A", 1, 3), "a.toml", today, Lang::Vi));
-        r.add(1, summarise(&plan("Trường B", 2, 0), "b.toml", today, Lang::Vi));
-        r.add(2, summarise(&plan("Trường C", 1, 1), "c.toml", today, Lang::Vi));
-        r.add(3, summarise(&plan("truong a", 0, 0), "a2.toml", today, Lang::Vi));
-        r.skip(
-            4,
-            Skipped {
-                path: "x.toml".into(),
-                kind: SkipKind::NotAPlan,
-                reason: "no [plan]".into(),
-                detail: String::new(),
-            },
-        );
-        let rep = r.finish(today);
+        r.add(0, summarise(&plan("Trường A", 1, 3), "a.toml", today, SCOPE, Lang::Vi));
+        r.add(1, summarise(&plan("Trường B", 2, 0), "b.toml", today, SCOPE, Lang::Vi));
+        r.add(2, summarise(&plan("Trường C", 1, 1), "c.toml", today, SCOPE, Lang::Vi));
+        r.add(3, summarise(&plan("truong d", 0, 0), "d.toml", today, SCOPE, Lang::Vi));
+        // A second copy of C (no dates: the later file name counts) with 2 overdue.
+        r.add(4, summarise(&plan("trường c", 2, 1), "c2.toml", today, SCOPE, Lang::Vi));
+        r.skip(5, Skipped::not_a_plan("x.toml".into(), Lang::En));
+        let rep = r.finish(today, SCOPE, None);
         let order: Vec<&str> = rep.units.iter().map(|u| u.path.as_str()).collect();
-        // B has 2 overdue; C (50 %) before A (75 %) on % complete; a2 has nothing to count.
-        assert_eq!(order, ["b.toml", "c.toml", "a.toml", "a2.toml"]);
-        assert_eq!(rep.duplicates.len(), 1);
-        assert_eq!(rep.duplicates[0].paths, ["a.toml", "a2.toml"]);
-        assert!(rep.units.iter().filter(|u| u.duplicate).count() == 2);
+        // d is empty (no task) and comes first; B and c2 have 2 overdue each, B with 0 % complete
+        // before c2 with 33,3 %; then A (1 overdue, 75 %).
+        assert_eq!(order, ["d.toml", "b.toml", "c2.toml", "a.toml"]);
+        assert_eq!(rep.units[0].flags, [UnitFlag::Empty]);
+        assert_eq!(rep.superseded.len(), 1);
+        assert_eq!(rep.superseded[0].unit.path, "c.toml");
+        assert_eq!(rep.superseded[0].by, "c2.toml");
+        assert_eq!(rep.superseded[0].reason, SupersedeReason::LaterFileName);
         assert_eq!(rep.total.plans, 4);
-        assert_eq!(rep.total.tasks, 8);
-        assert_eq!(rep.total.items.overdue, 4);
+        assert_eq!(rep.total.tasks, 9, "A 4, B 2, d none, c2 3");
+        assert_eq!(rep.total.items.overdue, 1 + 2 + 2);
         assert_eq!(rep.skipped.len(), 1);
-        // Most days late first; ties go to the earlier file.
+        // Every overdue item of the counted plans, most days late first; ties in file order.
         let top: Vec<(&str, &str, i64)> =
             rep.overdue.iter().map(|o| (o.unit.as_str(), o.key.as_str(), o.days_late)).collect();
         assert_eq!(
             top,
-            [("Trường A", "o1", 30), ("Trường B", "o1", 30), ("Trường C", "o1", 30), ("Trường B", "o2", 29)]
+            [
+                ("Trường A", "o1", 30),
+                ("Trường B", "o1", 30),
+                ("trường c", "o1", 30),
+                ("Trường B", "o2", 29),
+                ("trường c", "o2", 29)
+            ]
         );
     }
 
     #[test]
-    fn keeps_only_the_top_twenty_whatever_the_merge_order() {
+    fn same_result_whatever_the_merge_order() {
         let today = d(2025, 7, 1);
-        let summaries: Vec<Summary> =
-            (0..30).map(|i| summarise(&plan(&format!("U{i}"), 25, 0), &format!("{i}.toml"), today, Lang::En)).collect();
+        let summaries: Vec<Summary> = (0..30)
+            .map(|i| summarise(&plan(&format!("U{i}"), 25, 0), &format!("{i}.toml"), today, SCOPE, Lang::En))
+            .collect();
         let mut one = Rollup::new();
         for (i, s) in summaries.iter().enumerate() {
             one.add(i, s.clone());
@@ -497,10 +541,10 @@ mod tests {
             if i % 2 == 0 { a.add(i, s.clone()) } else { b.add(i, s.clone()) }
         }
         b.merge(a);
-        let (one, two) = (one.finish(today), b.finish(today));
-        assert_eq!(one.overdue.len(), TOP_OVERDUE);
+        let (one, two) = (one.finish(today, SCOPE, None), b.finish(today, SCOPE, None));
+        assert_eq!(one.overdue.len(), 30 * 25, "every overdue item");
         assert_eq!(one.overdue, two.overdue);
-        assert!(one.overdue.iter().all(|o| o.key == "o1" && o.days_late == 30));
+        assert!(one.overdue[..30].iter().all(|o| o.key == "o1" && o.days_late == 30));
         assert_eq!(one.overdue[0].unit, "U0");
         assert_eq!(one.overdue[19].unit, "U19");
         let names = |r: &RollupReport| r.units.iter().map(|u| u.path.clone()).collect::<Vec<_>>();
@@ -509,7 +553,7 @@ mod tests {
 
     #[test]
     fn empty_rollup() {
-        let rep = Rollup::new().finish(d(2025, 7, 1));
+        let rep = Rollup::new().finish(d(2025, 7, 1), SCOPE, None);
         assert!(rep.units.is_empty() && rep.overdue.is_empty());
         assert_eq!(rep.total.percent_complete, None);
     }

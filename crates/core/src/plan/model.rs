@@ -148,6 +148,11 @@ impl UnitKind {
         })
     }
 
+    /// The keyword written in the plan: "school", "ward", …
+    pub fn keyword(self) -> &'static str {
+        Self::KEYWORDS[self as usize]
+    }
+
     /// A People's Committee: headed "ỦY BAN NHÂN DÂN" over its place, with no superior line.
     pub fn is_committee(self) -> bool {
         matches!(self, UnitKind::Ward | UnitKind::Commune)

@@ -179,7 +179,7 @@ fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
         recipients: raw.recipients.clone(),
         changes: super::history::changes(checker, &raw.change),
         unit_kind: unit_kind(checker, &raw.unit_kind),
-        code: raw.code.clone(),
+        code: raw.code.as_ref().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
     };
     (meta, year)
 }

@@ -11,6 +11,7 @@
 
 pub mod csv;
 pub mod ics;
+pub mod units;
 pub mod xlsx;
 
 use chrono::NaiveDate;
@@ -23,6 +24,8 @@ pub enum V {
     Text(String),
     Int(i64),
     Date(Option<NaiveDate>),
+    /// A figure (percentages, points); empty when unknown.
+    Num(Option<f64>),
 }
 
 impl V {
@@ -60,11 +63,11 @@ pub enum Table {
     Progress,
 }
 
-fn col(name: &'static str, width: f64) -> Column {
+pub(crate) fn col(name: &'static str, width: f64) -> Column {
     Column { name, width, wrap: false }
 }
 
-fn wide(name: &'static str, width: f64) -> Column {
+pub(crate) fn wide(name: &'static str, width: f64) -> Column {
     Column { name, width, wrap: true }
 }
 

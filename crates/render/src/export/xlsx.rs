@@ -3,7 +3,7 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
-use super::{V, occurrences_sheet, progress_sheet, tasks_sheet};
+use super::{Sheet, V, occurrences_sheet, progress_sheet, tasks_sheet};
 use crate::compute::export::Export;
 use crate::i18n::Lang;
 
@@ -25,14 +25,20 @@ pub fn render(export: &Export, lang: Lang) -> Result<Vec<u8>, String> {
 }
 
 fn build(export: &Export, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let sheets = [tasks_sheet(export, lang), occurrences_sheet(export, lang), progress_sheet(export, lang)];
+    write(&sheets, &export.plan, &export.unit, export.today)
+}
+
+/// Any sheets as a workbook, formatted as [`render`] describes.
+pub fn workbook(sheets: &[Sheet], title: &str, company: &str, today: chrono::NaiveDate) -> Result<Vec<u8>, String> {
+    write(sheets, title, company, today).map_err(|err| format!("cannot build the workbook: {err}"))
+}
+
+fn write(sheets: &[Sheet], title: &str, company: &str, today: chrono::NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let stamp =
-        ExcelDateTime::from_ymd(export.today.year() as u16, export.today.month() as u8, export.today.day() as u8)?;
+    let stamp = ExcelDateTime::from_ymd(today.year() as u16, today.month() as u8, today.day() as u8)?;
     wb.set_properties(
-        &DocProperties::new()
-            .set_title(cell_text(&export.plan))
-            .set_company(cell_text(&export.unit))
-            .set_creation_datetime(&stamp),
+        &DocProperties::new().set_title(cell_text(title)).set_company(cell_text(company)).set_creation_datetime(&stamp),
     );
     let header = Format::new()
         .set_bold()
@@ -45,7 +51,7 @@ fn build(export: &Export, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let wrap = top.clone().set_text_wrap();
     let plain_q = top.clone().set_quote_prefix();
     let wrap_q = wrap.clone().set_quote_prefix();
-    for sheet in [tasks_sheet(export, lang), occurrences_sheet(export, lang), progress_sheet(export, lang)] {
+    for sheet in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(sheet.name)?;
         for (c, column) in sheet.columns.iter().enumerate() {
@@ -77,7 +83,10 @@ fn build(export: &Export, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                         let x = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                         ws.write_datetime_with_format(r, cu, &x, &date)?;
                     }
-                    V::Date(None) => {}
+                    V::Date(None) | V::Num(None) => {}
+                    V::Num(Some(x)) => {
+                        ws.write_number_with_format(r, cu, *x, &top)?;
+                    }
                 }
             }
         }

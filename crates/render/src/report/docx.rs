@@ -18,24 +18,24 @@ use super::{self as words, TableText};
 use crate::compute::report::Report;
 use crate::plan::NoteKind;
 
-const FONT: &str = "Times New Roman";
+pub(crate) const FONT: &str = "Times New Roman";
 /// Sizes in half-points.
-const BODY: usize = 28; // 14 pt
-const BLOCK: usize = 26; // 13 pt: header blocks and tables
-const NATIONAL: usize = 24; // 12 pt: the national name, "Nơi nhận"
-const SMALL: usize = 22; // 11 pt: the recipients list
+pub(crate) const BODY: usize = 28; // 14 pt
+pub(crate) const BLOCK: usize = 26; // 13 pt: header blocks and tables
+pub(crate) const NATIONAL: usize = 24; // 12 pt: the national name, "Nơi nhận"
+pub(crate) const SMALL: usize = 22; // 11 pt: the recipients list
 /// Page and margins in twentieths of a point (twips): A4, 20 mm top and bottom, 30 mm
 /// left, 15 mm right.
-const PAGE: (u32, u32) = (11906, 16838);
-const MARGIN: (i32, i32, i32, i32) = (1134, 1134, 1701, 850);
-const TEXT_WIDTH: usize = 11906 - 1701 - 850;
+pub(crate) const PAGE: (u32, u32) = (11906, 16838);
+pub(crate) const MARGIN: (i32, i32, i32, i32) = (1134, 1134, 1701, 850);
+pub(crate) const TEXT_WIDTH: usize = 11906 - 1701 - 850;
 const FIRST_LINE: i32 = 567; // 1 cm
 
 thread_local! {
     /// Paragraph ids of the document being built. docx-rs numbers paragraphs from a
     /// per-thread counter it never resets, so two reports made by one process would differ;
     /// numbering them here from 1 for every document keeps the file a function of its input.
-    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    pub(crate) static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
 fn next_id() -> String {
@@ -47,33 +47,33 @@ fn next_id() -> String {
 }
 
 #[derive(Clone, Copy, Default)]
-struct Look {
-    size: usize,
-    bold: bool,
-    italic: bool,
-    align: Option<AlignmentType>,
-    indent: bool,
-    after: u32,
+pub(crate) struct Look {
+    pub(crate) size: usize,
+    pub(crate) bold: bool,
+    pub(crate) italic: bool,
+    pub(crate) align: Option<AlignmentType>,
+    pub(crate) indent: bool,
+    pub(crate) after: u32,
     /// Kept on the page of the paragraph that follows (headings, the closing line).
-    keep: bool,
+    pub(crate) keep: bool,
 }
 
 impl Look {
-    fn body() -> Look {
+    pub(crate) fn body() -> Look {
         Look { size: BODY, align: Some(AlignmentType::Both), indent: true, after: 120, ..Look::default() }
     }
-    fn centred(size: usize) -> Look {
+    pub(crate) fn centred(size: usize) -> Look {
         Look { size, align: Some(AlignmentType::Center), ..Look::default() }
     }
-    fn bold(mut self) -> Look {
+    pub(crate) fn bold(mut self) -> Look {
         self.bold = true;
         self
     }
-    fn italic(mut self) -> Look {
+    pub(crate) fn italic(mut self) -> Look {
         self.italic = true;
         self
     }
-    fn after(mut self, after: u32) -> Look {
+    pub(crate) fn after(mut self, after: u32) -> Look {
         self.after = after;
         self
     }
@@ -85,7 +85,7 @@ impl Look {
 
 /// A paragraph of one run: the only way text enters the document, so the only place
 /// it is made safe for XML ([`crate::text::xml_text`]).
-fn para(text: &str, look: Look) -> Paragraph {
+pub(crate) fn para(text: &str, look: Look) -> Paragraph {
     let mut run = Run::new().add_text(crate::text::xml_text(text)).size(look.size);
     if look.bold {
         run = run.bold();
@@ -112,7 +112,7 @@ fn para(text: &str, look: Look) -> Paragraph {
 
 /// A horizontal rule of about `length` twips, centred in a column `width` wide: an empty
 /// paragraph with a top border, narrowed by its indents.
-fn rule(width: usize, length: usize) -> Paragraph {
+pub(crate) fn rule(width: usize, length: usize) -> Paragraph {
     let side = width.saturating_sub(length) as i32 / 2;
     let mut p = Paragraph::new().id(next_id()).size(2).line_spacing(LineSpacing::new().before(40).after(0)).indent(
         Some(side),
@@ -140,7 +140,7 @@ fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
 }
 
 /// A table without borders whose columns are `widths` twips wide.
-fn layout_table(rows: Vec<Vec<Vec<Paragraph>>>, widths: &[usize]) -> Table {
+pub(crate) fn layout_table(rows: Vec<Vec<Vec<Paragraph>>>, widths: &[usize]) -> Table {
     let rows = rows
         .into_iter()
         .map(|cells| TableRow::new(cells.into_iter().zip(widths).map(|(ps, &w)| cell(w, ps)).collect()).cant_split())
@@ -153,7 +153,7 @@ fn layout_table(rows: Vec<Vec<Vec<Paragraph>>>, widths: &[usize]) -> Table {
 }
 
 /// A bordered data table, its header row in bold, its columns sized by the relative widths.
-fn data_table(table: &TableText) -> Table {
+pub(crate) fn data_table(table: &TableText) -> Table {
     let total: usize = table.widths.iter().map(|&w| w as usize).sum::<usize>().max(1);
     let widths: Vec<usize> = table.widths.iter().map(|&w| w as usize * TEXT_WIDTH / total).collect();
     let text = |s: &str, bold: bool, align: AlignmentType| {
@@ -195,15 +195,15 @@ fn data_table(table: &TableText) -> Table {
         .margins(TableCellMargins::new().margin(0, 70, 0, 70))
 }
 
-fn body(text: &str) -> Paragraph {
+pub(crate) fn body(text: &str) -> Paragraph {
     para(&crate::text::one_line(text), Look::body())
 }
 
-fn heading(text: &str) -> Paragraph {
+pub(crate) fn heading(text: &str) -> Paragraph {
     para(text, Look::body().bold().after(120).keep())
 }
 
-fn bullets(lines: &[String]) -> Vec<Paragraph> {
+pub(crate) fn bullets(lines: &[String]) -> Vec<Paragraph> {
     // Made one line first: it shows invisible characters, and the breaks are meant.
     lines.iter().map(|l| para(&outline::breakable(&crate::text::one_line(&format!("- {l}"))), Look::body())).collect()
 }
@@ -284,13 +284,13 @@ fn core_properties(report: &Report, stamp: &str) -> Vec<u8> {
 
 /// The document's body, collected in place: docx-rs's builder moves its (large) document
 /// value on every added paragraph, which dominates the time of long reports.
-struct Body(Vec<DocumentChild>);
+pub(crate) struct Body(pub(crate) Vec<DocumentChild>);
 
 impl Body {
-    fn p(&mut self, para: Paragraph) {
+    pub(crate) fn p(&mut self, para: Paragraph) {
         self.0.push(DocumentChild::Paragraph(Box::new(para)));
     }
-    fn t(&mut self, table: Table) {
+    pub(crate) fn t(&mut self, table: Table) {
         self.0.push(DocumentChild::Table(Box::new(table)));
     }
 }
@@ -413,6 +413,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>, String> {
     out.t(sign_block(report));
 
     doc.document.children = out.0;
+    // The figures, machine-readable, for `par rollup` (see `docx_data`).
+    let doc = super::docx_data::attach(doc, report);
     let mut xml = doc.build();
     xml.document = repeat_header_rows(&xml.document);
     xml.doc_props.core = core_properties(report, &stamp);

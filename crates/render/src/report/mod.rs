@@ -7,6 +7,7 @@
 //! recipients (Nơi nhận) and the signer.
 
 pub mod docx;
+pub mod docx_data;
 pub mod html;
 pub mod md;
 pub mod outline;

@@ -3,7 +3,10 @@
 
 use maud::{Markup, html};
 
-use super::{dup_label, index_text, overdue_headers, overdue_title, plain, summary_line, unit_headers, warnings};
+use super::{
+    attention_title, criteria_lines, index_text, last_entry_text, marks, overdue_headers, overdue_shown, overdue_title,
+    period_texts, plain, skipped_lines, summary_line, unit_headers, warning_lines,
+};
 use crate::compute::Status;
 use crate::compute::rollup::{RollupReport, UnitSummary};
 use crate::i18n::Lang;
@@ -14,7 +17,7 @@ use crate::render::{Style, date};
 const CHART_ROWS: usize = 40;
 
 /// The dashboard: one self-contained HTML page.
-pub fn render(report: &RollupReport, lang: Lang) -> String {
+pub fn render(report: &RollupReport, lang: Lang, all: bool) -> String {
     let l = lang;
     let s = plain(l);
     let body = html! {
@@ -23,7 +26,8 @@ pub fn render(report: &RollupReport, lang: Lang) -> String {
         // Warnings first: they change how the figures read.
         (attention(report, l))
         (units(report, &s))
-        (overdue(report, l))
+        (overdue(report, l, all))
+        (criteria(report, l))
         p class="more" {
             (Text(l.pick(
                 "Thứ tự “kém nhất trước”: nhiều việc quá hạn hơn trước; rồi tỷ lệ hoàn thành thấp hơn; rồi tỷ lệ đúng hạn thấp hơn; rồi tên đơn vị. Một “việc” là một nhiệm vụ làm một lần, một kỳ của nhiệm vụ định kỳ, hoặc một nhiệm vụ thường xuyên (không tính vào tỷ lệ hoàn thành).",
@@ -34,13 +38,8 @@ pub fn render(report: &RollupReport, lang: Lang) -> String {
     };
     crate::render::html::page(
         l,
-        l.pick("Tổng hợp tiến độ Kế hoạch khắc phục, cải thiện Chỉ số CCHC", "PAR Index plans: district rollup"),
-        &format!(
-            "{} {} — {}",
-            l.pick("Tình hình đến ngày", "As of"),
-            crate::dates::short(report.today),
-            summary_line(report, &s)
-        ),
+        l.pick("Tổng hợp tiến độ Kế hoạch khắc phục, cải thiện Chỉ số CCHC", "PAR Index plans: rollup"),
+        &format!("{} — {}", super::heading(report, l), summary_line(report, &s)),
         body,
     )
 }
@@ -71,16 +70,16 @@ fn figures(report: &RollupReport, style: &Style) -> Markup {
             value: style.percent(t.on_time_rate), label: l.pick("Tỷ lệ đúng hạn", "On-time rate").into(), tone: ""
         },
         Kpi {
-            value: (report.skipped.len() + report.duplicates.len()).to_string(),
-            label: l.pick("Tệp bỏ qua, đơn vị trùng", "Files skipped, duplicate units").into(),
-            tone: if report.skipped.is_empty() && report.duplicates.is_empty() { "" } else { "warn" },
+            value: (report.skipped.len() + warning_lines(report, l).len()).to_string(),
+            label: l.pick("Tệp bỏ qua, điều cần xem lại", "Files skipped, things to check").into(),
+            tone: if report.skipped.is_empty() && warning_lines(report, l).is_empty() { "" } else { "warn" },
         },
     ])
 }
 
-/// A unit's name in the charts, marked when two plans claim it.
+/// A unit's name in the charts, marked when something needs a look.
 fn chart_name(unit: &UnitSummary) -> String {
-    if unit.duplicate { format!("{} ⚠", unit.unit) } else { unit.unit.clone() }
+    if unit.flags.is_empty() { unit.unit.clone() } else { format!("{} ⚠", unit.unit) }
 }
 
 fn empty(text: &str) -> Markup {
@@ -186,25 +185,38 @@ fn overdue_chart(report: &RollupReport, lang: Lang) -> Markup {
     }
 }
 
-/// Duplicate units and skipped files, if any.
+/// Warnings and skipped files, if any.
 fn attention(report: &RollupReport, lang: Lang) -> Markup {
-    let (dups, skipped) = warnings(report, lang);
-    if dups.is_empty() && skipped.is_empty() {
+    let (warnings, skipped) = (warning_lines(report, lang), skipped_lines(report, lang));
+    if warnings.is_empty() && skipped.is_empty() {
         return html! {};
     }
     let heading = format!(
         "{} — {}: {}, {}: {}",
-        lang.pick("Cần xem lại", "Needs attention"),
-        lang.pick("đơn vị trùng", "duplicate units"),
-        dups.len(),
+        attention_title(lang),
+        lang.pick("cảnh báo", "warnings"),
+        warnings.len(),
         lang.pick("tệp bỏ qua", "files skipped"),
         skipped.len()
     );
     let list = html! {
-        ul class="warn" { @for d in dups.iter().chain(&skipped) { li { (Text(d)) } } }
+        ul class="warn" { @for d in warnings.iter().chain(&skipped) { li { (Text(d)) } } }
         "\n"
     };
     card(&heading, list)
+}
+
+/// The cross-unit view per criterion, when the plans have an index.
+fn criteria(report: &RollupReport, lang: Lang) -> Markup {
+    let lines = criteria_lines(report, lang);
+    if lines.is_empty() {
+        return html! {};
+    }
+    let list = html! {
+        ul { @for c in &lines { li { (Text(c.trim_start())) } } }
+        "\n"
+    };
+    card(lang.pick("Theo tiêu chí Chỉ số CCHC", "By PAR Index criterion"), list)
 }
 
 /// The units table, worst first, and the total.
@@ -227,13 +239,18 @@ fn units(report: &RollupReport, style: &Style) -> Markup {
         (h[6], true),
         (h[7], true),
         (h[8], true),
-        (h[9], false),
+        (h[9], true),
+        (h[10], true),
+        (h[11], true),
+        (h[12], true),
+        (h[13], false),
     ]);
     for (i, u) in report.units.iter().enumerate() {
+        let [p, y, ch] = period_texts(u, style);
         let unit = html! {
             (Text(&u.unit))
-            @if u.duplicate {
-                span class="flag" { "⚠ " (Text(dup_label(l))) }
+            @for m in marks(u, l) {
+                " " span class="flag" { "⚠ " (Text(&m)) }
             }
         };
         tbl.row(vec![
@@ -247,7 +264,11 @@ fn units(report: &RollupReport, style: &Style) -> Markup {
             if u.items.overdue > 0 { Td::num(u.items.overdue).class("bad") } else { Td::num(0) },
             Td::num(style.percent(u.on_time_rate)),
             Td::num(index_text(u, style)),
-            Td::html(crate::render::html::path(&u.path)).class("path"),
+            Td::num(p),
+            Td::num(y),
+            Td::num(ch),
+            Td::num(last_entry_text(u)),
+            Td::html(crate::render::html::path(&u.shown_path)).class("path"),
         ]);
     }
     tbl.row_class(
@@ -263,6 +284,10 @@ fn units(report: &RollupReport, style: &Style) -> Markup {
             Td::num(t.items.overdue),
             Td::num(style.percent(t.on_time_rate)),
             Td::text(""),
+            Td::num(style.percent(t.period.percent_complete)),
+            Td::num(style.percent(t.year.percent_complete)),
+            Td::num(super::change_text(t.change_points, style)),
+            Td::text(""),
             Td::text(""),
         ],
     );
@@ -270,7 +295,8 @@ fn units(report: &RollupReport, style: &Style) -> Markup {
 }
 
 /// The most overdue items.
-fn overdue(report: &RollupReport, lang: Lang) -> Markup {
+fn overdue(report: &RollupReport, lang: Lang, all: bool) -> Markup {
+    let shown = overdue_shown(report, all);
     let inner = if report.overdue.is_empty() {
         empty(lang.pick("Không có việc quá hạn.", "Nothing is overdue."))
     } else {
@@ -283,7 +309,7 @@ fn overdue(report: &RollupReport, lang: Lang) -> Markup {
             (oh[4], false),
             (oh[5], true),
         ]);
-        for o in &report.overdue {
+        for o in &report.overdue[..shown] {
             tbl.row(vec![
                 Td::text(&o.unit),
                 Td::text(&o.key),
@@ -295,5 +321,5 @@ fn overdue(report: &RollupReport, lang: Lang) -> Markup {
         }
         tbl.finish()
     };
-    card(&overdue_title(report, lang), inner)
+    card(&overdue_title(report, lang, shown), inner)
 }

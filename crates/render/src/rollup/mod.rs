@@ -5,14 +5,15 @@
 pub mod csv;
 pub mod html;
 pub mod md;
+pub mod office;
 pub mod table;
 
-use crate::compute::rollup::{RollupReport, UnitSummary};
+use crate::compute::rollup::{RollupReport, SupersedeReason, TOP_OVERDUE, UnitFlag, UnitSummary};
 use crate::i18n::Lang;
 use crate::render::Style;
 
 /// Column headings shared by every format, so they cannot drift apart.
-fn unit_headers(lang: Lang) -> [&'static str; 10] {
+fn unit_headers(lang: Lang) -> [&'static str; 14] {
     [
         lang.pick("Đơn vị", "Unit"),
         lang.pick("Nhiệm vụ", "Tasks"),
@@ -23,6 +24,10 @@ fn unit_headers(lang: Lang) -> [&'static str; 10] {
         lang.pick("Quá hạn", "Overdue"),
         lang.pick("Tỷ lệ đúng hạn", "On-time rate"),
         lang.pick("Dự báo Chỉ số", "Index forecast"),
+        lang.pick("Trong kỳ", "Period"),
+        lang.pick("Lũy kế", "Year to date"),
+        lang.pick("Thay đổi", "Change"),
+        lang.pick("Ghi nhận gần nhất", "Last entry"),
         lang.pick("Tệp", "File"),
     ]
 }
@@ -33,6 +38,41 @@ fn index_text(unit: &UnitSummary, style: &Style) -> String {
         (Some(f), Some(m)) => format!("{}/{}", style.points(f), style.points(m)),
         _ => "–".to_string(),
     }
+}
+
+/// Percentage points, signed: "+12,5", "−3,0", "–" when not known.
+fn change_text(points: Option<f64>, style: &Style) -> String {
+    match points {
+        None => "–".into(),
+        Some(p) => {
+            let s = format!("{:.1}", p.abs());
+            let s = if style.lang == Lang::Vi { s.replace('.', ",") } else { s };
+            let sign = if p > 0.0 {
+                "+"
+            } else if p < 0.0 {
+                "−"
+            } else {
+                "±"
+            };
+            format!("{sign}{s}")
+        }
+    }
+}
+
+/// The unit's report figures: period %, year-to-date %, change; "–" each when it has none.
+fn period_texts(unit: &UnitSummary, style: &Style) -> [String; 3] {
+    match &unit.report {
+        Some(r) => [
+            style.percent(r.tally.percent_complete),
+            style.percent(r.year.percent_complete),
+            change_text(r.change_points, style),
+        ],
+        None => ["–".into(), "–".into(), "–".into()],
+    }
+}
+
+fn last_entry_text(unit: &UnitSummary) -> String {
+    unit.last_entry.map_or_else(|| "–".into(), crate::dates::short)
 }
 
 fn overdue_headers(lang: Lang) -> [&'static str; 6] {
@@ -46,26 +86,52 @@ fn overdue_headers(lang: Lang) -> [&'static str; 6] {
     ]
 }
 
-fn dup_label(lang: Lang) -> &'static str {
-    lang.pick("trùng đơn vị", "duplicate unit")
+/// Short marks after a unit's name: empty plan, cut copy, silent, matched by name.
+fn marks(unit: &UnitSummary, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in &unit.flags {
+        out.push(match f {
+            UnitFlag::Empty => lang.pick("kế hoạch trống", "empty plan").to_string(),
+            UnitFlag::FewerTasks { tasks, other_tasks, .. } => {
+                format!("{} {tasks}/{other_tasks} {}", lang.pick("chỉ còn", "only"), lang.pick("nhiệm vụ", "tasks"))
+            }
+            UnitFlag::MatchedByName { .. } => lang.pick("khớp theo tên", "matched by name").to_string(),
+        });
+    }
+    if unit.silent {
+        out.push(lang.pick("im lặng", "silent").to_string());
+    }
+    out
 }
 
+/// A unit's name with its marks: "Trường A (kế hoạch trống)".
+fn name_with_marks(unit: &UnitSummary, lang: Lang) -> String {
+    let m = marks(unit, lang);
+    if m.is_empty() { unit.unit.clone() } else { format!("{} ({})", unit.unit, m.join("; ")) }
+}
+
+/// "Năm 2025 · quý III năm 2025 · đến ngày 10/10/2025"
 fn heading(report: &RollupReport, lang: Lang) -> String {
-    format!(
+    let mut s = format!(
         "{} {}",
         lang.pick(
-            "Tổng hợp tiến độ thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC — đến ngày",
-            "PAR Index plans: district rollup — as of"
+            "Tổng hợp tiến độ thực hiện Kế hoạch khắc phục, cải thiện Chỉ số CCHC năm",
+            "PAR Index plans: rollup for"
         ),
-        crate::dates::short(report.today)
-    )
+        report.year
+    );
+    if let Some(p) = &report.period_label {
+        s.push_str(&format!(", {p}"));
+    }
+    s.push_str(&format!(" — {} {}", lang.pick("đến ngày", "as of"), crate::dates::short(report.today)));
+    s
 }
 
-/// "12 đơn vị, 360 nhiệm vụ; hoàn thành 120/300 việc (40,0%); 45 việc quá hạn"
+/// "12 kế hoạch, 360 nhiệm vụ; hoàn thành 120/300 việc (40,0%); 45 việc quá hạn"
 fn summary_line(report: &RollupReport, style: &Style) -> String {
     let l = style.lang;
     let t = &report.total;
-    format!(
+    let mut s = format!(
         "{} {}, {} {}; {} {}/{} {} ({}); {} {}; {} {}",
         t.plans,
         l.pick("kế hoạch", "plans"),
@@ -80,50 +146,254 @@ fn summary_line(report: &RollupReport, style: &Style) -> String {
         l.pick("việc quá hạn", "overdue"),
         l.pick("tỷ lệ đúng hạn", "on-time rate"),
         style.percent(t.on_time_rate),
-    )
+    );
+    if t.period.counts.total > 0 {
+        s.push_str(&format!(
+            "; {} {}, {} {}, {} {}",
+            l.pick("trong kỳ", "period"),
+            style.percent(t.period.percent_complete),
+            l.pick("lũy kế", "year to date"),
+            style.percent(t.year.percent_complete),
+            l.pick("thay đổi", "change"),
+            change_text(t.change_points, style)
+        ));
+    }
+    s
 }
 
 fn plain(lang: Lang) -> Style {
     Style { lang, color: false, width: None }
 }
 
-/// Warnings in words: duplicates and skipped files, one line each.
-fn warnings(report: &RollupReport, lang: Lang) -> (Vec<String>, Vec<String>) {
-    let dups = report
-        .duplicates
-        .iter()
-        .map(|d| {
-            format!(
-                "{} “{}” {} {} {}: {}",
-                lang.pick("Đơn vị", "Unit"),
-                crate::text::one_line(&d.unit),
-                lang.pick("có trong", "is claimed by"),
-                d.paths.len(),
-                lang.pick("tệp", "files"),
-                d.paths.iter().map(|p| crate::text::one_line(p)).collect::<Vec<_>>().join(", ")
-            )
-        })
-        .collect();
-    let skipped = report
+/// Everything that changes how the figures read, one line each, in the output language:
+/// superseded copies, other years' plans, flagged and silent units, the roster's missing
+/// and unknown units, documents. (Skipped files are listed by [`skipped_lines`].)
+pub fn warning_lines(report: &RollupReport, lang: Lang) -> Vec<String> {
+    let one = crate::text::one_line;
+    let mut out = Vec::new();
+    for s in &report.superseded {
+        let why = match s.reason {
+            SupersedeReason::LaterDate => lang.pick("có ngày [plan] date muộn hơn", "has a later [plan] date"),
+            SupersedeReason::LaterFileName => lang
+                .pick("cùng ngày hoặc không ghi ngày; tên tệp xếp sau", "same or no date; its file name sorts later"),
+        };
+        out.push(format!(
+            "{} “{}”: {} — {} {} ({})",
+            lang.pick("Bản cũ của", "Superseded copy of"),
+            one(&s.unit.unit),
+            one(&s.unit.shown_path),
+            lang.pick("không tính; tính bản", "not counted; counted:"),
+            one(&s.by),
+            why
+        ));
+    }
+    for u in &report.other_year {
+        out.push(format!(
+            "{} {} “{}”: {} ({})",
+            lang.pick("Kế hoạch năm", "Plan of"),
+            u.year,
+            one(&u.unit),
+            one(&u.shown_path),
+            lang.pick(&format!("không tính vào năm {}", report.year), &format!("not counted in {}", report.year))
+        ));
+    }
+    for u in &report.units {
+        for f in &u.flags {
+            match f {
+                UnitFlag::Empty => out.push(format!(
+                    "“{}” {}: {}",
+                    one(&u.unit),
+                    lang.pick("gửi kế hoạch trống (không có nhiệm vụ)", "sent an empty plan (no task)"),
+                    one(&u.shown_path)
+                )),
+                UnitFlag::FewerTasks { tasks, other_tasks, other_path } => out.push(format!(
+                    "“{}”: {} {} ({tasks} {}) {} {} ({other_tasks}); {}",
+                    one(&u.unit),
+                    lang.pick("bản được tính", "the counted copy"),
+                    one(&u.shown_path),
+                    lang.pick("nhiệm vụ", "tasks"),
+                    lang.pick("ít hơn nhiều so với", "has far fewer than"),
+                    one(other_path),
+                    lang.pick("tệp có thể bị cắt, hãy kiểm tra", "the file may be cut short; check it")
+                )),
+                UnitFlag::MatchedByName { roster_code } => out.push(format!(
+                    "“{}” {} `{roster_code}`; {}",
+                    one(&u.unit),
+                    lang.pick("khớp danh sách theo tên, mã", "matched the roster by name, code"),
+                    lang.pick("nên ghi [plan] code trong kế hoạch", "the plan should carry [plan] code")
+                )),
+            }
+        }
+    }
+    for s in &report.silent {
+        out.push(format!(
+            "“{}” {} ({}: {})",
+            one(&s.unit),
+            lang.pick("không ghi nhận gì trong kỳ", "recorded nothing in the period"),
+            lang.pick("ghi nhận gần nhất", "last entry"),
+            s.last_entry.map_or_else(|| "–".into(), crate::dates::short)
+        ));
+    }
+    if let Some(r) = &report.roster {
+        for m in &r.missing {
+            let mut line =
+                format!("{} {} “{}”", lang.pick("Chưa có kế hoạch:", "Missing:"), one(&m.code), one(&m.name));
+            if !m.documents.is_empty() {
+                line.push_str(&format!(
+                    " — {} {}",
+                    lang.pick("gửi dạng văn bản, không phải kế hoạch:", "sent as a document, not a plan:"),
+                    m.documents.iter().map(|d| one(d)).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if !m.other_year.is_empty() {
+                line.push_str(&format!(
+                    " — {} {}",
+                    lang.pick("chỉ có kế hoạch năm khác:", "only a plan of another year:"),
+                    m.other_year.iter().map(|d| one(d)).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            out.push(line);
+        }
+        for u in &r.not_in_roster {
+            out.push(format!(
+                "“{}”{} {}: {}",
+                one(&u.unit),
+                u.code.as_deref().map(|c| format!(" ({})", one(c))).unwrap_or_default(),
+                lang.pick("không có trong danh sách đơn vị", "is not in the roster"),
+                one(&u.path)
+            ));
+        }
+    }
+    for d in &report.documents {
+        out.push(format!("{}: {}", lang.pick("Văn bản, không phải kế hoạch", "A document, not a plan"), one(d)));
+    }
+    out
+}
+
+/// Skipped files, one line each.
+fn skipped_lines(report: &RollupReport, lang: Lang) -> Vec<String> {
+    report
         .skipped
         .iter()
         .map(|s| {
             format!("{} — {}: {}", crate::text::one_line(&s.path), s.kind.label(lang), crate::text::one_line(&s.reason))
         })
-        .collect();
-    (dups, skipped)
+        .collect()
 }
 
-fn overdue_title(report: &RollupReport, lang: Lang) -> String {
-    if report.total.items.overdue > report.overdue.len() {
+/// How many overdue items a listing shows: all with `--all`, else [`TOP_OVERDUE`].
+fn overdue_shown(report: &RollupReport, all: bool) -> usize {
+    if all { report.overdue.len() } else { report.overdue.len().min(TOP_OVERDUE) }
+}
+
+fn overdue_title(report: &RollupReport, lang: Lang, shown: usize) -> String {
+    if report.overdue.len() > shown {
         format!(
             "{} {} {} {}",
-            report.overdue.len(),
+            shown,
             lang.pick("việc quá hạn lâu nhất (trong", "most overdue items (of"),
-            report.total.items.overdue,
-            lang.pick("việc quá hạn)", "overdue)")
+            report.overdue.len(),
+            lang.pick("việc quá hạn; --all để xem hết)", "overdue; --all lists them all)"),
         )
     } else {
         format!("{} ({})", lang.pick("Việc quá hạn", "Overdue items"), report.overdue.len())
     }
+}
+
+/// "Cần xem lại" heading of the warnings.
+fn attention_title(lang: Lang) -> &'static str {
+    lang.pick("Cần xem lại", "Needs attention")
+}
+
+/// The cross-unit view per criteria set, one line each: the forecast's spread per kind
+/// of unit, criteria at risk, uncovered criteria, missing last year's scores, indicators
+/// below target.
+pub fn criteria_lines(report: &RollupReport, lang: Lang) -> Vec<String> {
+    let s = plain(lang);
+    let one = crate::text::one_line;
+    let mut out = Vec::new();
+    for set in &report.criteria {
+        let name = if set.name.is_empty() { lang.pick("Chỉ số", "Index") } else { &set.name };
+        out.push(format!(
+            "{} ({} {}, {} {}):",
+            one(name),
+            set.units,
+            lang.pick("đơn vị", "units"),
+            lang.pick("tối đa", "maximum"),
+            s.points(set.max)
+        ));
+        for k in &set.by_kind {
+            out.push(format!(
+                "  {} {} ({} {}): {} {}–{}, {} {}; {} {}–{}",
+                lang.pick("Dự báo, % tối đa —", "Forecast, % of maximum —"),
+                one(&k.kind),
+                k.units,
+                lang.pick("đơn vị", "units"),
+                lang.pick("thấp nhất–cao nhất", "min–max"),
+                s.percent(Some(k.min)),
+                s.percent(Some(k.max)),
+                lang.pick("trung vị", "median"),
+                s.percent(Some(k.median)),
+                lang.pick("mức thấp (tính việc quá hạn là mất điểm)", "low end (overdue work counted as lost)"),
+                s.percent(Some(k.low_min)),
+                s.percent(Some(k.low_max)),
+            ));
+        }
+        for c in &set.criteria {
+            if !c.at_risk.is_empty() {
+                out.push(format!(
+                    "  {} {} {}: {} {} ({})",
+                    lang.pick("Tiêu chí", "Criterion"),
+                    one(&c.code),
+                    lang.pick("có nguy cơ", "at risk"),
+                    c.at_risk.len(),
+                    lang.pick("đơn vị có việc liên quan quá hạn", "units with linked work overdue"),
+                    c.at_risk.iter().map(|u| one(u)).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if c.uncovered {
+                out.push(format!(
+                    "  {} {} “{}”: {} ({} {})",
+                    lang.pick("Tiêu chí", "Criterion"),
+                    one(&c.code),
+                    one(&c.title),
+                    lang.pick("không đơn vị nào có nhiệm vụ khắc phục", "no remedial task in any unit"),
+                    c.lost_without_task.len(),
+                    lang.pick("đơn vị bị mất điểm", "units lost points"),
+                ));
+            } else if !c.lost_without_task.is_empty() {
+                out.push(format!(
+                    "  {} {}: {} {} ({})",
+                    lang.pick("Tiêu chí", "Criterion"),
+                    one(&c.code),
+                    c.lost_without_task.len(),
+                    lang.pick("đơn vị mất điểm mà không có nhiệm vụ", "units lost points and have no task"),
+                    c.lost_without_task.iter().map(|u| one(u)).collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if !c.last_year_missing.is_empty() {
+                out.push(format!(
+                    "  {} {}: {} ({})",
+                    lang.pick("Tiêu chí", "Criterion"),
+                    one(&c.code),
+                    lang.pick("thiếu điểm năm trước", "last year's score missing"),
+                    c.last_year_missing.iter().map(|u| one(u)).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        for i in &set.indicators_below {
+            let unit = i.measure_unit.as_deref().unwrap_or("");
+            out.push(format!(
+                "  {} “{}” {} {}: {}{unit} / {} {}{unit}",
+                lang.pick("Chỉ tiêu dưới mục tiêu —", "Indicator below target —"),
+                one(&i.unit),
+                one(&i.task),
+                one(&i.indicator),
+                s.points(i.value),
+                lang.pick("mục tiêu", "target"),
+                s.points(i.target),
+            ));
+        }
+    }
+    out
 }

@@ -1,14 +1,17 @@
 //! `par rollup`'s terminal table.
 
-use super::{dup_label, heading, index_text, overdue_headers, overdue_title, summary_line, unit_headers, warnings};
+use super::{
+    attention_title, criteria_lines, heading, index_text, last_entry_text, name_with_marks, overdue_headers,
+    overdue_shown, overdue_title, period_texts, skipped_lines, summary_line, unit_headers, warning_lines,
+};
 use crate::compute::Status;
 use crate::compute::rollup::RollupReport;
 use crate::compute::status::Counts;
 use crate::render::grid::Col;
 use crate::render::{Style, date, table_text, title};
 
-/// The terminal table.
-pub fn render(report: &RollupReport, style: &Style) -> String {
+/// The terminal table; `all` lists every overdue item, not only the most overdue.
+pub fn render(report: &RollupReport, style: &Style, all: bool) -> String {
     let l = style.lang;
     let mut out = String::new();
     out.push_str(&style.heading(&style.line(&heading(report, l))));
@@ -20,46 +23,17 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
     } else {
         out.push_str(&style.heading(l.pick("Theo đơn vị (kém nhất trước)", "By unit (worst first)")));
         out.push('\n');
-        // A terminal narrower than the table drops the file column: names matter
-        // more, and the paths of duplicate units are listed under the table. Below 100
-        // columns the counts of tasks and items go too (the summary line has them).
-        let with_path = style.width.is_none_or(|w| w >= WIDE);
-        let compact = style.compact();
-        let keep = |i: &usize| (with_path || *i < 9) && !(compact && (*i == 1 || *i == 2));
-        let headers = unit_headers(l);
-        let shown: Vec<&str> = (0..headers.len()).filter(keep).map(|i| headers[i]).collect();
-        let mut t = style.table(&shown);
-        let add = |t: &mut comfy_table::Table, name: String, f: [String; 8], overdue: usize, path: &str| {
-            let cells = unit_cells(style, name, f, overdue, path);
-            t.add_row(cells.into_iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, c)| c));
-        };
-        for u in &report.units {
-            let name =
-                if u.duplicate { format!("{} ({})", title(&u.unit, 40), dup_label(l)) } else { title(&u.unit, 48) };
-            add(
-                &mut t,
-                name,
-                figures(style, u.tasks, &u.items, index_text(u, style)),
-                u.items.overdue,
-                &title(&u.path, 40),
-            );
-        }
-        let total = figures(style, report.total.tasks, &report.total.items, String::new());
-        add(&mut t, l.pick("Cộng", "Total").to_string(), total, report.total.items.overdue, "");
-        // Names and files wrap; no figure and no word of a heading is cut.
-        let cols: Vec<Col> =
-            (0..headers.len()).filter(keep).map(|i| if i == 0 || i == 9 { Col::Flex(1) } else { Col::Fixed }).collect();
-        style.fit(&mut t, &cols);
-        out.push_str(&table_text(&t));
+        out.push_str(&units_table(report, style));
     }
     out.push('\n');
-    out.push_str(&style.heading(&overdue_title(report, l)));
+    let shown = overdue_shown(report, all);
+    out.push_str(&style.heading(&overdue_title(report, l, shown)));
     out.push('\n');
     if report.overdue.is_empty() {
         out.push_str(l.pick("Không có việc quá hạn.\n", "Nothing is overdue.\n"));
     } else {
         let mut t = style.table(&overdue_headers(l));
-        for o in &report.overdue {
+        for o in &report.overdue[..shown] {
             t.add_row(vec![
                 comfy_table::Cell::new(title(&o.unit, 36)),
                 style.status_cell(Status::Overdue, &title(&o.key, 20)),
@@ -72,15 +46,25 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
         style.fit(&mut t, &[Col::Flex(1), Col::Fixed, Col::Flex(2), Col::Flex(1), Col::Fixed, Col::Fixed]);
         out.push_str(&table_text(&t));
     }
-    let (dups, skipped) = warnings(report, l);
-    if !dups.is_empty() {
+    let criteria = criteria_lines(report, l);
+    if !criteria.is_empty() {
         out.push('\n');
-        out.push_str(&style.heading(l.pick("Cảnh báo: đơn vị trùng tên", "Warning: units claimed twice")));
+        out.push_str(&style.heading(l.pick("Theo tiêu chí Chỉ số CCHC", "By PAR Index criterion")));
         out.push('\n');
-        for d in dups {
-            out.push_str(&style.bullet(&d));
+        for c in criteria {
+            out.push_str(&style.bullet(&c));
         }
     }
+    let warnings = warning_lines(report, l);
+    if !warnings.is_empty() {
+        out.push('\n');
+        out.push_str(&style.heading(&format!("{} ({})", attention_title(l), warnings.len())));
+        out.push('\n');
+        for d in warnings {
+            out.push_str(&format!("  - {}\n", crate::text::one_line(&d)));
+        }
+    }
+    let skipped = skipped_lines(report, l);
     if !skipped.is_empty() {
         out.push('\n');
         out.push_str(&style.heading(&format!("{} ({})", l.pick("Tệp bị bỏ qua", "Files skipped"), skipped.len())));
@@ -92,12 +76,58 @@ pub fn render(report: &RollupReport, style: &Style) -> String {
     out
 }
 
-/// Terminal width from which the units table also shows each file.
+/// Terminal width from which the units table also shows the report columns and each file.
 const WIDE: u16 = 150;
 
+fn units_table(report: &RollupReport, style: &Style) -> String {
+    let l = style.lang;
+    // A terminal narrower than the table drops the report columns and the file column:
+    // names matter more, and the warnings under the table name the files. Below 100
+    // columns the counts of tasks and items go too (the summary line has them).
+    let wide = style.width.is_none_or(|w| w >= WIDE);
+    let compact = style.compact();
+    let headers = unit_headers(l);
+    let cols = if wide { headers.len() } else { 9 };
+    let keep = |i: &usize| *i < cols && !(compact && (*i == 1 || *i == 2));
+    let shown: Vec<&str> = (0..headers.len()).filter(keep).map(|i| headers[i]).collect();
+    let mut t = style.table(&shown);
+    let add = |t: &mut comfy_table::Table, name: String, f: [String; 12], overdue: usize, path: &str| {
+        let cells = unit_cells(style, name, f, overdue, path);
+        t.add_row(cells.into_iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, c)| c));
+    };
+    for u in &report.units {
+        let [p, y, c] = period_texts(u, style);
+        let f = figures(style, u.tasks, &u.items, [index_text(u, style), p, y, c, last_entry_text(u)]);
+        add(&mut t, title(&name_with_marks(u, l), 60), f, u.items.overdue, &crate::text::one_line(&u.shown_path));
+    }
+    let tot = &report.total;
+    let change = super::change_text(tot.change_points, style);
+    let total = figures(
+        style,
+        tot.tasks,
+        &tot.items,
+        [
+            String::new(),
+            style.percent(tot.period.percent_complete),
+            style.percent(tot.year.percent_complete),
+            change,
+            String::new(),
+        ],
+    );
+    add(&mut t, l.pick("Cộng", "Total").to_string(), total, tot.items.overdue, "");
+    // Names and files wrap; no figure and no word of a heading is cut.
+    let last = headers.len() - 1;
+    let fit: Vec<Col> =
+        (0..headers.len()).filter(keep).map(|i| if i == 0 || i == last { Col::Flex(1) } else { Col::Fixed }).collect();
+    style.fit(&mut t, &fit);
+    table_text(&t)
+}
+
 /// The figures of a row of the units table: tasks, items, % complete, done on time,
-/// done late, overdue, on-time rate, index forecast.
-fn figures(style: &Style, tasks: usize, counts: &Counts, index: String) -> [String; 8] {
+/// done late, overdue, on-time rate, then `rest` (index forecast, period, year to date,
+/// change, last entry).
+fn figures(style: &Style, tasks: usize, counts: &Counts, rest: [String; 5]) -> [String; 12] {
+    let [a, b, c, d, e] = rest;
     [
         tasks.to_string(),
         counts.total.to_string(),
@@ -106,11 +136,21 @@ fn figures(style: &Style, tasks: usize, counts: &Counts, index: String) -> [Stri
         counts.done_late.to_string(),
         counts.overdue.to_string(),
         style.percent(counts.on_time_rate()),
-        index,
+        a,
+        b,
+        c,
+        d,
+        e,
     ]
 }
 
-fn unit_cells(style: &Style, name: String, figures: [String; 8], overdue: usize, path: &str) -> Vec<comfy_table::Cell> {
+fn unit_cells(
+    style: &Style,
+    name: String,
+    figures: [String; 12],
+    overdue: usize,
+    path: &str,
+) -> Vec<comfy_table::Cell> {
     let right = |t: String| comfy_table::Cell::new(t).set_alignment(comfy_table::CellAlignment::Right);
     let mut cells = vec![comfy_table::Cell::new(name)];
     for (i, f) in figures.into_iter().enumerate() {
