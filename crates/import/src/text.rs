@@ -5,6 +5,8 @@
 //! joined back into paragraphs, and all text is normalised to Unicode NFC so that
 //! documents typed with decomposed marks read like the rest.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::parse::MAX_ITEMS;
@@ -162,6 +164,11 @@ pub fn squeeze(text: &str) -> String {
     out
 }
 
+/// [`squeeze`], borrowing the text when it is already squeezed.
+fn squeezed(text: &str) -> Cow<'_, str> {
+    if is_squeezed(text) { Cow::Borrowed(text) } else { Cow::Owned(squeeze(text)) }
+}
+
 /// Whether `squeeze` would return the text as it is: single ASCII spaces between words, none
 /// at either end, and no other space. Read from the bytes; a byte sequence that may begin a
 /// Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) answers no, for `squeeze`'s
@@ -225,7 +232,8 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     // Whether `cur` is in capitals, kept up to date line by line: asking the whole paragraph
     // at each of its lines would make a paragraph of N lines cost N².
     let mut cur_case = Capitals::default();
-    let mut last_line = String::new();
+    // The characters of the last line read, for `continues`.
+    let mut last_chars = 0;
     let mut table: Vec<(Vec<String>, usize)> = Vec::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
         if let Some((t, line)) = cur.take() {
@@ -244,7 +252,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         if doc.full(table.len()) {
             return doc;
         }
-        let line = squeeze(raw);
+        let line = squeezed(raw);
         if !line.starts_with('|') && !table.is_empty() {
             doc.push_table(std::mem::take(&mut table));
         }
@@ -273,7 +281,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             }
             continue;
         }
-        let mut body = line.as_str();
+        let mut body: &str = &line;
         while let Some(rest) = body.strip_prefix('>') {
             body = rest.trim_start();
         }
@@ -289,24 +297,31 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         }
         // A trailing backslash or two spaces is a hard line break in Markdown: nothing to keep.
         let body = body.trim_end_matches('\\');
-        let text = squeeze(&inline(body, markdown));
+        // One copy of the line (none of it when it is joined to the paragraph before).
+        let text = match inline_cow(body, markdown) {
+            Cow::Borrowed(b) => squeezed(b),
+            Cow::Owned(o) if is_squeezed(&o) => Cow::Owned(o),
+            Cow::Owned(o) => Cow::Owned(squeeze(&o)),
+        };
         if text.is_empty() {
             continue;
         }
+        // The length of the line is all `continues` asks of it as the next line's `prev`.
+        let chars = if wrapped { text.chars().count() } else { 0 };
         match &mut cur {
-            Some((t, _)) if wrapped && continues(cur_case.is_upper(), &last_line, &text, short_line) => {
+            Some((t, _)) if wrapped && continues(cur_case.is_upper(), last_chars, &text, short_line) => {
                 t.push(' ');
                 t.push_str(&text);
                 cur_case.add(&text);
             }
             _ => {
                 flush(&mut doc, &mut cur);
-                cur = Some((text.clone(), line_no));
                 cur_case = Capitals::default();
                 cur_case.add(&text);
+                cur = Some((text.into_owned(), line_no));
             }
         }
-        last_line = text;
+        last_chars = chars;
     }
     flush(&mut doc, &mut cur);
     if !table.is_empty() {
@@ -337,15 +352,16 @@ impl Capitals {
 }
 
 /// Whether the line `next` continues a paragraph (`para_upper`: written in capitals) whose
-/// last line is `prev` (hard-wrapped Markdown), rather than starting a paragraph of its own.
-fn continues(para_upper: bool, prev: &str, next: &str, short_line: usize) -> bool {
+/// last line has `prev` characters (hard-wrapped Markdown), rather than starting a paragraph
+/// of its own.
+fn continues(para_upper: bool, prev: usize, next: &str, short_line: usize) -> bool {
     if label(next).is_some() || para_upper || is_upper(next) {
         return false;
     }
     const OPENERS: &[&str] = &["thuc hien ", "can cu ", "tren day", "noi nhan"];
     let head: String = next.chars().take(12).collect();
     let capital = next.chars().next().is_some_and(char::is_uppercase);
-    if capital && OPENERS.iter().any(|o| par_core::text::fold(&head).starts_with(o)) {
+    if capital && OPENERS.iter().any(|o| super::scan::fold(&head).starts_with(o)) {
         return false;
     }
     if next.chars().next().is_some_and(char::is_lowercase) {
@@ -353,7 +369,7 @@ fn continues(para_upper: bool, prev: &str, next: &str, short_line: usize) -> boo
     }
     // Wrapped prose fills its lines, even where a sentence ends; a short line ending a
     // thought ("Mục đích:", a name) is a paragraph of its own.
-    prev.chars().count() >= short_line
+    prev >= short_line
 }
 
 /// Splits a Markdown table row at unescaped pipes.
@@ -379,12 +395,17 @@ fn split_row(line: &str) -> Vec<String> {
 
 /// Removes inline Markdown: emphasis, code marks, links, escapes and simple HTML.
 pub fn inline(text: &str, markdown: bool) -> String {
+    inline_cow(text, markdown).into_owned()
+}
+
+/// [`inline`], borrowing the text when it has nothing to remove.
+fn inline_cow(text: &str, markdown: bool) -> Cow<'_, str> {
     if !text.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let text = text.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");
     if !markdown {
-        return text;
+        return Cow::Owned(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -440,9 +461,9 @@ pub fn inline(text: &str, markdown: bool) -> String {
         }
     }
     if !out.contains('&') {
-        return out;
+        return Cow::Owned(out);
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+    Cow::Owned(out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\""))
 }
 
 /// `[text](url)` starting at `i`: the end of the text and of the whole link.

@@ -7,9 +7,9 @@ use super::body::{columns, tidy_recipient};
 use super::owners::{is_owner_name, name_end};
 use super::title::{capitalise, lower_first, title_case};
 use super::{DraftSection, Items, Parser, Signer, note};
+use crate::import::scan::fold;
 use crate::import::scan::{Folded, LabelKind, citations_in, date_at, is_upper, label, trim_clause};
 use crate::import::text::Block;
-use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
+use crate::import::scan::fold;
 use crate::import::scan::{Folded, fold_char, is_word, trim_clause};
-use par_core::text::fold;
 
 /// Words that name a body or a role at the start of an owner's name.
 const ORG_WORDS: &[&str] = &[
