@@ -133,7 +133,9 @@ impl Doc {
 pub fn nfc(text: &str) -> String {
     let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}');
     // Most documents are already NFC: checking is much cheaper than normalising.
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+    if nfc_quick_yes(text)
+        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         // No byte that may begin an invisible character (0xC2 0xAD; 0xE2 0x80 …, 0xEF 0xBB …,
         // which other characters begin too): one copy, no character decoded.
         let b = text.as_bytes();
@@ -144,6 +146,29 @@ pub fn nfc(text: &str) -> String {
         return text.chars().filter(|&c| !invisible(c)).collect();
     }
     text.nfc().filter(|&c| !invisible(c)).collect()
+}
+
+/// Whether `is_nfc_quick` answers yes for certain, from a table: every character is ASCII,
+/// or below U+2100 with combining class 0 and NFC quick-check "yes" (Vietnamese letters
+/// among them). A text of such characters is NFC; any other is asked of `is_nfc_quick`.
+fn nfc_quick_yes(text: &str) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    const TABLE_END: u32 = 0x2100;
+    if text.is_ascii() {
+        return true;
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| {
+                char::from_u32(u).is_some_and(|c| {
+                    unicode_normalization::char::canonical_combining_class(c) == 0
+                        && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                            == unicode_normalization::IsNormalized::Yes
+                })
+            })
+            .collect()
+    });
+    text.chars().all(|c| c.is_ascii() || table.get(c as usize).copied().unwrap_or(false))
 }
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
@@ -237,7 +262,8 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     let mut table: Vec<(Vec<String>, usize)> = Vec::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
         if let Some((t, line)) = cur.take() {
-            let t = if is_squeezed(&t) { t } else { squeeze(&t) };
+            // Squeezed lines joined by one space: squeezed.
+            debug_assert!(squeeze(&t) == t);
             if !t.is_empty() {
                 doc.blocks.push(Block { text: t, heading: false, line, cells: Vec::new() });
             }
@@ -299,6 +325,8 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         let body = body.trim_end_matches('\\');
         // One copy of the line (none of it when it is joined to the paragraph before).
         let text = match inline_cow(body, markdown) {
+            // The whole line, unchanged: squeezed already.
+            Cow::Borrowed(b) if b.len() == line.len() => Cow::Borrowed(b),
             Cow::Borrowed(b) => squeezed(b),
             Cow::Owned(o) if is_squeezed(&o) => Cow::Owned(o),
             Cow::Owned(o) => Cow::Owned(squeeze(&o)),
@@ -566,6 +594,23 @@ mod tests {
         assert_eq!(d.blocks.len(), 3);
         assert_eq!(d.blocks[0].text.len(), 5000 * "dòng dài viết tiếp ".len() - 1);
         assert_eq!(d.blocks[1].text, "KẾT");
+    }
+
+    #[test]
+    fn nfc_table_answers_as_the_quick_check() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        // Where the table says yes, the quick check says yes; every character below U+2100
+        // alone, beside a Vietnamese letter and before a combining mark.
+        for u in 0..0x2100 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in [c.to_string(), format!("ệ{c}a"), format!("{c}\u{301}")] {
+                if nfc_quick_yes(&t) {
+                    assert_eq!(is_nfc_quick(t.chars()), IsNormalized::Yes, "{t:?}");
+                }
+            }
+        }
+        assert!(nfc_quick_yes("Ủy ban nhân dân phường Bến Nghé"));
+        assert!(!nfc_quick_yes(&"Kế hoạch".nfd().collect::<String>()));
     }
 
     #[test]

@@ -191,6 +191,12 @@ impl Wanted {
         if self.any {
             return true;
         }
+        // ASCII: one character a byte, lower-cased and folded as ASCII.
+        if let Some(&b) = word.as_bytes().first()
+            && word.is_ascii()
+        {
+            return self.lengths[b.to_ascii_lowercase() as usize] & (1 << word.len().min(63)) != 0;
+        }
         let mut chars = 0usize;
         let mut first = None;
         for c in word.chars() {

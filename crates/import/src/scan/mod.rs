@@ -150,8 +150,11 @@ impl Folded {
     /// The original text of a range of character indexes, trimmed.
     pub fn text(&self, range: Range<usize>) -> String {
         let end = range.end.min(self.len());
-        let range = range.start.min(end)..end;
-        self.orig[range].iter().collect::<String>().trim().to_string()
+        let chars = &self.orig[range.start.min(end)..end];
+        // Trimmed as `str::trim` trims (white space at either end), then copied once.
+        let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
+        let stop = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1);
+        chars[start..stop].iter().collect()
     }
 
     /// Whether the folded text has `pat` (folded ASCII) at `i`.
