@@ -7,7 +7,7 @@ use par_core::text::toml_quote as basic;
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::parse::{Draft, DraftDoc, Note, Notes, note_for};
 
@@ -357,15 +357,15 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
         let _ = writeln!(out, "# Văn bản / document: {} {}", position(origin), t.line);
         out.push_str("[[task]]\n");
         notes(out, &t.notes, "id");
-        let _ = writeln!(out, "id = {}", basic(&t.id));
-        let _ = writeln!(out, "section = {}", basic(&t.section));
-        let _ = writeln!(out, "title = {}", basic(&t.title));
-        let _ = writeln!(out, "detail = {}", multiline(&t.detail));
+        quoted_line(out, "id", &t.id);
+        quoted_line(out, "section", &t.section);
+        quoted_line(out, "title", &t.title);
+        out.push_str("detail = ");
+        multiline_into(out, &t.detail);
+        out.push('\n');
         notes(out, &t.notes, "owner");
         match &t.owner {
-            Some(w) => {
-                let _ = writeln!(out, "owner = {}", basic(w));
-            }
+            Some(w) => quoted_line(out, "owner", w),
             None => {
                 let _ = writeln!(out, "# {CHECK}: văn bản không nêu đơn vị chủ trì / the document names no owner.");
                 if !addressees.is_empty() {
@@ -380,16 +380,14 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
             let _ = writeln!(out, "support = [{list}]");
         }
         if let Some(s) = t.start {
-            let _ = writeln!(out, "start = {}", date(s));
+            date_line(out, "start", s);
         }
         notes(out, &t.notes, "due");
         notes(out, &t.notes, "repeat");
         match (t.due, t.repeat) {
-            (Some(dt), None) => {
-                let _ = writeln!(out, "due = {}", date(dt));
-            }
+            (Some(dt), None) => date_line(out, "due", dt),
             (None, Some(r)) => {
-                let _ = writeln!(out, "repeat = {}", basic(r));
+                quoted_line(out, "repeat", r);
                 if let Some(dd) = t.due_day {
                     let _ = writeln!(out, "due_day = {dd}");
                 }
@@ -410,9 +408,7 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
         }
         notes(out, &t.notes, "result");
         match &t.result {
-            Some(r) => {
-                let _ = writeln!(out, "result = {}", basic(r));
-            }
+            Some(r) => quoted_line(out, "result", r),
             None => {
                 let _ = writeln!(out, "# {CHECK}: kết quả cần đạt chưa có / no expected result yet.");
                 out.push_str("# result = \"…\"\n");
@@ -465,7 +461,9 @@ fn missing(out: &mut String, key: &str, example: &str, why: &str) {
 }
 
 fn date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // What `format("%Y-%m-%d")` writes for years 0–9999, without parsing the format each time.
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if (0..=9999).contains(&y) { format!("{y:04}-{m:02}-{d:02}") } else { date.format("%Y-%m-%d").to_string() }
 }
 
 /// Text safe inside a comment: one line, no control characters.
@@ -490,14 +488,77 @@ fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `key = "value"` and a line break: what `writeln!(out, "{key} = {}", basic(value))` writes,
+/// quoted straight into `out`.
+fn quoted_line(out: &mut String, key: &str, value: &str) {
+    out.push_str(key);
+    out.push_str(" = ");
+    quote_into(out, value);
+    out.push('\n');
+}
+
+/// [`basic`] (`par_core::text::toml_quote`) written into `out`: the same escapes, no string
+/// of its own.
+fn quote_into(out: &mut String, text: &str) {
+    out.push('"');
+    // Runs of characters that need no escape are copied whole.
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04X}", c as u32);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + c.len_utf8();
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+/// `key = YYYY-MM-DD` and a line break, as `writeln!(out, "{key} = {}", date(d))` writes it.
+fn date_line(out: &mut String, key: &str, d: NaiveDate) {
+    out.push_str(key);
+    out.push_str(" = ");
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if (0..=9999).contains(&y) {
+        let _ = writeln!(out, "{y:04}-{m:02}-{day:02}");
+    } else {
+        let _ = writeln!(out, "{}", date(d));
+    }
+}
+
+/// [`multiline`] written into `out`.
+fn multiline_into(out: &mut String, text: &str) {
+    if multiline_safe(text) {
+        out.push_str("\'\'\'\n");
+        out.push_str(text);
+        out.push_str("\'\'\'");
+    } else {
+        quote_into(out, text);
+    }
+}
+
+fn multiline_safe(text: &str) -> bool {
+    !text.contains("\'\'\'")
+        && !text.ends_with('\'')
+        && !text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}')
+}
+
 /// A multi-line literal string (`'''` + newline + text + `'''`) when the text allows it:
 /// no `'''`, no control characters but newlines and tabs, no quote at the very end.
 /// Otherwise a basic string with escapes, which holds any text.
 pub fn multiline(text: &str) -> String {
-    let safe = !text.contains("'''")
-        && !text.ends_with('\'')
-        && !text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}');
-    if safe { format!("'''\n{text}'''") } else { basic(text) }
+    if multiline_safe(text) { format!("'''\n{text}'''") } else { basic(text) }
 }
 
 #[cfg(test)]
@@ -533,6 +594,16 @@ mod tests {
         ] {
             assert_eq!(roundtrip(s, basic), s, "basic {s:?}");
             assert_eq!(roundtrip(s, multiline), s, "multiline {s:?}");
+        }
+        for s in
+            ["plain", "quote \" and \\ back", "cr\r\nlf\ttab", "bell\u{7} del\u{7f} c1\u{85}", "Ủy “ban”", "", "a'''b"]
+        {
+            let mut quoted = String::new();
+            quote_into(&mut quoted, s);
+            assert_eq!(quoted, basic(s), "{s:?}");
+            let mut m = String::new();
+            multiline_into(&mut m, s);
+            assert_eq!(m, multiline(s), "{s:?}");
         }
         assert!(multiline("a\nb").starts_with("'''"));
         assert!(multiline("a'''b").starts_with('"'));

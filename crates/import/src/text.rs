@@ -5,6 +5,8 @@
 //! joined back into paragraphs, and all text is normalised to Unicode NFC so that
 //! documents typed with decomposed marks read like the rest.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::parse::MAX_ITEMS;
@@ -131,7 +133,9 @@ impl Doc {
 pub fn nfc(text: &str) -> String {
     let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{00ad}');
     // Most documents are already NFC: checking is much cheaper than normalising.
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+    if nfc_quick_yes(text)
+        || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         // No byte that may begin an invisible character (0xC2 0xAD; 0xE2 0x80 …, 0xEF 0xBB …,
         // which other characters begin too): one copy, no character decoded.
         let b = text.as_bytes();
@@ -142,6 +146,29 @@ pub fn nfc(text: &str) -> String {
         return text.chars().filter(|&c| !invisible(c)).collect();
     }
     text.nfc().filter(|&c| !invisible(c)).collect()
+}
+
+/// Whether `is_nfc_quick` answers yes for certain, from a table: every character is ASCII,
+/// or below U+2100 with combining class 0 and NFC quick-check "yes" (Vietnamese letters
+/// among them). A text of such characters is NFC; any other is asked of `is_nfc_quick`.
+fn nfc_quick_yes(text: &str) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    const TABLE_END: u32 = 0x2100;
+    if text.is_ascii() {
+        return true;
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| {
+                char::from_u32(u).is_some_and(|c| {
+                    unicode_normalization::char::canonical_combining_class(c) == 0
+                        && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                            == unicode_normalization::IsNormalized::Yes
+                })
+            })
+            .collect()
+    });
+    text.chars().all(|c| c.is_ascii() || table.get(c as usize).copied().unwrap_or(false))
 }
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
@@ -160,6 +187,11 @@ pub fn squeeze(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// [`squeeze`], borrowing the text when it is already squeezed.
+fn squeezed(text: &str) -> Cow<'_, str> {
+    if is_squeezed(text) { Cow::Borrowed(text) } else { Cow::Owned(squeeze(text)) }
 }
 
 /// Whether `squeeze` would return the text as it is: single ASCII spaces between words, none
@@ -225,11 +257,13 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
     // Whether `cur` is in capitals, kept up to date line by line: asking the whole paragraph
     // at each of its lines would make a paragraph of N lines cost N².
     let mut cur_case = Capitals::default();
-    let mut last_line = String::new();
+    // The characters of the last line read, for `continues`.
+    let mut last_chars = 0;
     let mut table: Vec<(Vec<String>, usize)> = Vec::new();
     let flush = |doc: &mut Doc, cur: &mut Option<(String, usize)>| {
         if let Some((t, line)) = cur.take() {
-            let t = if is_squeezed(&t) { t } else { squeeze(&t) };
+            // Squeezed lines joined by one space: squeezed.
+            debug_assert!(squeeze(&t) == t);
             if !t.is_empty() {
                 doc.blocks.push(Block { text: t, heading: false, line, cells: Vec::new() });
             }
@@ -244,7 +278,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         if doc.full(table.len()) {
             return doc;
         }
-        let line = squeeze(raw);
+        let line = squeezed(raw);
         if !line.starts_with('|') && !table.is_empty() {
             doc.push_table(std::mem::take(&mut table));
         }
@@ -273,7 +307,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             }
             continue;
         }
-        let mut body = line.as_str();
+        let mut body: &str = &line;
         while let Some(rest) = body.strip_prefix('>') {
             body = rest.trim_start();
         }
@@ -289,24 +323,33 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         }
         // A trailing backslash or two spaces is a hard line break in Markdown: nothing to keep.
         let body = body.trim_end_matches('\\');
-        let text = squeeze(&inline(body, markdown));
+        // One copy of the line (none of it when it is joined to the paragraph before).
+        let text = match inline_cow(body, markdown) {
+            // The whole line, unchanged: squeezed already.
+            Cow::Borrowed(b) if b.len() == line.len() => Cow::Borrowed(b),
+            Cow::Borrowed(b) => squeezed(b),
+            Cow::Owned(o) if is_squeezed(&o) => Cow::Owned(o),
+            Cow::Owned(o) => Cow::Owned(squeeze(&o)),
+        };
         if text.is_empty() {
             continue;
         }
+        // The length of the line is all `continues` asks of it as the next line's `prev`.
+        let chars = if wrapped { text.chars().count() } else { 0 };
         match &mut cur {
-            Some((t, _)) if wrapped && continues(cur_case.is_upper(), &last_line, &text, short_line) => {
+            Some((t, _)) if wrapped && continues(cur_case.is_upper(), last_chars, &text, short_line) => {
                 t.push(' ');
                 t.push_str(&text);
                 cur_case.add(&text);
             }
             _ => {
                 flush(&mut doc, &mut cur);
-                cur = Some((text.clone(), line_no));
                 cur_case = Capitals::default();
                 cur_case.add(&text);
+                cur = Some((text.into_owned(), line_no));
             }
         }
-        last_line = text;
+        last_chars = chars;
     }
     flush(&mut doc, &mut cur);
     if !table.is_empty() {
@@ -337,15 +380,16 @@ impl Capitals {
 }
 
 /// Whether the line `next` continues a paragraph (`para_upper`: written in capitals) whose
-/// last line is `prev` (hard-wrapped Markdown), rather than starting a paragraph of its own.
-fn continues(para_upper: bool, prev: &str, next: &str, short_line: usize) -> bool {
+/// last line has `prev` characters (hard-wrapped Markdown), rather than starting a paragraph
+/// of its own.
+fn continues(para_upper: bool, prev: usize, next: &str, short_line: usize) -> bool {
     if label(next).is_some() || para_upper || is_upper(next) {
         return false;
     }
     const OPENERS: &[&str] = &["thuc hien ", "can cu ", "tren day", "noi nhan"];
     let head: String = next.chars().take(12).collect();
     let capital = next.chars().next().is_some_and(char::is_uppercase);
-    if capital && OPENERS.iter().any(|o| par_core::text::fold(&head).starts_with(o)) {
+    if capital && OPENERS.iter().any(|o| super::scan::fold(&head).starts_with(o)) {
         return false;
     }
     if next.chars().next().is_some_and(char::is_lowercase) {
@@ -353,7 +397,7 @@ fn continues(para_upper: bool, prev: &str, next: &str, short_line: usize) -> boo
     }
     // Wrapped prose fills its lines, even where a sentence ends; a short line ending a
     // thought ("Mục đích:", a name) is a paragraph of its own.
-    prev.chars().count() >= short_line
+    prev >= short_line
 }
 
 /// Splits a Markdown table row at unescaped pipes.
@@ -379,12 +423,17 @@ fn split_row(line: &str) -> Vec<String> {
 
 /// Removes inline Markdown: emphasis, code marks, links, escapes and simple HTML.
 pub fn inline(text: &str, markdown: bool) -> String {
+    inline_cow(text, markdown).into_owned()
+}
+
+/// [`inline`], borrowing the text when it has nothing to remove.
+fn inline_cow(text: &str, markdown: bool) -> Cow<'_, str> {
     if !text.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let text = text.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");
     if !markdown {
-        return text;
+        return Cow::Owned(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -440,9 +489,9 @@ pub fn inline(text: &str, markdown: bool) -> String {
         }
     }
     if !out.contains('&') {
-        return out;
+        return Cow::Owned(out);
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+    Cow::Owned(out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\""))
 }
 
 /// `[text](url)` starting at `i`: the end of the text and of the whole link.
@@ -545,6 +594,23 @@ mod tests {
         assert_eq!(d.blocks.len(), 3);
         assert_eq!(d.blocks[0].text.len(), 5000 * "dòng dài viết tiếp ".len() - 1);
         assert_eq!(d.blocks[1].text, "KẾT");
+    }
+
+    #[test]
+    fn nfc_table_answers_as_the_quick_check() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        // Where the table says yes, the quick check says yes; every character below U+2100
+        // alone, beside a Vietnamese letter and before a combining mark.
+        for u in 0..0x2100 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in [c.to_string(), format!("ệ{c}a"), format!("{c}\u{301}")] {
+                if nfc_quick_yes(&t) {
+                    assert_eq!(is_nfc_quick(t.chars()), IsNormalized::Yes, "{t:?}");
+                }
+            }
+        }
+        assert!(nfc_quick_yes("Ủy ban nhân dân phường Bến Nghé"));
+        assert!(!nfc_quick_yes(&"Kế hoạch".nfd().collect::<String>()));
     }
 
     #[test]

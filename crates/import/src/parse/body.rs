@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::title::short_title;
 use super::{DraftSection, Items, Parser, RawTask, TableCells, note};
+use crate::import::scan::fold;
 use crate::import::scan::{Folded, Label, LabelKind, citations_in, is_upper, trim_clause};
 use crate::import::text::Block;
-use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------

@@ -7,9 +7,9 @@ use super::body::{columns, tidy_recipient};
 use super::owners::{is_owner_name, name_end};
 use super::title::{capitalise, lower_first, title_case};
 use super::{DraftSection, Items, Parser, Signer, note};
+use crate::import::scan::fold;
 use crate::import::scan::{Folded, LabelKind, citations_in, date_at, is_upper, label, trim_clause};
 use crate::import::text::Block;
-use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------
@@ -278,6 +278,11 @@ impl Parser {
 /// Where the closing ("Trên đây là…"), the recipients ("Nơi nhận") or the signature begins.
 pub(super) fn tail_start(blocks: &[Block], body_start: usize) -> usize {
     for (i, b) in blocks.iter().enumerate().skip(body_start + 1) {
+        // Most paragraphs begin with an ASCII character other than the first letter of either
+        // phrase (folding skips leading white space): ruled out without folding.
+        if b.text.trim_start().chars().next().is_some_and(|c| c.is_ascii() && !matches!(c, 't' | 'T' | 'n' | 'N')) {
+            continue;
+        }
         let head: String = b.text.chars().take(10).collect();
         let f = fold(&head);
         if f.starts_with("tren day") || f.starts_with("noi nhan") {

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::scan::{Citation, Label, LabelKind, label};
+use super::scan::{Label, LabelKind, label};
 use super::text::{Block, Doc, Over};
 
 mod body;
@@ -166,8 +166,8 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
     if blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(ParseError::Empty);
     }
-    let casing = Casing::new(blocks);
-    let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+    let mut labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+    let casing = Casing::with_labels(blocks, &labels);
     let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
     if doc.over == Some(Over::Paragraphs) {
         return Err(ParseError::TooManyParagraphs);
@@ -183,17 +183,10 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
         .ok_or(ParseError::NoTasks)?;
     let tail_start = tail_start(blocks, body_start);
 
-    let mut p = Parser {
-        casing,
-        draft: Draft::default(),
-        raw_tasks: Vec::new(),
-        cites: Vec::new(),
-        fallback_year,
-        seen: Seen::default(),
-    };
+    let mut p = Parser { casing, draft: Draft::default(), raw_tasks: Vec::new(), fallback_year, seen: Seen::default() };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
-        blocks[body_start..tail_start].iter().zip(labels[body_start..tail_start].iter().cloned()).collect();
+        blocks[body_start..tail_start].iter().zip(labels.drain(body_start..tail_start)).collect();
     p.body(&body, first_roman.is_some());
     p.tail(&blocks[tail_start..]);
     if p.raw_tasks.is_empty() {
@@ -231,13 +224,18 @@ struct Parser {
     casing: Casing,
     draft: Draft,
     raw_tasks: Vec<RawTask>,
-    /// The documents each raw task cites, when [`Parser::meta_guesses`] had to read them
-    /// all: kept for [`Parser::task`], which would otherwise read them again.
-    cites: Vec<Vec<Citation>>,
     fallback_year: i32,
     /// Indexes kept beside the draft so that a document repeating its numbers (a thousand
     /// items "1.") is read in linear time: ids and names are looked up, never searched.
     seen: Seen,
+}
+
+/// The unit whose abbreviation is read from a document it issued (a task cites it).
+struct OwnUnit {
+    /// The unit's name, folded as [`head::fold_unit`] does.
+    folded: String,
+    /// Where its note goes among the plan's notes.
+    note_at: usize,
 }
 
 /// What the parser has already given out. Every set only grows, so a search for a free

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
+use crate::import::scan::fold;
 use crate::import::scan::{Folded, fold_char, is_word, trim_clause};
-use par_core::text::fold;
 
 /// Words that name a body or a role at the start of an owner's name.
 const ORG_WORDS: &[&str] = &[
@@ -113,8 +113,12 @@ pub(super) fn is_owner_name(text: &str) -> bool {
     let f = fold(text);
     let f =
         f.strip_prefix("cac ").or_else(|| f.strip_prefix("toan the ")).or_else(|| f.strip_prefix("moi ")).unwrap_or(&f);
-    let leads =
-        |w: &str, seps: &[char]| f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(seps));
+    // Most phrases are ruled out by their first letter before any comparison.
+    let first = f.as_bytes().first().copied();
+    let leads = |w: &str, seps: &[char]| {
+        w.as_bytes().first().copied() == first
+            && f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(seps))
+    };
     if NOT_ORG.iter().chain(VERBS).any(|w| leads(w, &[' '])) {
         return false;
     }
@@ -123,10 +127,14 @@ pub(super) fn is_owner_name(text: &str) -> bool {
 
 /// "CB-GV-NV", "CB, GV, NV", "CBCCVC": the staff as a whole.
 fn is_staff_acronym(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(['-', ',']).filter(|p| !p.is_empty()).collect();
     const STAFF: &[&str] = &["CB", "GV", "NV", "CC", "VC", "CBCC", "CBCCVC", "CBGVNV", "CBVC", "NLĐ", "HS"];
-    (parts.len() >= 2 && parts.iter().all(|p| STAFF.contains(p)))
-        || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&word)
+    // The parts, counted and checked without a list of them.
+    let (mut parts, mut all_staff) = (0, true);
+    for p in word.split(['-', ',']).filter(|p| !p.is_empty()) {
+        parts += 1;
+        all_staff &= STAFF.contains(&p);
+    }
+    (parts >= 2 && all_staff) || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&word)
 }
 
 /// Verbs that end an owner's name ("giao Phòng Nội vụ thực hiện").

@@ -11,9 +11,9 @@ use super::head::{fold_unit, symbol, symbol_owner};
 use super::owners::{owner_id, owners_in};
 use super::timeline::timeline;
 use super::title::{capitalise, short_title};
-use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Note, Notes, Parser, RawTask, note};
+use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Note, Notes, OwnUnit, Parser, RawTask, note};
+use crate::import::scan::fold;
 use crate::import::scan::{Citation, Folded, citations_in, is_upper, trim_clause};
-use par_core::text::fold;
 
 impl Parser {
     // -----------------------------------------------------------------------
@@ -21,7 +21,10 @@ impl Parser {
     // -----------------------------------------------------------------------
 
     pub(super) fn finish(&mut self) {
-        self.meta_guesses();
+        // The unit's own document, when the abbreviation must come from one, is looked for in
+        // the citations each task's reading finds anyway (one folding of each task).
+        let own_unit = self.meta_guesses();
+        let mut own: Option<Citation> = None;
         let year = self.draft.meta.year;
         // Task ids: the first section with tasks numbers them as the document does ("4");
         // later sections prefix their id ("III.1"), as a reader cites them.
@@ -30,7 +33,7 @@ impl Parser {
         let mut used: HashMap<String, usize> = HashMap::new();
         // The ids given so far, in ASCII lower case (ids differ by more than case).
         let mut taken: HashSet<String> = HashSet::new();
-        for (n, t) in raw.into_iter().enumerate() {
+        for t in raw {
             let top = top_section(&t.section).to_string();
             let path = t.path.join(".");
             let base = if Some(&top) == first_section.as_ref() { path } else { format!("{top}.{path}") };
@@ -53,14 +56,41 @@ impl Parser {
                 ));
             }
             taken.insert(id.to_ascii_lowercase());
-            let cites = self.cites.get_mut(n).map(std::mem::take);
-            let task = self.task(t, id, year, notes, cites);
+            let look = own_unit.as_ref().map(|u| (u.folded.as_str(), &mut own));
+            let task = self.task(t, id, year, notes, look);
             self.draft.tasks.push(task);
+        }
+        if let Some(u) = own_unit {
+            self.own_unit_short(own, u.note_at);
+        }
+    }
+
+    /// The unit's abbreviation from the first document the unit issued that a task cites
+    /// (48/KH-NBK → NBK); its note goes where [`Parser::meta_guesses`] left room for it.
+    fn own_unit_short(&mut self, own: Option<Citation>, note_at: usize) {
+        let m = &mut self.draft.meta;
+        if let Some(c) = own
+            && let Some(short) = c.number.as_deref().and_then(symbol_owner)
+        {
+            m.notes.insert(
+                note_at,
+                (
+                    "unit_short",
+                    note(
+                        format!("đoán từ văn bản {} của đơn vị", c.number.clone().unwrap_or_default()),
+                        format!("guessed from the unit's document {}", c.number.clone().unwrap_or_default()),
+                    ),
+                ),
+            );
+            m.unit_short = Some(short);
         }
     }
 
     /// Year, unit abbreviation, superior and issuers that the text implies but does not state.
-    pub(super) fn meta_guesses(&mut self) {
+    /// When the abbreviation is to be read from a document the unit issued, cited by a task:
+    /// the unit's name folded and where its note goes, for [`Parser::finish`] to finish.
+    pub(super) fn meta_guesses(&mut self) -> Option<OwnUnit> {
+        let mut own_unit = None;
         let m = &mut self.draft.meta;
         // Year: the plan's date, else "năm 2025" in its title, else its legal bases, else today.
         let title_year = {
@@ -121,26 +151,7 @@ impl Parser {
         if let Some(n) = &m.number {
             m.unit_short = symbol_owner(n);
         } else if let Some(unit) = &m.unit {
-            let fu = fold_unit(unit);
-            self.cites = self.raw_tasks.iter().map(|t| citations_in(&Folded::new(t.detail.trim()), false)).collect();
-            let own = self
-                .cites
-                .iter()
-                .flatten()
-                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == fu) && c.number.is_some())
-                .cloned();
-            if let Some(c) = own
-                && let Some(short) = c.number.as_deref().and_then(symbol_owner)
-            {
-                m.notes.push((
-                    "unit_short",
-                    note(
-                        format!("đoán từ văn bản {} của đơn vị", c.number.clone().unwrap_or_default()),
-                        format!("guessed from the unit's document {}", c.number.clone().unwrap_or_default()),
-                    ),
-                ));
-                m.unit_short = Some(short);
-            }
+            own_unit = Some(OwnUnit { folded: fold_unit(unit), note_at: m.notes.len() });
         }
         // Superior: the issuer most bases come from.
         if m.superior.is_none() {
@@ -190,21 +201,29 @@ impl Parser {
                 }
             }
         }
+        own_unit
     }
 
-    /// Reads one task's wording: title, owner, timeline, result, references.
-    /// `cites`: the documents the task cites, when already read.
+    /// Reads one task's wording: title, owner, timeline, result, references. `own`: the
+    /// unit's name folded, and the first document it issued that a task cites (set here if
+    /// still unset and this task cites one).
     pub(super) fn task(
         &mut self,
         raw: RawTask,
         id: String,
         year: i32,
         mut notes: Notes,
-        cites: Option<Vec<Citation>>,
+        own: Option<(&str, &mut Option<Citation>)>,
     ) -> DraftTask {
         let detail = raw.detail.trim().to_string();
         let f = Folded::new(&detail);
-        let cites = cites.unwrap_or_else(|| citations_in(&f, false));
+        let cites = citations_in(&f, false);
+        if let Some((unit, found @ None)) = own {
+            *found = cites
+                .iter()
+                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == unit) && c.number.is_some())
+                .cloned();
+        }
         let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
         let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
 

@@ -137,10 +137,9 @@ fn recurrence(folded: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Opti
 /// loose date by the words before it.
 fn dates(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Dates {
     let mut out = Dates::default();
+    let mut last = String::new();
     for Found { when, span } in find_times(folded, skip) {
-        let before = folded.fold[span.0.saturating_sub(30)..span.0].iter().collect::<String>();
-        let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let last = format!(" {} ", words[words.len().saturating_sub(4)..].join(" "));
+        last_words(&folded.fold[span.0.saturating_sub(30)..span.0], &mut last);
         // `last` is space-delimited: a word is said when some match of it has spaces around it
         // (no `format!(" {w} ")` per word and per date).
         let says = |w: &str| {
@@ -197,6 +196,39 @@ fn dates(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: boo
         }
     }
     out
+}
+
+/// The last four words (runs of letters and digits) of `window`, each between spaces
+/// (" a b c d "; two spaces when there is none), into `out`: what
+/// `format!(" {} ", words.join(" "))` of the last four words gives, without a string per word.
+fn last_words(window: &[char], out: &mut String) {
+    let mut runs: [(usize, usize); 4] = [(0, 0); 4];
+    let mut found = 0;
+    let mut end = window.len();
+    while found < 4 && end > 0 {
+        while end > 0 && !window[end - 1].is_alphanumeric() {
+            end -= 1;
+        }
+        if end == 0 {
+            break;
+        }
+        let mut start = end;
+        while start > 0 && window[start - 1].is_alphanumeric() {
+            start -= 1;
+        }
+        runs[found] = (start, end);
+        found += 1;
+        end = start;
+    }
+    out.clear();
+    out.push(' ');
+    if found == 0 {
+        out.push(' ');
+    }
+    for &(start, end) in runs[..found].iter().rev() {
+        out.extend(&window[start..end]);
+        out.push(' ');
+    }
 }
 
 /// The due date among the dates: the last deadline, else the first loose date; with the
@@ -314,4 +346,37 @@ fn original_phrase(folded: &Folded, phrase: &str) -> String {
     folded
         .find_word(phrase, 0)
         .map_or_else(|| phrase.to_string(), |k| folded.text(k..k + phrase.chars().count()).to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_words;
+
+    /// What `dates` built before `last_words`: a string per window, per word and per join.
+    fn reference(window: &[char]) -> String {
+        let before = window.iter().collect::<String>();
+        let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        format!(" {} ", words[words.len().saturating_sub(4)..].join(" "))
+    }
+
+    #[test]
+    fn last_words_as_joined() {
+        let mut out = String::new();
+        for text in [
+            "",
+            "   ",
+            ", ;",
+            "truoc",
+            "hoan thanh truoc ngay",
+            "a b c d e f g",
+            "  x  y, z;",
+            "cham nhat: den het 30/",
+            "bat dau tu 1 2 3 4 5 6 7 8 9",
+            "ưu tiên, đầu năm",
+        ] {
+            let window: Vec<char> = text.chars().collect();
+            last_words(&window, &mut out);
+            assert_eq!(out, reference(&window), "{text:?}");
+        }
+    }
 }

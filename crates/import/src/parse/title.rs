@@ -1,8 +1,10 @@
 //! Titles: a one-line title of a task's wording, and the casing of text in capitals.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::import::scan::{Folded, fold_char, is_upper, is_word, label, trim_clause};
+#[cfg(test)]
+use crate::import::scan::label;
+use crate::import::scan::{Folded, Label, fold_char, is_upper, is_word, trim_clause};
 use crate::import::text::Block;
 
 pub(super) const TITLE_MAX: usize = 110;
@@ -120,9 +122,10 @@ pub(super) fn title_case(text: &str) -> String {
 pub(super) struct Casing {
     /// Forms of each word (lower case → written form → count).
     forms: HashMap<String, HashMap<String, usize>>,
-    /// Forms of each word after a given word: proper names ("Lê Quý Đôn") keep their capitals
-    /// even where the same word is common in lower case ("hằng quý").
-    pairs: HashMap<(String, String), HashMap<String, usize>>,
+    /// Forms of each word after a given word (the word before → lower case → written form →
+    /// count): proper names ("Lê Quý Đôn") keep their capitals even where the same word is
+    /// common in lower case ("hằng quý").
+    pairs: HashMap<String, HashMap<String, HashMap<String, usize>>>,
     /// Forms seen only at the start of a sentence, used when nothing better is known.
     initial: HashMap<String, String>,
 }
@@ -135,62 +138,156 @@ const ACRONYMS: &[&str] = &[
 /// Pushes `c` lower-cased (`char::to_lowercase`), the letters below U+2100 (Vietnamese
 /// among them) from a table built once instead of the binary search of the Unicode tables.
 fn push_lower(out: &mut String, c: char) {
+    match lower_one(c) {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
+/// `c` lower-cased from the table, when it is below U+2100 and lower-cases to one character
+/// (all there but U+0130, 'İ').
+fn lower_one(c: char) -> Option<char> {
     static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     const TABLE_END: u32 = 0x2100;
-    // Every character here but U+0130 ('İ', two characters) lower-cases to one character.
     if (c as u32) < TABLE_END && c != '\u{130}' {
         let table = TABLE.get_or_init(|| {
             (0..TABLE_END).map(|u| char::from_u32(u).map_or('\0', |c| c.to_lowercase().next().unwrap_or(c))).collect()
         });
-        out.push(table[c as usize]);
+        return Some(table[c as usize]);
+    }
+    None
+}
+
+/// The words written somewhere in capitals, lower-cased: the only words [`Casing`] records.
+/// Beside the set, a filter that rules most other words out before they are lower-cased and
+/// hashed: for each folded first letter (ASCII), the lengths in characters (bit n: n
+/// characters, the last bit 63 or more) of the wanted words that begin with it.
+struct Wanted {
+    words: HashSet<String>,
+    lengths: [u64; 128],
+    /// A wanted word begins with a letter that does not fold to ASCII: no filter.
+    any: bool,
+}
+
+impl Wanted {
+    fn new(words: HashSet<String>) -> Wanted {
+        let mut lengths = [0u64; 128];
+        let mut any = false;
+        for w in &words {
+            let first = w.chars().next().map_or('\0', fold_char);
+            if first.is_ascii() {
+                lengths[first as usize] |= 1 << w.chars().count().min(63);
+            } else {
+                any = true;
+            }
+        }
+        Wanted { words, lengths, any }
+    }
+
+    /// Whether `word` (as written) may be wanted once lower-cased: false only when it
+    /// cannot. When each of its characters lower-cases to one ([`lower_one`]), its lower
+    /// case has as many characters, and begins with its first one lower-cased.
+    fn may_want(&self, word: &str) -> bool {
+        if self.any {
+            return true;
+        }
+        // ASCII: one character a byte, lower-cased and folded as ASCII.
+        if let Some(&b) = word.as_bytes().first()
+            && word.is_ascii()
+        {
+            return self.lengths[b.to_ascii_lowercase() as usize] & (1 << word.len().min(63)) != 0;
+        }
+        let mut chars = 0usize;
+        let mut first = None;
+        for c in word.chars() {
+            let Some(l) = lower_one(c) else { return true };
+            first.get_or_insert(l);
+            chars += 1;
+        }
+        let first = first.map_or('\0', fold_char);
+        !first.is_ascii() || self.lengths[first as usize] & (1 << chars.min(63)) != 0
+    }
+}
+
+/// `word` lower-cased into `out` (emptied first).
+fn lower_into(out: &mut String, word: &str) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
     } else {
-        out.extend(c.to_lowercase());
+        for c in word.chars() {
+            push_lower(out, c);
+        }
+    }
+}
+
+/// Adds one to the count of `form` of `lower`, copying the strings only when they are new.
+fn count_form(forms: &mut HashMap<String, HashMap<String, usize>>, lower: &str, form: &str) {
+    let of_word = match forms.get_mut(lower) {
+        Some(f) => f,
+        None => forms.entry(lower.to_string()).or_default(),
+    };
+    match of_word.get_mut(form) {
+        Some(n) => *n += 1,
+        None => {
+            of_word.insert(form.to_string(), 1);
+        }
     }
 }
 
 impl Casing {
+    #[cfg(test)]
     pub(super) fn new(blocks: &[Block]) -> Casing {
+        let labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+        Casing::with_labels(blocks, &labels)
+    }
+
+    /// The casing of the document's words; `labels`: each block's label, as [`label`] reads it.
+    pub(super) fn with_labels(blocks: &[Block], labels: &[Option<Label>]) -> Casing {
         let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
-        let mut pairs: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
+        let mut pairs: HashMap<String, HashMap<String, HashMap<String, usize>>> = HashMap::new();
         let mut initial: HashMap<String, String> = HashMap::new();
         let split = |c: char| !crate::import::scan::is_alnum(c) && c != '.' && c != ':' && c != ';';
         // Only the words written somewhere in capitals can need re-casing: record those alone.
-        let wanted: std::collections::HashSet<String> = blocks
-            .iter()
-            .filter(|b| is_upper(&b.text))
-            .flat_map(|b| b.text.split(split).map(|w| w.trim_end_matches(['.', ':', ';']).to_lowercase()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut lower = String::new();
-        for b in blocks.iter().filter(|b| !is_upper(&b.text)) {
+        let wanted = Wanted::new(
+            blocks
+                .iter()
+                .filter(|b| is_upper(&b.text))
+                .flat_map(|b| b.text.split(split).map(|w| w.trim_end_matches(['.', ':', ';']).to_lowercase()))
+                .filter(|w| !w.is_empty())
+                .collect(),
+        );
+        let (mut lower, mut prev) = (String::new(), String::new());
+        for (b, l) in blocks.iter().zip(labels).filter(|(b, _)| !is_upper(&b.text)) {
             let mut sentence_start = true;
-            let mut prev = String::new();
+            // The word before, as written: lower-cased only when a wanted word follows it.
+            let mut before = "";
             let text = b.text.as_str();
-            let start = label(text).map_or(0, |l| l.rest);
+            let start = l.as_ref().map_or(0, |l| l.rest);
             for word in text[start..].split(split) {
                 let w = word.trim_end_matches(['.', ':', ';']);
                 if w.is_empty() {
                     continue;
                 }
-                lower.clear();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    for c in w.chars() {
-                        push_lower(&mut lower, c);
-                    }
-                }
-                if wanted.contains(&lower) {
-                    if !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
-                        *forms.entry(lower.clone()).or_default().entry(w.to_string()).or_default() += 1;
-                        *pairs.entry((prev.clone(), lower.clone())).or_default().entry(w.to_string()).or_default() += 1;
-                    } else if sentence_start {
-                        initial.entry(lower.clone()).or_insert_with(|| w.to_string());
+                if wanted.may_want(w) {
+                    lower_into(&mut lower, w);
+                    if wanted.words.contains(&lower) {
+                        if !sentence_start && w.chars().next().is_some_and(char::is_alphabetic) {
+                            count_form(&mut forms, &lower, w);
+                            lower_into(&mut prev, before);
+                            let after = match pairs.get_mut(prev.as_str()) {
+                                Some(a) => a,
+                                None => pairs.entry(prev.clone()).or_default(),
+                            };
+                            count_form(after, &lower, w);
+                        } else if sentence_start && !initial.contains_key(&lower) {
+                            initial.insert(lower.clone(), w.to_string());
+                        }
                     }
                 }
                 sentence_start = word.ends_with(['.', ':', ';']);
-                std::mem::swap(&mut prev, &mut lower);
+                before = w;
             }
         }
         Casing { forms, pairs, initial }
@@ -219,7 +316,8 @@ impl Casing {
                 return;
             }
             let lower = word.to_lowercase();
-            let pair = self.pairs.get(&(std::mem::replace(&mut prev, lower.clone()), lower.clone())).and_then(best);
+            let before = std::mem::replace(&mut prev, lower.clone());
+            let pair = self.pairs.get(&before).and_then(|p| p.get(&lower)).and_then(best);
             let keep = ACRONYMS.contains(&word.as_str())
                 || word.chars().any(|c| c.is_ascii_digit())
                 || !word.chars().any(|c| "aeiouy".contains(fold_char(c)));

@@ -217,7 +217,7 @@ fn citation_at(folded: &Folded, i: usize, lenient: bool) -> Option<Citation> {
         let name = folded.text(start..end);
         // "của trường Tiểu học …": a body named in lower case is still the issuer.
         let body_word =
-            ["truong ", "phong ", "uy ban ", "so ", "bo "].iter().any(|w| par_core::text::fold(&name).starts_with(w));
+            ["truong ", "phong ", "uy ban ", "so ", "bo "].iter().any(|w| super::fold(&name).starts_with(w));
         if !name.is_empty() && (name.chars().next().is_some_and(char::is_uppercase) || body_word) {
             issuer = Some(capitalise(&trim_clause(&name)));
             k = end;

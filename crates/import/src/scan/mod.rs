@@ -61,6 +61,68 @@ fn fold_char_slow(c: char) -> char {
     }
 }
 
+/// [`par_core::text::fold`] (lower case, diacritics removed, `đ` → `d`, runs of white space
+/// collapsed, trimmed), without decomposing each character through the normalisation tables
+/// when the text is ASCII and Latin letters whose decomposition is an ASCII letter and
+/// combining marks (Vietnamese text): those letters' base letters come from a table built
+/// once. Other text is folded by `par_core::text::fold` itself. The result is the same:
+/// decomposing such a text gives its base letters in order, each followed by marks (U+0300–
+/// U+036F) that the fold drops; reordering moves marks among marks only.
+pub fn fold(text: &str) -> String {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    const TABLE_END: u32 = 0x2100;
+    let table = TABLE.get_or_init(|| (0..TABLE_END).map(ascii_base).collect());
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = true;
+    for c in text.chars() {
+        let b = if c.is_ascii() {
+            c as u8
+        } else {
+            match table.get(c as usize) {
+                Some(&b) if b != 0 => b,
+                _ => return par_core::text::fold(text),
+            }
+        };
+        if b.is_ascii_whitespace() || b == 0x0b {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.push(b.to_ascii_lowercase() as char);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The ASCII letter a character is written on (see [`fold`]), or 0: `đ`/`Đ`, and characters
+/// whose canonical decomposition is an ASCII letter followed by combining marks U+0300–U+036F.
+fn ascii_base(u: u32) -> u8 {
+    let Some(c) = char::from_u32(u) else { return 0 };
+    if c.is_ascii() {
+        return c as u8;
+    }
+    if matches!(c, 'đ' | 'Đ') {
+        return b'd';
+    }
+    let mut parts = Vec::new();
+    unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+    match parts.split_first() {
+        Some((&base, marks))
+            if base.is_ascii_alphabetic()
+                && !marks.is_empty()
+                && marks.iter().all(|m| ('\u{0300}'..='\u{036f}').contains(m)) =>
+        {
+            base as u8
+        }
+        _ => 0,
+    }
+}
+
 impl Folded {
     pub fn new(text: &str) -> Folded {
         // Sized once: collecting from `chars()` would grow the vectors step by step.
@@ -88,8 +150,11 @@ impl Folded {
     /// The original text of a range of character indexes, trimmed.
     pub fn text(&self, range: Range<usize>) -> String {
         let end = range.end.min(self.len());
-        let range = range.start.min(end)..end;
-        self.orig[range].iter().collect::<String>().trim().to_string()
+        let chars = &self.orig[range.start.min(end)..end];
+        // Trimmed as `str::trim` trims (white space at either end), then copied once.
+        let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
+        let stop = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1);
+        chars[start..stop].iter().collect()
     }
 
     /// Whether the folded text has `pat` (folded ASCII) at `i`.
@@ -161,8 +226,9 @@ impl Folded {
         if j == i || j - i > max {
             return None;
         }
-        let n: String = self.fold[i..j].iter().collect();
-        Some((n.parse().ok()?, j))
+        // At most `max` ASCII digits (4 here): the value, without a string to parse.
+        let n = self.fold[i..j].iter().fold(0u32, |n, &d| n * 10 + (d as u32 - '0' as u32));
+        Some((n, j))
     }
 
     /// Start indexes of words.
@@ -260,6 +326,29 @@ mod tests {
         assert_eq!(lab(&format!("1.2.3.4.5.6.7.8.9.10.11.12. {long}")).map(|l| l.0), Some(LabelKind::Decimal(12)));
         assert_eq!(lab(&format!("{}.{long}", "I".repeat(50_000))), None);
         assert_eq!(label(&"1.".repeat(40_000)).map(|l| l.kind), Some(LabelKind::Decimal(40_000)));
+    }
+
+    #[test]
+    fn folds_as_the_core_does() {
+        // Every character below U+2100 (and a few beyond) alone, between letters and beside
+        // spaces and marks: the table's fold is the core's.
+        let mut texts = vec![
+            String::new(),
+            "  Ủy  BAN\tnhân dân  ".to_string(),
+            "Đường\u{a0}đi".to_string(),
+            "e\u{301}\u{323} x".to_string(),
+            "\u{1ec7}\u{0300}\u{0323}".to_string(),
+            "a\u{b}b\u{c}c\u{85}d".to_string(),
+        ];
+        for u in (0..0x2100).chain([0x2126, 0x212a, 0x212b, 0x1e9e, 0x3000, 0xfb01]) {
+            let Some(c) = char::from_u32(u) else { continue };
+            texts.push(c.to_string());
+            texts.push(format!("Kế{c}hoạch {c}"));
+            texts.push(format!(" {c}\u{301}a "));
+        }
+        for t in &texts {
+            assert_eq!(fold(t), par_core::text::fold(t), "{t:?}");
+        }
     }
 
     #[test]
