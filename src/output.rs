@@ -9,6 +9,7 @@
 use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use crate::say;
 
 use crate::Outcome;
 use crate::error::{Fail, io_reason};
@@ -58,7 +59,7 @@ impl OutputFile {
     /// and not an existing file unless `force`.
     pub fn check(path: &Path, inputs: &[&Path], force: bool, lang: Lang) -> Result<OutputFile, Fail> {
         let shown = crate::text::clean(&path.display().to_string()).into_owned();
-        let cannot = |why: &str| Fail::write(format!("{} {shown}: {why}", lang.pick("không ghi được", "cannot write")));
+        let cannot = |reason: &str| Fail::write(say!(lang, CannotWrite, file = shown, reason));
         let meta = match fs::metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -88,21 +89,12 @@ impl OutputFile {
             )));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
-            return Err(Fail::input(lang.pick(
-                &format!("{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì"),
-                &format!("{shown} is a file par is reading; par does not write over it, nothing was written"),
-            ))
-            .help(lang.pick("chọn tên khác cho -o", "choose another name for -o")));
+            return Err(Fail::input(say!(lang, FileReadingDoesNot, shown))
+            .help(say!(lang, ChooseAnotherNameO)));
         }
         if !force {
-            return Err(Fail::input(lang.pick(
-                &format!("{shown} đã có; par không ghi đè, không ghi gì"),
-                &format!("{shown} already exists; par does not overwrite it, nothing was written"),
-            ))
-            .help(lang.pick(
-                "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
-                "add --force to replace it, or choose another name for -o",
-            )));
+            return Err(Fail::input(say!(lang, AlreadyExistsDoesNot2, shown))
+            .help(say!(lang, AddForceReplaceChoose)));
         }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Ok(OutputFile { path: path.to_path_buf(), target: Target::Replace(real) })
@@ -122,14 +114,9 @@ impl OutputFile {
         };
         result.map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Fail::input(lang.pick(
-                    &format!("{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì"),
-                    &format!(
-                        "{shown} was just created by another program; par does not overwrite it, nothing was written"
-                    ),
-                ))
+                Fail::input(say!(lang, WasJustCreatedAnother, shown))
             } else {
-                Fail::write(format!("{} {shown}: {}", lang.pick("không ghi được", "cannot write"), io_reason(&e)))
+                Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason(&e)))
             }
         })
     }
@@ -187,9 +174,9 @@ fn same_file(path: &Path, meta: &fs::Metadata, input: &Path) -> bool {
 pub enum Written {
     /// `Wrote FILE` on standard error, standard output kept for the output itself.
     Stderr,
-    /// The command's own line, on standard output: `par report`'s "Wrote the Q2 2025
-    /// report to FILE" (issue 18 moves it to standard error, as [`Written::Stderr`]).
-    Stdout(String),
+    /// The command's own line, on standard error too: `par report`'s "Wrote the Q2 2025
+    /// report to FILE".
+    Line(String),
 }
 
 /// Sends `payload` to `output` when given, else to standard output. Binary data
@@ -210,10 +197,13 @@ pub fn deliver_saying(
         file.write(payload.bytes(), lang)?;
         return Ok(Outcome::ok(match written {
             Written::Stderr => {
-                eprintln!("{} {}", lang.pick("Đã ghi", "Wrote"), crate::text::clean(&file.path.display().to_string()));
+                eprintln!("{}", say!(lang, Wrote, file = crate::text::clean(&file.path.display().to_string())));
                 String::new()
             }
-            Written::Stdout(line) => line,
+            Written::Line(line) => {
+                eprintln!("{line}");
+                String::new()
+            }
         }));
     }
     match payload {

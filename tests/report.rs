@@ -15,6 +15,15 @@ fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Standard error of a run that succeeds with nothing on standard output (`report -o FILE`:
+/// the report is in the file, the line saying so on standard error).
+fn said(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stderr).unwrap()
+}
+
 fn json(cmd: &mut Command) -> Value {
     serde_json::from_str(&stdout(cmd)).unwrap()
 }
@@ -271,7 +280,7 @@ fn deterministic_text_outputs_and_files() {
         // With -o the file holds exactly what standard output would have; the format
         // comes from the extension.
         let file = dir.path().join(format!("bc.{format}"));
-        let msg = stdout(
+        let msg = said(
             Par::new().today("2025-09-30").cmd_on(&seed_path()).args(["report", "--quarter", "Q3", "-o"]).arg(&file),
         );
         assert!(msg.starts_with("Đã ghi báo cáo quý III năm 2025 vào "), "{msg}");
@@ -714,7 +723,7 @@ fn html_report_in_the_order_of_a_periodic_report() {
 fn html_report_proposals_english_and_the_file_extension() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bao-cao.html");
-    let msg = stdout(
+    let msg = said(
         Par::new().today("2025-06-30").cmd_on(&seed_path()).args(["report", "--quarter", "Q2", "-o"]).arg(&file),
     );
     assert!(msg.starts_with("Đã ghi báo cáo quý II năm 2025 vào "), "{msg}");

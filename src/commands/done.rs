@@ -8,6 +8,7 @@ use crate::write::journal::Kind;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
+use crate::say;
 
 pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -30,11 +31,8 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
             Some(p) => format!("par reopen {} --period {p}", task.id),
             None => format!("par reopen {}", task.id),
         };
-        return Err(Fail::findings(lang.pick(
-            &format!("{what} đã được đánh dấu hoàn thành ngày {}; không ghi gì thêm", short(prev.date)),
-            &format!("{what} is already marked done on {}; nothing was written", short(prev.date)),
-        ))
-        .help(lang.pick(&format!("`{reopen}` bỏ đánh dấu đó"), &format!("`{reopen}` removes that mark")))
+        return Err(Fail::findings(say!(lang, AlreadyMarkedDoneNothing, what, date = short(prev.date)))
+        .help(say!(lang, RemovesThatMark, reopen))
         .into());
     }
 

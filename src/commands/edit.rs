@@ -8,6 +8,7 @@ use crate::write::keys::edit_head;
 use crate::write::splice::{Change, array, date, quote};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
+use crate::say;
 
 /// The order keys are written in, for a key the task does not have yet: the schema's.
 const ORDER: &[&str] = crate::plan::schema::RawTask::KEYS;
@@ -24,7 +25,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     if let Some(t) = &args.title {
         if t.trim().is_empty() {
             return Err(
-                Fail::input(lang.pick("--title: tên nhiệm vụ đang trống", "--title: the title is empty")).into()
+                Fail::input(say!(lang, TitleEmpty)).into()
             );
         }
         set.push(("title", quote(t.trim())));
@@ -66,31 +67,22 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         set.push(("result", quote(r.trim())));
     }
     if let Some((key, _)) = set.iter().find(|(k, _)| unset.contains(k)) {
-        return Err(Fail::input(lang.pick(
-            &format!("`{key}` vừa được đặt vừa bị xóa (--unset); chọn một"),
-            &format!("`{key}` is both set and removed (--unset); choose one"),
-        ))
+        return Err(Fail::input(say!(lang, BothSetRemovedUnset, key))
         .into());
     }
     if set.is_empty() && unset.is_empty() {
-        return Err(Fail::input(lang.pick(
-            "không có gì để sửa; cho biết trường cần sửa, ví dụ --due 30/9/2025 hoặc --owner ht (xem par edit --help)",
-            "nothing to change; give the fields to change, e.g. --due 30/9/2025 or --owner ht (see par edit --help)",
-        ))
+        return Err(Fail::input(say!(lang, NothingChangeGiveFields))
         .into());
     }
 
     let block = s.block(i)?;
     let head = &s.text()[block.head.clone()];
     let new_head = edit_head(head, &set, &unset, s.eol(), ORDER).map_err(|e| {
-        Fail::input(format!("{} {}: {e}", lang.pick("par không sửa được nhiệm vụ", "par cannot edit task"), task.id))
+        Fail::input(say!(lang, CannotEditTask, id = task.id, reason = e))
     })?;
     let change = Change::new(block.head.clone(), new_head);
     if change.is_noop(s.text()) {
-        return Err(Fail::findings(lang.pick(
-            &format!("nhiệm vụ {} đã đúng như vậy; không ghi gì", task.id),
-            &format!("task {} already says so; nothing was written", task.id),
-        ))
+        return Err(Fail::findings(say!(lang, TaskAlreadySaysSo, id = task.id))
         .into());
     }
     s.check(&change, block.content.clone())?;

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use crate::say;
 
 use chrono::Datelike;
 
@@ -46,14 +47,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     // The draft must load as the plan it claims to be; check before anything is written.
     let check_path = output.clone().unwrap_or_else(|| PathBuf::from("plan.toml"));
     let plan = crate::plan::load::parse(&check_path, &toml).map_err(|e| {
-        Fail::input(format!(
-            "{}\n{}",
-            lang.pick(
-                "lỗi của par: bản nháp không nạp được; xin báo lỗi kèm văn bản",
-                "par bug: the draft does not load; please report it with the document"
-            ),
-            e.rendered
-        ))
+        Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered))
     })?;
     let violations = crate::compute::check::check(&plan, lang);
 

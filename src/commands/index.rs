@@ -3,6 +3,7 @@ use crate::compute::index::{evidence, forecast};
 use crate::error::Fail;
 use crate::render::{Style, index, json};
 use crate::{Context, Outcome};
+use crate::say;
 
 pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<Outcome> {
     let loaded = ctx.load()?;
@@ -13,10 +14,7 @@ pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::ok(index::explain(lang).to_string()));
     }
     let no_index = || {
-        Fail::input(format!(
-            "{} has no PAR Index tree; add [index] with [[index.criterion]] tables (see README, \"PAR Index\")",
-            loaded.path.display()
-        ))
+        Fail::input(say!(lang, NoIndexTree, file = loaded.path.display()))
     };
     if args.evidence {
         let r = evidence(plan, ctx.today, lang).ok_or_else(no_index)?;

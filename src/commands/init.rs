@@ -1,6 +1,7 @@
 //! `par init`: a new, commented plan.toml for a unit, never over an existing file.
 
 use chrono::Datelike;
+use crate::say;
 
 use crate::cli::InitArgs;
 use crate::error::Fail;
@@ -16,7 +17,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> anyhow::Result<Outcome> {
     }
     let unit = args.unit.trim();
     if unit.is_empty() {
-        return Err(Fail::input(lang.pick("--unit: tên đơn vị đang trống", "--unit: the unit's name is empty")).into());
+        return Err(Fail::input(say!(lang, UnitNameEmpty)).into());
     }
     let year = args.year.unwrap_or_else(|| ctx.today.year());
     let text = template(args, unit, year, ctx.lang.map_or("vi", |l| l.pick("vi", "en")));

@@ -7,6 +7,7 @@ use crate::write::journal::Kind;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
+use crate::say;
 
 pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -16,10 +17,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let task = &plan.tasks[i];
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(Fail::input(lang.pick(
-            "nội dung nhật ký đang trống; ghi việc đã làm, ví dụ: par log 4 \"Họp rà soát quý III\"",
-            "the entry's text is empty; say what was done, e.g. par log 4 \"Quarterly review meeting\"",
-        ))
+        return Err(Fail::input(say!(lang, EntryTextEmptySay))
         .into());
     }
     let date = match &args.date {

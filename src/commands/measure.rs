@@ -6,6 +6,7 @@ use crate::write::journal::Kind;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
+use crate::say;
 
 /// Reads "95", "95.5", "95,5" (Vietnamese decimal comma) or "95%".
 fn parse_value(typed: &str) -> Option<f64> {
@@ -25,20 +26,11 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let Some(indicator) = &task.indicator else {
-        return Err(Fail::input(lang.pick(
-            &format!(
-                "nhiệm vụ {} chưa có chỉ số đo; thêm [task.indicator] với name và target vào nhiệm vụ trong tệp kế hoạch",
-                task.id
-            ),
-            &format!("task {} has no indicator to measure; add [task.indicator] with name and target to it in the plan file", task.id),
-        ))
+        return Err(Fail::input(say!(lang, TaskHasNoIndicator, id = task.id))
         .into());
     };
     let value = parse_value(&args.value).ok_or_else(|| {
-        Fail::input(lang.pick(
-            &format!("`{}` không phải là số; ví dụ: 95 hoặc 95,5", crate::text::clean(&args.value)),
-            &format!("`{}` is not a number; e.g. 95 or 95.5", crate::text::clean(&args.value)),
-        ))
+        Fail::input(say!(lang, NotANumber, value = crate::text::clean(&args.value)))
     })?;
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
@@ -49,13 +41,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
         let year = plan.meta.year;
-        return Err(Fail::input(lang.pick(
-                &format!("kỳ {p} nằm ngoài năm kế hoạch {year}; số đo chỉ ghi cho các kỳ của năm kế hoạch; không ghi gì"),
-                &format!("the period {p} is outside the plan's year {year}; measurements are recorded for periods of the plan's year; nothing was written"),
-            )).help(lang.pick(
-                &format!("ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date"),
-                &format!("name a period of {year} with --period, or a measurement day in {year} with --date"),
-            ))
+        return Err(Fail::input(say!(lang, PeriodOutsidePlanYear, p, year)).help(say!(lang, NamePeriodPeriodMeasurement, year))
         .into());
     }
     resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;

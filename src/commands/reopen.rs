@@ -9,6 +9,7 @@ use crate::write::journal;
 use crate::write::splice::Change;
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
+use crate::say;
 
 pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -17,10 +18,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let not_done = |what: String| -> anyhow::Error {
-        Fail::findings(lang.pick(
-            &format!("{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì"),
-            &format!("{what} is not marked done; nothing to reopen, nothing was written"),
-        ))
+        Fail::findings(say!(lang, NotMarkedDoneNothing, what))
         .into()
     };
     let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);
@@ -47,18 +45,12 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let mark = &task.done[which];
     let block = s.block(i)?;
     let (_, removed) = block.child("done", which).cloned().ok_or_else(|| {
-        Fail::input(lang.pick(
-            "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
-            "par could not find the matching [[task.done]] table in the file; nothing was written",
-        ))
+        Fail::input(say!(lang, CouldNotFindMatching))
     })?;
     let change = Change::new(removed, "");
     let checked = s.check(&change, block.content)?;
     if checked.done.len() + 1 != task.done.len() {
-        return Err(Fail::input(lang.pick(
-            "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
-            "par could not remove the done mark; nothing was written (please report this)",
-        ))
+        return Err(Fail::input(say!(lang, CouldNotRemoveDone))
         .into());
     }
     let what = match mark.period {

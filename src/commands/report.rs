@@ -1,6 +1,7 @@
 //! `par report`: the periodic report, to standard output or to a file written atomically.
 
 use std::path::{Path, PathBuf};
+use crate::say;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
@@ -37,11 +38,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     // back with it, not freed piece by piece (tens of thousands of strings in a large plan).
     std::mem::forget((loaded, report));
     // Word without a file was refused above; text without one goes to standard output.
-    let written = output.as_ref().map(|file| match lang {
-        crate::i18n::Lang::Vi => format!("Đã ghi báo cáo {} vào {}\n", label, file.path.display()),
-        crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, file.path.display()),
-    });
-    Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Stdout(written.unwrap_or_default()))?)
+    let written = output.as_ref().map(|file| say!(lang, WroteReport, period = label, file = file.path.display()));
+    Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Line(written.unwrap_or_default()))?)
 }
 
 /// The `-o` file of a command that reads the plan at `plan_path`, checked (see [`OutputFile::check`]).
@@ -58,9 +56,7 @@ pub fn check_output(
 }
 
 fn docx_needs_a_file() -> Fail {
-    Fail::input(
-        "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`",
-    )
+    Fail::input(say!(crate::messages::output_lang(), DocxNeedsAFile))
 }
 
 /// The format a file name asks for by its extension.
@@ -78,21 +74,19 @@ fn format_of(path: &Path) -> Option<ReportFormat> {
 
 /// The period the options ask for, `None` for the default; each option takes only its kind.
 fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
+    let lang = crate::messages::output_lang();
     let parse = |flag: &str, s: &str, ok: fn(&Period) -> bool, example: &str| -> Result<Option<Period>, Fail> {
-        let p = Period::parse(s, Some(year)).map_err(|e| Fail::input(format!("{flag}: {e}")))?;
+        let p = Period::parse(s, Some(year)).map_err(|reason| Fail::input(say!(lang, BadPeriodFlag, flag, reason)))?;
         if ok(&p) {
             Ok(Some(p))
         } else {
-            Err(Fail::input(format!(
-                "{flag}: `{}` is not {example}; use --quarter 2025-Q2, --half 2025-H1 or --year 2025",
-                crate::text::clean(s.trim())
-            )))
+            Err(Fail::input(say!(lang, WrongPeriodKind, flag, typed = crate::text::clean(s.trim()), example)))
         }
     };
     match (&args.quarter, &args.half, &args.year) {
-        (Some(q), _, _) => parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), "a quarter"),
-        (_, Some(h), _) => parse("--half", h, |p| matches!(p, Period::Half(..)), "a half year"),
-        (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), "a year"),
+        (Some(q), _, _) => parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), lang.pick("một quý", "a quarter")),
+        (_, Some(h), _) => parse("--half", h, |p| matches!(p, Period::Half(..)), lang.pick("nửa năm", "a half year")),
+        (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), lang.pick("một năm", "a year")),
         _ => Ok(None),
     }
 }

@@ -2,6 +2,7 @@
 //! comments directly above it. Asks first on a terminal; scripts pass `--yes`.
 
 use std::io::{BufRead, IsTerminal, Write};
+use crate::say;
 
 use crate::cli::RmArgs;
 use crate::error::Fail;
@@ -18,26 +19,17 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
         let t = &plan.tasks[i];
         if !std::io::stdin().is_terminal() {
-            return Err(Fail::input(lang.pick(
-                &format!("không xóa nhiệm vụ {} khi chưa được xác nhận; trong script hãy thêm --yes", t.id),
-                &format!("not removing task {} without confirmation; in scripts pass --yes", t.id),
-            ))
+            return Err(Fail::input(say!(lang, NotRemovingTaskWithout, id = t.id))
             .into());
         }
         let title = crate::render::title(&t.title, 70);
         let (done, log) = (t.done.len(), t.log.len());
-        eprint!(
-            "{} ",
-            lang.pick(
-                &format!("Xóa nhiệm vụ {} «{title}» ({done} mục hoàn thành, {log} mục nhật ký)? [c/K]", t.id),
-                &format!("Remove task {} \"{title}\" ({done} done marks, {log} progress entries)? [y/N]", t.id),
-            )
-        );
+        eprint!("{} ", say!(lang, RemoveTaskDoneMarks, id = t.id, title, done, log));
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::read(crate::error::io_reason(&e)))?;
         if !matches!(crate::text::fold(&answer).as_str(), "y" | "yes" | "c" | "co") {
-            return Err(Fail::findings(lang.pick("không xóa gì", "nothing was removed")).into());
+            return Err(Fail::findings(say!(lang, NothingWasRemoved)).into());
         }
     }
     let s = Session::open(ctx)?;
@@ -53,12 +45,10 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         Fail::rendered(
             crate::error::Kind::Input,
             format!(
-                "{}\n      note: {}",
+                "{}\n      {}: {}",
                 e.rendered.trim_end(),
-                lang.pick(
-                    "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
-                    "removing the task would make the plan invalid, so nothing was written"
-                )
+                crate::messages::Msg::LabelNote.text(lang),
+                say!(lang, RemovingTaskWouldMake)
             ),
         )
     })?;

@@ -7,6 +7,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use crate::say;
 
 use crate::error::{Fail, io_reason};
 use crate::i18n::Lang;
@@ -14,7 +15,7 @@ use crate::i18n::Lang;
 /// The file behind `path`, symbolic links followed: what gets replaced.
 pub fn resolve(path: &Path, lang: Lang) -> Result<PathBuf, Fail> {
     fs::canonicalize(path).map_err(|e| {
-        Fail::read(format!("{} {}: {}", lang.pick("không đọc được", "cannot read"), path.display(), io_reason(&e)))
+        Fail::read(say!(lang, CannotRead, file = path.display(), reason = io_reason(&e)))
     })
 }
 
@@ -28,19 +29,13 @@ fn folder(real: &Path) -> &Path {
 /// the operating system would let an administrator write it.
 pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail> {
     let meta = fs::metadata(real).map_err(|e| {
-        Fail::read(format!("{} {}: {}", lang.pick("không đọc được", "cannot read"), shown.display(), io_reason(&e)))
+        Fail::read(say!(lang, CannotRead, file = shown.display(), reason = io_reason(&e)))
     })?;
     let opened = fs::OpenOptions::new().write(true).open(real);
     if meta.permissions().readonly() || opened.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     {
-        return Err(Fail::write(lang.pick(
-            &format!("{} chỉ cho phép đọc (read-only); không ghi gì", shown.display()),
-            &format!("{} is read-only; nothing was written", shown.display()),
-        ))
-        .help(lang.pick(
-            &format!("cho phép ghi tệp rồi chạy lại lệnh (chmod u+w {})", shown.display()),
-            &format!("make the file writable and run the command again (chmod u+w {})", shown.display()),
-        )));
+        return Err(Fail::write(say!(lang, ReadOnlyNothingWas, shown = shown.display()))
+        .help(say!(lang, MakeFileWritableRun, shown = shown.display())));
     }
     let dir = folder(real);
     let dir_ro = fs::metadata(dir).map(|m| m.permissions().readonly()).unwrap_or(false);
@@ -51,24 +46,12 @@ pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail>
 }
 
 fn read_only_folder(dir: &Path, lang: Lang) -> Fail {
-    Fail::write(lang.pick(
-        &format!("thư mục {} chỉ cho phép đọc (read-only); không ghi gì", dir.display()),
-        &format!("the folder {} is read-only; nothing was written", dir.display()),
-    ))
-    .help(lang.pick(
-        "par ghi một tệp tạm bên cạnh kế hoạch rồi đổi tên; hãy cho phép ghi thư mục",
-        "par writes a temporary file next to the plan and renames it over the plan; make the folder writable",
-    ))
+    Fail::write(say!(lang, FolderReadOnlyNothing, dir = dir.display()))
+    .help(say!(lang, WritesTemporaryFileNext))
 }
 
 fn write_error(shown: &Path, error: &std::io::Error, lang: Lang) -> Fail {
-    Fail::write(format!(
-        "{} {}: {}; {}",
-        lang.pick("không ghi được", "cannot write"),
-        shown.display(),
-        io_reason(error),
-        lang.pick("tệp vẫn như cũ, không ghi gì", "the file is unchanged, nothing was written"),
-    ))
+    Fail::write(say!(lang, CannotWriteUnchanged, file = shown.display(), reason = io_reason(error)))
 }
 
 /// The prefix of the temporary files written beside `real`: `.plan.toml.`
@@ -202,14 +185,8 @@ pub fn create_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
 
 /// The error for a file `par init` will not overwrite (bad input: choose another name).
 pub fn exists(path: &Path, lang: Lang) -> Fail {
-    Fail::input(lang.pick(
-        &format!("{} đã có; par không ghi đè", path.display()),
-        &format!("{} already exists; par does not overwrite it", path.display()),
-    ))
-    .help(lang.pick(
-        "chọn tên tệp khác với -f TỆP, hoặc tự xóa/đổi tên tệp cũ",
-        "choose another name with -f FILE, or move the old file away yourself",
-    ))
+    Fail::input(say!(lang, AlreadyExistsDoesNot, path = path.display()))
+    .help(say!(lang, ChooseAnotherNameF))
 }
 
 /// Makes the rename itself durable. Best effort: not every system can sync a folder.

@@ -21,6 +21,7 @@ pub mod verify;
 
 use std::ops::Range;
 use std::path::PathBuf;
+use crate::say;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 
@@ -93,14 +94,8 @@ impl Session {
     /// The bytes of the task at `task_index`, found by reading that task only.
     pub fn block(&self, task_index: usize) -> Result<TaskBlock, Fail> {
         Layout::task_at_line(self.text(), self.plan().tasks[task_index].line).ok_or_else(|| {
-            Fail::input(self.lang.pick(
-                &format!("par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}", self.path.display()),
-                &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
-            ))
-            .help(self.lang.pick(
-                "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
-                "write each task as a [[task]] table, as the template does (par init)",
-            ))
+            Fail::input(say!(self.lang, CanOnlyChangeTasks, path = self.path.display()))
+            .help(say!(self.lang, WriteEachTaskTask))
         })
     }
 
@@ -141,15 +136,12 @@ impl Session {
             journal::Kind::Measure => t.measures.len(),
         };
         if count(&checked) != count(&self.plan().tasks[task_index]) + 1 {
-            let (vi, en) = match kind {
-                journal::Kind::Done => ("mục hoàn thành", "the done mark"),
-                journal::Kind::Log => ("mục nhật ký", "the entry"),
-                journal::Kind::Measure => ("số đo", "the measurement"),
+            let what = match kind {
+                journal::Kind::Done => self.lang.pick("mục hoàn thành", "the done mark"),
+                journal::Kind::Log => self.lang.pick("mục nhật ký", "the entry"),
+                journal::Kind::Measure => self.lang.pick("số đo", "the measurement"),
             };
-            return Err(Fail::input(self.lang.pick(
-                &format!("par không ghép được {vi} vào nhiệm vụ; không ghi gì (xin báo lỗi này)"),
-                &format!("par could not place {en} inside the task; nothing was written (please report this)"),
-            )));
+            return Err(Fail::input(say!(self.lang, CouldNotPlaceEntry, what)));
         }
         let entry = journal::Entry::appended(&checked, kind, &lines.text);
         self.commit_then(&change, |s| journal::record_appended(s, entry))
@@ -165,16 +157,7 @@ impl Session {
     pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
         let changed_underneath = || {
-            Fail::conflict(lang.pick(
-                &format!(
-                    "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
-                    self.path.display()
-                ),
-                &format!(
-                    "{} was changed by another program while par was working; that version is kept, nothing was written, run the command again",
-                    self.path.display()
-                ),
-            ))
+            Fail::conflict(say!(lang, WasChangedAnotherProgram, path = self.path.display()))
         };
         // Once before the work of writing, and once more right before the rename (an editor
         // may save while the new text is being flushed to disk).

@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 use std::path::Path;
+use crate::say;
 
 use super::splice::quote;
 use crate::error::Fail;
@@ -50,10 +51,7 @@ pub fn check_task(
     };
     match result {
         Ok(mut checked) if checked.tasks.len() == 1 => Ok(checked.tasks.remove(0)),
-        Ok(_) => Err(Fail::input(lang.pick(
-            "par không ghép được thay đổi vào đúng nhiệm vụ; không ghi gì (xin báo lỗi này)",
-            "par could not place the change inside the task; nothing was written (please report this)",
-        ))),
+        Ok(_) => Err(Fail::input(say!(lang, CouldNotPlaceChange))),
         Err(diags) => {
             let (new_text, at) = locate();
             let in_piece = |span: Option<Range<usize>>| {
@@ -69,12 +67,10 @@ pub fn check_task(
             Err(Fail::rendered(
                 crate::error::Kind::Input,
                 format!(
-                "{}\n{}",
+                "{}\n      {}: {}",
                 rendered.trim_end(),
-                lang.pick(
-                    "      note: thay đổi này làm kế hoạch không hợp lệ nên không ghi gì (dòng, cột là của tệp sau khi sửa)",
-                    "      note: the change would make the plan invalid, so nothing was written (line and column are those of the changed file)",
-                )
+                crate::messages::Msg::LabelNote.text(lang),
+                say!(lang, ChangeWouldBreakPlan)
             )))
         }
     }

@@ -260,4 +260,265 @@ messages! {
         vi: "--period: {period} nằm ngoài năm kế hoạch {year}",
         en: "--period: {period} is outside the plan's year {year}"
     },
+
+    // Writing: the plan, its lock, an output file.
+    CannotWrite => { vi: "không ghi được {file}: {reason}", en: "cannot write {file}: {reason}" },
+    CannotWriteUnchanged => {
+        vi: "không ghi được {file}: {reason}; tệp vẫn như cũ, không ghi gì",
+        en: "cannot write {file}: {reason}; the file is unchanged, nothing was written"
+    },
+    CannotCreateLock => {
+        vi: "không tạo được tệp khóa {file}: {reason}; không ghi gì",
+        en: "cannot create the lock file {file}: {reason}; nothing was written"
+    },
+    CannotLock [unreachable: "flock failing other than by a lock held (a file system without locks)"] => {
+        vi: "không khóa được {file}: {reason}; không ghi gì",
+        en: "cannot lock {file}: {reason}; nothing was written"
+    },
+    LockHeld => {
+        vi: "một lệnh par khác đang ghi {file} (khóa {lock}); đã chờ {seconds} giây; không ghi gì",
+        en: "another par is writing {file} (lock {lock}); waited {seconds} s; nothing was written"
+    },
+    CouldNotPlaceEntry [unreachable: "a bug guard: the appended lines always parse as one more entry"] => {
+        vi: "par không ghép được {what} vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
+        en: "par could not place {what} inside the task; nothing was written (please report this)"
+    },
+    Wrote => { vi: "Đã ghi {file}", en: "Wrote {file}" },
+    WroteReport => { vi: "Đã ghi báo cáo {period} vào {file}", en: "Wrote the {period} report to {file}" },
+
+    // Writing, continued
+    CanOnlyChangeTasks => {
+        vi: "par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {path}",
+        en: "par can only change tasks written as [[task]] tables in {path}"
+    },
+    WriteEachTaskTask => {
+        vi: "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
+        en: "write each task as a [[task]] table, as the template does (par init)"
+    },
+    WasChangedAnotherProgram => {
+        vi: "{path} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
+        en: "{path} was changed by another program while par was working; that version is kept, nothing was written, run the command again"
+    },
+    ReadOnlyNothingWas => {
+        vi: "{shown} chỉ cho phép đọc (read-only); không ghi gì",
+        en: "{shown} is read-only; nothing was written"
+    },
+    MakeFileWritableRun => {
+        vi: "cho phép ghi tệp rồi chạy lại lệnh (chmod u+w {shown})",
+        en: "make the file writable and run the command again (chmod u+w {shown})"
+    },
+    FolderReadOnlyNothing => {
+        vi: "thư mục {dir} chỉ cho phép đọc (read-only); không ghi gì",
+        en: "the folder {dir} is read-only; nothing was written"
+    },
+    WritesTemporaryFileNext => {
+        vi: "par ghi một tệp tạm bên cạnh kế hoạch rồi đổi tên; hãy cho phép ghi thư mục",
+        en: "par writes a temporary file next to the plan and renames it over the plan; make the folder writable"
+    },
+    AlreadyExistsDoesNot => {
+        vi: "{path} đã có; par không ghi đè",
+        en: "{path} already exists; par does not overwrite it"
+    },
+    ChooseAnotherNameF => {
+        vi: "chọn tên tệp khác với -f TỆP, hoặc tự xóa/đổi tên tệp cũ",
+        en: "choose another name with -f FILE, or move the old file away yourself"
+    },
+    LockFileNotRegular => {
+        vi: "tệp khóa {path} không phải tệp thường (có thể là liên kết); không ghi gì",
+        en: "the lock file {path} is not a regular file (perhaps a link); nothing was written"
+    },
+    RemoveRmRunCommand => {
+        vi: "xóa nó (rm {path}) rồi chạy lại lệnh; par sẽ tạo lại tệp khóa",
+        en: "remove it (rm {path}) and run the command again; par creates a new one"
+    },
+    RunCommandAgainMoment => {
+        vi: "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
+        en: "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait"
+    },
+    CouldNotPlaceChange => {
+        vi: "par không ghép được thay đổi vào đúng nhiệm vụ; không ghi gì (xin báo lỗi này)",
+        en: "par could not place the change inside the task; nothing was written (please report this)"
+    },
+    ChangeWouldBreakPlan [unreachable: "a bug guard: par's own edit failing the plan's checks"] => {
+        vi: "thay đổi này làm kế hoạch không hợp lệ nên không ghi gì (dòng, cột là của tệp sau khi sửa)",
+        en: "the change would make the plan invalid, so nothing was written (line and column are those of the changed file)"
+    },
+    FileReadingDoesNot => {
+        vi: "{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì",
+        en: "{shown} is a file par is reading; par does not write over it, nothing was written"
+    },
+    ChooseAnotherNameO => {
+        vi: "chọn tên khác cho -o",
+        en: "choose another name for -o"
+    },
+    AlreadyExistsDoesNot2 => {
+        vi: "{shown} đã có; par không ghi đè, không ghi gì",
+        en: "{shown} already exists; par does not overwrite it, nothing was written"
+    },
+    AddForceReplaceChoose => {
+        vi: "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
+        en: "add --force to replace it, or choose another name for -o"
+    },
+    WasJustCreatedAnother => {
+        vi: "{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì",
+        en: "{shown} was just created by another program; par does not overwrite it, nothing was written"
+    },
+
+    // The write journal (`par restore`): warnings.
+    JournalNotRegular => {
+        vi: "{file} không phải là tệp thường (có thể là liên kết tượng trưng); par không dùng nó",
+        en: "{file} is not a regular file (a symbolic link?); par does not use it"
+    },
+    JournalUnusable => {
+        vi: "không dùng được nhật ký ghi {file}: {reason}",
+        en: "cannot use the write journal {file}: {reason}"
+    },
+    EntriesVanished => {
+        vi: "{count} mục par đã ghi không còn trong {file} (có thể một trình soạn thảo đã lưu đè bản cũ):",
+        en: "{count} entries par wrote are no longer in {file} (an editor may have saved an older copy over it):"
+    },
+    AndMore => { vi: "… và {more} mục khác", en: "… and {more} more" },
+    EntriesVanishedHelp => {
+        vi: "chạy `par restore` để ghi lại các mục này, hoặc `par restore --forget` để chấp nhận mất chúng",
+        en: "run `par restore` to put them back, or `par restore --forget` to accept the loss"
+    },
+
+    // Commands: what each refuses
+    TaskTitleEmpty => {
+        vi: "tên nhiệm vụ đang trống",
+        en: "the task's title is empty"
+    },
+    SayWhichSectionTask => {
+        vi: "cho biết nhiệm vụ thuộc phần nào với --section; các phần: {ids}",
+        en: "say which section the task is in with --section; the sections: {ids}"
+    },
+    IdAlreadyUsedTask => {
+        vi: "mã {id} đã dùng cho nhiệm vụ ở dòng {line}; chọn mã khác với --id",
+        en: "the id {id} is already used by the task on line {line}; choose another with --id"
+    },
+    AlreadyMarkedDoneNothing => {
+        vi: "{what} đã được đánh dấu hoàn thành ngày {date}; không ghi gì thêm",
+        en: "{what} is already marked done on {date}; nothing was written"
+    },
+    RemovesThatMark => {
+        vi: "`{reopen}` bỏ đánh dấu đó",
+        en: "`{reopen}` removes that mark"
+    },
+    TitleEmpty => {
+        vi: "--title: tên nhiệm vụ đang trống",
+        en: "--title: the title is empty"
+    },
+    BothSetRemovedUnset => {
+        vi: "`{key}` vừa được đặt vừa bị xóa (--unset); chọn một",
+        en: "`{key}` is both set and removed (--unset); choose one"
+    },
+    NothingChangeGiveFields => {
+        vi: "không có gì để sửa; cho biết trường cần sửa, ví dụ --due 30/9/2025 hoặc --owner ht (xem par edit --help)",
+        en: "nothing to change; give the fields to change, e.g. --due 30/9/2025 or --owner ht (see par edit --help)"
+    },
+    TaskAlreadySaysSo => {
+        vi: "nhiệm vụ {id} đã đúng như vậy; không ghi gì",
+        en: "task {id} already says so; nothing was written"
+    },
+    ImportDraftDoesNotLoad [unreachable: "a bug guard: every draft the importer emits loads"] => {
+        vi: "lỗi của par: bản nháp không nạp được; xin báo lỗi kèm văn bản",
+        en: "par bug: the draft does not load; please report it with the document"
+    },
+    UnitNameEmpty => {
+        vi: "--unit: tên đơn vị đang trống",
+        en: "--unit: the unit's name is empty"
+    },
+    EntryTextEmptySay => {
+        vi: "nội dung nhật ký đang trống; ghi việc đã làm, ví dụ: par log 4 \"Họp rà soát quý III\"",
+        en: "the entry's text is empty; say what was done, e.g. par log 4 \"Quarterly review meeting\""
+    },
+    TaskHasNoIndicator => {
+        vi: "nhiệm vụ {id} chưa có chỉ số đo; thêm [task.indicator] với name và target vào nhiệm vụ trong tệp kế hoạch",
+        en: "task {id} has no indicator to measure; add [task.indicator] with name and target to it in the plan file"
+    },
+    NotANumber => {
+        vi: "`{value}` không phải là số; ví dụ: 95 hoặc 95,5",
+        en: "`{value}` is not a number; e.g. 95 or 95.5"
+    },
+    PeriodOutsidePlanYear => {
+        vi: "kỳ {p} nằm ngoài năm kế hoạch {year}; số đo chỉ ghi cho các kỳ của năm kế hoạch; không ghi gì",
+        en: "the period {p} is outside the plan's year {year}; measurements are recorded for periods of the plan's year; nothing was written"
+    },
+    NamePeriodPeriodMeasurement => {
+        vi: "ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date",
+        en: "name a period of {year} with --period, or a measurement day in {year} with --date"
+    },
+    NotMarkedDoneNothing => {
+        vi: "{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì",
+        en: "{what} is not marked done; nothing to reopen, nothing was written"
+    },
+    CouldNotFindMatching => {
+        vi: "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
+        en: "par could not find the matching [[task.done]] table in the file; nothing was written"
+    },
+    CouldNotRemoveDone => {
+        vi: "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
+        en: "par could not remove the done mark; nothing was written (please report this)"
+    },
+    RemoveRenameThatFile => {
+        vi: "xóa hoặc đổi tên tệp đó; par bắt đầu nhật ký mới ở lần ghi sau",
+        en: "remove or rename that file; par starts a new journal at its next write"
+    },
+    CouldNotPlaceEntries => {
+        vi: "par không ghép được các mục vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
+        en: "par could not place the entries inside the task; nothing was written (please report this)"
+    },
+    NotRemovingTaskWithout => {
+        vi: "không xóa nhiệm vụ {id} khi chưa được xác nhận; trong script hãy thêm --yes",
+        en: "not removing task {id} without confirmation; in scripts pass --yes"
+    },
+    RemoveTaskDoneMarks => {
+        vi: "Xóa nhiệm vụ {id} «{title}» ({done} mục hoàn thành, {log} mục nhật ký)? [c/K]",
+        en: "Remove task {id} \"{title}\" ({done} done marks, {log} progress entries)? [y/N]"
+    },
+    NothingWasRemoved => {
+        vi: "không xóa gì",
+        en: "nothing was removed"
+    },
+    RemovingTaskWouldMake => {
+        vi: "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
+        en: "removing the task would make the plan invalid, so nothing was written"
+    },
+
+    // Commands: formats, periods and files asked for.
+    ExportFormatUnknown => { vi: "không đoán được định dạng từ `{file}`", en: "cannot tell the format from `{file}`" },
+    ExportFormatUnknownHelp => { vi: "thêm --format csv, xlsx, ics hoặc json", en: "add --format csv, xlsx, ics or json" },
+    ExportChooseFormat => {
+        vi: "chọn định dạng: --format csv, xlsx, ics hoặc json (hoặc đặt tên tệp với -o, ví dụ -o ke-hoach.xlsx)",
+        en: "choose a format: --format csv, xlsx, ics or json (or name the file with -o, e.g. -o ke-hoach.xlsx)"
+    },
+    SheetOnlyCsv => {
+        vi: "--sheet chọn bảng của tệp CSV; các định dạng khác chứa mọi bảng",
+        en: "--sheet chooses the table of a CSV export; the other formats hold every table"
+    },
+    NoIndexTree => {
+        vi: "{file} chưa có cây Chỉ số CCHC; thêm [index] với các bảng [[index.criterion]] (xem README, \"PAR Index\")",
+        en: "{file} has no PAR Index tree; add [index] with [[index.criterion]] tables (see README, \"PAR Index\")"
+    },
+    DocxNeedsAFile => {
+        vi: "báo cáo Word là tệp nhị phân: ghi ra tệp với -o, ví dụ `par report --quarter Q2 -o bao-cao-quy-2.docx`",
+        en: "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`"
+    },
+    BadPeriodFlag => { vi: "{flag}: {reason}", en: "{flag}: {reason}" },
+    WrongPeriodKind => {
+        vi: "{flag}: `{typed}` không phải {example}; dùng --quarter 2025-Q2, --half 2025-H1 hoặc --year 2025",
+        en: "{flag}: `{typed}` is not {example}; use --quarter 2025-Q2, --half 2025-H1 or --year 2025"
+    },
+    CannotEditTask => { vi: "par không sửa được nhiệm vụ {id}: {reason}", en: "par cannot edit task {id}: {reason}" },
+    NothingWrittenAfter => { vi: "{reason}; không ghi gì", en: "{reason}; nothing was written" },
+    ManualNotRendered [unreachable: "clap_mangen failing on par's own command tree"] => {
+        vi: "không tạo được trang hướng dẫn: {reason}",
+        en: "cannot render the manual: {reason}"
+    },
+    NoManualPage [unreachable: "the command tree always has its main page"] => {
+        vi: "không có trang hướng dẫn",
+        en: "no manual page"
+    },
+    CannotCreateFolder => { vi: "không tạo được {dir}: {reason}", en: "cannot create {dir}: {reason}" },
+    WrotePages => { vi: "Đã ghi {count} trang vào {dir}", en: "Wrote {count} pages into {dir}" },
 }
