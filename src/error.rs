@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-pub use crate::failure::{Kind, io_reason};
+pub use crate::failure::{Kind, io_reason, io_reason_in};
 use crate::i18n::Lang;
 
 /// Exit codes, documented in the README.

@@ -89,7 +89,8 @@ pub fn run() -> i32 {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let cli = match Cli::try_parse() {
+    // `--date hôm qua` typed without quotes, as the help's examples read, is one value.
+    let cli = match Cli::try_parse_from(dates::glue_date_words(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::say;
 
 use crate::Outcome;
-use crate::error::{Fail, io_reason};
+use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// A rendered output.
@@ -71,7 +71,7 @@ impl OutputFile {
                 }
                 return Ok(OutputFile { path: path.to_path_buf(), target: Target::New });
             }
-            Err(e) => return Err(cannot(&io_reason(&e))),
+            Err(e) => return Err(cannot(&io_reason_in(&e, lang))),
         };
         if meta.is_dir() {
             return Err(cannot(lang.pick("đó là thư mục, không phải tệp", "it is a folder, not a file")));
@@ -116,7 +116,7 @@ impl OutputFile {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 Fail::input(say!(lang, WasJustCreatedAnother, shown))
             } else {
-                Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason(&e)))
+                Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason_in(&e, lang)))
             }
         })
     }
@@ -216,7 +216,7 @@ pub fn deliver_saying(
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => Ok(Outcome::ok(String::new())),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::ok(String::new())),
-                Err(e) => Err(Fail::write(format!("cannot write the output: {}", io_reason(&e)))),
+                Err(e) => Err(Fail::write(format!("cannot write the output: {}", io_reason_in(&e, lang)))),
             }
         }
     }

@@ -35,7 +35,7 @@ fn stale_editor_save_is_named_and_restore_brings_the_entry_back() {
     let run = s.par(["status"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, status_before, "stdout is the same with or without the warning");
-    assert!(run.stderr.contains("warning: 1 mục par đã ghi không còn trong"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 1 mục par đã ghi không còn trong"), "{}", run.stderr);
     assert!(run.stderr.contains("nhiệm vụ 4, đánh dấu hoàn thành, kỳ 2025-Q4, ngày 06/10/2025"), "{}", run.stderr);
     assert!(run.stderr.contains("par restore --forget"), "{}", run.stderr);
     // Every command that loads the plan says it, readers and writers alike.
@@ -72,7 +72,7 @@ fn restore_keeps_the_editors_other_changes_and_puts_back_entries_of_several_task
     // A writer warns too, and goes on with its own change.
     let run = s.par(["log", "5", "Sau khi lưu đè"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("warning: 3 mục"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 3 mục"), "{}", run.stderr);
     assert!(run.stderr.contains("nhiệm vụ 1, đánh dấu hoàn thành"), "{}", run.stderr);
     let edited = s.plan_text();
     s.par(["restore"]).ok();
@@ -109,7 +109,7 @@ fn english_with_lang_en_or_the_plans_language() {
     s.par(["done", "4"]).ok();
     save_stale(&s, &editor);
     let run = s.par(["--lang", "en", "status"]);
-    assert!(run.stderr.contains("warning: 1 entries par wrote are no longer in"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 1 entries par wrote are no longer in"), "{}", run.stderr);
     assert!(run.stderr.contains("task 4, done mark, period 2025-Q4, dated 06/10/2025"), "{}", run.stderr);
     assert!(run.stderr.contains("run `par restore` to put them back"), "{}", run.stderr);
     let out = s.par(["--lang", "en", "restore"]).ok();
@@ -131,7 +131,7 @@ fn a_hand_edited_entry_is_not_a_loss_but_a_removed_one_of_the_same_day_is() {
     assert!(text.contains(b), "{text}");
     save_stale(&s, &text.replacen(b, "", 1));
     let run = s.par(["status"]);
-    assert!(run.stderr.contains("warning: 1 mục"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 1 mục"), "{}", run.stderr);
     assert!(run.stderr.contains("nhiệm vụ 5, nhật ký tiến độ, ngày 06/10/2025"), "{}", run.stderr);
     s.par(["restore"]).ok();
     assert_eq!(s.plan_text().matches("Việc B").count(), 1);
@@ -188,7 +188,7 @@ fn torn_and_garbage_lines_are_ignored() {
     assert!(journal(&s).contains("00ff\n1\t5\tlog\t"), "{}", journal(&s));
     save_stale(&s, &editor);
     let run = s.par(["status"]);
-    assert!(run.stderr.contains("warning: 2 mục"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 2 mục"), "{}", run.stderr);
     s.par(["restore"]).ok();
     s.par(["status"]).ok();
 }

@@ -129,8 +129,8 @@ fn rolls_up_a_folder_with_skipped_files() {
         })
         .collect();
     assert_eq!(kinds, [("Cargo.toml", "not_a_plan"), ("hong.toml", "invalid")]);
-    assert!(skipped[1]["reason"].as_str().unwrap().contains("unknown key `titel`"));
-    assert!(skipped[1]["detail"].as_str().unwrap().contains("did you mean `title`?"));
+    assert!(skipped[1]["reason"].as_str().unwrap().contains("khóa lạ `titel`"));
+    assert!(skipped[1]["detail"].as_str().unwrap().contains("ý bạn là `title`?"));
 
     // "Đơn vị 03" and "don vi 03" are the same unit: both listed, both flagged.
     let dups = v["duplicates"].as_array().unwrap();
@@ -324,7 +324,7 @@ fn unreadable_files_are_reported() {
     std::fs::write(dir.path().join("b.toml"), b"[plan]\nunit = \"\xC3\x28\"\n").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.toml"), dir.path().join("c.toml")).unwrap();
-    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json"]).args(["--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);

@@ -267,7 +267,7 @@ fn add_rejects_bad_input_and_writes_nothing() {
     let (dir, path) = setup();
     let cases: &[(&[&str], &str)] = &[
         (&["add", "X", "--section", "IV"], "--section: no section has the id `IV`; did you mean `I`?"),
-        (&["add", "X"], "say which section the task is in with --section: I, II, III"),
+        (&["add", "X"], "say which section the task is in with --section; the sections: I, II, III"),
         (&["add", "X", "--section", "II", "--id", "3"], "the id 3 is already used by the task on line"),
         (
             &["add", "X", "--section", "II", "--owner", "chhc"],

@@ -9,13 +9,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use crate::say;
 
-use crate::error::{Fail, io_reason};
+use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// The file behind `path`, symbolic links followed: what gets replaced.
 pub fn resolve(path: &Path, lang: Lang) -> Result<PathBuf, Fail> {
     fs::canonicalize(path).map_err(|e| {
-        Fail::read(say!(lang, CannotRead, file = path.display(), reason = io_reason(&e)))
+        Fail::read(say!(lang, CannotRead, file = path.display(), reason = io_reason_in(&e, lang)))
     })
 }
 
@@ -29,7 +29,7 @@ fn folder(real: &Path) -> &Path {
 /// the operating system would let an administrator write it.
 pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail> {
     let meta = fs::metadata(real).map_err(|e| {
-        Fail::read(say!(lang, CannotRead, file = shown.display(), reason = io_reason(&e)))
+        Fail::read(say!(lang, CannotRead, file = shown.display(), reason = io_reason_in(&e, lang)))
     })?;
     let opened = fs::OpenOptions::new().write(true).open(real);
     if meta.permissions().readonly() || opened.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
@@ -51,7 +51,7 @@ fn read_only_folder(dir: &Path, lang: Lang) -> Fail {
 }
 
 fn write_error(shown: &Path, error: &std::io::Error, lang: Lang) -> Fail {
-    Fail::write(say!(lang, CannotWriteUnchanged, file = shown.display(), reason = io_reason(error)))
+    Fail::write(say!(lang, CannotWriteUnchanged, file = shown.display(), reason = io_reason_in(error, lang)))
 }
 
 /// The prefix of the temporary files written beside `real`: `.plan.toml.`

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use crate::say;
 
-use crate::error::{Fail, io_reason};
+use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// How long to wait for another `par` by default; `PAR_LOCK_TIMEOUT` (seconds) overrides it.
@@ -63,7 +63,7 @@ fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
         if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
             return not_a_file();
         }
-        Fail::write(say!(lang, CannotCreateLock, file = shown, reason = io_reason(&e)))
+        Fail::write(say!(lang, CannotCreateLock, file = shown, reason = io_reason_in(&e, lang)))
     })?;
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return Err(not_a_file());
@@ -97,7 +97,7 @@ pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> 
                 pause = (pause * 2).min(Duration::from_millis(50));
             }
             Err(TryLockError::Error(e)) => {
-                return Err(Fail::write(say!(lang, CannotLock, file = path.display(), reason = io_reason(&e))));
+                return Err(Fail::write(say!(lang, CannotLock, file = path.display(), reason = io_reason_in(&e, lang))));
             }
         }
     }

@@ -25,8 +25,12 @@ pub fn help_label(lang: crate::i18n::Lang) -> &'static str {
 
 /// Words an I/O error without the OS's "(os error 13)" noise, in the output language.
 pub fn io_reason(error: &std::io::Error) -> String {
+    io_reason_in(error, crate::messages::output_lang())
+}
+
+/// [`io_reason`] in `lang`.
+pub fn io_reason_in(error: &std::io::Error, lang: crate::i18n::Lang) -> String {
     use std::io::ErrorKind::*;
-    let lang = crate::messages::output_lang();
     match error.kind() {
         NotFound => crate::say!(lang, ReadNotFound),
         PermissionDenied => crate::say!(lang, IoDenied),

@@ -9,6 +9,14 @@ messages! {
     LabelWarning => { vi: "cảnh báo", en: "warning" },
 
     // Starting up: the command line and the current folder.
+    TodayNotADate => {
+        vi: "`{typed}` không phải là ngày; viết dạng 30/5/2025, 30/05/2025 hoặc 2025-05-30 (hoặc hôm nay, hôm qua)",
+        en: "`{typed}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
+    },
+    TodayOutsideYears => {
+        vi: "`{typed}` nằm ngoài các năm {from}–{to}",
+        en: "`{typed}` is outside the years {from}–{to}"
+    },
     BadToday => { vi: "--today / PAR_TODAY: {reason}", en: "--today / PAR_TODAY: {reason}" },
     NoCurrentFolder [unreachable: "needs a current folder deleted under par, which a test cannot do portably"] => {
         vi: "không đọc được thư mục hiện tại: {reason}",
@@ -106,6 +114,7 @@ messages! {
     // TOML the toml crate could not read: a leading message and a hint in the user's
     // language for the usual slips, the crate's own English words quoted after.
     TomlSyntax => { vi: "cú pháp TOML sai ({detail})", en: "TOML syntax error ({detail})" },
+    TomlWrongKind => { vi: "giá trị không đúng loại ({detail})", en: "a value of the wrong kind ({detail})" },
     TomlUnquotedDate => {
         vi: "ngày viết dạng ngày/tháng/năm phải nằm trong ngoặc kép",
         en: "a date written day/month/year must be in quotes"
