@@ -216,7 +216,7 @@ pub fn deliver_saying(
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => Ok(Outcome::ok(String::new())),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::ok(String::new())),
-                Err(e) => Err(Fail::write(format!("cannot write the output: {}", io_reason_in(&e, lang)))),
+                Err(e) => Err(Fail::write(say!(lang, CannotWriteOutput, reason = io_reason_in(&e, lang)))),
             }
         }
     }
@@ -224,8 +224,8 @@ pub fn deliver_saying(
 
 /// The refusal of binary output aimed at a terminal.
 pub fn refusal(what: &str) -> Fail {
-    Fail::input(format!("{what} is a binary format and standard output is a terminal"))
-        .help(format!("write it to a file with -o FILE (e.g. -o ke-hoach.{what}), or redirect: > ke-hoach.{what}"))
+    let lang = crate::messages::output_lang();
+    Fail::input(say!(lang, BinaryToTerminal, what)).help(say!(lang, BinaryToTerminalHelp, what))
 }
 
 /// The prefix of the temporary files par writes beside an output: `.par-PID.`, so that a

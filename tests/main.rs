@@ -20,6 +20,7 @@ mod import;
 mod index_check;
 mod journal;
 mod keys;
+mod messages;
 mod properties;
 mod report;
 mod rollup;

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let which = match (task.repeat, &typed_period) {
         (Repeat::Every(_), Some(typed)) => {
             let p = Period::parse(typed, Some(plan.meta.year))
-                .map_err(|e| Fail::input(format!("--period: {}", crate::text::clean(&e))))?;
+                .map_err(|e| Fail::input(say!(lang, BadPeriodOption, reason = crate::text::clean(&e))))?;
             match task.done.iter().position(|d| d.period == Some(p)) {
                 Some(n) => n,
                 None => return Err(not_done(format!("{name} ({})", p.label(lang)))),

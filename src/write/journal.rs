@@ -112,13 +112,11 @@ impl Entry {
 
     /// "nhiệm vụ 4, đánh dấu hoàn thành, kỳ 2025-Q3, ngày 06/10/2025".
     pub fn describe(&self, lang: Lang) -> String {
-        let mut s =
-            format!("{} {}, {}", lang.pick("nhiệm vụ", "task"), crate::text::clean(&self.task), self.kind.label(lang));
-        if let Some(p) = self.period {
-            s.push_str(&format!(", {} {p}", lang.pick("kỳ", "period")));
+        let (task, kind, date) = (crate::text::clean(&self.task), self.kind.label(lang), short(self.date));
+        match self.period {
+            Some(period) => say!(lang, JournalEntryOfPeriod, task, kind, period, date),
+            None => say!(lang, JournalEntry, task, kind, date),
         }
-        s.push_str(&format!(", {} {}", lang.pick("ngày", "dated"), short(self.date)));
-        s
     }
 
     fn line(&self) -> String {

@@ -214,10 +214,7 @@ impl Fingerprint {
 pub fn timestamp() -> Result<String, Fail> {
     let now: DateTime<FixedOffset> = match std::env::var("PAR_NOW").ok().filter(|s| !s.trim().is_empty()) {
         Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
-            Fail::input(format!(
-                "PAR_NOW: `{}` is not an RFC 3339 timestamp; write it as 2025-10-06T09:15:00+07:00",
-                crate::text::clean(s.trim())
-            ))
+            Fail::input(say!(crate::messages::output_lang(), BadParNow, typed = crate::text::clean(s.trim())))
         })?,
         None => chrono::Local::now().fixed_offset(),
     };

@@ -17,6 +17,22 @@ messages! {
         vi: "`{typed}` nằm ngoài các năm {from}–{to}",
         en: "`{typed}` is outside the years {from}–{to}"
     },
+    NotAPeriod => {
+        vi: "`{typed}` không phải là một kỳ; viết 2025-Q3 (quý), 2025-H1 (nửa năm), 2025-07 (tháng) hoặc 2025 (năm)",
+        en: "`{typed}` is not a period; write 2025-Q3 (quarter), 2025-H1 (half year), 2025-07 (month) or 2025 (year)"
+    },
+    BadParNow => {
+        vi: "PAR_NOW: `{typed}` không phải là mốc thời gian RFC 3339; viết dạng 2025-10-06T09:15:00+07:00",
+        en: "PAR_NOW: `{typed}` is not an RFC 3339 timestamp; write it as 2025-10-06T09:15:00+07:00"
+    },
+    BinaryToTerminal => {
+        vi: "{what} là định dạng nhị phân mà kết quả đang ra màn hình",
+        en: "{what} is a binary format and standard output is a terminal"
+    },
+    BinaryToTerminalHelp => {
+        vi: "ghi ra tệp với -o TỆP (ví dụ -o ke-hoach.{what}), hoặc chuyển hướng: > ke-hoach.{what}",
+        en: "write it to a file with -o FILE (e.g. -o ke-hoach.{what}), or redirect: > ke-hoach.{what}"
+    },
     BadToday => { vi: "--today / PAR_TODAY: {reason}", en: "--today / PAR_TODAY: {reason}" },
     NoCurrentFolder [unreachable: "needs a current folder deleted under par, which a test cannot do portably"] => {
         vi: "không đọc được thư mục hiện tại: {reason}",
@@ -116,32 +132,32 @@ messages! {
     TomlSyntax => { vi: "cú pháp TOML sai ({detail})", en: "TOML syntax error ({detail})" },
     TomlWrongKind => { vi: "giá trị không đúng loại ({detail})", en: "a value of the wrong kind ({detail})" },
     TomlUnquotedDate => {
-        vi: "ngày viết dạng ngày/tháng/năm phải nằm trong ngoặc kép",
-        en: "a date written day/month/year must be in quotes"
+        vi: "ngày viết dạng ngày/tháng/năm phải nằm trong ngoặc kép ({detail})",
+        en: "a date written day/month/year must be in quotes ({detail})"
     },
     TomlUnquotedDateHelp => {
         vi: "viết {iso} hoặc \"{typed}\"",
         en: "write {iso} or \"{typed}\""
     },
     TomlCurlyQuotes => {
-        vi: "dấu ngoặc kép cong (“ ” ‘ ’), thường do dán từ Word",
-        en: "curly quotes (“ ” ‘ ’), usually pasted from Word"
+        vi: "dấu ngoặc kép cong (“ ” ‘ ’), thường do dán từ Word ({detail})",
+        en: "curly quotes (“ ” ‘ ’), usually pasted from Word ({detail})"
     },
     TomlCurlyQuotesHelp => {
         vi: "thay chúng bằng dấu ngoặc kép thẳng \"; tắt \"smart quotes\" trong trình soạn thảo",
         en: "replace them with straight quotes \"; turn off \"smart quotes\" in the editor"
     },
-    TomlUnclosedString => { vi: "thiếu dấu ngoặc kép đóng chuỗi", en: "a string is missing its closing quote" },
+    TomlUnclosedString => { vi: "thiếu dấu ngoặc kép đóng chuỗi ({detail})", en: "a string is missing its closing quote ({detail})" },
     TomlUnclosedStringHelp => {
         vi: "thêm \" ở cuối giá trị trên dòng này",
         en: "add \" at the end of the value on this line"
     },
-    TomlMissingEquals => { vi: "thiếu dấu = giữa khóa và giá trị", en: "the `=` between key and value is missing" },
+    TomlMissingEquals => { vi: "thiếu dấu = giữa khóa và giá trị ({detail})", en: "the `=` between key and value is missing ({detail})" },
     TomlMissingEqualsHelp => {
         vi: "viết khóa = giá trị, ví dụ title = \"…\"",
         en: "write key = value, e.g. title = \"…\""
     },
-    TomlUnquotedText => { vi: "giá trị chữ phải nằm trong ngoặc kép", en: "text values must be in quotes" },
+    TomlUnquotedText => { vi: "giá trị chữ phải nằm trong ngoặc kép ({detail})", en: "text values must be in quotes ({detail})" },
     TomlUnquotedTextHelp => { vi: "viết \"…\" quanh giá trị", en: "put \"…\" around the value" },
     UnknownKey => { vi: "khóa lạ `{key}`", en: "unknown key `{key}`" },
     DidYouMeanKey => { vi: "ý bạn là `{key}`?", en: "did you mean `{key}`?" },
@@ -385,6 +401,11 @@ messages! {
     EntriesVanished => {
         vi: "{count} mục par đã ghi không còn trong {file} (có thể một trình soạn thảo đã lưu đè bản cũ):",
         en: "{count} entries par wrote are no longer in {file} (an editor may have saved an older copy over it):"
+    },
+    JournalEntry => { vi: "nhiệm vụ {task}, {kind}, ngày {date}", en: "task {task}, {kind}, dated {date}" },
+    JournalEntryOfPeriod => {
+        vi: "nhiệm vụ {task}, {kind}, kỳ {period}, ngày {date}",
+        en: "task {task}, {kind}, period {period}, dated {date}"
     },
     AndMore => { vi: "… và {more} mục khác", en: "… and {more} more" },
     EntriesVanishedHelp => {

@@ -202,7 +202,7 @@ fn syntax_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
     let detail = msg.replace('\n', " ");
     let line = span.as_ref().map_or("", |s| line_at(text, s.start));
     match super::slip::syntax_slip(lang, &detail, line, span.as_ref().map(|s| s.start - line_start(text, s.start))) {
-        Some((message, help)) => Diagnostic::new(format!("{message} ({detail})"), span).help(help),
+        Some((message, help)) => Diagnostic::new(message, span).help(help),
         None if detail.starts_with("invalid type:") || detail.starts_with("invalid value:") => {
             Diagnostic::new(crate::say!(lang, TomlWrongKind, detail), span)
         }
