@@ -24,6 +24,8 @@ enum Setup {
     With(&'static [(&'static str, &'static str)]),
     /// The seed plan, and a step run first (a journal entry to lose, a read-only file).
     Then(fn(&Session)),
+    /// The seed plan, and this variable in the environment.
+    Env(&'static str, &'static str),
 }
 
 /// The command lines (without `--lang`), each run once per language.
@@ -75,19 +77,20 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
         (Seed, vec!["add", ""]),
         (Seed, vec!["add", "X"]),
         (Seed, vec!["add", "X", "--section", "II", "--id", "3"]),
-        (Seed, vec!["done", "III.1", "--today", "2025-12-31"]),
+        (Seed, vec!["done", "III.2"]),
         (Seed, vec!["edit", "4", "--title", " "]),
         (Seed, vec!["edit", "4", "--due", "1/10/2025", "--unset", "due"]),
         (Seed, vec!["edit", "4"]),
         (Seed, vec!["edit", "9", "--repeat", "quarterly"]),
         (Seed, vec!["edit", "1", "--owner", "ht"]),
-        (Seed, vec!["init", "--unit", " "]),
+        (Seed, vec!["-f", "moi.toml", "init", "--unit", " "]),
         (Seed, vec!["log", "4", " "]),
         (Seed, vec!["measure", "1", "90"]),
         (Seed, vec!["measure", "4", "chín"]),
-        (Seed, vec!["measure", "4", "90", "--period", "2024-Q4"]),
-        (Seed, vec!["reopen", "9"]),
-        (Seed, vec!["rm", "9"]),
+        (Seed, vec!["measure", "4", "90", "--date", "15/12/2024"]),
+        (Plan(task("due = 2025-06-30\n[task.indicator]\nname = \"Tỷ lệ\"\ntarget = 90\n")), vec!["measure", "1", "90", "--date", "15/12/2024"]),
+        (Seed, vec!["reopen", "1"]),
+        (Seed, vec!["rm", "8"]),
         (Seed, vec!["export", "-o", "x.pdf"]),
         (Seed, vec!["export"]),
         (Seed, vec!["export", "--format", "ics", "--sheet", "tasks"]),
@@ -110,7 +113,55 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
         (Then(lock_is_a_folder), vec!["done", "4"]),
         (Then(journal_is_a_folder), vec!["status"]),
         (Then(index_file_missing), vec!["index"]),
+        (Then(journal_is_a_folder), vec!["restore"]),
+        (Then(no_plan), vec!["status"]),
+        (Then(huge_file), vec!["-f", "big.toml", "status"]),
+        (Then(not_utf8), vec!["status"]),
+        (Then(read_only_folder), vec!["done", "4"]),
+        (Then(lock_is_a_link), vec!["done", "4"]),
+        (Then(lose_a_done_mark), vec!["status"]),
+        (Then(lose_many_entries), vec!["status"]),
+        (Env("PAR_NOW", "hôm qua"), vec!["log", "4", "x"]),
+        (Plan(format!("task = [{{ id = \"1\", section = \"II\", title = \"Việc\", owner = \"ht\" }}]\n{}", plan_with(""))), vec!["done", "1"]),
     ]
+}
+
+fn no_plan(s: &Session) {
+    std::fs::remove_file(s.path("plan.toml")).unwrap();
+}
+
+fn huge_file(s: &Session) {
+    std::fs::File::create(s.path("big.toml")).unwrap().set_len(300 << 20).unwrap();
+}
+
+fn not_utf8(s: &Session) {
+    std::fs::write(s.path("plan.toml"), [SEED.as_bytes(), b"# \xff\n"].concat()).unwrap();
+}
+
+fn read_only_folder(s: &Session) {
+    let dir = s.path("");
+    let mut p = std::fs::metadata(&dir).unwrap().permissions();
+    p.set_readonly(true);
+    std::fs::set_permissions(&dir, p).unwrap();
+}
+
+fn lock_is_a_link(s: &Session) {
+    std::os::unix::fs::symlink("/khong-co/lock", s.path(".plan.toml.lock")).unwrap();
+}
+
+fn lose_a_done_mark(s: &Session) {
+    let before = s.plan_text();
+    assert_eq!(s.run(&["done", "1", "--today", "2025-10-06"]).code, 0);
+    assert_eq!(s.run(&["done", "5", "--period", "2025-Q3", "--today", "2025-10-06"]).code, 0);
+    std::fs::write(s.path("plan.toml"), before).unwrap();
+}
+
+fn lose_many_entries(s: &Session) {
+    let before = s.plan_text();
+    for i in 0..22 {
+        assert_eq!(s.run(&["log", "5", &format!("Việc {i}"), "--today", "2025-10-06"]).code, 0);
+    }
+    std::fs::write(s.path("plan.toml"), before).unwrap();
 }
 
 fn lose_an_entry(s: &Session) {
@@ -142,7 +193,26 @@ fn index_file_missing(s: &Session) {
 
 /// Ids the cases above do not reach yet, each with the reason; the lead moves them to a
 /// case (or to `[unreachable]` in the catalogue) as the plan checks move in.
-const PENDING: &[(&str, &str)] = &[];
+const PENDING: &[(&str, &str)] = &[
+    ("ManyProblems", "only the plan's checks (validate.rs, English still) give several problems"),
+    ("MoreProblems", "only the plan's checks (validate.rs, English still) give over 50 problems"),
+    ("FirstUsedHere", "a duplicate id: a diagnostic of the plan's checks (validate.rs, English still)"),
+    ("LabelNote", "printed with RemovingTaskWouldMake, which needs a removal that breaks the plan"),
+    ("RemovingTaskWouldMake", "removing a task the rest of the plan depends on: no such reference exists yet"),
+    ("CannotEditTask", "an edit whose lines cannot be rewritten in place; needs a case"),
+    ("LimitTasks", "200,001 tasks: covered by hostile::more_tasks_than_the_limit_are_refused_at_the_first_one_too_many"),
+    ("LimitTasksHelp", "as LimitTasks"),
+    ("LimitValues", "tens of MB of values: covered by hostile::hostile_nesting_and_value_floods_are_refused_in_bounded_memory"),
+    ("LimitValuesHelp", "as LimitValues"),
+    ("CannotWriteUnchanged", "a write that fails midway (a full disk): covered by crash_safety with ulimit -f"),
+    ("LockHeld", "another par holding the lock: covered by write_safety"),
+    ("RunCommandAgainMoment", "as LockHeld"),
+    ("JournalUnusable", "a journal the user may not read: not as root, where the tests run"),
+    ("ReadDenied", "a plan the user may not read: not as root, where the tests run"),
+    ("IoDenied", "a file the user may not write: not as root, where the tests run"),
+    ("PeriodOutsidePlanYear", "measure on a day outside the plan's year is refused earlier today; the period helper reworks it"),
+    ("NamePeriodPeriodMeasurement", "as PeriodOutsidePlanYear"),
+];
 
 /// The message text of a line of standard error, without what frames it: the `error: `
 /// tag, a label of the run's language, a diagnostic's `FILE:LINE:COL: ` or list dash.
@@ -180,7 +250,11 @@ fn has_words(m: Msg, lang: Lang) -> bool {
 
 /// The ids whose text in `lang` the message is, and whether some id with words is one.
 fn ids_of(message: &str, lang: Lang) -> Vec<Msg> {
-    Msg::ALL.iter().copied().filter(|&m| has_words(m, lang) && (m.matches(lang, message) || contains_whole(m, lang, message))).collect()
+    Msg::ALL
+        .iter()
+        .copied()
+        .filter(|&m| m.matches(lang, message) || (has_words(m, lang) && contains_whole(m, lang, message)))
+        .collect()
 }
 
 /// A message that is this template inside another's argument (`--period: {reason}`).
@@ -198,7 +272,7 @@ fn every_message_is_triggered_in_both_languages_and_printed_as_catalogued() {
     for (setup, args) in cases() {
         for lang in [Lang::Vi, Lang::En] {
             let s = match &setup {
-                Setup::Seed | Setup::Then(_) => Session::seed(),
+                Setup::Seed | Setup::Then(_) | Setup::Env(..) => Session::seed(),
                 Setup::Plan(text) => Session::with_plan(text),
                 Setup::With(files) => {
                     let s = Session::seed();
@@ -212,7 +286,11 @@ fn every_message_is_triggered_in_both_languages_and_printed_as_catalogued() {
                 step(&s);
             }
             let code = if lang == Lang::En { "en" } else { "vi" };
-            let run = s.run(&[&["--lang", code][..], &args].concat());
+            let full = [&["--lang", code][..], &args].concat();
+            let run = match &setup {
+                Setup::Env(key, value) => crate::support::Run::from(s.command(&full).env(key, value).output().unwrap()),
+                _ => s.run(&full),
+            };
             assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
             for line in run.stderr.lines() {
                 for label in [Msg::LabelHelp, Msg::LabelNote, Msg::LabelWarning] {
@@ -222,7 +300,7 @@ fn every_message_is_triggered_in_both_languages_and_printed_as_catalogued() {
                 }
                 let Some(message) = message_of(line, lang) else { continue };
                 let ids = ids_of(&message, lang);
-                if ids.is_empty() {
+                if !ids.iter().any(|&m| has_words(m, lang)) {
                     strays.push(format!("{code} {args:?}: {line}"));
                 }
                 triggered.extend(ids.iter().map(|m| m.id()));

@@ -25,11 +25,11 @@ messages! {
         vi: "PAR_NOW: `{typed}` không phải là mốc thời gian RFC 3339; viết dạng 2025-10-06T09:15:00+07:00",
         en: "PAR_NOW: `{typed}` is not an RFC 3339 timestamp; write it as 2025-10-06T09:15:00+07:00"
     },
-    BinaryToTerminal => {
+    BinaryToTerminal [unreachable: "needs standard output to be a terminal (tests/terminal.rs runs one)"] => {
         vi: "{what} là định dạng nhị phân mà kết quả đang ra màn hình",
         en: "{what} is a binary format and standard output is a terminal"
     },
-    BinaryToTerminalHelp => {
+    BinaryToTerminalHelp [unreachable: "as BinaryToTerminal"] => {
         vi: "ghi ra tệp với -o TỆP (ví dụ -o ke-hoach.{what}), hoặc chuyển hướng: > ke-hoach.{what}",
         en: "write it to a file with -o FILE (e.g. -o ke-hoach.{what}), or redirect: > ke-hoach.{what}"
     },
@@ -64,8 +64,8 @@ messages! {
     ReadNotFound => { vi: "không có tệp hay thư mục này", en: "no such file or folder" },
     ReadDenied => { vi: "không có quyền đọc", en: "permission denied" },
     IoDenied => { vi: "không có quyền", en: "permission denied" },
-    IoDiskFull => { vi: "ổ đĩa đã đầy", en: "the disk is full" },
-    IoReadOnly => { vi: "hệ thống tệp chỉ cho đọc", en: "the file system is read-only" },
+    IoDiskFull [unreachable: "needs a full disk; crash_safety fills one with ulimit -f"] => { vi: "ổ đĩa đã đầy", en: "the disk is full" },
+    IoReadOnly [unreachable: "needs a read-only file system"] => { vi: "hệ thống tệp chỉ cho đọc", en: "the file system is read-only" },
     ReadIsFolder => { vi: "đây là thư mục, không phải tệp", en: "it is a folder, not a file" },
     ReadNotRegular => { vi: "đây là {what}, không phải tệp thường", en: "it is {what}, not a regular file" },
     ReadTooLarge => { vi: "tệp lớn {size} MB, quá giới hạn {cap} MB", en: "it is {size} MB, over the {cap} MB limit" },
@@ -320,7 +320,7 @@ messages! {
         vi: "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
         en: "write each task as a [[task]] table, as the template does (par init)"
     },
-    WasChangedAnotherProgram => {
+    WasChangedAnotherProgram [unreachable: "a race: another program writes the plan between par reading and renaming it; write_safety covers it"] => {
         vi: "{path} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
         en: "{path} was changed by another program while par was working; that version is kept, nothing was written, run the command again"
     },
@@ -360,7 +360,7 @@ messages! {
         vi: "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
         en: "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait"
     },
-    CouldNotPlaceChange => {
+    CouldNotPlaceChange [unreachable: "a bug guard: par's own change failing to parse as the task"] => {
         vi: "par không ghép được thay đổi vào đúng nhiệm vụ; không ghi gì (xin báo lỗi này)",
         en: "par could not place the change inside the task; nothing was written (please report this)"
     },
@@ -384,7 +384,7 @@ messages! {
         vi: "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
         en: "add --force to replace it, or choose another name for -o"
     },
-    WasJustCreatedAnother => {
+    WasJustCreatedAnother [unreachable: "a race: another program creates the output between the check and the write"] => {
         vi: "{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì",
         en: "{shown} was just created by another program; par does not overwrite it, nothing was written"
     },
@@ -482,11 +482,11 @@ messages! {
         vi: "{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì",
         en: "{what} is not marked done; nothing to reopen, nothing was written"
     },
-    CouldNotFindMatching => {
+    CouldNotFindMatching [unreachable: "a bug guard: the done mark the plan holds is always in the file"] => {
         vi: "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
         en: "par could not find the matching [[task.done]] table in the file; nothing was written"
     },
-    CouldNotRemoveDone => {
+    CouldNotRemoveDone [unreachable: "a bug guard: removing a done mark par found"] => {
         vi: "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
         en: "par could not remove the done mark; nothing was written (please report this)"
     },
@@ -494,7 +494,7 @@ messages! {
         vi: "xóa hoặc đổi tên tệp đó; par bắt đầu nhật ký mới ở lần ghi sau",
         en: "remove or rename that file; par starts a new journal at its next write"
     },
-    CouldNotPlaceEntries => {
+    CouldNotPlaceEntries [unreachable: "a bug guard: restored entries failing to parse as the task's"] => {
         vi: "par không ghép được các mục vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
         en: "par could not place the entries inside the task; nothing was written (please report this)"
     },
@@ -502,11 +502,11 @@ messages! {
         vi: "không xóa nhiệm vụ {id} khi chưa được xác nhận; trong script hãy thêm --yes",
         en: "not removing task {id} without confirmation; in scripts pass --yes"
     },
-    RemoveTaskDoneMarks => {
+    RemoveTaskDoneMarks [unreachable: "asked on a terminal only (scripts get NotRemovingTaskWithout)"] => {
         vi: "Xóa nhiệm vụ {id} «{title}» ({done} mục hoàn thành, {log} mục nhật ký)? [c/K]",
         en: "Remove task {id} \"{title}\" ({done} done marks, {log} progress entries)? [y/N]"
     },
-    NothingWasRemoved => {
+    NothingWasRemoved [unreachable: "the answer to RemoveTaskDoneMarks, on a terminal only"] => {
         vi: "không xóa gì",
         en: "nothing was removed"
     },
