@@ -120,7 +120,7 @@ pub enum Command {
     /// Xóa nhiệm vụ (hỏi xác nhận) / Remove a task (asks first)
     #[command(
         visible_alias = "remove",
-        after_help = "Ví dụ / Examples:\n  par rm 9\n  par rm 9 --yes      trong script / in scripts"
+        after_help = "Ví dụ / Examples:\n  par rm 8\n  par rm 8 --yes      trong script / in scripts"
     )]
     Rm(RmArgs),
     /// Ghi lại các mục par đã ghi nhưng bị mất (trình soạn thảo lưu đè bản cũ) / Put back entries par wrote that an editor's older copy overwrote
@@ -257,7 +257,7 @@ const IMPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par import ke-hoach.docx -o plan.toml        soạn plan.toml từ tệp Word / from a Word file
   par import ke-hoach.md                       in bản nháp ra màn hình / print the draft
-  par import ke-hoach.txt -o plan.toml --force thay plan.toml đã có / replace an existing plan.toml
+  par import ke-hoach.txt -o plan.toml --force  thay plan.toml đã có / replace an existing plan.toml
 
 Đọc được / Reads: Word .docx, Markdown (.md), văn bản thường UTF-8 hoặc UTF-16 (.txt).
 Tệp .doc, .pdf: mở bằng Word rồi lưu thành .docx / open in Word and save as .docx.

@@ -14,6 +14,7 @@ mod core;
 mod crash_safety;
 mod dates;
 mod edit_properties;
+mod examples;
 mod export;
 mod hostile;
 mod import;
