@@ -105,7 +105,10 @@ pub fn run() -> i32 {
                 Ok(()) => outcome.code,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
                 Err(e) => {
-                    eprintln!("error: {}", say!(messages::output_lang(), CannotWriteOutput, reason = error::io_reason(&e)));
+                    eprintln!(
+                        "error: {}",
+                        say!(messages::output_lang(), CannotWriteOutput, reason = error::io_reason(&e))
+                    );
                     code::IO
                 }
             }
@@ -128,8 +131,8 @@ fn build_context(cli: &Cli) -> anyhow::Result<Context> {
         Some(s) => dates::parse_user_date(s, clock).map_err(|reason| Fail::input(say!(said, BadToday, reason)))?,
         None => clock,
     };
-    let cwd = std::env::current_dir()
-        .map_err(|e| Fail::read(say!(said, NoCurrentFolder, reason = error::io_reason(&e))))?;
+    let cwd =
+        std::env::current_dir().map_err(|e| Fail::read(say!(said, NoCurrentFolder, reason = error::io_reason(&e))))?;
     let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match cli.color {

@@ -6,10 +6,10 @@
 //! folder, then renamed) so a failed or interrupted run never leaves half a file behind;
 //! a device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written directly, never renamed over.
 
+use crate::say;
 use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use crate::say;
 
 use crate::Outcome;
 use crate::error::{Fail, io_reason_in};
@@ -89,12 +89,10 @@ impl OutputFile {
             )));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
-            return Err(Fail::input(say!(lang, FileReadingDoesNot, shown))
-            .help(say!(lang, ChooseAnotherNameO)));
+            return Err(Fail::input(say!(lang, FileReadingDoesNot, shown)).help(say!(lang, ChooseAnotherNameO)));
         }
         if !force {
-            return Err(Fail::input(say!(lang, AlreadyExistsDoesNot2, shown))
-            .help(say!(lang, AddForceReplaceChoose)));
+            return Err(Fail::input(say!(lang, AlreadyExistsDoesNot2, shown)).help(say!(lang, AddForceReplaceChoose)));
         }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Ok(OutputFile { path: path.to_path_buf(), target: Target::Replace(real) })

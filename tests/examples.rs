@@ -23,9 +23,8 @@ const TODAY: &str = "2025-10-05";
 const NOW: &str = "2025-10-05T09:00:00+07:00";
 
 /// Help examples that exit otherwise on purpose, and why.
-const EXPECTED: &[(&str, i32, &str)] = &[
-    ("par rm 8", 2, "asks on a terminal; in a script it refuses without --yes, as the next example says"),
-];
+const EXPECTED: &[(&str, i32, &str)] =
+    &[("par rm 8", 2, "asks on a terminal; in a script it refuses without --yes, as the next example says")];
 
 /// A folder holding the plan (unless `bare`), the documents the import examples name,
 /// and the folders the rollup examples name; `HOME` points into it.
@@ -51,7 +50,9 @@ fn workspace(bare: bool) -> tempfile::TempDir {
     for name in ["ke-hoach/a.toml", "ke-hoach/b.toml", "a.toml", "b.toml"] {
         std::fs::write(p.join(name), SEED).unwrap();
     }
-    for sub in [".local/share/man/man1", ".local/share/bash-completion/completions", ".zfunc", ".config/fish/completions"] {
+    for sub in
+        [".local/share/man/man1", ".local/share/bash-completion/completions", ".zfunc", ".config/fish/completions"]
+    {
         std::fs::create_dir_all(p.join(sub)).unwrap();
     }
     dir
@@ -218,7 +219,10 @@ fn samples(readme: &str) -> Vec<Sample> {
                     Some(command) => {
                         let start = i + 1;
                         let mut end = start;
-                        while end < lines.len() && !lines[end].starts_with("$ ") && !lines[end].trim_start().starts_with("```") {
+                        while end < lines.len()
+                            && !lines[end].starts_with("$ ")
+                            && !lines[end].trim_start().starts_with("```")
+                        {
                             end += 1;
                         }
                         let expected = lines[start..end].iter().map(|l| l.to_string()).collect();
@@ -239,7 +243,9 @@ fn agrees(expected: &[String], actual: &[&str]) -> bool {
     match expected.split_first() {
         None => actual.is_empty(),
         Some((first, rest)) if first.trim() == "…" => (0..=actual.len()).any(|skip| agrees(rest, &actual[skip..])),
-        Some((first, rest)) => actual.first().is_some_and(|a| a.trim_end() == first.trim_end()) && agrees(rest, &actual[1..]),
+        Some((first, rest)) => {
+            actual.first().is_some_and(|a| a.trim_end() == first.trim_end()) && agrees(rest, &actual[1..])
+        }
     }
 }
 
@@ -295,4 +301,42 @@ fn readme_console_samples_print_what_they_show() {
         "README samples that drifted (regenerate with PAR_BLESS=1 cargo test --test main examples::readme):\n{}",
         failures.join("\n\n")
     );
+}
+
+// What the audit of README claims and help examples (issue 18, point 10) found besides.
+
+#[test]
+fn the_author_falls_back_to_the_login_name_without_user_or_logname() {
+    let dir = workspace(false);
+    let login = Command::new("id").arg("-un").output().unwrap();
+    let login = String::from_utf8(login.stdout).unwrap().trim().to_string();
+    let out = Command::new(par_bin())
+        .current_dir(dir.path())
+        .args(["log", "1", "Rà soát", "--today", TODAY])
+        .env("PAR_NOW", NOW)
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env_remove("USERNAME")
+        .env_remove("PAR_FILE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
+    let entry = format!("text = \"Rà soát\"\nby = \"{login}\"\nat = {NOW}\n");
+    assert!(!login.is_empty() && plan.contains(&entry), "{entry}");
+}
+
+#[test]
+fn index_explain_follows_the_format() {
+    let dir = workspace(false);
+    let out = shell(dir.path(), "par index --explain --format json --lang en");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["kind"], "index_explain");
+    assert_eq!(v["lang"], "en");
+    let text = v["text"].as_str().unwrap();
+    assert!(text.starts_with("How the PAR Index is forecast"), "{text}");
+    assert_eq!(v["lines"].as_array().unwrap().len(), text.lines().count());
+    let plain = shell(dir.path(), "par index --explain --lang en");
+    assert_eq!(String::from_utf8_lossy(&plain.stdout), text);
 }

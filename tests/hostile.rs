@@ -293,7 +293,8 @@ fn huge_numbers_get_clear_errors() {
     assert!(err.contains("must be zero or more points"), "{err}");
     let huge = "[[index.criterion]]\ncode = \"1.1\"\ntitle = \"a\"\nmax = 1e308\n\
                 [[index.criterion]]\ncode = \"1.2\"\ntitle = \"b\"\nmax = 1e308\n";
-    let run = Session::with_plan(&index(huge)).par(["--lang", "en", "index", "--today", "2025-06-01", "--format", "json"]);
+    let run =
+        Session::with_plan(&index(huge)).par(["--lang", "en", "index", "--today", "2025-06-01", "--format", "json"]);
     assert!(run.code == 0 || run.code == 2, "{run:?}");
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
@@ -579,9 +580,11 @@ fn files_over_the_cap_are_refused_by_size_before_reading() {
     std::fs::create_dir(s.path("units")).unwrap();
     std::fs::File::create(s.path("units/big.toml")).unwrap().set_len(300 << 20).unwrap();
     // Plans are capped at 256 MB; plan documents for `par import` at 32 MB.
-    for (args, code, cap) in
-        [("--lang en -f big.toml status", 3, 256), ("import big.txt --lang en", 3, 32), ("--lang en rollup units --format json", 1, 256)]
-    {
+    for (args, code, cap) in [
+        ("--lang en -f big.toml status", 3, 256),
+        ("import big.txt --lang en", 3, 32),
+        ("--lang en rollup units --format json", 1, 256),
+    ] {
         let run = s.run_within(200_000, args);
         assert_eq!(run.code, code, "{args}: {}", run.stderr);
         let shown = format!("{}{}", run.stdout, run.stderr);
@@ -603,10 +606,7 @@ fn hostile_nesting_and_value_floods_are_refused_in_bounded_memory() {
     std::fs::write(s.path("list.toml"), format!("a=[{}1]\n", "1,".repeat(50 << 20))).unwrap();
     std::fs::write(s.path("lines.toml"), "#\n".repeat(5 << 20)).unwrap();
     let cases = [
-        (
-            "nest.toml",
-            "nest.toml:2:37: mảng hoặc bảng lồng nhau quá 32 tầng",
-        ),
+        ("nest.toml", "nest.toml:2:37: mảng hoặc bảng lồng nhau quá 32 tầng"),
         ("brace.toml", "brace.toml:1:"),
         ("list.toml", "list.toml:1:"),
         ("lines.toml", "lines.toml:"),

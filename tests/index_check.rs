@@ -105,7 +105,10 @@ fn a_non_numeric_measurement_is_refused_where_it_stands() {
          [task.indicator]\nname = \"Tỷ lệ\"\ntarget = 100\n\n[[task.measure]]\nvalue = \"chín mươi\"\ndate = 2025-07-31\n",
     );
     let err = Session::with_plan(&text).par(["--lang", "en", "status"]).fails(2);
-    assert!(err.contains(":26:9: a value of the wrong kind (invalid type: string \"chín mươi\", expected f64)"), "{err}");
+    assert!(
+        err.contains(":26:9: a value of the wrong kind (invalid type: string \"chín mươi\", expected f64)"),
+        "{err}"
+    );
 }
 
 #[test]

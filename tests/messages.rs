@@ -31,7 +31,9 @@ enum Setup {
 /// The command lines (without `--lang`), each run once per language.
 fn cases() -> Vec<(Setup, Vec<&'static str>)> {
     use Setup::*;
-    let task = |extra: &str| plan_with(&format!("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc\"\nowner = \"ht\"\n{extra}"));
+    let task = |extra: &str| {
+        plan_with(&format!("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc\"\nowner = \"ht\"\n{extra}"))
+    };
     vec![
         (Seed, vec!["--today", "xyz", "status"]),
         (Seed, vec!["--today", "30/9/1200", "status"]),
@@ -88,7 +90,10 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
         (Seed, vec!["measure", "1", "90"]),
         (Seed, vec!["measure", "4", "chín"]),
         (Seed, vec!["measure", "4", "90", "--date", "15/12/2024"]),
-        (Plan(task("due = 2025-06-30\n[task.indicator]\nname = \"Tỷ lệ\"\ntarget = 90\n")), vec!["measure", "1", "90", "--date", "15/12/2024"]),
+        (
+            Plan(task("due = 2025-06-30\n[task.indicator]\nname = \"Tỷ lệ\"\ntarget = 90\n")),
+            vec!["measure", "1", "90", "--date", "15/12/2024"],
+        ),
         (Seed, vec!["reopen", "1"]),
         (Seed, vec!["rm", "8"]),
         (Seed, vec!["export", "-o", "x.pdf"]),
@@ -122,7 +127,13 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
         (Then(lose_a_done_mark), vec!["status"]),
         (Then(lose_many_entries), vec!["status"]),
         (Env("PAR_NOW", "hôm qua"), vec!["log", "4", "x"]),
-        (Plan(format!("task = [{{ id = \"1\", section = \"II\", title = \"Việc\", owner = \"ht\" }}]\n{}", plan_with(""))), vec!["done", "1"]),
+        (
+            Plan(format!(
+                "task = [{{ id = \"1\", section = \"II\", title = \"Việc\", owner = \"ht\" }}]\n{}",
+                plan_with("")
+            )),
+            vec!["done", "1"],
+        ),
     ]
 }
 
@@ -187,7 +198,8 @@ fn journal_is_a_folder(s: &Session) {
 
 fn index_file_missing(s: &Session) {
     let with_index = SEED.replacen("[index]", "[index]\nfile = \"chi-so.toml\"", 1);
-    let text = with_index.split("\n[[index.criterion]]").next().unwrap().to_string() + &SEED[SEED.find("\n[[task]]").unwrap()..];
+    let text = with_index.split("\n[[index.criterion]]").next().unwrap().to_string()
+        + &SEED[SEED.find("\n[[task]]").unwrap()..];
     std::fs::write(s.path("plan.toml"), text).unwrap();
 }
 
@@ -200,9 +212,15 @@ const PENDING: &[(&str, &str)] = &[
     ("LabelNote", "printed with RemovingTaskWouldMake, which needs a removal that breaks the plan"),
     ("RemovingTaskWouldMake", "removing a task the rest of the plan depends on: no such reference exists yet"),
     ("CannotEditTask", "an edit whose lines cannot be rewritten in place; needs a case"),
-    ("LimitTasks", "200,001 tasks: covered by hostile::more_tasks_than_the_limit_are_refused_at_the_first_one_too_many"),
+    (
+        "LimitTasks",
+        "200,001 tasks: covered by hostile::more_tasks_than_the_limit_are_refused_at_the_first_one_too_many",
+    ),
     ("LimitTasksHelp", "as LimitTasks"),
-    ("LimitValues", "tens of MB of values: covered by hostile::hostile_nesting_and_value_floods_are_refused_in_bounded_memory"),
+    (
+        "LimitValues",
+        "tens of MB of values: covered by hostile::hostile_nesting_and_value_floods_are_refused_in_bounded_memory",
+    ),
     ("LimitValuesHelp", "as LimitValues"),
     ("CannotWriteUnchanged", "a write that fails midway (a full disk): covered by crash_safety with ulimit -f"),
     ("LockHeld", "another par holding the lock: covered by write_safety"),
@@ -210,7 +228,10 @@ const PENDING: &[(&str, &str)] = &[
     ("JournalUnusable", "a journal the user may not read: not as root, where the tests run"),
     ("ReadDenied", "a plan the user may not read: not as root, where the tests run"),
     ("IoDenied", "a file the user may not write: not as root, where the tests run"),
-    ("PeriodOutsidePlanYear", "measure on a day outside the plan's year is refused earlier today; the period helper reworks it"),
+    (
+        "PeriodOutsidePlanYear",
+        "measure on a day outside the plan's year is refused earlier today; the period helper reworks it",
+    ),
     ("NamePeriodPeriodMeasurement", "as PeriodOutsidePlanYear"),
 ];
 
@@ -219,7 +240,10 @@ const PENDING: &[(&str, &str)] = &[
 /// `None` for lines that are not messages (a snippet of the plan, a listed entry).
 fn message_of(line: &str, lang: Lang) -> Option<String> {
     let mut rest = line.trim_start();
-    if rest.is_empty() || rest.starts_with('|') || rest.split_once(" |").is_some_and(|(n, _)| n.trim().chars().all(|c| c.is_ascii_digit())) {
+    if rest.is_empty()
+        || rest.starts_with('|')
+        || rest.split_once(" |").is_some_and(|(n, _)| n.trim().chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     rest = rest.strip_prefix("error: ").unwrap_or(rest);
@@ -307,7 +331,11 @@ fn every_message_is_triggered_in_both_languages_and_printed_as_catalogued() {
             }
         }
     }
-    assert!(strays.is_empty(), "lines of standard error that are no catalogue text of the run's language:\n{}", strays.join("\n"));
+    assert!(
+        strays.is_empty(),
+        "lines of standard error that are no catalogue text of the run's language:\n{}",
+        strays.join("\n")
+    );
     let pending: BTreeSet<&str> = PENDING.iter().map(|(id, _)| *id).collect();
     let missing: Vec<&str> = Msg::ALL
         .iter()
@@ -328,8 +356,19 @@ const NOT_YET: &[(&str, &str)] = &[
 
 /// What hands text to standard error: a failure, its help, a diagnostic, a print.
 const SINKS: &[&str] = &[
-    "Fail::new(", "Fail::input(", "Fail::read(", "Fail::write(", "Fail::conflict(", "Fail::findings(",
-    "Fail::rendered(", ".help(", ".help_in(", "eprintln!(", "eprint!(", "Diagnostic::new(", ".problem(",
+    "Fail::new(",
+    "Fail::input(",
+    "Fail::read(",
+    "Fail::write(",
+    "Fail::conflict(",
+    "Fail::findings(",
+    "Fail::rendered(",
+    ".help(",
+    ".help_in(",
+    "eprintln!(",
+    "eprint!(",
+    "Diagnostic::new(",
+    ".problem(",
     "PlanError::plain(",
 ];
 
@@ -412,6 +451,10 @@ fn no_string_literal_outside_the_catalogue_reaches_standard_error() {
             (false, _) => found.extend(hits),
         }
     }
-    assert!(found.is_empty(), "text handed to standard error outside the catalogue (add it to crates/core/src/messages/list.rs and use say!):\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "text handed to standard error outside the catalogue (add it to crates/core/src/messages/list.rs and use say!):\n{}",
+        found.join("\n")
+    );
     assert!(clean_but_listed.is_empty(), "listed in NOT_YET but clean now: {clean_but_listed:?}");
 }

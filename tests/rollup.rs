@@ -324,7 +324,8 @@ fn unreadable_files_are_reported() {
     std::fs::write(dir.path().join("b.toml"), b"[plan]\nunit = \"\xC3\x28\"\n").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.toml"), dir.path().join("c.toml")).unwrap();
-    let out = PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json"]).args(["--lang", "en"]).output().unwrap();
+    let out =
+        PAR.cmd().arg("rollup").arg(dir.path()).args(["--format", "json"]).args(["--lang", "en"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["units"].as_array().unwrap().len(), 1);

@@ -3,11 +3,11 @@
 use crate::cli::AddArgs;
 use crate::error::Fail;
 use crate::plan::Repeat;
+use crate::say;
 use crate::write::locate::content_end;
 use crate::write::splice::{Change, Lines, block_after};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
-use crate::say;
 
 pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -45,8 +45,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
         None => resolve::next_id(plan, section),
     };
     if let Some(other) = plan.tasks.iter().find(|t| crate::text::nfc(&t.id).eq_ignore_ascii_case(&id)) {
-        return Err(Fail::input(say!(lang, IdAlreadyUsedTask, id, line = other.line))
-        .into());
+        return Err(Fail::input(say!(lang, IdAlreadyUsedTask, id, line = other.line)).into());
     }
 
     let mut lines = Lines::new(s.eol());

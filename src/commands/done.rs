@@ -4,11 +4,11 @@ use crate::cli::DoneArgs;
 use crate::compute::schedule::occurrences;
 use crate::dates::short;
 use crate::error::Fail;
+use crate::say;
 use crate::write::journal::Kind;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
-use crate::say;
 
 pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -32,8 +32,8 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
             None => format!("par reopen {}", task.id),
         };
         return Err(Fail::findings(say!(lang, AlreadyMarkedDoneNothing, what, date = short(prev.date)))
-        .help(say!(lang, RemovesThatMark, reopen))
-        .into());
+            .help(say!(lang, RemovesThatMark, reopen))
+            .into());
     }
 
     let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();

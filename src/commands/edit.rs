@@ -4,11 +4,11 @@
 
 use crate::cli::EditArgs;
 use crate::error::Fail;
+use crate::say;
 use crate::write::keys::edit_head;
 use crate::write::splice::{Change, array, date, quote};
 use crate::write::{Session, resolve};
 use crate::{Context, Outcome};
-use crate::say;
 
 /// The order keys are written in, for a key the task does not have yet: the schema's.
 const ORDER: &[&str] = crate::plan::schema::RawTask::KEYS;
@@ -24,9 +24,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     let mut set: Vec<(&str, String)> = Vec::new();
     if let Some(t) = &args.title {
         if t.trim().is_empty() {
-            return Err(
-                Fail::input(say!(lang, TitleEmpty)).into()
-            );
+            return Err(Fail::input(say!(lang, TitleEmpty)).into());
         }
         set.push(("title", quote(t.trim())));
     }
@@ -67,23 +65,19 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         set.push(("result", quote(r.trim())));
     }
     if let Some((key, _)) = set.iter().find(|(k, _)| unset.contains(k)) {
-        return Err(Fail::input(say!(lang, BothSetRemovedUnset, key))
-        .into());
+        return Err(Fail::input(say!(lang, BothSetRemovedUnset, key)).into());
     }
     if set.is_empty() && unset.is_empty() {
-        return Err(Fail::input(say!(lang, NothingChangeGiveFields))
-        .into());
+        return Err(Fail::input(say!(lang, NothingChangeGiveFields)).into());
     }
 
     let block = s.block(i)?;
     let head = &s.text()[block.head.clone()];
-    let new_head = edit_head(head, &set, &unset, s.eol(), ORDER).map_err(|e| {
-        Fail::input(say!(lang, CannotEditTask, id = task.id, reason = e))
-    })?;
+    let new_head = edit_head(head, &set, &unset, s.eol(), ORDER)
+        .map_err(|e| Fail::input(say!(lang, CannotEditTask, id = task.id, reason = e)))?;
     let change = Change::new(block.head.clone(), new_head);
     if change.is_noop(s.text()) {
-        return Err(Fail::findings(say!(lang, TaskAlreadySaysSo, id = task.id))
-        .into());
+        return Err(Fail::findings(say!(lang, TaskAlreadySaysSo, id = task.id)).into());
     }
     s.check(&change, block.content.clone())?;
     let changed: Vec<&str> = set.iter().map(|(k, _)| *k).collect();

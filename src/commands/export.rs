@@ -3,8 +3,8 @@ use crate::compute::export::export;
 use crate::error::Fail;
 use crate::output::{Payload, deliver};
 use crate::render::json;
-use crate::{Context, Outcome};
 use crate::say;
+use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
     let lang = crate::messages::output_lang();

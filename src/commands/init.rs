@@ -1,7 +1,7 @@
 //! `par init`: a new, commented plan.toml for a unit, never over an existing file.
 
-use chrono::Datelike;
 use crate::say;
+use chrono::Datelike;
 
 use crate::cli::InitArgs;
 use crate::error::Fail;

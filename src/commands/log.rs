@@ -3,11 +3,11 @@
 use crate::cli::LogArgs;
 use crate::dates::short;
 use crate::error::Fail;
+use crate::say;
 use crate::write::journal::Kind;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
-use crate::say;
 
 pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
@@ -17,8 +17,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let task = &plan.tasks[i];
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(Fail::input(say!(lang, EntryTextEmptySay))
-        .into());
+        return Err(Fail::input(say!(lang, EntryTextEmptySay)).into());
     }
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,

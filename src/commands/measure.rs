@@ -2,11 +2,11 @@
 
 use crate::cli::MeasureArgs;
 use crate::error::{Fail, code};
+use crate::say;
 use crate::write::journal::Kind;
 use crate::write::splice::Lines;
 use crate::write::{Session, author, resolve};
 use crate::{Context, Outcome};
-use crate::say;
 
 /// Reads "95", "95.5", "95,5" (Vietnamese decimal comma) or "95%".
 fn parse_value(typed: &str) -> Option<f64> {
@@ -26,12 +26,10 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let Some(indicator) = &task.indicator else {
-        return Err(Fail::input(say!(lang, TaskHasNoIndicator, id = task.id))
-        .into());
+        return Err(Fail::input(say!(lang, TaskHasNoIndicator, id = task.id)).into());
     };
-    let value = parse_value(&args.value).ok_or_else(|| {
-        Fail::input(say!(lang, NotANumber, value = crate::text::clean(&args.value)))
-    })?;
+    let value = parse_value(&args.value)
+        .ok_or_else(|| Fail::input(say!(lang, NotANumber, value = crate::text::clean(&args.value))))?;
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
@@ -41,8 +39,9 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
         let year = plan.meta.year;
-        return Err(Fail::input(say!(lang, PeriodOutsidePlanYear, p, year)).help(say!(lang, NamePeriodPeriodMeasurement, year))
-        .into());
+        return Err(Fail::input(say!(lang, PeriodOutsidePlanYear, p, year))
+            .help(say!(lang, NamePeriodPeriodMeasurement, year))
+            .into());
     }
     resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;
     if let Some(prev) = task.measures.iter().find(|m| m.period.is_some() && m.period == period) {

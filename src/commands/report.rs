@@ -1,7 +1,7 @@
 //! `par report`: the periodic report, to standard output or to a file written atomically.
 
-use std::path::{Path, PathBuf};
 use crate::say;
+use std::path::{Path, PathBuf};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::compute::report::build;
@@ -84,7 +84,9 @@ fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
         }
     };
     match (&args.quarter, &args.half, &args.year) {
-        (Some(q), _, _) => parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), lang.pick("một quý", "a quarter")),
+        (Some(q), _, _) => {
+            parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), lang.pick("một quý", "a quarter"))
+        }
         (_, Some(h), _) => parse("--half", h, |p| matches!(p, Period::Half(..)), lang.pick("nửa năm", "a half year")),
         (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), lang.pick("một năm", "a year")),
         _ => Ok(None),

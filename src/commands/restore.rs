@@ -7,8 +7,8 @@
 //! `par reopen` with nothing to reopen) when nothing had vanished, or when an entry's task
 //! is no longer in the plan (such an entry is named, kept in the journal and not written).
 
-use std::collections::{BTreeMap, HashSet};
 use crate::say;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::cli::RestoreArgs;
 use crate::error::{Fail, code};
@@ -101,8 +101,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
             || checked.log.len() != task.log.len() + count(Kind::Log)
             || checked.measures.len() != task.measures.len() + count(Kind::Measure)
         {
-            return Err(Fail::input(say!(lang, CouldNotPlaceEntries))
-            .into());
+            return Err(Fail::input(say!(lang, CouldNotPlaceEntries)).into());
         }
         changes.push(change);
     }

@@ -1,8 +1,8 @@
 //! `par rm`: removes a task with its done marks, progress entries and the
 //! comments directly above it. Asks first on a terminal; scripts pass `--yes`.
 
-use std::io::{BufRead, IsTerminal, Write};
 use crate::say;
+use std::io::{BufRead, IsTerminal, Write};
 
 use crate::cli::RmArgs;
 use crate::error::Fail;
@@ -19,8 +19,7 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
         let t = &plan.tasks[i];
         if !std::io::stdin().is_terminal() {
-            return Err(Fail::input(say!(lang, NotRemovingTaskWithout, id = t.id))
-            .into());
+            return Err(Fail::input(say!(lang, NotRemovingTaskWithout, id = t.id)).into());
         }
         let title = crate::render::title(&t.title, 70);
         let (done, log) = (t.done.len(), t.log.len());

@@ -1,8 +1,8 @@
 //! Shell integration: completion scripts and manual pages, generated from the
 //! same clap definitions as the command line, so they never go out of date.
 
-use clap::CommandFactory;
 use crate::say;
+use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::error::Fail;

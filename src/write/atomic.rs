@@ -4,19 +4,18 @@
 //! its target gets the new text. On any error the temporary file is removed and
 //! the plan is untouched.
 
+use crate::say;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use crate::say;
 
 use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// The file behind `path`, symbolic links followed: what gets replaced.
 pub fn resolve(path: &Path, lang: Lang) -> Result<PathBuf, Fail> {
-    fs::canonicalize(path).map_err(|e| {
-        Fail::read(say!(lang, CannotRead, file = path.display(), reason = io_reason_in(&e, lang)))
-    })
+    fs::canonicalize(path)
+        .map_err(|e| Fail::read(say!(lang, CannotRead, file = path.display(), reason = io_reason_in(&e, lang))))
 }
 
 fn folder(real: &Path) -> &Path {
@@ -28,14 +27,16 @@ fn folder(real: &Path) -> &Path {
 /// Checks the permission bits too, so a read-only plan is left alone even when
 /// the operating system would let an administrator write it.
 pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail> {
-    let meta = fs::metadata(real).map_err(|e| {
-        Fail::read(say!(lang, CannotRead, file = shown.display(), reason = io_reason_in(&e, lang)))
-    })?;
+    let meta = fs::metadata(real)
+        .map_err(|e| Fail::read(say!(lang, CannotRead, file = shown.display(), reason = io_reason_in(&e, lang))))?;
     let opened = fs::OpenOptions::new().write(true).open(real);
     if meta.permissions().readonly() || opened.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     {
-        return Err(Fail::write(say!(lang, ReadOnlyNothingWas, shown = shown.display()))
-        .help(say!(lang, MakeFileWritableRun, shown = shown.display())));
+        return Err(Fail::write(say!(lang, ReadOnlyNothingWas, shown = shown.display())).help(say!(
+            lang,
+            MakeFileWritableRun,
+            shown = shown.display()
+        )));
     }
     let dir = folder(real);
     let dir_ro = fs::metadata(dir).map(|m| m.permissions().readonly()).unwrap_or(false);
@@ -46,8 +47,7 @@ pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail>
 }
 
 fn read_only_folder(dir: &Path, lang: Lang) -> Fail {
-    Fail::write(say!(lang, FolderReadOnlyNothing, dir = dir.display()))
-    .help(say!(lang, WritesTemporaryFileNext))
+    Fail::write(say!(lang, FolderReadOnlyNothing, dir = dir.display())).help(say!(lang, WritesTemporaryFileNext))
 }
 
 fn write_error(shown: &Path, error: &std::io::Error, lang: Lang) -> Fail {
@@ -185,8 +185,7 @@ pub fn create_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
 
 /// The error for a file `par init` will not overwrite (bad input: choose another name).
 pub fn exists(path: &Path, lang: Lang) -> Fail {
-    Fail::input(say!(lang, AlreadyExistsDoesNot, path = path.display()))
-    .help(say!(lang, ChooseAnotherNameF))
+    Fail::input(say!(lang, AlreadyExistsDoesNot, path = path.display())).help(say!(lang, ChooseAnotherNameF))
 }
 
 /// Makes the rename itself durable. Best effort: not every system can sync a folder.

@@ -30,13 +30,13 @@
 //! [`MAX_BYTES`], so it never grows without bound. `par rm` drops a removed task's
 //! entries, `par reopen` the done mark it removes, `par restore --forget` the vanished ones.
 
+use crate::messages::Msg;
+use crate::say;
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use crate::messages::Msg;
-use crate::say;
 
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;

@@ -10,10 +10,10 @@
 //! Readers (`status`, `list`, `show`) take no lock: they always see a whole file,
 //! old or new, thanks to the atomic rename.
 
+use crate::say;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use crate::say;
 
 use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
@@ -47,8 +47,11 @@ fn timeout() -> Duration {
 fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
     let not_a_file = || {
-        Fail::write(say!(lang, LockFileNotRegular, path = path.display()))
-        .help(say!(lang, RemoveRmRunCommand, path = path.display()))
+        Fail::write(say!(lang, LockFileNotRegular, path = path.display())).help(say!(
+            lang,
+            RemoveRmRunCommand,
+            path = path.display()
+        ))
     };
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -97,7 +100,12 @@ pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> 
                 pause = (pause * 2).min(Duration::from_millis(50));
             }
             Err(TryLockError::Error(e)) => {
-                return Err(Fail::write(say!(lang, CannotLock, file = path.display(), reason = io_reason_in(&e, lang))));
+                return Err(Fail::write(say!(
+                    lang,
+                    CannotLock,
+                    file = path.display(),
+                    reason = io_reason_in(&e, lang)
+                )));
             }
         }
     }

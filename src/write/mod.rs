@@ -19,9 +19,9 @@ pub mod resolve;
 pub mod splice;
 pub mod verify;
 
+use crate::say;
 use std::ops::Range;
 use std::path::PathBuf;
-use crate::say;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 
@@ -95,7 +95,7 @@ impl Session {
     pub fn block(&self, task_index: usize) -> Result<TaskBlock, Fail> {
         Layout::task_at_line(self.text(), self.plan().tasks[task_index].line).ok_or_else(|| {
             Fail::input(say!(self.lang, CanOnlyChangeTasks, path = self.path.display()))
-            .help(say!(self.lang, WriteEachTaskTask))
+                .help(say!(self.lang, WriteEachTaskTask))
         })
     }
 
@@ -156,9 +156,7 @@ impl Session {
     /// [`Session::commit`], then `then` while the lock is still held (to journal the change).
     pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
-        let changed_underneath = || {
-            Fail::conflict(say!(lang, WasChangedAnotherProgram, path = self.path.display()))
-        };
+        let changed_underneath = || Fail::conflict(say!(lang, WasChangedAnotherProgram, path = self.path.display()));
         // Once before the work of writing, and once more right before the rename (an editor
         // may save while the new text is being flushed to disk).
         if Fingerprint::of(&self.real) != self.fingerprint {
@@ -222,12 +220,39 @@ pub fn timestamp() -> Result<String, Fail> {
 }
 
 /// Who writes an entry: `--by`, else the plan's `[settings] by`, else the user
-/// logged in to the computer.
+/// logged in to the computer (`USER`, `LOGNAME`, `USERNAME`, else the account's login
+/// name from the system's user database, as `whoami` finds it under cron or systemd).
 pub fn author(by: Option<&str>, plan: &Plan) -> Option<String> {
     let clean = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    by.and_then(clean).or_else(|| plan.settings.by.as_deref().and_then(clean)).or_else(|| {
-        ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().as_deref().and_then(clean))
-    })
+    by.and_then(clean)
+        .or_else(|| plan.settings.by.as_deref().and_then(clean))
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().as_deref().and_then(clean))
+        })
+        .or_else(|| login_name().as_deref().and_then(clean))
+}
+
+/// The login name of the account running par, from the user database.
+#[cfg(unix)]
+fn login_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: an all-zero `passwd` is a valid value to be written over (pointers null).
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes into `pwd` and `buf` (of the length given) and sets `found`
+    // to `&mut pwd` on success, or null; the strings it points to live in `buf`.
+    let rc = unsafe { libc::getpwuid_r(libc::geteuid(), &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found) };
+    if rc != 0 || found.is_null() || pwd.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: pw_name points to a NUL-terminated string inside `buf`, alive here.
+    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+    Some(name.to_string_lossy().into_owned())
+}
+
+#[cfg(not(unix))]
+fn login_name() -> Option<String> {
+    None
 }
 
 /// The plan at `path` and the files par keeps beside it (the lock, the journal): what no

@@ -7,9 +7,9 @@ use crate::compute::schedule::occurrences;
 use crate::error::Fail;
 use crate::i18n::Lang;
 use crate::messages::Msg;
-use crate::say;
 use crate::period::Period;
 use crate::plan::{OwnerMatch, Plan, Repeat, Task};
+use crate::say;
 use crate::text::{clean, nearest, nfc};
 
 /// A date option: `30/5/2025`, `30/5/25`, `30/5` (in the plan's `year`), `2025-05-30`,
@@ -79,13 +79,20 @@ pub fn task_key(plan: &Plan, typed: &str, lang: Lang) -> Result<(usize, Option<P
         Fail::input(say!(lang, KeyNotAPeriod, key, period = clean(p))).help(say!(lang, KeyNotAPeriodHelp))
     })?;
     if !matches!(task.repeat, Repeat::Every(_)) {
-        return Err(Fail::input(say!(lang, KeyNoRepeat, key, id = task.id)).help(say!(lang, KeyNoRepeatHelp, id = task.id)));
+        return Err(Fail::input(say!(lang, KeyNoRepeat, key, id = task.id)).help(say!(
+            lang,
+            KeyNoRepeatHelp,
+            id = task.id
+        )));
     }
     let periods = task_periods(plan, task);
     if !periods.contains(&p) {
         let all: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
-        return Err(Fail::input(say!(lang, KeyNotAnOccurrence, key, period = p, id = task.id))
-            .help(say!(lang, TaskPeriodsHelp, periods = all.join(", "))));
+        return Err(Fail::input(say!(lang, KeyNotAnOccurrence, key, period = p, id = task.id)).help(say!(
+            lang,
+            TaskPeriodsHelp,
+            periods = all.join(", ")
+        )));
     }
     Ok((i, Some(p)))
 }
@@ -114,7 +121,8 @@ pub fn key_period(key: Option<Period>, typed: Option<&str>, plan: &Plan, lang: L
             if p == k {
                 return Ok(Some(k.to_string()));
             }
-            Err(Fail::input(say!(lang, KeyAndPeriodDisagree, key = k, period = p)).help(say!(lang, KeyAndPeriodDisagreeHelp)))
+            Err(Fail::input(say!(lang, KeyAndPeriodDisagree, key = k, period = p))
+                .help(say!(lang, KeyAndPeriodDisagreeHelp)))
         }
     }
 }
@@ -146,8 +154,11 @@ fn unknown(what: (Msg, Msg), option: &str, typed: &str, known: &[&str], lang: La
 /// A repeat rule; returns its keyword as written in the file.
 pub fn repeat(typed: &str, lang: Lang) -> Result<Repeat, Fail> {
     Repeat::parse(typed).ok_or_else(|| {
-        Fail::input(say!(lang, UnknownRepeat, typed = clean(typed)))
-            .help(say!(lang, UnknownRepeatHelp, keywords = Repeat::KEYWORDS.join(", ")))
+        Fail::input(say!(lang, UnknownRepeat, typed = clean(typed))).help(say!(
+            lang,
+            UnknownRepeatHelp,
+            keywords = Repeat::KEYWORDS.join(", ")
+        ))
     })
 }
 

@@ -9,9 +9,9 @@
 //! makes are checked against the plan already loaded. Problems point at the lines
 //! of the new text.
 
+use crate::say;
 use std::ops::Range;
 use std::path::Path;
-use crate::say;
 
 use super::splice::quote;
 use crate::error::Fail;
@@ -67,11 +67,12 @@ pub fn check_task(
             Err(Fail::rendered(
                 crate::error::Kind::Input,
                 format!(
-                "{}\n      {}: {}",
-                rendered.trim_end(),
-                crate::messages::Msg::LabelNote.text(lang),
-                say!(lang, ChangeWouldBreakPlan)
-            )))
+                    "{}\n      {}: {}",
+                    rendered.trim_end(),
+                    crate::messages::Msg::LabelNote.text(lang),
+                    say!(lang, ChangeWouldBreakPlan)
+                ),
+            ))
         }
     }
 }

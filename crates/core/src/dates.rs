@@ -24,7 +24,9 @@ pub fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate, Strin
     let lang = crate::messages::output_lang();
     parse_typed_date(s, today, today.year()).map_err(|slip| match slip {
         DateSlip::NotADate => crate::say!(lang, TodayNotADate, typed = shown),
-        DateSlip::OutsideYears => crate::say!(lang, TodayOutsideYears, typed = shown, from = YEARS.start(), to = YEARS.end()),
+        DateSlip::OutsideYears => {
+            crate::say!(lang, TodayOutsideYears, typed = shown, from = YEARS.start(), to = YEARS.end())
+        }
     })
 }
 
@@ -184,14 +186,23 @@ mod tests {
     #[test]
     fn date_words_typed_without_quotes_are_one_value() {
         let glue = |a: &str| -> Vec<String> {
-            glue_date_words(a.split(' ').map(Into::into).collect()).into_iter().map(|s| s.into_string().unwrap()).collect()
+            glue_date_words(a.split(' ').map(Into::into).collect())
+                .into_iter()
+                .map(|s| s.into_string().unwrap())
+                .collect()
         };
         assert_eq!(glue("par done 4 --date hôm qua"), ["par", "done", "4", "--date", "hôm qua"]);
-        assert_eq!(glue("par log 4 x --date 3 ngày trước --by an"), ["par", "log", "4", "x", "--date", "3 ngày trước", "--by", "an"]);
+        assert_eq!(
+            glue("par log 4 x --date 3 ngày trước --by an"),
+            ["par", "log", "4", "x", "--date", "3 ngày trước", "--by", "an"]
+        );
         assert_eq!(glue("par --today 2 days ago status"), ["par", "--today", "2 days ago", "status"]);
         // A value that is whole already, and what follows it, stay as they are.
         assert_eq!(glue("par done --date 30/9 4"), ["par", "done", "--date", "30/9", "4"]);
-        assert_eq!(glue("par done 4 --date hôm nay --note qua"), ["par", "done", "4", "--date", "hôm nay", "--note", "qua"]);
+        assert_eq!(
+            glue("par done 4 --date hôm nay --note qua"),
+            ["par", "done", "4", "--date", "hôm nay", "--note", "qua"]
+        );
         assert_eq!(glue("par done 4 --date"), ["par", "done", "4", "--date"]);
     }
 

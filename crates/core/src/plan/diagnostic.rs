@@ -287,7 +287,10 @@ mod tests {
         let src = Source { path: Path::new("plan.toml"), text };
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(text.find("kiến").unwrap()), (2, 12));
-        let out = src.render_in(crate::i18n::Lang::En, &[Diagnostic::new("unknown key `titel`", Some(6..11)).help("did you mean `title`?")]);
+        let out = src.render_in(
+            crate::i18n::Lang::En,
+            &[Diagnostic::new("unknown key `titel`", Some(6..11)).help("did you mean `title`?")],
+        );
         assert_eq!(
             out,
             "error: plan.toml:2:1: unknown key `titel`\n  |\n2 | titel = \"Ý kiến\"\n  | ^^^^^\n      help: did you mean `title`?\n"
@@ -300,7 +303,10 @@ mod tests {
         let text = format!("a = \"{}\", b = 1\n", "ý".repeat(200_000));
         let src = Source { path: Path::new("p.toml"), text: &text };
         let at = text.find("b =").unwrap();
-        let out = src.render_in(crate::i18n::Lang::En, &[Diagnostic::new(format!("unknown key `{}`", "k".repeat(5_000)), Some(at..at + 1))]);
+        let out = src.render_in(
+            crate::i18n::Lang::En,
+            &[Diagnostic::new(format!("unknown key `{}`", "k".repeat(5_000)), Some(at..at + 1))],
+        );
         assert!(out.starts_with("error: p.toml:1:200009: unknown key `kkk"), "{}", &out[..80]);
         assert!(out.len() < 1_200, "{} bytes", out.len());
         let lines: Vec<&str> = out.lines().collect();
@@ -327,7 +333,10 @@ mod tests {
         assert_eq!(out.matches("  - p.toml:1:1: problem").count(), MOST_SHOWN);
         assert!(out.ends_with("  … and 70 more; fix these first, then run par again\n"), "{out}");
         // Escapes quoted in a message or help are shown, not run.
-        let out = src.render_in(crate::i18n::Lang::En, &[Diagnostic::new("unknown owner `\u{1b}[2J`", None).help("did you mean `\u{202e}x`?")]);
+        let out = src.render_in(
+            crate::i18n::Lang::En,
+            &[Diagnostic::new("unknown owner `\u{1b}[2J`", None).help("did you mean `\u{202e}x`?")],
+        );
         assert_eq!(out, "error: p.toml: unknown owner `\\u{1b}[2J`\n      help: did you mean `\\u{202e}x`?\n");
     }
 }

@@ -8,13 +8,18 @@ use crate::i18n::Lang;
 /// `line`, at byte `col` of it (the message quotes `detail`); `None` when it is none of the
 /// usual slips.
 pub fn syntax_slip(lang: Lang, detail: &str, line: &str, col: Option<usize>) -> Option<(String, String)> {
-    let pair = |m: crate::messages::Msg, h: crate::messages::Msg| Some((m.fill(lang, &[("detail", &detail)]), h.fill(lang, &[])));
+    let pair = |m: crate::messages::Msg, h: crate::messages::Msg| {
+        Some((m.fill(lang, &[("detail", &detail)]), h.fill(lang, &[])))
+    };
     if line.contains(['“', '”', '‘', '’']) {
         return pair(crate::messages::Msg::TomlCurlyQuotes, crate::messages::Msg::TomlCurlyQuotesHelp);
     }
     let value = col.and_then(|c| line.get(c..)).unwrap_or("");
     if let Some((typed, iso)) = slashed_date(value) {
-        return Some((crate::say!(lang, TomlUnquotedDate, detail), crate::say!(lang, TomlUnquotedDateHelp, iso, typed)));
+        return Some((
+            crate::say!(lang, TomlUnquotedDate, detail),
+            crate::say!(lang, TomlUnquotedDateHelp, iso, typed),
+        ));
     }
     if detail.contains("invalid basic string") || detail.contains("invalid literal string") {
         return pair(crate::messages::Msg::TomlUnclosedString, crate::messages::Msg::TomlUnclosedStringHelp);
@@ -55,9 +60,13 @@ mod tests {
 
     #[test]
     fn names_each_usual_slip_in_both_languages() {
-        let (m, h) = syntax_slip(Lang::Vi, "string values must be quoted, expected literal string", "due = 30/9/2025", Some(6))
-            .unwrap();
-        assert_eq!(m, "ngày viết dạng ngày/tháng/năm phải nằm trong ngoặc kép (string values must be quoted, expected literal string)");
+        let (m, h) =
+            syntax_slip(Lang::Vi, "string values must be quoted, expected literal string", "due = 30/9/2025", Some(6))
+                .unwrap();
+        assert_eq!(
+            m,
+            "ngày viết dạng ngày/tháng/năm phải nằm trong ngoặc kép (string values must be quoted, expected literal string)"
+        );
         assert_eq!(h, "viết 2025-09-30 hoặc \"30/9/2025\"");
         let (_, h) = syntax_slip(Lang::En, "string values must be quoted", "due = 5/10/25 # x", Some(6)).unwrap();
         assert_eq!(h, "write 2025-10-05 or \"5/10/25\"");
