@@ -186,7 +186,7 @@ fn today_from_env_and_words() {
     // The flag wins over the environment.
     let v = s.par(["status", "--format", "json", "--today", "2025-10-15"]).json();
     assert_eq!(v["today"], "2025-10-15");
-    let err = s.par(["status", "--today", "31/2/2025"]).fails(2);
+    let err = s.par(["--lang", "en", "status", "--today", "31/2/2025"]).fails(2);
     assert!(err.contains("--today / PAR_TODAY: `31/2/2025` is not a date"), "{err}");
 }
 

@@ -319,11 +319,11 @@ fn dates_far_out_of_range_get_clear_errors() {
     }
     let s = Session::seed();
     for today in ["99999-01-01", "+99999-01-01", "0000-01-01", "1/1/0000", "31/12/2201", "262143-12-31"] {
-        let err = s.par(["status", "--today", today]).fails(2);
+        let err = s.par(["--lang", "en", "status", "--today", today]).fails(2);
         assert!(err.starts_with("error: --today / PAR_TODAY: `"), "{today}: {err}");
         assert!(err.contains("is outside the years 1900–2200") || err.contains("is not a date"), "{today}: {err}");
     }
-    let err = s.par(["status", "--today", "+99999-01-01"]).fails(2);
+    let err = s.par(["--lang", "en", "status", "--today", "+99999-01-01"]).fails(2);
     assert_eq!(err, "error: --today / PAR_TODAY: `+99999-01-01` is outside the years 1900–2200\n");
     // The ends of the range itself work.
     s.par(["status", "--today", "1900-01-01"]).ok();

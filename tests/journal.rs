@@ -109,7 +109,7 @@ fn english_with_lang_en_or_the_plans_language() {
     s.par(["done", "4"]).ok();
     save_stale(&s, &editor);
     let run = s.par(["--lang", "en", "status"]);
-    assert!(run.stderr.contains("cảnh báo: 1 entries par wrote are no longer in"), "{}", run.stderr);
+    assert!(run.stderr.contains("warning: 1 entries par wrote are no longer in"), "{}", run.stderr);
     assert!(run.stderr.contains("task 4, done mark, period 2025-Q4, dated 06/10/2025"), "{}", run.stderr);
     assert!(run.stderr.contains("run `par restore` to put them back"), "{}", run.stderr);
     let out = s.par(["--lang", "en", "restore"]).ok();
@@ -127,7 +127,11 @@ fn a_hand_edited_entry_is_not_a_loss_but_a_removed_one_of_the_same_day_is() {
     s.par(["status"]).ok();
     // One of the two entries of that day deleted: one vanished.
     let text = s.plan_text();
-    let b = "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Việc B\"\nat = 2025-10-06T09:15:00+07:00\n";
+    let b = format!(
+        "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Việc B\"\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+        crate::support::login()
+    );
+    let b = b.as_str();
     assert!(text.contains(b), "{text}");
     save_stale(&s, &text.replacen(b, "", 1));
     let run = s.par(["status"]);

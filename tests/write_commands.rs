@@ -83,7 +83,10 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
     let expected = insert_after(
         &seed(),
         TASK4_END,
-        "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nat = 2025-10-06T09:15:00+07:00\n",
+        &format!(
+            "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+            crate::support::login()
+        ),
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 
@@ -99,7 +102,10 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
     let expected = insert_after(
         &before,
         "evidence = [\"Báo cáo CCHC quý II/2025 của trường\"]\n",
-        "\n[[task.done]]\nperiod = \"2025-Q3\"\ndate = 2025-10-05\nat = 2025-10-06T09:15:00+07:00\n",
+        &format!(
+            "\n[[task.done]]\nperiod = \"2025-Q3\"\ndate = 2025-10-05\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+            crate::support::login()
+        ),
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 }

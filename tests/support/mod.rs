@@ -28,6 +28,13 @@ pub fn seed_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")
 }
 
+/// The login name of the account running the tests: who an entry is by when USER,
+/// LOGNAME and USERNAME are unset (as [`Par`] leaves them).
+pub fn login() -> String {
+    let out = std::process::Command::new("id").arg("-un").output().expect("id -un");
+    String::from_utf8(out.stdout).expect("a name").trim().to_string()
+}
+
 /// The `par` binary under test, for tests that run it through `sh` or `script`.
 pub fn par_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("par")
