@@ -89,10 +89,10 @@ impl OutputFile {
             )));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
-            return Err(Fail::input(say!(lang, FileReadingDoesNot, shown)).help(say!(lang, ChooseAnotherNameO)));
+            return Err(Fail::input(say!(lang, OutputIsInput, shown)).help(say!(lang, OutputIsInputHelp)));
         }
         if !force {
-            return Err(Fail::input(say!(lang, AlreadyExistsDoesNot2, shown)).help(say!(lang, AddForceReplaceChoose)));
+            return Err(Fail::input(say!(lang, OutputExists, shown)).help(say!(lang, OutputExistsHelp)));
         }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Ok(OutputFile { path: path.to_path_buf(), target: Target::Replace(real) })
@@ -112,7 +112,7 @@ impl OutputFile {
         };
         result.map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Fail::input(say!(lang, WasJustCreatedAnother, shown))
+                Fail::input(say!(lang, OutputAppeared, shown))
             } else {
                 Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason_in(&e, lang)))
             }

@@ -209,8 +209,8 @@ const PENDING: &[(&str, &str)] = &[
     ("ManyProblems", "only the plan's checks (validate.rs, English still) give several problems"),
     ("MoreProblems", "only the plan's checks (validate.rs, English still) give over 50 problems"),
     ("FirstUsedHere", "a duplicate id: a diagnostic of the plan's checks (validate.rs, English still)"),
-    ("LabelNote", "printed with RemovingTaskWouldMake, which needs a removal that breaks the plan"),
-    ("RemovingTaskWouldMake", "removing a task the rest of the plan depends on: no such reference exists yet"),
+    ("LabelNote", "printed with RemoveWouldBreakPlan, which needs a removal that breaks the plan"),
+    ("RemoveWouldBreakPlan", "removing a task the rest of the plan depends on: no such reference exists yet"),
     ("CannotEditTask", "an edit whose lines cannot be rewritten in place; needs a case"),
     (
         "LimitTasks",
@@ -224,15 +224,15 @@ const PENDING: &[(&str, &str)] = &[
     ("LimitValuesHelp", "as LimitValues"),
     ("CannotWriteUnchanged", "a write that fails midway (a full disk): covered by crash_safety with ulimit -f"),
     ("LockHeld", "another par holding the lock: covered by write_safety"),
-    ("RunCommandAgainMoment", "as LockHeld"),
+    ("LockHeldHelp", "as LockHeld"),
     ("JournalUnusable", "a journal the user may not read: not as root, where the tests run"),
     ("ReadDenied", "a plan the user may not read: not as root, where the tests run"),
     ("IoDenied", "a file the user may not write: not as root, where the tests run"),
     (
-        "PeriodOutsidePlanYear",
+        "MeasureOutsideYear",
         "measure on a day outside the plan's year is refused earlier today; the period helper reworks it",
     ),
-    ("NamePeriodPeriodMeasurement", "as PeriodOutsidePlanYear"),
+    ("MeasureOutsideYearHelp", "as MeasureOutsideYear"),
 ];
 
 /// The message text of a line of standard error, without what frames it: the `error: `

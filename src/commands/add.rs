@@ -15,14 +15,14 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     let f = &args.fields;
     let title = args.title.trim();
     if title.is_empty() {
-        return Err(Fail::input(say!(lang, TaskTitleEmpty)).into());
+        return Err(Fail::input(say!(lang, AddTitleEmpty)).into());
     }
     let section = match &f.section {
         Some(typed) => resolve::section(plan, typed, lang)?,
         None if plan.sections.len() == 1 => 0,
         None => {
             let ids: Vec<&str> = plan.sections.iter().map(|s| s.id.as_str()).collect();
-            return Err(Fail::input(say!(lang, SayWhichSectionTask, ids = ids.join(", "))).into());
+            return Err(Fail::input(say!(lang, SectionNeeded, ids = ids.join(", "))).into());
         }
     };
     let owner = f.owner.as_deref().map(|o| resolve::owner(plan, o, "--owner", lang)).transpose()?;
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
         None => resolve::next_id(plan, section),
     };
     if let Some(other) = plan.tasks.iter().find(|t| crate::text::nfc(&t.id).eq_ignore_ascii_case(&id)) {
-        return Err(Fail::input(say!(lang, IdAlreadyUsedTask, id, line = other.line)).into());
+        return Err(Fail::input(say!(lang, IdTaken, id, line = other.line)).into());
     }
 
     let mut lines = Lines::new(s.eol());

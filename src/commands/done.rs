@@ -31,8 +31,8 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
             Some(p) => format!("par reopen {} --period {p}", task.id),
             None => format!("par reopen {}", task.id),
         };
-        return Err(Fail::findings(say!(lang, AlreadyMarkedDoneNothing, what, date = short(prev.date)))
-            .help(say!(lang, RemovesThatMark, reopen))
+        return Err(Fail::findings(say!(lang, AlreadyDone, what, date = short(prev.date)))
+            .help(say!(lang, AlreadyDoneHelp, reopen))
             .into());
     }
 

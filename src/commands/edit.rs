@@ -65,10 +65,10 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         set.push(("result", quote(r.trim())));
     }
     if let Some((key, _)) = set.iter().find(|(k, _)| unset.contains(k)) {
-        return Err(Fail::input(say!(lang, BothSetRemovedUnset, key)).into());
+        return Err(Fail::input(say!(lang, SetAndUnset, key)).into());
     }
     if set.is_empty() && unset.is_empty() {
-        return Err(Fail::input(say!(lang, NothingChangeGiveFields)).into());
+        return Err(Fail::input(say!(lang, NothingToEdit)).into());
     }
 
     let block = s.block(i)?;
@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         .map_err(|e| Fail::input(say!(lang, CannotEditTask, id = task.id, reason = e)))?;
     let change = Change::new(block.head.clone(), new_head);
     if change.is_noop(s.text()) {
-        return Err(Fail::findings(say!(lang, TaskAlreadySaysSo, id = task.id)).into());
+        return Err(Fail::findings(say!(lang, EditChangesNothing, id = task.id)).into());
     }
     s.check(&change, block.content.clone())?;
     let changed: Vec<&str> = set.iter().map(|(k, _)| *k).collect();

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let task = &plan.tasks[i];
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(Fail::input(say!(lang, EntryTextEmptySay)).into());
+        return Err(Fail::input(say!(lang, LogTextEmpty)).into());
     }
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,

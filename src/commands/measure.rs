@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let Some(indicator) = &task.indicator else {
-        return Err(Fail::input(say!(lang, TaskHasNoIndicator, id = task.id)).into());
+        return Err(Fail::input(say!(lang, NoIndicator, id = task.id)).into());
     };
     let value = parse_value(&args.value)
         .ok_or_else(|| Fail::input(say!(lang, NotANumber, value = crate::text::clean(&args.value))))?;
@@ -39,8 +39,8 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
         let year = plan.meta.year;
-        return Err(Fail::input(say!(lang, PeriodOutsidePlanYear, p, year))
-            .help(say!(lang, NamePeriodPeriodMeasurement, year))
+        return Err(Fail::input(say!(lang, MeasureOutsideYear, p, year))
+            .help(say!(lang, MeasureOutsideYearHelp, year))
             .into());
     }
     resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;

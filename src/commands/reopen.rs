@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let (i, key_period) = s.key(&args.id)?;
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
-    let not_done = |what: String| -> anyhow::Error { Fail::findings(say!(lang, NotMarkedDoneNothing, what)).into() };
+    let not_done = |what: String| -> anyhow::Error { Fail::findings(say!(lang, NotDone, what)).into() };
     let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);
     let which = match (task.repeat, &typed_period) {
         (Repeat::Every(_), Some(typed)) => {
@@ -41,12 +41,11 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     };
     let mark = &task.done[which];
     let block = s.block(i)?;
-    let (_, removed) =
-        block.child("done", which).cloned().ok_or_else(|| Fail::input(say!(lang, CouldNotFindMatching)))?;
+    let (_, removed) = block.child("done", which).cloned().ok_or_else(|| Fail::input(say!(lang, DoneMarkNotFound)))?;
     let change = Change::new(removed, "");
     let checked = s.check(&change, block.content)?;
     if checked.done.len() + 1 != task.done.len() {
-        return Err(Fail::input(say!(lang, CouldNotRemoveDone)).into());
+        return Err(Fail::input(say!(lang, DoneMarkNotRemoved)).into());
     }
     let what = match mark.period {
         Some(p) => format!("{name} ({})", p.label(lang)),

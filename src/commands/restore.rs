@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let lang = s.lang;
     let refused = |e: journal::Refused| {
-        Fail::read(say!(lang, NothingWrittenAfter, reason = e.message(lang))).help(say!(lang, RemoveRenameThatFile))
+        Fail::read(say!(lang, NothingWrittenAfter, reason = e.message(lang))).help(say!(lang, JournalRefusedHelp))
     };
     let entries = journal::read(&journal::journal_path(s.real())).map_err(refused)?.unwrap_or_default();
     let gone = journal::vanished(&entries, s.plan());
@@ -101,7 +101,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
             || checked.log.len() != task.log.len() + count(Kind::Log)
             || checked.measures.len() != task.measures.len() + count(Kind::Measure)
         {
-            return Err(Fail::input(say!(lang, CouldNotPlaceEntries)).into());
+            return Err(Fail::input(say!(lang, RestoreNotPlaced)).into());
         }
         changes.push(change);
     }

@@ -19,16 +19,16 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
         let t = &plan.tasks[i];
         if !std::io::stdin().is_terminal() {
-            return Err(Fail::input(say!(lang, NotRemovingTaskWithout, id = t.id)).into());
+            return Err(Fail::input(say!(lang, RemoveNeedsYes, id = t.id)).into());
         }
         let title = crate::render::title(&t.title, 70);
         let (done, log) = (t.done.len(), t.log.len());
-        eprint!("{} ", say!(lang, RemoveTaskDoneMarks, id = t.id, title, done, log));
+        eprint!("{} ", say!(lang, RemoveAsk, id = t.id, title, done, log));
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::read(crate::error::io_reason(&e)))?;
         if !matches!(crate::text::fold(&answer).as_str(), "y" | "yes" | "c" | "co") {
-            return Err(Fail::findings(say!(lang, NothingWasRemoved)).into());
+            return Err(Fail::findings(say!(lang, NothingRemoved)).into());
         }
     }
     let s = Session::open(ctx)?;
@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
                 "{}\n      {}: {}",
                 e.rendered.trim_end(),
                 crate::messages::Msg::LabelNote.text(lang),
-                say!(lang, RemovingTaskWouldMake)
+                say!(lang, RemoveWouldBreakPlan)
             ),
         )
     })?;

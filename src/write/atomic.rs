@@ -32,9 +32,9 @@ pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail>
     let opened = fs::OpenOptions::new().write(true).open(real);
     if meta.permissions().readonly() || opened.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     {
-        return Err(Fail::write(say!(lang, ReadOnlyNothingWas, shown = shown.display())).help(say!(
+        return Err(Fail::write(say!(lang, PlanReadOnly, shown = shown.display())).help(say!(
             lang,
-            MakeFileWritableRun,
+            PlanReadOnlyHelp,
             shown = shown.display()
         )));
     }
@@ -47,7 +47,7 @@ pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail>
 }
 
 fn read_only_folder(dir: &Path, lang: Lang) -> Fail {
-    Fail::write(say!(lang, FolderReadOnlyNothing, dir = dir.display())).help(say!(lang, WritesTemporaryFileNext))
+    Fail::write(say!(lang, FolderReadOnly, dir = dir.display())).help(say!(lang, FolderReadOnlyHelp))
 }
 
 fn write_error(shown: &Path, error: &std::io::Error, lang: Lang) -> Fail {
@@ -185,7 +185,7 @@ pub fn create_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
 
 /// The error for a file `par init` will not overwrite (bad input: choose another name).
 pub fn exists(path: &Path, lang: Lang) -> Fail {
-    Fail::input(say!(lang, AlreadyExistsDoesNot, path = path.display())).help(say!(lang, ChooseAnotherNameF))
+    Fail::input(say!(lang, PlanExists, path = path.display())).help(say!(lang, PlanExistsHelp))
 }
 
 /// Makes the rename itself durable. Best effort: not every system can sync a folder.

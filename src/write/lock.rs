@@ -47,9 +47,9 @@ fn timeout() -> Duration {
 fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
     let not_a_file = || {
-        Fail::write(say!(lang, LockFileNotRegular, path = path.display())).help(say!(
+        Fail::write(say!(lang, LockNotRegular, path = path.display())).help(say!(
             lang,
-            RemoveRmRunCommand,
+            LockNotRegularHelp,
             path = path.display()
         ))
     };
@@ -94,7 +94,7 @@ pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> 
                         lock = path.display(),
                         seconds = limit.as_secs_f64()
                     ))
-                    .help(say!(lang, RunCommandAgainMoment)));
+                    .help(say!(lang, LockHeldHelp)));
                 }
                 std::thread::sleep(pause.min(limit - waited));
                 pause = (pause * 2).min(Duration::from_millis(50));

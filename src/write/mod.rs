@@ -94,8 +94,8 @@ impl Session {
     /// The bytes of the task at `task_index`, found by reading that task only.
     pub fn block(&self, task_index: usize) -> Result<TaskBlock, Fail> {
         Layout::task_at_line(self.text(), self.plan().tasks[task_index].line).ok_or_else(|| {
-            Fail::input(say!(self.lang, CanOnlyChangeTasks, path = self.path.display()))
-                .help(say!(self.lang, WriteEachTaskTask))
+            Fail::input(say!(self.lang, OnlyTaskTables, path = self.path.display()))
+                .help(say!(self.lang, OnlyTaskTablesHelp))
         })
     }
 
@@ -156,7 +156,7 @@ impl Session {
     /// [`Session::commit`], then `then` while the lock is still held (to journal the change).
     pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
-        let changed_underneath = || Fail::conflict(say!(lang, WasChangedAnotherProgram, path = self.path.display()));
+        let changed_underneath = || Fail::conflict(say!(lang, PlanChangedMeanwhile, path = self.path.display()));
         // Once before the work of writing, and once more right before the rename (an editor
         // may save while the new text is being flushed to disk).
         if Fingerprint::of(&self.real) != self.fingerprint {

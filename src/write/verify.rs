@@ -51,7 +51,7 @@ pub fn check_task(
     };
     match result {
         Ok(mut checked) if checked.tasks.len() == 1 => Ok(checked.tasks.remove(0)),
-        Ok(_) => Err(Fail::input(say!(lang, CouldNotPlaceChange))),
+        Ok(_) => Err(Fail::input(say!(lang, ChangeNotPlaced))),
         Err(diags) => {
             let (new_text, at) = locate();
             let in_piece = |span: Option<Range<usize>>| {

@@ -312,55 +312,55 @@ messages! {
     WroteReport => { vi: "Đã ghi báo cáo {period} vào {file}", en: "Wrote the {period} report to {file}" },
 
     // Writing, continued
-    CanOnlyChangeTasks => {
+    OnlyTaskTables => {
         vi: "par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {path}",
         en: "par can only change tasks written as [[task]] tables in {path}"
     },
-    WriteEachTaskTask => {
+    OnlyTaskTablesHelp => {
         vi: "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
         en: "write each task as a [[task]] table, as the template does (par init)"
     },
-    WasChangedAnotherProgram [unreachable: "a race: another program writes the plan between par reading and renaming it; write_safety covers it"] => {
+    PlanChangedMeanwhile [unreachable: "a race: another program writes the plan between par reading and renaming it; write_safety covers it"] => {
         vi: "{path} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
         en: "{path} was changed by another program while par was working; that version is kept, nothing was written, run the command again"
     },
-    ReadOnlyNothingWas => {
+    PlanReadOnly => {
         vi: "{shown} chỉ cho phép đọc (read-only); không ghi gì",
         en: "{shown} is read-only; nothing was written"
     },
-    MakeFileWritableRun => {
+    PlanReadOnlyHelp => {
         vi: "cho phép ghi tệp rồi chạy lại lệnh (chmod u+w {shown})",
         en: "make the file writable and run the command again (chmod u+w {shown})"
     },
-    FolderReadOnlyNothing => {
+    FolderReadOnly => {
         vi: "thư mục {dir} chỉ cho phép đọc (read-only); không ghi gì",
         en: "the folder {dir} is read-only; nothing was written"
     },
-    WritesTemporaryFileNext => {
+    FolderReadOnlyHelp => {
         vi: "par ghi một tệp tạm bên cạnh kế hoạch rồi đổi tên; hãy cho phép ghi thư mục",
         en: "par writes a temporary file next to the plan and renames it over the plan; make the folder writable"
     },
-    AlreadyExistsDoesNot => {
+    PlanExists => {
         vi: "{path} đã có; par không ghi đè",
         en: "{path} already exists; par does not overwrite it"
     },
-    ChooseAnotherNameF => {
+    PlanExistsHelp => {
         vi: "chọn tên tệp khác với -f TỆP, hoặc tự xóa/đổi tên tệp cũ",
         en: "choose another name with -f FILE, or move the old file away yourself"
     },
-    LockFileNotRegular => {
+    LockNotRegular => {
         vi: "tệp khóa {path} không phải tệp thường (có thể là liên kết); không ghi gì",
         en: "the lock file {path} is not a regular file (perhaps a link); nothing was written"
     },
-    RemoveRmRunCommand => {
+    LockNotRegularHelp => {
         vi: "xóa nó (rm {path}) rồi chạy lại lệnh; par sẽ tạo lại tệp khóa",
         en: "remove it (rm {path}) and run the command again; par creates a new one"
     },
-    RunCommandAgainMoment => {
+    LockHeldHelp => {
         vi: "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
         en: "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait"
     },
-    CouldNotPlaceChange [unreachable: "a bug guard: par's own change failing to parse as the task"] => {
+    ChangeNotPlaced [unreachable: "a bug guard: par's own change failing to parse as the task"] => {
         vi: "par không ghép được thay đổi vào đúng nhiệm vụ; không ghi gì (xin báo lỗi này)",
         en: "par could not place the change inside the task; nothing was written (please report this)"
     },
@@ -368,23 +368,23 @@ messages! {
         vi: "thay đổi này làm kế hoạch không hợp lệ nên không ghi gì (dòng, cột là của tệp sau khi sửa)",
         en: "the change would make the plan invalid, so nothing was written (line and column are those of the changed file)"
     },
-    FileReadingDoesNot => {
+    OutputIsInput => {
         vi: "{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì",
         en: "{shown} is a file par is reading; par does not write over it, nothing was written"
     },
-    ChooseAnotherNameO => {
+    OutputIsInputHelp => {
         vi: "chọn tên khác cho -o",
         en: "choose another name for -o"
     },
-    AlreadyExistsDoesNot2 => {
+    OutputExists => {
         vi: "{shown} đã có; par không ghi đè, không ghi gì",
         en: "{shown} already exists; par does not overwrite it, nothing was written"
     },
-    AddForceReplaceChoose => {
+    OutputExistsHelp => {
         vi: "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
         en: "add --force to replace it, or choose another name for -o"
     },
-    WasJustCreatedAnother [unreachable: "a race: another program creates the output between the check and the write"] => {
+    OutputAppeared [unreachable: "a race: another program creates the output between the check and the write"] => {
         vi: "{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì",
         en: "{shown} was just created by another program; par does not overwrite it, nothing was written"
     },
@@ -414,23 +414,23 @@ messages! {
     },
 
     // Commands: what each refuses
-    TaskTitleEmpty => {
+    AddTitleEmpty => {
         vi: "tên nhiệm vụ đang trống",
         en: "the task's title is empty"
     },
-    SayWhichSectionTask => {
+    SectionNeeded => {
         vi: "cho biết nhiệm vụ thuộc phần nào với --section; các phần: {ids}",
         en: "say which section the task is in with --section; the sections: {ids}"
     },
-    IdAlreadyUsedTask => {
+    IdTaken => {
         vi: "mã {id} đã dùng cho nhiệm vụ ở dòng {line}; chọn mã khác với --id",
         en: "the id {id} is already used by the task on line {line}; choose another with --id"
     },
-    AlreadyMarkedDoneNothing => {
+    AlreadyDone => {
         vi: "{what} đã được đánh dấu hoàn thành ngày {date}; không ghi gì thêm",
         en: "{what} is already marked done on {date}; nothing was written"
     },
-    RemovesThatMark => {
+    AlreadyDoneHelp => {
         vi: "`{reopen}` bỏ đánh dấu đó",
         en: "`{reopen}` removes that mark"
     },
@@ -438,15 +438,15 @@ messages! {
         vi: "--title: tên nhiệm vụ đang trống",
         en: "--title: the title is empty"
     },
-    BothSetRemovedUnset => {
+    SetAndUnset => {
         vi: "`{key}` vừa được đặt vừa bị xóa (--unset); chọn một",
         en: "`{key}` is both set and removed (--unset); choose one"
     },
-    NothingChangeGiveFields => {
+    NothingToEdit => {
         vi: "không có gì để sửa; cho biết trường cần sửa, ví dụ --due 30/9/2025 hoặc --owner ht (xem par edit --help)",
         en: "nothing to change; give the fields to change, e.g. --due 30/9/2025 or --owner ht (see par edit --help)"
     },
-    TaskAlreadySaysSo => {
+    EditChangesNothing => {
         vi: "nhiệm vụ {id} đã đúng như vậy; không ghi gì",
         en: "task {id} already says so; nothing was written"
     },
@@ -458,11 +458,11 @@ messages! {
         vi: "--unit: tên đơn vị đang trống",
         en: "--unit: the unit's name is empty"
     },
-    EntryTextEmptySay => {
+    LogTextEmpty => {
         vi: "nội dung nhật ký đang trống; ghi việc đã làm, ví dụ: par log 4 \"Họp rà soát quý III\"",
         en: "the entry's text is empty; say what was done, e.g. par log 4 \"Quarterly review meeting\""
     },
-    TaskHasNoIndicator => {
+    NoIndicator => {
         vi: "nhiệm vụ {id} chưa có chỉ số đo; thêm [task.indicator] với name và target vào nhiệm vụ trong tệp kế hoạch",
         en: "task {id} has no indicator to measure; add [task.indicator] with name and target to it in the plan file"
     },
@@ -470,47 +470,47 @@ messages! {
         vi: "`{value}` không phải là số; ví dụ: 95 hoặc 95,5",
         en: "`{value}` is not a number; e.g. 95 or 95.5"
     },
-    PeriodOutsidePlanYear => {
+    MeasureOutsideYear => {
         vi: "kỳ {p} nằm ngoài năm kế hoạch {year}; số đo chỉ ghi cho các kỳ của năm kế hoạch; không ghi gì",
         en: "the period {p} is outside the plan's year {year}; measurements are recorded for periods of the plan's year; nothing was written"
     },
-    NamePeriodPeriodMeasurement => {
+    MeasureOutsideYearHelp => {
         vi: "ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date",
         en: "name a period of {year} with --period, or a measurement day in {year} with --date"
     },
-    NotMarkedDoneNothing => {
+    NotDone => {
         vi: "{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì",
         en: "{what} is not marked done; nothing to reopen, nothing was written"
     },
-    CouldNotFindMatching [unreachable: "a bug guard: the done mark the plan holds is always in the file"] => {
+    DoneMarkNotFound [unreachable: "a bug guard: the done mark the plan holds is always in the file"] => {
         vi: "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
         en: "par could not find the matching [[task.done]] table in the file; nothing was written"
     },
-    CouldNotRemoveDone [unreachable: "a bug guard: removing a done mark par found"] => {
+    DoneMarkNotRemoved [unreachable: "a bug guard: removing a done mark par found"] => {
         vi: "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
         en: "par could not remove the done mark; nothing was written (please report this)"
     },
-    RemoveRenameThatFile => {
+    JournalRefusedHelp => {
         vi: "xóa hoặc đổi tên tệp đó; par bắt đầu nhật ký mới ở lần ghi sau",
         en: "remove or rename that file; par starts a new journal at its next write"
     },
-    CouldNotPlaceEntries [unreachable: "a bug guard: restored entries failing to parse as the task's"] => {
+    RestoreNotPlaced [unreachable: "a bug guard: restored entries failing to parse as the task's"] => {
         vi: "par không ghép được các mục vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
         en: "par could not place the entries inside the task; nothing was written (please report this)"
     },
-    NotRemovingTaskWithout => {
+    RemoveNeedsYes => {
         vi: "không xóa nhiệm vụ {id} khi chưa được xác nhận; trong script hãy thêm --yes",
         en: "not removing task {id} without confirmation; in scripts pass --yes"
     },
-    RemoveTaskDoneMarks [unreachable: "asked on a terminal only (scripts get NotRemovingTaskWithout)"] => {
+    RemoveAsk [unreachable: "asked on a terminal only (scripts get RemoveNeedsYes)"] => {
         vi: "Xóa nhiệm vụ {id} «{title}» ({done} mục hoàn thành, {log} mục nhật ký)? [c/K]",
         en: "Remove task {id} \"{title}\" ({done} done marks, {log} progress entries)? [y/N]"
     },
-    NothingWasRemoved [unreachable: "the answer to RemoveTaskDoneMarks, on a terminal only"] => {
+    NothingRemoved [unreachable: "the answer to RemoveAsk, on a terminal only"] => {
         vi: "không xóa gì",
         en: "nothing was removed"
     },
-    RemovingTaskWouldMake => {
+    RemoveWouldBreakPlan => {
         vi: "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
         en: "removing the task would make the plan invalid, so nothing was written"
     },
