@@ -123,7 +123,7 @@ pub enum Command {
     /// Xóa nhiệm vụ (hỏi xác nhận) / Remove a task (asks first)
     #[command(
         visible_alias = "remove",
-        after_help = "Ví dụ / Examples:\n  par rm 9\n  par rm 9 --yes      trong script / in scripts"
+        after_help = "Ví dụ / Examples:\n  par rm 8\n  par rm 8 --yes      trong script / in scripts"
     )]
     Rm(RmArgs),
     /// Ghi nhiệm vụ không thực hiện, kèm lý do / Record that a task will not be carried out, with the reason
@@ -211,7 +211,7 @@ const INIT_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par init --unit \"Trường Tiểu học Nguyễn Bỉnh Khiêm\" --year 2025 --signer \"Đỗ Ngọc Chi\" --position \"Hiệu trưởng\"
   par -f ke-hoach-2026.toml init --unit \"UBND Phường Bến Nghé\" --year 2026
-  par init --unit \"UBND Phường Sài Gòn\" --kind ward --code SG --start 2/7/2025
+  par -f sai-gon.toml init --unit \"UBND Phường Sài Gòn\" --kind ward --code SG --start 2/7/2025
 
 --kind school|ward|commune|department|office chọn cách trình bày tiêu đề, dòng thẩm quyền
 của người ký và danh sách người chủ trì ban đầu / chooses the heading layout, the signer's
@@ -222,7 +222,7 @@ Không bao giờ ghi đè tệp đã có / never overwrites an existing file.";
 const REPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par report                               kỳ vừa kết thúc chưa gửi, Markdown / the latest closed period not yet sent
-  par report --quarter Q3 --final          bản gửi đi: lưu bản sao, ghi số / the report as sent: keep a copy, record it
+  par report --quarter Q3 --final          bản gửi đi, khi đã ghi đủ par note / as sent, once par note filled every part
   par report --quarter Q2 -o bao-cao.docx  quý II ra tệp Word / Q2 as a Word file
   par report --quarter Q2 -o bao-cao.html  trang HTML in được / a printable HTML page
   par report --half 2025-H1 --format txt   báo cáo 6 tháng / the 6-month report
@@ -280,7 +280,7 @@ const IMPORT_EXAMPLES: &str = "\
 Ví dụ / Examples:
   par import ke-hoach.docx -o plan.toml        soạn plan.toml từ tệp Word / from a Word file
   par import ke-hoach.md                       in bản nháp ra màn hình / print the draft
-  par import ke-hoach.txt -o plan.toml --force thay plan.toml đã có / replace an existing plan.toml
+  par import ke-hoach.txt -o plan.toml --force  thay plan.toml đã có / replace an existing plan.toml
 
 Đọc được / Reads: Word .docx, Markdown (.md), văn bản thường UTF-8 hoặc UTF-16 (.txt).
 Tệp .doc, .pdf: mở bằng Word rồi lưu thành .docx / open in Word and save as .docx.
@@ -651,7 +651,7 @@ Ví dụ / Examples:
   par owner list
   par owner add motcua --name \"Bộ phận Một cửa\" --name-en \"One-stop desk\"
   par owner edit pht --name \"Phó Hiệu trưởng\"
-  par owner rm tpt                       chỉ khi không nhiệm vụ nào dùng / only when no task uses it
+  par owner rm motcua                    chỉ khi không nhiệm vụ nào dùng / only when no task uses it
 
 Chỉ các dòng của người đó thay đổi / only that owner's lines change.";
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-pub use crate::failure::{Kind, io_reason};
+pub use crate::failure::{Kind, io_reason, io_reason_in};
 use crate::i18n::Lang;
 
 /// Exit codes, documented in the README.
@@ -34,11 +34,6 @@ pub struct Fail {
     pub kind: Kind,
     pub message: String,
     pub help: Option<String>,
-    /// The word the help line starts with: `help`, but `gợi ý` where Vietnamese messages
-    /// have always said so (a document par cannot import, a file it cannot read; see
-    /// [`Fail::help_in`]). Kept per place so no message changes; the message catalogue
-    /// issue will settle one label per language.
-    pub help_label: &'static str,
     /// `message` is a whole rendering with its own `error:` lines (a plan's diagnostics
     /// with their notes), shown as it is.
     pub rendered: bool,
@@ -46,7 +41,7 @@ pub struct Fail {
 
 impl Fail {
     pub fn new(kind: Kind, message: impl Into<String>) -> Fail {
-        Fail { kind, message: message.into(), help: None, help_label: "help", rendered: false }
+        Fail { kind, message: message.into(), help: None, rendered: false }
     }
 
     pub fn input(message: impl Into<String>) -> Fail {
@@ -80,10 +75,9 @@ impl Fail {
         self
     }
 
-    /// What the user can do about it, on a line labelled in `lang` (`gợi ý:` in Vietnamese,
-    /// `help:` in English), as the importer and file reading have always worded it.
-    pub fn help_in(mut self, lang: Lang, help: impl Into<String>) -> Fail {
-        self.help_label = crate::failure::help_label(lang);
+    /// [`Fail::help`], kept for callers that name the language: the label is the output
+    /// language's (`gợi ý:` in Vietnamese, `help:` in English) whatever the call.
+    pub fn help_in(self, _lang: Lang, help: impl Into<String>) -> Fail {
         self.help(help)
     }
 
@@ -93,12 +87,13 @@ impl Fail {
     }
 }
 
-/// The message and its help, without the leading `error: `.
+/// The message and its help, without the leading `error: `; the help line's label is the
+/// output language's (see `messages::output_lang`).
 impl fmt::Display for Fail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
         match &self.help {
-            Some(help) => write!(f, "\n      {}: {help}", self.help_label),
+            Some(help) => write!(f, "\n      {}: {help}", crate::failure::help_label(crate::messages::output_lang())),
             None => Ok(()),
         }
     }

@@ -14,7 +14,7 @@ pub mod write;
 
 // The layers below the CLI are crates (see ARCHITECTURE.md); re-exported here so that
 // `crate::plan::…` in commands and `par::plan::…` in tests and tools read as before.
-pub use par_core::{calendar, compute, dates, failure, i18n, period, plan, read, text};
+pub use par_core::{calendar, compute, dates, failure, i18n, messages, period, plan, read, say, text};
 pub use par_import as import;
 pub use par_render as render;
 
@@ -72,6 +72,8 @@ impl Context {
         // Read before the plan: see `write::journal::snapshot`.
         let journaled = write::journal::snapshot(write::journal::path_for_named(&path).as_deref(), false);
         let loaded = plan::load(&path)?;
+        // From here on, messages speak the plan's language unless `--lang` said otherwise.
+        messages::set_output_lang(self.lang_for(&loaded.plan));
         write::journal::warn(journaled, &loaded.plan, &path, self.lang_for(&loaded.plan));
         Ok(loaded)
     }
@@ -102,7 +104,8 @@ pub fn run() -> i32 {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let cli = match Cli::try_parse() {
+    // `--date hôm qua` typed without quotes, as the help's examples read, is one value.
+    let cli = match Cli::try_parse_from(dates::glue_date_words(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -117,7 +120,10 @@ pub fn run() -> i32 {
                 Ok(()) => outcome.code,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
                 Err(e) => {
-                    eprintln!("error: cannot write the output: {}", error::io_reason(&e));
+                    eprintln!(
+                        "error: {}",
+                        say!(messages::output_lang(), CannotWriteOutput, reason = error::io_reason(&e))
+                    );
                     code::IO
                 }
             }
@@ -131,13 +137,17 @@ pub fn run() -> i32 {
 }
 
 fn build_context(cli: &Cli) -> anyhow::Result<Context> {
+    let lang = cli.lang.map(Lang::from);
+    // Messages before a plan is loaded: `--lang`, else Vietnamese.
+    messages::set_output_lang(lang.unwrap_or_default());
+    let said = messages::output_lang();
     let clock = chrono::Local::now().date_naive();
     let today = match cli.today.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(s) => dates::parse_user_date(s, clock).map_err(|e| Fail::input(format!("--today / PAR_TODAY: {e}")))?,
+        Some(s) => dates::parse_user_date(s, clock).map_err(|reason| Fail::input(say!(said, BadToday, reason)))?,
         None => clock,
     };
-    let cwd = std::env::current_dir()
-        .map_err(|e| Fail::read(format!("cannot read the current folder: {}", error::io_reason(&e))))?;
+    let cwd =
+        std::env::current_dir().map_err(|e| Fail::read(say!(said, NoCurrentFolder, reason = error::io_reason(&e))))?;
     let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match cli.color {
@@ -150,7 +160,7 @@ fn build_context(cli: &Cli) -> anyhow::Result<Context> {
     // COLUMNS, which is also how tests and scripts ask for a width.
     let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok());
     let width = is_tty.then(terminal_width).flatten().or_else(columns).filter(|&w: &u16| w >= 20);
-    Ok(Context { file: cli.file.clone(), cwd, today, lang: cli.lang.map(Lang::from), color, width })
+    Ok(Context { file: cli.file.clone(), cwd, today, lang, color, width })
 }
 
 /// The width of the terminal on standard output, asked of the terminal itself.

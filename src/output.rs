@@ -6,12 +6,13 @@
 //! folder, then renamed) so a failed or interrupted run never leaves half a file behind;
 //! a device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written directly, never renamed over.
 
+use crate::say;
 use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::Outcome;
-use crate::error::{Fail, io_reason};
+use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// A rendered output.
@@ -58,7 +59,7 @@ impl OutputFile {
     /// and not an existing file unless `force`.
     pub fn check(path: &Path, inputs: &[&Path], force: bool, lang: Lang) -> Result<OutputFile, Fail> {
         let shown = crate::text::clean(&path.display().to_string()).into_owned();
-        let cannot = |why: &str| Fail::write(format!("{} {shown}: {why}", lang.pick("không ghi được", "cannot write")));
+        let cannot = |reason: &str| Fail::write(say!(lang, CannotWrite, file = shown, reason));
         let meta = match fs::metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -70,7 +71,7 @@ impl OutputFile {
                 }
                 return Ok(OutputFile { path: path.to_path_buf(), target: Target::New });
             }
-            Err(e) => return Err(cannot(&io_reason(&e))),
+            Err(e) => return Err(cannot(&io_reason_in(&e, lang))),
         };
         if meta.is_dir() {
             return Err(cannot(lang.pick("đó là thư mục, không phải tệp", "it is a folder, not a file")));
@@ -88,21 +89,10 @@ impl OutputFile {
             )));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
-            return Err(Fail::input(lang.pick(
-                &format!("{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì"),
-                &format!("{shown} is a file par is reading; par does not write over it, nothing was written"),
-            ))
-            .help(lang.pick("chọn tên khác cho -o", "choose another name for -o")));
+            return Err(Fail::input(say!(lang, OutputIsInput, shown)).help(say!(lang, OutputIsInputHelp)));
         }
         if !force {
-            return Err(Fail::input(lang.pick(
-                &format!("{shown} đã có; par không ghi đè, không ghi gì"),
-                &format!("{shown} already exists; par does not overwrite it, nothing was written"),
-            ))
-            .help(lang.pick(
-                "thêm --force để thay tệp đó, hoặc chọn tên khác cho -o",
-                "add --force to replace it, or choose another name for -o",
-            )));
+            return Err(Fail::input(say!(lang, OutputExists, shown)).help(say!(lang, OutputExistsHelp)));
         }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Ok(OutputFile { path: path.to_path_buf(), target: Target::Replace(real) })
@@ -122,14 +112,9 @@ impl OutputFile {
         };
         result.map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Fail::input(lang.pick(
-                    &format!("{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì"),
-                    &format!(
-                        "{shown} was just created by another program; par does not overwrite it, nothing was written"
-                    ),
-                ))
+                Fail::input(say!(lang, OutputAppeared, shown))
             } else {
-                Fail::write(format!("{} {shown}: {}", lang.pick("không ghi được", "cannot write"), io_reason(&e)))
+                Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason_in(&e, lang)))
             }
         })
     }
@@ -187,9 +172,9 @@ fn same_file(path: &Path, meta: &fs::Metadata, input: &Path) -> bool {
 pub enum Written {
     /// `Wrote FILE` on standard error, standard output kept for the output itself.
     Stderr,
-    /// The command's own line, on standard output: `par report`'s "Wrote the Q2 2025
-    /// report to FILE" (issue 18 moves it to standard error, as [`Written::Stderr`]).
-    Stdout(String),
+    /// The command's own line, on standard error too: `par report`'s "Wrote the Q2 2025
+    /// report to FILE".
+    Line(String),
 }
 
 /// Sends `payload` to `output` when given, else to standard output. Binary data
@@ -210,10 +195,13 @@ pub fn deliver_saying(
         file.write(payload.bytes(), lang)?;
         return Ok(Outcome::ok(match written {
             Written::Stderr => {
-                eprintln!("{} {}", lang.pick("Đã ghi", "Wrote"), crate::text::clean(&file.path.display().to_string()));
+                eprintln!("{}", say!(lang, Wrote, file = crate::text::clean(&file.path.display().to_string())));
                 String::new()
             }
-            Written::Stdout(line) => line,
+            Written::Line(line) => {
+                eprintln!("{line}");
+                String::new()
+            }
         }));
     }
     match payload {
@@ -226,7 +214,7 @@ pub fn deliver_saying(
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => Ok(Outcome::ok(String::new())),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Outcome::ok(String::new())),
-                Err(e) => Err(Fail::write(format!("cannot write the output: {}", io_reason(&e)))),
+                Err(e) => Err(Fail::write(say!(lang, CannotWriteOutput, reason = io_reason_in(&e, lang)))),
             }
         }
     }
@@ -234,8 +222,8 @@ pub fn deliver_saying(
 
 /// The refusal of binary output aimed at a terminal.
 pub fn refusal(what: &str) -> Fail {
-    Fail::input(format!("{what} is a binary format and standard output is a terminal"))
-        .help(format!("write it to a file with -o FILE (e.g. -o ke-hoach.{what}), or redirect: > ke-hoach.{what}"))
+    let lang = crate::messages::output_lang();
+    Fail::input(say!(lang, BinaryToTerminal, what)).help(say!(lang, BinaryToTerminalHelp, what))
 }
 
 /// The prefix of the temporary files par writes beside an output: `.par-PID.`, so that a

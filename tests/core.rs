@@ -155,7 +155,7 @@ fn unknown_task_id_suggests_the_nearest() {
     assert_eq!(
         err,
         "error: không có nhiệm vụ mã `III.3`; ý bạn là `III.1`, `III.2`?\n      \
-         help: gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3\n"
+         gợi ý: gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3\n"
     );
     let err = Session::seed().par(["--lang", "en", "show", "III.3", "--today", "2025-10-15"]).fails(2);
     assert_eq!(
@@ -186,7 +186,7 @@ fn today_from_env_and_words() {
     // The flag wins over the environment.
     let v = s.par(["status", "--format", "json", "--today", "2025-10-15"]).json();
     assert_eq!(v["today"], "2025-10-15");
-    let err = s.par(["status", "--today", "31/2/2025"]).fails(2);
+    let err = s.par(["--lang", "en", "status", "--today", "31/2/2025"]).fails(2);
     assert!(err.contains("--today / PAR_TODAY: `31/2/2025` is not a date"), "{err}");
 }
 
@@ -224,15 +224,17 @@ fn finds_the_plan_like_cargo_finds_cargo_toml() {
     // Nothing found: say how to point at a file.
     let err = s2.command_in(elsewhere.path(), &["status"]).env_remove("PAR_FILE").output().unwrap();
     assert_eq!(err.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&err.stderr).contains("không có plan.toml trong"));
+    let err = s2.command_in(elsewhere.path(), &["--lang", "en", "status"]).env_remove("PAR_FILE").output().unwrap();
     assert!(String::from_utf8_lossy(&err.stderr).contains("no plan.toml in"));
 }
 
 #[test]
 fn malformed_toml_points_at_line_and_column() {
     let text = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Thiếu dấu nháy\nowner = \"ht\"\n");
-    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "status"]).fails(2);
     assert!(err.starts_with("error: "), "{err}");
-    assert!(err.contains("plan.toml:17:24: invalid basic string"), "{err}");
+    assert!(err.contains("plan.toml:17:24: a string is missing its closing quote (invalid basic string"), "{err}");
     assert!(err.contains("17 | title = \"Thiếu dấu nháy\n"), "{err}");
     assert!(err.contains("   |                        ^\n"), "{err}");
 }
@@ -240,7 +242,7 @@ fn malformed_toml_points_at_line_and_column() {
 #[test]
 fn unknown_key_names_the_nearest_known_key() {
     let text = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitel = \"Việc\"\n");
-    let err = Session::with_plan(&text).par(["list"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "list"]).fails(2);
     assert!(err.contains(":17:1: unknown key `titel`"), "{err}");
     assert!(err.contains("help: did you mean `title`?"), "{err}");
 }
@@ -251,7 +253,7 @@ fn semantic_problems_are_listed_at_once() {
         "[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a\"\nowner = \"hieutruong\"\nstart = 2025-06-01\ndue = 2025-05-01\n\n\
          [[task]]\nid = \"1\"\nsection = \"IV\"\ntitle = \"b\"\nrepeat = \"weekly\"\ndue = \"31/13/2025\"\n",
     );
-    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "status"]).fails(2);
     assert!(err.contains("has 6 problems:"), "{err}");
     for needle in [
         "unknown owner `hieutruong`",
@@ -272,7 +274,7 @@ fn recurring_done_marks_need_their_period() {
     );
     let err = Session::with_plan(&text).par(["status"]).fails(2);
     assert!(err.contains("task `4` repeats quarterly, so its done mark needs the period it closes"), "{err}");
-    assert!(err.contains("help: add period = \"2025-Q2\""), "{err}");
+    assert!(err.contains("gợi ý: add period = \"2025-Q2\""), "{err}");
 }
 
 #[test]
@@ -300,13 +302,13 @@ fn show_keeps_windows_line_breaks_as_line_breaks() {
 fn non_utf8_and_utf16_files_get_clear_errors() {
     let mut bytes = plan_with("").into_bytes();
     bytes.extend_from_slice(b"# Tr\xb0\xeang\n");
-    let err = Session::with_plan_bytes(&bytes).par(["status"]).fails(2);
+    let err = Session::with_plan_bytes(&bytes).par(["--lang", "en", "status"]).fails(2);
     assert!(err.contains("plan.toml:14:5: the file is not UTF-8 text (byte 0xB0)"), "{err}");
     let mut utf16 = vec![0xFF, 0xFE];
     for unit in plan_with("").encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
-    let err = Session::with_plan_bytes(&utf16).par(["status"]).fails(2);
+    let err = Session::with_plan_bytes(&utf16).par(["--lang", "en", "status"]).fails(2);
     assert!(err.contains("is UTF-16 text; par reads UTF-8"), "{err}");
     assert!(err.contains("iconv -f UTF-16 -t UTF-8"), "{err}");
 }

@@ -217,7 +217,12 @@ fn xlsx_to_a_pipe_and_format_from_the_extension() {
     assert!(out.stdout.starts_with(b"PK"), "a zip archive");
     // …and the format comes from -o's extension; an unknown one is a usage error.
     let dir = tempfile::tempdir().unwrap();
-    let out = PAR.cmd_on(&support::seed_path()).args(["export", "-o"]).arg(dir.path().join("x.pdf")).output().unwrap();
+    let out = PAR
+        .cmd_on(&support::seed_path())
+        .args(["--lang", "en", "export", "-o"])
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format csv, xlsx, ics or json"));
     let out =

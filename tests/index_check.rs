@@ -47,7 +47,7 @@ fn index_evidence_lists_documents_and_criteria_without_any() {
 
 #[test]
 fn a_plan_without_index_says_how_to_add_one() {
-    let err = Session::with_plan(&plan_with("")).par(["index"]).fails(2);
+    let err = Session::with_plan(&plan_with("")).par(["--lang", "en", "index"]).fails(2);
     assert!(err.contains("has no PAR Index tree; add [index]"), "{err}");
 }
 
@@ -61,12 +61,12 @@ fn index_in_a_separate_file() {
         "name = \"Chỉ số phường\"\n[[criterion]]\ncode = \"1\"\ntitle = \"A\"\n[[criterion]]\ncode = \"1.1\"\ntitle = \"a\"\nmax = 3\nlast_year = 1\n",
     )
     .unwrap();
-    let v = s.par(["index", "--format", "json", "--today", "2025-07-01"]).json();
+    let v = s.par(["--lang", "en", "index", "--format", "json", "--today", "2025-07-01"]).json();
     assert_eq!(v["name"], "Chỉ số phường");
     assert_eq!(v["total"]["forecast"], 3.0);
     std::fs::write(s.path("chi-so.toml"), "[[criterion]]\ncode = \"1.1\"\ntitle = \"a\"\nmax = 3\nlast_year = 4\n")
         .unwrap();
-    let err = s.par(["index", "--today", "2025-07-01"]).fails(2);
+    let err = s.par(["--lang", "en", "index", "--today", "2025-07-01"]).fails(2);
     assert!(err.contains("chi-so.toml has 2 problems"), "{err}");
     assert!(err.contains("criterion `1.1` comes before (or without) its parent `1`"), "{err}");
     assert!(err.contains("last year's score of `1.1` (4) is above its maximum (3)"), "{err}");
@@ -104,8 +104,11 @@ fn a_non_numeric_measurement_is_refused_where_it_stands() {
         "[[task]]\nid = \"4\"\nsection = \"II\"\ntitle = \"Xử lý ý kiến\"\nowner = \"ht\"\ndue = 2025-12-31\n\n\
          [task.indicator]\nname = \"Tỷ lệ\"\ntarget = 100\n\n[[task.measure]]\nvalue = \"chín mươi\"\ndate = 2025-07-31\n",
     );
-    let err = Session::with_plan(&text).par(["status"]).fails(2);
-    assert!(err.contains(":26:9: invalid type: string \"chín mươi\", expected f64"), "{err}");
+    let err = Session::with_plan(&text).par(["--lang", "en", "status"]).fails(2);
+    assert!(
+        err.contains(":26:9: a value of the wrong kind (invalid type: string \"chín mươi\", expected f64)"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn stale_editor_save_is_named_and_restore_brings_the_entry_back() {
     let run = s.par(["status"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout, status_before, "stdout is the same with or without the warning");
-    assert!(run.stderr.contains("warning: 1 mục par đã ghi không còn trong"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 1 mục par đã ghi không còn trong"), "{}", run.stderr);
     assert!(run.stderr.contains("nhiệm vụ 4, đánh dấu hoàn thành, kỳ 2025-Q4, ngày 06/10/2025"), "{}", run.stderr);
     assert!(run.stderr.contains("par restore --forget"), "{}", run.stderr);
     // Every command that loads the plan says it, readers and writers alike.
@@ -72,7 +72,7 @@ fn restore_keeps_the_editors_other_changes_and_puts_back_entries_of_several_task
     // A writer warns too, and goes on with its own change.
     let run = s.par(["log", "5", "Sau khi lưu đè"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("warning: 3 mục"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 3 mục"), "{}", run.stderr);
     assert!(run.stderr.contains("nhiệm vụ 1, đánh dấu hoàn thành"), "{}", run.stderr);
     let edited = s.plan_text();
     s.par(["restore"]).ok();
@@ -128,12 +128,15 @@ fn a_hand_edited_entry_is_not_a_loss_but_a_removed_one_of_the_same_day_is() {
     // One of the two entries of that day deleted: one vanished.
     let text = s.plan_text();
     // On 06/10 task 5's Q3 is overdue and open: the entries go to it (issue #18.2).
-    let b =
-        "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Việc B\"\nperiod = \"2025-Q3\"\nat = 2025-10-06T09:15:00+07:00\n";
+    let b = format!(
+        "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Việc B\"\nperiod = \"2025-Q3\"\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+        crate::support::login()
+    );
+    let b = b.as_str();
     assert!(text.contains(b), "{text}");
     save_stale(&s, &text.replacen(b, "", 1));
     let run = s.par(["status"]);
-    assert!(run.stderr.contains("warning: 1 mục"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 1 mục"), "{}", run.stderr);
     assert!(run.stderr.contains("nhiệm vụ 5, nhật ký tiến độ, kỳ 2025-Q3, ngày 06/10/2025"), "{}", run.stderr);
     s.par(["restore"]).ok();
     assert_eq!(s.plan_text().matches("Việc B").count(), 1);
@@ -190,7 +193,7 @@ fn torn_and_garbage_lines_are_ignored() {
     assert!(journal(&s).contains("00ff\n1\t5\tlog\t"), "{}", journal(&s));
     save_stale(&s, &editor);
     let run = s.par(["status"]);
-    assert!(run.stderr.contains("warning: 2 mục"), "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo: 2 mục"), "{}", run.stderr);
     s.par(["restore"]).ok();
     s.par(["status"]).ok();
 }

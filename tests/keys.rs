@@ -104,47 +104,47 @@ fn bad_keys_are_refused_in_both_languages_and_nothing_is_written() {
     let cases: &[(&[&str], &str, &str)] = &[
         (
             &["done", "44@Q3"],
-            "error: không có nhiệm vụ mã `44`; ý bạn là `4`?\n      help: gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3\n",
+            "error: không có nhiệm vụ mã `44`; ý bạn là `4`?\n      gợi ý: gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3\n",
             "error: no task has the id `44`; did you mean `4`?\n      help: type a key as `par list` prints it, e.g. 4 or 4@2025-Q3\n",
         ),
         (
             &["log", "5@2025-Q1", "x"],
-            "error: 5@2025-Q1: 2025-Q1 không thuộc các kỳ của nhiệm vụ 5\n      help: các kỳ của nhiệm vụ: 2025-Q2, 2025-Q3, 2025-Q4\n",
+            "error: 5@2025-Q1: 2025-Q1 không thuộc các kỳ của nhiệm vụ 5\n      gợi ý: các kỳ của nhiệm vụ: 2025-Q2, 2025-Q3, 2025-Q4\n",
             "error: 5@2025-Q1: 2025-Q1 is not one of task 5's periods\n      help: the task's periods: 2025-Q2, 2025-Q3, 2025-Q4\n",
         ),
         (
             &["measure", "4@Q9", "90"],
-            "error: 4@Q9: `Q9` không phải là một kỳ\n      help: viết kỳ sau @ như par in ra: 4@2025-Q3 (quý), 4@2025-07 (tháng), hoặc 4@Q3 (năm kế hoạch)\n",
+            "error: 4@Q9: `Q9` không phải là một kỳ\n      gợi ý: viết kỳ sau @ như par in ra: 4@2025-Q3 (quý), 4@2025-07 (tháng), hoặc 4@Q3 (năm kế hoạch)\n",
             "error: 4@Q9: `Q9` is not a period\n      help: write the period after @ as par prints it: 4@2025-Q3 (quarter), 4@2025-07 (month), or 4@Q3 (the plan's year)\n",
         ),
         (
             &["done", "1@Q3"],
-            "error: 1@Q3: nhiệm vụ 1 không lặp lại nên không có kỳ\n      help: bỏ phần @: 1\n",
+            "error: 1@Q3: nhiệm vụ 1 không lặp lại nên không có kỳ\n      gợi ý: bỏ phần @: 1\n",
             "error: 1@Q3: task 1 does not repeat, so it has no periods\n      help: leave out the @ part: 1\n",
         ),
         (
             &["show", "4@"],
-            "error: `4@` không phải là mã nhiệm vụ\n      help: viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3\n",
+            "error: `4@` không phải là mã nhiệm vụ\n      gợi ý: viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3\n",
             "error: `4@` is not a task key\n      help: write the key as par prints it: 4, III.1, or with a period: 4@2025-Q3, 4@Q3\n",
         ),
         (
             &["done", "@Q3"],
-            "error: `@Q3` không phải là mã nhiệm vụ\n      help: viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3\n",
+            "error: `@Q3` không phải là mã nhiệm vụ\n      gợi ý: viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3\n",
             "error: `@Q3` is not a task key\n      help: write the key as par prints it: 4, III.1, or with a period: 4@2025-Q3, 4@Q3\n",
         ),
         (
             &["done", "5@Q3@Q4"],
-            "error: `5@Q3@Q4` không phải là mã nhiệm vụ\n      help: viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3\n",
+            "error: `5@Q3@Q4` không phải là mã nhiệm vụ\n      gợi ý: viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3\n",
             "error: `5@Q3@Q4` is not a task key\n      help: write the key as par prints it: 4, III.1, or with a period: 4@2025-Q3, 4@Q3\n",
         ),
         (
             &["done", "5@Q3", "--period", "Q4"],
-            "error: mã nhiệm vụ chỉ kỳ 2025-Q3 nhưng --period là 2025-Q4; không ghi gì\n      help: chỉ ghi kỳ một lần: trong mã (4@2025-Q3) hoặc với --period\n",
+            "error: mã nhiệm vụ chỉ kỳ 2025-Q3 nhưng --period là 2025-Q4; không ghi gì\n      gợi ý: chỉ ghi kỳ một lần: trong mã (4@2025-Q3) hoặc với --period\n",
             "error: the task key names 2025-Q3 but --period says 2025-Q4; nothing was written\n      help: give the period once: in the key (4@2025-Q3) or with --period\n",
         ),
         (
             &["rm", "5@Q1", "--yes"],
-            "error: 5@Q1: 2025-Q1 không thuộc các kỳ của nhiệm vụ 5\n      help: các kỳ của nhiệm vụ: 2025-Q2, 2025-Q3, 2025-Q4\n",
+            "error: 5@Q1: 2025-Q1 không thuộc các kỳ của nhiệm vụ 5\n      gợi ý: các kỳ của nhiệm vụ: 2025-Q2, 2025-Q3, 2025-Q4\n",
             "error: 5@Q1: 2025-Q1 is not one of task 5's periods\n      help: the task's periods: 2025-Q2, 2025-Q3, 2025-Q4\n",
         ),
     ];
@@ -185,7 +185,7 @@ fn an_ambiguous_owner_name_lists_the_matches() {
     assert_eq!(
         s.par(["list", "--owner", "hieu"]).fails(2),
         "error: --owner: `hieu` khớp với nhiều người chủ trì: ht (Hiệu trưởng), pht (Phó Hiệu trưởng)\n      \
-         help: gõ mã của người chủ trì (ví dụ ht) hoặc cả tên của họ\n"
+         gợi ý: gõ mã của người chủ trì (ví dụ ht) hoặc cả tên của họ\n"
     );
     assert_eq!(
         s.par(["--lang", "en", "list", "--owner", "trưởng"]).fails(2),

@@ -276,15 +276,15 @@ fn a_calendar_that_cannot_be_is_refused_when_the_plan_loads() {
         let err = s.run(args).fails(2);
         assert!(err.contains(&format!("plan.toml:{line}:")), "{err}");
         assert!(err.contains("due_day = 20 đặt hạn gửi báo cáo quý I năm 2025 vào ngày 20/03/2025, trước ngày kỳ báo cáo kết thúc (31/03/2025)"), "{err}");
-        assert!(err.contains("help: bỏ dòng due_day"), "{err}");
+        assert!(err.contains("gợi ý: bỏ dòng due_day"), "{err}");
     }
     // Nothing was written.
     assert_eq!(s.plan_text(), text);
-    // In an English plan, in English; Decree 09 windows close on the 14th, so 10 is too early.
+    // With --lang en, in English; Decree 09 windows close on the 14th, so 10 is too early.
     let en = text
         .replace("year = 2025\n", "year = 2025\nlang = \"en\"\n")
         .replace("calendar = \"calendar\"\ndue_day = 20", "calendar = \"decree-09\"\ndue_day = 10");
-    let err = Session::with_plan(&en).run(&["status"]).fails(2);
+    let err = Session::with_plan(&en).run(&["--lang", "en", "status"]).fails(2);
     assert!(
         err.contains(
             "due_day = 10 makes the Q1 2025 report due on 10/03/2025, before its reporting period ends on 14/03/2025"

@@ -129,8 +129,8 @@ fn rolls_up_a_folder_with_skipped_files() {
         })
         .collect();
     assert_eq!(kinds, [("Cargo.toml", "not_a_plan"), ("hong.toml", "invalid")]);
-    assert!(skipped[1]["reason"].as_str().unwrap().contains("unknown key `titel`"));
-    assert!(skipped[1]["detail"].as_str().unwrap().contains("did you mean `title`?"));
+    assert!(skipped[1]["reason"].as_str().unwrap().contains("khóa lạ `titel`"));
+    assert!(skipped[1]["detail"].as_str().unwrap().contains("ý bạn là `title`?"));
 
     // "Đơn vị 03" and "don vi 03" are the same unit: neither file has a [plan] date, so the
     // one whose path sorts later (truong/don-vi-03.toml after phuong/ban-sao.toml) counts.

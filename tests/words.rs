@@ -100,11 +100,11 @@ fn the_draft_lists_its_placeholders_on_stderr() {
     // are asked for too; the plan's own number and date are not in the file.
     assert_eq!(
         run.stderr,
-        "warning: báo cáo quý III năm 2025 còn 5 phần chưa ghi:\n\
-         \x20 - Đánh giá chung: par note --period 2025-Q3 --kind assessment \"…\"\n\
-         \x20 - Nguyên nhân: par note --period 2025-Q3 --kind cause \"…\"\n\
-         \x20 - Phương hướng, nhiệm vụ kỳ tới: par note --period 2025-Q3 --kind direction \"…\"\n\
-         \x20 - Đề xuất, kiến nghị: par note --period 2025-Q3 --kind proposal \"…\"\n\
+        "cảnh báo: báo cáo quý III năm 2025 còn 5 phần chưa ghi:\n\
+         \x20 - Đánh giá chung: ghi bằng par note --period 2025-Q3 --kind assessment \"…\"\n\
+         \x20 - Nguyên nhân: ghi bằng par note --period 2025-Q3 --kind cause \"…\"\n\
+         \x20 - Phương hướng, nhiệm vụ kỳ tới: ghi bằng par note --period 2025-Q3 --kind direction \"…\"\n\
+         \x20 - Đề xuất, kiến nghị: ghi bằng par note --period 2025-Q3 --kind proposal \"…\"\n\
          \x20 - Số, ngày của kế hoạch đơn vị (trích dẫn để \"…\"): ghi number = \"…\" và date = … trong [plan]\n"
     );
     assert!(without_unwritten_parts(&run.stderr).is_empty());

@@ -83,7 +83,10 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
     let expected = insert_after(
         &seed(),
         TASK4_END,
-        "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nat = 2025-10-06T09:15:00+07:00\n",
+        &format!(
+            "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+            crate::support::login()
+        ),
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 
@@ -99,7 +102,10 @@ fn done_on_a_recurring_task_marks_the_period_of_the_date_or_the_one_given() {
     let expected = insert_after(
         &before,
         "evidence = [\"Báo cáo CCHC quý II/2025 của trường\"]\n",
-        "\n[[task.done]]\nperiod = \"2025-Q3\"\ndate = 2025-10-05\nat = 2025-10-06T09:15:00+07:00\n",
+        &format!(
+            "\n[[task.done]]\nperiod = \"2025-Q3\"\ndate = 2025-10-05\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+            crate::support::login()
+        ),
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
 }
@@ -138,14 +144,19 @@ fn reopen_removes_the_mark_and_keeps_it_as_a_log_entry() {
         .success()
         .stdout("Đã bỏ đánh dấu hoàn thành nhiệm vụ 1 (ngày 06/10/2025); ngày, ghi chú và minh chứng của nó được chuyển vào nhật ký.\n");
     // The marks are gone; in their place, at each task's end, a log entry keeps them (issue 18).
+    let login = crate::support::login();
     let expected = insert_after(
         &insert_after(
             &seed(),
             TASK1_END,
-            "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Bỏ đánh dấu hoàn thành ngày 06/10/2025 (par reopen); ghi chú khi hoàn thành: x\"\nat = 2025-10-06T09:15:00+07:00\n",
+            &format!(
+                "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Bỏ đánh dấu hoàn thành ngày 06/10/2025 (par reopen); ghi chú khi hoàn thành: x\"\nby = \"{login}\"\nat = 2025-10-06T09:15:00+07:00\n"
+            ),
         ),
         TASK4_END,
-        "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Done mark removed on 06/10/2025 (par reopen)\"\nperiod = \"2025-Q4\"\nat = 2025-10-06T09:15:00+07:00\n",
+        &format!(
+            "\n[[task.log]]\ndate = 2025-10-06\ntext = \"Done mark removed on 06/10/2025 (par reopen)\"\nperiod = \"2025-Q4\"\nby = \"{login}\"\nat = 2025-10-06T09:15:00+07:00\n"
+        ),
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), expected);
     // A mark in the middle of the task, with its attached data, goes with its blank line.
@@ -279,7 +290,7 @@ fn add_rejects_bad_input_and_writes_nothing() {
     let (dir, path) = setup();
     let cases: &[(&[&str], &str)] = &[
         (&["add", "X", "--section", "IV"], "--section: no section has the id `IV`; did you mean `I`?"),
-        (&["add", "X"], "say which section the task is in with --section: I, II, III"),
+        (&["add", "X"], "say which section the task is in with --section; the sections: I, II, III"),
         (&["add", "X", "--section", "II", "--id", "3"], "the id 3 is already used by the task on line"),
         (
             &["add", "X", "--section", "II", "--owner", "chhc"],

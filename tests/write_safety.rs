@@ -45,7 +45,11 @@ fn crlf_bom_and_vietnamese_survive_and_new_lines_use_crlf() {
     fs::write(&path, &before).unwrap();
     PAR.cmd_in(dir.path()).args(["done", "4", "--note", "Quý IV: đã xử lý"]).assert().success();
     let anchor = "value = 80\ndate = 2025-10-06\nnote = \"4/5 phản ánh đúng hạn\"\n";
-    let inserted = "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nnote = \"Quý IV: đã xử lý\"\nat = 2025-10-06T09:15:00+07:00\n";
+    // Without USER or LOGNAME, the entry is by the account's login name.
+    let inserted = &format!(
+        "\n[[task.done]]\nperiod = \"2025-Q4\"\ndate = 2025-10-06\nnote = \"Quý IV: đã xử lý\"\nby = \"{}\"\nat = 2025-10-06T09:15:00+07:00\n",
+        crate::support::login()
+    );
     let mut expected = vec![0xEF, 0xBB, 0xBF];
     expected.extend(crlf(&seed().replacen(anchor, &format!("{anchor}{inserted}"), 1)).into_bytes());
     assert_eq!(fs::read(&path).unwrap(), expected);
@@ -97,7 +101,7 @@ fn bad_input_is_refused_with_a_clear_message_and_nothing_written() {
             .stderr(predicate::str::contains(*message));
     }
     PAR.cmd_in(dir.path())
-        .args(["done", "1"])
+        .args(["--lang", "en", "done", "1"])
         .env("PAR_NOW", "yesterday")
         .assert()
         .code(2)

@@ -3,6 +3,7 @@
 use crate::cli::AddArgs;
 use crate::error::Fail;
 use crate::plan::Repeat;
+use crate::say;
 use crate::write::locate::content_end;
 use crate::write::splice::{Change, Lines, block_after};
 use crate::write::{Session, fields, resolve};
@@ -14,22 +15,14 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
     let f = &args.fields;
     let title = args.title.trim();
     if title.is_empty() {
-        return Err(Fail::input(lang.pick("tên nhiệm vụ đang trống", "the task's title is empty")).into());
+        return Err(Fail::input(say!(lang, AddTitleEmpty)).into());
     }
     let section = match &f.section {
         Some(typed) => resolve::section(plan, typed, lang)?,
         None if plan.sections.len() == 1 => 0,
         None => {
             let ids: Vec<&str> = plan.sections.iter().map(|s| s.id.as_str()).collect();
-            return Err(Fail::input(format!(
-                "{}: {}",
-                lang.pick(
-                    "cho biết nhiệm vụ thuộc phần nào với --section",
-                    "say which section the task is in with --section"
-                ),
-                ids.join(", ")
-            ))
-            .into());
+            return Err(Fail::input(say!(lang, SectionNeeded, ids = ids.join(", "))).into());
         }
     };
     let owner = f.owner.as_deref().map(|o| resolve::owner_to_assign(plan, o, "--owner", lang)).transpose()?;
@@ -58,11 +51,7 @@ pub fn run(ctx: &Context, args: &AddArgs) -> anyhow::Result<Outcome> {
         None => resolve::next_id(plan, section),
     };
     if let Some(other) = plan.tasks.iter().find(|t| crate::text::nfc(&t.id).eq_ignore_ascii_case(&id)) {
-        return Err(Fail::input(lang.pick(
-            &format!("mã {id} đã dùng cho nhiệm vụ ở dòng {}; chọn mã khác với --id", other.line),
-            &format!("the id {id} is already used by the task on line {}; choose another with --id", other.line),
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, IdTaken, id, line = other.line)).into());
     }
 
     let mut lines = Lines::new(s.eol());

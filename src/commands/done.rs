@@ -5,6 +5,7 @@ use crate::compute::schedule::occurrences;
 use crate::compute::standing::Entry;
 use crate::dates::short;
 use crate::error::Fail;
+use crate::say;
 use crate::write::journal::Kind;
 use crate::write::resolve::Untyped;
 use crate::write::splice::Lines;
@@ -49,12 +50,9 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
             Some(p) => format!("par reopen {} --period {p}", task.id),
             None => format!("par reopen {}", task.id),
         };
-        return Err(Fail::findings(lang.pick(
-            &format!("{what} đã được đánh dấu hoàn thành ngày {}; không ghi gì thêm", short(prev.date)),
-            &format!("{what} is already marked done on {}; nothing was written", short(prev.date)),
-        ))
-        .help(lang.pick(&format!("`{reopen}` bỏ đánh dấu đó"), &format!("`{reopen}` removes that mark")))
-        .into());
+        return Err(Fail::findings(say!(lang, AlreadyDone, what, date = short(prev.date)))
+            .help(say!(lang, AlreadyDoneHelp, reopen))
+            .into());
     }
 
     let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
@@ -124,19 +122,13 @@ fn target_missed(
         if lang == crate::i18n::Lang::Vi { s.replace('.', ",") } else { s }
     };
     let (value, target) = (num(m.value), num(ind.target));
-    Some(
-        lang.pick(
-            &format!(
-                "cảnh báo: nhiệm vụ {} đã hoàn thành nhưng chưa đạt chỉ tiêu: {} là {value}{unit} (mục tiêu {sign} {target}{unit}); báo cáo sẽ ghi \"hoàn thành, chưa đạt chỉ tiêu\"",
-                task.id,
-                ind.name.trim()
-            ),
-            &format!(
-                "warning: task {} is done but its target was not met: {} is {value}{unit} (target {sign} {target}{unit}); the report will say \"done, target not met\"",
-                task.id,
-                ind.name.trim()
-            ),
-        )
-        .to_string(),
-    )
+    let warning = crate::say!(
+        lang,
+        DoneTargetNotMet,
+        id = task.id,
+        indicator = ind.name.trim(),
+        value = format!("{value}{unit}"),
+        target = format!("{sign} {target}{unit}")
+    );
+    Some(format!("{}: {warning}", crate::say!(lang, LabelWarning)))
 }

@@ -8,6 +8,7 @@ use crate::cli::EditArgs;
 use crate::error::Fail;
 use crate::i18n::Lang;
 use crate::plan::Plan;
+use crate::say;
 use crate::write::fields::{self, before_after, values_of};
 use crate::write::keys::{edit_head, edit_table};
 use crate::write::splice::{array, block_after, combine, date, quote};
@@ -27,7 +28,7 @@ fn head_changes(ctx: &Context, plan: &Plan, i: usize, args: &EditArgs, lang: Lan
     let mut set: Vec<(&'static str, String)> = Vec::new();
     if let Some(t) = &args.title {
         if t.trim().is_empty() {
-            return Err(Fail::input(lang.pick("--title: tên nhiệm vụ đang trống", "--title: the title is empty")));
+            return Err(Fail::input(say!(lang, TitleEmpty)).into());
         }
         set.push(("title", quote(t.trim())));
     }
@@ -85,11 +86,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
         return Err(both("indicator", lang).into());
     }
     if set.is_empty() && unset.is_empty() && ind_set.is_empty() && !drop_indicator {
-        return Err(Fail::input(lang.pick(
-            "không có gì để sửa; cho biết trường cần sửa, ví dụ --due 30/9/2025 hoặc --owner ht (xem par edit --help)",
-            "nothing to change; give the fields to change, e.g. --due 30/9/2025 or --owner ht (see par edit --help)",
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, NothingToEdit)).into());
     }
 
     let block = s.block(i)?;
@@ -99,13 +96,8 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut shown: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     if !set.is_empty() || !unset.is_empty() {
-        let new_head = edit_head(head, &set, &unset, s.eol(), ORDER).map_err(|e| {
-            Fail::input(format!(
-                "{} {}: {e}",
-                lang.pick("par không sửa được nhiệm vụ", "par cannot edit task"),
-                task.id
-            ))
-        })?;
+        let new_head = edit_head(head, &set, &unset, s.eol(), ORDER)
+            .map_err(|e| Fail::input(say!(lang, CannotEditTask, id = task.id, reason = e)))?;
         let keys: Vec<&str> = set.iter().map(|(k, _)| *k).chain(unset.iter().copied()).collect();
         let old = values_of(head, &["task"], true, &keys);
         for (n, key) in keys.iter().enumerate() {
@@ -155,11 +147,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
     shown.sort_by_key(|(k, ..)| rank(k));
     let change = combine(text, edits);
     if change.is_noop(text) {
-        return Err(Fail::findings(lang.pick(
-            &format!("nhiệm vụ {} đã đúng như vậy; không ghi gì", task.id),
-            &format!("task {} already says so; nothing was written", task.id),
-        ))
-        .into());
+        return Err(Fail::findings(say!(lang, EditChangesNothing, id = task.id)).into());
     }
     s.check(&change, block.content.clone())?;
     shown.retain(|(_, old, new)| old != new);

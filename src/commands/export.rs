@@ -3,27 +3,26 @@ use crate::compute::export::export;
 use crate::error::Fail;
 use crate::output::{Payload, deliver};
 use crate::render::json;
+use crate::say;
 use crate::{Context, Outcome};
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> anyhow::Result<Outcome> {
+    let lang = crate::messages::output_lang();
     if !args.paths.is_empty() {
         return run_units(ctx, args);
     }
     let format = match (args.format, args.output.as_deref()) {
         (Some(f), _) => f,
         (None, Some(path)) => ExportFormat::from_path(path).ok_or_else(|| {
-            Fail::input(format!("cannot tell the format from `{}`", crate::text::clean(&path.display().to_string())))
-                .help("add --format csv, xlsx, ics or json")
+            let file = crate::text::clean(&path.display().to_string()).into_owned();
+            Fail::input(say!(lang, ExportFormatUnknown, file)).help(say!(lang, ExportFormatUnknownHelp))
         })?,
         (None, None) => {
-            return Err(Fail::input(
-                "choose a format: --format csv, xlsx, ics or json (or name the file with -o, e.g. -o ke-hoach.xlsx)",
-            )
-            .into());
+            return Err(Fail::input(say!(lang, ExportChooseFormat)).into());
         }
     };
     if args.sheet.is_some() && format != ExportFormat::Csv {
-        return Err(Fail::input("--sheet chooses the table of a CSV export; the other formats hold every table").into());
+        return Err(Fail::input(say!(lang, SheetOnlyCsv)).into());
     }
     // Refuse binary output to a terminal before doing any work.
     if format == ExportFormat::Xlsx && args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {

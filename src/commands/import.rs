@@ -1,5 +1,6 @@
 //! `par import FILE [-o plan.toml] [--force]`: drafts a plan.toml from a plan document.
 
+use crate::say;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -43,16 +44,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 
     // The draft must load as the plan it claims to be; check before anything is written.
     let check_path = output.clone().unwrap_or_else(|| PathBuf::from("plan.toml"));
-    let plan = crate::plan::load::parse(&check_path, &toml).map_err(|e| {
-        Fail::input(format!(
-            "{}\n{}",
-            lang.pick(
-                "lỗi của par: bản nháp không nạp được; xin báo lỗi kèm văn bản",
-                "par bug: the draft does not load; please report it with the document"
-            ),
-            e.rendered
-        ))
-    })?;
+    let plan = crate::plan::load::parse(&check_path, &toml)
+        .map_err(|e| Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered)))?;
     let violations = crate::compute::check::check(&plan, lang);
 
     let kind = match format {

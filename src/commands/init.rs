@@ -1,5 +1,6 @@
 //! `par init`: a new, commented plan.toml for a unit, never over an existing file.
 
+use crate::say;
 use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{InitArgs, UnitKindArg};
@@ -17,7 +18,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> anyhow::Result<Outcome> {
     }
     let unit = args.unit.trim();
     if unit.is_empty() {
-        return Err(Fail::input(lang.pick("--unit: tên đơn vị đang trống", "--unit: the unit's name is empty")).into());
+        return Err(Fail::input(say!(lang, UnitNameEmpty)).into());
     }
     let year = args.year.unwrap_or_else(|| ctx.today.year());
     let start = start_day(ctx, args, year, lang)?;

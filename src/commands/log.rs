@@ -4,6 +4,7 @@ use crate::cli::LogArgs;
 use crate::compute::standing::Entry;
 use crate::dates::short;
 use crate::error::Fail;
+use crate::say;
 use crate::write::journal::Kind;
 use crate::write::resolve::Untyped;
 use crate::write::splice::Lines;
@@ -18,11 +19,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
     let task = &plan.tasks[i];
     let text = args.text.trim();
     if text.is_empty() {
-        return Err(Fail::input(lang.pick(
-            "nội dung nhật ký đang trống; ghi việc đã làm, ví dụ: par log 4 \"Họp rà soát quý III\"",
-            "the entry's text is empty; say what was done, e.g. par log 4 \"Quarterly review meeting\"",
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, LogTextEmpty)).into());
     }
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,

@@ -3,6 +3,7 @@
 use crate::cli::MeasureArgs;
 use crate::compute::standing::Entry;
 use crate::error::{Fail, code};
+use crate::say;
 use crate::write::journal::Kind;
 use crate::write::resolve::Untyped;
 use crate::write::splice::Lines;
@@ -21,21 +22,10 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let Some(indicator) = &task.indicator else {
-        return Err(Fail::input(lang.pick(
-            &format!(
-                "nhiệm vụ {} chưa có chỉ số đo; thêm [task.indicator] với name và target vào nhiệm vụ trong tệp kế hoạch",
-                task.id
-            ),
-            &format!("task {} has no indicator to measure; add [task.indicator] with name and target to it in the plan file", task.id),
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, NoIndicator, id = task.id)).into());
     };
-    let value = parse_value(&args.value).ok_or_else(|| {
-        Fail::input(lang.pick(
-            &format!("`{}` không phải là số; ví dụ: 95 hoặc 95,5", crate::text::clean(&args.value)),
-            &format!("`{}` is not a number; e.g. 95 or 95.5", crate::text::clean(&args.value)),
-        ))
-    })?;
+    let value = parse_value(&args.value)
+        .ok_or_else(|| Fail::input(say!(lang, NotANumber, value = crate::text::clean(&args.value))))?;
     let date = match &args.date {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
@@ -62,14 +52,9 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
     // year (the plan check refuses others): say so here, rather than as a refused change.
     if let Some(p) = period.filter(|p| p.year() != plan.meta.year) {
         let year = plan.meta.year;
-        return Err(Fail::input(lang.pick(
-                &format!("kỳ {p} nằm ngoài năm kế hoạch {year}; số đo chỉ ghi cho các kỳ của năm kế hoạch; không ghi gì"),
-                &format!("the period {p} is outside the plan's year {year}; measurements are recorded for periods of the plan's year; nothing was written"),
-            )).help(lang.pick(
-                &format!("ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date"),
-                &format!("name a period of {year} with --period, or a measurement day in {year} with --date"),
-            ))
-        .into());
+        return Err(Fail::input(say!(lang, MeasureOutsideYear, p, year))
+            .help(say!(lang, MeasureOutsideYearHelp, year))
+            .into());
     }
     resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;
     // The measurement of that period, if any: a recurring task has one per period; any other

@@ -5,6 +5,7 @@ use crate::dates::short;
 use crate::error::Fail;
 use crate::period::Period;
 use crate::plan::Repeat;
+use crate::say;
 use crate::write::journal;
 use crate::write::splice::{Lines, block_after, combine};
 use crate::write::{Session, resolve};
@@ -16,18 +17,12 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let (i, key_period) = s.key(&args.id)?;
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
-    let not_done = |what: String| -> anyhow::Error {
-        Fail::findings(lang.pick(
-            &format!("{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì"),
-            &format!("{what} is not marked done; nothing to reopen, nothing was written"),
-        ))
-        .into()
-    };
+    let not_done = |what: String| -> anyhow::Error { Fail::findings(say!(lang, NotDone, what)).into() };
     let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);
     let which = match (task.repeat, &typed_period) {
         (Repeat::Every(_), Some(typed)) => {
             let p = Period::parse(typed, Some(plan.meta.year))
-                .map_err(|e| Fail::input(format!("--period: {}", crate::text::clean(&e))))?;
+                .map_err(|e| Fail::input(say!(lang, BadPeriodOption, reason = crate::text::clean(&e))))?;
             match task.done.iter().position(|d| d.period == Some(p)) {
                 Some(n) => n,
                 None => return Err(not_done(format!("{name} ({})", p.label(lang)))),
@@ -46,12 +41,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     };
     let mark = task.done[which].clone();
     let block = s.block(i)?;
-    let (_, removed) = block.child("done", which).cloned().ok_or_else(|| {
-        Fail::input(lang.pick(
-            "par không tìm thấy mục [[task.done]] tương ứng trong tệp; không ghi gì",
-            "par could not find the matching [[task.done]] table in the file; nothing was written",
-        ))
-    })?;
+    let (_, removed) = block.child("done", which).cloned().ok_or_else(|| Fail::input(say!(lang, DoneMarkNotFound)))?;
     // Nothing vanishes: the mark's date, note, evidence and author become a log entry.
     let today = short(ctx.today);
     let mut text = lang
@@ -77,11 +67,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     );
     let checked = s.check(&change, block.content)?;
     if checked.done.len() + 1 != task.done.len() || checked.log.len() != task.log.len() + 1 {
-        return Err(Fail::input(lang.pick(
-            "par không bỏ được mục hoàn thành; không ghi gì (xin báo lỗi này)",
-            "par could not remove the done mark; nothing was written (please report this)",
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, DoneMarkNotRemoved)).into());
     }
     let what = match mark.period {
         Some(p) => format!("{name} ({})", p.label(lang)),

@@ -1,5 +1,6 @@
 //! `par report`: the periodic report, to standard output or to a file written atomically.
 
+use crate::say;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{ReportArgs, ReportFormat};
@@ -46,11 +47,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome> {
     // back with it, not freed piece by piece (tens of thousands of strings in a large plan).
     std::mem::forget((loaded, report));
     // Word without a file was refused above; text without one goes to standard output.
-    let written = output.as_ref().map(|file| match lang {
-        crate::i18n::Lang::Vi => format!("Đã ghi báo cáo {} vào {}\n", label, file.path.display()),
-        crate::i18n::Lang::En => format!("Wrote the {} report to {}\n", label, file.path.display()),
-    });
-    Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Stdout(written.unwrap_or_default()))?)
+    let written = output.as_ref().map(|file| say!(lang, WroteReport, period = label, file = file.path.display()));
+    Ok(deliver_saying(output.as_ref(), rendered, lang, "docx", Written::Line(written.unwrap_or_default()))?)
 }
 
 /// The report in `format`. Text stays a String to the end: checking a large report's
@@ -78,27 +76,19 @@ pub(crate) fn render(report: &crate::compute::report::Report, format: ReportForm
 /// placeholders in the draft) and a citation of the unit's plan with a "…" to fill.
 fn warn_unwritten(report: &crate::compute::report::Report) {
     let l = report.lang;
-    let mut lines: Vec<String> =
-        report.placeholders().iter().map(|p| format!("  - {}: {}", p.kind.label(l), p.command())).collect();
+    let mut lines: Vec<String> = report
+        .placeholders()
+        .iter()
+        .map(|p| format!("  - {}", say!(l, ReportPartUnwritten, part = p.kind.label(l), command = p.command())))
+        .collect();
     if report.plan_citation_incomplete() {
-        lines.push(format!(
-            "  - {}",
-            l.pick(
-                "Số, ngày của kế hoạch đơn vị (trích dẫn để \"…\"): ghi number = \"…\" và date = … trong [plan]",
-                "The unit's plan number and date (cited as \"…\"): set number = \"…\" and date = … in [plan]"
-            )
-        ));
+        lines.push(format!("  - {}", say!(l, PlanCitationIncomplete)));
     }
     if lines.is_empty() {
         return;
     }
-    eprintln!(
-        "{}",
-        l.pick(
-            &format!("warning: báo cáo {} còn {} phần chưa ghi:", report.period_label, lines.len()),
-            &format!("warning: the {} report has {} parts not written yet:", report.period_label, lines.len()),
-        )
-    );
+    let head = say!(l, ReportPartsUnwritten, period = report.period_label, count = lines.len());
+    eprintln!("{}: {head}", say!(l, LabelWarning));
     for line in lines {
         eprintln!("{line}");
     }
@@ -118,9 +108,7 @@ pub fn check_output(
 }
 
 fn docx_needs_a_file() -> Fail {
-    Fail::input(
-        "a Word report is a binary file: write it to a file with -o, e.g. `par report --quarter Q2 -o bao-cao-quy-2.docx`",
-    )
+    Fail::input(say!(crate::messages::output_lang(), DocxNeedsAFile))
 }
 
 /// The format a file name asks for by its extension.
@@ -138,21 +126,21 @@ pub(crate) fn format_of(path: &Path) -> Option<ReportFormat> {
 
 /// The period the options ask for, `None` for the default; each option takes only its kind.
 pub(crate) fn requested(args: &ReportArgs, year: i32) -> Result<Option<Period>, Fail> {
+    let lang = crate::messages::output_lang();
     let parse = |flag: &str, s: &str, ok: fn(&Period) -> bool, example: &str| -> Result<Option<Period>, Fail> {
-        let p = Period::parse(s, Some(year)).map_err(|e| Fail::input(format!("{flag}: {e}")))?;
+        let p = Period::parse(s, Some(year)).map_err(|reason| Fail::input(say!(lang, BadPeriodFlag, flag, reason)))?;
         if ok(&p) {
             Ok(Some(p))
         } else {
-            Err(Fail::input(format!(
-                "{flag}: `{}` is not {example}; use --quarter 2025-Q2, --half 2025-H1 or --year 2025",
-                crate::text::clean(s.trim())
-            )))
+            Err(Fail::input(say!(lang, WrongPeriodKind, flag, typed = crate::text::clean(s.trim()), example)))
         }
     };
     match (&args.quarter, &args.half, &args.year) {
-        (Some(q), _, _) => parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), "a quarter"),
-        (_, Some(h), _) => parse("--half", h, |p| matches!(p, Period::Half(..)), "a half year"),
-        (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), "a year"),
+        (Some(q), _, _) => {
+            parse("--quarter", q, |p| matches!(p, Period::Quarter(..)), lang.pick("một quý", "a quarter"))
+        }
+        (_, Some(h), _) => parse("--half", h, |p| matches!(p, Period::Half(..)), lang.pick("nửa năm", "a half year")),
+        (_, _, Some(y)) => parse("--year", y, |p| matches!(p, Period::Year(..)), lang.pick("một năm", "a year")),
         _ => Ok(None),
     }
 }

@@ -7,6 +7,7 @@
 //! `par reopen` with nothing to reopen) when nothing had vanished, or when an entry's task
 //! is no longer in the plan (such an entry is named, kept in the journal and not written).
 
+use crate::say;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::cli::RestoreArgs;
@@ -22,12 +23,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
     let s = Session::open(ctx)?;
     let lang = s.lang;
     let refused = |e: journal::Refused| {
-        Fail::read(format!("{}; {}", e.message(lang), lang.pick("không ghi gì", "nothing was written"))).help(
-            lang.pick(
-                "xóa hoặc đổi tên tệp đó; par bắt đầu nhật ký mới ở lần ghi sau",
-                "remove or rename that file; par starts a new journal at its next write",
-            ),
-        )
+        Fail::read(say!(lang, NothingWrittenAfter, reason = e.message(lang))).help(say!(lang, JournalRefusedHelp))
     };
     let entries = journal::read(&journal::journal_path(s.real())).map_err(refused)?.unwrap_or_default();
     let gone = journal::vanished(&entries, s.plan());
@@ -91,12 +87,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
         )
     };
     if by_task.is_empty() {
-        return Err(Fail::findings(format!(
-            "{}; {}",
-            orphan_note.trim_end(),
-            lang.pick("không ghi gì", "nothing was written")
-        ))
-        .into());
+        return Err(Fail::findings(say!(lang, NothingWrittenAfter, reason = orphan_note.trim_end())).into());
     }
 
     let mut changes: Vec<Change> = Vec::with_capacity(by_task.len());
@@ -110,11 +101,7 @@ pub fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<Outcome> {
             || checked.log.len() != task.log.len() + count(Kind::Log)
             || checked.measures.len() != task.measures.len() + count(Kind::Measure)
         {
-            return Err(Fail::input(lang.pick(
-                "par không ghép được các mục vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
-                "par could not place the entries inside the task; nothing was written (please report this)",
-            ))
-            .into());
+            return Err(Fail::input(say!(lang, RestoreNotPlaced)).into());
         }
         changes.push(change);
     }

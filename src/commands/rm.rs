@@ -1,6 +1,7 @@
 //! `par rm`: removes a task with its done marks, progress entries and the
 //! comments directly above it. Asks first on a terminal; scripts pass `--yes`.
 
+use crate::say;
 use std::io::{BufRead, IsTerminal, Write};
 
 use crate::cli::RmArgs;
@@ -18,26 +19,16 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         let (i, _) = crate::write::resolve::task_key(plan, &args.id, lang)?;
         let t = &plan.tasks[i];
         if !std::io::stdin().is_terminal() {
-            return Err(Fail::input(lang.pick(
-                &format!("không xóa nhiệm vụ {} khi chưa được xác nhận; trong script hãy thêm --yes", t.id),
-                &format!("not removing task {} without confirmation; in scripts pass --yes", t.id),
-            ))
-            .into());
+            return Err(Fail::input(say!(lang, RemoveNeedsYes, id = t.id)).into());
         }
         let title = crate::render::title(&t.title, 70);
         let (done, log) = (t.done.len(), t.log.len());
-        eprint!(
-            "{} ",
-            lang.pick(
-                &format!("Xóa nhiệm vụ {} «{title}» ({done} mục hoàn thành, {log} mục nhật ký)? [c/K]", t.id),
-                &format!("Remove task {} \"{title}\" ({done} done marks, {log} progress entries)? [y/N]", t.id),
-            )
-        );
+        eprint!("{} ", say!(lang, RemoveAsk, id = t.id, title, done, log));
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::read(crate::error::io_reason(&e)))?;
         if !matches!(crate::text::fold(&answer).as_str(), "y" | "yes" | "c" | "co") {
-            return Err(Fail::findings(lang.pick("không xóa gì", "nothing was removed")).into());
+            return Err(Fail::findings(say!(lang, NothingRemoved)).into());
         }
     }
     let s = Session::open(ctx)?;
@@ -54,12 +45,10 @@ pub fn run(ctx: &Context, args: &RmArgs) -> anyhow::Result<Outcome> {
         Fail::rendered(
             crate::error::Kind::Input,
             format!(
-                "{}\n      note: {}",
+                "{}\n      {}: {}",
                 e.rendered.trim_end(),
-                lang.pick(
-                    "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
-                    "removing the task would make the plan invalid, so nothing was written"
-                )
+                crate::messages::Msg::LabelNote.text(lang),
+                say!(lang, RemoveWouldBreakPlan)
             ),
         )
     })?;

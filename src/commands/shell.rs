@@ -1,6 +1,7 @@
 //! Shell integration: completion scripts and manual pages, generated from the
 //! same clap definitions as the command line, so they never go out of date.
 
+use crate::say;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
@@ -34,19 +35,16 @@ pub fn pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
 }
 
 pub fn man(ctx: &Context, args: &ManArgs) -> anyhow::Result<Outcome> {
-    let pages = pages().map_err(|e| Fail::write(format!("cannot render the manual: {e}")))?;
+    let lang = ctx.lang.unwrap_or_default();
+    let pages = pages().map_err(|e| Fail::write(say!(lang, ManualNotRendered, reason = e)))?;
     let Some(dir) = &args.output else {
-        let (_, main) = pages.into_iter().next().ok_or_else(|| Fail::write("no manual page"))?;
+        let (_, main) = pages.into_iter().next().ok_or_else(|| Fail::write(say!(lang, NoManualPage)))?;
         return Ok(Outcome::ok(String::from_utf8_lossy(&main).into_owned()));
     };
     std::fs::create_dir_all(dir).map_err(|e| {
-        Fail::write(format!(
-            "cannot create {}: {}",
-            crate::text::clean(&dir.display().to_string()),
-            crate::error::io_reason(&e)
-        ))
+        let dir = crate::text::clean(&dir.display().to_string()).into_owned();
+        Fail::write(say!(lang, CannotCreateFolder, dir, reason = crate::error::io_reason(&e)))
     })?;
-    let lang = ctx.lang.unwrap_or_default();
     // Every page is checked before any is written: an existing page is replaced only with --force.
     let files = pages
         .iter()
@@ -55,12 +53,6 @@ pub fn man(ctx: &Context, args: &ManArgs) -> anyhow::Result<Outcome> {
     for (file, (_, roff)) in files.iter().zip(&pages) {
         file.write(roff, lang)?;
     }
-    eprintln!(
-        "{} {} {} {}",
-        lang.pick("Đã ghi", "Wrote"),
-        pages.len(),
-        lang.pick("trang vào", "pages into"),
-        crate::text::clean(&dir.display().to_string())
-    );
+    eprintln!("{}", say!(lang, WrotePages, count = pages.len(), dir = crate::text::clean(&dir.display().to_string())));
     Ok(Outcome::ok(String::new()))
 }

@@ -4,18 +4,18 @@
 //! its target gets the new text. On any error the temporary file is removed and
 //! the plan is untouched.
 
+use crate::say;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Fail, io_reason};
+use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// The file behind `path`, symbolic links followed: what gets replaced.
 pub fn resolve(path: &Path, lang: Lang) -> Result<PathBuf, Fail> {
-    fs::canonicalize(path).map_err(|e| {
-        Fail::read(format!("{} {}: {}", lang.pick("không đọc được", "cannot read"), path.display(), io_reason(&e)))
-    })
+    fs::canonicalize(path)
+        .map_err(|e| Fail::read(say!(lang, CannotRead, file = path.display(), reason = io_reason_in(&e, lang))))
 }
 
 fn folder(real: &Path) -> &Path {
@@ -27,19 +27,15 @@ fn folder(real: &Path) -> &Path {
 /// Checks the permission bits too, so a read-only plan is left alone even when
 /// the operating system would let an administrator write it.
 pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail> {
-    let meta = fs::metadata(real).map_err(|e| {
-        Fail::read(format!("{} {}: {}", lang.pick("không đọc được", "cannot read"), shown.display(), io_reason(&e)))
-    })?;
+    let meta = fs::metadata(real)
+        .map_err(|e| Fail::read(say!(lang, CannotRead, file = shown.display(), reason = io_reason_in(&e, lang))))?;
     let opened = fs::OpenOptions::new().write(true).open(real);
     if meta.permissions().readonly() || opened.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     {
-        return Err(Fail::write(lang.pick(
-            &format!("{} chỉ cho phép đọc (read-only); không ghi gì", shown.display()),
-            &format!("{} is read-only; nothing was written", shown.display()),
-        ))
-        .help(lang.pick(
-            &format!("cho phép ghi tệp rồi chạy lại lệnh (chmod u+w {})", shown.display()),
-            &format!("make the file writable and run the command again (chmod u+w {})", shown.display()),
+        return Err(Fail::write(say!(lang, PlanReadOnly, shown = shown.display())).help(say!(
+            lang,
+            PlanReadOnlyHelp,
+            shown = shown.display()
         )));
     }
     let dir = folder(real);
@@ -51,24 +47,11 @@ pub fn check_writable(real: &Path, shown: &Path, lang: Lang) -> Result<(), Fail>
 }
 
 fn read_only_folder(dir: &Path, lang: Lang) -> Fail {
-    Fail::write(lang.pick(
-        &format!("thư mục {} chỉ cho phép đọc (read-only); không ghi gì", dir.display()),
-        &format!("the folder {} is read-only; nothing was written", dir.display()),
-    ))
-    .help(lang.pick(
-        "par ghi một tệp tạm bên cạnh kế hoạch rồi đổi tên; hãy cho phép ghi thư mục",
-        "par writes a temporary file next to the plan and renames it over the plan; make the folder writable",
-    ))
+    Fail::write(say!(lang, FolderReadOnly, dir = dir.display())).help(say!(lang, FolderReadOnlyHelp))
 }
 
 fn write_error(shown: &Path, error: &std::io::Error, lang: Lang) -> Fail {
-    Fail::write(format!(
-        "{} {}: {}; {}",
-        lang.pick("không ghi được", "cannot write"),
-        shown.display(),
-        io_reason(error),
-        lang.pick("tệp vẫn như cũ, không ghi gì", "the file is unchanged, nothing was written"),
-    ))
+    Fail::write(say!(lang, CannotWriteUnchanged, file = shown.display(), reason = io_reason_in(error, lang)))
 }
 
 /// The prefix of the temporary files written beside `real`: `.plan.toml.`
@@ -202,14 +185,7 @@ pub fn create_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
 
 /// The error for a file `par init` will not overwrite (bad input: choose another name).
 pub fn exists(path: &Path, lang: Lang) -> Fail {
-    Fail::input(lang.pick(
-        &format!("{} đã có; par không ghi đè", path.display()),
-        &format!("{} already exists; par does not overwrite it", path.display()),
-    ))
-    .help(lang.pick(
-        "chọn tên tệp khác với -f TỆP, hoặc tự xóa/đổi tên tệp cũ",
-        "choose another name with -f FILE, or move the old file away yourself",
-    ))
+    Fail::input(say!(lang, PlanExists, path = path.display())).help(say!(lang, PlanExistsHelp))
 }
 
 /// Makes the rename itself durable. Best effort: not every system can sync a folder.

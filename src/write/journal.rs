@@ -30,6 +30,8 @@
 //! [`MAX_BYTES`], so it never grows without bound. `par rm` drops a removed task's
 //! entries, `par reopen` the done mark it removes, `par restore --forget` the vanished ones.
 
+use crate::messages::Msg;
+use crate::say;
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Write};
@@ -122,13 +124,11 @@ impl Entry {
 
     /// "nhiệm vụ 4, đánh dấu hoàn thành, kỳ 2025-Q3, ngày 06/10/2025".
     pub fn describe(&self, lang: Lang) -> String {
-        let mut s =
-            format!("{} {}, {}", lang.pick("nhiệm vụ", "task"), crate::text::clean(&self.task), self.kind.label(lang));
-        if let Some(p) = self.period {
-            s.push_str(&format!(", {} {p}", lang.pick("kỳ", "period")));
+        let (task, kind, date) = (crate::text::clean(&self.task), self.kind.label(lang), short(self.date));
+        match self.period {
+            Some(period) => say!(lang, JournalEntryOfPeriod, task, kind, period, date),
+            None => say!(lang, JournalEntry, task, kind, date),
         }
-        s.push_str(&format!(", {} {}", lang.pick("ngày", "dated"), short(self.date)));
-        s
     }
 
     fn line(&self) -> String {
@@ -269,21 +269,8 @@ pub enum Refused {
 impl Refused {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Refused::NotRegular(p) => lang
-                .pick(
-                    &format!(
-                        "{} không phải là tệp thường (có thể là liên kết tượng trưng); par không dùng nó",
-                        p.display()
-                    ),
-                    &format!("{} is not a regular file (a symbolic link?); par does not use it", p.display()),
-                )
-                .to_string(),
-            Refused::Io(p, e) => format!(
-                "{} {}: {}",
-                lang.pick("không dùng được nhật ký ghi", "cannot use the write journal"),
-                p.display(),
-                crate::error::io_reason(e)
-            ),
+            Refused::NotRegular(p) => say!(lang, JournalNotRegular, file = p.display()),
+            Refused::Io(p, e) => say!(lang, JournalUnusable, file = p.display(), reason = crate::error::io_reason(e)),
         }
     }
 }
@@ -471,7 +458,7 @@ pub fn warn(snapshot: Snapshot, plan: &Plan, shown: &Path, lang: Lang) {
     let entries = match first {
         Ok(entries) => entries,
         Err(e) => {
-            eprintln!("warning: {}", e.message(lang));
+            eprintln!("{}: {}", Msg::LabelWarning.text(lang), e.message(lang));
             return;
         }
     };
@@ -491,34 +478,18 @@ pub fn warn(snapshot: Snapshot, plan: &Plan, shown: &Path, lang: Lang) {
         return;
     }
     let mut msg = format!(
-        "warning: {}\n",
-        lang.pick(
-            &format!(
-                "{} mục par đã ghi không còn trong {} (có thể một trình soạn thảo đã lưu đè bản cũ):",
-                gone.len(),
-                shown.display()
-            ),
-            &format!(
-                "{} entries par wrote are no longer in {} (an editor may have saved an older copy over it):",
-                gone.len(),
-                shown.display()
-            ),
-        )
+        "{}: {}\n",
+        Msg::LabelWarning.text(lang),
+        say!(lang, EntriesVanished, count = gone.len(), file = shown.display())
     );
     for v in gone.iter().take(SHOWN) {
         msg.push_str(&format!("  - {}\n", v.entry.describe(lang)));
     }
     if gone.len() > SHOWN {
         let more = gone.len() - SHOWN;
-        msg.push_str(&format!("  {}\n", lang.pick(&format!("… và {more} mục khác"), &format!("… and {more} more"))));
+        msg.push_str(&format!("  {}\n", say!(lang, AndMore, more)));
     }
-    msg.push_str(&format!(
-        "      help: {}\n",
-        lang.pick(
-            "chạy `par restore` để ghi lại các mục này, hoặc `par restore --forget` để chấp nhận mất chúng",
-            "run `par restore` to put them back, or `par restore --forget` to accept the loss",
-        )
-    ));
+    msg.push_str(&format!("      {}: {}\n", Msg::LabelHelp.text(lang), say!(lang, EntriesVanishedHelp)));
     eprint!("{msg}");
 }
 
@@ -541,7 +512,7 @@ pub fn record(real: &Path, plan: &Plan, entry: Entry, lang: Lang) {
         }
     });
     if let Err(e) = result {
-        eprintln!("warning: {}", e.message(lang));
+        eprintln!("{}: {}", Msg::LabelWarning.text(lang), e.message(lang));
     }
 }
 
@@ -586,7 +557,7 @@ pub fn forget_task(session: &super::Session, task: &str) {
 /// Drops the entries `drop` says of the journal of the plan at `real`, if there is one.
 pub fn prune(real: &Path, plan: &Plan, lang: Lang, drop: impl FnMut(usize, &Entry) -> bool) {
     if let Err(e) = try_prune(real, plan, drop) {
-        eprintln!("warning: {}", e.message(lang));
+        eprintln!("{}: {}", Msg::LabelWarning.text(lang), e.message(lang));
     }
 }
 

@@ -10,11 +10,12 @@
 //! Readers (`status`, `list`, `show`) take no lock: they always see a whole file,
 //! old or new, thanks to the atomic rename.
 
+use crate::say;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::error::{Fail, io_reason};
+use crate::error::{Fail, io_reason_in};
 use crate::i18n::Lang;
 
 /// How long to wait for another `par` by default; `PAR_LOCK_TIMEOUT` (seconds) overrides it.
@@ -46,13 +47,10 @@ fn timeout() -> Duration {
 fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
     let not_a_file = || {
-        Fail::write(lang.pick(
-            &format!("tệp khóa {} không phải tệp thường (có thể là liên kết); không ghi gì", path.display()),
-            &format!("the lock file {} is not a regular file (perhaps a link); nothing was written", path.display()),
-        ))
-        .help(lang.pick(
-            &format!("xóa nó (rm {}) rồi chạy lại lệnh; par sẽ tạo lại tệp khóa", path.display()),
-            &format!("remove it (rm {}) and run the command again; par creates a new one", path.display()),
+        Fail::write(say!(lang, LockNotRegular, path = path.display())).help(say!(
+            lang,
+            LockNotRegularHelp,
+            path = path.display()
         ))
     };
     let mut options = OpenOptions::new();
@@ -68,13 +66,7 @@ fn open_lock_file(path: &Path, lang: Lang) -> Result<File, Fail> {
         if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
             return not_a_file();
         }
-        Fail::write(format!(
-            "{} {}: {}; {}",
-            lang.pick("không tạo được tệp khóa", "cannot create the lock file"),
-            shown,
-            io_reason(&e),
-            lang.pick("không ghi gì", "nothing was written"),
-        ))
+        Fail::write(say!(lang, CannotCreateLock, file = shown, reason = io_reason_in(&e, lang)))
     })?;
     if !file.metadata().is_ok_and(|m| m.is_file()) {
         return Err(not_a_file());
@@ -95,35 +87,24 @@ pub fn acquire(real: &Path, shown: &Path, lang: Lang) -> Result<PlanLock, Fail> 
             Err(TryLockError::WouldBlock) => {
                 let waited = started.elapsed();
                 if waited >= limit {
-                    return Err(Fail::conflict(lang.pick(
-                        &format!(
-                            "một lệnh par khác đang ghi {} (khóa {}); đã chờ {} giây; không ghi gì",
-                            shown.display(),
-                            path.display(),
-                            limit.as_secs_f64()
-                        ),
-                        &format!(
-                            "another par is writing {} (lock {}); waited {} s; nothing was written",
-                            shown.display(),
-                            path.display(),
-                            limit.as_secs_f64()
-                        ),
+                    return Err(Fail::conflict(say!(
+                        lang,
+                        LockHeld,
+                        file = shown.display(),
+                        lock = path.display(),
+                        seconds = limit.as_secs_f64()
                     ))
-                    .help(lang.pick(
-                        "chạy lại lệnh sau giây lát; PAR_LOCK_TIMEOUT=giây đặt thời gian chờ",
-                        "run the command again in a moment; PAR_LOCK_TIMEOUT=SECONDS sets how long to wait",
-                    )));
+                    .help(say!(lang, LockHeldHelp)));
                 }
                 std::thread::sleep(pause.min(limit - waited));
                 pause = (pause * 2).min(Duration::from_millis(50));
             }
             Err(TryLockError::Error(e)) => {
-                return Err(Fail::write(format!(
-                    "{} {}: {}; {}",
-                    lang.pick("không khóa được", "cannot lock"),
-                    path.display(),
-                    io_reason(&e),
-                    lang.pick("không ghi gì", "nothing was written"),
+                return Err(Fail::write(say!(
+                    lang,
+                    CannotLock,
+                    file = path.display(),
+                    reason = io_reason_in(&e, lang)
                 )));
             }
         }

@@ -20,6 +20,7 @@ pub mod resolve;
 pub mod splice;
 pub mod verify;
 
+use crate::say;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -94,14 +95,8 @@ impl Session {
     /// The bytes of the task at `task_index`, found by reading that task only.
     pub fn block(&self, task_index: usize) -> Result<TaskBlock, Fail> {
         Layout::task_at_line(self.text(), self.plan().tasks[task_index].line).ok_or_else(|| {
-            Fail::input(self.lang.pick(
-                &format!("par chỉ sửa được các nhiệm vụ viết dưới dạng bảng [[task]] trong {}", self.path.display()),
-                &format!("par can only change tasks written as [[task]] tables in {}", self.path.display()),
-            ))
-            .help(self.lang.pick(
-                "viết mỗi nhiệm vụ thành một bảng [[task]] như trong tệp mẫu (par init)",
-                "write each task as a [[task]] table, as the template does (par init)",
-            ))
+            Fail::input(say!(self.lang, OnlyTaskTables, path = self.path.display()))
+                .help(say!(self.lang, OnlyTaskTablesHelp))
         })
     }
 
@@ -142,15 +137,12 @@ impl Session {
             journal::Kind::Measure => t.measures.len(),
         };
         if count(&checked) != count(&self.plan().tasks[task_index]) + 1 {
-            let (vi, en) = match kind {
-                journal::Kind::Done => ("mục hoàn thành", "the done mark"),
-                journal::Kind::Log => ("mục nhật ký", "the entry"),
-                journal::Kind::Measure => ("số đo", "the measurement"),
+            let what = match kind {
+                journal::Kind::Done => self.lang.pick("mục hoàn thành", "the done mark"),
+                journal::Kind::Log => self.lang.pick("mục nhật ký", "the entry"),
+                journal::Kind::Measure => self.lang.pick("số đo", "the measurement"),
             };
-            return Err(Fail::input(self.lang.pick(
-                &format!("par không ghép được {vi} vào nhiệm vụ; không ghi gì (xin báo lỗi này)"),
-                &format!("par could not place {en} inside the task; nothing was written (please report this)"),
-            )));
+            return Err(Fail::input(say!(self.lang, CouldNotPlaceEntry, what)));
         }
         let entry = journal::Entry::appended(&checked, kind, &lines.text);
         self.commit_then(&change, |s| journal::record_appended(s, entry))
@@ -165,18 +157,7 @@ impl Session {
     /// [`Session::commit`], then `then` while the lock is still held (to journal the change).
     pub fn commit_then(self, change: &Change, then: impl FnOnce(&Session)) -> Result<(), Fail> {
         let lang = self.lang;
-        let changed_underneath = || {
-            Fail::conflict(lang.pick(
-                &format!(
-                    "{} vừa bị sửa bởi chương trình khác trong lúc par làm việc; giữ nguyên bản đó, không ghi gì, hãy chạy lại lệnh",
-                    self.path.display()
-                ),
-                &format!(
-                    "{} was changed by another program while par was working; that version is kept, nothing was written, run the command again",
-                    self.path.display()
-                ),
-            ))
-        };
+        let changed_underneath = || Fail::conflict(say!(lang, PlanChangedMeanwhile, path = self.path.display()));
         // Once before the work of writing, and once more right before the rename (an editor
         // may save while the new text is being flushed to disk).
         if Fingerprint::of(&self.real) != self.fingerprint {
@@ -232,10 +213,7 @@ impl Fingerprint {
 pub fn timestamp() -> Result<String, Fail> {
     let now: DateTime<FixedOffset> = match std::env::var("PAR_NOW").ok().filter(|s| !s.trim().is_empty()) {
         Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|_| {
-            Fail::input(format!(
-                "PAR_NOW: `{}` is not an RFC 3339 timestamp; write it as 2025-10-06T09:15:00+07:00",
-                crate::text::clean(s.trim())
-            ))
+            Fail::input(say!(crate::messages::output_lang(), BadParNow, typed = crate::text::clean(s.trim())))
         })?,
         None => chrono::Local::now().fixed_offset(),
     };
@@ -243,12 +221,39 @@ pub fn timestamp() -> Result<String, Fail> {
 }
 
 /// Who writes an entry: `--by`, else the plan's `[settings] by`, else the user
-/// logged in to the computer.
+/// logged in to the computer (`USER`, `LOGNAME`, `USERNAME`, else the account's login
+/// name from the system's user database, as `whoami` finds it under cron or systemd).
 pub fn author(by: Option<&str>, plan: &Plan) -> Option<String> {
     let clean = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    by.and_then(clean).or_else(|| plan.settings.by.as_deref().and_then(clean)).or_else(|| {
-        ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().as_deref().and_then(clean))
-    })
+    by.and_then(clean)
+        .or_else(|| plan.settings.by.as_deref().and_then(clean))
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok().as_deref().and_then(clean))
+        })
+        .or_else(|| login_name().as_deref().and_then(clean))
+}
+
+/// The login name of the account running par, from the user database.
+#[cfg(unix)]
+fn login_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: an all-zero `passwd` is a valid value to be written over (pointers null).
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes into `pwd` and `buf` (of the length given) and sets `found`
+    // to `&mut pwd` on success, or null; the strings it points to live in `buf`.
+    let rc = unsafe { libc::getpwuid_r(libc::geteuid(), &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found) };
+    if rc != 0 || found.is_null() || pwd.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: pw_name points to a NUL-terminated string inside `buf`, alive here.
+    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+    Some(name.to_string_lossy().into_owned())
+}
+
+#[cfg(not(unix))]
+fn login_name() -> Option<String> {
+    None
 }
 
 /// The plan at `path` and the files par keeps beside it (the lock, the journal): what no

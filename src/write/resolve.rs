@@ -6,8 +6,10 @@ use chrono::NaiveDate;
 use crate::compute::schedule::occurrences;
 use crate::error::Fail;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::period::Period;
 use crate::plan::{OwnerMatch, Plan, Repeat, Task};
+use crate::say;
 use crate::text::{clean, nearest, nfc};
 
 /// A date option: `30/5/2025`, `30/5/25`, `30/5` (in the plan's `year`), `2025-05-30`,
@@ -18,34 +20,12 @@ pub fn date(typed: &str, option: &str, today: NaiveDate, year: i32, lang: Lang) 
     let shown = clean(&shown).to_string();
     parse_typed_date(typed, today, year).map_err(|slip| {
         let message = match slip {
-            DateSlip::NotADate => lang
-                .pick(
-                    &format!("{option}: `{shown}` không phải là ngày hợp lệ"),
-                    &format!("{option}: `{shown}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30"),
-                )
-                .to_string(),
-            DateSlip::OutsideYears => lang
-                .pick(
-                    &format!("{option}: `{shown}` nằm ngoài các năm {}–{}", YEARS.start(), YEARS.end()),
-                    &format!("{option}: `{shown}` is outside the years {}–{}", YEARS.start(), YEARS.end()),
-                )
-                .to_string(),
+            DateSlip::NotADate => say!(lang, NotADate, option, typed = shown),
+            DateSlip::OutsideYears => {
+                say!(lang, DateOutsideYears, option, typed = shown, from = YEARS.start(), to = YEARS.end())
+            }
         };
-        Fail::input(message).help_in(
-            lang,
-            lang.pick(
-                &format!(
-                    "viết ngày dạng 30/9/{year}, 30/9/{}, 30/9 (năm {year} của kế hoạch) hoặc {year}-09-30; \
-                     hoặc hôm nay, hôm qua, hôm kia, 3 ngày trước",
-                    year % 100
-                ),
-                &format!(
-                    "write the day as 30/9/{year}, 30/9/{}, 30/9 (the plan's year {year}) or {year}-09-30; \
-                     or today, yesterday, 2 days ago, 3 days ago",
-                    year % 100
-                ),
-            ),
-        )
+        Fail::input(message).help(say!(lang, DateHelp, year, yy = year % 100))
     })
 }
 
@@ -55,18 +35,9 @@ pub fn not_future(date: NaiveDate, today: NaiveDate, what: (&str, &str), lang: L
     if date <= today {
         return Ok(());
     }
-    let (day, now) = (crate::dates::short(date), crate::dates::short(today));
-    Err(Fail::input(lang.pick(
-        &format!("ngày {day} ở sau hôm nay ({now}): không thể ghi {} vào tương lai", what.0),
-        &format!("the date {day} is after today ({now}): {} cannot be recorded in the future", what.1),
-    ))
-    .help_in(
-        lang,
-        lang.pick(
-            "ghi ngày hôm nay hoặc một ngày đã qua với --date (bỏ --date là hôm nay); nếu đồng hồ máy sai, dùng --today",
-            "give today or a past day with --date (without --date: today); if the computer's clock is wrong, use --today",
-        ),
-    ))
+    let (day, today) = (crate::dates::short(date), crate::dates::short(today));
+    Err(Fail::input(say!(lang, FutureDate, day, today, what = lang.pick(what.0, what.1)))
+        .help(say!(lang, FutureDateHelp)))
 }
 
 /// An owner by id (any case) or by name (see [`Plan::find_owner`]); returns its index.
@@ -78,18 +49,12 @@ pub fn owner(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Result<usize
         OwnerMatch::Many(found) => {
             let list: Vec<String> =
                 found.iter().map(|&i| format!("{} ({})", plan.owners[i].id, plan.owners[i].name)).collect();
-            Err(Fail::input(lang.pick(
-                &format!("{option}: `{}` khớp với nhiều người chủ trì: {}", clean(t), list.join(", ")),
-                &format!("{option}: `{}` matches several owners: {}", clean(t), list.join(", ")),
-            ))
-            .help(lang.pick(
-                "gõ mã của người chủ trì (ví dụ ht) hoặc cả tên của họ",
-                "type the owner's id (e.g. ht) or their whole name",
-            )))
+            Err(Fail::input(say!(lang, OwnerAmbiguous, option, typed = clean(t), list = list.join(", ")))
+                .help(say!(lang, OwnerAmbiguousHelp)))
         }
         OwnerMatch::None => {
             let ids: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
-            Err(unknown(lang.pick("người chủ trì", "owner"), option, t, &ids, lang))
+            Err(unknown((Msg::NoOwner, Msg::NoOwnerNear), option, t, &ids, lang))
         }
     }
 }
@@ -254,47 +219,30 @@ pub fn task_key(plan: &Plan, typed: &str, lang: Lang) -> Result<(usize, Option<P
         None => (t, None),
     };
     if id.is_empty() || period.is_some_and(|p| p.is_empty() || p.contains('@')) {
-        return Err(Fail::input(lang.pick(
-            &format!("`{}` không phải là mã nhiệm vụ", clean(t)),
-            &format!("`{}` is not a task key", clean(t)),
-        ))
-        .help(lang.pick(
-            "viết mã như par in ra: 4, III.1, hoặc kèm kỳ: 4@2025-Q3, 4@Q3",
-            "write the key as par prints it: 4, III.1, or with a period: 4@2025-Q3, 4@Q3",
-        )));
+        return Err(Fail::input(say!(lang, NotATaskKey, key = clean(t))).help(say!(lang, NotATaskKeyHelp)));
     }
     let i = plan.find_task(id).ok_or_else(|| unknown_task(plan, id, lang))?;
     let Some(p) = period else { return Ok((i, None)) };
     let task = &plan.tasks[i];
-    let bad = |m: String| Fail::input(format!("{}: {m}", clean(t)));
+    let key = clean(t);
     let p = Period::parse(p, Some(plan.meta.year)).map_err(|_| {
-        bad(lang
-            .pick(&format!("`{}` không phải là một kỳ", clean(p)), &format!("`{}` is not a period", clean(p)))
-            .into())
-        .help(lang.pick(
-            "viết kỳ sau @ như par in ra: 4@2025-Q3 (quý), 4@2025-07 (tháng), hoặc 4@Q3 (năm kế hoạch)",
-            "write the period after @ as par prints it: 4@2025-Q3 (quarter), 4@2025-07 (month), or 4@Q3 (the plan's year)",
-        ))
+        Fail::input(say!(lang, KeyNotAPeriod, key, period = clean(p))).help(say!(lang, KeyNotAPeriodHelp))
     })?;
     if !matches!(task.repeat, Repeat::Every(_)) {
-        return Err(bad(lang
-            .pick(
-                &format!("nhiệm vụ {} không lặp lại nên không có kỳ", task.id),
-                &format!("task {} does not repeat, so it has no periods", task.id),
-            )
-            .into())
-        .help(lang.pick(&format!("bỏ phần @: {}", task.id), &format!("leave out the @ part: {}", task.id))));
+        return Err(Fail::input(say!(lang, KeyNoRepeat, key, id = task.id)).help(say!(
+            lang,
+            KeyNoRepeatHelp,
+            id = task.id
+        )));
     }
     let periods = task_periods(plan, task);
     if !periods.contains(&p) {
         let all: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
-        return Err(bad(lang
-            .pick(
-                &format!("{p} không thuộc các kỳ của nhiệm vụ {}", task.id),
-                &format!("{p} is not one of task {}'s periods", task.id),
-            )
-            .into())
-        .help(format!("{}: {}", lang.pick("các kỳ của nhiệm vụ", "the task's periods"), all.join(", "))));
+        return Err(Fail::input(say!(lang, KeyNotAnOccurrence, key, period = p, id = task.id)).help(say!(
+            lang,
+            TaskPeriodsHelp,
+            periods = all.join(", ")
+        )));
     }
     Ok((i, Some(p)))
 }
@@ -303,25 +251,12 @@ pub fn task_key(plan: &Plan, typed: &str, lang: Lang) -> Result<(usize, Option<P
 fn unknown_task(plan: &Plan, typed: &str, lang: Lang) -> Fail {
     let near = nearest(typed, plan.tasks.iter().map(|t| t.id.as_str()), 3);
     let near = near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-    let typed = clean(typed);
+    let id = clean(typed);
     let message = match near.is_empty() {
-        true => lang
-            .pick(
-                &format!("không có nhiệm vụ mã `{typed}`; `par list` liệt kê mọi mã"),
-                &format!("no task has the id `{typed}`; `par list` shows every id"),
-            )
-            .to_string(),
-        false => lang
-            .pick(
-                &format!("không có nhiệm vụ mã `{typed}`; ý bạn là {near}?"),
-                &format!("no task has the id `{typed}`; did you mean {near}?"),
-            )
-            .to_string(),
+        true => say!(lang, NoTaskKnown, id),
+        false => say!(lang, NoTaskNear, id, near),
     };
-    Fail::input(message).help(lang.pick(
-        "gõ mã như `par list` in ra, ví dụ 4 hoặc 4@2025-Q3",
-        "type a key as `par list` prints it, e.g. 4 or 4@2025-Q3",
-    ))
+    Fail::input(message).help(say!(lang, NoTaskHelp))
 }
 
 /// The period a command works on, from the key's `@period` and `--period`: either, or
@@ -336,14 +271,8 @@ pub fn key_period(key: Option<Period>, typed: Option<&str>, plan: &Plan, lang: L
             if p == k {
                 return Ok(Some(k.to_string()));
             }
-            Err(Fail::input(lang.pick(
-                &format!("mã nhiệm vụ chỉ kỳ {k} nhưng --period là {p}; không ghi gì"),
-                &format!("the task key names {k} but --period says {p}; nothing was written"),
-            ))
-            .help(lang.pick(
-                "chỉ ghi kỳ một lần: trong mã (4@2025-Q3) hoặc với --period",
-                "give the period once: in the key (4@2025-Q3) or with --period",
-            )))
+            Err(Fail::input(say!(lang, KeyAndPeriodDisagree, key = k, period = p))
+                .help(say!(lang, KeyAndPeriodDisagreeHelp)))
         }
     }
 }
@@ -358,39 +287,27 @@ pub fn section(plan: &Plan, typed: &str, lang: Lang) -> Result<usize, Fail> {
         .or_else(|| plan.sections.iter().position(|s| nfc(&s.id).eq_ignore_ascii_case(&key)))
         .ok_or_else(|| {
             let ids: Vec<&str> = plan.sections.iter().map(|s| s.id.as_str()).collect();
-            unknown(lang.pick("phần", "section"), "--section", t, &ids, lang)
+            unknown((Msg::NoSection, Msg::NoSectionNear), "--section", t, &ids, lang)
         })
 }
 
-fn unknown(what: &str, option: &str, typed: &str, known: &[&str], lang: Lang) -> Fail {
+fn unknown(what: (Msg, Msg), option: &str, typed: &str, known: &[&str], lang: Lang) -> Fail {
     let near = nearest(typed, known.iter().copied(), 1);
-    let mut msg = format!(
-        "{option}: {} `{}`",
-        lang.pick(&format!("không có {what} mã"), &format!("no {what} has the id")),
-        clean(typed)
-    );
-    if let Some(n) = near.first() {
-        msg.push_str(&format!("; {} `{n}`?", lang.pick("ý bạn là", "did you mean")));
-    }
-    Fail::input(msg).help(format!("{}: {}", lang.pick("các mã có trong kế hoạch", "the plan's ids"), known.join(", ")))
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("option", &option), ("typed", &clean(typed))];
+    let message = match near.first() {
+        Some(n) => what.1.fill(lang, &[args[0], args[1], ("near", n)]),
+        None => what.0.fill(lang, &args),
+    };
+    Fail::input(message).help(say!(lang, PlanIdsHelp, ids = known.join(", ")))
 }
 
 /// A repeat rule; returns its keyword as written in the file.
 pub fn repeat(typed: &str, lang: Lang) -> Result<Repeat, Fail> {
     Repeat::parse(typed).ok_or_else(|| {
-        Fail::input(format!(
-            "--repeat: {} `{}`",
-            lang.pick("không hiểu quy tắc lặp", "unknown repeat rule"),
-            clean(typed)
-        ))
-        .help(format!(
-            "{} {} ({})",
-            lang.pick("dùng một trong", "use one of"),
-            Repeat::KEYWORDS.join(", "),
-            lang.pick(
-                "hoặc \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…",
-                "or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…"
-            ),
+        Fail::input(say!(lang, UnknownRepeat, typed = clean(typed))).help(say!(
+            lang,
+            UnknownRepeatHelp,
+            keywords = Repeat::KEYWORDS.join(", ")
         ))
     })
 }
@@ -411,22 +328,17 @@ fn range_text(periods: &[Period]) -> String {
 /// Parses a `--period` and checks it is one of the task's occurrences (recurring
 /// task) or lies in the plan's year (any other task).
 fn parse_period(plan: &Plan, typed: &str) -> Result<Period, Fail> {
-    Period::parse(typed, Some(plan.meta.year)).map_err(|e| Fail::input(format!("--period: {}", clean(&e))))
+    Period::parse(typed, Some(plan.meta.year))
+        .map_err(|e| Fail::input(say!(crate::messages::output_lang(), BadPeriodOption, reason = clean(&e))))
 }
 
 fn not_an_occurrence(task: &Task, period: Period, periods: &[Period], lang: Lang) -> Fail {
-    Fail::input(lang.pick(
-        &format!("--period: {period} không thuộc các kỳ của nhiệm vụ {} ({})", task.id, range_text(periods)),
-        &format!("--period: {period} is not one of task {}'s periods ({})", task.id, range_text(periods)),
-    ))
+    Fail::input(say!(lang, PeriodNotAnOccurrence, period, id = task.id, range = range_text(periods)))
 }
 
 /// The error for `--period` on a task that does not repeat.
 pub fn no_periods(task: &Task, lang: Lang) -> Fail {
-    Fail::input(lang.pick(
-        &format!("--period: nhiệm vụ {} không lặp lại nên không có kỳ; bỏ --period", task.id),
-        &format!("--period: task {} does not repeat, so it has no periods; leave --period out", task.id),
-    ))
+    Fail::input(say!(lang, PeriodNoRepeat, id = task.id))
 }
 
 /// The period a done mark closes: none for a one-off or ongoing task; for a
@@ -452,45 +364,15 @@ pub fn done_period(
     };
     if p.every() != every {
         let example = Period::containing(every, date);
-        return Err(Fail::input(lang.pick(
-            &format!(
-                "--period: nhiệm vụ {} lặp lại {}, nên kỳ phải có dạng {example}",
-                task.id,
-                task.repeat.label(lang)
-            ),
-            &format!(
-                "--period: task {} repeats {}, so the period looks like {example}",
-                task.id,
-                task.repeat.label(lang)
-            ),
-        )));
+        return Err(Fail::input(say!(lang, PeriodWrongShape, id = task.id, repeat = task.repeat.label(lang), example)));
     }
     if !periods.contains(&p) {
         let mut e = not_an_occurrence(task, p, &periods, lang);
         if typed.is_none() {
             let (day, last) =
                 (crate::dates::short(date), periods.last().map_or_else(|| p.to_string(), |l| l.to_string()));
-            e.message = lang
-                .pick(
-                    &format!(
-                        "ngày {day} thuộc kỳ {p}, không phải một kỳ của nhiệm vụ {} ({})",
-                        task.id,
-                        range_text(&periods)
-                    ),
-                    &format!(
-                        "the date {day} falls in {p}, which is not one of task {}'s periods ({})",
-                        task.id,
-                        range_text(&periods)
-                    ),
-                )
-                .to_string();
-            e.help = Some(
-                lang.pick(
-                    &format!("ghi rõ kỳ được hoàn thành, ví dụ --period {last}"),
-                    &format!("name the period it closes, e.g. --period {last}"),
-                )
-                .to_string(),
-            );
+            e.message = say!(lang, DateOutsideTaskPeriods, day, period = p, id = task.id, range = range_text(&periods));
+            e.help = Some(say!(lang, NamePeriodHelp, last));
         }
         return Err(e);
     }
@@ -510,10 +392,7 @@ pub fn log_period(plan: &Plan, task: &Task, typed: Option<&str>, lang: Lang) -> 
             }
         }
         _ if p.year() != plan.meta.year => {
-            return Err(Fail::input(lang.pick(
-                &format!("--period: {p} nằm ngoài năm kế hoạch {}", plan.meta.year),
-                &format!("--period: {p} is outside the plan's year {}", plan.meta.year),
-            )));
+            return Err(Fail::input(say!(lang, PeriodOutsideYear, period = p, year = plan.meta.year)));
         }
         _ => {}
     }

@@ -9,6 +9,7 @@
 //! makes are checked against the plan already loaded. Problems point at the lines
 //! of the new text.
 
+use crate::say;
 use std::ops::Range;
 use std::path::Path;
 
@@ -50,10 +51,7 @@ pub fn check_task(
     };
     match result {
         Ok(mut checked) if checked.tasks.len() == 1 => Ok(checked.tasks.remove(0)),
-        Ok(_) => Err(Fail::input(lang.pick(
-            "par không ghép được thay đổi vào đúng nhiệm vụ; không ghi gì (xin báo lỗi này)",
-            "par could not place the change inside the task; nothing was written (please report this)",
-        ))),
+        Ok(_) => Err(Fail::input(say!(lang, ChangeNotPlaced))),
         Err(diags) => {
             let (new_text, at) = locate();
             let in_piece = |span: Option<Range<usize>>| {
@@ -69,13 +67,12 @@ pub fn check_task(
             Err(Fail::rendered(
                 crate::error::Kind::Input,
                 format!(
-                "{}\n{}",
-                rendered.trim_end(),
-                lang.pick(
-                    "      note: thay đổi này làm kế hoạch không hợp lệ nên không ghi gì (dòng, cột là của tệp sau khi sửa)",
-                    "      note: the change would make the plan invalid, so nothing was written (line and column are those of the changed file)",
-                )
-            )))
+                    "{}\n      {}: {}",
+                    rendered.trim_end(),
+                    crate::messages::Msg::LabelNote.text(lang),
+                    say!(lang, ChangeWouldBreakPlan)
+                ),
+            ))
         }
     }
 }

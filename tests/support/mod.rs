@@ -28,6 +28,13 @@ pub fn seed_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.toml")
 }
 
+/// The login name of the account running the tests: who an entry is by when USER,
+/// LOGNAME and USERNAME are unset (as [`Par`] leaves them).
+pub fn login() -> String {
+    let out = std::process::Command::new("id").arg("-un").output().expect("id -un");
+    String::from_utf8(out.stdout).expect("a name").trim().to_string()
+}
+
 /// The `par` binary under test, for tests that run it through `sh` or `script`.
 pub fn par_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("par")
@@ -284,7 +291,7 @@ pub fn without_unwritten_parts(stderr: &str) -> String {
     let mut out = String::new();
     let mut in_list = false;
     for line in stderr.lines() {
-        let heading = line.starts_with("warning: ")
+        let heading = (line.starts_with("warning: ") || line.starts_with("cảnh báo: "))
             && (line.contains(" phần chưa ghi:") || line.contains(" parts not written yet:"));
         if heading {
             in_list = true;

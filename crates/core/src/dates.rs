@@ -21,12 +21,43 @@ pub enum DateSlip {
 pub fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let s = input.trim();
     let shown = crate::text::truncate(&crate::text::one_line(s), 40);
+    let lang = crate::messages::output_lang();
     parse_typed_date(s, today, today.year()).map_err(|slip| match slip {
-        DateSlip::NotADate => format!(
-            "`{shown}` is not a date; write it as 30/5/2025, 30/05/2025 or 2025-05-30 (or today/hôm nay, yesterday/hôm qua)"
-        ),
-        DateSlip::OutsideYears => format!("`{shown}` is outside the years {}–{}", YEARS.start(), YEARS.end()),
+        DateSlip::NotADate => crate::say!(lang, TodayNotADate, typed = shown),
+        DateSlip::OutsideYears => {
+            crate::say!(lang, TodayOutsideYears, typed = shown, from = YEARS.start(), to = YEARS.end())
+        }
     })
+}
+
+/// The arguments with a date option's words glued back into one value: `--date hôm qua`
+/// (typed without quotes, as the help's examples read) is `--date "hôm qua"`. After
+/// `--date` or `--today`, the longest run of up to three more words that still reads as
+/// a date (`3 ngày trước`, `2 days ago`) joins the value; anything else is left alone.
+pub fn glue_date_words(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let anchor = NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date");
+    let reads = |words: &[std::ffi::OsString]| {
+        let text: Option<Vec<&str>> = words.iter().map(|w| w.to_str()).collect();
+        text.filter(|t| t.iter().skip(1).all(|w| !w.starts_with('-')))
+            .is_some_and(|t| parse_typed_date(&t.join(" "), anchor, 2025).is_ok())
+    };
+    let mut out = Vec::with_capacity(args.len());
+    let mut i = 0;
+    while i < args.len() {
+        out.push(args[i].clone());
+        if matches!(args[i].to_str(), Some("--date" | "--today")) && i + 1 < args.len() {
+            let rest = &args[i + 1..];
+            let n = (2..=rest.len().min(4)).rev().find(|&n| reads(&rest[..n])).unwrap_or(1);
+            match n {
+                1 => out.push(rest[0].clone()),
+                _ => out.push(rest[..n].iter().map(|w| w.to_string_lossy()).collect::<Vec<_>>().join(" ").into()),
+            }
+            i += 1 + n;
+            continue;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Parses a date typed by a user, as the date options take it:
@@ -152,6 +183,29 @@ pub fn month_end(year: i32, month: u32) -> NaiveDate {
 mod tests {
     use super::*;
 
+    #[test]
+    fn date_words_typed_without_quotes_are_one_value() {
+        let glue = |a: &str| -> Vec<String> {
+            glue_date_words(a.split(' ').map(Into::into).collect())
+                .into_iter()
+                .map(|s| s.into_string().unwrap())
+                .collect()
+        };
+        assert_eq!(glue("par done 4 --date hôm qua"), ["par", "done", "4", "--date", "hôm qua"]);
+        assert_eq!(
+            glue("par log 4 x --date 3 ngày trước --by an"),
+            ["par", "log", "4", "x", "--date", "3 ngày trước", "--by", "an"]
+        );
+        assert_eq!(glue("par --today 2 days ago status"), ["par", "--today", "2 days ago", "status"]);
+        // A value that is whole already, and what follows it, stay as they are.
+        assert_eq!(glue("par done --date 30/9 4"), ["par", "done", "--date", "30/9", "4"]);
+        assert_eq!(
+            glue("par done 4 --date hôm nay --note qua"),
+            ["par", "done", "4", "--date", "hôm nay", "--note", "qua"]
+        );
+        assert_eq!(glue("par done 4 --date"), ["par", "done", "4", "--date"]);
+    }
+
     fn d(year: i32, month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(year, month, day).unwrap()
     }
@@ -179,8 +233,9 @@ mod tests {
         assert!(parse_user_date("soon", today).is_err());
         assert!(parse_user_date("99999999999/1/2025", today).is_err());
         // Far outside the plan years: a clear error, and no overflow at the ends of the calendar.
-        assert_eq!(parse_user_date("+99999-01-01", today), Err("`+99999-01-01` is outside the years 1900–2200".into()));
-        assert!(parse_user_date("1/1/0000", today).unwrap_err().contains("outside the years"));
+        // In the output language, Vietnamese unless the binary sets English.
+        assert_eq!(parse_user_date("+99999-01-01", today), Err("`+99999-01-01` nằm ngoài các năm 1900–2200".into()));
+        assert!(parse_user_date("1/1/0000", today).unwrap_err().contains("nằm ngoài các năm"));
         assert!(parse_user_date("yesterday", NaiveDate::MIN).is_err());
         assert!(parse_user_date("ngày mai", NaiveDate::MAX).is_err());
         assert_eq!(parse_user_date("tomorrow", d(2200, 12, 30)), Ok(d(2200, 12, 31)));

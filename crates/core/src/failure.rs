@@ -17,22 +17,26 @@ pub enum Kind {
     Findings,
 }
 
-/// The label of the line saying what to do, in `lang`, where a message has one per language
-/// (file reading, the importer): `gợi ý` or `help`. Most of par says `help` in both today;
-/// the message catalogue issue will settle one label per language.
+/// The label of the line saying what to do, in `lang`: `gợi ý` or `help` (from the
+/// message catalogue; one label per language).
 pub fn help_label(lang: crate::i18n::Lang) -> &'static str {
-    lang.pick("gợi ý", "help")
+    crate::messages::Msg::LabelHelp.text(lang)
 }
 
-/// Words an I/O error without the OS's "(os error 13)" noise.
+/// Words an I/O error without the OS's "(os error 13)" noise, in the output language.
 pub fn io_reason(error: &std::io::Error) -> String {
+    io_reason_in(error, crate::messages::output_lang())
+}
+
+/// [`io_reason`] in `lang`.
+pub fn io_reason_in(error: &std::io::Error, lang: crate::i18n::Lang) -> String {
     use std::io::ErrorKind::*;
     match error.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a folder, not a file".into(),
-        StorageFull => "the disk is full".into(),
-        ReadOnlyFilesystem => "the file system is read-only".into(),
+        NotFound => crate::say!(lang, ReadNotFound),
+        PermissionDenied => crate::say!(lang, IoDenied),
+        IsADirectory => crate::say!(lang, ReadIsFolder),
+        StorageFull => crate::say!(lang, IoDiskFull),
+        ReadOnlyFilesystem => crate::say!(lang, IoReadOnly),
         _ => {
             let s = error.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()

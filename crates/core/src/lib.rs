@@ -10,6 +10,7 @@ pub mod compute;
 pub mod dates;
 pub mod failure;
 pub mod i18n;
+pub mod messages;
 pub mod period;
 pub mod plan;
 pub mod read;

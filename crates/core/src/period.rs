@@ -110,12 +110,7 @@ impl Period {
     /// also the short `Q3`, `H1`, `M7`. Case-insensitive; `Q3/2025` and `quý 3` are accepted too.
     pub fn parse(input: &str, default_year: Option<i32>) -> Result<Period, String> {
         let s: String = crate::text::fold(input).chars().filter(|c| !c.is_whitespace()).collect();
-        let bad = || {
-            format!(
-                "`{}` is not a period; write 2025-Q3 (quarter), 2025-H1 (half year), 2025-07 (month) or 2025 (year)",
-                input.trim()
-            )
-        };
+        let bad = || crate::say!(crate::messages::output_lang(), NotAPeriod, typed = input.trim());
         let (year, rest) = if let Some((y, rest)) = s.split_once('-') {
             (Some(y), rest.to_string())
         } else if let Some((rest, y)) = s.split_once('/') {

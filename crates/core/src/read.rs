@@ -37,80 +37,45 @@ impl ReadError {
     /// The reason alone, in `lang`: "no such file or folder", "it is a named pipe (FIFO),
     /// not a regular file"…
     pub fn reason(&self, lang: Lang) -> String {
+        let mb = |n: u64| n.div_ceil(1024 * 1024);
         match self {
-            ReadError::Io(e) => match (lang, e.kind()) {
-                (Lang::Vi, std::io::ErrorKind::NotFound) => "không có tệp hay thư mục này".into(),
-                (Lang::Vi, std::io::ErrorKind::PermissionDenied) => "không có quyền đọc".into(),
-                (Lang::Vi, std::io::ErrorKind::IsADirectory) => "đây là thư mục, không phải tệp".into(),
+            ReadError::Io(e) => match e.kind() {
+                std::io::ErrorKind::NotFound => crate::say!(lang, ReadNotFound),
+                std::io::ErrorKind::PermissionDenied => crate::say!(lang, ReadDenied),
+                std::io::ErrorKind::IsADirectory => crate::say!(lang, ReadIsFolder),
                 _ => io_reason(e),
             },
-            ReadError::NotRegular { vi, en } => match lang {
-                Lang::Vi => format!("đây là {vi}, không phải tệp thường"),
-                Lang::En => format!("it is {en}, not a regular file"),
+            ReadError::NotRegular { vi, en } => crate::say!(lang, ReadNotRegular, what = lang.pick(vi, en)),
+            ReadError::TooLarge(size, cap) => match size {
+                Some(s) => crate::say!(lang, ReadTooLarge, size = mb(*s), cap = cap / (1024 * 1024)),
+                None => crate::say!(lang, ReadTooLargeUnsized, cap = cap / (1024 * 1024)),
             },
-            ReadError::TooLarge(size, cap) => {
-                let cap = cap / (1024 * 1024);
-                match (lang, size) {
-                    (Lang::Vi, Some(s)) => format!("tệp lớn {} MB, quá giới hạn {cap} MB", s.div_ceil(1024 * 1024)),
-                    (Lang::Vi, None) => format!("tệp lớn hơn giới hạn {cap} MB"),
-                    (Lang::En, Some(s)) => format!("it is {} MB, over the {cap} MB limit", s.div_ceil(1024 * 1024)),
-                    (Lang::En, None) => format!("it is larger than the {cap} MB limit"),
-                }
-            }
-            ReadError::NoMemory(size) => match lang {
-                Lang::Vi => format!("không đủ bộ nhớ để đọc {} MB", size.div_ceil(1024 * 1024)),
-                Lang::En => format!("not enough memory to read {} MB", size.div_ceil(1024 * 1024)),
-            },
+            ReadError::NoMemory(size) => crate::say!(lang, ReadNoMemory, size = mb(*size)),
         }
     }
 
     /// What to do about it, in `lang`.
-    pub fn help(&self, lang: Lang) -> &'static str {
+    pub fn help(&self, lang: Lang) -> String {
         match self {
-            ReadError::Io(_) => lang.pick("kiểm tra tên tệp và quyền đọc", "check the file's name and permissions"),
-            ReadError::NotRegular { .. } => lang.pick(
-                "par chỉ đọc tệp thường; lưu nội dung thành tệp rồi chỉ tên tệp đó",
-                "par reads regular files only; save the content to a file and name that file",
-            ),
-            ReadError::TooLarge(..) => lang.pick(
-                "kiểm tra đúng là tệp cần đọc; kế hoạch và văn bản kế hoạch chỉ vài MB",
-                "check that this is the file meant; plans and plan documents are a few megabytes",
-            ),
-            ReadError::NoMemory(_) => lang.pick(
-                "đóng bớt chương trình khác rồi chạy lại, hoặc kiểm tra đúng là tệp cần đọc",
-                "close other programs and run par again, or check that this is the file meant",
-            ),
+            ReadError::Io(_) => crate::say!(lang, ReadIoHelp),
+            ReadError::NotRegular { .. } => crate::say!(lang, ReadNotRegularHelp),
+            ReadError::TooLarge(..) => crate::say!(lang, ReadTooLargeHelp),
+            ReadError::NoMemory(_) => crate::say!(lang, ReadNoMemoryHelp),
         }
     }
 
     /// The first line in `lang`: `cannot read FILE: reason`.
     pub fn headline(&self, lang: Lang, file: &str) -> String {
-        let lead = match (lang, self) {
-            (Lang::Vi, ReadError::NoMemory(_)) => "không đủ bộ nhớ cho",
-            (Lang::En, ReadError::NoMemory(_)) => "not enough memory for",
-            (Lang::Vi, _) => "không đọc được",
-            (Lang::En, _) => "cannot read",
-        };
-        format!("{lead} {file}: {}", self.reason(lang))
+        let reason = self.reason(lang);
+        match self {
+            ReadError::NoMemory(_) => crate::say!(lang, NoMemoryFor, file, reason),
+            _ => crate::say!(lang, CannotRead, file, reason),
+        }
     }
 
     /// The whole message in `lang`: `cannot read FILE: reason` and a `help:` line.
     pub fn message(&self, lang: Lang, file: &str) -> String {
         format!("{}\n      {}: {}", self.headline(lang, file), help_label(lang), self.help(lang))
-    }
-
-    /// The message in both languages, Vietnamese first, for places where the language
-    /// is not known yet (the plan that would say it could not be read).
-    pub fn message_both(&self, file: &str) -> String {
-        format!(
-            "{}\n       {}\n      {}: {}\n      {}: {}",
-            self.headline(Lang::Vi, file),
-            self.headline(Lang::En, file),
-            help_label(Lang::Vi),
-            self.help(Lang::Vi),
-            help_label(Lang::En),
-            self.help(Lang::En)
-        )
     }
 
     /// The kind of failure: the file could not be read.

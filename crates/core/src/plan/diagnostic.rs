@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::failure::Kind;
+use crate::messages::Msg;
 
 /// One problem at a place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,10 +48,16 @@ impl Source<'_> {
     /// A file with hundreds of problems shows the first [`MOST_SHOWN`] and a count of
     /// the rest, so the output stays readable and fast however broken the file is.
     pub fn render(&self, diags: &[Diagnostic]) -> String {
+        self.render_in(crate::messages::output_lang(), diags)
+    }
+
+    /// [`Source::render`] with its labels and counts in `lang`.
+    pub fn render_in(&self, lang: crate::i18n::Lang, diags: &[Diagnostic]) -> String {
         let mut out = String::new();
         let name = self.path.display();
+        let (help, note) = (Msg::LabelHelp.text(lang), Msg::LabelNote.text(lang));
         if diags.len() > 1 {
-            out.push_str(&format!("error: {} has {} problems:\n", name, diags.len()));
+            out.push_str(&format!("error: {}\n", crate::say!(lang, ManyProblems, file = name, count = diags.len())));
         }
         // Every offset a shown diagnostic points at: its own place and, for a duplicate, the first one.
         let lines = LineStarts::new(
@@ -70,14 +77,15 @@ impl Source<'_> {
             }
             if let Some(first) = &d.first {
                 let (line, col, _) = lines.line_col(self.text, first.start);
-                out.push_str(&format!("      note: {name}:{line}:{col}: first used here\n"));
+                let place = format!("{name}:{line}:{col}");
+                out.push_str(&format!("      {note}: {}\n", crate::say!(lang, FirstUsedHere, place)));
             }
-            if let Some(help) = &d.help {
-                out.push_str(&format!("      help: {}\n", one_line_short(help)));
+            if let Some(text) = &d.help {
+                out.push_str(&format!("      {help}: {}\n", one_line_short(text)));
             }
         }
         if diags.len() > MOST_SHOWN {
-            out.push_str(&format!("  … and {} more; fix these first, then run par again\n", diags.len() - MOST_SHOWN));
+            out.push_str(&format!("  {}\n", crate::say!(lang, MoreProblems, count = diags.len() - MOST_SHOWN)));
         }
         out
     }
@@ -242,7 +250,8 @@ impl PlanError {
         help: &str,
     ) -> Self {
         let whole = Brief { file, at, message, joiner };
-        let rendered = format!("error: {}\n      help: {help}", whole.line(""));
+        let label = Msg::LabelHelp.text(crate::messages::output_lang());
+        let rendered = format!("error: {}\n      {label}: {help}", whole.line(""));
         PlanError { kind, rendered, first: Box::new(whole), problems: 1 }
     }
 }
@@ -278,7 +287,10 @@ mod tests {
         let src = Source { path: Path::new("plan.toml"), text };
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(text.find("kiến").unwrap()), (2, 12));
-        let out = src.render(&[Diagnostic::new("unknown key `titel`", Some(6..11)).help("did you mean `title`?")]);
+        let out = src.render_in(
+            crate::i18n::Lang::En,
+            &[Diagnostic::new("unknown key `titel`", Some(6..11)).help("did you mean `title`?")],
+        );
         assert_eq!(
             out,
             "error: plan.toml:2:1: unknown key `titel`\n  |\n2 | titel = \"Ý kiến\"\n  | ^^^^^\n      help: did you mean `title`?\n"
@@ -291,7 +303,10 @@ mod tests {
         let text = format!("a = \"{}\", b = 1\n", "ý".repeat(200_000));
         let src = Source { path: Path::new("p.toml"), text: &text };
         let at = text.find("b =").unwrap();
-        let out = src.render(&[Diagnostic::new(format!("unknown key `{}`", "k".repeat(5_000)), Some(at..at + 1))]);
+        let out = src.render_in(
+            crate::i18n::Lang::En,
+            &[Diagnostic::new(format!("unknown key `{}`", "k".repeat(5_000)), Some(at..at + 1))],
+        );
         assert!(out.starts_with("error: p.toml:1:200009: unknown key `kkk"), "{}", &out[..80]);
         assert!(out.len() < 1_200, "{} bytes", out.len());
         let lines: Vec<&str> = out.lines().collect();
@@ -305,7 +320,7 @@ mod tests {
         let text = format!("k = \"{}x\"\n", "\u{0}".repeat(500));
         let src = Source { path: Path::new("p.toml"), text: &text };
         let at = text.find('x').unwrap();
-        let out = src.render(&[Diagnostic::new("here", Some(at..at + 1))]);
+        let out = src.render_in(crate::i18n::Lang::En, &[Diagnostic::new("here", Some(at..at + 1))]);
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines[2].chars().count() < 120, "{}", lines[2]);
         assert!(lines[2].contains("\\u{0}x\""), "{}", lines[2]);
@@ -313,12 +328,15 @@ mod tests {
         assert_eq!(lines[3].chars().position(|c| c == '^'), Some(x), "{out}");
         // Hundreds of problems: the first MOST_SHOWN and a count of the rest.
         let diags: Vec<Diagnostic> = (0..120).map(|i| Diagnostic::new(format!("problem {i}"), Some(0..1))).collect();
-        let out = src.render(&diags);
+        let out = src.render_in(crate::i18n::Lang::En, &diags);
         assert!(out.starts_with("error: p.toml has 120 problems:\n"));
         assert_eq!(out.matches("  - p.toml:1:1: problem").count(), MOST_SHOWN);
         assert!(out.ends_with("  … and 70 more; fix these first, then run par again\n"), "{out}");
         // Escapes quoted in a message or help are shown, not run.
-        let out = src.render(&[Diagnostic::new("unknown owner `\u{1b}[2J`", None).help("did you mean `\u{202e}x`?")]);
+        let out = src.render_in(
+            crate::i18n::Lang::En,
+            &[Diagnostic::new("unknown owner `\u{1b}[2J`", None).help("did you mean `\u{202e}x`?")],
+        );
         assert_eq!(out, "error: p.toml: unknown owner `\\u{1b}[2J`\n      help: did you mean `\\u{202e}x`?\n");
     }
 }

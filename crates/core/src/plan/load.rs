@@ -6,6 +6,7 @@ use super::diagnostic::{Brief, Diagnostic, PlanError, Source};
 use super::model::Plan;
 use super::schema::RawPlan;
 use crate::failure::Kind;
+use crate::messages::output_lang;
 
 pub const FILE_NAME: &str = "plan.toml";
 
@@ -33,8 +34,8 @@ pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanErro
         String::new(),
         ": ",
         None,
-        format!("no {FILE_NAME} in {} or any parent folder", cwd.display()),
-        "pass the file with -f FILE, set PAR_FILE, or create one with `par init`",
+        crate::say!(output_lang(), NoPlan, dir = cwd.display()),
+        &crate::say!(output_lang(), NoPlanHelp),
     ))
 }
 
@@ -51,14 +52,14 @@ pub struct Loaded {
 /// Files larger than this are refused, reading no further (see [`crate::read`]).
 pub const MAX_BYTES: u64 = crate::read::MAX_BYTES;
 
-/// A file that could not be read, worded in both languages (the plan that would name
-/// the language is what could not be read); exit code 3.
+/// A file that could not be read, in the output language (`--lang`, else Vietnamese: the
+/// plan that would name its language is what could not be read); exit code 3.
 fn unreadable(error: &crate::read::ReadError, what: &str) -> PlanError {
-    let first =
-        Brief { file: String::new(), at: None, message: error.headline(crate::i18n::Lang::Vi, what), joiner: ": " };
+    let lang = output_lang();
+    let first = Brief { file: String::new(), at: None, message: error.headline(lang, what), joiner: ": " };
     PlanError {
         kind: error.kind(),
-        rendered: format!("error: {}", error.message_both(what)),
+        rendered: format!("error: {}", error.message(lang, what)),
         first: Box::new(first),
         problems: 1,
     }
@@ -90,11 +91,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
             path.display().to_string(),
             " ",
             None,
-            "is UTF-16 text; par reads UTF-8".into(),
-            &format!(
-                "in Notepad choose File › Save as › Encoding: UTF-8, or run: iconv -f UTF-16 -t UTF-8 {} > plan-utf8.toml",
-                path.display()
-            ),
+            crate::say!(output_lang(), Utf16),
+            &crate::say!(output_lang(), Utf16Help, file = path.display()),
         ));
     }
     let (bom, body) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -120,8 +118,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool), PlanError> 
                 path.display().to_string(),
                 ": ",
                 Some((line, col)),
-                format!("the file is not UTF-8 text (byte 0x{:02X})", raw[valid]),
-                "save it as UTF-8; files from old Vietnamese tools in TCVN3 or VNI need converting (e.g. with Unikey's converter)",
+                crate::say!(output_lang(), NotUtf8, byte = format_args!("{:02X}", raw[valid])),
+                &crate::say!(output_lang(), NotUtf8Help),
             ))
         }
     }
@@ -133,9 +131,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
     super::prescan::check_tasks(text).map_err(|l| source.error(&[limit_diagnostic(l)]))?;
     let raw: RawPlan = super::pieces::from_str(text).map_err(|e| {
         let d = match e {
-            super::pieces::Error::Toml(e) => syntax_diagnostic(&e),
+            super::pieces::Error::Toml(e) => syntax_diagnostic(&e, text),
             super::pieces::Error::TomlAt(e, at) => {
-                let mut d = syntax_diagnostic(&e);
+                let mut d = syntax_diagnostic(&e, text.get(at..).unwrap_or(""));
                 d.span = d.span.map(|s| s.start + at..s.end + at);
                 d
             }
@@ -153,13 +151,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
 /// Reads the PAR Index tree from the file the plan names (relative to the plan).
 fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> Result<super::model::Index, PlanError> {
     let path = plan_path.parent().unwrap_or(Path::new(".")).join(name);
-    let what = format!("the index file {} named in {}", path.display(), plan_path.display());
+    let what = crate::say!(output_lang(), IndexFileNamed, file = path.display(), plan = plan_path.display());
     // A device or a pipe there (`/dev/zero`, `/dev/stdin`) is refused by the reader.
     let bytes = read_capped(&path, &what)?;
     let (text, _) = decode(&path, bytes)?;
     let source = Source { path: &path, text: &text };
     super::prescan::check(&text).map_err(|l| source.error(&[limit_diagnostic(l)]))?;
-    let raw: super::schema::RawIndexFile = toml::from_str(&text).map_err(|e| source.error(&[syntax_diagnostic(&e)]))?;
+    let raw: super::schema::RawIndexFile =
+        toml::from_str(&text).map_err(|e| source.error(&[syntax_diagnostic(&e, &text)]))?;
     let (index, problems) = super::validate::validate_index(plan_name.or(raw.name), &raw.criterion);
     if problems.is_empty() { Ok(index) } else { Err(source.error(&problems)) }
 }
@@ -170,9 +169,11 @@ fn limit_diagnostic(exceeded: super::prescan::Exceeded) -> Diagnostic {
     Diagnostic::new(message, Some(exceeded.at..exceeded.at + 1)).help(help)
 }
 
-/// Rewrites serde's wording into what a user can act on, e.g. an unknown key
-/// gets the nearest known key.
-fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
+/// Rewrites serde's wording into what a user can act on, in the output language, e.g.
+/// an unknown key gets the nearest known key; a syntax error gets a hint for the usual
+/// slips (see [`syntax_slip`]). `text` is what the error's span counts from.
+fn syntax_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
+    let lang = output_lang();
     let msg = error.message().trim().to_string();
     let span = error.span();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -180,25 +181,43 @@ fn syntax_diagnostic(error: &toml::de::Error) -> Diagnostic {
         let known: Vec<&str> =
             rest.split("expected ").nth(1).map(|list| list.split('`').skip(1).step_by(2).collect()).unwrap_or_default();
         let near = crate::text::nearest(key, known.iter().copied(), 1);
-        let d = Diagnostic::new(format!("unknown key `{}`", crate::text::clean(key)), span);
+        let d = Diagnostic::new(crate::say!(lang, UnknownKey, key = crate::text::clean(key)), span);
         return match near.first() {
-            Some(n) => d.help(format!("did you mean `{n}`?")),
-            None if !known.is_empty() => d.help(format!("known keys here: {}", known.join(", "))),
+            Some(n) => d.help(crate::say!(lang, DidYouMeanKey, key = n)),
+            None if !known.is_empty() => d.help(crate::say!(lang, KnownKeys, keys = known.join(", "))),
             None => d,
         };
     }
     if msg.contains(" as i128, expected ") || msg.contains(" as u128, expected ") {
-        return Diagnostic::new("this number is too large", span)
-            .help("whole numbers here are days, years or counts; check for a typing slip");
+        return Diagnostic::new(crate::say!(lang, NumberTooLarge), span).help(crate::say!(lang, NumberTooLargeHelp));
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or("");
         if key == "plan" {
             // An empty file, or one without its [plan] table (another TOML file named by mistake?).
-            return Diagnostic::new("the file has no [plan] table", span)
-                .help("a plan starts with [plan] holding unit, title and year; see plan.toml in the README");
+            return Diagnostic::new(crate::say!(lang, NoPlanTable), span).help(crate::say!(lang, NoPlanTableHelp));
         }
-        return Diagnostic::new(format!("missing key `{key}`"), span).help(format!("add `{key} = …` to this table"));
+        return Diagnostic::new(crate::say!(lang, MissingKey, key), span).help(crate::say!(lang, MissingKeyHelp, key));
     }
-    Diagnostic::new(msg.replace('\n', " "), span)
+    let detail = msg.replace('\n', " ");
+    let line = span.as_ref().map_or("", |s| line_at(text, s.start));
+    match super::slip::syntax_slip(lang, &detail, line, span.as_ref().map(|s| s.start - line_start(text, s.start))) {
+        Some((message, help)) => Diagnostic::new(message, span).help(help),
+        None if detail.starts_with("invalid type:") || detail.starts_with("invalid value:") => {
+            Diagnostic::new(crate::say!(lang, TomlWrongKind, detail), span)
+        }
+        None => Diagnostic::new(crate::say!(lang, TomlSyntax, detail), span),
+    }
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+}
+
+/// The line of `text` holding byte `at`.
+fn line_at(text: &str, at: usize) -> &str {
+    let start = line_start(text, at);
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    text.get(start..end).unwrap_or("")
 }

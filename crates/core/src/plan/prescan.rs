@@ -63,22 +63,12 @@ impl Exceeded {
 
     /// What happened and what to do, in both languages (the plan's language is not known
     /// until it is read).
-    pub fn words(&self) -> (String, &'static str) {
+    pub fn words(&self) -> (String, String) {
+        let lang = crate::messages::output_lang();
         match self.limit {
-            Limit::Depth => (
-                format!(
-                    "mảng hoặc bảng lồng nhau quá {MAX_DEPTH} tầng / arrays or tables nested more than {MAX_DEPTH} deep"
-                ),
-                "kế hoạch chỉ lồng 1–2 tầng; kiểm tra dấu [ và { thừa ở đây / a plan nests one or two deep; look for stray [ and { here",
-            ),
-            Limit::Tasks => (
-                format!("hơn {MAX_TASKS} nhiệm vụ / more than {MAX_TASKS} tasks"),
-                "tách kế hoạch thành nhiều tệp (mỗi đơn vị một tệp) / split the plan into several files (one per unit)",
-            ),
-            Limit::Values => (
-                "quá nhiều giá trị so với cỡ tệp / too many values for the file's size".to_string(),
-                "đây không giống một kế hoạch (hàng triệu giá trị ngắn); kiểm tra đúng tệp / this does not look like a plan (millions of tiny values); check it is the right file",
-            ),
+            Limit::Depth => (crate::say!(lang, LimitDepth, max = MAX_DEPTH), crate::say!(lang, LimitDepthHelp)),
+            Limit::Tasks => (crate::say!(lang, LimitTasks, max = MAX_TASKS), crate::say!(lang, LimitTasksHelp)),
+            Limit::Values => (crate::say!(lang, LimitValues), crate::say!(lang, LimitValuesHelp)),
         }
     }
 }

@@ -131,7 +131,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         );
     }
 
-    let mut report = report_settings(&mut c, &raw.report, year, meta.lang.unwrap_or_default());
+    let mut report = report_settings(&mut c, &raw.report, year);
     report.sent = super::history::sent(&mut c, &raw.report.sent, year, &LineIndex::new(text));
 
     if c.problems.is_empty() {
@@ -706,7 +706,7 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
 
 /// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
 /// period of the plan's year that the calendar reports on.
-fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32, lang: Lang) -> ReportSettings {
+fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportSettings {
     use crate::calendar::{Calendar, window};
     let calendar = match &raw.calendar {
         None => Calendar::default(),
@@ -728,7 +728,8 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32, lang: Lang
             None
         }
     });
-    let due_day = due_day.filter(|&day| coherent_due_day(checker, raw, calendar, day, year, lang));
+    let due_day =
+        due_day.filter(|&day| coherent_due_day(checker, raw, calendar, day, year, crate::messages::output_lang()));
     let mut proposals = Vec::with_capacity(raw.proposal.len());
     for p in &raw.proposal {
         let period = match Period::parse(p.period.get_ref(), Some(year)) {

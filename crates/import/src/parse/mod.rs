@@ -332,6 +332,10 @@ mod tests {
         assert_eq!(tl("gửi về trước ngày 30 tháng 5 năm 2025 để theo dõi"), (d(2025, 5, 30), None, None));
         assert_eq!(tl("hoàn thành ngày 30/5/2025."), (d(2025, 5, 30), None, None));
         assert_eq!(tl("báo cáo hằng tháng trước ngày 20"), (None, Some("monthly"), Some(20)));
+        // A full stop after the day ends the sentence; it is not a date's separator (issue 18).
+        assert_eq!(tl("hằng tháng, trước ngày 25."), (None, Some("monthly"), Some(25)));
+        assert_eq!(tl("hằng tháng, trước ngày 25"), (None, Some("monthly"), Some(25)));
+        assert_eq!(tl("hằng tháng, trước ngày 25.6 của tháng sau."), (None, Some("monthly"), None));
         assert_eq!(tl("không để tồn đọng trong mỗi quý."), (None, Some("quarterly"), None));
         assert_eq!(tl("báo cáo theo báo cáo định kỳ của đơn vị."), (None, Some("quarterly"), None));
         assert_eq!(tl("tổ chức hằng năm."), (None, Some("yearly"), None));

@@ -184,7 +184,9 @@ pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
             && let Some((day, end)) = folded.digits(folded.skip_ws(i + 4), 2)
             && (1..=31).contains(&day)
             && folded.boundary_after(end)
-            && !matches!(folded.fold.get(end), Some('/' | '-' | '.'))
+            // "ngày 25/…" is a date; "ngày 25." ends a sentence ("hằng tháng, trước ngày 25.").
+            && !matches!(folded.fold.get(end), Some('/' | '-'))
+            && !(folded.fold.get(end) == Some(&'.') && folded.fold.get(end + 1).is_some_and(char::is_ascii_digit))
             && !folded.word_at(folded.skip_ws(end), "thang")
         {
             out.push(Found { when: When::DayOfMonth(day), span: (i, end) });

@@ -1,0 +1,469 @@
+//! The message catalogue (`par::messages`), from the command line:
+//! (a) every id is triggered by some command line below, in both languages, and what is
+//!     printed is the catalogue's text for that language; an id no command line can
+//!     trigger says why in the catalogue (`[unreachable: "…"]`); the test fails for an id
+//!     that is neither;
+//! (b) every line a command of (a) prints on standard error is a catalogue text of the
+//!     run's language (no English slips into a Vietnamese run, nor the other way), and no
+//!     source file hands a string literal to what prints on standard error.
+
+use std::collections::BTreeSet;
+
+use par::i18n::Lang;
+use par::messages::Msg;
+
+use crate::support::{SEED, Session, plan_with};
+
+/// How a case's folder is set up before `par` runs in it.
+enum Setup {
+    /// The seed plan as `plan.toml`.
+    Seed,
+    /// `plan.toml` with this text.
+    Plan(String),
+    /// The seed plan, and these files (name, text).
+    With(&'static [(&'static str, &'static str)]),
+    /// The seed plan, and a step run first (a journal entry to lose, a read-only file).
+    Then(fn(&Session)),
+    /// The seed plan, and this variable in the environment.
+    Env(&'static str, &'static str),
+}
+
+/// The command lines (without `--lang`), each run once per language.
+fn cases() -> Vec<(Setup, Vec<&'static str>)> {
+    use Setup::*;
+    let task = |extra: &str| {
+        plan_with(&format!("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"Việc\"\nowner = \"ht\"\n{extra}"))
+    };
+    vec![
+        (Seed, vec!["--today", "xyz", "status"]),
+        (Seed, vec!["--today", "30/9/1200", "status"]),
+        (Seed, vec!["-f", "khong-co.toml", "status"]),
+        (Seed, vec!["-f", "/dev/null", "status"]),
+        (Plan(String::new()), vec!["status"]),
+        (Plan("\u{feff}\u{0}\u{0}\u{0}".repeat(8)), vec!["status"]),
+        (Plan(format!("{}\u{ff}", plan_with(""))), vec!["status"]),
+        (Plan(plan_with("[[task]]\nid = \"1\"\ndue = 30/9/2025\n")), vec!["status"]),
+        (Plan(plan_with("[[task]]\nid = \"1\"\ntitle = “Việc”\n")), vec!["status"]),
+        (Plan(plan_with("[[task]]\nid = \"1\"\ntitle = \"Việc\n")), vec!["status"]),
+        (Plan(plan_with("[[task]]\nid = \"1\"\ntitle \"Việc\"\n")), vec!["status"]),
+        (Plan(plan_with("[[task]]\nid = \"1\"\ntitle = Việc\n")), vec!["status"]),
+        (Plan(plan_with("[[task]]\nid = [1\n")), vec!["status"]),
+        (Plan(task("due = \"x\"\n[[task.measure]]\nvalue = \"chín\"\n")), vec!["status"]),
+        (Plan(task("titel = \"x\"\n")), vec!["status"]),
+        (Plan(task("zzzzzzzz = \"x\"\n")), vec!["status"]),
+        (Plan(plan_with("").replace("year = 2025", "year = 99999999999999999999")), vec!["status"]),
+        (Plan(plan_with("").replace("unit = \"Trường Tiểu học Thử\"\n", "")), vec!["status"]),
+        (Plan(format!("{}a = {}\n", plan_with(""), "[".repeat(40))), vec!["status"]),
+        (Seed, vec!["show", "99"]),
+        (Seed, vec!["show", "III.9"]),
+        (Seed, vec!["show", "4@"]),
+        (Seed, vec!["show", "4@Q9"]),
+        (Seed, vec!["done", "1@Q3"]),
+        (Seed, vec!["log", "5@2025-Q1", "x"]),
+        (Seed, vec!["done", "5@Q3", "--period", "Q4", "--today", "2025-10-10"]),
+        (Seed, vec!["list", "--owner", "hieu"]),
+        (Seed, vec!["add", "X", "--section", "II", "--owner", "chhc"]),
+        (Seed, vec!["add", "X", "--section", "II", "--owner", "zzzzzz"]),
+        (Seed, vec!["add", "X", "--section", "IV"]),
+        (Seed, vec!["add", "X", "--section", "ZZZZZZ"]),
+        (Seed, vec!["add", "X", "--section", "II", "--repeat", "weekly"]),
+        (Seed, vec!["add", "X", "--section", "II", "--due", "31/2/2025"]),
+        (Seed, vec!["add", "X", "--section", "II", "--due", "1/1/1200"]),
+        (Seed, vec!["done", "4", "--date", "2025-12-20", "--today", "2025-10-10"]),
+        (Seed, vec!["done", "4", "--period", "2025-13"]),
+        (Seed, vec!["done", "4", "--period", "2025-Q1"]),
+        (Seed, vec!["done", "1", "--period", "2025-Q1"]),
+        (Seed, vec!["done", "4", "--period", "2025-07"]),
+        (Seed, vec!["done", "5", "--date", "2025-02-01", "--today", "2025-10-10"]),
+        // No period overdue for task 4 on 10/10: the date picks the period, and 1/2 holds none of its.
+        (Seed, vec!["done", "4", "--date", "2025-02-01", "--today", "2025-10-10"]),
+        (Seed, vec!["log", "1", "x", "--period", "2024-Q1"]),
+        (Seed, vec!["add", ""]),
+        (Seed, vec!["add", "X"]),
+        (Seed, vec!["add", "X", "--section", "II", "--id", "3"]),
+        (Seed, vec!["done", "III.2"]),
+        (Seed, vec!["edit", "4", "--title", " "]),
+        (Seed, vec!["edit", "4", "--due", "1/10/2025", "--unset", "due"]),
+        (Seed, vec!["edit", "4"]),
+        (Seed, vec!["edit", "9", "--repeat", "quarterly"]),
+        (Seed, vec!["edit", "1", "--owner", "ht"]),
+        (Seed, vec!["-f", "moi.toml", "init", "--unit", " "]),
+        (Seed, vec!["log", "4", " "]),
+        (Seed, vec!["measure", "1", "90"]),
+        (Seed, vec!["measure", "4", "chín"]),
+        (Seed, vec!["measure", "4", "90", "--date", "15/12/2024"]),
+        (
+            Plan(task("due = 2025-06-30\n[task.indicator]\nname = \"Tỷ lệ\"\ntarget = 90\n")),
+            vec!["measure", "1", "90", "--date", "15/12/2024"],
+        ),
+        (Seed, vec!["reopen", "1"]),
+        (Seed, vec!["rm", "8"]),
+        (Seed, vec!["export", "-o", "x.pdf"]),
+        (Seed, vec!["export"]),
+        (Seed, vec!["export", "--format", "ics", "--sheet", "tasks"]),
+        (Plan(plan_with("")), vec!["index"]),
+        (Seed, vec!["report", "--format", "docx"]),
+        (Seed, vec!["report", "--quarter", "2025-Q5"]),
+        (Seed, vec!["report", "--quarter", "2025-H1"]),
+        (Seed, vec!["report", "--quarter", "Q2", "-o", "bao-cao.md", "--today", "2025-06-30"]),
+        (Seed, vec!["export", "--format", "csv", "-o", "out.csv", "--today", "2025-06-30"]),
+        (With(&[("out.csv", "x")]), vec!["export", "--format", "csv", "-o", "out.csv"]),
+        (Seed, vec!["export", "--format", "csv", "-o", "plan.toml"]),
+        (Seed, vec!["export", "--format", "csv", "-o", "khong-co/out.csv"]),
+        (Seed, vec!["export", "--format", "csv", "-o", "."]),
+        (With(&[("plan.toml.x", "")]), vec!["man", "-o", "plan.toml/x"]),
+        (Seed, vec!["man", "-o", "trang"]),
+        (With(&[("init.toml", "x")]), vec!["-f", "init.toml", "init", "--unit", "U"]),
+        (With(&[(".plan.toml.journal", "")]), vec!["restore"]),
+        (Then(lose_an_entry), vec!["status"]),
+        (Then(read_only_plan), vec!["done", "4"]),
+        (Then(lock_is_a_folder), vec!["done", "4"]),
+        (Then(journal_is_a_folder), vec!["status"]),
+        (Then(index_file_missing), vec!["index"]),
+        (Then(journal_is_a_folder), vec!["restore"]),
+        (Then(no_plan), vec!["status"]),
+        (Then(huge_file), vec!["-f", "big.toml", "status"]),
+        (Then(not_utf8), vec!["status"]),
+        (Then(read_only_folder), vec!["done", "4"]),
+        (Then(lock_is_a_link), vec!["done", "4"]),
+        (Then(lose_a_done_mark), vec!["status"]),
+        (Then(lose_many_entries), vec!["status"]),
+        (Env("PAR_NOW", "hôm qua"), vec!["log", "4", "x"]),
+        (
+            Plan(format!(
+                "task = [{{ id = \"1\", section = \"II\", title = \"Việc\", owner = \"ht\" }}]\n{}",
+                plan_with("")
+            )),
+            vec!["done", "1"],
+        ),
+    ]
+}
+
+fn no_plan(s: &Session) {
+    std::fs::remove_file(s.path("plan.toml")).unwrap();
+}
+
+fn huge_file(s: &Session) {
+    std::fs::File::create(s.path("big.toml")).unwrap().set_len(300 << 20).unwrap();
+}
+
+fn not_utf8(s: &Session) {
+    std::fs::write(s.path("plan.toml"), [SEED.as_bytes(), b"# \xff\n"].concat()).unwrap();
+}
+
+fn read_only_folder(s: &Session) {
+    let dir = s.path("");
+    let mut p = std::fs::metadata(&dir).unwrap().permissions();
+    p.set_readonly(true);
+    std::fs::set_permissions(&dir, p).unwrap();
+}
+
+fn lock_is_a_link(s: &Session) {
+    std::os::unix::fs::symlink("/khong-co/lock", s.path(".plan.toml.lock")).unwrap();
+}
+
+fn lose_a_done_mark(s: &Session) {
+    let before = s.plan_text();
+    assert_eq!(s.run(&["done", "1", "--today", "2025-10-06"]).code, 0);
+    assert_eq!(s.run(&["done", "5", "--period", "2025-Q3", "--today", "2025-10-06"]).code, 0);
+    std::fs::write(s.path("plan.toml"), before).unwrap();
+}
+
+fn lose_many_entries(s: &Session) {
+    let before = s.plan_text();
+    for i in 0..22 {
+        assert_eq!(s.run(&["log", "5", &format!("Việc {i}"), "--today", "2025-10-06"]).code, 0);
+    }
+    std::fs::write(s.path("plan.toml"), before).unwrap();
+}
+
+fn lose_an_entry(s: &Session) {
+    let before = s.plan_text();
+    assert_eq!(s.run(&["log", "5", "Việc A", "--today", "2025-10-06"]).code, 0);
+    std::fs::write(s.path("plan.toml"), before).unwrap();
+}
+
+fn read_only_plan(s: &Session) {
+    let path = s.path("plan.toml");
+    let mut p = std::fs::metadata(&path).unwrap().permissions();
+    p.set_readonly(true);
+    std::fs::set_permissions(&path, p).unwrap();
+}
+
+fn lock_is_a_folder(s: &Session) {
+    std::fs::create_dir(s.path(".plan.toml.lock")).unwrap();
+}
+
+fn journal_is_a_folder(s: &Session) {
+    std::fs::create_dir(s.path(".plan.toml.journal")).unwrap();
+}
+
+fn index_file_missing(s: &Session) {
+    let with_index = SEED.replacen("[index]", "[index]\nfile = \"chi-so.toml\"", 1);
+    let text = with_index.split("\n[[index.criterion]]").next().unwrap().to_string()
+        + &SEED[SEED.find("\n[[task]]").unwrap()..];
+    std::fs::write(s.path("plan.toml"), text).unwrap();
+}
+
+/// Ids the cases above do not reach yet, each with the reason; the lead moves them to a
+/// case (or to `[unreachable]` in the catalogue) as the plan checks move in.
+const PENDING: &[(&str, &str)] = &[
+    ("ManyProblems", "only the plan's checks (validate.rs, English still) give several problems"),
+    ("MoreProblems", "only the plan's checks (validate.rs, English still) give over 50 problems"),
+    ("FirstUsedHere", "a duplicate id: a diagnostic of the plan's checks (validate.rs, English still)"),
+    ("LabelNote", "printed with RemoveWouldBreakPlan, which needs a removal that breaks the plan"),
+    ("RemoveWouldBreakPlan", "removing a task the rest of the plan depends on: no such reference exists yet"),
+    ("CannotEditTask", "an edit whose lines cannot be rewritten in place; needs a case"),
+    (
+        "LimitTasks",
+        "200,001 tasks: covered by hostile::more_tasks_than_the_limit_are_refused_at_the_first_one_too_many",
+    ),
+    ("LimitTasksHelp", "as LimitTasks"),
+    (
+        "LimitValues",
+        "tens of MB of values: covered by hostile::hostile_nesting_and_value_floods_are_refused_in_bounded_memory",
+    ),
+    ("LimitValuesHelp", "as LimitValues"),
+    ("CannotWriteUnchanged", "a write that fails midway (a full disk): covered by crash_safety with ulimit -f"),
+    ("LockHeld", "another par holding the lock: covered by write_safety"),
+    ("LockHeldHelp", "as LockHeld"),
+    ("JournalUnusable", "a journal the user may not read: not as root, where the tests run"),
+    ("ReadDenied", "a plan the user may not read: not as root, where the tests run"),
+    ("IoDenied", "a file the user may not write: not as root, where the tests run"),
+    (
+        "MeasureOutsideYear",
+        "measure on a day outside the plan's year is refused earlier today; the period helper reworks it",
+    ),
+    ("MeasureOutsideYearHelp", "as MeasureOutsideYear"),
+];
+
+/// The message text of a line of standard error, without what frames it: the `error: `
+/// tag, a label of the run's language, a diagnostic's `FILE:LINE:COL: ` or list dash.
+/// `None` for lines that are not messages (a snippet of the plan, a listed entry).
+fn message_of(line: &str, lang: Lang) -> Option<String> {
+    let mut rest = line.trim_start();
+    if rest.is_empty()
+        || rest.starts_with('|')
+        || rest.split_once(" |").is_some_and(|(n, _)| n.trim().chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    rest = rest.strip_prefix("error: ").unwrap_or(rest);
+    for label in [Msg::LabelHelp, Msg::LabelNote, Msg::LabelWarning] {
+        if let Some(r) = rest.strip_prefix(label.text(lang)).and_then(|r| r.strip_prefix(": ")) {
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_prefix("- ") {
+        rest = r;
+    }
+    // FILE:LINE:COL: or FILE: before a diagnostic.
+    let bytes: Vec<&str> = rest.splitn(4, ": ").collect();
+    if let Some(i) = (0..bytes.len().saturating_sub(1)).find(|&i| {
+        let head = bytes[..=i].join(": ");
+        let parts: Vec<&str> = head.rsplitn(3, ':').collect();
+        parts.len() == 3 && parts[0].chars().all(|c| c.is_ascii_digit()) && parts[1].chars().all(|c| c.is_ascii_digit())
+    }) {
+        rest = &rest[bytes[..=i].join(": ").len() + 2..];
+    }
+    Some(rest.to_string())
+}
+
+/// Whether a template says something of its own (not only arguments and punctuation).
+fn has_words(m: Msg, lang: Lang) -> bool {
+    m.pieces(lang).concat().chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+/// The ids whose text in `lang` the message is, and whether some id with words is one.
+fn ids_of(message: &str, lang: Lang) -> Vec<Msg> {
+    Msg::ALL
+        .iter()
+        .copied()
+        .filter(|&m| m.matches(lang, message) || (has_words(m, lang) && contains_whole(m, lang, message)))
+        .collect()
+}
+
+/// A message that is this template inside another's argument (`--period: {reason}`).
+fn contains_whole(m: Msg, lang: Lang, message: &str) -> bool {
+    let pieces = m.pieces(lang);
+    let first = &pieces[0];
+    (!first.is_empty() || pieces.len() == 1)
+        && message.match_indices(first.as_str()).any(|(i, _)| i > 0 && m.matches(lang, &message[i..]))
+}
+
+#[test]
+fn every_message_is_triggered_in_both_languages_and_printed_as_catalogued() {
+    let mut triggered: BTreeSet<&str> = BTreeSet::new();
+    let mut strays = Vec::new();
+    for (setup, args) in cases() {
+        for lang in [Lang::Vi, Lang::En] {
+            let s = match &setup {
+                Setup::Seed | Setup::Then(_) | Setup::Env(..) => Session::seed(),
+                Setup::Plan(text) => Session::with_plan(text),
+                Setup::With(files) => {
+                    let s = Session::seed();
+                    for (name, text) in *files {
+                        std::fs::write(s.path(name), text).unwrap();
+                    }
+                    s
+                }
+            };
+            if let Setup::Then(step) = &setup {
+                step(&s);
+            }
+            let code = if lang == Lang::En { "en" } else { "vi" };
+            let full = [&["--lang", code][..], &args].concat();
+            let run = match &setup {
+                Setup::Env(key, value) => crate::support::Run::from(s.command(&full).env(key, value).output().unwrap()),
+                _ => s.run(&full),
+            };
+            assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+            for line in run.stderr.lines() {
+                for label in [Msg::LabelHelp, Msg::LabelNote, Msg::LabelWarning] {
+                    if line.trim_start().starts_with(&format!("{}: ", label.text(lang))) {
+                        triggered.insert(label.id());
+                    }
+                }
+                let Some(message) = message_of(line, lang) else { continue };
+                let ids = ids_of(&message, lang);
+                if !ids.iter().any(|&m| has_words(m, lang)) {
+                    strays.push(format!("{code} {args:?}: {line}"));
+                }
+                triggered.extend(ids.iter().map(|m| m.id()));
+            }
+        }
+    }
+    assert!(
+        strays.is_empty(),
+        "lines of standard error that are no catalogue text of the run's language:\n{}",
+        strays.join("\n")
+    );
+    let pending: BTreeSet<&str> = PENDING.iter().map(|(id, _)| *id).collect();
+    let missing: Vec<&str> = Msg::ALL
+        .iter()
+        .filter(|m| m.unreachable().is_none() && !triggered.contains(m.id()) && !pending.contains(m.id()))
+        .map(|m| m.id())
+        .collect();
+    assert!(missing.is_empty(), "ids neither triggered by a case nor marked unreachable: {missing:?}");
+    let stale: Vec<&str> = pending.iter().filter(|id| triggered.contains(**id)).copied().collect();
+    assert!(stale.is_empty(), "ids listed as pending that a case now triggers: {stale:?}");
+}
+
+/// Files that still word some standard-error texts outside the catalogue, and why; the
+/// scan below skips them, and fails when one of them is clean (take it off the list).
+const NOT_YET: &[(&str, &str)] = &[
+    ("crates/core/src/plan/validate.rs", "the plan's checks: English diagnostics, next to move"),
+    ("src/commands/rollup.rs", "rollup's warnings: the \"office\" helper rewrites them"),
+    // Landed beside the catalogue on 2026-11-30 (issues #14, #18 points 6–7), bilingual
+    // through `lang.pick` or English plan diagnostics; next to move.
+    ("src/commands/edit.rs", "the indicator's toml_edit error prefix"),
+    ("src/commands/measure_replace.rs", "the measurement's toml_edit error prefix"),
+    ("src/commands/owner.rs", "the owner's toml_edit error prefix"),
+    ("src/commands/check.rs", "the plan warnings' label"),
+    ("crates/core/src/plan/history.rs", "English plan diagnostics, as validate.rs's"),
+];
+
+/// What hands text to standard error: a failure, its help, a diagnostic, a print.
+const SINKS: &[&str] = &[
+    "Fail::new(",
+    "Fail::input(",
+    "Fail::read(",
+    "Fail::write(",
+    "Fail::conflict(",
+    "Fail::findings(",
+    "Fail::rendered(",
+    ".help(",
+    ".help_in(",
+    "eprintln!(",
+    "eprint!(",
+    "Diagnostic::new(",
+    ".problem(",
+    "PlanError::plain(",
+];
+
+/// The first argument of the call starting at `text` (after the sink's opening parenthesis),
+/// when it is a string literal or `format!`/`&format!` of one: that literal.
+fn literal_argument(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let t = t.strip_prefix('&').unwrap_or(t);
+    let t = t.strip_prefix("format!(").map(str::trim_start).unwrap_or(t);
+    let body = t.strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(&body[..i]),
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
+/// Whether a format string has words of its own outside its `{…}` arguments.
+fn has_own_words(literal: &str) -> bool {
+    // `error: ` is the one fixed tag (see the catalogue's documentation).
+    let literal = literal.strip_prefix("error: ").unwrap_or(literal);
+    let mut depth = 0;
+    let mut letters = 0;
+    for c in literal.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if depth == 0 && c.is_alphabetic() => letters += 1,
+            _ => {}
+        }
+    }
+    letters >= 2
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_string_literal_outside_the_catalogue_reaches_standard_error() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for krate in ["core", "render", "import"] {
+        rust_files(&root.join("crates").join(krate).join("src"), &mut files);
+    }
+    let mut found = Vec::new();
+    let mut clean_but_listed = Vec::new();
+    for file in files {
+        let name = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        if name.contains("/messages/") || name.ends_with("/tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Unit tests at the end of a file say what they like.
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+        let mut hits = Vec::new();
+        for sink in SINKS {
+            for (at, _) in code.match_indices(sink) {
+                if let Some(lit) = literal_argument(&code[at + sink.len()..]).filter(|l| has_own_words(l)) {
+                    let line = code[..at].lines().count().max(1);
+                    hits.push(format!("{name}:{line}: {sink}\"{lit}\""));
+                }
+            }
+        }
+        match (NOT_YET.iter().any(|(f, _)| *f == name), hits.is_empty()) {
+            (true, true) => clean_but_listed.push(name),
+            (true, false) => {}
+            (false, _) => found.extend(hits),
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "text handed to standard error outside the catalogue (add it to crates/core/src/messages/list.rs and use say!):\n{}",
+        found.join("\n")
+    );
+    assert!(clean_but_listed.is_empty(), "listed in NOT_YET but clean now: {clean_but_listed:?}");
+}
