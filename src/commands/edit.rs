@@ -28,7 +28,7 @@ fn head_changes(ctx: &Context, plan: &Plan, i: usize, args: &EditArgs, lang: Lan
     let mut set: Vec<(&'static str, String)> = Vec::new();
     if let Some(t) = &args.title {
         if t.trim().is_empty() {
-            return Err(Fail::input(say!(lang, TitleEmpty)).into());
+            return Err(Fail::input(say!(lang, TitleEmpty)));
         }
         set.push(("title", quote(t.trim())));
     }
