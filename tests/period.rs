@@ -84,8 +84,8 @@ title = "One-off due in Q4"
 owner = "ht"
 due = 2025-11-30
 
-# ---- HISTORY HELPER: a task added after the quarter (`added = 2025-10-05`) goes here,
-# ---- with its assertions in q3_report_as_of_10_october_counts_each_item (issue #14.5).
+# A task added after the quarter (G, `par add` on 05/10) is added by the test itself:
+# see q3_report_as_of_10_october_counts_each_item.
 "#;
 
 fn scenario() -> Session {
@@ -185,6 +185,37 @@ fn q3_report_as_of_10_october_counts_each_item() {
     }
     // The calendar note and the deadline are status's, not the signed body's.
     assert!(!md.contains("quý dương lịch") && !md.contains("hạn gửi báo cáo"), "{md}");
+
+    // G, added on 05/10 (after the quarter) and due 15/11: not one of Q3's items; the
+    // whole-plan column on 10/10 gains one open item (8 + 1 = 9; open 2 + 1 = 3; the rate
+    // 4 done of 8 with a deadline = 50 %).
+    let before_status = s.par(["status", "--today", "2025-09-30"]).ok();
+    let before_q3 = s.par(["report", "--quarter", "Q3", "--today", "2025-09-30"]).ok();
+    s.par([
+        "add",
+        "Added after the quarter",
+        "--section",
+        "II",
+        "--owner",
+        "ht",
+        "--due",
+        "15/11/2025",
+        "--today",
+        "2025-10-05",
+    ])
+    .ok();
+    assert!(
+        s.plan_text()
+            .contains("title = \"Added after the quarter\"\nowner = \"ht\"\ndue = 2025-11-15\nadded = 2025-10-05\n")
+    );
+    let r = s.par(["report", "--quarter", "Q3", "--today", "2025-10-10", "--format", "json"]).json();
+    assert_eq!(keys(&r), ["A@2025-Q3", "B", "C", "D", "E"]);
+    assert_eq!(counts(&r["figures"]["period"]), [5, 1, 2, 0, 1, 0, 1]);
+    assert_eq!(counts(&r["figures"]["year"]), [9, 2, 2, 3, 1, 0, 1]);
+    assert_eq!(r["figures"]["year"]["percent_complete"], 50.0);
+    // Days before the addition read the plan as it stood then: unchanged, byte for byte.
+    assert_eq!(s.par(["status", "--today", "2025-09-30"]).ok(), before_status);
+    assert_eq!(s.par(["report", "--quarter", "Q3", "--today", "2025-09-30"]).ok(), before_q3);
 }
 
 #[test]
