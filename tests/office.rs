@@ -636,7 +636,7 @@ fn the_consolidated_report_in_word_read_back_from_its_xml() {
         "Số: …/BC-UBND|Thành phố Hồ Chí Minh, ngày 10 tháng 10 năm 2025|",
         "|BÁO CÁO|Kết quả thực hiện Kế hoạch cải thiện Chỉ số CCHC của các đơn vị trực thuộc quý III năm 2025|",
         // Part I: the units table, the total, the units named.
-        "|TT|Đơn vị|Trong kỳ|Lũy kế|Thay đổi (điểm %)|Quá hạn|Ghi nhận gần nhất|",
+        "|TT|Đơn vị|Trong kỳ|Cả kế hoạch năm|Thay đổi (điểm %)|Quá hạn|Ghi nhận gần nhất|",
         "|1|Trường Tiểu học C (kế hoạch trống; im lặng)|–|–|–|0|–|",
         "Cộng|",
         "Số đơn vị đã gửi kế hoạch: 6/9 đơn vị trong danh sách.",

@@ -420,6 +420,11 @@ fn the_readme_excerpts_are_what_par_prints() {
         .unwrap();
     let blocks: Vec<&str> = doc.split("```").skip(1).step_by(2).collect();
     assert_eq!(blocks.len(), 4, "the four examples");
+    // README.md shows the same excerpts, word for word.
+    let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for block in &blocks {
+        assert!(readme.contains(block), "README.md lacks the excerpt:\n{block}");
+    }
     let lines = |b: &str| -> Vec<String> {
         b.lines().skip(1).filter(|l| *l != "…" && !l.starts_with("$ ")).map(String::from).collect()
     };

@@ -77,7 +77,7 @@ impl Look {
         self.after = after;
         self
     }
-    fn keep(mut self) -> Look {
+    pub(crate) fn keep(mut self) -> Look {
         self.keep = true;
         self
     }
@@ -245,7 +245,7 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 }
 
 /// The page number, centred at the top of every page but the first (Decree 30/2020).
-fn page_number_header() -> Header {
+pub(crate) fn page_number_header() -> Header {
     Header::new().add_paragraph(
         Paragraph::new().id(next_id()).align(AlignmentType::Center).size(BLOCK).add_page_num(PageNum::new()),
     )

@@ -29,7 +29,7 @@ pub fn render(report: &RollupReport, lang: Lang) -> String {
         l.pick("Mã đơn vị", "Unit code"),
         l.pick("Kỳ báo cáo", "Report period"),
         l.pick("Hoàn thành trong kỳ (%)", "Period complete (%)"),
-        l.pick("Lũy kế (%)", "Year to date (%)"),
+        l.pick("Cả kế hoạch năm (%)", "Whole plan (%)"),
         l.pick("Thay đổi so với kỳ trước (điểm %)", "Change from previous period (points)"),
         l.pick("Ghi nhận gần nhất", "Last entry"),
         l.pick("Im lặng trong kỳ", "Silent in the period"),

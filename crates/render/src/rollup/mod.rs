@@ -25,7 +25,7 @@ fn unit_headers(lang: Lang) -> [&'static str; 14] {
         lang.pick("Tỷ lệ đúng hạn", "On-time rate"),
         lang.pick("Dự báo Chỉ số", "Index forecast"),
         lang.pick("Trong kỳ", "Period"),
-        lang.pick("Lũy kế", "Year to date"),
+        lang.pick("Cả kế hoạch năm", "Whole plan"),
         lang.pick("Thay đổi", "Change"),
         lang.pick("Ghi nhận gần nhất", "Last entry"),
         lang.pick("Tệp", "File"),
@@ -152,7 +152,7 @@ fn summary_line(report: &RollupReport, style: &Style) -> String {
             "; {} {}, {} {}, {} {}",
             l.pick("trong kỳ", "period"),
             style.percent(t.period.percent_complete),
-            l.pick("lũy kế", "year to date"),
+            l.pick("cả kế hoạch năm", "whole plan"),
             style.percent(t.year.percent_complete),
             l.pick("thay đổi", "change"),
             change_text(t.change_points, style)

@@ -52,7 +52,7 @@ fn headers(lang: Lang) -> Vec<String> {
         lang.pick("TT", "No."),
         lang.pick("Đơn vị", "Unit"),
         lang.pick("Trong kỳ", "Period"),
-        lang.pick("Lũy kế", "Year to date"),
+        lang.pick("Cả kế hoạch năm", "Whole plan"),
         lang.pick("Thay đổi (điểm %)", "Change (points)"),
         lang.pick("Quá hạn", "Overdue"),
         lang.pick("Ghi nhận gần nhất", "Last entry"),
@@ -176,7 +176,7 @@ fn results(report: &RollupReport, s: &Style) -> Vec<String> {
         t.period.counts.total - t.period.counts.ongoing,
         l.pick("việc có hạn", "items with a deadline"),
         s.percent(t.period.percent_complete),
-        l.pick("lũy kế từ đầu năm", "year to date"),
+        l.pick("cả kế hoạch năm", "whole plan"),
         t.year.counts.done(),
         t.year.counts.total - t.year.counts.ongoing,
         s.percent(t.year.percent_complete),
@@ -313,6 +313,9 @@ pub fn docx(report: &RollupReport, office: &Office, today: NaiveDate, lang: Lang
         )
         .default_fonts(fonts)
         .default_size(BODY)
+        // Page numbers from page 2, as the unit report (Decree 30/2020).
+        .header(crate::render::report::docx::page_number_header())
+        .first_header(docx_rs::Header::new())
         .created_at(&stamp)
         .updated_at(&stamp);
     let one = |x: &str| crate::text::one_line(x);
@@ -344,7 +347,7 @@ pub fn docx(report: &RollupReport, office: &Office, today: NaiveDate, lang: Lang
     let table = TableText {
         header: d.header.clone(),
         rows: d.table.clone(),
-        widths: vec![6, 34, 12, 12, 12, 10, 14],
+        widths: vec![6, 30, 11, 13, 11, 10, 19],
         centred: vec![true, false, true, true, true, true, true],
     };
     out.t(data_table(&table));
@@ -360,7 +363,15 @@ pub fn docx(report: &RollupReport, office: &Office, today: NaiveDate, lang: Lang
     for (i, p) in d.proposals.iter().enumerate() {
         out.p(body(&format!("{}. {p}", i + 1)));
     }
-    out.p(para("", Look::body().after(0)));
+    // The closing line stays on the page of the signature (Decree 30 layout, as the unit report).
+    let closing = lang
+        .pick(
+            &format!("Trên đây là báo cáo {} của {}./.", lower_first(&d.subject), d.unit),
+            &format!("This is the report on {} of {}.", lower_first(&d.subject), d.unit),
+        )
+        .to_string();
+    out.p(para(&one(&closing), Look::body().keep()));
+    out.p(para("", Look::body().after(0).keep()));
     let mut left =
         vec![para(words::recipients_heading(lang), Look { size: NATIONAL, ..Look::default() }.bold().italic())];
     left.extend(d.recipients.iter().map(|x| para(&one(x), Look { size: SMALL, ..Look::default() })));
@@ -376,4 +387,13 @@ pub fn docx(report: &RollupReport, office: &Office, today: NaiveDate, lang: Lang
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut bytes).map_err(|e| format!("cannot build the Word file: {e}"))?;
     Ok(bytes.into_inner())
+}
+
+/// "Kết quả …" → "kết quả …": a subject inside a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
