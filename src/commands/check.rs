@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Outcome> {
     let violations = check(plan, lang);
     let copies = super::sent::check_copies(plan, &loaded.path, lang);
     let clean = violations.is_empty() && copies.is_empty();
-    let warnings = plan_warnings(plan, lang);
+    let warnings = plan_warnings(plan, ctx.today, lang);
     // With JSON the warnings are in the document; on a terminal, on standard error.
     for w in warnings.iter().filter(|_| args.format == ReadFormat::Table) {
         eprintln!("warning: {}", crate::text::clean(&w.problem));

@@ -160,13 +160,14 @@ pub struct PlanWarning {
 }
 
 /// Warnings on the plan's head: the report's recipients (Nơi nhận) must include the
-/// superior body it reports to.
-pub fn plan_warnings(plan: &Plan, lang: Lang) -> Vec<PlanWarning> {
+/// superior body it reports to, both as in force on `today` (`[[plan.change]]`).
+pub fn plan_warnings(plan: &Plan, today: chrono::NaiveDate, lang: Lang) -> Vec<PlanWarning> {
     let mut out = Vec::new();
-    let superior = plan.report.superior.as_deref().or(plan.meta.superior.as_deref()).map(str::trim);
-    let recipients = plan.report.recipients.as_ref().unwrap_or(&plan.meta.recipients);
-    if let Some(sup) = superior.filter(|s| !s.is_empty())
-        && !recipients.iter().any(|r| names_body(r, sup))
+    let force = plan.in_force(today);
+    // One line: a name typed over two lines must not break the warning's layout.
+    let superior = force.superior.as_deref().map(crate::text::one_line);
+    if let Some(sup) = superior.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        && !force.recipients.iter().any(|r| names_body(r, sup))
     {
         out.push(PlanWarning {
             problem: match lang {
