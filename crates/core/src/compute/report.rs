@@ -267,6 +267,18 @@ pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
 /// Builds the report for `period` (the calendar's current report when `None`) on `today`.
 /// Fails, with a message for the user, when the plan has no tasks, or the period is outside
 /// the plan's year or has no report in the plan's calendar.
+/// The figures of `period`'s report on `today` and its window, without the rest of the
+/// report (no rows, texts or index): what the rollup needs of each of thousands of units.
+/// The same counting as [`build`]'s, so a unit's own report and the rollup agree.
+pub fn period_figures(plan: &Plan, period: Period, today: NaiveDate, lang: Lang) -> Result<(Window, Figures), String> {
+    if plan.tasks.is_empty() || period.year() != plan.meta.year {
+        return Err("nothing to report".into());
+    }
+    let window = calendar::window(plan.report.calendar, period, plan.report.due_day)?;
+    let items = Items::of(plan, window, today);
+    Ok((window, figures(plan, &items, period, lang)?))
+}
+
 pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) -> Result<Report, String> {
     if plan.tasks.is_empty() {
         return Err("the plan has no tasks, so there is nothing to report; add [[task]] tables to the plan file".into());

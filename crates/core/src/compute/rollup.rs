@@ -197,17 +197,19 @@ pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, scope: Scope, lang: 
     let index = if plan.index.is_some() { super::index::forecast(plan, today, lang) } else { None };
     let criteria = if counted { index.as_ref().map(|i| super::rollup_criteria::of_plan(plan, i, today)) } else { None };
     let period = period_of(plan, scope, today);
-    // The unit's own report for the period: only for plans that count.
-    let built = if counted { super::report::build(plan, Some(period), today, lang).ok() } else { None };
-    let report = built.as_ref().map(|r| PeriodFigures {
-        period: r.period,
-        label: r.period_label.clone(),
-        from: r.window.from,
-        to: r.window.to,
-        tally: r.figures.period,
-        year: r.figures.year,
-        previous: r.figures.previous.tally,
-        change_points: r.figures.change_points,
+    // The unit's own report's figures for the period (the same counting): only for plans
+    // that count. Only the figures: a whole report for each of thousands of units costs
+    // more than the rest of the rollup.
+    let figures = if counted { super::report::period_figures(plan, period, today, lang).ok() } else { None };
+    let report = figures.map(|(window, f)| PeriodFigures {
+        period,
+        label: period.label(lang),
+        from: window.from,
+        to: window.to,
+        tally: f.period,
+        year: f.year,
+        previous: f.previous.tally,
+        change_points: f.change_points,
     });
     let from = report.as_ref().map_or_else(|| period.start(), |r| r.from);
     let last = last_entry(plan, today);
@@ -236,7 +238,7 @@ pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, scope: Scope, lang: 
             roster_code: None,
         },
         overdue,
-        proposals: built.map(|r| r.proposals).unwrap_or_default(),
+        proposals: if counted { super::report_words::notes(plan, period).1 } else { Vec::new() },
         criteria,
     }
 }

@@ -165,10 +165,13 @@ impl Roster {
                     help_en: "add code = \"…\" (the unit's code, also written as [plan] code in its plan)".into(),
                 });
             };
-            let line = line_of(text, code.span().start);
+            // The line is counted only for an error: counting it for every unit made a
+            // 10,000-unit roster quadratic (each count scans the text from its start).
+            let at = code.span().start;
             let code = code.into_inner().trim().to_string();
             let key = crate::text::fold(&code);
             if let Some(&first) = roster.by_code.get(&key) {
+                let line = line_of(text, at);
                 let other = &roster.units[first].name;
                 return Err(RosterError {
                     vi: format!("danh sách đơn vị {shown}:{line}: mã `{code}` trùng, đã dùng cho “{other}”"),
