@@ -22,6 +22,7 @@ use super::status::Counts;
 use crate::calendar::{self, Calendar, Window};
 use crate::i18n::Lang;
 use crate::period::Period;
+use crate::plan::history::InForce;
 use crate::plan::{Document, Plan, Signer};
 
 /// The whole report, in the order it is printed.
@@ -303,9 +304,11 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
     let (subject, title) = subject_and_title(plan, period, lang);
     let (notes, proposals) = super::report_words::notes(plan, period);
     let index = super::report_words::index(plan, window.from, items.as_of, lang);
+    // The bodies, place and signer in force on the report's date, read once.
+    let force = plan.in_force(today);
     Ok(Report {
         lang,
-        header: header(plan, today, lang),
+        header: header(plan, &force, today, lang),
         title,
         subject,
         period,
@@ -331,8 +334,8 @@ pub fn build(plan: &Plan, period: Option<Period>, today: NaiveDate, lang: Lang) 
         proposals,
         notes,
         index,
-        recipients: recipients(&plan.in_force(today).recipients),
-        signer: plan.in_force(today).signer,
+        recipients: recipients(&force.recipients),
+        signer: force.signer,
     })
 }
 
@@ -586,21 +589,20 @@ fn next_period(plan: &Plan, items: &Items, period: Period, lang: Lang) -> Result
 
 /// The heading: superior body, place and addressee as in force on the report's date
 /// (`[[plan.change]]`, see [`crate::plan::history`]).
-fn header(plan: &Plan, today: NaiveDate, lang: Lang) -> Header {
+fn header(plan: &Plan, force: &InForce, today: NaiveDate, lang: Lang) -> Header {
     let settings = &plan.report;
-    let force = plan.in_force(today);
     Header {
         unit_kind: plan.meta.unit_kind,
-        superior: force.superior,
+        superior: force.superior.clone(),
         unit: plan.meta.unit.clone(),
         number: settings.number.clone().unwrap_or_else(|| match &plan.meta.unit_short {
             Some(short) => format!("…/BC-{short}"),
             None => "…/BC".to_string(),
         }),
         date_line: date_line(force.place.as_deref(), today, lang),
-        place: force.place,
+        place: force.place.clone(),
         date: today,
-        to: force.to,
+        to: force.to.clone(),
     }
 }
 
