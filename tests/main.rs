@@ -20,6 +20,7 @@ mod export;
 mod history;
 mod hostile;
 mod import;
+mod import_corpus;
 mod index_check;
 mod journal;
 mod keys;
