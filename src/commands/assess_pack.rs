@@ -59,7 +59,12 @@ impl Packed {
         let mut out: Vec<String> = self
             .missing
             .iter()
-            .map(|m| format!("{warning}: {}", say!(lang, AssessPackMissing, file = clean(&m.path), code = m.codes.join(", "))))
+            .map(|m| {
+                format!(
+                    "{warning}: {}",
+                    say!(lang, AssessPackMissing, file = clean(&m.path), code = m.codes.join(", "))
+                )
+            })
             .collect();
         let file = clean(&self.out.display().to_string());
         out.push(say!(lang, WroteDossier, file, count = self.evidence, missing = self.missing.len()));
@@ -73,8 +78,10 @@ fn clean(text: &str) -> String {
 
 /// One file a reference names, resolved.
 struct Source {
-    /// As typed.
+    /// As typed (the first reference naming it).
     typed: String,
+    /// Every way the references type it (`a.pdf`, `./a.pdf`).
+    aliases: Vec<String>,
     /// Where it is (links resolved when it exists).
     real: PathBuf,
     /// Its name in the zip.
@@ -104,16 +111,24 @@ pub fn pack(
     let output = OutputFile::check(out, &inputs, opts.force, lang)?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut missing = Vec::new();
+    let mut gone = Vec::new();
     for s in &sources {
         match crate::read::read_capped(&s.real) {
             Ok(bytes) => files.push((s.entry.clone(), bytes)),
             Err(crate::read::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                missing.push(MissingFile { path: s.typed.clone(), codes: s.codes.clone() })
+                missing.push(MissingFile { path: s.typed.clone(), codes: s.codes.clone() });
+                gone.push(s.entry.clone());
             }
             Err(e) => {
                 let (file, code) = (clean(&s.typed), s.codes.join(", "));
-                return Err(Fail::read(say!(lang, AssessPackUnreadable, file, code = code.clone(), reason = e.reason(lang)))
-                    .help(say!(lang, AssessPackUnreadableHelp, code)));
+                return Err(Fail::read(say!(
+                    lang,
+                    AssessPackUnreadable,
+                    file,
+                    code = code.clone(),
+                    reason = e.reason(lang)
+                ))
+                .help(say!(lang, AssessPackUnreadableHelp, code)));
             }
         }
     }
@@ -122,7 +137,10 @@ pub fn pack(
     let mut entries: Vec<(String, Vec<u8>)> = vec![
         (format!("{stem}-{}.docx", table.year), docx.to_vec()),
         (format!("{stem}-{}.xlsx", table.year), xlsx.to_vec()),
-        (lang.pick("tai-lieu-kiem-chung.md", "evidence.md").to_string(), evidence_list(table, &sources, &missing, lang).into_bytes()),
+        (
+            lang.pick("tai-lieu-kiem-chung.md", "evidence.md").to_string(),
+            evidence_list(table, &sources, &gone, lang).into_bytes(),
+        ),
     ];
     entries.extend(files);
     if !missing.is_empty() {
@@ -152,6 +170,9 @@ fn resolve(table: &AssessTable, base: &Path, opts: PackOptions) -> Result<Vec<So
             let joined = base.join(typed);
             let real = std::fs::canonicalize(&joined).unwrap_or_else(|_| normalize(&joined));
             if let Some(&i) = by_real.get(&real) {
+                if !sources[i].aliases.iter().any(|a| a == typed) {
+                    sources[i].aliases.push(typed.to_string());
+                }
                 if !sources[i].codes.contains(&row.code) {
                     sources[i].codes.push(row.code.clone());
                 }
@@ -162,13 +183,19 @@ fn resolve(table: &AssessTable, base: &Path, opts: PackOptions) -> Result<Vec<So
                 Err(_) if opts.allow_outside => format!("evidence/outside/{}", entry_path(&real)),
                 Err(_) => {
                     let lang = opts.lang;
-                    return Err(Fail::input(say!(lang, AssessPackOutside, file = clean(typed), code = row.code.clone()))
-                        .help(say!(lang, AssessPackOutsideHelp)));
+                    return Err(Fail::input(say!(
+                        lang,
+                        AssessPackOutside,
+                        file = clean(typed),
+                        code = row.code.clone()
+                    ))
+                    .help(say!(lang, AssessPackOutsideHelp)));
                 }
             };
             let entry = unique(entry, &sources);
             by_real.insert(real.clone(), sources.len());
-            sources.push(Source { typed: typed.to_string(), real, entry, codes: vec![row.code.clone()] });
+            let (typed, aliases) = (typed.to_string(), vec![typed.to_string()]);
+            sources.push(Source { typed, aliases, real, entry, codes: vec![row.code.clone()] });
         }
     }
     Ok(sources)
@@ -200,7 +227,9 @@ fn entry_path(path: &Path) -> String {
     let names: Vec<String> = path
         .components()
         .filter_map(|c| match c {
-            Component::Normal(n) => Some(n.to_string_lossy().chars().map(|ch| if ch == '\\' || ch.is_control() { '_' } else { ch }).collect()),
+            Component::Normal(n) => Some(
+                n.to_string_lossy().chars().map(|ch| if ch == '\\' || ch.is_control() { '_' } else { ch }).collect(),
+            ),
             _ => None,
         })
         .collect();
@@ -221,7 +250,7 @@ fn unique(entry: String, sources: &[Source]) -> String {
 }
 
 /// The evidence list: per criterion, each reference and where it is in the dossier.
-fn evidence_list(table: &AssessTable, sources: &[Source], missing: &[MissingFile], lang: Lang) -> String {
+fn evidence_list(table: &AssessTable, sources: &[Source], gone: &[String], lang: Lang) -> String {
     let one = |s: &str| crate::text::one_line(s.trim());
     let mut out = format!(
         "# {} {}\n\n{}: {}  \n{}: {}\n",
@@ -247,9 +276,10 @@ fn evidence_list(table: &AssessTable, sources: &[Source], missing: &[MissingFile
                 line.push_str(&format!(" ({} {})", lang.pick("nhiệm vụ", "task"), one(task)));
             }
             if let Some(p) = path_of(e) {
-                let gone = missing.iter().any(|m| m.path == p);
-                match sources.iter().find(|s| s.typed == p) {
-                    Some(_) if gone => line.push_str(&format!(" — {}: {}", lang.pick("THIẾU", "MISSING"), one(p))),
+                match sources.iter().find(|s| s.aliases.iter().any(|a| a == p)) {
+                    Some(s) if gone.contains(&s.entry) => {
+                        line.push_str(&format!(" — {}: {}", lang.pick("THIẾU", "MISSING"), one(p)))
+                    }
                     Some(s) => line.push_str(&format!(" — {}", s.entry)),
                     None => {}
                 }
@@ -302,7 +332,13 @@ mod tests {
     fn paths_normalised_and_entries_unique() {
         assert_eq!(normalize(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
         assert_eq!(entry_path(Path::new("minh chung/a\\b.pdf")), "minh chung/a_b.pdf");
-        let s = |entry: &str| Source { typed: String::new(), real: PathBuf::new(), entry: entry.into(), codes: Vec::new() };
+        let s = |entry: &str| Source {
+            typed: String::new(),
+            aliases: Vec::new(),
+            real: PathBuf::new(),
+            entry: entry.into(),
+            codes: Vec::new(),
+        };
         assert_eq!(unique("evidence/a.pdf".into(), &[s("evidence/a.pdf")]), "evidence/a~2.pdf");
         assert_eq!(unique("evidence/a.pdf".into(), &[s("evidence/a.pdf"), s("evidence/a~2.pdf")]), "evidence/a~3.pdf");
         assert_eq!(unique("evidence/v.1/a".into(), &[s("evidence/v.1/a")]), "evidence/v.1/a~2");

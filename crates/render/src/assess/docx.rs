@@ -184,7 +184,8 @@ fn score_table(lines: &[Line], totals: &Totals, l: Lang) -> Table {
         figures.push((&labels[3], r, false));
     }
     for (label, x, is_max) in figures {
-        let (max, score) = if is_max { (rows::points(x, l), String::new()) } else { (String::new(), rows::points(x, l)) };
+        let (max, score) =
+            if is_max { (rows::points(x, l), String::new()) } else { (String::new(), rows::points(x, l)) };
         table_rows.push(
             TableRow::new(vec![
                 cell(w[0] + w[1], std::slice::from_ref(label), true, Left).grid_span(2),
@@ -206,7 +207,8 @@ fn score_table(lines: &[Line], totals: &Totals, l: Lang) -> Table {
 fn sign_block(head: &Head) -> Table {
     let l = head.lang;
     let one = crate::text::one_line;
-    let mut left = vec![para(crate::report::recipients_heading(l), Look { size: NATIONAL, ..Look::default() }.bold().italic())];
+    let mut left =
+        vec![para(crate::report::recipients_heading(l), Look { size: NATIONAL, ..Look::default() }.bold().italic())];
     let n = head.recipients.len();
     left.extend(head.recipients.iter().enumerate().map(|(i, x)| {
         let line = format!("- {x}{}", if i + 1 == n { "." } else { ";" });

@@ -123,7 +123,9 @@ pub fn lines(table: &AssessTable, lang: Lang) -> (Vec<Line>, Totals) {
         .collect();
     let tops: Vec<usize> = (0..rows.len()).filter(|&i| parents[i].is_none()).collect();
     let highest = |mark: Mark| -> Vec<usize> {
-        (0..rows.len()).filter(|&i| excluded[i] == Some(mark) && parents[i].is_none_or(|p| excluded[p].is_none())).collect()
+        (0..rows.len())
+            .filter(|&i| excluded[i] == Some(mark) && parents[i].is_none_or(|p| excluded[p].is_none()))
+            .collect()
     };
     let (survey, not_applicable) = (highest(Mark::Survey), highest(Mark::NotApplicable));
     let sum_max = |ix: &[usize]| ix.iter().map(|&i| rows[i].max).sum::<f64>();
@@ -132,9 +134,9 @@ pub fn lines(table: &AssessTable, lang: Lang) -> (Vec<Line>, Totals) {
     let self_max = max_total - survey_max - sum_max(&not_applicable);
     let raw: f64 = tops.iter().filter_map(|&i| score[i]).sum();
     let proportional = table.rescale_method.trim().is_empty() || table.rescale_method.trim() == "proportional";
-    let rescaled = table.rescaled_total.map(|given| {
-        if proportional && self_max > 0.0 { raw * (max_total - survey_max) / self_max } else { given }
-    });
+    let rescaled = table
+        .rescaled_total
+        .map(|given| if proportional && self_max > 0.0 { raw * (max_total - survey_max) / self_max } else { given });
     let totals = Totals {
         max_total,
         tops,
@@ -180,7 +182,9 @@ fn explanation(row: &AssessRow, excluded: Option<Mark>, lang: Lang) -> String {
         (Some(Mark::NotApplicable), Some(reason)) => {
             format!("{}: {}", lang.pick("Không áp dụng", "Not applicable"), crate::text::one_line(reason.trim()))
         }
-        (Some(Mark::NotApplicable), None) => lang.pick("Không áp dụng (theo tiêu chí trên)", "Not applicable (as the row above)").into(),
+        (Some(Mark::NotApplicable), None) => {
+            lang.pick("Không áp dụng (theo tiêu chí trên)", "Not applicable (as the row above)").into()
+        }
         (Some(_), _) => lang.pick("Chấm qua khảo sát, không tự chấm", "Scored by survey, not self-scored").into(),
         (None, _) => match &row.explanation {
             Some(text) if !text.trim().is_empty() => crate::text::one_line(text.trim()),

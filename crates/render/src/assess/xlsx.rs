@@ -6,7 +6,9 @@
 //! skips: they are left out of the self-score.
 
 use chrono::Datelike;
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError,
+};
 
 use super::rows::{self, Line, Mark, Totals};
 use crate::compute::assess_table::AssessTable;
@@ -49,6 +51,19 @@ fn sum(col: u16, lines: &[usize]) -> String {
         .map(|c| format!("SUM({})", c.iter().map(|&l| cell(col, l)).collect::<Vec<_>>().join(",")))
         .collect();
     groups.join("+")
+}
+
+/// The height in points of a row whose cells hold `texts` in columns `widths` wide:
+/// spreadsheets do not fit a row to its wrapped text on opening, so the file says it.
+fn height(texts: &[(&str, f64)]) -> f64 {
+    let lines = texts
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (width * 1.1).max(1.0);
+            text.split('\n').map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0)).sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    (lines * 15.0).min(409.0)
 }
 
 /// A number as a formula's cached value: Excel's own way, full precision.
@@ -102,11 +117,21 @@ fn build(table: &AssessTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     ws.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
     ws.merge_range(0, 0, 0, 5, &cell_text(&rows::title(table.year, lang)), &f.title)?;
     ws.merge_range(1, 0, 1, 5, &cell_text(&table.unit), &f.title)?;
-    ws.merge_range(2, 0, 2, 5, &cell_text(&rows::set_line(table, lang)), &Format::new().set_align(FormatAlign::Center))?;
-    for (c, (h, w)) in rows::headings(lang).iter().zip(WIDTHS).enumerate() {
+    ws.merge_range(
+        2,
+        0,
+        2,
+        5,
+        &cell_text(&rows::set_line(table, lang)),
+        &Format::new().set_align(FormatAlign::Center),
+    )?;
+    let headings = rows::headings(lang);
+    for (c, (h, w)) in headings.iter().zip(WIDTHS).enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, *h, &f.head)?;
         ws.set_column_width(c as u16, w)?;
     }
+    let head: Vec<(&str, f64)> = headings.iter().copied().zip(WIDTHS).collect();
+    ws.set_row_height(HEADER_ROW, height(&head))?;
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     for (i, line) in lines.iter().enumerate() {
@@ -116,7 +141,13 @@ fn build(table: &AssessTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-fn write_line(ws: &mut rust_xlsxwriter::Worksheet, f: &Formats, i: usize, line: &Line, lang: Lang) -> Result<(), XlsxError> {
+fn write_line(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    f: &Formats,
+    i: usize,
+    line: &Line,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let r = HEADER_ROW + 1 + i as u32;
     let (text, num) = if line.bold { (&f.bold_text, &f.bold_num) } else { (&f.text, &f.num) };
     let string = |s: &str| if crate::render::csv::looks_like_formula(s) { &f.text_q } else { text };
@@ -145,6 +176,10 @@ fn write_line(ws: &mut rust_xlsxwriter::Worksheet, f: &Formats, i: usize, line: 
     ws.write_string_with_format(r, 4, &evidence, string(&evidence))?;
     let explanation = cell_text(&line.explanation);
     ws.write_string_with_format(r, 5, &explanation, string(&explanation))?;
+    let mark = rows::mark_text(line.mark, lang);
+    let texts =
+        [(title.as_str(), WIDTHS[1]), (mark.as_str(), WIDTHS[3]), (&evidence, WIDTHS[4]), (&explanation, WIDTHS[5])];
+    ws.set_row_height(r, height(&texts))?;
     Ok(())
 }
 
@@ -163,16 +198,23 @@ fn write_totals(
     let row = |line: usize| HEADER_ROW + 1 + line as u32;
     for (line, label) in [max_line, self_line, raw_line].into_iter().zip(&labels) {
         ws.merge_range(row(line), 0, row(line), 1, &cell_text(label), &f.bold_text)?;
+        ws.set_row_height(row(line), height(&[(label, WIDTHS[0] + WIDTHS[1])]))?;
     }
     let max = Formula::new(format!("={}", sum(MAX_COL, &t.tops))).set_result(cached(t.max_total));
     ws.write_formula_with_format(row(max_line), MAX_COL, max, &f.bold_num)?;
     let excluded: Vec<usize> = t.survey.iter().chain(&t.not_applicable).copied().collect();
     let own = format!("={}-{}", cell(MAX_COL, max_line), sum(MAX_COL, &excluded));
-    ws.write_formula_with_format(row(self_line), MAX_COL, Formula::new(own).set_result(cached(t.self_max)), &f.bold_num)?;
+    ws.write_formula_with_format(
+        row(self_line),
+        MAX_COL,
+        Formula::new(own).set_result(cached(t.self_max)),
+        &f.bold_num,
+    )?;
     let raw = Formula::new(format!("={}", sum(SCORE_COL, &t.tops))).set_result(cached(t.raw));
     ws.write_formula_with_format(row(raw_line), SCORE_COL, raw, &f.bold_num)?;
     if let Some(rescaled) = t.rescaled {
         ws.merge_range(row(rescaled_line), 0, row(rescaled_line), 1, &cell_text(&labels[3]), &f.bold_text)?;
+        ws.set_row_height(row(rescaled_line), height(&[(&labels[3], WIDTHS[0] + WIDTHS[1])]))?;
         if t.proportional {
             let text = format!(
                 "=IF({own}>0,{raw}*({max}-{survey})/{own},0)",
@@ -181,7 +223,12 @@ fn write_totals(
                 max = cell(MAX_COL, max_line),
                 survey = sum(MAX_COL, &t.survey),
             );
-            ws.write_formula_with_format(row(rescaled_line), SCORE_COL, Formula::new(text).set_result(cached(rescaled)), &f.rescaled)?;
+            ws.write_formula_with_format(
+                row(rescaled_line),
+                SCORE_COL,
+                Formula::new(text).set_result(cached(rescaled)),
+                &f.rescaled,
+            )?;
         } else {
             ws.write_number_with_format(row(rescaled_line), SCORE_COL, rescaled, &f.rescaled)?;
         }
@@ -201,6 +248,13 @@ mod tests {
         assert_eq!(sum(MAX_COL, &[]), "0");
         let many: Vec<usize> = (0..450).collect();
         assert_eq!(sum(MAX_COL, &many).matches("SUM(").count(), 3);
+    }
+
+    #[test]
+    fn rows_are_as_high_as_their_wrapped_text() {
+        assert_eq!(height(&[("", 10.0)]), 15.0);
+        // 30 characters in a column 10 wide: 3 lines of 11; two paragraphs of one line each.
+        assert_eq!(height(&[("x".repeat(30).as_str(), 10.0), ("a\nb", 48.0)]), 45.0);
     }
 
     #[test]
