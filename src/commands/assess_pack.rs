@@ -160,6 +160,27 @@ pub fn pack(
     })
 }
 
+/// `par assess pack -o FILE`: renders the table as Word (with the heading in force on
+/// `today`) and Excel, packs them with the evidence, and says the missing files and what
+/// was written on standard error. For the command (wired at merge with s15-assess).
+pub fn run(
+    plan: &crate::plan::Plan,
+    plan_file: &Path,
+    table: &AssessTable,
+    today: chrono::NaiveDate,
+    out: &Path,
+    opts: PackOptions,
+) -> Result<crate::Outcome, Fail> {
+    let head = crate::render::assess::docx::Head::of(plan, today, opts.lang);
+    let docx = crate::render::assess::docx::docx(table, &head).map_err(Fail::write)?;
+    let xlsx = crate::render::assess::xlsx::xlsx(table, opts.lang).map_err(Fail::write)?;
+    let packed = pack(table, plan_file, &docx, &xlsx, out, opts)?;
+    for line in packed.lines(opts.lang) {
+        eprintln!("{line}");
+    }
+    Ok(crate::Outcome::ok(String::new()))
+}
+
 /// The files the references name by path, each once (with every criterion citing it),
 /// in the table's order; a path outside `base` refused unless allowed.
 fn resolve(table: &AssessTable, base: &Path, opts: PackOptions) -> Result<Vec<Source>, Fail> {

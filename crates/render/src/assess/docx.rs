@@ -25,7 +25,7 @@ use crate::report::outline;
 /// Size of the table's text: 11 pt, six columns on a portrait A4 page.
 const CELL: usize = 22;
 /// The columns' relative widths: STT, tiêu chí, tối đa, tự đánh giá, kiểm chứng, giải trình.
-const WIDTHS: [usize; 6] = [8, 29, 9, 11, 24, 19];
+const WIDTHS: [usize; 6] = [7, 28, 10, 13, 23, 19];
 
 /// What the document says around the table: the heading, the date, the signer and the
 /// recipients, as in force on its date.

@@ -232,7 +232,7 @@ pub fn headings(lang: Lang) -> [&'static str; 6] {
     [
         lang.pick("STT", "No."),
         lang.pick("Tiêu chí", "Criterion"),
-        lang.pick("Điểm tối đa", "Maximum"),
+        lang.pick("Điểm tối đa", "Max. points"),
         lang.pick("Điểm tự đánh giá", "Self-score"),
         lang.pick("Tài liệu kiểm chứng", "Evidence"),
         lang.pick("Giải trình", "Explanation"),
