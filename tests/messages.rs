@@ -235,6 +235,17 @@ const PENDING: &[(&str, &str)] = &[
         "measure on a day outside the plan's year is refused earlier today; the period helper reworks it",
     ),
     ("MeasureOutsideYearHelp", "as MeasureOutsideYear"),
+    // assess outputs (#16, s15-assessout): `par assess pack` is wired at merge with s15-assess;
+    // the cases then are, on the seed plan scored with `par assess score … --evidence …`:
+    // a reference `../ngoai.pdf` → AssessPackOutside(+Help); a folder where a cited file
+    // should be → AssessPackUnreadable(+Help); a cited file not there → AssessPackMissing,
+    // and every pack → WroteDossier. Covered meanwhile by tests/assess_out.rs.
+    ("AssessPackOutside", "par assess pack: wired at merge with s15-assess"),
+    ("AssessPackOutsideHelp", "as AssessPackOutside"),
+    ("AssessPackUnreadable", "par assess pack: wired at merge with s15-assess"),
+    ("AssessPackUnreadableHelp", "as AssessPackUnreadable"),
+    ("AssessPackMissing", "par assess pack: wired at merge with s15-assess"),
+    ("WroteDossier", "par assess pack: wired at merge with s15-assess"),
 ];
 
 /// The message text of a line of standard error, without what frames it: the `error: `

@@ -2,6 +2,8 @@
 //! and a renderer, and returns the output.
 
 mod add;
+/// `par assess pack`: the dossier (the lead wires the command at merge with s15-assess).
+pub mod assess_pack;
 mod cancel;
 mod check;
 mod done;

@@ -634,7 +634,7 @@ pub fn date_line(place: Option<&str>, date: NaiveDate, lang: Lang) -> String {
 
 /// The recipients as Decree 30 lists them: trimmed, without their trailing `;` or `.`,
 /// ending with the records office ("Lưu: VT") when the plan does not name it.
-fn recipients(list: &[String]) -> Vec<String> {
+pub fn recipients(list: &[String]) -> Vec<String> {
     let mut out: Vec<String> = list
         .iter()
         .map(|r| r.trim().trim_start_matches(['-', '–']).trim().trim_end_matches([';', '.']).trim().to_string())

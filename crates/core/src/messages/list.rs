@@ -564,4 +564,34 @@ messages! {
     },
     CannotCreateFolder => { vi: "không tạo được {dir}: {reason}", en: "cannot create {dir}: {reason}" },
     WrotePages => { vi: "Đã ghi {count} trang vào {dir}", en: "Wrote {count} pages into {dir}" },
+
+    // --- assess outputs (#16, s15-assessout): `par assess pack`, the dossier ---
+    AssessPackOutside => {
+        vi: "tài liệu kiểm chứng `{file}` (tiêu chí {code}) nằm ngoài thư mục của kế hoạch; không ghi gì",
+        en: "the evidence file `{file}` (criterion {code}) is outside the plan's folder; nothing was written"
+    },
+    AssessPackOutsideHelp => {
+        vi: "chép tệp vào thư mục của kế hoạch và sửa đường dẫn, hoặc thêm --allow-outside để vẫn đóng gói nó",
+        en: "copy the file into the plan's folder and fix the reference, or add --allow-outside to pack it anyway"
+    },
+    AssessPackUnreadable => {
+        vi: "không đọc được tài liệu kiểm chứng `{file}` (tiêu chí {code}): {reason}; không ghi gì",
+        en: "cannot read the evidence file `{file}` (criterion {code}): {reason}; nothing was written"
+    },
+    AssessPackUnreadableHelp => {
+        vi: "sửa quyền đọc hoặc đường dẫn của tệp (`par assess score {code} … --evidence`), rồi đóng gói lại",
+        en: "fix the file's permissions or its reference (`par assess score {code} … --evidence`), then pack again"
+    },
+    AssessPackMissing => {
+        vi: "thiếu tài liệu kiểm chứng `{file}` (tiêu chí {code}): không có tệp này; đã ghi tên vào MISSING trong hồ sơ",
+        en: "missing evidence file `{file}` (criterion {code}): no such file; listed in MISSING in the dossier"
+    },
+    AssessPackBuild [unreachable: "the zip of bytes already in memory failing to build"] => {
+        vi: "không tạo được hồ sơ {file}: {reason}",
+        en: "cannot build the dossier {file}: {reason}"
+    },
+    WroteDossier => {
+        vi: "Đã ghi hồ sơ tự đánh giá vào {file}: bảng (docx, xlsx), danh mục tài liệu, {count} tệp kiểm chứng, {missing} tệp thiếu, SHA256SUMS",
+        en: "Wrote the self-assessment dossier to {file}: the table (docx, xlsx), the evidence list, {count} evidence files, {missing} missing, SHA256SUMS"
+    },
 }

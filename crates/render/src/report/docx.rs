@@ -236,10 +236,10 @@ fn paragraphs(out: &mut Body, words: &[Words]) {
 /// The height (in twips, with rule `auto`, so it does not size the row) that marks a
 /// data table's header row; replaced by `<w:tblHeader/>` in the document's XML, which
 /// docx-rs does not write.
-const HEADER_ROW_MARK: (f32, &str) = (1.0, r#"<w:trHeight w:val="1" w:hRule="auto" />"#);
+pub(crate) const HEADER_ROW_MARK: (f32, &str) = (1.0, r#"<w:trHeight w:val="1" w:hRule="auto" />"#);
 
 /// Header rows repeat at the top of every page a table runs onto.
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+pub(crate) fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     text.replace(HEADER_ROW_MARK.1, "<w:tblHeader />").into_bytes()
 }

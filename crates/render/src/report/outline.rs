@@ -18,8 +18,13 @@ pub enum Words {
 /// The unit's lines in the heading, in capitals: a People's Committee of a ward or
 /// commune as "ỦY BAN NHÂN DÂN" over its place; any other unit as its name.
 pub fn unit_lines(report: &Report) -> Vec<String> {
-    let unit = report.header.unit.trim();
-    if !report.header.unit_kind.is_committee() {
+    header_unit_lines(&report.header)
+}
+
+/// [`unit_lines`] of a heading alone (the self-assessment table has no report).
+pub fn header_unit_lines(header: &crate::compute::report::Header) -> Vec<String> {
+    let unit = header.unit.trim();
+    if !header.unit_kind.is_committee() {
         return vec![unit.to_uppercase()];
     }
     const COMMITTEE: &str = "ỦY BAN NHÂN DÂN";
@@ -38,10 +43,15 @@ pub fn unit_lines(report: &Report) -> Vec<String> {
 /// The superior body's line above the unit; none for a People's Committee of a ward or
 /// commune, whose heading is its own name alone.
 pub fn superior_line(report: &Report) -> Option<String> {
-    if report.header.unit_kind.is_committee() {
+    header_superior_line(&report.header)
+}
+
+/// [`superior_line`] of a heading alone.
+pub fn header_superior_line(header: &crate::compute::report::Header) -> Option<String> {
+    if header.unit_kind.is_committee() {
         return None;
     }
-    report.header.superior.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_uppercase)
+    header.superior.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_uppercase)
 }
 
 /// A date as a citation writes it: "ngày 15 tháng 01 năm 2025", "15 January 2025".
