@@ -10,6 +10,7 @@
 
 mod support;
 
+mod assess;
 mod core;
 mod crash_safety;
 mod dates;

@@ -136,8 +136,16 @@ fn score(ctx: &Context, args: &AssessScoreArgs) -> anyhow::Result<Outcome> {
     if n.scoring == Scoring::Survey {
         return Err(Fail::input(say!(lang, AssessScoreSurvey, code)).help(say!(lang, AssessScoreSurveyHelp)).into());
     }
-    if plan.assess.na_of(i).is_some() {
-        return Err(Fail::input(say!(lang, AssessScoreNa, code)).help(say!(lang, AssessScoreNaHelp, code)).into());
+    // Marked not applicable, itself or through an area or criterion above it.
+    let mut up = Some(i);
+    while let Some(k) = up {
+        if plan.assess.na_of(k).is_some() {
+            let marked = &index.nodes[k].code;
+            return Err(Fail::input(say!(lang, AssessScoreNa, code))
+                .help(say!(lang, AssessScoreNaHelp, code = marked))
+                .into());
+        }
+        up = index.nodes[k].parent;
     }
     let points = points(&args.points, &code, n.max, lang)?;
     let evidence: Vec<String> = args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
@@ -364,7 +372,7 @@ fn block(s: &Session, name: &str, k: usize, total: usize) -> Result<(Range<usize
         return Err(Fail::input(say!(s.lang, AssessTablesNotFound, path = s.path.display())));
     }
     let j = found[k];
-    let end = h.get(j + 1).map_or(layout.content_end, |n| n.prev_content_end);
+    let end = before_comments(s.text(), h[j].start, h.get(j + 1).map_or(layout.content_end, |n| n.prev_content_end));
     Ok((h[j].start..end, h[j].prev_content_end..end))
 }
 

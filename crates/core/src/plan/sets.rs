@@ -306,7 +306,7 @@ pub fn assessment(raw: Option<&RawAssess>, index: Option<&mut Index>) -> (Assess
         let code = index.nodes[i].code.clone();
         if na_seen.insert(i, ()).is_some() {
             p.problem(say!(lang, AssessNaTwice, code), r.code.span());
-        } else if seen.contains_key(&i) {
+        } else if seen.keys().any(|&k| under(index, k, i)) {
             p.problem(say!(lang, AssessScoredAndNa, code), r.code.span());
         } else {
             out.na.push(NotApplicable { code, node: i, reason: r.reason.get_ref().trim().to_string() });
@@ -316,6 +316,18 @@ pub fn assessment(raw: Option<&RawAssess>, index: Option<&mut Index>) -> (Assess
         index.nodes[s.node].self_score = Some(s.points);
     }
     (out, p.0)
+}
+
+/// Whether node `k` is `i` or one of its parts.
+fn under(index: &Index, k: usize, i: usize) -> bool {
+    let mut at = Some(k);
+    while let Some(a) = at {
+        if a == i {
+            return true;
+        }
+        at = index.nodes[a].parent;
+    }
+    false
 }
 
 /// How a criterion is scored: `scoring`, else `survey = true`, else self-assessed.
