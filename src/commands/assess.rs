@@ -115,7 +115,7 @@ fn node(index: &Index, typed: &str, lang: Lang) -> Result<usize, Fail> {
     })
 }
 
-fn index_of<'a>(s: &'a Session) -> Result<&'a Index, Fail> {
+fn index_of(s: &Session) -> Result<&Index, Fail> {
     s.plan().index.as_ref().ok_or_else(|| Fail::input(say!(s.lang, NoIndexTree, file = s.path.display())))
 }
 

@@ -204,10 +204,10 @@ fn rescale(p: &mut Problems, r: &Text) -> Rescale {
 pub fn finish(index: &mut Index, raw: &RawIndex) -> Vec<Diagnostic> {
     let lang = output_lang();
     let mut p = Problems::default();
-    if let Some(set) = &raw.set {
-        if raw.file.is_some() || !raw.criterion.is_empty() {
-            p.problem(say!(lang, SetAndTree), set.span()).help = Some(say!(lang, SetAndTreeHelp));
-        }
+    if let Some(set) = &raw.set
+        && (raw.file.is_some() || !raw.criterion.is_empty())
+    {
+        p.problem(say!(lang, SetAndTree), set.span()).help = Some(say!(lang, SetAndTreeHelp));
     }
     if let Some(r) = &raw.rescale {
         index.set.rescale = rescale(&mut p, r);
