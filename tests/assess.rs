@@ -315,3 +315,30 @@ fn a_plan_chooses_a_shipped_set_or_a_file() {
     let list = s.par(["assess", "sets"]).ok();
     assert!(list.contains("illustrative-school-2025") && list.contains("national-8-areas"), "{list}");
 }
+
+#[test]
+fn the_calendar_year_is_the_window_of_a_plan_on_calendar_quarters() {
+    // No [report] calendar: calendar quarters, so the window is 01/01 – 31/12.
+    let s = Session::with_plan(&plan().replace("[report]\ncalendar = \"cchc\"\n", ""));
+    let v = assess_json(&s);
+    assert_eq!(v["window"]["from"], "2025-01-01");
+    assert_eq!(v["window"]["to"], "2025-12-31");
+    let run =
+        s.run(&["assess", "score", "1.1", "2", "--evidence", "Kế hoạch 15/KH-NBK ngày 20/12/2025", "--today", TODAY]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let run =
+        s.run(&["assess", "score", "1.1", "2", "--evidence", "Kế hoạch 1/KH-NBK ngày 31/12/2024", "--today", TODAY]);
+    assert!(run.stderr.contains("ngoài kỳ đánh giá 01/01/2025 – 31/12/2025"), "{}", run.stderr);
+}
+
+#[test]
+fn the_bundled_plan_keeps_its_inline_tree_and_survey_flag() {
+    let v = assess_json(&Session::seed());
+    assert_eq!(v["set_name"], "Chỉ số CCHC năm 2025 (minh họa / illustrative)");
+    assert_eq!(v["max_total"], 100.0);
+    // 100 less the survey-scored 8.2 (survey = true, 24 points).
+    assert_eq!(v["self_max"], 76.0);
+    assert_eq!(row(&v, "8.2")["scoring"], "survey");
+    assert_eq!(v["raw_total"], 0.0);
+    assert_eq!(v["rescaled_total"], serde_json::Value::Null);
+}
