@@ -341,4 +341,13 @@ fn the_bundled_plan_keeps_its_inline_tree_and_survey_flag() {
     assert_eq!(row(&v, "8.2")["scoring"], "survey");
     assert_eq!(v["raw_total"], 0.0);
     assert_eq!(v["rescaled_total"], serde_json::Value::Null);
+    // A `self_score` written in the tree counts as recorded, as `par index` reads it.
+    let s = Session::with_plan(&support::SEED.replacen(
+        "max = 2\nlast_year = 2\n",
+        "max = 2\nlast_year = 2\nself_score = 1.5\n",
+        1,
+    ));
+    let v = assess_json(&s);
+    assert_eq!(row(&v, "1.1")["score"], 1.5);
+    assert_eq!(v["raw_total"], 1.5);
 }

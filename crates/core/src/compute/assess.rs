@@ -79,7 +79,8 @@ pub fn table_in(plan: &Plan, today: NaiveDate, lang: Lang) -> Option<AssessTable
                 }
             }
             let excluded = na[i].is_some() || n.scoring == Scoring::Survey;
-            let points = if excluded { None } else { score.map(|s| s.points) };
+            // The recorded score (`[[assess.score]]`, else a `self_score` written in the tree).
+            let points = if excluded { None } else { n.self_score };
             let explanation = score.and_then(|s| s.explain.clone());
             let needs_explanation = n.children.is_empty()
                 && explanation.is_none()
