@@ -154,6 +154,118 @@ pub enum Command {
         after_help = "Ví dụ / Examples:\n  par man | man -l -\n  par man -o ~/.local/share/man/man1    one page per subcommand too"
     )]
     Man(ManArgs),
+    /// Tự đánh giá Chỉ số CCHC: chấm điểm, tài liệu kiểm chứng, bảng tự đánh giá / Self-assessment: scores, evidence, the table
+    #[command(after_help = ASSESS_EXAMPLES, args_conflicts_with_subcommands = true)]
+    Assess(AssessArgs),
+}
+
+const ASSESS_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  par assess                                     bảng tự đánh giá / the self-assessment table
+  par assess score 1.1 2 --evidence \"Kế hoạch 48/KH-NBK ngày 23/01/2025 của Trường Tiểu học Nguyễn Bỉnh Khiêm\"
+  par assess score 7.1 4,5 --evidence \"Báo cáo 120/BC-NBK ngày 05/12/2025; docs/bc120.pdf\" --explain \"…\"
+  par assess na 3.1 --reason \"Đơn vị không có thủ tục hành chính\"
+  par assess na 3.1 --undo
+  par assess --format json
+  par assess --final -o tu-danh-gia.json --format json
+  par assess --format xlsx -o tu-danh-gia.xlsx   bảng tính / the spreadsheet
+  par assess --format docx -o tu-danh-gia.docx   văn bản Word / the Word document
+  par assess pack -o ho-so-tu-danh-gia.zip       hồ sơ: bảng, tài liệu, SHA256SUMS / the dossier
+  par assess sets                                các bộ tiêu chí có sẵn / the shipped criteria sets
+  par assess sets national-8-areas > tieu-chi-tinh.toml
+
+Scores go in plan.toml as [[assess.score]] (code, points, evidence, explain) and exclusions
+as [[assess.na]] (code, reason); only those lines change. Exit code 1 from --final while a
+criterion needs an explanation (below its maximum or without evidence) or is not scored.";
+
+/// The self-assessment table's formats (xlsx and docx come with the table's renderers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum AssessFormat {
+    #[default]
+    Table,
+    Json,
+    /// The table as a spreadsheet (real numbers, totals as formulas); needs -o or a pipe
+    Xlsx,
+    /// The table as a Word document in the Decree 30 layout; needs -o or a pipe
+    Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    #[command(subcommand)]
+    pub action: Option<AssessAction>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: AssessFormat,
+    /// Refuse while a criterion needs an explanation or is not scored (the table to send up)
+    #[arg(long = "final")]
+    pub r#final: bool,
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE when it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssessAction {
+    /// Ghi điểm tự chấm một tiêu chí / Record the self-score of a criterion
+    Score(AssessScoreArgs),
+    /// Ghi tiêu chí không áp dụng với đơn vị (hoặc bỏ ghi) / Mark a criterion not applicable (or undo)
+    Na(AssessNaArgs),
+    /// Liệt kê hoặc in các bộ tiêu chí có sẵn / List or print the shipped criteria sets
+    Sets(AssessSetsArgs),
+    /// Đóng gói hồ sơ tự đánh giá (bảng, tài liệu kiểm chứng, SHA256SUMS) / Pack the dossier
+    Pack(AssessPackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AssessPackArgs {
+    /// The dossier to write (a .zip)
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Replace FILE when it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Pack evidence files outside the plan's folder too
+    #[arg(long)]
+    pub allow_outside: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessScoreArgs {
+    /// The criterion's code: 1.1, 3.2.1
+    pub code: String,
+    /// The points: 2, 1.5 or 1,5
+    #[arg(allow_negative_numbers = true)]
+    pub points: String,
+    /// Evidence (tài liệu kiểm chứng): \"Kế hoạch 15/KH-UBND ngày 10/01/2025 của …; docs/kh15.pdf\"; repeat for more (replaces the recorded list)
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+    /// Explanation (giải trình) for a score below the maximum or without evidence
+    #[arg(long, value_name = "TEXT")]
+    pub explain: Option<String>,
+    /// Accept evidence files outside the plan's folder
+    #[arg(long)]
+    pub allow_outside: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessNaArgs {
+    /// The criterion's code
+    pub code: String,
+    /// Why it does not apply: \"Đơn vị không có thủ tục hành chính\"
+    #[arg(long, value_name = "TEXT", required_unless_present = "undo")]
+    pub reason: Option<String>,
+    /// Take the mark off
+    #[arg(long, conflicts_with = "reason")]
+    pub undo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessSetsArgs {
+    /// A set's name: print its file (to copy and fill in)
+    pub name: Option<String>,
 }
 
 const RESTORE_EXAMPLES: &str = "\

@@ -3,8 +3,7 @@
 //!
 //! The function-level tests build an `AssessTable` by hand (a not-applicable criterion, a
 //! survey-scored one, the rescaling) and run it through the public renderers and the pack;
-//! the command-line tests at the end are `#[ignore]`d until the lead wires `par assess`
-//! (s15-assess) to these functions.
+//! the command-line tests at the end run `par assess --format xlsx|docx` and `par assess pack`.
 
 use std::io::Read;
 use std::path::Path;
@@ -519,7 +518,6 @@ fn scored() -> Session {
 }
 
 #[test]
-#[ignore = "wired at merge with s15-assess"]
 fn cli_assess_xlsx_holds_the_scores_as_numbers() {
     let s = scored();
     s.par(["--today", TODAY, "assess", "--format", "xlsx", "-o", "tu-danh-gia.xlsx"]);
@@ -536,7 +534,6 @@ fn cli_assess_xlsx_holds_the_scores_as_numbers() {
 }
 
 #[test]
-#[ignore = "wired at merge with s15-assess"]
 fn cli_assess_docx_is_the_table_in_the_decree_30_layout() {
     let s = scored();
     s.par(["--today", TODAY, "assess", "--format", "docx", "-o", "tu-danh-gia.docx"]);
@@ -552,7 +549,6 @@ fn cli_assess_docx_is_the_table_in_the_decree_30_layout() {
 }
 
 #[test]
-#[ignore = "wired at merge with s15-assess"]
 fn cli_assess_pack_writes_a_dossier_that_verifies() {
     let s = scored();
     s.par([

@@ -10,6 +10,7 @@
 
 mod support;
 
+mod assess;
 mod assess_out;
 mod core;
 mod crash_safety;

@@ -136,7 +136,96 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
             )),
             vec!["done", "1"],
         ),
+        // --- assess (#16) ---
+        (Plan(assess_plan("[[assess.score]]\ncode = \"1.9\"\npoints = 1\n")), vec!["status"]),
+        (Plan(assess_plan(&"[[assess.score]]\ncode = \"1.1\"\npoints = 1\n".repeat(2))), vec!["status"]),
+        (Plan(assess_plan("[[assess.score]]\ncode = \"1\"\npoints = 1\n")), vec!["status"]),
+        (Plan(assess_plan("[[assess.score]]\ncode = \"1.2\"\npoints = 1\n")), vec!["status"]),
+        (Plan(assess_plan("[[assess.score]]\ncode = \"1.1\"\npoints = 5\n")), vec!["status"]),
+        (Plan(assess_plan(&"[[assess.na]]\ncode = \"1.1\"\nreason = \"x\"\n".repeat(2))), vec!["status"]),
+        (
+            Plan(assess_plan(
+                "[[assess.score]]\ncode = \"1.1\"\npoints = 1\n[[assess.na]]\ncode = \"1.1\"\nreason = \"x\"\n",
+            )),
+            vec!["status"],
+        ),
+        (Plan(assess_plan("[[index.crosswalk]]\nfrom = \"2024:\"\nto = \"1.1\"\n")), vec!["status"]),
+        (Plan(assess_plan("[[index.crosswalk]]\nfrom = \"2024:3.2\"\nto = \"zz\"\n")), vec!["status"]),
+        (Plan(assess_plan("[[index.crosswalk]]\nfrom = \"2024:3.2\"\nto = \"1.3\"\n")), vec!["status"]),
+        (Plan(plan_with("[[assess.score]]\ncode = \"1\"\npoints = 1\n")), vec!["status"]),
+        (Plan(assess_plan("").replace("scoring = \"survey\"", "scoring = \"zzz\"")), vec!["status"]),
+        (Plan(assess_plan("").replace("scoring = \"survey\"", "scoring = \"self\"\nsurvey = true")), vec!["status"]),
+        (Plan(assess_plan("").replace("[index]\n", "[index]\nrescale = \"zzz\"\n")), vec!["status"]),
+        (Plan(assess_plan("").replace("[index]\n", "[index]\nset = \"illustrative-school-2025\"\n")), vec!["status"]),
+        (Plan(plan_with("[index]\nset = \"national-8-areas\"\n")), vec!["status"]),
+        (Then(set_of_unknown_kind), vec!["status"]),
+        (Seed, vec!["assess", "score", "8.2", "3"]),
+        (Seed, vec!["assess", "score", "1", "1"]),
+        (Seed, vec!["assess", "score", "1.9", "1"]),
+        (Seed, vec!["assess", "score", "1.1", "x"]),
+        (Seed, vec!["assess", "score", "1.1", "-1"]),
+        (Seed, vec!["assess", "score", "1.1", "3"]),
+        (Seed, vec!["assess", "score", "1.1", "2", "--evidence", "/etc/hosts"]),
+        (Seed, vec!["assess", "score", "1.1", "2", "--evidence", "Kế hoạch 1/KH-NBK ngày 20/12/2025"]),
+        (Seed, vec!["assess", "sets", "zzz"]),
+        (Seed, vec!["assess", "--final"]),
+        (Seed, vec!["assess", "na", "1.1", "--undo"]),
+        (Seed, vec!["assess", "na", "1.1", "--reason", " "]),
+        (Plan(assess_plan("[[assess.na]]\ncode = \"1.1\"\nreason = \"x\"\n")), vec!["assess", "score", "1.1", "1"]),
+        (
+            Plan(assess_plan("[[assess.score]]\ncode = \"1.1\"\npoints = 1\n")),
+            vec!["assess", "na", "1.1", "--reason", "x"],
+        ),
+        (Plan(assess_plan("[[assess.score]]\ncode = \"1.1\"\npoints = 1\n")), vec!["assess", "--final"]),
+        // `par assess pack`: a reference outside the plan's folder; a folder where the cited
+        // file should be; a cited file not there (warned, listed in MISSING, then written).
+        (Plan(assess_plan(&pack_score("../ngoai.pdf"))), vec!["assess", "pack", "-o", "ho-so.zip"]),
+        (Then(evidence_is_a_folder), vec!["assess", "pack", "-o", "ho-so.zip"]),
+        (Plan(assess_plan(&pack_score("minh-chung/khong-co.pdf"))), vec!["assess", "pack", "-o", "ho-so.zip"]),
+        (
+            Plan(assess_plan("[assess]\nscore = [{ code = \"1.1\", points = 1 }]\n")),
+            vec!["assess", "score", "1.1", "2"],
+        ),
     ]
+}
+
+/// A plan with a small index: area 1, criterion 1.1 (max 2), survey-scored 1.2 (max 2).
+fn assess_plan(extra: &str) -> String {
+    plan_with(&format!(
+        "[index]\n[[index.criterion]]\ncode = \"1\"\ntitle = \"A\"\n[[index.criterion]]\ncode = \"1.1\"\ntitle = \"B\"\nmax = 2\n\
+         [[index.criterion]]\ncode = \"1.2\"\ntitle = \"C\"\nmax = 2\nscoring = \"survey\"\n{extra}"
+    ))
+}
+
+/// An `[[assess.score]]` for 1.1 whose evidence names `path`.
+fn pack_score(path: &str) -> String {
+    format!("[[assess.score]]\ncode = \"1.1\"\npoints = 2\nevidence = [\"Báo cáo 7/BC-NBK {path}\"]\n")
+}
+
+/// The seed plan scored with a cited file that is a folder (unreadable at pack time).
+fn evidence_is_a_folder(s: &Session) {
+    std::fs::create_dir_all(s.path("minh-chung/bc-7.pdf")).unwrap();
+    s.par([
+        "--today",
+        "2025-12-10",
+        "assess",
+        "score",
+        "1.1",
+        "2",
+        "--evidence",
+        "Báo cáo 7/BC-NBK minh-chung/bc-7.pdf",
+    ])
+    .ok();
+}
+
+/// A plan whose criteria set (a file beside it) says an unknown kind.
+fn set_of_unknown_kind(s: &Session) {
+    std::fs::write(
+        s.path("bo.toml"),
+        "name = \"B\"\nkind = \"zzz\"\n[[criterion]]\ncode = \"1\"\ntitle = \"A\"\nmax = 1\n",
+    )
+    .unwrap();
+    std::fs::write(s.path("plan.toml"), plan_with("[index]\nset = \"bo.toml\"\n")).unwrap();
 }
 
 fn no_plan(s: &Session) {
@@ -235,17 +324,6 @@ const PENDING: &[(&str, &str)] = &[
         "measure on a day outside the plan's year is refused earlier today; the period helper reworks it",
     ),
     ("MeasureOutsideYearHelp", "as MeasureOutsideYear"),
-    // assess outputs (#16, s15-assessout): `par assess pack` is wired at merge with s15-assess;
-    // the cases then are, on the seed plan scored with `par assess score … --evidence …`:
-    // a reference `../ngoai.pdf` → AssessPackOutside(+Help); a folder where a cited file
-    // should be → AssessPackUnreadable(+Help); a cited file not there → AssessPackMissing,
-    // and every pack → WroteDossier. Covered meanwhile by tests/assess_out.rs.
-    ("AssessPackOutside", "par assess pack: wired at merge with s15-assess"),
-    ("AssessPackOutsideHelp", "as AssessPackOutside"),
-    ("AssessPackUnreadable", "par assess pack: wired at merge with s15-assess"),
-    ("AssessPackUnreadableHelp", "as AssessPackUnreadable"),
-    ("AssessPackMissing", "par assess pack: wired at merge with s15-assess"),
-    ("WroteDossier", "par assess pack: wired at merge with s15-assess"),
 ];
 
 /// The message text of a line of standard error, without what frames it: the `error: `
@@ -372,6 +450,7 @@ const NOT_YET: &[(&str, &str)] = &[
     ("src/commands/owner.rs", "the owner's toml_edit error prefix"),
     ("src/commands/check.rs", "the plan warnings' label"),
     ("crates/core/src/plan/history.rs", "English plan diagnostics, as validate.rs's"),
+    ("crates/core/src/plan/sets.rs", "validate_index, moved from validate.rs with its English diagnostics (#16)"),
 ];
 
 /// What hands text to standard error: a failure, its help, a diagnostic, a print.

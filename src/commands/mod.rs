@@ -2,6 +2,7 @@
 //! and a renderer, and returns the output.
 
 mod add;
+mod assess;
 /// `par assess pack`: the dossier (the lead wires the command at merge with s15-assess).
 pub mod assess_pack;
 mod cancel;
@@ -55,5 +56,6 @@ pub fn run(ctx: &Context, command: &Command) -> anyhow::Result<Outcome> {
         Command::Export(args) => export::run(ctx, args),
         Command::Completions(args) => shell::completions(args),
         Command::Man(args) => shell::man(ctx, args),
+        Command::Assess(args) => assess::run(ctx, args),
     }
 }

@@ -1,5 +1,6 @@
 //! Pure computations over a plan and a date: they return data, never print.
 
+pub mod assess;
 pub mod assess_table;
 pub mod check;
 pub mod export;

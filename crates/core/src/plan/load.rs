@@ -141,8 +141,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
         };
         source.error(&[d])
     })?;
-    let external = match raw.index.as_ref().and_then(|ix| ix.file.as_ref()) {
-        Some(file) => Some(load_index_file(path, file.get_ref(), raw.index.as_ref().and_then(|ix| ix.name.clone()))?),
+    let external = match raw.index.as_ref().and_then(|ix| ix.file.as_ref().or(ix.set.as_ref())) {
+        Some(file) => {
+            let structure = super::sets::shipped(file.get_ref()).filter(|s| s.name == "national-8-areas");
+            if let Some(set) = structure {
+                let lang = output_lang();
+                let d = Diagnostic::new(crate::say!(lang, SetIsStructure, set = set.name), Some(file.span()))
+                    .help(crate::say!(lang, SetIsStructureHelp, set = set.name));
+                return Err(source.error(&[d]));
+            }
+            Some(load_index_file(path, file.get_ref(), raw.index.as_ref().and_then(|ix| ix.name.clone()))?)
+        }
         None => None,
     };
     super::validate::validate(raw, text, external).map_err(|diags| source.error(&diags))
@@ -150,16 +159,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, PlanError> {
 
 /// Reads the PAR Index tree from the file the plan names (relative to the plan).
 fn load_index_file(plan_path: &Path, name: &str, plan_name: Option<String>) -> Result<super::model::Index, PlanError> {
-    let path = plan_path.parent().unwrap_or(Path::new(".")).join(name);
-    let what = crate::say!(output_lang(), IndexFileNamed, file = path.display(), plan = plan_path.display());
-    // A device or a pipe there (`/dev/zero`, `/dev/stdin`) is refused by the reader.
-    let bytes = read_capped(&path, &what)?;
-    let (text, _) = decode(&path, bytes)?;
+    // A set shipped with par (`par assess sets`), else a file relative to the plan.
+    let (path, text) = match super::sets::shipped(name) {
+        Some(set) => (PathBuf::from(format!("{}.toml", set.name)), set.text.to_string()),
+        None => {
+            let path = plan_path.parent().unwrap_or(Path::new(".")).join(name);
+            let what = crate::say!(output_lang(), IndexFileNamed, file = path.display(), plan = plan_path.display());
+            // A device or a pipe there (`/dev/zero`, `/dev/stdin`) is refused by the reader.
+            let bytes = read_capped(&path, &what)?;
+            (path.clone(), decode(&path, bytes)?.0)
+        }
+    };
     let source = Source { path: &path, text: &text };
     super::prescan::check(&text).map_err(|l| source.error(&[limit_diagnostic(l)]))?;
     let raw: super::schema::RawIndexFile =
         toml::from_str(&text).map_err(|e| source.error(&[syntax_diagnostic(&e, &text)]))?;
-    let (index, problems) = super::validate::validate_index(plan_name.or(raw.name), &raw.criterion);
+    let (index, problems) = super::sets::index_from_file(raw, plan_name, name.to_string());
     if problems.is_empty() { Ok(index) } else { Err(source.error(&problems)) }
 }
 

@@ -7,6 +7,7 @@ pub mod model;
 pub mod pieces;
 pub mod prescan;
 pub mod schema;
+pub mod sets;
 pub mod slip;
 pub mod task_reader;
 pub mod validate;

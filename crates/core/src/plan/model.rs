@@ -17,6 +17,8 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     pub index: Option<Index>,
     pub report: ReportSettings,
+    /// `[[assess.score]]` and `[[assess.na]]`: the self-assessment (issue #16).
+    pub assess: super::sets::Assessment,
 }
 
 /// The PAR Index tree, nodes in file order; parents before their children.
@@ -24,6 +26,8 @@ pub struct Plan {
 pub struct Index {
     pub name: Option<String>,
     pub nodes: Vec<Criterion>,
+    /// What the criteria set is (official, illustrative, structure), where it comes from.
+    pub set: super::sets::SetInfo,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +42,8 @@ pub struct Criterion {
     pub survey: bool,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
+    /// How the set says it is scored (`survey` is `scoring == Survey`).
+    pub scoring: crate::compute::assess_table::Scoring,
 }
 
 impl Criterion {

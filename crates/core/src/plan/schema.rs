@@ -40,6 +40,9 @@ pub struct RawPlan {
     pub index: Option<RawIndex>,
     #[serde(default)]
     pub report: RawReport,
+    /// `[assess]`: the self-assessment's scores and exclusions (`par assess`, issue #16).
+    #[serde(default)]
+    pub assess: Option<RawAssess>,
 }
 
 /// The PAR Index tree: areas → criteria → sub-criteria, written as a flat list whose
@@ -55,16 +58,76 @@ pub struct RawIndex {
     pub file: Option<Text>,
     #[serde(default)]
     pub criterion: Vec<RawCriterion>,
+    /// A criteria set: a shipped set's name (`par assess sets`) or a TOML file relative
+    /// to the plan, holding what a [`RawIndexFile`] holds.
+    #[serde(default)]
+    pub set: Option<Text>,
+    /// How the total is rescaled when criteria are not applicable (overrides the set's).
+    #[serde(default)]
+    pub rescale: Option<Text>,
+    /// `[[index.crosswalk]] from = "2024:3.2"  to = "3.1"`: last year's codes, renumbered.
+    #[serde(default)]
+    pub crosswalk: Vec<RawCrosswalk>,
 }
 
-/// The content of a separate index file.
+/// The content of a separate index file, or of a criteria set.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndexFile {
     #[serde(default)]
     pub name: Option<String>,
+    /// What the set is: "official" (copied from the decision that issued it),
+    /// "illustrative" (points made up to show the tool) or "structure" (no points).
+    #[serde(default)]
+    pub kind: Option<Text>,
+    /// Where the set comes from, what to check before using it.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// "proportional" (default) or "none".
+    #[serde(default)]
+    pub rescale: Option<Text>,
     #[serde(default)]
     pub criterion: Vec<RawCriterion>,
+}
+
+/// `[[index.crosswalk]]`: a code of another year (`"2024:3.2"`, or `"3.2"`) now `to`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCrosswalk {
+    pub from: Text,
+    pub to: Text,
+}
+
+/// `[assess]`: `[[assess.score]]` and `[[assess.na]]` tables, written by `par assess`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssess {
+    #[serde(default)]
+    pub score: Vec<RawScore>,
+    #[serde(default)]
+    pub na: Vec<RawNa>,
+}
+
+/// `[[assess.score]]`: the unit's score for one criterion, its evidence and explanation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScore {
+    pub code: Text,
+    pub points: Spanned<f64>,
+    /// Tài liệu kiểm chứng, as typed: "Kế hoạch 15/KH-UBND ngày 10/01/2025 …; docs/kh15.pdf".
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// Giải trình: why the score is below the maximum or has no evidence.
+    #[serde(default)]
+    pub explain: Option<String>,
+}
+
+/// `[[assess.na]]`: a criterion that does not apply to the unit, and why.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNa {
+    pub code: Text,
+    pub reason: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +149,9 @@ pub struct RawCriterion {
     /// Scored by a citizen survey, not by the unit (SIPAS): never forecast from tasks.
     #[serde(default)]
     pub survey: bool,
+    /// "self" (default), "appraised" or "survey" (the same as `survey = true`).
+    #[serde(default)]
+    pub scoring: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -94,15 +94,20 @@ impl super::history::Check for Checker {
 /// found at the same place stay in the order they are found (the sort below is stable).
 pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Result<Plan, Vec<Diagnostic>> {
     let mut c = Checker { problems: Vec::new() };
-    let index = match (external_index, &raw.index) {
+    let mut index = match (external_index, &raw.index) {
         (Some(ix), _) => Some(ix),
-        (None, Some(ri)) if ri.file.is_none() => {
+        (None, Some(ri)) if ri.file.is_none() && ri.set.is_none() => {
             let (ix, problems) = validate_index(ri.name.clone(), &ri.criterion);
             c.problems.extend(problems);
             Some(ix)
         }
         _ => None,
     };
+    if let (Some(ix), Some(ri)) = (index.as_mut(), &raw.index) {
+        c.problems.extend(super::sets::finish(ix, ri));
+    }
+    let (assess, problems) = super::sets::assessment(raw.assess.as_ref(), index.as_mut());
+    c.problems.extend(problems);
     let (meta, year) = meta(&mut c, &raw.plan);
     let settings = settings(&mut c, &raw.settings);
     let bases = raw.basis.iter().map(|b| c.document(b, "a legal basis")).collect();
@@ -113,9 +118,11 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
         owner_ids: raw.owner.iter().map(|o| o.id.get_ref().as_str()).collect(),
         section_index,
         section_ids: raw.section.iter().map(|s| s.id.get_ref().as_str()).collect(),
+        // Last year's codes through `[[index.crosswalk]]` first: the set's own codes win.
         criterion_index: index
             .iter()
-            .flat_map(|ix| ix.nodes.iter().enumerate().map(|(i, n)| (n.code.clone(), i)))
+            .flat_map(super::sets::crosswalk_keys)
+            .chain(index.iter().flat_map(|ix| ix.nodes.iter().enumerate().map(|(i, n)| (n.code.clone(), i))))
             .collect(),
         criterion_codes: index.iter().flat_map(|ix| ix.nodes.iter().map(|n| n.code.as_str())).collect(),
         has_index: index.is_some(),
@@ -135,7 +142,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     report.sent = super::history::sent(&mut c, &raw.report.sent, year, &LineIndex::new(text));
 
     if c.problems.is_empty() {
-        Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report })
+        Ok(Plan { meta, settings, bases, owners, sections, tasks, index, report, assess })
     } else {
         c.problems.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
         Err(c.problems)
@@ -602,107 +609,7 @@ fn log(checker: &mut Checker, id: &str, raw: Vec<RawLog>, year: i32) -> Vec<LogE
     log
 }
 
-/// Checks the index tree: unique codes, parents present, points within bounds.
-pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec<Diagnostic>) {
-    let mut c = Checker { problems: Vec::new() };
-    let mut nodes: Vec<Criterion> = Vec::with_capacity(raw.len());
-    let mut by_code: HashMap<String, usize> = HashMap::new();
-    let mut max_spans = Vec::with_capacity(raw.len());
-    // The raw entry of each node: ill-formed or repeated codes are skipped, so the two differ.
-    let mut raw_of = Vec::with_capacity(raw.len());
-    for (k, r) in raw.iter().enumerate() {
-        let code = r.code.get_ref().trim().to_string();
-        let well_formed =
-            !code.is_empty() && code.split('.').all(|p| !p.is_empty() && !p.contains(char::is_whitespace));
-        if !well_formed {
-            c.problem(format!("criterion code `{}` must be dotted parts like 3 or 3.2 or 3.2.1", code), r.code.span());
-            continue;
-        }
-        if by_code.contains_key(&code) {
-            c.problem(format!("criterion `{code}` is defined twice"), r.code.span());
-            continue;
-        }
-        let parent = match code.rsplit_once('.') {
-            None => None,
-            Some((p, _)) => match by_code.get(p) {
-                Some(&i) => Some(i),
-                None => {
-                    c.problem(
-                        format!("criterion `{code}` comes before (or without) its parent `{p}`"),
-                        r.code.span(),
-                    )
-                    .help = Some(format!(
-                        "define `{p}` above it; codes give the tree: area 3, criterion 3.2, sub-criterion 3.2.1"
-                    ));
-                    None
-                }
-            },
-        };
-        let mut points = |v: &Option<toml::Spanned<f64>>, what: &str| -> Option<f64> {
-            let v = v.as_ref()?;
-            let x = *v.get_ref();
-            if !x.is_finite() || x < 0.0 {
-                c.problem(format!("{what} of criterion `{code}` must be zero or more points"), v.span());
-                return None;
-            }
-            Some(x)
-        };
-        let max = points(&r.max, "the maximum");
-        let last_year = points(&r.last_year, "last year's score");
-        let self_score = points(&r.self_score, "the self-assessed score");
-        let i = nodes.len();
-        by_code.insert(code.clone(), i);
-        if let Some(p) = parent {
-            nodes[p].children.push(i);
-        }
-        raw_of.push(k);
-        max_spans.push((max, r.max.as_ref().map(|m| m.span()).unwrap_or_else(|| r.code.span())));
-        nodes.push(Criterion {
-            code,
-            title: r.title.get_ref().clone(),
-            title_en: r.title_en.clone(),
-            max: max.unwrap_or(0.0),
-            last_year,
-            self_score,
-            survey: r.survey,
-            parent,
-            children: Vec::new(),
-        });
-    }
-    // Parents' maximum: given, or the sum of their children. Children come after their
-    // parents, so a reverse pass sees every child's final value first.
-    for i in (0..nodes.len()).rev() {
-        let (given, span) = max_spans[i].clone();
-        if nodes[i].children.is_empty() {
-            if given.is_none() {
-                c.problem(format!("criterion `{}` needs `max` (its maximum points)", nodes[i].code), span);
-            }
-            continue;
-        }
-        let sum: f64 = nodes[i].children.iter().map(|&ch| nodes[ch].max).sum();
-        match given {
-            Some(g) if (g - sum).abs() > 1e-6 => {
-                c.problem(format!("`{}` has max {g}, but its parts add up to {sum}", nodes[i].code), span).help =
-                    Some("make the parts add up, or leave out the parent's max".into());
-            }
-            _ => nodes[i].max = sum,
-        }
-    }
-    for (n, &k) in nodes.iter().zip(&raw_of) {
-        let r = &raw[k];
-        for (score, what) in [(&r.last_year, "last year's score"), (&r.self_score, "the self-assessed score")] {
-            if let Some(v) = score
-                && *v.get_ref() > n.max + 1e-9
-            {
-                c.problem(
-                    format!("{what} of `{}` ({}) is above its maximum ({})", n.code, v.get_ref(), n.max),
-                    v.span(),
-                );
-            }
-        }
-    }
-    (Index { name, nodes }, c.problems)
-}
+pub use super::sets::validate_index;
 
 /// Checks `[report]`: the calendar's name, the due day, and that every proposal names a
 /// period of the plan's year that the calendar reports on.

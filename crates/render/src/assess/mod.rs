@@ -1,8 +1,8 @@
-//! `par assess`: the self-assessment table (issue #16) rendered.
-//!
-//! This branch (s15-assessout) holds the outputs of the table: the spreadsheet, the Word
-//! document and the rows they share; the table and JSON renderers come with s15-assess.
+//! `par assess`: the self-assessment table (issue #16) rendered: on the terminal, as
+//! JSON, as a spreadsheet and as a Word document (the two files share their rows).
 
 pub mod docx;
+pub mod json;
 pub mod rows;
+pub mod table;
 pub mod xlsx;
