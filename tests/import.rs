@@ -191,11 +191,14 @@ fn ward_plan_with_letter_items_and_owners() {
     assert_eq!(m.number.as_deref(), Some("35/KH-UBND"));
     assert_eq!(m.date, d(2025, 6, 5));
     assert_eq!(m.place.as_deref(), Some("Phường Bến Nghé"));
+    // "TM. ỦY BAN NHÂN DÂN" above "CHỦ TỊCH": a capacity line, then the position (issue 15;
+    // it was read as authority "TM." + "Chủ tịch", which a report prints "TM. CHỦ TỊCH").
     let signer = m.signer.as_ref().unwrap();
     assert_eq!(
         (signer.name.as_str(), signer.position.as_deref(), signer.authority.as_deref()),
-        ("Nguyễn Văn An", Some("Chủ tịch"), Some("TM."))
+        ("Nguyễn Văn An", Some("Chủ tịch"), None)
     );
+    assert_eq!(signer.capacity, ["TM. Ủy ban nhân dân"]);
     assert_eq!(m.recipients.len(), 4);
 
     // "Căn cứ Luật … ngày 19 tháng 6 năm 2015" and "Quyết định số … ngày 20/3/2025".
@@ -274,11 +277,13 @@ fn school_plan_as_plain_text() {
         m.title,
         "Kế hoạch cải thiện Chỉ số cải cách hành chính và Chỉ số hài lòng (SIPAS) của trường THCS Lê Quý Đôn năm 2025"
     );
+    // "KT. HIỆU TRƯỞNG" above "PHÓ HIỆU TRƯỞNG": the capacity line kept whole (issue 15).
     let signer = m.signer.as_ref().unwrap();
     assert_eq!(
         (signer.name.as_str(), signer.position.as_deref(), signer.authority.as_deref()),
-        ("Trần Thị Bình", Some("Phó Hiệu trưởng"), Some("KT."))
+        ("Trần Thị Bình", Some("Phó Hiệu trưởng"), None)
     );
+    assert_eq!(signer.capacity, ["KT. Hiệu trưởng"]);
 
     assert_eq!(plan.bases.len(), 1);
     assert_eq!(plan.bases[0].issuer.as_deref(), Some("Phòng Giáo dục và Đào tạo Quận 3"));
