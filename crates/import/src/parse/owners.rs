@@ -51,8 +51,8 @@ pub(super) fn verb_at(folded: &Folded, i: usize) -> bool {
 }
 
 /// The most words a sentence's subject has ("Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban
-/// nhân dân các xã": 11).
-const SUBJECT_WORDS: usize = 16;
+/// nhân dân các xã": 11; a province names its districts, towns and cities too).
+const SUBJECT_WORDS: usize = 24;
 
 /// The sentence's subject that starts at `s` ("Công chức Địa chính - Xây dựng| tham mưu …",
 /// "Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban nhân dân các xã| thực hiện …"): the

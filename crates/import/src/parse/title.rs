@@ -348,6 +348,10 @@ impl Casing {
         }
         out.push_str(&lead);
         let lowers: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
+        // In a name, the words after a place word ("TỈNH BÌNH ĐỊNH") are a place's name:
+        // capitals where the document shows nothing else.
+        let places = &super::lexicon::lexicon().places;
+        let mut after_place = false;
         for (i, (w, gap)) in words.iter().enumerate() {
             let lower = &lowers[i];
             let before = std::mem::replace(&mut prev, lower.clone());
@@ -364,11 +368,16 @@ impl Casing {
                 (None, Some(_)) if keep => w.clone(),
                 (None, Some(_)) => lower.clone(),
                 (None, None) if keep => w.clone(),
+                (None, None) if names && after_place => capitalise(lower),
                 (None, None) if names => self.initial.get(lower).cloned().unwrap_or_else(|| lower.clone()),
                 (None, None) => lower.clone(),
             };
             out.push_str(&form);
             out.push_str(gap);
+            if names && !after_place {
+                let f = crate::import::scan::fold(lower);
+                after_place = places.iter().any(|p| p.trim_end() == f || p.split(' ').nth(1) == Some(f.as_str()));
+            }
         }
         capitalise(&out)
     }
