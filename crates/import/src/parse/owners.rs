@@ -219,49 +219,23 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         }
         i = k + wlen;
     }
-    let mut i = 0;
-    while found.owner.is_none() && i < folded.len() {
-        let Some(k) = folded.find_word("giao", i) else { break };
-        let s = folded.skip_ws(k + 4);
-        let s = if folded.word_at(s, "cho") { folded.skip_ws(s + 3) } else { s };
-        if free(k) {
-            // The subject up to its verb ("Giao Văn phòng HĐND và UBND xã theo dõi"), else
-            // the name as far as it reads as one.
-            let (name, e) = match subject_at(folded, s) {
-                Some((name, e, _)) => (name, e),
-                None => {
-                    let e = name_end(folded, s);
-                    (trim_clause(&folded.text(s..e)), e)
-                }
-            };
-            if is_owner_name(&name) && name.chars().next().is_some_and(|c| c.is_uppercase()) {
-                if k == text_start {
-                    lead = Some(e);
-                }
-                found.owner = Some((name, k < first_line));
-                found.owner_rule = "owner-assign";
-            }
+    if found.owner.is_none()
+        && let Some((k, name, e)) = assigned(folded, &free)
+    {
+        if k == text_start {
+            lead = Some(e);
         }
-        i = k + 4;
+        found.owner = Some((name, k < first_line));
+        found.owner_rule = "owner-assign";
     }
     // "Đề nghị X …", "Yêu cầu X …" opening the item; else the sentence's subject:
     // "Công chức Địa chính - Xây dựng tham mưu …". A guess: the text does not say "chủ trì".
-    if found.owner.is_none() {
-        let lex = lexicon();
-        let after_assign =
-            lex.assign.iter().find(|w| folded.word_at(text_start, w)).map(|w| folded.skip_ws(text_start + w.len()));
-        let s = after_assign.unwrap_or(text_start);
-        if s < first_line
-            && let Some((name, e, group)) = subject_at(folded, s)
-        {
-            lead = Some(e);
-            found.owner = Some((name, after_assign.is_some()));
-            found.owner_rule = match (after_assign, group) {
-                (Some(_), _) => "owner-assign",
-                (None, true) => "owner-group",
-                (None, false) => "owner-subject",
-            };
-        }
+    if found.owner.is_none()
+        && let Some((name, end, plain, rule)) = subject_owner(folded, text_start, first_line)
+    {
+        lead = Some(end);
+        found.owner = Some((name, plain));
+        found.owner_rule = rule;
     }
     // "phối hợp (với) A, B và C"
     let skip_marks = |mut p: usize| {
@@ -317,21 +291,74 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         }
     }
     // The staff as a whole ("CB-GV-NV") named in the task: an owner, not said plainly.
-    if found.owner.is_none() {
-        for s in folded.word_starts().filter(|&s| free(s)) {
-            let mut e = s;
-            while e < folded.len() && (is_word(folded.orig[e]) || folded.orig[e] == '-') {
-                e += 1;
-            }
-            let w: String = folded.orig[s..e].iter().collect();
-            if is_staff_acronym(w.trim_end_matches('-')) {
-                found.owner = Some((w.trim_end_matches('-').to_string(), false));
-                found.owner_rule = "owner-staff";
-                break;
-            }
-        }
+    if found.owner.is_none()
+        && let Some(w) = staff_owner(folded, &free)
+    {
+        found.owner = Some((w, false));
+        found.owner_rule = "owner-staff";
     }
     found
+}
+
+/// "Giao (cho) X …" anywhere outside the skipped ranges: where "giao" is, the name, where it
+/// ends. The name is the subject up to its verb ("Giao Văn phòng HĐND và UBND xã theo
+/// dõi"), else the words as far as they read as a name.
+fn assigned(folded: &Folded, free: &dyn Fn(usize) -> bool) -> Option<(usize, String, usize)> {
+    let mut i = 0;
+    while i < folded.len() {
+        let k = folded.find_word("giao", i)?;
+        let s = folded.skip_ws(k + 4);
+        let s = if folded.word_at(s, "cho") { folded.skip_ws(s + 3) } else { s };
+        if free(k) {
+            let (name, e) = match subject_at(folded, s) {
+                Some((name, e, _)) => (name, e),
+                None => {
+                    let e = name_end(folded, s);
+                    (trim_clause(&folded.text(s..e)), e)
+                }
+            };
+            if is_owner_name(&name) && name.chars().next().is_some_and(|c| c.is_uppercase()) {
+                return Some((k, name, e));
+            }
+        }
+        i = k + 4;
+    }
+    None
+}
+
+/// The owner an item opens with: "Đề nghị X …" (said plainly), else the sentence's subject
+/// ("Công chức … tham mưu …", a guess). The name, where it ends, whether it is said plainly,
+/// and the rule.
+fn subject_owner(folded: &Folded, text_start: usize, first_line: usize) -> Option<(String, usize, bool, &'static str)> {
+    let lex = lexicon();
+    let after_assign =
+        lex.assign.iter().find(|w| folded.word_at(text_start, w)).map(|w| folded.skip_ws(text_start + w.len()));
+    let s = after_assign.unwrap_or(text_start);
+    if s >= first_line {
+        return None;
+    }
+    let (name, e, group) = subject_at(folded, s)?;
+    let rule = match (after_assign, group) {
+        (Some(_), _) => "owner-assign",
+        (None, true) => "owner-group",
+        (None, false) => "owner-subject",
+    };
+    Some((name, e, after_assign.is_some(), rule))
+}
+
+/// The staff as a whole ("CB-GV-NV") named anywhere outside the skipped ranges.
+fn staff_owner(folded: &Folded, free: &dyn Fn(usize) -> bool) -> Option<String> {
+    for s in folded.word_starts().filter(|&s| free(s)) {
+        let mut e = s;
+        while e < folded.len() && (is_word(folded.orig[e]) || folded.orig[e] == '-') {
+            e += 1;
+        }
+        let w: String = folded.orig[s..e].iter().collect();
+        if is_staff_acronym(w.trim_end_matches('-')) {
+            return Some(w.trim_end_matches('-').to_string());
+        }
+    }
+    None
 }
 
 /// A short id from a name: "Phòng Nội vụ" → "pnv", "Văn phòng HĐND-UBND" → "vp-hdnd-ubnd",

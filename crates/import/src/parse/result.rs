@@ -86,14 +86,14 @@ pub(super) fn result_in(folded: &Folded, skip: &[Range<usize>]) -> Found {
     let clause = |at: usize| -> Range<usize> {
         let mut s = at;
         while s > 0
-            && !(matches!(folded.orig[s - 1], ';' | ',' | ':' | '\n') && !decimal(s - 1))
+            && (!matches!(folded.orig[s - 1], ';' | ',' | ':' | '\n') || decimal(s - 1))
             && !(folded.orig[s - 1] == '.' && folded.orig.get(s).is_some_and(|c| c.is_whitespace()))
         {
             s -= 1;
         }
         let mut e = at;
         while e < folded.len()
-            && !(matches!(folded.orig[e], ';' | ',' | '\n') && !decimal(e))
+            && (!matches!(folded.orig[e], ';' | ',' | '\n') || decimal(e))
             && !(folded.orig[e] == '.' && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
         {
             e += 1;
@@ -170,13 +170,11 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
     let at_least = lex.at_least.iter().find(|w| ends_with(w));
     let threshold = at_most.or(at_least);
     let after = phrase.skip_ws(end);
-    let (unit, rest_start) = if phrase.orig.get(after) == Some(&'%') {
-        (Some("%".to_string()), after + 1)
+    let unit = if phrase.orig.get(after) == Some(&'%') {
+        Some("%".to_string())
     } else {
         // A count: the unit is the words up to the clause's end (at most three).
-        if threshold.is_none() {
-            return None;
-        }
+        threshold?;
         let mut e = after;
         let mut words = 0;
         while e < n && !matches!(phrase.orig[e], ',' | ';' | '.' | '(') {
@@ -189,13 +187,12 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
             e += 1;
         }
         let u = phrase.text(after..e);
-        ((!u.is_empty()).then_some(u), e)
+        (!u.is_empty()).then_some(u)
     };
     let is_rate = lex.measures.iter().any(|m| phrase.find_word(m, 0).is_some());
     if unit.as_deref() == Some("%") && threshold.is_none() && !is_rate {
         return None;
     }
-    let _ = rest_start;
     // The name: the words before the threshold (and "đạt"), e.g. "Tỷ lệ hồ sơ … điện tử".
     let cut = match threshold {
         Some(w) => {

@@ -8,11 +8,11 @@ use chrono::Datelike;
 
 use super::body::top_section;
 use super::head::{fold_unit, symbol, symbol_owner};
-use super::owners::{owner_id, owners_in};
-use super::result::{result_in, without_deadline};
-use super::timeline::timeline;
+use super::owners::{FoundOwners, owner_id, owners_in};
+use super::result::{Found, result_in, without_deadline};
+use super::timeline::{Timeline, timeline};
 use super::title::{capitalise, short_title};
-use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Notes, OwnUnit, Parser, RawTask, note};
+use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Notes, OwnUnit, Parser, RawTask, TableCells, note};
 use crate::import::scan::fold;
 use crate::import::scan::{Citation, Folded, citations_in, is_upper, trim_clause};
 
@@ -275,7 +275,7 @@ impl Parser {
         }
 
         // A time column is read as a deadline ("30/6/2025" alone is the due date there).
-        let tl = if table.time.trim().is_empty() {
+        let mut tl = if table.time.trim().is_empty() {
             timeline(&f, &skip, year, false)
         } else {
             timeline(&Folded::new(&table.time), &[], year, true)
@@ -303,15 +303,15 @@ impl Parser {
             ));
         }
 
-        notes.extend(tl.notes);
-        let res = if table.result.trim().is_empty() {
+        notes.extend(std::mem::take(&mut tl.notes));
+        let mut res = if table.result.trim().is_empty() {
             result_in(&f, &skip)
         } else {
             let r = capitalise(&trim_clause(&table.result));
             let indicator = super::result::indicator_in(&Folded::new(&r));
             super::result::Found { result: Some(r), note: None, rule: "result-column", indicator }
         };
-        if let Some(n) = res.note {
+        if let Some(n) = res.note.take() {
             notes.push(("result", n));
         }
         if res.indicator.is_some() {
@@ -324,49 +324,15 @@ impl Parser {
             ));
         }
         if self.explain {
-            let first = first_line.to_string();
-            let cell = |i: usize| from_table.then(|| table.names[i].clone()).filter(|n| !n.is_empty());
-            let line = raw.line;
-            self.trace(|| format!("task {id}"), &id, line, &first, raw.rule);
-            self.trace(|| format!("task {id} title"), &title, line, &first, "title-clause");
-            if let (Some(o), Some((name, _))) = (&owner, &found.owner) {
-                let o = &format!("{o} ({})", capitalise(name.trim()));
-                let from = if found.owner_rule == "owner-column" { cell(0) } else { None };
-                let src = from.as_ref().map_or(first.clone(), |_| table.owners.join(", "));
-                self.trace_cell(|| format!("task {id} owner"), o, line, from.as_deref(), &src, found.owner_rule);
-            }
-            if !support.is_empty() {
-                // The table's support column, or the owner column's names after the first.
-                let (from, src) = match (found.support_rule, table.support.is_empty()) {
-                    ("support-column", true) => (cell(0), table.owners.join(", ")),
-                    ("support-column", false) => (cell(1), table.support.join(", ")),
-                    _ => (None, first.clone()),
-                };
-                let v = support.join(", ");
-                self.trace_cell(|| format!("task {id} support"), &v, line, from.as_deref(), &src, found.support_rule);
-            }
-            let when = match (tl.due, tl.repeat) {
-                (Some(d), _) => Some(("due", crate::dates::short(d))),
-                (None, Some(r)) => Some(("repeat", r.to_string())),
-                _ => None,
+            let read = Read {
+                first_line,
+                detail: &detail,
+                table: from_table.then_some(&table),
+                found: &found,
+                tl: &tl,
+                res: &res,
             };
-            if let Some((key, v)) = when {
-                let (from, src, rule) = match cell(2) {
-                    Some(c) => (Some(c), table.time.clone(), "due-column"),
-                    None => (None, detail.clone(), "due-text"),
-                };
-                self.trace_cell(|| format!("task {id} {key}"), &v, line, from.as_deref(), &src, rule);
-            }
-            if let Some(r) = &res.result {
-                let from = if res.rule == "result-column" { cell(3) } else { None };
-                let src = from.as_ref().map_or(detail.clone(), |_| table.result.clone());
-                self.trace_cell(|| format!("task {id} result"), r, line, from.as_deref(), &src, res.rule);
-            }
-            if let Some(ind) = &res.indicator {
-                let v = format!("{} {}", ind.target, ind.unit.as_deref().unwrap_or(""));
-                let src = res.result.clone().unwrap_or_default();
-                self.trace(|| format!("task {id} indicator"), v.trim(), line, &src, "indicator-threshold");
-            }
+            self.trace_task(&id, raw.line, raw.rule, &title, owner.as_deref(), &support, &read);
         }
         let (result, indicator) = (res.result, res.indicator);
         DraftTask {
@@ -385,6 +351,65 @@ impl Parser {
             refs,
             line: raw.line,
             notes,
+        }
+    }
+
+    /// Records where each field of a task came from ([`super::Draft::trace`]).
+    #[allow(clippy::too_many_arguments)]
+    fn trace_task(
+        &mut self,
+        id: &str,
+        line: usize,
+        rule: &'static str,
+        title: &str,
+        owner: Option<&str>,
+        support: &[String],
+        read: &Read,
+    ) {
+        let Read { first_line, detail, found, tl, res, .. } = *read;
+        let empty = TableCells::default();
+        let (from_table, table) = (read.table.is_some(), read.table.unwrap_or(&empty));
+        let first = first_line.to_string();
+        let cell = |i: usize| from_table.then(|| table.names[i].clone()).filter(|n| !n.is_empty());
+        self.trace(|| format!("task {id}"), id, line, &first, rule);
+        self.trace(|| format!("task {id} title"), title, line, &first, "title-clause");
+        if let (Some(o), Some((name, _))) = (owner, &found.owner) {
+            let o = &format!("{o} ({})", capitalise(name.trim()));
+            let from = if found.owner_rule == "owner-column" { cell(0) } else { None };
+            let src = from.as_ref().map_or(first.clone(), |_| table.owners.join(", "));
+            self.trace_cell(|| format!("task {id} owner"), o, line, from.as_deref(), &src, found.owner_rule);
+        }
+        if !support.is_empty() {
+            // The table's support column, or the owner column's names after the first.
+            let (from, src) = match (found.support_rule, table.support.is_empty()) {
+                ("support-column", true) => (cell(0), table.owners.join(", ")),
+                ("support-column", false) => (cell(1), table.support.join(", ")),
+                _ => (None, first.clone()),
+            };
+            let v = support.join(", ");
+            self.trace_cell(|| format!("task {id} support"), &v, line, from.as_deref(), &src, found.support_rule);
+        }
+        let when = match (tl.due, tl.repeat) {
+            (Some(d), _) => Some(("due", crate::dates::short(d))),
+            (None, Some(r)) => Some(("repeat", r.to_string())),
+            _ => None,
+        };
+        if let Some((key, v)) = when {
+            let (from, src, rule) = match cell(2) {
+                Some(c) => (Some(c), table.time.clone(), "due-column"),
+                None => (None, detail.to_string(), "due-text"),
+            };
+            self.trace_cell(|| format!("task {id} {key}"), &v, line, from.as_deref(), &src, rule);
+        }
+        if let Some(r) = &res.result {
+            let from = if res.rule == "result-column" { cell(3) } else { None };
+            let src = from.as_ref().map_or(detail.to_string(), |_| table.result.clone());
+            self.trace_cell(|| format!("task {id} result"), r, line, from.as_deref(), &src, res.rule);
+        }
+        if let Some(ind) = &res.indicator {
+            let v = format!("{} {}", ind.target, ind.unit.as_deref().unwrap_or(""));
+            let src = res.result.clone().unwrap_or_default();
+            self.trace(|| format!("task {id} indicator"), v.trim(), line, &src, "indicator-threshold");
         }
     }
 
@@ -486,4 +511,14 @@ impl Parser {
         let t = if is_upper(&t) { self.casing.recase(&t) } else { t };
         capitalise(&t)
     }
+}
+
+/// What a task's reading found, for [`Parser::trace_task`].
+struct Read<'a> {
+    first_line: &'a str,
+    detail: &'a str,
+    table: Option<&'a TableCells>,
+    found: &'a FoundOwners,
+    tl: &'a Timeline,
+    res: &'a Found,
 }
