@@ -1198,3 +1198,25 @@ fn explain_changes_nothing_in_the_draft() {
         assert_eq!(a, b, "{}", doc.display());
     }
 }
+
+#[test]
+fn the_readme_explain_example_is_what_par_prints() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/readme-imprules.md")).unwrap();
+    let marker = "<!-- explain-example: tests/fixtures/import/rules/ubnd-tinh.txt -->\n```text\n";
+    let start = doc.find(marker).unwrap() + marker.len();
+    let expected = &doc[start..start + doc[start..].find("```\n").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let out = PAR
+        .cmd_in(dir.path())
+        .args(["--lang", "en", "import"])
+        .arg(rules_fixture("ubnd-tinh.txt"))
+        .arg("--explain")
+        .assert()
+        .success();
+    assert_eq!(String::from_utf8(out.get_output().stdout.clone()).unwrap(), expected);
+    // The document shown above the output is the fixture.
+    let shown = "```text\nỦY BAN NHÂN DÂN\n";
+    let s = doc.find(shown).unwrap() + "```text\n".len();
+    let shown = &doc[s..s + doc[s..].find("```\n").unwrap()];
+    assert_eq!(shown, std::fs::read_to_string(rules_fixture("ubnd-tinh.txt")).unwrap());
+}
