@@ -1180,6 +1180,15 @@ fn explain_names_each_fields_line_and_rule() {
     let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(out.contains("  owner = \"bpvh (Bộ phận Văn hóa)\"\n    cột \"Đơn vị chủ trì\": \"Bộ phận Văn hóa\"\n    quy tắc: chủ trì: cột \"Chủ trì\" của bảng"), "{out}");
     assert!(out.contains("    cột \"Thời gian hoàn thành\": \"30/9/2025\""));
+
+    // A unit named only in the lead-in sentence, and a signer with only a name.
+    let out = PAR.cmd_in(dir.path()).arg("import").arg(seed()).arg("--explain").assert().success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("plan.unit = \"Trường Tiểu học Nguyễn Bình Khiêm\" ⚠\n    dòng 15: \"Trường Tiểu học Nguyễn Bình Khiêm xây dựng Kế hoạch"), "{out}");
+    assert!(out.contains("    quy tắc: tên đơn vị: câu dẫn \"… xây dựng kế hoạch\""));
+    assert!(out.contains(
+        "plan.signer = \"Đỗ Ngọc Chi\"\n    dòng 60: \"Đỗ Ngọc Chi\"\n    quy tắc: người ký: khối chữ ký cuối văn bản"
+    ));
 }
 
 #[test]

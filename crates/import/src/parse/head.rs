@@ -91,7 +91,7 @@ impl Parser {
                 }
             }
             if let Some(u) = intro_subject(&f) {
-                intro_unit = Some(u);
+                intro_unit = Some((u, b.line, text.to_string()));
                 continue;
             }
             // The subject under the kind: "Về …", a heading, capitals, or a short line before the bases.
@@ -120,15 +120,15 @@ impl Parser {
         if let (Some(s), Some(a)) = (&superior, agency.len().checked_sub(2).map(|i| &agency[i])) {
             self.trace(|| "plan.superior".into(), s, a.line, &a.source, "heading-superior");
         }
-        let notes = &mut self.draft.meta.notes;
-        if unit.is_none() {
-            unit = intro_unit;
-            if unit.is_some() {
-                notes.push((
-                    "unit",
-                    note("đọc từ câu dẫn \"… xây dựng kế hoạch\"", "read from the lead-in \"… xây dựng kế hoạch\""),
-                ));
-            }
+        if unit.is_none()
+            && let Some((u, line, source)) = intro_unit
+        {
+            self.trace(|| "plan.unit".into(), &u, line, &source, "intro-unit");
+            unit = Some(u);
+            self.draft.meta.notes.push((
+                "unit",
+                note("đọc từ câu dẫn \"… xây dựng kế hoạch\"", "read from the lead-in \"… xây dựng kế hoạch\""),
+            ));
         }
         if let Some(s) = superior {
             self.draft.meta.superior = Some(s);
@@ -158,6 +158,8 @@ impl Parser {
                 let end = t.rfind_word("nam", t.len()).filter(|&e| e > start).unwrap_or(t.len());
                 let u = capitalise(&t.text(start..end));
                 if !u.is_empty() {
+                    let title = self.draft.meta.title.clone();
+                    self.trace(|| "plan.unit".into(), &u, kind_line, &title, "title-unit");
                     unit = Some(u);
                     self.draft.meta.notes.push(("unit", note("đọc từ tên kế hoạch", "read from the plan's title")));
                 }
@@ -232,6 +234,7 @@ impl Parser {
             }
             if is_name(text) {
                 name = Some(text.to_string());
+                block_line = if block_line == 0 { b.line } else { block_line };
                 continue;
             }
             if is_upper(text)
@@ -241,6 +244,7 @@ impl Parser {
             {
                 // A name in capitals under the position.
                 name = Some(title_case(text));
+                block_line = if block_line == 0 { b.line } else { block_line };
                 continue;
             }
             self.draft.unread.push((b.line, text.to_string()));
@@ -264,7 +268,10 @@ impl Parser {
             false => String::new(),
         };
         if let Some(name) = name {
-            let v = format!("{name} ({})", position.as_deref().unwrap_or(""));
+            let v = match &position {
+                Some(p) => format!("{name} ({p})"),
+                None => name.clone(),
+            };
             self.trace(|| "plan.signer".into(), &v, block_line, &source, "signer-block");
             self.draft.meta.signer = Some(Signer { name, position, authority, capacity });
         } else if position.is_some() {
