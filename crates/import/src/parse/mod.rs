@@ -604,6 +604,11 @@ mod tests {
                 Some(("Tổ chức tập huấn cho".into(), 20.0, Some("công chức".into()), None))
             )
         );
+        // The number before the percent sign, not a year before it.
+        assert_eq!(
+            read("Nâng tỷ lệ hài lòng so với năm 2024 đạt 95%.").1,
+            Some(("Tỷ lệ hài lòng so với năm 2024".into(), 95.0, Some("%".into()), None))
+        );
         // A percentage without a rate or a threshold sets no indicator.
         assert_eq!(read("Số hóa 100% hồ sơ lưu trữ.").1, None);
         assert_eq!(read("Rà soát hồ sơ.").0, None);

@@ -153,10 +153,23 @@ fn threshold_at(folded: &Folded, skip: &[Range<usize>]) -> Option<usize> {
 pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
     let lex = lexicon();
     let n = phrase.len();
-    // The first number of the phrase, and what follows it.
-    let start = (0..n).find(|&i| phrase.orig[i].is_ascii_digit() && phrase.boundary_before(i))?;
+    // The number before the percent sign ("… năm 2024 đạt 95%": 95), else the phrase's first.
+    let number = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
+    let start = match (0..n).find(|&i| phrase.orig[i] == '%') {
+        Some(p) => {
+            let mut s = p;
+            while s > 0 && phrase.orig[s - 1] == ' ' {
+                s -= 1;
+            }
+            while s > 0 && number(phrase.orig[s - 1]) {
+                s -= 1;
+            }
+            (s < p && phrase.orig[s].is_ascii_digit()).then_some(s)?
+        }
+        None => (0..n).find(|&i| phrase.orig[i].is_ascii_digit() && phrase.boundary_before(i))?,
+    };
     let mut end = start;
-    while end < n && (phrase.orig[end].is_ascii_digit() || matches!(phrase.orig[end], ',' | '.')) {
+    while end < n && number(phrase.orig[end]) {
         end += 1;
     }
     let digits = phrase.text(start..end);
