@@ -393,6 +393,7 @@ Ví dụ / Examples:
   par import ke-hoach.docx -o plan.toml        soạn plan.toml từ tệp Word / from a Word file
   par import ke-hoach.md                       in bản nháp ra màn hình / print the draft
   par import ke-hoach.txt -o plan.toml --force  thay plan.toml đã có / replace an existing plan.toml
+  par import ke-hoach.md --explain             vì sao par đoán mỗi giá trị / why par guessed each value
 
 Đọc được / Reads: Word .docx, Markdown (.md), văn bản thường UTF-8 hoặc UTF-16 (.txt).
 Tệp .doc, .pdf: mở bằng Word rồi lưu thành .docx / open in Word and save as .docx.
@@ -443,6 +444,11 @@ pub struct ImportArgs {
     /// Thay tệp -o nếu đã có / replace the -o file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Giải thích từng giá trị: dòng văn bản và quy tắc đã đọc nó (in thay bản nháp; với -o: sau
+    /// khi ghi) / explain each value: the document line and the rule that read it (printed
+    /// instead of the draft; with -o: after writing it)
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

@@ -191,11 +191,14 @@ fn ward_plan_with_letter_items_and_owners() {
     assert_eq!(m.number.as_deref(), Some("35/KH-UBND"));
     assert_eq!(m.date, d(2025, 6, 5));
     assert_eq!(m.place.as_deref(), Some("Phường Bến Nghé"));
+    // "TM. ỦY BAN NHÂN DÂN" above "CHỦ TỊCH": a capacity line, then the position (issue 15;
+    // it was read as authority "TM." + "Chủ tịch", which a report prints "TM. CHỦ TỊCH").
     let signer = m.signer.as_ref().unwrap();
     assert_eq!(
         (signer.name.as_str(), signer.position.as_deref(), signer.authority.as_deref()),
-        ("Nguyễn Văn An", Some("Chủ tịch"), Some("TM."))
+        ("Nguyễn Văn An", Some("Chủ tịch"), None)
     );
+    assert_eq!(signer.capacity, ["TM. Ủy ban nhân dân"]);
     assert_eq!(m.recipients.len(), 4);
 
     // "Căn cứ Luật … ngày 19 tháng 6 năm 2015" and "Quyết định số … ngày 20/3/2025".
@@ -252,7 +255,13 @@ fn ward_plan_with_letter_items_and_owners() {
     assert_eq!(task(&plan, "III.1").due, d(2025, 12, 10));
 
     // Results, and a reference inside a task.
-    assert_eq!(task(&plan, "1.b").result.as_deref(), Some("Bảo đảm tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%"));
+    // The measured words from "tỷ lệ" on, and the indicator they set (issue 15).
+    assert_eq!(task(&plan, "1.b").result.as_deref(), Some("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%"));
+    let ind = task(&plan, "1.b").indicator.as_ref().unwrap();
+    assert_eq!(
+        (ind.name.as_str(), ind.target, ind.unit.as_deref()),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn", 100.0, Some("%"))
+    );
     assert_eq!(task(&plan, "2.b").result.as_deref(), Some("Báo cáo đánh giá gửi Ủy ban nhân dân Quận 1"));
     let r = &task(&plan, "2.a").refs[0];
     assert_eq!(
@@ -274,11 +283,13 @@ fn school_plan_as_plain_text() {
         m.title,
         "Kế hoạch cải thiện Chỉ số cải cách hành chính và Chỉ số hài lòng (SIPAS) của trường THCS Lê Quý Đôn năm 2025"
     );
+    // "KT. HIỆU TRƯỞNG" above "PHÓ HIỆU TRƯỞNG": the capacity line kept whole (issue 15).
     let signer = m.signer.as_ref().unwrap();
     assert_eq!(
         (signer.name.as_str(), signer.position.as_deref(), signer.authority.as_deref()),
-        ("Trần Thị Bình", Some("Phó Hiệu trưởng"), Some("KT."))
+        ("Trần Thị Bình", Some("Phó Hiệu trưởng"), None)
     );
+    assert_eq!(signer.capacity, ["KT. Hiệu trưởng"]);
 
     assert_eq!(plan.bases.len(), 1);
     assert_eq!(plan.bases[0].issuer.as_deref(), Some("Phòng Giáo dục và Đào tạo Quận 3"));
@@ -996,4 +1007,225 @@ fn import_lint_shows_the_first_rows_and_points_to_par_check() {
     assert!(report.contains(&format!("… and {} more: run `par check` to see them all", total - 50)), "{report}");
     let summary = all.lines().find(|l| l.contains("problems in")).unwrap();
     assert!(report.contains(summary), "{report}");
+}
+
+// ---------------------------------------------------------------------------
+// Issue 15: the reading rules (owners as subjects, duties, headings, titles, results,
+// capitals, signer) and `--explain`
+// ---------------------------------------------------------------------------
+
+fn rules_fixture(name: &str) -> PathBuf {
+    fixture(&format!("rules/{name}"))
+}
+
+#[test]
+fn commune_plan_in_prose_reads_owners_duties_results_and_signer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, plan) = import(dir.path(), &rules_fixture("xa-phuoc-hoa.md"));
+
+    // "ỦY BAN NHÂN DÂN" / "XÃ PHƯỚC HÒA": one name, no superior.
+    assert_eq!(plan.meta.unit, "Ủy ban nhân dân xã Phước Hòa");
+    assert_eq!(plan.meta.superior, None);
+    // Sentence case: "Chỉ" is a capital only in "Chỉ số" (a name), not in "chỉ đạo".
+    assert_eq!(plan.sections[1].title, "Công tác chỉ đạo, điều hành");
+
+    // Owners named as the sentence's subject, by "Giao …", "Đề nghị …", "X chủ trì, phối hợp với Y".
+    let owners: Vec<(&str, Option<&str>)> =
+        ["1", "2", "3", "4", "5", "6", "7", "III.1"].iter().map(|&id| (id, owner(&plan, id))).collect();
+    assert_eq!(
+        owners,
+        [
+            ("1", Some("Công chức Địa chính - Xây dựng")),
+            ("2", Some("Bộ phận Tiếp nhận và trả kết quả")),
+            ("3", Some("Công chức Văn hóa - Xã hội")),
+            ("4", Some("Văn phòng HĐND và UBND xã")),
+            ("5", Some("Trạm Y tế xã")),
+            ("6", Some("Ủy ban Mặt trận Tổ quốc xã")),
+            // Several bodies as the subject: one group owner, not split at every comma.
+            ("7", Some("Các ban, ngành, đoàn thể, Ban nhân dân các thôn")),
+            ("III.1", Some("Văn phòng HĐND và UBND xã")),
+        ]
+    );
+    assert_eq!(support(&plan, "5"), ["Công chức Văn hóa - Xã hội"]);
+    // The subject is a guess: marked for the officer.
+    let t1 = &text[text.find("id = \"1\"\nsection = \"II\"").unwrap()..];
+    let t1 = &t1[..t1.find("added").unwrap()];
+    assert!(t1.contains("# KIỂM TRA / CHECK: đoán từ văn bản"), "{t1}");
+
+    // Titles: the verb phrase, without owner and deadline clause.
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Tham mưu rà soát, cập nhật quy trình giải quyết thủ tục hành chính về đất đai",
+            "Niêm yết công khai đầy đủ thủ tục hành chính tại trụ sở",
+            "Tổ chức tuyên truyền về cải cách hành chính trên Đài truyền thanh xã",
+            "Theo dõi, đôn đốc việc thực hiện kế hoạch, báo cáo",
+            "Nâng tỷ lệ hồ sơ khám chữa bệnh điện tử đạt tối thiểu 80%",
+            "Giám sát việc thực hiện cải cách hành chính",
+            "Thực hiện số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+            "Tổng hợp, báo cáo kết quả về Phòng Nội vụ huyện",
+        ]
+    );
+    // Deadlines as written: 30/6, quarterly, ongoing, 15/12, the year's end, Q3's end, September's.
+    assert_eq!(task(&plan, "1").due, d(2025, 6, 30));
+    assert_eq!(task(&plan, "2").repeat.keyword(), "quarterly");
+    assert_eq!(task(&plan, "3").repeat, Repeat::Ongoing);
+    assert_eq!(task(&plan, "4").due, d(2025, 12, 15));
+    assert_eq!(task(&plan, "5").due, d(2025, 12, 31));
+    assert_eq!(task(&plan, "6").due, d(2025, 9, 30));
+    assert_eq!(task(&plan, "7").due, d(2025, 9, 30));
+
+    // The implementation part: the sentence with its own owner and deadline is a task; the
+    // one with neither a deadline stays a point.
+    assert_eq!(task(&plan, "III.1").due, d(2025, 11, 15));
+    let iii = plan.sections.iter().find(|s| s.id == "III").unwrap();
+    assert_eq!(iii.points.len(), 1);
+    assert!(iii.points[0].starts_with("Các ban, ngành, đoàn thể căn cứ"));
+
+    // The measurable phrase, and the indicator its threshold sets: 80 %.
+    let t5 = task(&plan, "5");
+    assert_eq!(t5.result.as_deref(), Some("Tỷ lệ hồ sơ khám chữa bệnh điện tử đạt tối thiểu 80%"));
+    let ind = t5.indicator.as_ref().unwrap();
+    assert_eq!(
+        (ind.name.as_str(), ind.target, ind.unit.as_deref()),
+        ("Tỷ lệ hồ sơ khám chữa bệnh điện tử", 80.0, Some("%"))
+    );
+    assert!(text.contains("# KIỂM TRA / CHECK: chỉ số đọc từ ngưỡng trong văn bản"));
+
+    // Signer: capacity lines, the name a visible placeholder, marked.
+    let signer = plan.meta.signer.as_ref().unwrap();
+    assert_eq!(signer.capacity, ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]);
+    assert_eq!((signer.position.as_deref(), signer.name.as_str()), (Some("Phó Chủ tịch"), "[Họ và tên]"));
+    assert!(text.contains(
+        "# KIỂM TRA / CHECK: văn bản ghi chức vụ người ký nhưng không ghi tên; điền tên thay cho [Họ và tên]"
+    ));
+}
+
+#[test]
+fn department_and_province_headings_and_group_owners() {
+    let dir = tempfile::tempdir().unwrap();
+    // A real two-level heading: the superior above, the unit below.
+    let (_, plan) = import(dir.path(), &rules_fixture("so-noi-vu.txt"));
+    assert_eq!(plan.meta.unit, "Sở Nội vụ");
+    assert_eq!(plan.meta.superior.as_deref(), Some("Ủy ban nhân dân tỉnh Bình Định"));
+    assert_eq!(
+        owner(&plan, "1"),
+        Some("Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban nhân dân các huyện, thị xã, thành phố")
+    );
+    assert_eq!(task(&plan, "1").title, "Rà soát, công bố danh mục thủ tục hành chính");
+    assert_eq!(owner(&plan, "2"), Some("Các tổ, khối thuộc trường"));
+    assert_eq!(plan.owners.len(), 3);
+    // "không quá 2%": a ceiling.
+    let ind = task(&plan, "3").indicator.as_ref().unwrap();
+    assert_eq!((ind.target, ind.direction), (2.0, par::plan::Direction::AtMost));
+
+    // "ỦY BAN NHÂN DÂN" / "TỈNH BÌNH ĐỊNH": one unit, no superior.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plan) = import(dir.path(), &rules_fixture("ubnd-tinh.txt"));
+    assert_eq!((plan.meta.unit.as_str(), plan.meta.superior.as_deref()), ("Ủy ban nhân dân tỉnh Bình Định", None));
+    assert_eq!((owner(&plan, "1"), support(&plan, "1")), (Some("Sở Nội vụ"), vec!["Văn phòng Ủy ban nhân dân tỉnh"]));
+
+    // A Sở and its province over two lines: one name.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "SỞ Y TẾ\nTỈNH BÌNH ĐỊNH\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n\nI. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y rà soát thủ tục hành chính trước ngày 30/6/2025.\n";
+    std::fs::write(dir.path().join("so-y-te.txt"), doc).unwrap();
+    let (_, plan) = import(dir.path(), &dir.path().join("so-y-te.txt"));
+    assert_eq!((plan.meta.unit.as_str(), plan.meta.superior.as_deref()), ("Sở Y tế tỉnh Bình Định", None));
+    assert_eq!(owner(&plan, "1"), Some("Phòng Nghiệp vụ Y"));
+}
+
+#[test]
+fn explain_names_each_fields_line_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = rules_fixture("xa-phuoc-hoa.md");
+    // Without -o: the explanation on standard output, in place of the draft.
+    let out = PAR.cmd_in(dir.path()).arg("import").arg(&doc).arg("--explain").assert().success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(!out.contains("[[task]]"), "{out}");
+    for needle in [
+        "plan.unit = \"Ủy ban nhân dân xã Phước Hòa\"\n    dòng 1: \"ỦY BAN NHÂN DÂN / XÃ PHƯỚC HÒA\"\n    quy tắc: tên đơn vị ghép từ hai dòng tiêu đề (cơ quan + địa danh)",
+        "nhiệm vụ 1 — dòng 20: \"Công chức Địa chính - Xây dựng tham mưu",
+        "  owner = \"ccdcxd (Công chức Địa chính - Xây dựng)\" ⚠\n    quy tắc: chủ trì: chủ ngữ của câu (từ đầu trong từ điển, tới động từ)",
+        "  owner = \"vp-hdnd-v-ubnd-x (Văn phòng HĐND và UBND xã)\"\n    quy tắc: chủ trì: \"Giao X …\" / \"Đề nghị X …\"",
+        "  support = \"ccvhxh\"\n    quy tắc: phối hợp: \"phối hợp (với) Y\"",
+        "  indicator = \"80 %\" ⚠\n    quy tắc: chỉ số: ngưỡng \"đạt tối thiểu 80%\" → chỉ tiêu 80, đơn vị %",
+        "nhiệm vụ III.1 — dòng 29: \"Văn phòng HĐND và UBND xã tổng hợp",
+        "    quy tắc: nhiệm vụ: câu có đơn vị và thời hạn riêng ở phần tổ chức thực hiện",
+        "plan.signer = \"TM. Ủy ban nhân dân / KT. Chủ tịch / Phó Chủ tịch\" ⚠",
+        "section II title = \"Công tác chỉ đạo, điều hành\"\n    dòng 19: \"II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\"",
+    ] {
+        assert!(out.contains(needle), "missing:\n{needle}\n---\n{out}");
+    }
+
+    // With -o: the draft is written, the explanation printed after the report; in English.
+    let out = PAR
+        .cmd_in(dir.path())
+        .args(["--lang", "en", "import"])
+        .arg(&doc)
+        .args(["-o", "plan.toml", "--explain"])
+        .assert()
+        .success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(std::fs::read_to_string(dir.path().join("plan.toml")).unwrap().contains("[[task]]"));
+    assert!(out.contains("Wrote plan.toml"));
+    assert!(out.contains("  due = \"30/06/2025\"\n    rule: deadline/recurrence: read from the sentence"), "{out}");
+    assert!(out.contains(
+        "plan.number = \"58/KH-UBND\"\n    line 7: \"Số: 58/KH-UBND\"\n    rule: number: the \"Số: …\" line"
+    ));
+
+    // A table's cells are named by their column.
+    let out =
+        PAR.cmd_in(dir.path()).arg("import").arg(fixture("phong-vh-tt-phu-luc.md")).arg("--explain").assert().success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("  owner = \"bpvh (Bộ phận Văn hóa)\"\n    cột \"Đơn vị chủ trì\": \"Bộ phận Văn hóa\"\n    quy tắc: chủ trì: cột \"Chủ trì\" của bảng"), "{out}");
+    assert!(out.contains("    cột \"Thời gian hoàn thành\": \"30/9/2025\""));
+
+    // A unit named only in the lead-in sentence, and a signer with only a name.
+    let out = PAR.cmd_in(dir.path()).arg("import").arg(seed()).arg("--explain").assert().success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("plan.unit = \"Trường Tiểu học Nguyễn Bình Khiêm\" ⚠\n    dòng 15: \"Trường Tiểu học Nguyễn Bình Khiêm xây dựng Kế hoạch"), "{out}");
+    assert!(out.contains("    quy tắc: tên đơn vị: câu dẫn \"… xây dựng kế hoạch\""));
+    assert!(out.contains(
+        "plan.signer = \"Đỗ Ngọc Chi\"\n    dòng 60: \"Đỗ Ngọc Chi\"\n    quy tắc: người ký: khối chữ ký cuối văn bản"
+    ));
+}
+
+#[test]
+fn explain_changes_nothing_in_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    for doc in [seed(), rules_fixture("xa-phuoc-hoa.md"), fixture("phuong-ben-nghe.md")] {
+        PAR.cmd_in(dir.path()).arg("import").arg(&doc).args(["-o", "a.toml", "--force"]).assert().success();
+        PAR.cmd_in(dir.path())
+            .arg("import")
+            .arg(&doc)
+            .args(["-o", "b.toml", "--force", "--explain"])
+            .assert()
+            .success();
+        let a = std::fs::read_to_string(dir.path().join("a.toml")).unwrap();
+        let b = std::fs::read_to_string(dir.path().join("b.toml")).unwrap();
+        assert_eq!(a, b, "{}", doc.display());
+    }
+}
+
+#[test]
+fn the_readme_explain_example_is_what_par_prints() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/readme-imprules.md")).unwrap();
+    let marker = "<!-- explain-example: tests/fixtures/import/rules/ubnd-tinh.txt -->\n```text\n";
+    let start = doc.find(marker).unwrap() + marker.len();
+    let expected = &doc[start..start + doc[start..].find("```\n").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let out = PAR
+        .cmd_in(dir.path())
+        .args(["--lang", "en", "import"])
+        .arg(rules_fixture("ubnd-tinh.txt"))
+        .arg("--explain")
+        .assert()
+        .success();
+    assert_eq!(String::from_utf8(out.get_output().stdout.clone()).unwrap(), expected);
+    // The document shown above the output is the fixture.
+    let shown = "```text\nỦY BAN NHÂN DÂN\n";
+    let s = doc.find(shown).unwrap() + "```text\n".len();
+    let shown = &doc[s..s + doc[s..].find("```\n").unwrap()];
+    assert_eq!(shown, std::fs::read_to_string(rules_fixture("ubnd-tinh.txt")).unwrap());
 }

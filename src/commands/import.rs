@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::ImportArgs;
 use crate::error::Fail;
 use crate::i18n::Lang;
-use crate::import::{Format, import_on};
+use crate::import::{Format, import_explained, import_on};
 use crate::output::OutputFile;
 use crate::render::Style;
 use crate::{Context, Outcome};
@@ -26,7 +26,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let bytes = crate::read::read_capped_to(&document, crate::import::MAX_INPUT)
         .map_err(|e| Fail::new(e.kind(), e.headline(lang, &name)).help_in(lang, e.help(lang)))?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let imported = import_on(&bytes, &file_name, ctx.today).map_err(|e| {
+    let read = if args.explain { import_explained } else { import_on };
+    let imported = read(&bytes, &file_name, ctx.today).map_err(|e| {
         let fail = Fail::new(e.kind(), e.message(lang, &name));
         match e.help(lang) {
             Some(help) => fail.help_in(lang, help),
@@ -39,6 +40,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let format = imported.format;
     let d = &imported.draft;
     let counts = (d.bases.len(), d.sections.len(), d.tasks.len(), d.owners.len());
+    let explanation = args.explain.then(|| crate::import::explain(d, lang, format == Format::Docx));
     drop(imported.draft);
     let toml = imported.toml;
 
@@ -89,13 +91,18 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
                 Lang::En => format!("Wrote {shown}. See progress: par -f {shown} status\n\n"),
             });
             report.push_str(&lint);
+            if let Some(e) = explanation {
+                report.push('\n');
+                report.push_str(&e);
+            }
             Ok(Outcome::ok(report))
         }
         None => {
             // The plan goes to standard output (to redirect or pipe); the report to standard error.
+            // Asked to explain, the explanation goes there instead of the draft.
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "{report}\n{lint}");
-            Ok(Outcome::ok(toml))
+            Ok(Outcome::ok(explanation.unwrap_or(toml)))
         }
     }
 }

@@ -187,6 +187,10 @@ fn meta(out: &mut String, draft: &Draft) {
             if let Some(a) = &s.authority {
                 parts.push(format!("authority = {}", basic(a)));
             }
+            if !s.capacity.is_empty() {
+                let lines = s.capacity.iter().map(|c| basic(c)).collect::<Vec<_>>().join(", ");
+                parts.push(format!("capacity = [{lines}]"));
+            }
             if s.position.is_none() {
                 let _ = writeln!(
                     out,
@@ -416,6 +420,19 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
         }
         if let Some(day) = origin.added {
             let _ = writeln!(out, "added = {}", date(day));
+        }
+        if let Some(ind) = &t.indicator {
+            out.push('\n');
+            notes(out, &t.notes, "indicator");
+            out.push_str("[task.indicator]\n");
+            quoted_line(out, "name", &ind.name);
+            if let Some(u) = &ind.unit {
+                quoted_line(out, "unit", u);
+            }
+            let _ = writeln!(out, "target = {}", ind.target);
+            if let Some(d) = ind.direction {
+                quoted_line(out, "direction", d);
+            }
         }
         for r in &t.refs {
             out.push('\n');

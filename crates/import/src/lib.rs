@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use crate::i18n::Lang;
 use par_core::failure::Kind;
 
-pub use parse::{Draft, ParseError};
+pub use parse::{Draft, ParseError, explain};
 
 /// The largest document `par import` reads, in bytes. A 100-page plan is about 2 MB as
 /// text or .docx; 32 MB keeps every document par reads within 2 s and 300 MB (BENCHMARKS.md).
@@ -214,13 +214,19 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format, ImportError> {
 /// Imports a document's bytes. `name` is the file name as given (for messages and the
 /// format); `fallback_year` is the plan year when the document states none.
 pub fn import(bytes: &[u8], name: &str, fallback_year: i32) -> Result<Imported, ImportError> {
-    import_with(bytes, name, fallback_year, None)
+    import_with(bytes, name, fallback_year, None, false)
 }
 
 /// [`import`] on `today`: every task records the day it entered the plan (`added`), the
 /// plan's date of issue when the document gives one, else `today`.
 pub fn import_on(bytes: &[u8], name: &str, today: chrono::NaiveDate) -> Result<Imported, ImportError> {
-    import_with(bytes, name, chrono::Datelike::year(&today), Some(today))
+    import_with(bytes, name, chrono::Datelike::year(&today), Some(today), false)
+}
+
+/// [`import_on`], recording where each field came from ([`Draft::trace`]) for
+/// [`explain`] (`par import --explain`).
+pub fn import_explained(bytes: &[u8], name: &str, today: chrono::NaiveDate) -> Result<Imported, ImportError> {
+    import_with(bytes, name, chrono::Datelike::year(&today), Some(today), true)
 }
 
 fn import_with(
@@ -228,6 +234,7 @@ fn import_with(
     name: &str,
     fallback_year: i32,
     today: Option<chrono::NaiveDate>,
+    explain: bool,
 ) -> Result<Imported, ImportError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
@@ -249,7 +256,7 @@ fn import_with(
             text::from_text(&text, true)
         }
     };
-    let draft = parse::parse(&doc, fallback_year).map_err(|e| match e {
+    let draft = parse::parse_explained(&doc, fallback_year, explain).map_err(|e| match e {
         ParseError::Empty => ImportError::Empty,
         ParseError::NoTasks => ImportError::NoTasks,
         ParseError::TooManyItems(n) => ImportError::TooManyItems(n),

@@ -58,6 +58,8 @@ impl Parser {
                         *n += 1;
                     }
                 }
+                let src = b.text.clone();
+                self.trace(|| format!("section {id} title"), &title, b.line, &src, "section-roman");
                 let mut s = DraftSection { id, title_en: title_en(&title), title, line: b.line, ..Default::default() };
                 if s.id != l.value {
                     s.notes.push(("id", note("số La Mã này đã dùng cho phần trước", "this numeral was used before")));
@@ -141,6 +143,7 @@ impl Parser {
                 let value = if no.is_empty() { (self.draft.sections.len() + 1).to_string() } else { no.clone() };
                 let id = self.unique_section_id(&format!("{sid}.{value}"));
                 let title = self.tidy_title(&short_title(text));
+                self.trace(|| format!("section {id} title"), &title, row.line, text, "section-table-group");
                 self.push_section(DraftSection {
                     id: id.clone(),
                     title_en: title_en(&title),
@@ -181,7 +184,9 @@ impl Parser {
                     support: list(cell(cols.support)),
                     time: cell(cols.time).replace('\n', " "),
                     result: cell(cols.result).replace('\n', "; "),
+                    names: cols.names.clone(),
                 }),
+                rule: "task-row",
             });
         }
     }
@@ -266,6 +271,7 @@ impl Parser {
                         if trim_clause(&body).chars().count() > title.chars().count() + 1 {
                             s.points.push(body.clone());
                         }
+                        self.trace(|| format!("section {sub_id} title"), &title, b.line, &body, "section-item");
                         s.title = title;
                         target = self.draft.sections.len();
                         self.push_section(s);
@@ -279,6 +285,7 @@ impl Parser {
                             detail: body,
                             line: b.line,
                             table: None,
+                            rule: "task-item",
                         });
                         current = Some(self.raw_tasks.len() - 1);
                     }
@@ -298,6 +305,7 @@ impl Parser {
                                 detail: body.to_string(),
                                 line: b.line,
                                 table: None,
+                                rule: "task-bullet",
                             });
                             current = Some(self.raw_tasks.len() - 1);
                             current_is_bullet = true;
@@ -309,7 +317,12 @@ impl Parser {
                             d.push(' ');
                             d.push_str(body);
                         }
-                        _ => self.draft.sections[target].points.push(tidy_point(body)),
+                        _ => {
+                            let path = stack.last().map_or(Vec::new(), |s| s.path.clone());
+                            let sec = stack.last().map_or(sid.clone(), |s| s.id.clone());
+                            let sec2 = sec.clone();
+                            self.point_or_duty(target, &sec, |p| p.duty_path(&sec2, path), body, b.line);
+                        }
                     }
                 }
                 _ => match current {
@@ -318,7 +331,12 @@ impl Parser {
                         d.push_str("\n\n");
                         d.push_str(b.text.trim());
                     }
-                    None => self.draft.sections[target].points.push(tidy_point(&b.text)),
+                    None => {
+                        let path = stack.last().map_or(Vec::new(), |s| s.path.clone());
+                        let sec = stack.last().map_or(sid.clone(), |s| s.id.clone());
+                        let sec2 = sec.clone();
+                        self.point_or_duty(target, &sec, |p| p.duty_path(&sec2, path), &b.text, b.line);
+                    }
                 },
             }
         }
@@ -344,6 +362,7 @@ impl Parser {
                         detail: body,
                         line: b.line,
                         table: None,
+                        rule: "task-bullet",
                     });
                     current = Some(self.raw_tasks.len() - 1);
                 }
@@ -354,10 +373,73 @@ impl Parser {
                     d.push(' ');
                     d.push_str(b.text[rest..].trim());
                 }
-                _ => self.draft.sections[section].points.push(tidy_point(&b.text)),
+                _ => {
+                    let text = match l {
+                        Some(l) if matches!(l.kind, LabelKind::Bullet(_)) => &b.text[l.rest..],
+                        _ => &b.text,
+                    };
+                    if self.point_or_duty(section, sid, |_| vec![(n + 1).to_string()], text, b.line) {
+                        n += 1;
+                        current = None;
+                    }
+                }
             }
         }
     }
+
+    /// A sentence of a section of tasks that is not an item: a task when it names its owner
+    /// as its subject and gives its own deadline ("Văn phòng … tổng hợp, báo cáo kết quả về
+    /// Phòng Nội vụ trước ngày 15/11/2025"), else a point of the section. `path`: the task's
+    /// numbers when it is one. Returns whether it became a task.
+    fn point_or_duty(
+        &mut self,
+        target: usize,
+        sid: &str,
+        path: impl FnOnce(&mut Parser) -> Vec<String>,
+        text: &str,
+        line: usize,
+    ) -> bool {
+        if !is_duty(text, self.fallback_year) {
+            self.draft.sections[target].points.push(tidy_point(text));
+            return false;
+        }
+        let path = path(self);
+        self.raw_tasks.push(RawTask {
+            section: sid.to_string(),
+            path,
+            detail: text.trim().to_string(),
+            line,
+            table: None,
+            rule: "task-duty",
+        });
+        true
+    }
+
+    /// The numbers of a duty found under the item at `path` of section `sid`: the item's,
+    /// then "d1", "d2"… (numbered items keep the document's numbers).
+    fn duty_path(&mut self, sid: &str, mut path: Vec<String>) -> Vec<String> {
+        let n = self.seen.duty_next.entry((sid.to_string(), path.join("."))).or_insert(0);
+        *n += 1;
+        path.push(format!("d{n}"));
+        path
+    }
+}
+
+/// Whether a sentence is a duty: an owner as its subject (or "Giao …") and a deadline of its
+/// own (a date, not only a recurrence). One folding and one reading of the sentence.
+fn is_duty(text: &str, year: i32) -> bool {
+    // Most points open with no capital or are long prose: ruled out before folding.
+    let t = text.trim();
+    if !t.chars().next().is_some_and(char::is_uppercase) || t.chars().count() > 600 {
+        return false;
+    }
+    let f = Folded::new(t);
+    let found = super::owners::owners_in(&f, &[]);
+    if found.owner.is_none() {
+        return false;
+    }
+    // A deadline: a recurrence alone ("báo cáo … hằng quý") is how the section works, a point.
+    super::timeline::timeline(&f, &[], year, false).due.is_some()
 }
 
 pub(super) fn top_section(id: &str) -> &str {
@@ -463,6 +545,8 @@ pub(super) struct Columns {
     support: Option<usize>,
     time: Option<usize>,
     result: Option<usize>,
+    /// The header's words of the owner, support, time and result columns.
+    names: [String; 4],
 }
 
 /// Reads a header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm").
@@ -487,12 +571,14 @@ pub(super) fn columns(cells: &[String]) -> Option<Columns> {
         !taken.contains(&Some(i))
             && ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"].iter().any(|k| c.contains(k))
     })?;
-    (owner.is_some() || time.is_some() || result.is_some()).then_some(Columns {
+    let name = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(String::new(), |c| c.trim().to_string());
+    (owner.is_some() || time.is_some() || result.is_some()).then(|| Columns {
         no,
         task,
         owner,
         support,
         time,
         result,
+        names: [name(owner), name(support), name(time), name(result)],
     })
 }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::body::{columns, tidy_recipient};
+use super::lexicon::lexicon;
 use super::owners::{is_owner_name, name_end};
 use super::title::{capitalise, lower_first, title_case};
 use super::{DraftSection, Items, Parser, Signer, note};
@@ -17,7 +18,8 @@ impl Parser {
     // -----------------------------------------------------------------------
 
     pub(super) fn head(&mut self, blocks: &[Block]) {
-        let mut agency: Vec<String> = Vec::new();
+        let mut agency: Vec<(usize, String)> = Vec::new();
+        let mut kind_line = 0;
         let mut subject: Vec<String> = Vec::new();
         let mut kind_seen = false;
         let mut bases_seen = false;
@@ -41,6 +43,9 @@ impl Parser {
                     bases_seen = true;
                     for c in cites {
                         let d = self.document(&c, None);
+                        let n = self.draft.bases.len() + 1;
+                        let v = d.number.clone().unwrap_or_else(|| d.kind.clone());
+                        self.trace(|| format!("basis {n}"), &v, b.line, text, "basis-citation");
                         self.draft.bases.push(d);
                     }
                     continue;
@@ -53,11 +58,16 @@ impl Parser {
                 let number: String =
                     rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', ';']).to_string();
                 if number.contains('/') || number.contains('-') {
+                    self.trace(|| "plan.number".into(), &number, b.line, text, "number-line");
                     self.draft.meta.number = Some(number);
                     handled = true;
                 }
             }
             if let Some((place, date)) = place_and_date(&f) {
+                if let Some(p) = &place {
+                    self.trace(|| "plan.place".into(), p, b.line, text, "place-line");
+                }
+                self.trace(|| "plan.date".into(), &crate::dates::short(date), b.line, text, "date-line");
                 self.draft.meta.place = place.or(self.draft.meta.place.take());
                 self.draft.meta.date = Some(date);
                 continue;
@@ -69,18 +79,19 @@ impl Parser {
                 if let Some((kind, rest)) = document_kind(text, b.heading) {
                     self.draft.meta.kind = Some(kind.to_string());
                     kind_seen = true;
+                    kind_line = b.line;
                     if !rest.is_empty() {
                         subject.push(rest);
                     }
                     continue;
                 }
                 if is_upper(text) {
-                    agency.push(text.to_string());
+                    agency.push((b.line, text.to_string()));
                     continue;
                 }
             }
             if let Some(u) = intro_subject(&f) {
-                intro_unit = Some(u);
+                intro_unit = Some((u, b.line, text.to_string()));
                 continue;
             }
             // The subject under the kind: "Về …", a heading, capitals, or a short line before the bases.
@@ -100,17 +111,24 @@ impl Parser {
 
         // Agency lines: the last is the unit, the one before it its superior.
         let agency = merge_agency(agency);
-        let mut unit = agency.last().map(|u| self.casing.recase_name(u));
-        let superior = agency.len().checked_sub(2).map(|i| self.casing.recase_name(&agency[i]));
-        let notes = &mut self.draft.meta.notes;
-        if unit.is_none() {
-            unit = intro_unit;
-            if unit.is_some() {
-                notes.push((
-                    "unit",
-                    note("đọc từ câu dẫn \"… xây dựng kế hoạch\"", "read from the lead-in \"… xây dựng kế hoạch\""),
-                ));
-            }
+        let mut unit = agency.last().map(|u| self.casing.recase_name(&u.text));
+        let superior = agency.len().checked_sub(2).map(|i| self.casing.recase_name(&agency[i].text));
+        if let (Some(u), Some(a)) = (&unit, agency.last()) {
+            let rule = if a.joined { "heading-joined" } else { "heading-unit" };
+            self.trace(|| "plan.unit".into(), u, a.line, &a.source, rule);
+        }
+        if let (Some(s), Some(a)) = (&superior, agency.len().checked_sub(2).map(|i| &agency[i])) {
+            self.trace(|| "plan.superior".into(), s, a.line, &a.source, "heading-superior");
+        }
+        if unit.is_none()
+            && let Some((u, line, source)) = intro_unit
+        {
+            self.trace(|| "plan.unit".into(), &u, line, &source, "intro-unit");
+            unit = Some(u);
+            self.draft.meta.notes.push((
+                "unit",
+                note("đọc từ câu dẫn \"… xây dựng kế hoạch\"", "read from the lead-in \"… xây dựng kế hoạch\""),
+            ));
         }
         if let Some(s) = superior {
             self.draft.meta.superior = Some(s);
@@ -128,6 +146,10 @@ impl Parser {
             (None, false) => capitalise(&subj),
             (None, true) => String::new(),
         };
+        if kind_line > 0 && !self.draft.meta.title.is_empty() {
+            let (t, src) = (self.draft.meta.title.clone(), format!("{} / {subj}", kind.as_deref().unwrap_or("")));
+            self.trace(|| "plan.title".into(), &t, kind_line, &src, "kind-title");
+        }
         if unit.is_none() {
             // "… tại trường Tiểu học Nguyễn Bình Khiêm năm 2025"
             let t = Folded::new(&self.draft.meta.title);
@@ -136,6 +158,8 @@ impl Parser {
                 let end = t.rfind_word("nam", t.len()).filter(|&e| e > start).unwrap_or(t.len());
                 let u = capitalise(&t.text(start..end));
                 if !u.is_empty() {
+                    let title = self.draft.meta.title.clone();
+                    self.trace(|| "plan.unit".into(), &u, kind_line, &title, "title-unit");
                     unit = Some(u);
                     self.draft.meta.notes.push(("unit", note("đọc từ tên kế hoạch", "read from the plan's title")));
                 }
@@ -153,6 +177,10 @@ impl Parser {
         let mut position: Option<String> = None;
         let mut authority: Option<String> = None;
         let mut name: Option<String> = None;
+        // The authority lines ("TM. Ủy ban nhân dân", "KT. Chủ tịch") and the line of the block.
+        let mut capacity: Vec<String> = Vec::new();
+        let mut plain_position = false;
+        let mut block_line = 0;
         for (i, b) in blocks.iter().enumerate() {
             let text = b.text.trim();
             let ft = fold(text);
@@ -187,11 +215,18 @@ impl Parser {
             in_recipients = false;
             if let Some((auth, rest)) = authority_prefix(text) {
                 authority = Some(auth.to_string());
-                position = Some(self.casing.recase(rest));
+                let written = super::lexicon::written_position(rest);
+                position = Some(written.map_or_else(|| self.casing.recase(rest), str::to_string));
+                capacity
+                    .push(format!("{auth} {}", written.map_or_else(|| self.casing.recase_name(rest), str::to_string)));
+                block_line = if block_line == 0 { b.line } else { block_line };
                 continue;
             }
             if is_position(text) {
-                position = Some(self.casing.recase(text));
+                let written = super::lexicon::written_position(text);
+                position = Some(written.map_or_else(|| self.casing.recase(text), str::to_string));
+                plain_position = true;
+                block_line = if block_line == 0 { b.line } else { block_line };
                 continue;
             }
             if text.starts_with('(') && text.ends_with(')') {
@@ -199,6 +234,7 @@ impl Parser {
             }
             if is_name(text) {
                 name = Some(text.to_string());
+                block_line = if block_line == 0 { b.line } else { block_line };
                 continue;
             }
             if is_upper(text)
@@ -208,20 +244,49 @@ impl Parser {
             {
                 // A name in capitals under the position.
                 name = Some(title_case(text));
+                block_line = if block_line == 0 { b.line } else { block_line };
                 continue;
             }
             self.draft.unread.push((b.line, text.to_string()));
         }
+        // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH": capacity lines, then
+        // the position; a single "KT. HIỆU TRƯỞNG" with nothing under it stays as it was read.
+        let capacity = if plain_position && !capacity.is_empty() {
+            authority = None;
+            capacity
+        } else {
+            Vec::new()
+        };
+        let source = match self.explain {
+            true => blocks
+                .iter()
+                .filter(|b| b.line >= block_line && b.line > 0)
+                .take(5)
+                .map(|b| b.text.trim())
+                .collect::<Vec<_>>()
+                .join(" / "),
+            false => String::new(),
+        };
         if let Some(name) = name {
-            self.draft.meta.signer = Some(Signer { name, position, authority });
+            let v = match &position {
+                Some(p) => format!("{name} ({p})"),
+                None => name.clone(),
+            };
+            self.trace(|| "plan.signer".into(), &v, block_line, &source, "signer-block");
+            self.draft.meta.signer = Some(Signer { name, position, authority, capacity });
         } else if position.is_some() {
+            // The capacity without a name: the name a placeholder the report shows until filled in.
             self.draft.meta.notes.push((
                 "signer",
                 note(
-                    "văn bản ghi chức vụ người ký nhưng không đọc được tên",
-                    "the signer's position is given, not the name",
+                    format!("văn bản ghi chức vụ người ký nhưng không ghi tên; điền tên thay cho {SIGNER_PLACEHOLDER}"),
+                    format!("the signer's position is given, not the name; replace {SIGNER_PLACEHOLDER} with it"),
                 ),
             ));
+            let v = capacity.iter().chain(&position).cloned().collect::<Vec<_>>().join(" / ");
+            self.trace(|| "plan.signer".into(), &v, block_line, &source, "signer-capacity");
+            let name = SIGNER_PLACEHOLDER.to_string();
+            self.draft.meta.signer = Some(Signer { name, position, authority, capacity });
         }
     }
 
@@ -275,6 +340,10 @@ impl Parser {
     }
 }
 
+/// The signer's name when the document gives only the capacity: shown as is in reports
+/// until the officer writes the name.
+pub const SIGNER_PLACEHOLDER: &str = "[Họ và tên]";
+
 /// Where the closing ("Trên đây là…"), the recipients ("Nơi nhận") or the signature begins.
 pub(super) fn tail_start(blocks: &[Block], body_start: usize) -> usize {
     for (i, b) in blocks.iter().enumerate().skip(body_start + 1) {
@@ -297,24 +366,6 @@ pub(super) fn tail_start(blocks: &[Block], body_start: usize) -> usize {
     start
 }
 
-/// Position words of a signature block.
-const POSITIONS: &[&str] = &[
-    "hieu truong",
-    "pho hieu truong",
-    "chu tich",
-    "pho chu tich",
-    "giam doc",
-    "pho giam doc",
-    "truong phong",
-    "pho truong phong",
-    "chanh van phong",
-    "bi thu",
-    "thu truong",
-    "truong ban",
-    "to truong",
-    "tong phu trach",
-];
-
 fn authority_prefix(text: &str) -> Option<(&'static str, &str)> {
     const PREFIXES: &[(&str, &str)] = &[
         ("TM.", "TM."),
@@ -334,7 +385,8 @@ fn authority_prefix(text: &str) -> Option<(&'static str, &str)> {
 
 fn is_position(text: &str) -> bool {
     let f = fold(text);
-    authority_prefix(text).is_some() || (is_upper(text) && POSITIONS.iter().any(|p| f == *p || f.ends_with(p)))
+    authority_prefix(text).is_some()
+        || (is_upper(text) && lexicon().positions.iter().any(|p| f == *p || f.ends_with(p.as_str())))
 }
 
 /// A person's name: 2 to 6 capitalised words, letters only ("Đỗ Ngọc Chi").
@@ -344,7 +396,10 @@ fn is_name(text: &str) -> bool {
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.')
         })
-        && !POSITIONS.iter().any(|p| fold(text).contains(p))
+        && !{
+            let f = fold(text);
+            lexicon().positions.iter().any(|p| f.contains(p.as_str()))
+        }
 }
 
 fn is_signature_line(text: &str) -> bool {
@@ -410,24 +465,48 @@ fn document_kind(text: &str, heading: bool) -> Option<(&'static str, String)> {
     Some((name, rest))
 }
 
-/// Agency lines sometimes wrap ("ỦY BAN NHÂN DÂN" / "QUẬN 1"): a line that is only a place
-/// name ("QUẬN 1", "PHƯỜNG BẾN NGHÉ") joins the line before it.
-fn merge_agency(lines: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for l in lines {
+/// A line of the agency heading, or two joined into one name.
+struct AgencyLine {
+    /// The first line's number.
+    line: usize,
+    text: String,
+    /// The lines as written ("ỦY BAN NHÂN DÂN / TỈNH BÌNH ĐỊNH").
+    source: String,
+    joined: bool,
+}
+
+/// The issuing body's name is often split over two heading lines ("ỦY BAN NHÂN DÂN" /
+/// "TỈNH BÌNH ĐỊNH"; "SỞ NỘI VỤ" / "TỈNH BÌNH ĐỊNH"): a line that is only a place name
+/// (a place word of the lexicon first) joins the line before it when that line is a head
+/// a place completes (`place_heads`) and names no place yet. A real two-level heading
+/// ("UBND QUẬN 1" / "TRƯỜNG TIỂU HỌC …") stays two lines: superior and unit.
+fn merge_agency(lines: Vec<(usize, String)>) -> Vec<AgencyLine> {
+    let lex = lexicon();
+    let mut out: Vec<AgencyLine> = Vec::new();
+    for (line, l) in lines {
         let f = fold(&l);
-        let is_place =
-            ["quan ", "huyen ", "phuong ", "xa ", "thi xa ", "thanh pho ", "tinh "].iter().any(|p| f.starts_with(p))
-                && l.split_whitespace().count() <= 4;
+        let is_place = lex.places.iter().any(|p| f.starts_with(p.as_str())) && l.split_whitespace().count() <= 8;
         match out.last_mut() {
-            Some(prev) if is_place && fold(prev).ends_with("nhan dan") => {
-                prev.push(' ');
-                prev.push_str(&l);
+            Some(prev) if is_place && !prev.joined && completes(&fold(&prev.text)) => {
+                prev.text.push(' ');
+                prev.text.push_str(&l);
+                prev.source.push_str(" / ");
+                prev.source.push_str(&l);
+                prev.joined = true;
             }
-            _ => out.push(l),
+            _ => out.push(AgencyLine { line, source: l.clone(), text: l, joined: false }),
         }
     }
     out
+}
+
+/// Whether a heading line (folded) is a head that a place completes, without a place yet:
+/// "uy ban nhan dan", "so noi vu"; not "ubnd quan 1".
+fn completes(folded: &str) -> bool {
+    let lex = lexicon();
+    let head = lex.place_heads.iter().any(|h| folded == h || folded.starts_with(&format!("{h} ")));
+    let has_place = lex.places.iter().any(|p| folded.contains(&format!(" {p}")));
+    head && !has_place
 }
 
 /// "Trường Tiểu học Nguyễn Bình Khiêm xây dựng Kế hoạch …": the unit.

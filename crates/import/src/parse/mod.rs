@@ -18,12 +18,17 @@ use super::scan::{Label, LabelKind, label};
 use super::text::{Block, Doc, Over};
 
 mod body;
+mod explain;
 mod head;
+pub mod lexicon;
 mod owners;
+mod result;
 mod task;
 mod timeline;
 mod title;
 
+pub use explain::explain;
+pub use head::SIGNER_PLACEHOLDER;
 use head::tail_start;
 use title::Casing;
 pub use title::short_title;
@@ -67,6 +72,26 @@ pub struct Draft {
     pub addressees: Vec<String>,
     /// Paragraphs cut for their length: (line or paragraph number, the characters they had).
     pub cut: Vec<(usize, usize)>,
+    /// Where each field came from and the rule that took it, when asked for
+    /// ([`parse_explained`]; `par import --explain`).
+    pub trace: Vec<Trace>,
+}
+
+/// Where a field of the draft came from, for `par import --explain`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trace {
+    /// The table and key: "plan.unit", "task 4 owner", "section II title".
+    pub field: String,
+    /// The value the draft gives it.
+    pub value: String,
+    /// The document's line (or paragraph) it was read from.
+    pub line: usize,
+    /// The table column, when it was read from a cell ("Chủ trì").
+    pub cell: Option<String>,
+    /// The words of the document it was read from, shortened.
+    pub source: String,
+    /// The rule that took it: an id of the lexicon's `[rules]` ([`lexicon::rule_name`]).
+    pub rule: &'static str,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -92,6 +117,8 @@ pub struct Signer {
     pub name: String,
     pub position: Option<String>,
     pub authority: Option<String>,
+    /// Lines above the position ("TM. Ủy ban nhân dân", "KT. Chủ tịch"), in order.
+    pub capacity: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -136,10 +163,22 @@ pub struct DraftTask {
     pub repeat: Option<&'static str>,
     pub due_day: Option<u32>,
     pub result: Option<String>,
+    /// A measured result with a target, when the wording sets a threshold ("đạt tối thiểu 80%").
+    pub indicator: Option<DraftIndicator>,
     pub refs: Vec<DraftDoc>,
     /// Line (or paragraph) of the document where the task starts.
     pub line: usize,
     pub notes: Notes,
+}
+
+/// A task's indicator read from its wording.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftIndicator {
+    pub name: String,
+    pub unit: Option<String>,
+    pub target: f64,
+    /// "at-most" when the threshold is a ceiling ("không quá 5%"); `None`: at least.
+    pub direction: Option<&'static str>,
 }
 
 /// Why a document could not be drafted into a plan.
@@ -162,6 +201,11 @@ pub const MAX_ITEMS: usize = 100_000;
 
 /// Reads a document into a draft plan. `fallback_year` is used when the document gives none.
 pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
+    parse_explained(doc, fallback_year, false)
+}
+
+/// [`parse`], recording in [`Draft::trace`] where each field came from when `explain`.
+pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<Draft, ParseError> {
     let blocks = &doc.blocks;
     if blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(ParseError::Empty);
@@ -183,7 +227,14 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
         .ok_or(ParseError::NoTasks)?;
     let tail_start = tail_start(blocks, body_start);
 
-    let mut p = Parser { casing, draft: Draft::default(), raw_tasks: Vec::new(), fallback_year, seen: Seen::default() };
+    let mut p = Parser {
+        casing,
+        draft: Draft::default(),
+        raw_tasks: Vec::new(),
+        fallback_year,
+        seen: Seen::default(),
+        explain,
+    };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
         blocks[body_start..tail_start].iter().zip(labels.drain(body_start..tail_start)).collect();
@@ -209,6 +260,8 @@ struct RawTask {
     line: usize,
     /// What the columns of a table of tasks say, for a task read from a table row.
     table: Option<TableCells>,
+    /// The rule that made it a task (lexicon id).
+    rule: &'static str,
 }
 
 /// The cells of a task's row besides its wording.
@@ -218,6 +271,8 @@ struct TableCells {
     support: Vec<String>,
     time: String,
     result: String,
+    /// The header's words of the owner, support, time and result columns.
+    names: [String; 4],
 }
 
 struct Parser {
@@ -228,6 +283,38 @@ struct Parser {
     /// Indexes kept beside the draft so that a document repeating its numbers (a thousand
     /// items "1.") is read in linear time: ids and names are looked up, never searched.
     seen: Seen,
+    /// Record where each field came from ([`Draft::trace`]).
+    explain: bool,
+}
+
+impl Parser {
+    /// Records where a field came from, when explaining; nothing otherwise.
+    fn trace(&mut self, field: impl FnOnce() -> String, value: &str, line: usize, source: &str, rule: &'static str) {
+        self.trace_cell(field, value, line, None, source, rule);
+    }
+
+    fn trace_cell(
+        &mut self,
+        field: impl FnOnce() -> String,
+        value: &str,
+        line: usize,
+        cell: Option<&str>,
+        source: &str,
+        rule: &'static str,
+    ) {
+        if !self.explain {
+            return;
+        }
+        let source = par_core::text::truncate(source.trim(), 120);
+        self.draft.trace.push(Trace {
+            field: field(),
+            value: value.to_string(),
+            line,
+            cell: cell.map(str::to_string),
+            source,
+            rule,
+        });
+    }
 }
 
 /// The unit whose abbreviation is read from a document it issued (a task cites it).
@@ -257,14 +344,17 @@ struct Seen {
     owner_next: HashMap<String, usize>,
     /// (owner index, task) pairs already in that owner's `seen`.
     owner_seen: HashSet<(usize, String)>,
+    /// (section, item path) → the duties numbered there so far ([`body`]'s `point_or_duty`).
+    duty_next: HashMap<(String, String), usize>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::owners::{owner_id, owners_in};
-    use super::task::result_in;
+    use super::result::{result_in, without_deadline};
     use super::timeline::timeline;
     use super::title::TITLE_MAX;
+    use super::title::capitalise;
     use super::*;
     use crate::import::scan::Folded;
 
@@ -358,10 +448,11 @@ mod tests {
 
     #[test]
     fn results() {
-        let r = |s: &str| result_in(&Folded::new(s), &[]).0;
+        let r = |s: &str| result_in(&Folded::new(s), &[]).result;
         assert_eq!(
             r("Khắc phục trễ hạn; đảm bảo tỷ lệ đúng hạn 100%. Trong đó"),
-            Some("Đảm bảo tỷ lệ đúng hạn 100%".into())
+            // The measured words, from "tỷ lệ" on (issue 15), not the verb before them.
+            Some("Tỷ lệ đúng hạn 100%".into())
         );
         assert_eq!(r("Rà soát hồ sơ. Sản phẩm: Báo cáo kết quả rà soát."), Some("Báo cáo kết quả rà soát".into()));
         assert_eq!(r("Rà soát hồ sơ."), None);
@@ -382,5 +473,207 @@ mod tests {
         assert_eq!(c.recase("MỤC ĐÍCH, YÊU CẦU CCHC"), "Mục đích, yêu cầu CCHC");
         let blocks = vec![block("TRƯỜNG THCS LÊ QUÝ ĐÔN"), block("Trường THCS Lê Quý Đôn báo cáo hằng quý, mỗi quý.")];
         assert_eq!(Casing::new(&blocks).recase("TRƯỜNG THCS LÊ QUÝ ĐÔN"), "Trường THCS Lê Quý Đôn");
+    }
+
+    // --- issue 15: the reading rules ---------------------------------------------------
+
+    fn owner_rule(text: &str) -> (Option<String>, Vec<String>, &'static str) {
+        let f = Folded::new(text);
+        let o = owners_in(&f, &[]);
+        (o.owner.map(|x| x.0), o.support, o.owner_rule)
+    }
+
+    #[test]
+    fn owners_named_as_the_subject() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Công chức Địa chính - Xây dựng tham mưu rà soát quy trình về đất đai.",
+                "Công chức Địa chính - Xây dựng",
+                "owner-subject",
+            ),
+            (
+                "Bộ phận Tiếp nhận và trả kết quả niêm yết công khai đầy đủ thủ tục hành chính.",
+                "Bộ phận Tiếp nhận và trả kết quả",
+                "owner-subject",
+            ),
+            (
+                "Công chức Văn hóa - Xã hội tổ chức tuyên truyền về cải cách hành chính.",
+                "Công chức Văn hóa - Xã hội",
+                "owner-subject",
+            ),
+            ("Phòng Nội vụ tham mưu Ủy ban nhân dân quận ban hành kế hoạch.", "Phòng Nội vụ", "owner-subject"),
+            (
+                "Giao Văn phòng HĐND và UBND xã theo dõi, đôn đốc việc thực hiện.",
+                "Văn phòng HĐND và UBND xã",
+                "owner-assign",
+            ),
+            (
+                "Đề nghị Ủy ban Mặt trận Tổ quốc xã giám sát việc thực hiện.",
+                "Ủy ban Mặt trận Tổ quốc xã",
+                "owner-assign",
+            ),
+            (
+                "Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban nhân dân các xã thực hiện số hóa hồ sơ.",
+                "Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban nhân dân các xã",
+                "owner-group",
+            ),
+            ("Các tổ, khối thuộc trường xây dựng kế hoạch của tổ, khối.", "Các tổ, khối thuộc trường", "owner-group"),
+        ];
+        for (text, owner, rule) in cases {
+            let (o, _, r) = owner_rule(text);
+            assert_eq!((o.as_deref(), r), (Some(*owner), *rule), "{text}");
+        }
+        // "X chủ trì, phối hợp với Y": Y supports.
+        assert_eq!(
+            owner_rule("Sở Y tế chủ trì, phối hợp với Trung tâm Y tế huyện nâng tỷ lệ hồ sơ điện tử."),
+            (Some("Sở Y tế".into()), vec!["Trung tâm Y tế huyện".into()], "owner-chair")
+        );
+        // Not subjects: a verb or a phrase that only looks like a head opens the item.
+        for text in [
+            "Tổ chức hội nghị tập huấn cho công chức.",
+            "Rà soát, cập nhật quy trình nội bộ.",
+            "Ban hành kế hoạch kiểm tra công vụ.",
+            "Phòng chống tham nhũng, tiêu cực trong thực thi công vụ.",
+        ] {
+            assert_eq!(owner_rule(text).0, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_leave_out_owner_and_deadline() {
+        let title = |text: &str| {
+            let f = Folded::new(text);
+            let o = owners_in(&f, &[]);
+            let src = match o.prefix_end {
+                Some(e) => f.text(e..f.len()),
+                None => text.to_string(),
+            };
+            capitalise(&short_title(&without_deadline(&src)))
+        };
+        assert_eq!(
+            title(
+                "Công chức Địa chính - Xây dựng tham mưu rà soát, cập nhật quy trình giải quyết thủ tục hành chính về đất đai, hoàn thành trước ngày 30/6/2025."
+            ),
+            "Tham mưu rà soát, cập nhật quy trình giải quyết thủ tục hành chính về đất đai"
+        );
+        assert_eq!(
+            title(
+                "Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban nhân dân các xã thực hiện số hóa hồ sơ, hoàn thành trong tháng 9/2025."
+            ),
+            "Thực hiện số hóa hồ sơ"
+        );
+        assert_eq!(
+            title("Đề nghị Ủy ban Mặt trận Tổ quốc xã giám sát việc thực hiện trong quý III/2025."),
+            "Giám sát việc thực hiện"
+        );
+        // "thường xuyên" inside a long clause is not a deadline clause: kept.
+        assert_eq!(
+            without_deadline(
+                "Chủ động và duy trì thường xuyên công tác thông tin, tuyên truyền đến đội ngũ cán bộ, giáo viên"
+            ),
+            "Chủ động và duy trì thường xuyên công tác thông tin, tuyên truyền đến đội ngũ cán bộ, giáo viên"
+        );
+        let long = "Văn phòng tham mưu ".to_string() + &"rà soát hồ sơ ".repeat(20) + "trước ngày 15/11/2025.";
+        assert!(title(&long).chars().count() <= TITLE_MAX + 1);
+    }
+
+    #[test]
+    fn measured_results_and_indicators() {
+        let read = |s: &str| {
+            let r = result_in(&Folded::new(s), &[]);
+            (r.result, r.indicator.map(|i| (i.name, i.target, i.unit, i.direction)))
+        };
+        assert_eq!(
+            read("Sở Y tế chủ trì nâng tỷ lệ hồ sơ khám chữa bệnh điện tử đạt tối thiểu 80% trong năm 2025."),
+            (
+                Some("Tỷ lệ hồ sơ khám chữa bệnh điện tử đạt tối thiểu 80%".into()),
+                Some(("Tỷ lệ hồ sơ khám chữa bệnh điện tử".into(), 80.0, Some("%".into()), None))
+            )
+        );
+        assert_eq!(
+            read("Giảm tỷ lệ hồ sơ trễ hạn không quá 2,5%."),
+            (
+                Some("Tỷ lệ hồ sơ trễ hạn không quá 2,5%".into()),
+                Some(("Tỷ lệ hồ sơ trễ hạn".into(), 2.5, Some("%".into()), Some("at-most")))
+            )
+        );
+        assert_eq!(
+            read("Tổ chức tập huấn cho tối thiểu 20 công chức, viên chức."),
+            (
+                Some("Tổ chức tập huấn cho tối thiểu 20 công chức".into()),
+                Some(("Tổ chức tập huấn cho".into(), 20.0, Some("công chức".into()), None))
+            )
+        );
+        // The number before the percent sign, not a year before it.
+        assert_eq!(
+            read("Nâng tỷ lệ hài lòng so với năm 2024 đạt 95%.").1,
+            Some(("Tỷ lệ hài lòng so với năm 2024".into(), 95.0, Some("%".into()), None))
+        );
+        // A percentage without a rate or a threshold sets no indicator.
+        assert_eq!(read("Số hóa 100% hồ sơ lưu trữ.").1, None);
+        assert_eq!(read("Rà soát hồ sơ.").0, None);
+    }
+
+    #[test]
+    fn titles_in_sentence_case() {
+        let block = |t: &str| Block { text: t.into(), ..Default::default() };
+        let blocks = vec![
+            block("II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+            block("Nâng cao Chỉ số cải cách hành chính của xã; Ban Chỉ đạo họp hằng quý."),
+        ];
+        let c = Casing::new(&blocks);
+        // "Chỉ" is a capital in "Chỉ số" and "Ban Chỉ đạo", names; not in "công tác chỉ đạo".
+        assert_eq!(c.recase("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"), "Công tác chỉ đạo, điều hành");
+        assert_eq!(c.recase("NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"), "Nâng cao Chỉ số cải cách hành chính");
+    }
+
+    #[test]
+    fn the_lexicon_names_every_rule() {
+        let l = lexicon::lexicon();
+        assert!(l.heads.contains(&"uy ban nhan dan".to_string()) && l.heads.contains(&"cong chuc".to_string()));
+        assert_eq!(lexicon::written_position("PHÓ CHỦ TỊCH"), Some("Phó Chủ tịch"));
+        // Every rule the reading records has a name in both languages.
+        let src = [
+            include_str!("owners.rs"),
+            include_str!("task.rs"),
+            include_str!("head.rs"),
+            include_str!("body.rs"),
+            include_str!("result.rs"),
+        ]
+        .concat();
+        let mut ids = 0;
+        for piece in src.split('"').skip(1).step_by(2) {
+            let is_id = piece.len() > 4
+                && piece.contains('-')
+                && piece.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && [
+                    "owner-",
+                    "support-",
+                    "task-",
+                    "title-",
+                    "due-",
+                    "result-",
+                    "indicator-",
+                    "heading-",
+                    "signer-",
+                    "section-",
+                    "basis-",
+                    "number-",
+                    "date-",
+                    "place-",
+                    "kind-",
+                ]
+                .iter()
+                .any(|p| piece.starts_with(p));
+            if is_id {
+                ids += 1;
+                assert!(lexicon::has_rule(piece), "rule {piece} has no name in lexicon.toml");
+                assert_ne!(
+                    lexicon::rule_name(piece, crate::i18n::Lang::Vi),
+                    lexicon::rule_name(piece, crate::i18n::Lang::En)
+                );
+            }
+        }
+        assert!(ids >= 25, "{ids} rule ids found");
     }
 }

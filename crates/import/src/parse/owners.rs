@@ -2,103 +2,9 @@
 
 use std::ops::Range;
 
+use super::lexicon::lexicon;
 use crate::import::scan::fold;
 use crate::import::scan::{Folded, fold_char, is_word, trim_clause};
-
-/// Words that name a body or a role at the start of an owner's name.
-const ORG_WORDS: &[&str] = &[
-    "phong",
-    "van phong",
-    "ban",
-    "bo phan",
-    "to",
-    "cong doan",
-    "doan",
-    "chi doan",
-    "hoi",
-    "truong",
-    "uy ban",
-    "ubnd",
-    "hdnd",
-    "cong an",
-    "trung tam",
-    "tram",
-    "hieu truong",
-    "pho hieu truong",
-    "chu tich",
-    "pho chu tich",
-    "giam doc",
-    "pho giam doc",
-    "thu truong",
-    "bi thu",
-    "chi bo",
-    "dang uy",
-    "cong chuc",
-    "can bo",
-    "giao vien",
-    "nhan vien",
-    "ke toan",
-    "van thu",
-    "thu quy",
-    "y te",
-    "lien doi",
-    "tong phu trach",
-    "nha truong",
-    "mat tran",
-    "doi",
-    "so",
-    "cb",
-    "cbcc",
-    "cbccvc",
-    "gv",
-    "thanh vien",
-    "khoi",
-    "quan",
-    "phuong",
-    "xa",
-    "bch",
-    "vien chuc",
-    "nguoi dung dau",
-    "thu ky",
-    "chuyen vien",
-    "lanh dao",
-    "ban giam hieu",
-    "bgh",
-    "bo",
-    "ubmttq",
-    "ban chi huy",
-    "quan su",
-];
-
-/// Phrases that start like a body's name but are not one ("Tổ chức hội nghị", "Ban hành").
-const NOT_ORG: &[&str] = &[
-    "to chuc",
-    "ban hanh",
-    "hoi nghi",
-    "hoi thao",
-    "hoi thi",
-    "phong chong",
-    "phong ngua",
-    "doi ngu",
-    "truong hop",
-    "xa hoi",
-    "bo chi so",
-    "doan ket",
-    "so luong",
-    "so sanh",
-    "quan ly",
-    "quan tam",
-    "phuong an",
-    "phuong cham",
-    "phuong thuc",
-    "phuong phap",
-    "phuong tien",
-    "phuong huong",
-    "to giac",
-    "ban than",
-    "so ket",
-    "hoi dap",
-];
 
 /// Whether a phrase can be an owner's name: it starts with a body or role word (after "các",
 /// "toàn thể") or is an acronym like "CB-GV-NV", and is short.
@@ -119,10 +25,11 @@ pub(super) fn is_owner_name(text: &str) -> bool {
         w.as_bytes().first().copied() == first
             && f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(seps))
     };
-    if NOT_ORG.iter().chain(VERBS).any(|w| leads(w, &[' '])) {
+    let lex = lexicon();
+    if lex.not_heads.iter().chain(&lex.verbs).any(|w| leads(w, &[' '])) {
         return false;
     }
-    ORG_WORDS.iter().any(|w| leads(w, &[' ', '-']))
+    lex.heads.iter().any(|w| leads(w, &[' ', '-']))
 }
 
 /// "CB-GV-NV", "CB, GV, NV", "CBCCVC": the staff as a whole.
@@ -137,51 +44,51 @@ fn is_staff_acronym(word: &str) -> bool {
     (parts >= 2 && all_staff) || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&word)
 }
 
-/// Verbs that end an owner's name ("giao Phòng Nội vụ thực hiện").
-const VERBS: &[&str] = &[
-    "chu tri",
-    "thuc hien",
-    "tham muu",
-    "trien khai",
-    "theo doi",
-    "phu trach",
-    "xay dung",
-    "to chuc",
-    "ra soat",
-    "kiem tra",
-    "bao cao",
-    "cap nhat",
-    "phoi hop",
-    "chiu trach nhiem",
-    "lam dau moi",
-    "la dau moi",
-    "huong dan",
-    "don doc",
-    "tong hop",
-    "chu dong",
-    "co trach nhiem",
-    "nghien cuu",
-    "tiep nhan",
-    "quan ly",
-    "dang tai",
-    "chi dao",
-    "nghiem tuc",
-    "khan truong",
-    "tiep tuc",
-    "dam bao",
-    "bao dam",
-    "giai quyet",
-    "xu ly",
-    "cung cap",
-    "gui",
-    "tuyen truyen",
-    "niem yet",
-    "duy tri",
-    "danh gia",
-    "lap",
-    "soan thao",
-    "can cu",
-];
+/// Whether a verb of the lexicon starts at `i`.
+pub(super) fn verb_at(folded: &Folded, i: usize) -> bool {
+    let first = folded.fold.get(i).copied();
+    lexicon().verbs.iter().any(|v| v.as_bytes().first().map(|&b| b as char) == first && folded.word_at(i, v))
+}
+
+/// The most words a sentence's subject has ("Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban
+/// nhân dân các xã": 11; a province names its districts, towns and cities too).
+const SUBJECT_WORDS: usize = 24;
+
+/// The sentence's subject that starts at `s` ("Công chức Địa chính - Xây dựng| tham mưu …",
+/// "Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban nhân dân các xã| thực hiện …"): the
+/// words up to the first verb written in lower case, when they open with a head of the
+/// lexicon. Several bodies separated by commas stay one (group) owner. Returns the name,
+/// where it ends, and whether it names a group. Reads at most [`SUBJECT_WORDS`] words.
+pub(super) fn subject_at(folded: &Folded, s: usize) -> Option<(String, usize, bool)> {
+    if !folded.orig.get(s)?.is_uppercase() {
+        return None;
+    }
+    let (mut e, mut words, mut commas) = (s, 0, 0);
+    loop {
+        let c = *folded.orig.get(e)?;
+        if matches!(c, ';' | ':' | '(' | '\n') || (c == '.' && folded.boundary_after(e + 1)) {
+            return None;
+        }
+        if c == ',' {
+            commas += 1;
+        }
+        if folded.boundary_before(e) && is_word(folded.fold[e]) {
+            if e > s && folded.orig[e].is_lowercase() && verb_at(folded, e) {
+                break;
+            }
+            words += 1;
+            if words > SUBJECT_WORDS {
+                return None;
+            }
+        }
+        e += 1;
+    }
+    let name = trim_clause(&folded.text(s..e));
+    // "Toàn thể CB-GV-NV": the staff themselves.
+    let name = name.strip_prefix("Toàn thể ").map_or(name.clone(), |n| n.trim().to_string());
+    let first = name.split(',').next().unwrap_or("");
+    (is_owner_name(first) && !name.is_empty()).then_some((name, e, commas > 0))
+}
 
 /// Where an owner's name that starts at `start` ends.
 pub(super) fn name_end(folded: &Folded, start: usize) -> usize {
@@ -192,7 +99,9 @@ pub(super) fn name_end(folded: &Folded, start: usize) -> usize {
             break;
         }
         if e > start && folded.boundary_before(e) && is_word(folded.fold[e]) {
-            if VERBS.iter().any(|v| folded.word_at(e, v)) {
+            // A verb written in lower case ends the name; with a capital it is part of it
+            // ("Công chức Địa chính - Xây dựng").
+            if folded.orig[e].is_lowercase() && verb_at(folded, e) {
                 break;
             }
             // "A và B": go on when B is a name too ("Sở Khoa học và Công nghệ", "… và các tổ").
@@ -246,6 +155,9 @@ pub(super) struct FoundOwners {
     pub(super) support: Vec<String>,
     /// A "Phòng Nội vụ:" prefix ends here (character index), to leave out of the title.
     pub(super) prefix_end: Option<usize>,
+    /// The rule that found the owner, and the one that found the support (lexicon ids).
+    pub(super) owner_rule: &'static str,
+    pub(super) support_rule: &'static str,
 }
 
 /// Owners named in a task's text.
@@ -260,6 +172,7 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         if is_owner_name(&lead) && !fold(&lead).starts_with("chu tri") && !fold(&lead).starts_with("phoi hop") {
             found.owner = Some((lead, true));
             found.prefix_end = Some(colon + 1);
+            found.owner_rule = "owner-lead";
         }
     }
     // "… chủ trì", "chủ trì: …", "giao … thực hiện", "… là đầu mối", "… phụ trách".
@@ -286,6 +199,7 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                 let name = trim_clause(&folded.text(s..name_end(folded, s)));
                 if is_owner_name(&name) {
                     found.owner = Some((name, k < first_line));
+                    found.owner_rule = "owner-chair";
                 }
             } else {
                 let mut end = k;
@@ -299,27 +213,29 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                         lead = Some(k + wlen);
                     }
                     found.owner = Some((name, k < first_line));
+                    found.owner_rule = "owner-chair";
                 }
             }
         }
         i = k + wlen;
     }
-    let mut i = 0;
-    while found.owner.is_none() && i < folded.len() {
-        let Some(k) = folded.find_word("giao", i) else { break };
-        let s = folded.skip_ws(k + 4);
-        let s = if folded.word_at(s, "cho") { folded.skip_ws(s + 3) } else { s };
-        if free(k) {
-            let e = name_end(folded, s);
-            let name = trim_clause(&folded.text(s..e));
-            if is_owner_name(&name) && name.chars().next().is_some_and(|c| c.is_uppercase()) {
-                if k == text_start {
-                    lead = Some(e);
-                }
-                found.owner = Some((name, k < first_line));
-            }
+    if found.owner.is_none()
+        && let Some((k, name, e)) = assigned(folded, &free)
+    {
+        if k == text_start {
+            lead = Some(e);
         }
-        i = k + 4;
+        found.owner = Some((name, k < first_line));
+        found.owner_rule = "owner-assign";
+    }
+    // "Đề nghị X …", "Yêu cầu X …" opening the item; else the sentence's subject:
+    // "Công chức Địa chính - Xây dựng tham mưu …". A guess: the text does not say "chủ trì".
+    if found.owner.is_none()
+        && let Some((name, end, plain, rule)) = subject_owner(folded, text_start, first_line)
+    {
+        lead = Some(end);
+        found.owner = Some((name, plain));
+        found.owner_rule = rule;
     }
     // "phối hợp (với) A, B và C"
     let skip_marks = |mut p: usize| {
@@ -353,6 +269,7 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                     let part = trim_clause(part);
                     if is_owner_name(&part) && !found.support.contains(&part) {
                         found.support.push(part);
+                        found.support_rule = "support-with";
                     }
                 }
                 if follows_lead {
@@ -374,20 +291,74 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         }
     }
     // The staff as a whole ("CB-GV-NV") named in the task: an owner, not said plainly.
-    if found.owner.is_none() {
-        for s in folded.word_starts().filter(|&s| free(s)) {
-            let mut e = s;
-            while e < folded.len() && (is_word(folded.orig[e]) || folded.orig[e] == '-') {
-                e += 1;
-            }
-            let w: String = folded.orig[s..e].iter().collect();
-            if is_staff_acronym(w.trim_end_matches('-')) {
-                found.owner = Some((w.trim_end_matches('-').to_string(), false));
-                break;
-            }
-        }
+    if found.owner.is_none()
+        && let Some(w) = staff_owner(folded, &free)
+    {
+        found.owner = Some((w, false));
+        found.owner_rule = "owner-staff";
     }
     found
+}
+
+/// "Giao (cho) X …" anywhere outside the skipped ranges: where "giao" is, the name, where it
+/// ends. The name is the subject up to its verb ("Giao Văn phòng HĐND và UBND xã theo
+/// dõi"), else the words as far as they read as a name.
+fn assigned(folded: &Folded, free: &dyn Fn(usize) -> bool) -> Option<(usize, String, usize)> {
+    let mut i = 0;
+    while i < folded.len() {
+        let k = folded.find_word("giao", i)?;
+        let s = folded.skip_ws(k + 4);
+        let s = if folded.word_at(s, "cho") { folded.skip_ws(s + 3) } else { s };
+        if free(k) {
+            let (name, e) = match subject_at(folded, s) {
+                Some((name, e, _)) => (name, e),
+                None => {
+                    let e = name_end(folded, s);
+                    (trim_clause(&folded.text(s..e)), e)
+                }
+            };
+            if is_owner_name(&name) && name.chars().next().is_some_and(|c| c.is_uppercase()) {
+                return Some((k, name, e));
+            }
+        }
+        i = k + 4;
+    }
+    None
+}
+
+/// The owner an item opens with: "Đề nghị X …" (said plainly), else the sentence's subject
+/// ("Công chức … tham mưu …", a guess). The name, where it ends, whether it is said plainly,
+/// and the rule.
+fn subject_owner(folded: &Folded, text_start: usize, first_line: usize) -> Option<(String, usize, bool, &'static str)> {
+    let lex = lexicon();
+    let after_assign =
+        lex.assign.iter().find(|w| folded.word_at(text_start, w)).map(|w| folded.skip_ws(text_start + w.len()));
+    let s = after_assign.unwrap_or(text_start);
+    if s >= first_line {
+        return None;
+    }
+    let (name, e, group) = subject_at(folded, s)?;
+    let rule = match (after_assign, group) {
+        (Some(_), _) => "owner-assign",
+        (None, true) => "owner-group",
+        (None, false) => "owner-subject",
+    };
+    Some((name, e, after_assign.is_some(), rule))
+}
+
+/// The staff as a whole ("CB-GV-NV") named anywhere outside the skipped ranges.
+fn staff_owner(folded: &Folded, free: &dyn Fn(usize) -> bool) -> Option<String> {
+    for s in folded.word_starts().filter(|&s| free(s)) {
+        let mut e = s;
+        while e < folded.len() && (is_word(folded.orig[e]) || folded.orig[e] == '-') {
+            e += 1;
+        }
+        let w: String = folded.orig[s..e].iter().collect();
+        if is_staff_acronym(w.trim_end_matches('-')) {
+            return Some(w.trim_end_matches('-').to_string());
+        }
+    }
+    None
 }
 
 /// A short id from a name: "Phòng Nội vụ" → "pnv", "Văn phòng HĐND-UBND" → "vp-hdnd-ubnd",

@@ -8,10 +8,11 @@ use chrono::Datelike;
 
 use super::body::top_section;
 use super::head::{fold_unit, symbol, symbol_owner};
-use super::owners::{owner_id, owners_in};
-use super::timeline::timeline;
+use super::owners::{FoundOwners, owner_id, owners_in};
+use super::result::{Found, result_in, without_deadline};
+use super::timeline::{Timeline, timeline};
 use super::title::{capitalise, short_title};
-use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Note, Notes, OwnUnit, Parser, RawTask, note};
+use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Notes, OwnUnit, Parser, RawTask, TableCells, note};
 use crate::import::scan::fold;
 use crate::import::scan::{Citation, Folded, citations_in, is_upper, trim_clause};
 
@@ -228,10 +229,13 @@ impl Parser {
         let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
 
         // Owner: the table's columns when the task is a row, else the wording.
+        let from_table = raw.table.is_some();
         let table = raw.table.unwrap_or_default();
         let mut found = owners_in(&f, &skip);
         if let Some(first) = table.owners.first() {
             found.owner = Some((first.clone(), true));
+            found.owner_rule = "owner-column";
+            found.support_rule = "support-column";
             found.prefix_end = None;
             found.support = table.owners[1..].iter().chain(&table.support).cloned().collect();
             if table.owners.len() > 1 {
@@ -245,6 +249,7 @@ impl Parser {
             }
         } else if !table.support.is_empty() {
             found.support = table.support.clone();
+            found.support_rule = "support-column";
         }
         let owner = found.owner.as_ref().map(|(name, _)| self.owner(name, &id));
         let support: Vec<String> =
@@ -269,12 +274,25 @@ impl Parser {
             ));
         }
 
-        // Title: the first clause, without the owner's "Phòng Nội vụ:" prefix.
+        // A time column is read as a deadline ("30/6/2025" alone is the due date there).
+        let mut tl = if table.time.trim().is_empty() {
+            timeline(&f, &skip, year, false)
+        } else {
+            timeline(&Folded::new(&table.time), &[], year, true)
+        };
+
+        // Title: the first clause, without the owner ("Phòng Nội vụ:", "Công chức … tham
+        // mưu") and, when the wording gives the deadline, without its deadline clause.
         let first_line = detail.split('\n').next().unwrap_or("");
         let title_src = match found.prefix_end {
             // `detail`'s folding serves: the first line is where it begins.
             Some(e) => f.text(e..first_line.chars().count()),
             None => first_line.to_string(),
+        };
+        let title_src = if table.time.trim().is_empty() && (tl.due.is_some() || tl.repeat.is_some()) {
+            without_deadline(&title_src)
+        } else {
+            title_src
         };
         let mut title = capitalise(&short_title(&title_src));
         if title.is_empty() {
@@ -285,21 +303,38 @@ impl Parser {
             ));
         }
 
-        // A time column is read as a deadline ("30/6/2025" alone is the due date there).
-        let tl = if table.time.trim().is_empty() {
-            timeline(&f, &skip, year, false)
-        } else {
-            timeline(&Folded::new(&table.time), &[], year, true)
-        };
-        notes.extend(tl.notes);
-        let (result, result_note) = if table.result.trim().is_empty() {
+        notes.extend(std::mem::take(&mut tl.notes));
+        let mut res = if table.result.trim().is_empty() {
             result_in(&f, &skip)
         } else {
-            (Some(capitalise(&trim_clause(&table.result))), None)
+            let r = capitalise(&trim_clause(&table.result));
+            let indicator = super::result::indicator_in(&Folded::new(&r));
+            super::result::Found { result: Some(r), note: None, rule: "result-column", indicator }
         };
-        if let Some(n) = result_note {
+        if let Some(n) = res.note.take() {
             notes.push(("result", n));
         }
+        if res.indicator.is_some() {
+            notes.push((
+                "indicator",
+                note(
+                    "chỉ số đọc từ ngưỡng trong văn bản; kiểm tra tên, chỉ tiêu và đơn vị",
+                    "indicator read from the threshold in the text; check its name, target and unit",
+                ),
+            ));
+        }
+        if self.explain {
+            let read = Read {
+                first_line,
+                detail: &detail,
+                table: from_table.then_some(&table),
+                found: &found,
+                tl: &tl,
+                res: &res,
+            };
+            self.trace_task(&id, raw.line, raw.rule, &title, owner.as_deref(), &support, &read);
+        }
+        let (result, indicator) = (res.result, res.indicator);
         DraftTask {
             id,
             section: raw.section,
@@ -312,9 +347,69 @@ impl Parser {
             repeat: tl.repeat,
             due_day: tl.due_day,
             result,
+            indicator,
             refs,
             line: raw.line,
             notes,
+        }
+    }
+
+    /// Records where each field of a task came from ([`super::Draft::trace`]).
+    #[allow(clippy::too_many_arguments)]
+    fn trace_task(
+        &mut self,
+        id: &str,
+        line: usize,
+        rule: &'static str,
+        title: &str,
+        owner: Option<&str>,
+        support: &[String],
+        read: &Read,
+    ) {
+        let Read { first_line, detail, found, tl, res, .. } = *read;
+        let empty = TableCells::default();
+        let (from_table, table) = (read.table.is_some(), read.table.unwrap_or(&empty));
+        let first = first_line.to_string();
+        let cell = |i: usize| from_table.then(|| table.names[i].clone()).filter(|n| !n.is_empty());
+        self.trace(|| format!("task {id}"), id, line, &first, rule);
+        self.trace(|| format!("task {id} title"), title, line, &first, "title-clause");
+        if let (Some(o), Some((name, _))) = (owner, &found.owner) {
+            let o = &format!("{o} ({})", capitalise(name.trim()));
+            let from = if found.owner_rule == "owner-column" { cell(0) } else { None };
+            let src = from.as_ref().map_or(first.clone(), |_| table.owners.join(", "));
+            self.trace_cell(|| format!("task {id} owner"), o, line, from.as_deref(), &src, found.owner_rule);
+        }
+        if !support.is_empty() {
+            // The table's support column, or the owner column's names after the first.
+            let (from, src) = match (found.support_rule, table.support.is_empty()) {
+                ("support-column", true) => (cell(0), table.owners.join(", ")),
+                ("support-column", false) => (cell(1), table.support.join(", ")),
+                _ => (None, first.clone()),
+            };
+            let v = support.join(", ");
+            self.trace_cell(|| format!("task {id} support"), &v, line, from.as_deref(), &src, found.support_rule);
+        }
+        let when = match (tl.due, tl.repeat) {
+            (Some(d), _) => Some(("due", crate::dates::short(d))),
+            (None, Some(r)) => Some(("repeat", r.to_string())),
+            _ => None,
+        };
+        if let Some((key, v)) = when {
+            let (from, src, rule) = match cell(2) {
+                Some(c) => (Some(c), table.time.clone(), "due-column"),
+                None => (None, detail.to_string(), "due-text"),
+            };
+            self.trace_cell(|| format!("task {id} {key}"), &v, line, from.as_deref(), &src, rule);
+        }
+        if let Some(r) = &res.result {
+            let from = if res.rule == "result-column" { cell(3) } else { None };
+            let src = from.as_ref().map_or(detail.to_string(), |_| table.result.clone());
+            self.trace_cell(|| format!("task {id} result"), r, line, from.as_deref(), &src, res.rule);
+        }
+        if let Some(ind) = &res.indicator {
+            let v = format!("{} {}", ind.target, ind.unit.as_deref().unwrap_or(""));
+            let src = res.result.clone().unwrap_or_default();
+            self.trace(|| format!("task {id} indicator"), v.trim(), line, &src, "indicator-threshold");
         }
     }
 
@@ -418,62 +513,12 @@ impl Parser {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Expected result
-// ---------------------------------------------------------------------------
-
-/// The expected result: a "Sản phẩm:"/"Kết quả:" line, else a clause with a rate
-/// ("đảm bảo tỷ lệ đúng hạn 100%") or a goal ("phấn đấu …").
-pub(super) fn result_in(folded: &Folded, skip: &[Range<usize>]) -> (Option<String>, Option<Note>) {
-    let free = |i: usize| !skip.iter().any(|r| r.contains(&i));
-    for w in ["san pham", "ket qua can dat", "ket qua dat duoc", "ket qua"] {
-        if let Some(k) = folded.find_word(w, 0)
-            && free(k)
-        {
-            let after = folded.skip_ws(k + w.len());
-            if folded.orig.get(after) == Some(&':') {
-                let s = folded.skip_ws(after + 1);
-                let mut e = s;
-                while e < folded.len()
-                    && !matches!(folded.orig[e], ';' | '\n')
-                    && !(folded.orig[e] == '.'
-                        && folded.boundary_after(e + 1)
-                        && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
-                {
-                    e += 1;
-                }
-                let r = trim_clause(&folded.text(s..e));
-                if !r.is_empty() {
-                    return (Some(capitalise(&r)), None);
-                }
-            }
-        }
-    }
-    let clause = |at: usize| -> String {
-        let mut s = at;
-        while s > 0
-            && !matches!(folded.orig[s - 1], ';' | ',' | ':' | '\n')
-            && !(folded.orig[s - 1] == '.' && folded.orig.get(s).is_some_and(|c| c.is_whitespace()))
-        {
-            s -= 1;
-        }
-        let mut e = at;
-        while e < folded.len()
-            && !matches!(folded.orig[e], ';' | ',' | '\n')
-            && !(folded.orig[e] == '.' && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
-        {
-            e += 1;
-        }
-        capitalise(&trim_clause(&folded.text(s..e)))
-    };
-    let guess = note("rút từ văn bản; sửa cho đo được", "taken from the text; make it measurable");
-    if let Some(k) = (0..folded.len()).find(|&i| folded.orig[i] == '%' && free(i)) {
-        return (Some(clause(k)), Some(guess));
-    }
-    for w in ["phan dau", "dam bao ty le", "bao dam ty le", "dat ty le"] {
-        if let Some(k) = folded.find_word(w, 0).filter(|&k| free(k)) {
-            return (Some(clause(k)), Some(guess));
-        }
-    }
-    (None, None)
+/// What a task's reading found, for [`Parser::trace_task`].
+struct Read<'a> {
+    first_line: &'a str,
+    detail: &'a str,
+    table: Option<&'a TableCells>,
+    found: &'a FoundOwners,
+    tl: &'a Timeline,
+    res: &'a Found,
 }

@@ -126,6 +126,9 @@ pub(super) struct Casing {
     /// count): proper names ("Lê Quý Đôn") keep their capitals even where the same word is
     /// common in lower case ("hằng quý").
     pairs: HashMap<String, HashMap<String, HashMap<String, usize>>>,
+    /// Forms of each word before a given word (lower case → the word after → written form →
+    /// count): "Chỉ số" is a name, "chỉ đạo" is not, whatever "Chỉ" is most often.
+    nexts: HashMap<String, HashMap<String, HashMap<String, usize>>>,
     /// Forms seen only at the start of a sentence, used when nothing better is known.
     initial: HashMap<String, String>,
 }
@@ -258,9 +261,12 @@ impl Casing {
                 .filter(|w| !w.is_empty())
                 .collect(),
         );
-        let (mut lower, mut prev) = (String::new(), String::new());
+        let mut nexts: HashMap<String, HashMap<String, HashMap<String, usize>>> = HashMap::new();
+        let (mut lower, mut prev, mut next) = (String::new(), String::new(), String::new());
         for (b, l) in blocks.iter().zip(labels).filter(|(b, _)| !is_upper(&b.text)) {
             let mut sentence_start = true;
+            // A wanted word written mid-sentence, waiting for the word after it: (lower, form).
+            let mut pending: Option<(String, String)> = None;
             // The word before, as written: lower-cased only when a wanted word follows it.
             let mut before = "";
             let text = b.text.as_str();
@@ -269,6 +275,11 @@ impl Casing {
                 let w = word.trim_end_matches(['.', ':', ';']);
                 if w.is_empty() {
                     continue;
+                }
+                if let Some((pl, pf)) = pending.take() {
+                    lower_into(&mut next, w);
+                    let after = nexts.entry(pl).or_default();
+                    count_form(after, &next, &pf);
                 }
                 if wanted.may_want(w) {
                     lower_into(&mut lower, w);
@@ -281,6 +292,13 @@ impl Casing {
                                 None => pairs.entry(prev.clone()).or_default(),
                             };
                             count_form(after, &lower, w);
+                            // What the next word says of a capital: only where the capital
+                            // opens a name ("cao Chỉ số"), not inside one ("Ban Chỉ đạo").
+                            let inside_name = w.chars().next().is_some_and(char::is_uppercase)
+                                && before.chars().next().is_some_and(char::is_uppercase);
+                            if !word.ends_with(['.', ':', ';']) && !inside_name {
+                                pending = Some((lower.clone(), w.to_string()));
+                            }
                         } else if sentence_start && !initial.contains_key(&lower) {
                             initial.insert(lower.clone(), w.to_string());
                         }
@@ -290,7 +308,7 @@ impl Casing {
                 before = w;
             }
         }
-        Casing { forms, pairs, initial }
+        Casing { forms, pairs, nexts, initial }
     }
 
     /// Writes text in capitals as the document writes those words elsewhere.
@@ -311,35 +329,56 @@ impl Casing {
         let best = |forms: &HashMap<String, usize>| {
             forms.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| a.0.cmp(b.0))).map(|(f, _)| f.clone())
         };
-        let mut flush = |word: &mut String, out: &mut String| {
-            if word.is_empty() {
-                return;
-            }
-            let lower = word.to_lowercase();
-            let before = std::mem::replace(&mut prev, lower.clone());
-            let pair = self.pairs.get(&before).and_then(|p| p.get(&lower)).and_then(best);
-            let keep = ACRONYMS.contains(&word.as_str())
-                || word.chars().any(|c| c.is_ascii_digit())
-                || !word.chars().any(|c| "aeiouy".contains(fold_char(c)));
-            let form = match (pair, self.forms.get(&lower)) {
-                (Some(p), _) => p,
-                (None, Some(forms)) => best(forms).unwrap_or(lower),
-                (None, None) if keep => word.clone(),
-                (None, None) if names => self.initial.get(&lower).cloned().unwrap_or(lower),
-                (None, None) => lower,
-            };
-            out.push_str(&form);
-            word.clear();
-        };
+        // The words and what lies between them, to see each word's next one.
+        let mut words: Vec<(String, String)> = Vec::new(); // (word, the text after it)
+        let mut lead = String::new();
         for c in upper.chars() {
             if c.is_alphanumeric() {
                 word.push(c);
+            } else if !word.is_empty() {
+                words.push((std::mem::take(&mut word), c.to_string()));
+            } else if let Some((_, gap)) = words.last_mut() {
+                gap.push(c);
             } else {
-                flush(&mut word, &mut out);
-                out.push(c);
+                lead.push(c);
             }
         }
-        flush(&mut word, &mut out);
+        if !word.is_empty() {
+            words.push((std::mem::take(&mut word), String::new()));
+        }
+        out.push_str(&lead);
+        let lowers: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
+        // In a name, the words after a place word ("TỈNH BÌNH ĐỊNH") are a place's name:
+        // capitals where the document shows nothing else.
+        let places = &super::lexicon::lexicon().places;
+        let mut after_place = false;
+        for (i, (w, gap)) in words.iter().enumerate() {
+            let lower = &lowers[i];
+            let before = std::mem::replace(&mut prev, lower.clone());
+            let pair = self.pairs.get(&before).and_then(|p| p.get(lower)).and_then(best);
+            let next = lowers.get(i + 1).and_then(|n| self.nexts.get(lower).and_then(|p| p.get(n))).and_then(best);
+            let keep = ACRONYMS.contains(&w.as_str())
+                || w.chars().any(|c| c.is_ascii_digit())
+                || !w.chars().any(|c| "aeiouy".contains(fold_char(c)));
+            let form = match (pair.or(next), self.forms.get(lower)) {
+                (Some(p), _) => p,
+                // A name keeps the form the document writes most; running text (a title)
+                // is sentence case: a capital only where the words around it say it is a name.
+                (None, Some(forms)) if names => best(forms).unwrap_or_else(|| lower.clone()),
+                (None, Some(_)) if keep => w.clone(),
+                (None, Some(_)) => lower.clone(),
+                (None, None) if keep => w.clone(),
+                (None, None) if names && after_place => capitalise(lower),
+                (None, None) if names => self.initial.get(lower).cloned().unwrap_or_else(|| lower.clone()),
+                (None, None) => lower.clone(),
+            };
+            out.push_str(&form);
+            out.push_str(gap);
+            if names && !after_place {
+                let f = crate::import::scan::fold(lower);
+                after_place = places.iter().any(|p| p.trim_end() == f || p.split(' ').nth(1) == Some(f.as_str()));
+            }
+        }
         capitalise(&out)
     }
 }
