@@ -384,11 +384,14 @@ impl Rollup {
         self.documents.push((order, path));
     }
 
-    /// Folds another accumulator in (one per thread).
+    /// Folds another accumulator in (one per thread). Each worker adds its files in the
+    /// walk's order, so two accumulators are merged as two sorted runs: each summary
+    /// moves once, and [`Rollup::finish`] finds them in order (a summary is large; sorting
+    /// ten thousand of them moved each many times).
     pub fn merge(&mut self, other: Rollup) {
-        self.summaries.extend(other.summaries);
-        self.skipped.extend(other.skipped);
-        self.documents.extend(other.documents);
+        merge_sorted(&mut self.summaries, other.summaries);
+        merge_sorted(&mut self.skipped, other.skipped);
+        merge_sorted(&mut self.documents, other.documents);
     }
 
     pub fn finish(self, today: NaiveDate, scope: Scope, roster: Option<&super::roster::Roster>) -> RollupReport {
@@ -408,6 +411,29 @@ impl Rollup {
             skipped.into_iter().map(|(_, s)| s).collect(),
         )
     }
+}
+
+/// Merges `b` into `a` by position; both in any order (runs in order merge in one pass).
+fn merge_sorted<T>(a: &mut Vec<(usize, T)>, b: Vec<(usize, T)>) {
+    if b.is_empty() {
+        return;
+    }
+    if a.is_empty() {
+        *a = b;
+        return;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut x, mut y) = (std::mem::take(a).into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_x = match (x.peek(), y.peek()) {
+            (Some((i, _)), Some((j, _))) => i <= j,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_x { x.next() } else { y.next() });
+    }
+    *a = out;
 }
 
 /// The order of units in the rollup by their figures, worst first (see the
@@ -551,6 +577,18 @@ mod tests {
         assert_eq!(one.overdue[19].unit, "U19");
         let names = |r: &RollupReport| r.units.iter().map(|u| u.path.clone()).collect::<Vec<_>>();
         assert_eq!(names(&one), names(&two));
+    }
+
+    #[test]
+    fn runs_merge_by_position() {
+        let mut a = vec![(0, "a0"), (2, "a2"), (3, "a3"), (7, "a7")];
+        merge_sorted(&mut a, vec![(1, "b1"), (4, "b4"), (5, "b5"), (6, "b6"), (8, "b8")]);
+        assert_eq!(a.iter().map(|(i, _)| *i).collect::<Vec<_>>(), (0..9).collect::<Vec<_>>());
+        assert_eq!(a[1], (1, "b1"));
+        let mut empty = Vec::new();
+        merge_sorted(&mut empty, vec![(3, "x")]);
+        merge_sorted(&mut empty, Vec::new());
+        assert_eq!(empty, [(3, "x")]);
     }
 
     #[test]

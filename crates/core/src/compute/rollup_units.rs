@@ -212,9 +212,12 @@ pub fn finish_units(
         summaries.iter().filter(|s| s.unit.year != scope.year).map(|s| s.unit.clone()).collect();
     let outcome = roster.map(|r| roster_outcome(r, &summaries, &counted, &documents, scope));
 
-    let mut overdue: Vec<OverdueItem> = Vec::new();
+    // Sized once: at 10,000 plans the overdue items number hundreds of thousands.
+    let count = counted.iter().filter(|&&c| c).count();
+    let mut overdue: Vec<OverdueItem> =
+        Vec::with_capacity(summaries.iter().zip(&counted).filter(|(_, c)| **c).map(|(s, _)| s.overdue.len()).sum());
     let mut proposals = Vec::new();
-    let mut units = Vec::new();
+    let mut units = Vec::with_capacity(count);
     let mut criteria = Vec::new();
     for (i, s) in summaries.into_iter().enumerate() {
         if !counted[i] {
@@ -227,14 +230,20 @@ pub fn finish_units(
         }
         units.push(s.unit);
     }
-    // Most days late first; the stable sort keeps file order, then the order in a file.
-    overdue.sort_by_key(|o| std::cmp::Reverse(o.days_late));
+    // Most days late first; among equals file order, then the order in a file.
+    let overdue = permuted(overdue, |o| std::cmp::Reverse(o.days_late));
     let totals = totals(&units);
     let period = units.first().and_then(|u| u.report.as_ref().map(|r| (r.period, r.label.clone())));
     let same = period.as_ref().filter(|(p, _)| units.iter().all(|u| u.report.as_ref().is_none_or(|r| r.period == *p)));
-    let mut keyed: Vec<(String, UnitSummary)> = units.into_iter().map(|u| (crate::text::fold(&u.unit), u)).collect();
-    keyed.sort_by(|(fa, a), (fb, b)| worst_first(a, b).then_with(|| fa.cmp(fb)).then_with(|| a.path.cmp(&b.path)));
-    let units: Vec<UnitSummary> = keyed.into_iter().map(|(_, u)| u).collect();
+    // Worst first, then the name (folded), then the path: the positions are sorted, and
+    // each unit moved once into its place.
+    let folded: Vec<String> = units.iter().map(|u| crate::text::fold(&u.unit)).collect();
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ua, ub) = (&units[a], &units[b]);
+        worst_first(ua, ub).then_with(|| folded[a].cmp(&folded[b])).then_with(|| ua.path.cmp(&ub.path))
+    });
+    let units = in_order(units, &order);
     let silent = units.iter().filter(|u| u.silent).map(UnitRef::of).collect();
     // Documents not matched to a missing unit stay listed as documents.
     let documents = match &outcome {
@@ -258,6 +267,22 @@ pub fn finish_units(
         skipped,
         proposals,
     }
+}
+
+/// `items` in the order of `key` (ascending); among equal keys, in their order in `items`.
+/// Sorts positions, not the items: an item is large and moves once.
+fn permuted<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut keyed: Vec<(K, usize)> = items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+    // The position breaks ties, so the unstable sort keeps equal keys in their order.
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    in_order(items, &order)
+}
+
+/// `items` rearranged so that the `k`th is `items[order[k]]`; `order` is a permutation.
+fn in_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
 fn totals(units: &[UnitSummary]) -> Totals {
@@ -344,6 +369,18 @@ fn roster_outcome(
 #[cfg(test)]
 mod tests {
     use super::shortest_suffixes;
+
+    #[test]
+    fn items_are_put_in_order_by_key_keeping_their_order_among_equals() {
+        let items = vec![("a", 3), ("b", 5), ("c", 3), ("d", 9), ("e", 5), ("f", 3)];
+        let sorted = super::permuted(items.clone(), |&(_, late)| std::cmp::Reverse(late));
+        assert_eq!(sorted, [("d", 9), ("b", 5), ("e", 5), ("a", 3), ("c", 3), ("f", 3)]);
+        // As the stable sort it replaces.
+        let mut stable = items;
+        stable.sort_by_key(|&(_, late)| std::cmp::Reverse(late));
+        assert_eq!(sorted, stable);
+        assert_eq!(super::in_order(vec!['x', 'y', 'z'], &[2, 0, 1]), ['z', 'x', 'y']);
+    }
 
     #[test]
     fn paths_are_shown_by_their_shortest_unique_end() {

@@ -74,7 +74,9 @@ pub struct Roster {
     pub office: Office,
     pub units: Vec<RosterUnit>,
     by_code: HashMap<String, usize>,
-    by_name: HashMap<String, Vec<usize>>,
+    /// Built at the first match by name: a roster whose plans all carry their code never
+    /// pays for normalising its thousands of names.
+    by_name: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 #[derive(Deserialize)]
@@ -181,10 +183,20 @@ impl Roster {
                 });
             }
             roster.by_code.insert(key, roster.units.len());
-            roster.by_name.entry(normalise(&name)).or_default().push(roster.units.len());
             roster.units.push(RosterUnit { code, name, kind: u.kind, parent: u.parent });
         }
         Ok(roster)
+    }
+
+    /// The units by normalised name, in roster order.
+    fn by_name(&self) -> &HashMap<String, Vec<usize>> {
+        self.by_name.get_or_init(|| {
+            let mut by_name: HashMap<String, Vec<usize>> = HashMap::with_capacity(self.units.len());
+            for (i, u) in self.units.iter().enumerate() {
+                by_name.entry(normalise(&u.name)).or_default().push(i);
+            }
+            by_name
+        })
     }
 
     /// The roster unit a plan belongs to: by code, else by normalised name (and, when
@@ -193,7 +205,7 @@ impl Roster {
         if let Some(code) = code {
             return self.by_code.get(&crate::text::fold(code)).map(|&i| (i, Matched::Code));
         }
-        let hits = self.by_name.get(&normalise(name))?;
+        let hits = self.by_name().get(&normalise(name))?;
         if let [one] = hits.as_slice() {
             return Some((*one, Matched::Name));
         }
@@ -213,7 +225,7 @@ impl Roster {
     /// holding the unit's code), if exactly one.
     pub fn find_document(&self, stem: &str) -> Option<usize> {
         let spaced: String = stem.chars().map(|c| if c == '-' || c == '_' || c == '.' { ' ' } else { c }).collect();
-        if let Some(hits) = self.by_name.get(&normalise(&spaced))
+        if let Some(hits) = self.by_name().get(&normalise(&spaced))
             && hits.len() == 1
         {
             return Some(hits[0]);
