@@ -64,7 +64,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
             format!("Read {name} ({kind}): {bases} legal bases, {sections} sections, {tasks} tasks, {owners} owners.\n")
         }
     };
-    let checks = toml.matches("# KIỂM TRA / CHECK").count();
+    // Counted by memchr's searcher: `str::matches` over the whole draft was 1.3 % of a large import.
+    let checks = memchr::memmem::find_iter(toml.as_bytes(), "# KIỂM TRA / CHECK").count();
     if checks > 0 {
         report.push_str(&match lang {
             Lang::Vi => format!("{checks} chỗ đánh dấu \"# KIỂM TRA\" trong tệp cần đối chiếu với văn bản gốc.\n"),

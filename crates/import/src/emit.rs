@@ -358,7 +358,11 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
     let addressees: Vec<&str> = draft.addressees.iter().map(String::as_str).collect();
     for t in &draft.tasks {
         out.push('\n');
-        let _ = writeln!(out, "# Văn bản / document: {} {}", position(origin), t.line);
+        out.push_str("# Văn bản / document: ");
+        out.push_str(position(origin));
+        out.push(' ');
+        push_number(out, t.line);
+        out.push('\n');
         out.push_str("[[task]]\n");
         notes(out, &t.notes, "id");
         quoted_line(out, "id", &t.id);
@@ -449,12 +453,49 @@ fn notes(out: &mut String, notes: &Notes, key: &str) {
 }
 
 fn comment(out: &mut String, note: &Note) {
+    // What `writeln!(out, "# {} / {}", …)` and `"# {CHECK}: {}"`, `"#   {}"` write, without
+    // the formatting machinery (a few notes a task).
     if !note.check {
-        let _ = writeln!(out, "# {} / {}", comment_text(&note.vi), comment_text(&note.en));
+        out.push_str("# ");
+        out.push_str(&comment_text(&note.vi));
+        out.push_str(" / ");
+        out.push_str(&comment_text(&note.en));
+        out.push('\n');
         return;
     }
-    let _ = writeln!(out, "# {CHECK}: {}", comment_text(&note.vi));
-    let _ = writeln!(out, "#   {}", comment_text(&note.en));
+    out.push_str("# ");
+    out.push_str(CHECK);
+    out.push_str(": ");
+    out.push_str(&comment_text(&note.vi));
+    out.push_str("\n#   ");
+    out.push_str(&comment_text(&note.en));
+    out.push('\n');
+}
+
+/// `n` in decimal, as `write!(out, "{n}")` writes it.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(d as char);
+    }
+}
+
+/// `n` (below 10^width) with leading zeros to `width` digits, as `{n:0width$}` writes it.
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    let mut p = 10u32.pow(width - 1);
+    while p > 0 {
+        out.push((b'0' + (n / p % 10) as u8) as char);
+        p /= 10;
+    }
 }
 
 /// `key = value  # comment`, or the comment above when the line would be long.
@@ -520,7 +561,15 @@ fn quote_into(out: &mut String, text: &str) {
     out.push('"');
     // Runs of characters that need no escape are copied whole.
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    // Only ASCII characters and the C1 controls (0xC2 0x80–0x9F) are escaped: other bytes
+    // are passed over without decoding their characters.
+    let b = text.as_bytes();
+    for (i, &byte) in b.iter().enumerate() {
+        let c = match byte {
+            0..0x80 => byte as char,
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => text[i..].chars().next().unwrap_or(' '),
+            _ => continue,
+        };
         let escape = match c {
             '"' => "\\\"",
             '\\' => "\\\\",
@@ -548,7 +597,12 @@ fn date_line(out: &mut String, key: &str, d: NaiveDate) {
     out.push_str(" = ");
     let (y, m, day) = (d.year(), d.month(), d.day());
     if (0..=9999).contains(&y) {
-        let _ = writeln!(out, "{y:04}-{m:02}-{day:02}");
+        push_padded(out, y as u32, 4);
+        out.push('-');
+        push_padded(out, m, 2);
+        out.push('-');
+        push_padded(out, day, 2);
+        out.push('\n');
     } else {
         let _ = writeln!(out, "{}", date(d));
     }
@@ -566,9 +620,16 @@ fn multiline_into(out: &mut String, text: &str) {
 }
 
 fn multiline_safe(text: &str) -> bool {
-    !text.contains("\'\'\'")
-        && !text.ends_with('\'')
-        && !text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}')
+    // Control characters (`char::is_control`: U+0000–U+001F, U+007F–U+009F) from the bytes:
+    // below 0x20, 0x7F, and 0xC2 followed by 0x80–0x9F.
+    let b = text.as_bytes();
+    let control = b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        _ => false,
+    });
+    !control && !text.contains("\'\'\'") && !text.ends_with('\'')
 }
 
 /// A multi-line literal string (`'''` + newline + text + `'''`) when the text allows it:
@@ -624,5 +685,46 @@ mod tests {
         }
         assert!(multiline("a\nb").starts_with("'''"));
         assert!(multiline("a'''b").starts_with('"'));
+    }
+
+    #[test]
+    fn writes_from_bytes_as_from_characters() {
+        for text in [
+            "",
+            "Việc một",
+            "a\"b\\c\nd\re\tf",
+            "\u{0}\u{1f}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{c2}é",
+            "x\u{2028}y\u{202e}z\u{feff}",
+            "'''",
+            "a'",
+            "tab\tand\nline",
+        ] {
+            let mut out = String::new();
+            quote_into(&mut out, text);
+            assert_eq!(out, basic(text), "{text:?}");
+            let by_chars = !text.contains("'''")
+                && !text.ends_with('\'')
+                && !text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}');
+            assert_eq!(multiline_safe(text), by_chars, "{text:?}");
+        }
+        for n in [0usize, 7, 10, 99, 12345, usize::MAX] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        for (y, m, d) in [(2025, 1, 5), (999, 12, 31), (9999, 10, 1), (0, 2, 29)] {
+            let Some(day) = NaiveDate::from_ymd_opt(y, m, d) else { continue };
+            let mut out = String::new();
+            date_line(&mut out, "due", day);
+            assert_eq!(out, format!("due = {}\n", date(day)));
+        }
+        let note = Note { vi: "việc\u{85}".into(), en: "task".into(), check: true };
+        let mut out = String::new();
+        comment(&mut out, &note);
+        assert_eq!(out, format!("# {CHECK}: {}\n#   {}\n", comment_text(&note.vi), comment_text(&note.en)));
+        let note = Note { check: false, ..note };
+        out.clear();
+        comment(&mut out, &note);
+        assert_eq!(out, format!("# {} / {}\n", comment_text(&note.vi), comment_text(&note.en)));
     }
 }

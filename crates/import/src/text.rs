@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use super::parse::MAX_ITEMS;
-use super::scan::{is_upper, label};
+use super::scan::{Label, is_upper, label};
 
 /// A paragraph of the document, or a row of a table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +36,9 @@ pub struct Doc {
     /// stop as soon as there are more than [`MAX_ITEMS`] (see [`Doc::full`]).
     pub items: usize,
     counted: usize,
+    /// The labels of the first `counted` blocks, as [`label`] reads them: the parser takes
+    /// them from here ([`Doc::labels`]) instead of reading every paragraph's label again.
+    labels: Vec<Option<Label>>,
     /// Set when the readers stopped: more than [`MAX_ITEMS`] items, or more than
     /// [`MAX_BLOCKS`] paragraphs.
     pub over: Option<Over>,
@@ -80,9 +83,11 @@ impl Doc {
     /// paragraphs first.
     pub fn full(&mut self, pending: usize) -> bool {
         for b in &self.blocks[self.counted..] {
-            if !b.cells.is_empty() || label(&b.text).is_some() {
+            let l = label(&b.text);
+            if !b.cells.is_empty() || l.is_some() {
                 self.items += 1;
             }
+            self.labels.push(l);
         }
         self.counted = self.blocks.len();
         if self.items + pending > MAX_ITEMS {
@@ -91,6 +96,15 @@ impl Doc {
             self.over = Some(Over::Paragraphs);
         }
         self.over.is_some()
+    }
+
+    /// Each block's label, as [`label`] reads it: those read while counting items, then the
+    /// blocks added since.
+    pub fn labels(&self) -> Vec<Option<Label>> {
+        let mut out = Vec::with_capacity(self.blocks.len());
+        out.extend_from_slice(&self.labels[..self.counted.min(self.labels.len())]);
+        out.extend(self.blocks[out.len()..].iter().map(|b| label(&b.text)));
+        out
     }
 
     /// Adds a paragraph that is already one paragraph (from .docx): split at line breaks, cleaned.
@@ -168,7 +182,21 @@ fn nfc_quick_yes(text: &str) -> bool {
             })
             .collect()
     });
-    text.chars().all(|c| c.is_ascii() || table.get(c as usize).copied().unwrap_or(false))
+    // ASCII bytes are passed over; only the other characters are decoded and looked up.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { return false };
+        if !table.get(c as usize).copied().unwrap_or(false) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// Collapses runs of white space (tabs, no-break spaces) to one space and trims.
@@ -428,7 +456,8 @@ pub fn inline(text: &str, markdown: bool) -> String {
 
 /// [`inline`], borrowing the text when it has nothing to remove.
 fn inline_cow(text: &str, markdown: bool) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '*', '_', '`', '[', '\\', '!']) {
+    // The marks are ASCII: looked for in the bytes, no character decoded.
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'*' | b'_' | b'`' | b'[' | b'\\' | b'!')) {
         return Cow::Borrowed(text);
     }
     let text = text.replace("&nbsp;", " ").replace("<br>", " ").replace("<br/>", " ").replace("<br />", " ");

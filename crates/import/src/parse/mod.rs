@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::scan::{Label, LabelKind, label};
+use super::scan::{Label, LabelKind};
 use super::text::{Block, Doc, Over};
 
 mod body;
@@ -210,7 +210,8 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
     if blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(ParseError::Empty);
     }
-    let mut labels: Vec<Option<Label>> = blocks.iter().map(|b| label(&b.text)).collect();
+    // The labels the reader read while counting items (not read a second time).
+    let mut labels: Vec<Option<Label>> = doc.labels();
     let casing = Casing::with_labels(blocks, &labels);
     let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
     if doc.over == Some(Over::Paragraphs) {

@@ -87,7 +87,7 @@ fn recurrence(folded: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Opti
     // Explicit recurrence: the first one written.
     // Every explicit phrase has "thang", "quy" or "nam" in it: a text without one of those
     // skips the phrases that need it (each search scans the whole text).
-    let keys = ["thang", "quy", "nam"].map(|k| folded.flat.contains(k));
+    let keys = ["thang", "quy", "nam"].map(|k| folded.contains(k));
     let explicit = EXPLICIT
         .iter()
         .filter(|(w, _)| ["thang", "quy", "nam"].iter().zip(keys).any(|(k, present)| present && w.contains(k)))
@@ -246,8 +246,9 @@ fn due_date(dates: &Dates, year: i32, notes: &mut Notes) -> Option<NaiveDate> {
                         format!("several dates in the text ({all}); the last is taken"),
                     ),
                 ));
-            } else if !text.to_lowercase().starts_with("ngày")
-                && !text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            } else if !text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                // `text.to_lowercase().starts_with("ngày")`, without lower-casing all of it.
+                && !text.chars().flat_map(char::to_lowercase).take(4).eq("ngày".chars())
             {
                 notes.push((
                     "due",

@@ -84,7 +84,13 @@ pub fn short_title(text: &str) -> String {
 pub(super) fn capitalise(text: &str) -> String {
     let mut c = text.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        // The first character upper-cased, the rest copied at once (not a character at a time).
+        Some(first) => {
+            let mut out = String::with_capacity(text.len() + 2);
+            out.extend(first.to_uppercase());
+            out.push_str(c.as_str());
+            out
+        }
         None => String::new(),
     }
 }
@@ -225,6 +231,62 @@ fn lower_into(out: &mut String, word: &str) {
     }
 }
 
+/// The runs of a text between the characters that are neither letters, digits (`is_alnum`)
+/// nor '.', ':', ';': the non-empty pieces of `text.split(…)` on those characters, found
+/// from the bytes (an ASCII byte is looked up in a table; only other characters are decoded).
+struct Words<'a>(&'a str);
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        // Whether an ASCII byte belongs to a word.
+        const KEEP: [bool; 128] = {
+            let mut t = [false; 128];
+            let mut b = 0;
+            while b < 128 {
+                t[b] =
+                    (b as u8).is_ascii_alphanumeric() || b == b'.' as usize || b == b':' as usize || b == b';' as usize;
+                b += 1;
+            }
+            t
+        };
+        let text = self.0;
+        let bytes = text.as_bytes();
+        // The length of the character at `i`, and whether it belongs to a word.
+        let at = |i: usize| -> (usize, bool) {
+            let b = bytes[i];
+            if b < 0x80 {
+                return (1, KEEP[b as usize]);
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), crate::import::scan::is_alnum(c))
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let (n, keep) = at(i);
+            if keep {
+                break;
+            }
+            i += n;
+        }
+        if i == bytes.len() {
+            self.0 = "";
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (n, keep) = at(i);
+            if !keep {
+                break;
+            }
+            i += n;
+        }
+        self.0 = &text[i..];
+        Some(&text[start..i])
+    }
+}
+
 /// Adds one to the count of `form` of `lower`, copying the strings only when they are new.
 fn count_form(forms: &mut HashMap<String, HashMap<String, usize>>, lower: &str, form: &str) {
     let of_word = match forms.get_mut(lower) {
@@ -271,7 +333,7 @@ impl Casing {
             let mut before = "";
             let text = b.text.as_str();
             let start = l.as_ref().map_or(0, |l| l.rest);
-            for word in text[start..].split(split) {
+            for word in Words(&text[start..]) {
                 let w = word.trim_end_matches(['.', ':', ';']);
                 if w.is_empty() {
                     continue;
@@ -380,5 +442,27 @@ impl Casing {
             }
         }
         capitalise(&out)
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::Words;
+
+    #[test]
+    fn words_as_split_gives_them() {
+        let split = |c: char| !crate::import::scan::is_alnum(c) && c != '.' && c != ':' && c != ';';
+        for text in [
+            "",
+            "  ",
+            "Phòng Nội vụ chủ trì; hoàn thành trước ngày 30/9/2025.",
+            "TRƯỜNG TIỂU HỌC NGUYỄN BỈNH KHIÊM: (Lê Quý Đôn) …",
+            "a..b::c;; — x\u{a0}y\tz\u{200b}w ٣ 中文 ﬁ é",
+            "..:;",
+            "UBND/HĐND-TTHC,Đ",
+        ] {
+            let want: Vec<&str> = text.split(split).filter(|w| !w.is_empty()).collect();
+            assert_eq!(Words(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 }

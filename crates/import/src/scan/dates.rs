@@ -175,6 +175,12 @@ pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
             i += 1;
             continue;
         }
+        // Every time expression begins with a digit or "ngày", "năm", "tháng", "quý": a word
+        // with another first letter is passed over without trying each reader.
+        if !matches!(folded.fold[i], '0'..='9' | 'n' | 't' | 'q') {
+            i = folded.word_end(i).max(i + 1);
+            continue;
+        }
         if let Some((d, end)) = date_at(folded, i) {
             out.push(Found { when: When::Day(d), span: (i, end) });
             i = end;

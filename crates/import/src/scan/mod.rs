@@ -24,6 +24,15 @@ pub struct Folded {
     pub fold: Vec<char>,
     /// The folded characters as a string, to rule out absent words quickly.
     pub flat: String,
+    /// Which pairs of adjacent bytes `flat` has, hashed to 512 bits ([`pair_bit`]): a
+    /// pattern with a pair absent here is not in `flat`, known without searching it.
+    pairs: [u64; 8],
+}
+
+/// The bit of [`Folded::pairs`] for the bytes `a` then `b`.
+#[inline]
+fn pair_bit(a: u8, b: u8) -> usize {
+    (usize::from(a) * 61 + usize::from(b)) & 511
 }
 
 /// Folds one character: ASCII lower case, Vietnamese letters to their base letter.
@@ -127,16 +136,31 @@ impl Folded {
     pub fn new(text: &str) -> Folded {
         // Sized once: collecting from `chars()` would grow the vectors step by step.
         let mut orig: Vec<char> = Vec::with_capacity(text.len());
-        orig.extend(text.chars());
-        // Folded characters and their string in one pass over the text.
-        let mut fold: Vec<char> = Vec::with_capacity(orig.len());
+        let mut fold: Vec<char> = Vec::with_capacity(text.len());
         let mut flat = String::with_capacity(text.len() + 8);
-        for &c in &orig {
+        // The characters, folded, and the folded string in one pass over the text.
+        for c in text.chars() {
             let f = fold_char(c);
+            orig.push(c);
             fold.push(f);
             flat.push(f);
         }
-        Folded { orig, fold, flat }
+        let mut pairs = [0u64; 8];
+        for w in flat.as_bytes().windows(2) {
+            let bit = pair_bit(w[0], w[1]);
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        }
+        Folded { orig, fold, flat, pairs }
+    }
+
+    /// Whether the folded string has `pat` (folded ASCII): most patterns asked of a text are
+    /// absent, and a pair of their bytes missing from [`Folded::pairs`] says so at once.
+    pub fn contains(&self, pat: &str) -> bool {
+        let p = pat.as_bytes();
+        p.windows(2).all(|w| {
+            let bit = pair_bit(w[0], w[1]);
+            self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+        }) && self.flat.contains(pat)
     }
 
     pub fn len(&self) -> usize {
@@ -154,7 +178,12 @@ impl Folded {
         // Trimmed as `str::trim` trims (white space at either end), then copied once.
         let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
         let stop = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1);
-        chars[start..stop].iter().collect()
+        let chars = &chars[start..stop];
+        // Sized exactly: a Vietnamese text has more bytes than characters, and `collect`
+        // reserves for one byte a character, then grows the string.
+        let mut out = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+        out.extend(chars);
+        out
     }
 
     /// Whether the folded text has `pat` (folded ASCII) at `i`.
@@ -193,7 +222,7 @@ impl Folded {
 
     /// First index ≥ `from` where `pat` occurs as whole words.
     pub fn find_word(&self, pat: &str, from: usize) -> Option<usize> {
-        if !self.flat.contains(pat) {
+        if !self.contains(pat) {
             return None;
         }
         let first = pat.chars().next()?;
@@ -202,7 +231,7 @@ impl Folded {
 
     /// Last index < `before` where `pat` occurs as whole words.
     pub fn rfind_word(&self, pat: &str, before: usize) -> Option<usize> {
-        if !self.flat.contains(pat) {
+        if !self.contains(pat) {
             return None;
         }
         let first = pat.chars().next()?;
@@ -439,5 +468,41 @@ mod tests {
         // Running text without a number is not a citation.
         assert!(citations("theo Quyết định của Ủy ban nhân dân Thành phố.", false).is_empty());
         assert!(citations("Xây dựng kế hoạch khắc phục", true).is_empty());
+    }
+
+    #[test]
+    fn contains_answers_as_the_string_search() {
+        let texts = [
+            "",
+            "a",
+            "Phòng Nội vụ chủ trì rà soát thủ tục hành chính số 4; hoàn thành trước ngày 30/9/2025.",
+            "Hằng quý, định kỳ báo cáo kết quả thực hiện trong quý III năm 2025",
+            "Đ đ ĐĂNG KÝ — “tháng” ١٢ 中文",
+        ];
+        let pats =
+            ["a", "chu tri", "hang quy", "thang", "quy", "nam", "dinh ky", "dang ky", "zz", "trong quy", "30/9", "”"];
+        for t in texts {
+            let f = Folded::new(t);
+            for p in pats {
+                assert_eq!(f.contains(p), f.flat.contains(p), "{t:?} {p:?}");
+            }
+            // Every piece of the text is found.
+            for i in 0..f.flat.len() {
+                for j in i..=f.flat.len() {
+                    if let Some(piece) = f.flat.get(i..j) {
+                        assert!(f.contains(piece), "{t:?} {piece:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_keeps_the_characters() {
+        let f = Folded::new("  Việc  một ");
+        assert_eq!(f.text(0..f.len()), "Việc  một");
+        assert_eq!(f.text(2..6), "Việc");
+        assert_eq!(f.text(8..40), "một");
+        assert_eq!(f.text(12..40), "");
     }
 }
