@@ -20,6 +20,7 @@ mod export;
 mod history;
 mod hostile;
 mod import;
+mod import_forms;
 mod index_check;
 mod journal;
 mod keys;
