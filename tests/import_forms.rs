@@ -283,23 +283,45 @@ fn text_that_is_not_pasted_from_the_web_is_read_as_before() {
 // Size
 // ---------------------------------------------------------------------------
 
-/// A PDF of `pages` pages of text in a standard font: `lines` wrapped lines a page.
-fn big_pdf(pages: usize, lines: usize) -> Vec<u8> {
+fn roman(mut n: usize) -> String {
+    let mut out = String::new();
+    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// The lines of a long plan: sections "I. NHIEM VU 1" … of `per` tasks numbered 1. to
+/// `per`., each task wrapped over four lines.
+fn long_plan_lines(tasks: usize, per: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for t in 0..tasks {
+        if t % per == 0 {
+            lines.push(format!("{}. NHIEM VU {}", roman(t / per + 1), t / per + 1));
+        }
+        lines.push(format!("{}. Bo phan {} chu tri ra soat thu tuc hanh chinh, hoan thanh truoc ngay 30/9/2025 va", t % per + 1, t % 7));
+        lines.push("bao cao ket qua ve Van phong de tong hop, theo doi, danh gia dinh ky hang quy cho den".into());
+        lines.push("khi ket thuc ke hoach; cac bo phan phoi hop cung cap so lieu, tai lieu lien quan de".into());
+        lines.push("bao dam tien do chung cua ca don vi.".into());
+    }
+    lines
+}
+
+/// A PDF of `lines` in a standard font, `per_page` lines a page.
+fn big_pdf(lines: &[String], per_page: usize) -> Vec<u8> {
     let mut objs: Vec<String> = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".into(),
         String::new(),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>".into(),
     ];
     let mut kids = Vec::new();
-    for p in 0..pages {
+    for page in lines.chunks(per_page) {
         let mut content = String::from("BT /F1 11 Tf 13 TL 72 800 Td\n");
-        for l in 0..lines {
-            let n = p * lines + l;
-            if l % 4 == 0 {
-                content.push_str(&format!("({}. Bo phan {} chu tri ra soat thu tuc hanh chinh, hoan thanh truoc ngay 30/9/2025 va) '\n", n / 4 + 1, n % 7));
-            } else {
-                content.push_str("(bao cao ket qua ve Van phong de tong hop, theo doi, danh gia dinh ky hang quy cho den) '\n");
-            }
+        for l in page {
+            content.push_str(&format!("T* ({l}) Tj\n"));
         }
         content.push_str("ET\n");
         let content_id = objs.len() + 1;
@@ -347,24 +369,33 @@ fn import_bounded(dir: &Path, file: &str, secs: u32, kb: u64) -> String {
 
 #[test]
 fn a_five_megabyte_pdf_imports_in_linear_time() {
-    // 5 MB of page content: 600 pages of 80 lines, 12,000 numbered tasks, each item
-    // wrapped over four lines that the reader joins back. Debug build: bounded loosely;
-    // BENCHMARKS-style figures for the release build are in docs/readme-impforms.md.
+    // 5 MB of page content: 16,200 tasks in 18 sections, each task wrapped over four
+    // lines that the reader joins back, 80 lines a page. Debug build: bounded loosely;
+    // figures for the release build are in docs/readme-impforms.md.
     let dir = tempfile::tempdir().unwrap();
-    let pdf = big_pdf(600, 80);
+    let pdf = big_pdf(&long_plan_lines(16_200, 900), 80);
     assert!(pdf.len() > 5_000_000, "{}", pdf.len());
     std::fs::write(dir.path().join("big.pdf"), &pdf).unwrap();
     let toml = import_bounded(dir.path(), "big.pdf", 300, 4_000_000);
-    assert_eq!(toml.matches("\n[[task]]").count(), 12_000);
+    assert_eq!(toml.matches("\n[[task]]").count(), 16_200);
+    // Joined back: a task's four lines are its one paragraph.
+    assert!(toml.contains("den khi ket thuc ke hoach; cac bo phan"), "{}", &toml[..2000]);
 }
 
 #[test]
 fn a_five_megabyte_web_paste_imports_in_linear_time() {
-    let mut text = String::from("UBND PHƯỜNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nKẾ HOẠCH\nII. NHIỆM VỤ\n");
+    // The heading flattened, then 5 MB of tasks hard-wrapped over three lines each.
+    let mut text = String::from("UBND PHƯỜNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nKẾ HOẠCH\n");
     let mut n = 0;
     while text.len() < 5_000_000 {
+        if n % 900 == 0 {
+            text.push_str(&format!("{}. NHIỆM VỤ {}\n", roman(n / 900 + 1), n / 900 + 1));
+        }
         n += 1;
-        text.push_str(&format!("{n}. Phòng Nội vụ chủ trì rà soát, cập nhật thủ tục hành chính của\nphường, hoàn thành trước ngày 30/9/2025 và báo cáo kết quả về\nỦy ban nhân dân quận.\n"));
+        text.push_str(&format!(
+            "{}. Phòng Nội vụ chủ trì rà soát, cập nhật thủ tục hành chính của\nphường, hoàn thành trước ngày 30/9/2025 và báo cáo kết quả về\nỦy ban nhân dân quận.\n",
+            (n - 1) % 900 + 1
+        ));
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("web.txt"), &text).unwrap();
