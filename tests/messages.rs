@@ -136,6 +136,10 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
             )),
             vec!["done", "1"],
         ),
+        // --- import: the forms plans arrive in (#15) ---
+        (With(&[("scan.pdf", include_str!("fixtures/import/forms/scanned.pdf"))]), vec!["import", "scan.pdf"]),
+        (With(&[("bad.pdf", "%PDF-1.7\nnot really")]), vec!["import", "bad.pdf"]),
+        (With(&[("bad.xlsx", "PK\u{3}\u{4} not really a zip")]), vec!["import", "bad.xlsx"]),
     ]
 }
 

@@ -40,7 +40,8 @@ const MAX_GLYPHS: usize = 20_000_000;
 /// Reads a PDF's text into blocks.
 pub fn read(bytes: &[u8]) -> Result<Doc, PdfError> {
     let pages = quietly(|| extract(bytes)).unwrap_or_else(|| Err(PdfError::Corrupt("unreadable content".into())))?;
-    let letters: usize = pages.iter().flat_map(|p| &p.lines).map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
+    let letters: usize =
+        pages.iter().flat_map(|p| &p.lines).map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count()).sum();
     if letters < MIN_TEXT {
         return Err(PdfError::NoText);
     }
@@ -142,7 +143,14 @@ impl OutputDev for Collector {
         Ok(())
     }
 
-    fn output_character(&mut self, trm: &Transform, width: f64, _: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         self.count += 1;
         if self.count > MAX_GLYPHS {
             self.over = true;
@@ -255,7 +263,10 @@ fn line_of(glyphs: &[Glyph], text: &str) -> Option<Line> {
 fn is_page_number(text: &str) -> bool {
     let folded = super::scan::fold(text);
     let t = folded.trim().trim_start_matches("trang").trim().trim_matches(['-', '–', ' ']);
-    !t.is_empty() && t.len() <= 12 && t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ') && t.starts_with(|c: char| c.is_ascii_digit())
+    !t.is_empty()
+        && t.len() <= 12
+        && t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        && t.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Drops page numbers and running headers and footers: a line in the top or bottom
@@ -276,9 +287,8 @@ fn drop_margins(pages: &mut [Page]) {
     for p in pages.iter_mut() {
         let height = p.height;
         let running = |l: &Line| n >= 2 && seen.get(&masked(&l.text)).is_some_and(|&k| k >= 2 && k * 2 >= n);
-        let drop = |l: &Line| {
-            (l.y < height / 12.0 || l.y > height * 11.0 / 12.0) && (is_page_number(&l.text) || running(l))
-        };
+        let drop =
+            |l: &Line| (l.y < height / 12.0 || l.y > height * 11.0 / 12.0) && (is_page_number(&l.text) || running(l));
         while p.lines.first().is_some_and(drop) {
             p.lines.remove(0);
         }
@@ -476,7 +486,12 @@ fn continues(prev: &Line, next: &Line, m: Margins, new_page: bool) -> bool {
     let full = if centred(prev) {
         prev.x1() - prev.x0() >= 0.8 * (m.right - m.left)
     } else {
-        prev.x1() >= m.right - 2.5 * em
+        // Justified text reaches the margin; ragged text stops where the next line's first
+        // word would not have fitted.
+        let chars = next.text.chars().count().max(1) as f32;
+        let first_word = next.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
+        let word = first_word * (next.x1() - next.x0()) / chars;
+        prev.x1() >= m.right - 2.5 * em || prev.x1() + word + 0.5 * em > m.right
     };
     if !full {
         return false;
@@ -489,13 +504,16 @@ fn continues(prev: &Line, next: &Line, m: Margins, new_page: bool) -> bool {
 mod tests {
     use super::*;
 
-    fn line(x0: f32, x1: f32, y: f32, text: &str) -> Line {
+    fn line(x0: f32, x1: f32, text: &str, y: f32) -> Line {
         Line { segments: vec![Segment { x0, x1, text: text.into() }], text: text.into(), y, size: 12.0 }
     }
 
     fn two(a: (f32, f32, &str), b: (f32, f32, &str), y: f32) -> Line {
         Line {
-            segments: vec![Segment { x0: a.0, x1: a.1, text: a.2.into() }, Segment { x0: b.0, x1: b.1, text: b.2.into() }],
+            segments: vec![
+                Segment { x0: a.0, x1: a.1, text: a.2.into() },
+                Segment { x0: b.0, x1: b.1, text: b.2.into() },
+            ],
             text: format!("{} {}", a.2, b.2),
             y,
             size: 12.0,
@@ -538,15 +556,23 @@ mod tests {
             line(80.0, 540.0, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 75.0),
         ];
         let order = read_order(lines);
-        assert_eq!(texts(&order), ["Số: 35/KH-UBND Phường Bến Nghé, ngày 05/6/2025", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"]);
+        assert_eq!(
+            texts(&order),
+            [
+                "Số: 35/KH-UBND Phường Bến Nghé, ngày 05/6/2025",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
+            ]
+        );
     }
 
     #[test]
     fn paragraphs_join_their_wrapped_lines() {
         let m = Margins { left: 85.0, right: 540.0, pitch: 15.0 };
-        let first = line(113.0, 540.0, "Căn cứ Quyết định số 1234/QĐ-UBND ngày 20/3/2025 của Ủy ban nhân dân Quận 1 về", 100.0);
+        let first =
+            line(113.0, 540.0, "Căn cứ Quyết định số 1234/QĐ-UBND ngày 20/3/2025 của Ủy ban nhân dân Quận 1 về", 100.0);
         let second = line(85.0, 400.0, "công bố Chỉ số cải cách hành chính năm 2024;", 115.0);
-        let third = line(113.0, 540.0, "Thực hiện Kế hoạch số 137/KH-UBND ngày 21/5/2025 của Ủy ban nhân dân Quận 1", 130.0);
+        let third =
+            line(113.0, 540.0, "Thực hiện Kế hoạch số 137/KH-UBND ngày 21/5/2025 của Ủy ban nhân dân Quận 1", 130.0);
         assert!(continues(&first, &second, m, false));
         // The line before ends short: a new paragraph.
         assert!(!continues(&second, &third, m, false));
@@ -556,6 +582,16 @@ mod tests {
         assert!(!continues(&first, &line(85.0, 300.0, "a) Phòng Nội vụ", 115.0), m, false));
         // A paragraph goes on over the page break.
         assert!(continues(&first, &line(85.0, 400.0, "công bố", 70.0), m, true));
+        // Ragged text: the line before stops short, but the next line's first word would
+        // not have fitted after it.
+        let ragged = line(
+            85.0,
+            480.0,
+            "khi kết thúc kế hoạch; các bộ phận phối hợp cung cấp số liệu, tài liệu liên quan",
+            100.0,
+        );
+        assert!(continues(&ragged, &line(85.0, 300.0, "đểđảmbảotiếnđộchung của cả đơn vị.", 115.0), m, false));
+        assert!(!continues(&ragged, &line(85.0, 300.0, "để bảo đảm tiến độ chung.", 115.0), m, false));
     }
 
     #[test]

@@ -125,8 +125,8 @@ fn is_rule(line: &str) -> bool {
 
 /// Words after which a clause goes on: a line ending with one was wrapped.
 const CONNECTORS: &[&str] = &[
-    "cua", "va", "ve", "tai", "theo", "voi", "cho", "so", "ngay", "cac", "nhung", "tren", "trong", "doi", "den",
-    "tu", "de", "la", "duoc", "thuoc", "nham", "bang", "hoac", "phoi", "hop", "chu", "tri",
+    "cua", "va", "ve", "tai", "theo", "voi", "cho", "so", "ngay", "cac", "nhung", "tren", "trong", "doi", "den", "tu",
+    "de", "la", "duoc", "thuoc", "nham", "bang", "hoac", "phoi", "hop", "chu", "tri",
 ];
 
 /// Whether `next` continues the sentence `prev` left open (a hard wrap).

@@ -142,7 +142,10 @@ fn header(grid: &Grid) -> Option<Header> {
         (folded.len() >= 3).then(|| Header {
             row,
             task,
-            no: folded.iter().find(|(_, c)| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu")).map(|(i, _)| *i),
+            no: folded
+                .iter()
+                .find(|(_, c)| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"))
+                .map(|(i, _)| *i),
             dates: folded
                 .iter()
                 .filter(|(_, c)| has(c, &["thoi gian", "thoi han", "tien do", "han hoan thanh", "ngay"]))
