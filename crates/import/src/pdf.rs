@@ -170,6 +170,8 @@ impl OutputDev for Collector {
         {
             self.text.push_str(ch);
             last.end = self.text.len() as u32;
+            // Its advance, if it has one, is the letter's: no gap opens before the next letter.
+            last.w = last.w.max((x + width * size) as f32 - last.x);
             return Ok(());
         }
         let start = self.text.len() as u32;
@@ -609,5 +611,56 @@ mod tests {
         let mut pages = vec![page("1"), page("2"), page("3")];
         drop_margins(&mut pages);
         assert!(pages.iter().all(|p| p.lines.len() == 1 && p.lines[0].text == "Nội dung"));
+    }
+
+    /// A PDF of `objects` (numbered from 1, the first the catalogue), its cross-reference
+    /// table computed.
+    pub(super) fn pdf(objects: &[String]) -> Vec<u8> {
+        let mut out = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+        }
+        let xref = out.len();
+        out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+        for o in offsets {
+            out.push_str(&format!("{o:010} 00000 n \n"));
+        }
+        out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+        out.into_bytes()
+    }
+
+    #[test]
+    fn decomposed_marks_from_a_tounicode_map_come_out_nfc() {
+        // Codes 0x80/0x81 map to decomposed letters (e + circumflex + acute, a + dot below),
+        // 0x82 to an acute accent drawn as a glyph of its own after its letter.
+        let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def /CMapType 2 def\n\
+            1 begincodespacerange <00> <FF> endcodespacerange\n\
+            3 beginbfchar <80> <006503020301> <81> <00610323> <82> <0301> endbfchar\n\
+            endcmap CMapName currentdict /CMap defineresource pop end end";
+        let content = "BT /F1 12 Tf 72 700 Td (K\\200 ho\\201ch) Tj 0 -16 Td (Ca\\202c ph\\201m vi) Tj \
+            0 -16 Td (Phong Noi vu chu tri ra soat thu tuc hanh chinh va bao cao ket qua dung han) Tj ET";
+        let bytes = pdf(&[
+            "<< /Type /Catalog /Pages 2 0 R >>".into(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".into(),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>".into(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
+            format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len() + 1),
+        ]);
+        let doc = read(&bytes).unwrap();
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Kế hoạch");
+        assert_eq!(texts[1], "Các phạm vi");
+    }
+
+    #[test]
+    fn an_image_only_pdf_has_no_text() {
+        let bytes =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import/forms/scanned.pdf"))
+                .unwrap();
+        assert_eq!(read(&bytes).map(|d| d.blocks.len()), Err(PdfError::NoText));
+        assert!(matches!(read(b"%PDF-1.4\nbroken"), Err(PdfError::Corrupt(_))));
     }
 }
