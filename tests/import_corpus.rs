@@ -450,7 +450,6 @@ fn names_compare_by_case_and_whitespace_only() {
 
 /// The PDF LibreOffice made from one of the .docx documents gives the same draft.
 #[test]
-#[ignore = "needs the PDF reader from s15-impforms; the lead un-ignores it at merge"]
 fn pdf_of_a_corpus_docx_gives_the_same_draft() {
     let pdf = corpus().join("so-y-te-quang-ngai.pdf");
     let docx = corpus().join("so-y-te-quang-ngai.docx");

@@ -23,6 +23,7 @@ mod history;
 mod hostile;
 mod import;
 mod import_corpus;
+mod import_forms;
 mod index_check;
 mod journal;
 mod keys;

@@ -186,6 +186,10 @@ fn cases() -> Vec<(Setup, Vec<&'static str>)> {
             Plan(assess_plan("[assess]\nscore = [{ code = \"1.1\", points = 1 }]\n")),
             vec!["assess", "score", "1.1", "2"],
         ),
+        // --- import: the forms plans arrive in (#15) ---
+        (With(&[("scan.pdf", include_str!("fixtures/import/forms/scanned.pdf"))]), vec!["import", "scan.pdf"]),
+        (With(&[("bad.pdf", "%PDF-1.7\nnot really")]), vec!["import", "bad.pdf"]),
+        (With(&[("bad.xlsx", "PK\u{3}\u{4} not really a zip")]), vec!["import", "bad.xlsx"]),
     ]
 }
 

@@ -52,6 +52,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 
     let kind = match format {
         Format::Docx => "Word .docx",
+        Format::Pdf => "PDF",
+        Format::Xlsx => "Excel .xlsx",
         Format::Markdown => "Markdown",
         Format::Text => lang.pick("văn bản thường", "plain text"),
     };

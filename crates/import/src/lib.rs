@@ -1,15 +1,19 @@
 //! `par import`: drafting a plan.toml from a plan document.
 //!
-//! The document (Markdown, plain text or .docx) is read into paragraphs
-//! ([`text`], [`docx`]), the paragraphs into a draft plan ([`parse`]), and the
-//! draft into commented TOML ([`emit`]). [`scan`] holds the small readers of
+//! The document (Markdown, plain text, .docx, a PDF's text layer or an .xlsx appendix) is
+//! read into paragraphs ([`text`], [`docx`], [`pdf`], [`xlsx`]; text pasted from a legal-document
+//! website is first put back in shape by [`web`]), the paragraphs into a draft plan ([`parse`]),
+//! and the draft into commented TOML ([`emit`]). [`scan`] holds the small readers of
 //! Vietnamese administrative wording the parser is built from.
 
 pub mod docx;
 pub mod emit;
 pub mod parse;
+pub mod pdf;
 pub mod scan;
 pub mod text;
+pub mod web;
+pub mod xlsx;
 
 // The core's modules at this crate's root, and this crate as `import`, so the paths written
 // when import was a module of `par` (`crate::dates::…`, `crate::import::…`) still resolve.
@@ -21,6 +25,8 @@ use std::borrow::Cow;
 
 use crate::i18n::Lang;
 use par_core::failure::Kind;
+use par_core::messages::Msg;
+use par_core::say;
 
 pub use parse::{Draft, ParseError, explain};
 
@@ -34,6 +40,10 @@ pub enum Format {
     Markdown,
     Text,
     Docx,
+    /// A PDF with a text layer.
+    Pdf,
+    /// An Excel workbook (an appendix of tasks).
+    Xlsx,
 }
 
 /// Why a document could not be imported. Every case is the user's input (exit code 2).
@@ -58,6 +68,12 @@ pub enum ImportError {
         column: usize,
         byte: u8,
     },
+    /// A PDF without a text layer (a scan).
+    ScannedPdf,
+    /// A PDF that cannot be taken apart: what went wrong.
+    CorruptPdf(String),
+    /// An .xlsx that is not a valid workbook: what went wrong.
+    CorruptXlsx(String),
 }
 
 impl ImportError {
@@ -120,6 +136,9 @@ impl ImportError {
                 Lang::Vi => format!("{file}:{line}:{column}: văn bản không phải UTF-8 (byte 0x{byte:02X})"),
                 Lang::En => format!("{file}:{line}:{column}: the text is not UTF-8 (byte 0x{byte:02X})"),
             },
+            ImportError::ScannedPdf => say!(lang, ImportScannedPdf, file),
+            ImportError::CorruptPdf(reason) => say!(lang, ImportCorruptPdf, file, reason),
+            ImportError::CorruptXlsx(reason) => say!(lang, ImportCorruptXlsx, file, reason),
         }
     }
 
@@ -156,6 +175,9 @@ impl ImportError {
                 "lưu lại dạng UTF-8; văn bản gõ bằng phông TCVN3 (.VnTime) hoặc VNI cần chuyển mã sang Unicode trước (ví dụ bằng công cụ chuyển mã của Unikey)",
                 "save it as UTF-8; text typed in the old TCVN3 (.VnTime) or VNI fonts needs converting to Unicode first (e.g. with Unikey's converter)",
             ),
+            ImportError::ScannedPdf => Msg::ImportScannedPdfHelp.text(lang),
+            ImportError::CorruptPdf(_) => Msg::ImportCorruptPdfHelp.text(lang),
+            ImportError::CorruptXlsx(_) => Msg::ImportCorruptXlsxHelp.text(lang),
         })
     }
 
@@ -181,7 +203,11 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format, ImportError> {
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Ok(Format::Docx);
+        return Ok(if matches!(ext.as_str(), "xlsx" | "xlsm") || xlsx::is_workbook(bytes) {
+            Format::Xlsx
+        } else {
+            Format::Docx
+        });
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         // An OLE container: Word 97–2003, or a password-protected .docx.
@@ -192,18 +218,19 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format, ImportError> {
         }));
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(ImportError::Unsupported("PDF"));
+        return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"{\\rtf") {
         return Err(ImportError::Unsupported("RTF"));
     }
     match ext.as_str() {
         "docx" | "docm" | "dotx" => Err(ImportError::CorruptDocx("no zip signature".into())),
-        "pdf" => Err(ImportError::Unsupported("PDF")),
+        "pdf" => Err(ImportError::CorruptPdf("no %PDF signature".into())),
+        "xlsx" | "xlsm" => Err(ImportError::CorruptXlsx("no zip signature".into())),
         "doc" | "dot" => Err(ImportError::Unsupported("Word 97-2003 (.doc)")),
         "rtf" => Err(ImportError::Unsupported("RTF")),
         "odt" => Err(ImportError::Unsupported("OpenDocument (.odt)")),
-        "xls" | "xlsx" | "ods" | "csv" => Err(ImportError::Unsupported("bảng tính / spreadsheet")),
+        "xls" | "ods" | "csv" => Err(ImportError::Unsupported("bảng tính / spreadsheet")),
         "html" | "htm" => Err(ImportError::Unsupported("HTML")),
         "png" | "jpg" | "jpeg" | "gif" | "tif" | "tiff" | "bmp" => Err(ImportError::Unsupported("ảnh / image")),
         "md" | "markdown" | "mdown" => Ok(Format::Markdown),
@@ -246,11 +273,24 @@ fn import_with(
             docx::DocxError::OtherFormat(what) => ImportError::Unsupported(what),
             docx::DocxError::TooLarge => ImportError::TooLarge,
         })?,
+        Format::Pdf => pdf::read(bytes).map_err(|e| match e {
+            pdf::PdfError::Corrupt(why) => ImportError::CorruptPdf(why),
+            pdf::PdfError::Encrypted => ImportError::Unsupported("PDF có mật khẩu / password-protected PDF"),
+            pdf::PdfError::NoText => ImportError::ScannedPdf,
+            pdf::PdfError::TooLarge => ImportError::TooLarge,
+        })?,
+        Format::Xlsx => xlsx::read(bytes).map_err(|e| match e {
+            xlsx::XlsxError::Corrupt(why) => ImportError::CorruptXlsx(why),
+            xlsx::XlsxError::TooLarge => ImportError::TooLarge,
+        })?,
         Format::Markdown | Format::Text => {
             let text = decode(bytes)?;
             if text.contains('\0') {
                 return Err(ImportError::Unsupported("nhị phân / binary"));
             }
+            // Text pasted from a legal-document website: its heading's columns split, its
+            // hard-wrapped sentences joined (any other text comes back as it was).
+            let text = web::normalise(&text);
             // Plain text is read as Markdown too: a ".txt" copy of a Markdown plan is common,
             // and Markdown's marks are rare in plain Vietnamese text.
             text::from_text(&text, true)
@@ -265,7 +305,7 @@ fn import_with(
     // The paragraphs are read: their memory goes back for the text to be written.
     drop(doc);
     let added = today.map(|t| draft.meta.date.unwrap_or(t));
-    let origin = emit::Origin { name, paragraphs: format == Format::Docx, added };
+    let origin = emit::Origin { name, paragraphs: matches!(format, Format::Docx | Format::Pdf), added };
     let toml = emit::emit(&draft, &origin);
     Ok(Imported { format, draft, toml })
 }
@@ -306,12 +346,14 @@ mod tests {
     #[test]
     fn detects_formats() {
         assert_eq!(detect(b"PK\x03\x04rest", "a.bin"), Ok(Format::Docx));
-        assert_eq!(detect(b"%PDF-1.7", "plan.docx"), Err(ImportError::Unsupported("PDF")));
+        assert_eq!(detect(b"%PDF-1.7", "plan.docx"), Ok(Format::Pdf));
         assert_eq!(
             detect(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a.doc"),
             Err(ImportError::Unsupported("Word 97-2003 (.doc)"))
         );
-        assert_eq!(detect(b"text", "a.pdf"), Err(ImportError::Unsupported("PDF")));
+        assert!(matches!(detect(b"text", "a.pdf"), Err(ImportError::CorruptPdf(_))));
+        assert!(matches!(detect(b"text", "a.xlsx"), Err(ImportError::CorruptXlsx(_))));
+        assert_eq!(detect(b"PK\x03\x04rest", "a.xlsx"), Ok(Format::Xlsx));
         assert!(matches!(detect(b"text", "a.docx"), Err(ImportError::CorruptDocx(_))));
         assert_eq!(detect(b"# KH", "a.MD"), Ok(Format::Markdown));
         assert_eq!(detect(b"KH", "a.txt"), Ok(Format::Text));

@@ -759,4 +759,30 @@ messages! {
         vi: "par assess score MÃ ĐIỂM --explain \"…\" cho từng tiêu chí, hoặc par assess na MÃ --reason \"…\"",
         en: "par assess score CODE POINTS --explain \"…\" for each, or par assess na CODE --reason \"…\""
     },
+
+    // --- import: the forms plans arrive in (#15) ---
+    ImportScannedPdf => {
+        vi: "{file} là tệp PDF không có lớp chữ (bản quét, chỉ có hình ảnh): par không đọc được chữ trong ảnh",
+        en: "{file} is a PDF without a text layer (a scan, images only): par cannot read text in images"
+    },
+    ImportScannedPdfHelp => {
+        vi: "nhận dạng chữ (OCR) rồi lưu thành PDF có lớp chữ hoặc .docx, hoặc tải bản .docx của văn bản từ hệ thống quản lý văn bản (e-office), sau đó chạy lại `par import`",
+        en: "run OCR on it and save it as a PDF with text or as .docx, or download the document's .docx from the e-office system, then run `par import` again"
+    },
+    ImportCorruptPdf => {
+        vi: "{file} không phải tệp PDF đọc được (tệp hỏng hoặc bị cắt: {reason})",
+        en: "{file} is not a readable PDF (damaged or truncated: {reason})"
+    },
+    ImportCorruptPdfHelp => {
+        vi: "tải lại tệp từ hệ thống quản lý văn bản, hoặc mở bằng Word (hoặc LibreOffice) rồi lưu dạng .docx hoặc .txt, sau đó chạy lại `par import`",
+        en: "download the file again from the e-office system, or open it in Word (or LibreOffice) and Save As .docx, or as .txt, then run `par import` again"
+    },
+    ImportCorruptXlsx => {
+        vi: "{file} không phải tệp Excel .xlsx hợp lệ (tệp hỏng hoặc bị cắt: {reason})",
+        en: "{file} is not a valid Excel .xlsx file (damaged or truncated: {reason})"
+    },
+    ImportCorruptXlsxHelp => {
+        vi: "mở bằng Excel (hoặc LibreOffice Calc) và lưu lại thành tệp .xlsx mới",
+        en: "open it in Excel (or LibreOffice Calc) and save it again as a new .xlsx file"
+    },
 }

@@ -225,6 +225,8 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
     let first_roman = labels.iter().position(|l| l.as_ref().is_some_and(|l| l.kind == LabelKind::Roman));
     let body_start = first_roman
         .or_else(|| labels.iter().position(|l| l.as_ref().is_some_and(|l| l.kind.is_numbered())))
+        // A table of tasks alone (an Excel appendix): the body starts at its header row.
+        .or_else(|| blocks.iter().position(|b| !b.cells.is_empty() && body::columns(&b.cells).is_some()))
         .ok_or(ParseError::NoTasks)?;
     let tail_start = tail_start(blocks, body_start);
 
