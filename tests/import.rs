@@ -1133,6 +1133,17 @@ fn department_and_province_headings_and_group_owners() {
     let (_, plan) = import(dir.path(), &dir.path().join("so-y-te.txt"));
     assert_eq!((plan.meta.unit.as_str(), plan.meta.superior.as_deref()), ("Sở Y tế tỉnh Bình Định", None));
     assert_eq!(owner(&plan, "1"), Some("Phòng Nghiệp vụ Y"));
+
+    // A heading wrapped after its place word (a PDF's narrow column): "ỦY BAN NHÂN DÂN
+    // TỈNH" / "QUẢNG NGÃI" is one name, the superior of "SỞ Y TẾ" below it.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "ỦY BAN NHÂN DÂN TỈNH\nQUẢNG NGÃI\nSỞ Y TẾ\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n\nI. NHIỆM VỤ\n1. Phòng Nghiệp vụ Y rà soát thủ tục hành chính trước ngày 30/6/2025.\n";
+    std::fs::write(dir.path().join("so-y-te.txt"), doc).unwrap();
+    let (_, plan) = import(dir.path(), &dir.path().join("so-y-te.txt"));
+    assert_eq!(
+        (plan.meta.unit.as_str(), plan.meta.superior.as_deref()),
+        ("Sở Y tế", Some("Ủy ban nhân dân tỉnh Quảng Ngãi"))
+    );
 }
 
 #[test]

@@ -486,7 +486,19 @@ fn merge_agency(lines: Vec<(usize, String)>) -> Vec<AgencyLine> {
     for (line, l) in lines {
         let f = fold(&l);
         let is_place = lex.places.iter().any(|p| f.starts_with(p.as_str())) && l.split_whitespace().count() <= 8;
+        // A PDF or a narrow column wraps "ỦY BAN NHÂN DÂN TỈNH" / "QUẢNG NGÃI": a short line
+        // that opens with no head finishes a line ending in a place word.
+        let opens_with_head =
+            lex.heads.iter().any(|h| f.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')));
+        let is_place_name = l.split_whitespace().count() <= 4 && !opens_with_head;
         match out.last_mut() {
+            Some(prev) if is_place_name && !prev.joined && ends_in_place_word(&fold(&prev.text)) => {
+                prev.text.push(' ');
+                prev.text.push_str(&l);
+                prev.source.push_str(" / ");
+                prev.source.push_str(&l);
+                prev.joined = true;
+            }
             Some(prev) if is_place && !prev.joined && completes(&fold(&prev.text)) => {
                 prev.text.push(' ');
                 prev.text.push_str(&l);
@@ -498,6 +510,14 @@ fn merge_agency(lines: Vec<(usize, String)>) -> Vec<AgencyLine> {
         }
     }
     out
+}
+
+/// "uy ban nhan dan tinh": a head whose place word waits for its name on the next line.
+fn ends_in_place_word(folded: &str) -> bool {
+    let lex = lexicon();
+    // The lexicon keeps place words with a space after them ("tinh "), to match at a word's end.
+    lex.places.iter().any(|p| folded.ends_with(&format!(" {}", p.trim_end())))
+        && lex.place_heads.iter().any(|h| folded.starts_with(&format!("{h} ")))
 }
 
 /// Whether a heading line (folded) is a head that a place completes, without a place yet:
