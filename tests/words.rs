@@ -206,7 +206,7 @@ fn bad_notes_are_refused_and_nothing_is_written() {
         "[[report.note]]\nperiod = \"2025-Q3\"\nkind = \"mood\"\ntext = \"x\"\n\n[[basis]]",
         1,
     ));
-    let run = s.par(["report", "--quarter", "Q3"]);
+    let run = s.par(["--lang", "en", "report", "--quarter", "Q3"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("unknown note kind `mood`") && run.stderr.contains("plan.toml:"), "{}", run.stderr);
 }
@@ -407,7 +407,7 @@ fn word_reports_convert_and_number_their_pages() {
 #[test]
 fn an_unknown_unit_kind_is_refused_with_its_line() {
     let s = session(&WARD.replace("unit_kind = \"ward\"", "unit_kind = \"village\""));
-    let run = s.par(["report", "--quarter", "Q3"]);
+    let run = s.par(["--lang", "en", "report", "--quarter", "Q3"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("plan.toml:4:") && run.stderr.contains("unknown unit_kind `village`"),
