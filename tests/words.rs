@@ -343,7 +343,7 @@ fn check_warns_when_the_recipients_lack_the_superior_body() {
     assert_eq!(run.code, 0, "a warning does not fail the check");
     assert_eq!(
         run.stderr,
-        "warning: Nơi nhận của báo cáo thiếu cơ quan cấp trên (Ủy ban nhân dân Thành phố Hồ Chí Minh)\n\
+        "cảnh báo: Nơi nhận của báo cáo thiếu cơ quan cấp trên (Ủy ban nhân dân Thành phố Hồ Chí Minh)\n\
          \x20 gợi ý: thêm \"Ủy ban nhân dân Thành phố Hồ Chí Minh\" vào recipients trong [report] (hoặc [plan])\n"
     );
     let json = session(WARD).par(["check", "--format", "json"]);
