@@ -142,10 +142,9 @@ proptest! {
                 prop_assert!(allowed.contains(&run.code), "{:?} exited {}: {}", args, run.code, run.stderr);
                 // `par check` may warn about the plan's head (the recipients lack the
                 // superior body): a warning and its help line, nothing else (labels in the
-                // output language, Vietnamese here).
-                let stray = run.stderr.lines().filter(|l| {
-                    !(c[0] == "check" && (l.starts_with("cảnh báo: ") || l.starts_with("  gợi ý: ")))
-                });
+                // plan's language).
+                let labels = ["cảnh báo: ", "warning: ", "  gợi ý: ", "  help: "];
+                let stray = run.stderr.lines().filter(|l| !(c[0] == "check" && labels.iter().any(|p| l.starts_with(p))));
                 prop_assert!(stray.count() == 0, "{:?}: {}", args, run.stderr);
                 if format == "json" {
                     let v: serde_json::Value = serde_json::from_str(&run.stdout)
