@@ -310,6 +310,13 @@ fn plan_check_cases() -> Vec<(Setup, Vec<&'static str>)> {
         (Seed, vec!["-f", "plan.toml", "rollup", "."]),
         (Seed, vec!["rollup", ".", "--quarter", "Q9"]),
         (Then(roster_not_utf8), vec!["rollup", "."]),
+        (With(&[("units.toml", "[[unit]]\ncode = 1\n")]), vec!["rollup", ".", "--today", "2025-10-10"]),
+        (With(&[("units.toml", "[[unit]]\ncode = \"A\"\n")]), vec!["rollup", ".", "--today", "2025-10-10"]),
+        (With(&[("units.toml", "[[unit]]\nname = \"Trường A\"\n")]), vec!["rollup", ".", "--today", "2025-10-10"]),
+        (
+            With(&[("units.toml", "[[unit]]\ncode = \"A\"\nname = \"Trường A\"\n\n[[unit]]\ncode = \"a\"\nname = \"Trường B\"\n")]),
+            vec!["rollup", ".", "--today", "2025-10-10"],
+        ),
         (With(&[("hong.toml", "x = [")]), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
         // clap's usage errors.
         (Seed, vec!["status", "--frmat", "json"]),

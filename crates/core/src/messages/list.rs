@@ -536,6 +536,26 @@ with_plan_checks! {
     RollupQuarterHelp => { vi: "ví dụ: --quarter Q3 hoặc --quarter 2025-Q3", en: "e.g. --quarter Q3 or --quarter 2025-Q3" },
     RosterNotUtf8 => { vi: "{file}: không phải văn bản UTF-8", en: "{file}: not UTF-8 text" },
     RosterNotUtf8Help => { vi: "lưu lại tệp dạng UTF-8", en: "save the file as UTF-8" },
+    RosterUnreadable => { vi: "danh sách đơn vị {file}:{line}: {reason}", en: "roster {file}:{line}: {reason}" },
+    RosterUnreadableHelp => {
+        vi: "sửa tệp: mỗi đơn vị là một bảng [[unit]] có code, name, kind, parent; thiết lập của cơ quan trong [office]",
+        en: "fix the file: each unit is a [[unit]] table with code, name, kind, parent; the office's settings go in [office]"
+    },
+    RosterUnitNoName => { vi: "danh sách đơn vị {at}: đơn vị thứ {n} không có tên (name)", en: "roster {at}: unit {n} has no name" },
+    RosterUnitNoNameHelp => { vi: "thêm name = \"…\" cho đơn vị đó", en: "add name = \"…\" to that unit" },
+    RosterUnitNoCode => {
+        vi: "danh sách đơn vị {file}: đơn vị “{name}” không có mã (code)",
+        en: "roster {file}: unit “{name}” has no code"
+    },
+    RosterUnitNoCodeHelp => {
+        vi: "thêm code = \"…\" (mã đơn vị, cũng ghi ở [plan] code của kế hoạch)",
+        en: "add code = \"…\" (the unit's code, also written as [plan] code in its plan)"
+    },
+    RosterCodeTwice => {
+        vi: "danh sách đơn vị {file}:{line}: mã `{code}` trùng, đã dùng cho “{other}”",
+        en: "roster {file}:{line}: duplicate code `{code}`, already used for “{other}”"
+    },
+    RosterCodeTwiceHelp => { vi: "mỗi đơn vị một mã riêng", en: "give each unit its own code" },
     RollupSkipped => { vi: "bỏ qua {file}: {why}", en: "skipped {file}: {why}" },
 
     // The write journal (`par restore`): warnings.
