@@ -129,3 +129,105 @@ pub fn report(error: &anyhow::Error) -> (String, i32) {
     // Errors quote plan text and arguments: neutralise escapes before they reach a terminal.
     (crate::text::clean(&text).into_owned(), exit_code(error))
 }
+
+/// The language of a usage error, read from the raw arguments (clap failed, so `--lang`
+/// was not parsed): `--lang en` or `--lang=en` before a lone `--`, else Vietnamese.
+pub fn lang_of_args(args: &[std::ffi::OsString]) -> Lang {
+    let mut lang = Lang::Vi;
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = it.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--lang" => it.next().map(|v| v.into_owned()),
+            a => a.strip_prefix("--lang=").map(str::to_string),
+        };
+        if let Some(v) = value {
+            lang = Lang::parse(&v).unwrap_or(lang);
+        }
+    }
+    lang
+}
+
+/// A usage error of clap (unknown flag or command, missing argument, bad value) worded
+/// from the catalogue in `lang`, clap's usage line kept; `None` for what clap prints as
+/// it is (`--help`, `--version`, the help shown when no command is given).
+pub fn usage(e: &clap::Error, lang: Lang) -> Option<String> {
+    use crate::messages::Msg;
+    use crate::say;
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand) {
+        return None;
+    }
+    let get = |kind: C| -> Option<String> {
+        match e.get(kind)? {
+            V::String(s) => Some(s.clone()),
+            V::Strings(v) => Some(v.join("', '")),
+            V::StyledStr(s) => Some(s.to_string()),
+            V::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let list = |kind: C| -> Option<String> {
+        match e.get(kind)? {
+            V::Strings(v) => Some(v.join(", ")),
+            V::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    };
+    let rendered = e.render().to_string();
+    // clap's own words, for the kinds the catalogue has no text of its own for.
+    let detail = || rendered.lines().next().unwrap_or("").trim_start_matches("error: ").trim().to_string();
+    let arg = get(C::InvalidArg).unwrap_or_default();
+    let mut tips = Vec::new();
+    let message = match e.kind() {
+        K::UnknownArgument => {
+            if let Some(near) = get(C::SuggestedArg) {
+                tips.push(say!(lang, ClapSimilarArgument, near));
+            }
+            // clap's tip to pass a value starting with `-` after `--`.
+            if e.get(C::Suggested).is_some() && arg.starts_with('-') {
+                tips.push(say!(lang, ClapTrailingTip, arg));
+            }
+            say!(lang, ClapUnknownArgument, arg)
+        }
+        K::InvalidSubcommand => {
+            if let Some(near) = get(C::SuggestedSubcommand) {
+                tips.push(say!(lang, ClapSimilarCommand, near));
+            }
+            say!(lang, ClapUnknownCommand, command = get(C::InvalidSubcommand).unwrap_or_default())
+        }
+        K::InvalidValue => match get(C::InvalidValue).filter(|v| !v.is_empty()) {
+            None => say!(lang, ClapValueRequired, arg),
+            Some(value) => {
+                if let Some(near) = get(C::SuggestedValue) {
+                    tips.push(say!(lang, ClapSimilarValue, near));
+                }
+                if let Some(values) = list(C::ValidValue) {
+                    tips.push(say!(lang, ClapPossibleValues, values));
+                }
+                say!(lang, ClapInvalidValue, value, arg)
+            }
+        },
+        K::ValueValidation => {
+            let value = get(C::InvalidValue).unwrap_or_default();
+            let reason = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_else(detail);
+            say!(lang, ClapBadValue, value, arg, reason)
+        }
+        K::MissingRequiredArgument => say!(lang, ClapMissingArguments, args = list(C::InvalidArg).unwrap_or_default()),
+        K::ArgumentConflict => match get(C::PriorArg) {
+            Some(other) if other != arg => say!(lang, ClapConflict, arg, other),
+            _ => say!(lang, ClapRepeated, arg),
+        },
+        K::InvalidUtf8 => say!(lang, ClapNotUtf8),
+        _ => say!(lang, ClapOther, detail = detail()),
+    };
+    let mut out = format!("error: {message}\n");
+    for tip in tips {
+        out.push_str(&format!("\n  {}: {tip}\n", Msg::LabelTip.text(lang)));
+    }
+    if let Some(usage) = rendered.lines().find_map(|l| l.strip_prefix("Usage: ")) {
+        out.push_str(&format!("\n{}\n", say!(lang, ClapUsage, usage)));
+    }
+    out.push_str(&format!("\n{}\n", say!(lang, ClapMoreInfo)));
+    Some(out)
+}

@@ -105,10 +105,18 @@ pub fn run() -> i32 {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
     // `--date hôm qua` typed without quotes, as the help's examples read, is one value.
-    let cli = match Cli::try_parse_from(dates::glue_date_words(std::env::args_os().collect())) {
+    let args = dates::glue_date_words(std::env::args_os().collect());
+    let lang = error::lang_of_args(&args);
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Usage errors in the run's language, from the catalogue; help and version as clap prints them.
+            match error::usage(&e, lang) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() { code::INPUT } else { code::OK };
         }
     };

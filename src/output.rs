@@ -6,6 +6,7 @@
 //! folder, then renamed) so a failed or interrupted run never leaves half a file behind;
 //! a device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written directly, never renamed over.
 
+use crate::messages::Msg;
 use crate::say;
 use std::fs;
 use std::io::{IsTerminal, Write};
@@ -64,17 +65,14 @@ impl OutputFile {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if fs::symlink_metadata(path).is_ok() {
-                    return Err(cannot(lang.pick(
-                        "đó là liên kết (symbolic link) trỏ tới tệp không có; par không ghi qua nó",
-                        "it is a symbolic link to nothing; par does not write through it",
-                    )));
+                    return Err(cannot(Msg::OutputDanglingLink.text(lang)));
                 }
                 return Ok(OutputFile { path: path.to_path_buf(), target: Target::New });
             }
             Err(e) => return Err(cannot(&io_reason_in(&e, lang))),
         };
         if meta.is_dir() {
-            return Err(cannot(lang.pick("đó là thư mục, không phải tệp", "it is a folder, not a file")));
+            return Err(cannot(Msg::OutputIsFolder.text(lang)));
         }
         if is_stdout(&meta) {
             return Ok(OutputFile { path: path.to_path_buf(), target: Target::Stdout });
@@ -83,10 +81,7 @@ impl OutputFile {
             if writable_in_place(&meta) {
                 return Ok(OutputFile { path: path.to_path_buf(), target: Target::Direct });
             }
-            return Err(cannot(lang.pick(
-                "đó không phải tệp thường (thiết bị khối, socket…); par không ghi vào đó",
-                "it is not a regular file (a block device, a socket…); par does not write there",
-            )));
+            return Err(cannot(Msg::OutputNotRegular.text(lang)));
         }
         if inputs.iter().any(|input| same_file(path, &meta, input)) {
             return Err(Fail::input(say!(lang, OutputIsInput, shown)).help(say!(lang, OutputIsInputHelp)));

@@ -273,8 +273,8 @@ fn recurring_done_marks_need_their_period() {
         "[[task]]\nid = \"4\"\nsection = \"II\"\ntitle = \"a\"\nrepeat = \"mỗi quý\"\n\n[[task.done]]\ndate = 2025-06-20\n",
     );
     let err = Session::with_plan(&text).par(["status"]).fails(2);
-    assert!(err.contains("task `4` repeats quarterly, so its done mark needs the period it closes"), "{err}");
-    assert!(err.contains("gợi ý: add period = \"2025-Q2\""), "{err}");
+    assert!(err.contains("nhiệm vụ `4` lặp lại quarterly, nên mục hoàn thành phải ghi kỳ được hoàn thành"), "{err}");
+    assert!(err.contains("gợi ý: thêm period = \"2025-Q2\""), "{err}");
 }
 
 #[test]
@@ -393,5 +393,8 @@ fn help_has_examples() {
     let out = Session::seed().par(["list", "--help"]).ok();
     assert!(out.contains("par list --status overdue"), "{out}");
     let err = Session::seed().par(["lisst"]).fails(2);
+    // clap's usage errors are in the run's language (issue #18, point 5).
+    assert!(err.contains("không có lệnh 'lisst'"), "{err}");
+    let err = Session::seed().par(["--lang", "en", "lisst"]).fails(2);
     assert!(err.contains("unrecognized subcommand 'lisst'"), "{err}");
 }

@@ -133,7 +133,7 @@ fn escapes_in_errors_are_neutralised_too() {
         "[[task]]\nid = \"1\\u001b[2J\"\nsection = \"II\"\ntitle = \"a b\"\n\n\
          [[task]]\nid = \"1\\u001b[2J\"\nsection = \"II\\u001b]0;x\\u0007\"\ntitle = \"c d\"\nowner = \"\\u202eht\"\n",
     );
-    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "status"]).fails(2);
     check_terminal(&err, "status (error)");
     assert!(err.contains("task id `1\\u{1b}[2J` is used twice"), "{err}");
     assert!(err.contains("unknown owner `\\u{202e}ht`"), "{err}");
@@ -314,7 +314,7 @@ fn dates_far_out_of_range_get_clear_errors() {
         ("2025-02-30", "invalid date"),
         ("1979-05-27T07:32:00Z", "task `1`'s due date is not a date"),
     ] {
-        let err = Session::with_plan(&task(due)).par(["status"]).fails(2);
+        let err = Session::with_plan(&task(due)).par(["--lang", "en", "status"]).fails(2);
         assert!(err.contains(says), "{due}: {err}");
         assert!(err.contains("plan.toml:18:7"), "{due}: {err}");
     }
@@ -505,7 +505,7 @@ fn index_trees_in_any_order_and_with_bad_codes_are_reported_truly() {
          [[index.criterion]]\ncode = \"1\"\ntitle = \"A\"\nmax = 10\nlast_year = 9\n\
          [[index.criterion]]\ncode = \"2\"\ntitle = \"B\"\nmax = 1\n",
     );
-    let err = Session::with_plan(&text).par(["index"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "index"]).fails(2);
     assert!(err.contains("criterion code `bad code` must be dotted parts"), "{err}");
     assert!(!err.contains("above its maximum"), "{err}");
     // `1`, `2`, `1.1` is a valid order: 1.1 is drawn under area 1, not area 2.
@@ -864,7 +864,7 @@ fn invisible_and_direction_characters_are_shown_escaped() {
 
     // Error messages: text from the file and text typed on the command line.
     let bad = plan_with("[[task]]\nid = \"1\"\nsection = \"II\"\ntitle = \"a b\"\nowner = \"h\\u200Bt\\u061C\"\n");
-    let err = Session::with_plan(&bad).par(["status"]).fails(2);
+    let err = Session::with_plan(&bad).par(["--lang", "en", "status"]).fails(2);
     check_terminal(&err, "status (error)");
     assert!(err.contains("unknown owner `h\\u{200b}t\\u{61c}`"), "{err}");
     let err = s.run(&["show", "1\u{200b}\u{202e}\u{9b}", "--today", "2025-06-01"]).fails(2);
@@ -935,7 +935,7 @@ fn task_ids_equal_after_nfc_are_a_duplicate() {
     ));
     let line_of = |needle: &str| text.lines().position(|l| l == needle).unwrap() + 1;
     let (first, second) = (line_of("id = \"Việc\""), line_of(&format!("id = \"{}\"", nfd("Việc"))));
-    let err = Session::with_plan(&text).par(["status"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "status"]).fails(2);
     check_terminal(&err, "status (error)");
     // Listed with the other problems, with the place of both.
     assert!(err.contains("duplicate id"), "{err}");

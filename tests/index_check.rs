@@ -85,7 +85,7 @@ fn bad_index_and_measurements_are_all_reported() {
          [[task]]\nid = \"5\"\nsection = \"II\"\ntitle = \"Thư điện tử\"\nowner = \"ht\"\ndue = 2025-12-31\n\n\
          [[task.measure]]\nvalue = 3\ndate = 2025-07-31\n",
     );
-    let err = Session::with_plan(&text).par(["index"]).fails(2);
+    let err = Session::with_plan(&text).par(["--lang", "en", "index"]).fails(2);
     for needle in [
         "the self-assessed score of `1.1` (5) is above its maximum (4)",
         "the maximum of criterion `1.2` must be zero or more points",

@@ -141,10 +141,10 @@ proptest! {
                 let allowed = if c[0] == "check" { &[0, 1][..] } else { &[0][..] };
                 prop_assert!(allowed.contains(&run.code), "{:?} exited {}: {}", args, run.code, run.stderr);
                 // `par check` may warn about the plan's head (the recipients lack the
-                // superior body): a warning and its help line, nothing else.
-                let stray = run.stderr.lines().filter(|l| {
-                    !(c[0] == "check" && (l.starts_with("warning: ") || l.starts_with("  gợi ý: ") || l.starts_with("  help: ")))
-                });
+                // superior body): a warning and its help line, nothing else (labels in the
+                // plan's language).
+                let labels = ["cảnh báo: ", "warning: ", "  gợi ý: ", "  help: "];
+                let stray = run.stderr.lines().filter(|l| !(c[0] == "check" && labels.iter().any(|p| l.starts_with(p))));
                 prop_assert!(stray.count() == 0, "{:?}: {}", args, run.stderr);
                 if format == "json" {
                     let v: serde_json::Value = serde_json::from_str(&run.stdout)

@@ -232,7 +232,7 @@ fn decree_09_and_reform_calendars() {
     Par::new()
         .today("2025-05-05")
         .cmd_on(&path)
-        .args(["report", "--quarter", "Q2"])
+        .args(["--lang", "en", "report", "--quarter", "Q2"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no Q2 report").and(predicate::str::contains("2025-H1")));

@@ -206,7 +206,7 @@ fn bad_notes_are_refused_and_nothing_is_written() {
         "[[report.note]]\nperiod = \"2025-Q3\"\nkind = \"mood\"\ntext = \"x\"\n\n[[basis]]",
         1,
     ));
-    let run = s.par(["report", "--quarter", "Q3"]);
+    let run = s.par(["--lang", "en", "report", "--quarter", "Q3"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("unknown note kind `mood`") && run.stderr.contains("plan.toml:"), "{}", run.stderr);
 }
@@ -343,7 +343,7 @@ fn check_warns_when_the_recipients_lack_the_superior_body() {
     assert_eq!(run.code, 0, "a warning does not fail the check");
     assert_eq!(
         run.stderr,
-        "warning: Nơi nhận của báo cáo thiếu cơ quan cấp trên (Ủy ban nhân dân Thành phố Hồ Chí Minh)\n\
+        "cảnh báo: Nơi nhận của báo cáo thiếu cơ quan cấp trên (Ủy ban nhân dân Thành phố Hồ Chí Minh)\n\
          \x20 gợi ý: thêm \"Ủy ban nhân dân Thành phố Hồ Chí Minh\" vào recipients trong [report] (hoặc [plan])\n"
     );
     let json = session(WARD).par(["check", "--format", "json"]);
@@ -407,7 +407,7 @@ fn word_reports_convert_and_number_their_pages() {
 #[test]
 fn an_unknown_unit_kind_is_refused_with_its_line() {
     let s = session(&WARD.replace("unit_kind = \"ward\"", "unit_kind = \"village\""));
-    let run = s.par(["report", "--quarter", "Q3"]);
+    let run = s.par(["--lang", "en", "report", "--quarter", "Q3"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("plan.toml:4:") && run.stderr.contains("unknown unit_kind `village`"),

@@ -144,7 +144,7 @@ fn a_file_broken_by_hand_is_not_written() {
     );
     fs::write(&path, &unknown).unwrap();
     PAR.cmd_in(dir.path())
-        .args(["done", "1"])
+        .args(["--lang", "en", "done", "1"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown owner `phtt`"));

@@ -28,7 +28,11 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> anyhow::Result<Outcome> {
     let warnings = plan_warnings(plan, ctx.today, lang);
     // With JSON the warnings are in the document; on a terminal, on standard error.
     for w in warnings.iter().filter(|_| args.format == ReadFormat::Table) {
-        eprintln!("warning: {}", crate::text::clean(&w.problem));
+        eprintln!(
+            "{}: {}",
+            crate::messages::label(lang, crate::messages::Msg::LabelWarning),
+            crate::text::clean(&w.problem)
+        );
         eprintln!("  {}: {}", crate::failure::help_label(lang), crate::text::clean(&w.fix));
     }
     let stdout = match args.format {

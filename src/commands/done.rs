@@ -40,10 +40,10 @@ pub fn run(ctx: &Context, args: &DoneArgs) -> anyhow::Result<Outcome> {
             }
         },
     };
-    resolve::not_future(date, ctx.today, ("việc đã làm", "work done"), lang)?;
+    resolve::not_future(date, ctx.today, crate::messages::Msg::WhatWorkDone, lang)?;
     let what = match period {
-        Some(p) => format!("{} {} ({})", lang.pick("nhiệm vụ", "task"), task.id, p.label(lang)),
-        None => format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id),
+        Some(p) => say!(lang, WhatTaskInPeriod, id = task.id, period = p.label(lang)),
+        None => say!(lang, WhatTask, id = task.id),
     };
     if let Some(prev) = task.done.iter().find(|d| d.period == period) {
         let reopen = match period {

@@ -113,18 +113,14 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
             shown.push(("indicator".into(), Some("[task.indicator]".into()), None));
         }
         None if drop_indicator => {
-            return Err(Fail::findings(lang.pick(
-                &format!("nhiệm vụ {} không có chỉ số đo [task.indicator]; không ghi gì", task.id),
-                &format!("task {} has no [task.indicator]; nothing was written", task.id),
-            ))
-            .into());
+            return Err(Fail::findings(say!(lang, NoIndicatorToRemove, id = task.id)).into());
         }
         Some((h, removal)) if !ind_set.is_empty() => {
             let range = h.start..removal.end;
             let old_text = &text[range.clone()];
             let new =
                 edit_table(old_text, INDICATOR, false, &ind_set, &[], s.eol(), crate::plan::schema::RawIndicator::KEYS)
-                    .map_err(|e| Fail::input(format!("[task.indicator]: {e}")))?;
+                    .map_err(|reason| Fail::input(say!(lang, TableEditFailed, table = "[task.indicator]", reason)))?;
             let keys: Vec<&str> = ind_set.iter().map(|(k, _)| *k).collect();
             let old = values_of(old_text, INDICATOR, false, &keys);
             for (n, (key, v)) in ind_set.iter().enumerate() {
@@ -172,8 +168,5 @@ pub fn run(ctx: &Context, args: &EditArgs) -> anyhow::Result<Outcome> {
 }
 
 fn both(key: &str, lang: Lang) -> Fail {
-    Fail::input(lang.pick(
-        &format!("`{key}` vừa được đặt vừa bị xóa (--unset); chọn một"),
-        &format!("`{key}` is both set and removed (--unset); choose one"),
-    ))
+    Fail::input(say!(lang, SetAndUnset, key))
 }

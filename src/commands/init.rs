@@ -29,7 +29,8 @@ pub fn run(ctx: &Context, args: &InitArgs) -> anyhow::Result<Outcome> {
     let text = template(args, unit, year, start, kind, ctx.lang.map_or("vi", |l| l.pick("vi", "en")));
     // The template must load as it is; a failure here is a bug in par, not the user's.
     crate::plan::load::parse(&path, &text).map_err(|e| {
-        Fail::rendered(crate::error::Kind::Input, format!("{e}\n      note: template error, please report"))
+        let note = crate::messages::Msg::LabelNote.text(lang);
+        Fail::rendered(crate::error::Kind::Input, format!("{e}\n      {note}: {}", crate::say!(lang, TemplateBroken)))
     })?;
     atomic::create_new(&path, text.as_bytes(), lang)?;
     let k = KindInfo::of(kind);
@@ -66,14 +67,8 @@ fn start_day(ctx: &Context, args: &InitArgs, year: i32, lang: Lang) -> Result<Na
     };
     let day = crate::write::resolve::date(typed, "--start", ctx.today, year, lang)?;
     if day.year() != year {
-        return Err(Fail::input(lang.pick(
-            &format!("--start: ngày {} không thuộc năm kế hoạch {year}", crate::dates::short(day)),
-            &format!("--start: {} is not in the plan's year {year}", crate::dates::short(day)),
-        ))
-        .help(lang.pick(
-            &format!("ghi một ngày của năm {year}, ví dụ --start 1/7/{year}, hoặc đổi năm với --year"),
-            &format!("give a day of {year}, e.g. --start 1/7/{year}, or change the year with --year"),
-        )));
+        return Err(Fail::input(crate::say!(lang, StartOutsideYear, day = crate::dates::short(day), year))
+            .help(crate::say!(lang, StartOutsideYearHelp, year)));
     }
     Ok(day)
 }

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> anyhow::Result<Outcome> {
         Some(d) => resolve::date(d, "--date", ctx.today, plan.meta.year, lang)?,
         None => ctx.today,
     };
-    resolve::not_future(date, ctx.today, ("việc đã làm", "work done"), lang)?;
+    resolve::not_future(date, ctx.today, crate::messages::Msg::WhatWorkDone, lang)?;
     // Without a period, a recurring task's entry goes to the one occurrence past due and
     // open, else to the period of its date (#18.2).
     let mut chosen_note = String::new();

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
             .help(say!(lang, MeasureOutsideYearHelp, year))
             .into());
     }
-    resolve::not_future(date, ctx.today, ("số đo", "a measurement"), lang)?;
+    resolve::not_future(date, ctx.today, crate::messages::Msg::WhatAMeasurement, lang)?;
     // The measurement of that period, if any: a recurring task has one per period; any other
     // task's latest measurement is what --replace corrects.
     let existing = match period {
@@ -89,16 +89,11 @@ pub fn run(ctx: &Context, args: &MeasureArgs) -> anyhow::Result<Outcome> {
             });
         }
         None if args.replace => {
-            let p = period.map(|p| format!(" {} {p}", lang.pick("kỳ", "for"))).unwrap_or_default();
-            return Err(Fail::input(lang.pick(
-                &format!("--replace: nhiệm vụ {} chưa có số đo{p} nên không có gì để sửa; không ghi gì", task.id),
-                &format!(
-                    "--replace: task {} has no measurement{p}, so there is nothing to correct; nothing was written",
-                    task.id
-                ),
-            ))
-            .help(lang.pick("bỏ --replace để ghi số đo mới", "leave out --replace to record a new measurement"))
-            .into());
+            let message = match period {
+                Some(period) => crate::say!(lang, NothingToReplaceIn, id = task.id, period),
+                None => crate::say!(lang, NothingToReplace, id = task.id),
+            };
+            return Err(Fail::input(message).help(crate::say!(lang, NothingToReplaceHelp)).into());
         }
         None => {}
     }

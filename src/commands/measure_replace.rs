@@ -30,11 +30,7 @@ pub fn run(
     let old = task.measures[n].clone();
     let block = s.block(i)?;
     let Some((header, removal)) = block.child("measure", n).cloned() else {
-        return Err(Fail::input(lang.pick(
-            "par không tìm thấy mục [[task.measure]] tương ứng trong tệp; không ghi gì",
-            "par could not find the matching [[task.measure]] table in the file; nothing was written",
-        ))
-        .into());
+        return Err(Fail::input(crate::say!(lang, MeasureEntryNotFound)).into());
     };
     let by = author(args.by.as_deref(), plan);
     let note = args.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
@@ -55,7 +51,7 @@ pub fn run(
     let old_text = &s.text()[table.clone()];
     let order = crate::plan::schema::RawMeasure::KEYS;
     let new_table = edit_table(old_text, MEASURE, true, &set, &unset, s.eol(), order)
-        .map_err(|e| Fail::input(format!("[[task.measure]]: {e}")))?;
+        .map_err(|reason| Fail::input(crate::say!(lang, TableEditFailed, table = "[[task.measure]]", reason)))?;
     let old_value = values_of(old_text, MEASURE, true, &["value"]).remove(0).unwrap_or_else(|| old.value.to_string());
 
     // The log entry: what the value was, when, and its note.
@@ -91,11 +87,7 @@ pub fn run(
         || checked.log.len() != task.log.len() + 1
         || checked.measures[n].value != value
     {
-        return Err(Fail::input(lang.pick(
-            "par không sửa được số đo; không ghi gì (xin báo lỗi này)",
-            "par could not correct the measurement; nothing was written (please report this)",
-        ))
-        .into());
+        return Err(Fail::input(crate::say!(lang, MeasureNotCorrected)).into());
     }
     let id = task.id.clone();
     let measure_entry = Entry::measured(&id, &checked.measures[n], &new_lines);

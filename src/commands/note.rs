@@ -14,7 +14,7 @@ use crate::plan::{NoteKind, Plan};
 use crate::write::Session;
 use crate::write::locate::Layout;
 use crate::write::splice::{Change, Lines, block_after};
-use crate::{Context, Outcome};
+use crate::{Context, Outcome, say};
 
 pub fn run(ctx: &Context, args: &NoteArgs) -> anyhow::Result<Outcome> {
     let Some(text) = &args.text else {
@@ -29,20 +29,12 @@ pub fn run(ctx: &Context, args: &NoteArgs) -> anyhow::Result<Outcome> {
     let kind = match args.kind.as_deref() {
         Some(k) => kind(k, lang)?,
         None => {
-            return Err(Fail::input(lang.pick(
-                "cho biết loại ghi chú với --kind: assessment, cause, direction hoặc proposal",
-                "say which kind of note with --kind: assessment, cause, direction or proposal",
-            ))
-            .into());
+            return Err(Fail::input(say!(lang, NoteNeedsKind)).into());
         }
     };
     let text = text.trim();
     if text.is_empty() {
-        return Err(Fail::input(lang.pick(
-            "nội dung ghi chú đang trống; ví dụ: par note --period Q3 --kind assessment \"Quý III hoàn thành …\"",
-            "the note's text is empty; e.g. par note --period Q3 --kind assessment \"Q3 completed …\"",
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, NoteTextEmpty)).into());
     }
     let mut lines = Lines::new(s.eol());
     lines
@@ -66,38 +58,20 @@ pub fn run(ctx: &Context, args: &NoteArgs) -> anyhow::Result<Outcome> {
 /// The period typed: one of the plan's year that the plan's calendar reports on.
 fn period(plan: &Plan, typed: &str, lang: Lang) -> Result<Period, Fail> {
     let year = plan.meta.year;
-    let period = Period::parse(typed, Some(year)).map_err(|e| {
-        Fail::input(lang.pick(&format!("--period: kỳ không hợp lệ ({e})"), &format!("--period: {e}")))
-            .help_in(lang, lang.pick("ví dụ: --period Q3, --period 2025-H1", "e.g. --period Q3, --period 2025-H1"))
-    })?;
+    let period = Period::parse(typed, Some(year))
+        .map_err(|reason| Fail::input(say!(lang, BadPeriodOption, reason)).help(say!(lang, NotePeriodHelp)))?;
     if period.year() != year {
-        return Err(Fail::input(lang.pick(
-            &format!("{} nằm ngoài năm kế hoạch {year}; kế hoạch chỉ báo cáo năm {year}", period.label(lang)),
-            &format!("{} is outside the plan's year {year}; the plan reports on {year} only", period.label(lang)),
-        )));
+        return Err(Fail::input(say!(lang, NotePeriodOutsideYear, period = period.label(lang), year)));
     }
-    if let Err(e) = crate::calendar::window(plan.report.calendar, period, plan.report.due_day) {
-        return Err(Fail::input(lang.pick(
-            &format!("lịch báo cáo của kế hoạch không có báo cáo {} ({e})", period.label(lang)),
-            &format!("the plan's reporting calendar has no {} report ({e})", period.label(lang)),
-        )));
+    if let Err(reason) = crate::calendar::window(plan.report.calendar, period, plan.report.due_day) {
+        return Err(Fail::input(say!(lang, NoReportInCalendar, period = period.label(lang), reason)));
     }
     Ok(period)
 }
 
 fn kind(typed: &str, lang: Lang) -> Result<NoteKind, Fail> {
-    NoteKind::parse(typed).ok_or_else(|| {
-        Fail::input(lang.pick(
-            &format!(
-                "loại ghi chú `{}` không có; dùng assessment (đánh giá chung), cause (nguyên nhân), direction (phương hướng) hoặc proposal (đề xuất, kiến nghị)",
-                crate::text::clean(typed.trim())
-            ),
-            &format!(
-                "unknown note kind `{}`; use assessment, cause, direction or proposal",
-                crate::text::clean(typed.trim())
-            ),
-        ))
-    })
+    NoteKind::parse(typed)
+        .ok_or_else(|| Fail::input(say!(lang, UnknownNoteKindOption, typed = crate::text::clean(typed.trim()))))
 }
 
 /// The period's notes (of one kind, when asked), by kind in the report's order.
@@ -145,12 +119,5 @@ fn verify(s: &Session, change: &Change, before: usize, lang: Lang) -> Result<(),
         Ok(plan) => plan.report.notes.len() == before + 1,
         Err(_) => false,
     };
-    if ok {
-        Ok(())
-    } else {
-        Err(Fail::input(lang.pick(
-            "par không ghép được ghi chú vào tệp kế hoạch; không ghi gì (xin báo lỗi này)",
-            "par could not place the note in the plan file; nothing was written (please report this)",
-        )))
-    }
+    if ok { Ok(()) } else { Err(Fail::input(say!(lang, NoteNotPlaced))) }
 }

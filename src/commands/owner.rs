@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::cli::{OwnerAction, OwnerAddArgs, OwnerArgs, OwnerEditArgs, OwnerListArgs, OwnerRmArgs, ReadFormat};
 use crate::error::Fail;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::plan::Plan;
 use crate::render::{Style, json, table_text};
 use crate::write::Session;
@@ -16,7 +17,7 @@ use crate::write::fields::{before_after, values_of};
 use crate::write::keys::edit_table;
 use crate::write::locate::Layout;
 use crate::write::splice::{Change, Lines, block_after, quote};
-use crate::{Context, Outcome};
+use crate::{Context, Outcome, say};
 
 /// The keys of an `[[owner]]` table, in the order they are written.
 const KEYS: &[&str] = &["id", "name", "name_en", "note"];
@@ -104,10 +105,7 @@ fn owner_tables(s: &Session) -> Result<OwnerTables, Fail> {
         }
     }
     if tables.len() != s.plan().owners.len() {
-        return Err(Fail::input(s.lang.pick(
-            &format!("par chỉ sửa được người chủ trì viết dưới dạng bảng [[owner]] trong {}", s.path.display()),
-            &format!("par can only change owners written as [[owner]] tables in {}", s.path.display()),
-        )));
+        return Err(Fail::input(say!(s.lang, OnlyOwnerTables, path = s.path.display())));
     }
     let first_after = layout
         .headers
@@ -128,20 +126,12 @@ fn find(plan: &Plan, typed: &str, lang: Lang) -> Result<usize, Fail> {
         .ok_or_else(|| {
             let ids: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
             let near = crate::text::nearest(&t, ids.iter().copied(), 1);
-            let mut msg = lang
-                .pick(
-                    &format!("không có người chủ trì mã `{}`", crate::text::clean(&t)),
-                    &format!("no owner has the id `{}`", crate::text::clean(&t)),
-                )
-                .to_string();
-            if let Some(n) = near.first() {
-                msg.push_str(&format!("; {} `{n}`?", lang.pick("ý bạn là", "did you mean")));
-            }
-            Fail::input(msg).help(format!(
-                "{}: {}",
-                lang.pick("`par owner list` liệt kê; các mã có", "`par owner list` lists them; the ids"),
-                ids.join(", ")
-            ))
+            let typed = crate::text::clean(&t);
+            let msg = match near.first() {
+                Some(near) => say!(lang, OwnerNotFoundNear, typed, near),
+                None => say!(lang, OwnerNotFound, typed),
+            };
+            Fail::input(msg).help(say!(lang, OwnerIdsHelp, ids = ids.join(", ")))
         })
 }
 
@@ -152,12 +142,10 @@ fn check_and_commit(s: Session, change: &Change) -> Result<(), Fail> {
         return Err(Fail::rendered(
             crate::error::Kind::Input,
             format!(
-                "{}\n{}",
+                "{}\n      {}: {}",
                 e.to_string().trim_end(),
-                s.lang.pick(
-                    "      note: thay đổi này làm kế hoạch không hợp lệ nên không ghi gì",
-                    "      note: the change would make the plan invalid, so nothing was written",
-                )
+                Msg::LabelNote.text(s.lang),
+                say!(s.lang, ChangeBreaksPlan)
             ),
         ));
     }
@@ -169,27 +157,17 @@ fn add(ctx: &Context, args: &OwnerAddArgs) -> anyhow::Result<Outcome> {
     let (plan, lang) = (s.plan(), s.lang);
     let id = crate::text::nfc(args.id.trim()).into_owned();
     if id.is_empty() || id.chars().any(char::is_whitespace) {
-        return Err(Fail::input(lang.pick(
-            &format!("mã người chủ trì `{}` phải là một từ không dấu cách, ví dụ motcua", crate::text::clean(&id)),
-            &format!("the owner id `{}` must be one word without spaces, e.g. motcua", crate::text::clean(&id)),
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, OwnerIdNotOneWord, id = crate::text::clean(&id))).into());
     }
     let name = args.name.trim();
     if name.is_empty() {
-        return Err(Fail::input(lang.pick("--name: tên đang trống", "--name: the name is empty")).into());
+        return Err(Fail::input(say!(lang, OwnerNameEmpty)).into());
     }
     let fold = crate::text::fold_case(&id);
     if let Some(o) = plan.owners.iter().find(|o| crate::text::fold_case(&o.id) == fold) {
-        return Err(Fail::input(lang.pick(
-            &format!("mã {id} đã dùng cho người chủ trì “{}”; không ghi gì", crate::text::clean(&o.name)),
-            &format!("the id {id} is already used by the owner “{}”; nothing was written", crate::text::clean(&o.name)),
-        ))
-        .help(lang.pick(
-            &format!("chọn mã khác, hoặc sửa người đó: par owner edit {} --name \"…\"", o.id),
-            &format!("choose another id, or change that owner: par owner edit {} --name \"…\"", o.id),
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, OwnerIdTaken, id, name = crate::text::clean(&o.name)))
+            .help(say!(lang, OwnerIdTakenHelp, id = o.id))
+            .into());
     }
     let tables = owner_tables(&s)?;
     let mut lines = Lines::new(s.eol());
@@ -219,7 +197,7 @@ fn edit(ctx: &Context, args: &OwnerEditArgs) -> anyhow::Result<Outcome> {
     let mut set: Vec<(&str, String)> = Vec::new();
     if let Some(n) = &args.name {
         if n.trim().is_empty() {
-            return Err(Fail::input(lang.pick("--name: tên đang trống", "--name: the name is empty")).into());
+            return Err(Fail::input(say!(lang, OwnerNameEmpty)).into());
         }
         set.push(("name", quote(n.trim())));
     }
@@ -230,25 +208,17 @@ fn edit(ctx: &Context, args: &OwnerEditArgs) -> anyhow::Result<Outcome> {
         set.push(("note", quote(n.trim())));
     }
     if set.is_empty() {
-        return Err(Fail::input(lang.pick(
-            "không có gì để sửa; cho biết --name, --name-en hoặc --note",
-            "nothing to change; give --name, --name-en or --note",
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, OwnerNothingToEdit)).into());
     }
     let tables = owner_tables(&s)?;
     let range = tables.tables[k].0.clone();
     let old_text = &s.text()[range.clone()];
     let new = edit_table(old_text, &["owner"], true, &set, &[], s.eol(), KEYS)
-        .map_err(|e| Fail::input(format!("[[owner]] {}: {e}", plan.owners[k].id)))?;
+        .map_err(|reason| Fail::input(say!(lang, TableEditFailed, table = "[[owner]]", reason)))?;
     let change = Change::new(range, new);
     let id = plan.owners[k].id.clone();
     if change.is_noop(s.text()) {
-        return Err(Fail::findings(lang.pick(
-            &format!("người chủ trì {id} đã đúng như vậy; không ghi gì"),
-            &format!("owner {id} already says so; nothing was written"),
-        ))
-        .into());
+        return Err(Fail::findings(say!(lang, OwnerEditChangesNothing, id)).into());
     }
     let keys: Vec<&str> = set.iter().map(|(k, _)| *k).collect();
     let old = values_of(old_text, &["owner"], true, &keys);
@@ -278,23 +248,15 @@ fn rm(ctx: &Context, args: &OwnerRmArgs) -> anyhow::Result<Outcome> {
     if !row.owner_of.is_empty() || !row.supports.is_empty() {
         let mut uses = Vec::new();
         if !row.owner_of.is_empty() {
-            uses.push(format!("{} {}", lang.pick("chủ trì", "leads"), row.owner_of.join(", ")));
+            uses.push(say!(lang, WhatOwnerLeads, tasks = row.owner_of.join(", ")));
         }
         if !row.supports.is_empty() {
-            uses.push(format!("{} {}", lang.pick("phối hợp", "supports"), row.supports.join(", ")));
+            uses.push(say!(lang, WhatOwnerSupports, tasks = row.supports.join(", ")));
         }
         let first = row.owner_of.first().or(row.supports.first()).cloned().unwrap_or_default();
-        return Err(Fail::input(lang.pick(
-            &format!("không xóa người chủ trì {id}: còn nhiệm vụ dùng ({}); không ghi gì", uses.join("; ")),
-            &format!("not removing owner {id}: tasks still use it ({}); nothing was written", uses.join("; ")),
-        ))
-        .help(lang.pick(
-            &format!(
-                "giao các nhiệm vụ đó cho người khác trước, ví dụ par edit {first} --owner ht hoặc --support -{id}"
-            ),
-            &format!("give those tasks to someone else first, e.g. par edit {first} --owner ht or --support -{id}"),
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, OwnerInUse, id, uses = uses.join("; ")))
+            .help(say!(lang, OwnerInUseHelp, first, id))
+            .into());
     }
     let tables = owner_tables(&s)?;
     let (own, removal) = tables.tables[k].clone();

@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, args: &ReopenArgs) -> anyhow::Result<Outcome> {
     let typed_period = resolve::key_period(key_period, args.period.as_deref(), plan, lang)?;
     let task = &plan.tasks[i];
     let not_done = |what: String| -> anyhow::Error { Fail::findings(say!(lang, NotDone, what)).into() };
-    let name = format!("{} {}", lang.pick("nhiệm vụ", "task"), task.id);
+    let name = say!(lang, WhatTask, id = task.id);
     let which = match (task.repeat, &typed_period) {
         (Repeat::Every(_), Some(typed)) => {
             let p = Period::parse(typed, Some(plan.meta.year))

@@ -73,17 +73,6 @@ fn past_reports_change(plan: &crate::plan::Plan, task: usize, lang: crate::i18n:
         .map(|s| format!("{} ({}, {})", s.period.label(lang), s.number, crate::dates::short(s.date)))
         .collect::<Vec<_>>()
         .join(", ");
-    Some(format!(
-        "{}\n",
-        lang.pick(
-            &format!(
-                "cảnh báo: nhiệm vụ {} có trong báo cáo đã gửi {list}; từ nay báo cáo đó tạo lại sẽ khác bản đã gửi (bản đã gửi vẫn giữ nguyên). Nhiệm vụ không làm nữa thì nên dùng par cancel {} --reason \"…\" thay vì xóa.",
-                t.id, t.id
-            ),
-            &format!(
-                "warning: task {} is in the reports sent for {list}; those reports, made again, will now differ from the copies sent (which stay as they are). For a task that will not be done, par cancel {} --reason \"…\" keeps it instead.",
-                t.id, t.id
-            ),
-        )
-    ))
+    let warning = crate::messages::Msg::LabelWarning.text(lang);
+    Some(format!("{warning}: {}\n", crate::say!(lang, RemoveChangesSentReports, id = t.id, list)))
 }

@@ -9,9 +9,10 @@ use crate::compute::rollup::{RollupReport, Scope};
 use crate::compute::roster::Roster;
 use crate::error::{Fail, code};
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::output::{OutputFile, Payload, deliver};
 use crate::render::{Style, json};
-use crate::{Context, Outcome};
+use crate::{Context, Outcome, say};
 
 /// The name of the roster a folder holds.
 pub const ROSTER_FILE: &str = "units.toml";
@@ -35,43 +36,17 @@ pub fn run(ctx: &Context, args: &RollupArgs) -> anyhow::Result<Outcome> {
         }
         let shown: Vec<String> =
             args.paths.iter().map(|p| crate::text::clean(&p.display().to_string()).into_owned()).collect();
-        return Err(Fail::input(format!(
-            "{} {}",
-            lang.pick("không có tệp kế hoạch (*.toml) nào trong", "no plan files (*.toml) in"),
-            shown.join(", ")
-        ))
-        .help_in(
-            lang,
-            lang.pick(
-                "hãy chỉ thư mục chứa các tệp kế hoạch của đơn vị, hoặc chính các tệp đó",
-                "give the folder holding the units' plan files, or the files themselves",
-            ),
-        )
-        .into());
+        return Err(Fail::input(say!(lang, NoPlanFilesIn, paths = shown.join(", ")))
+            .help(say!(lang, NoPlanFilesInHelp))
+            .into());
     }
     if args.report
         && !matches!(args.format, RollupFormat::Table | RollupFormat::Md | RollupFormat::Docx | RollupFormat::Json)
     {
-        return Err(Fail::input(lang.pick(
-            "báo cáo tổng hợp (--report) có dạng md, docx hoặc json",
-            "the consolidated report (--report) comes as md, docx or json",
-        ))
-        .help_in(lang, lang.pick("thêm --format docx -o bao-cao.docx", "add --format docx -o report.docx"))
-        .into());
+        return Err(Fail::input(say!(lang, RollupReportFormats)).help(say!(lang, RollupReportFormatsHelp)).into());
     }
     if args.format == RollupFormat::Docx && (!args.report || args.output.is_none()) {
-        return Err(Fail::input(lang.pick(
-            "dạng docx chỉ dành cho báo cáo tổng hợp, ghi ra tệp",
-            "docx is for the consolidated report, written to a file",
-        ))
-        .help_in(
-            lang,
-            lang.pick(
-                "par rollup DIR --report --format docx -o bao-cao.docx",
-                "par rollup DIR --report --format docx -o report.docx",
-            ),
-        )
-        .into());
+        return Err(Fail::input(say!(lang, RollupDocxNeedsReport)).help(say!(lang, RollupDocxNeedsReportHelp)).into());
     }
     // The output is checked before any work: never one of the files rolled up, never an
     // existing file without --force.
@@ -153,17 +128,11 @@ fn refuse_plan_file(ctx: &Context, lang: Lang) -> Result<(), Fail> {
         return Ok(());
     }
     let shown = crate::text::clean(&file.display().to_string()).into_owned();
-    Err(Fail::input(format!(
-        "{} (-f {shown})",
-        lang.pick(
-            "par rollup không dùng -f: -f chỉ một tệp kế hoạch, còn rollup đọc cả thư mục",
-            "par rollup does not take -f: -f names one plan file, a rollup reads folders"
-        )
-    ))
-    .help_in(
+    Err(Fail::input(say!(lang, RollupNoFileOption, file = shown)).help(say!(
         lang,
-        format!("{} par rollup {shown}", lang.pick("hãy chỉ thư mục sau lệnh:", "pass the folder after the command:")),
-    ))
+        RollupNoFileOptionHelp,
+        file = shown
+    )))
 }
 
 fn scope(ctx: &Context, args: &RollupArgs, lang: Lang) -> Result<Scope, Fail> {
@@ -171,10 +140,7 @@ fn scope(ctx: &Context, args: &RollupArgs, lang: Lang) -> Result<Scope, Fail> {
     let year = args.year.unwrap_or_else(|| ctx.today.year());
     let period =
         args.quarter.as_deref().map(|q| crate::period::Period::parse(q, Some(year))).transpose().map_err(|e| {
-            Fail::input(format!("--quarter: {e}")).help_in(
-                lang,
-                lang.pick("ví dụ: --quarter Q3 hoặc --quarter 2025-Q3", "e.g. --quarter Q3 or --quarter 2025-Q3"),
-            )
+            Fail::input(say!(lang, BadPeriodFlag, flag = "--quarter", reason = e)).help(say!(lang, RollupQuarterHelp))
         })?;
     Ok(Scope { year, period })
 }
@@ -195,10 +161,8 @@ pub fn load_roster(
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
     let bytes = crate::read::read_capped(&path)
         .map_err(|e| Fail::new(e.kind(), e.headline(lang, &shown)).help_in(lang, e.help(lang)))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Fail::read(format!("{shown}: {}", lang.pick("không phải văn bản UTF-8", "not UTF-8 text")))
-            .help_in(lang, lang.pick("lưu lại tệp dạng UTF-8", "save the file as UTF-8"))
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Fail::read(say!(lang, RosterNotUtf8, file = shown)).help(say!(lang, RosterNotUtf8Help)))?;
     let roster = Roster::parse(&text, &shown).map_err(|e| Fail::input(e.message(lang)).help_in(lang, e.help(lang)))?;
     Ok((Some(roster), Some(path)))
 }
@@ -206,17 +170,12 @@ pub fn load_roster(
 /// What the report shows on a terminal goes to stderr for the other formats.
 fn warn(report: &RollupReport, lang: Lang) {
     for line in crate::render::rollup::warning_lines(report, lang) {
-        eprintln!("{}: {}", lang.pick("cảnh báo", "warning"), line);
+        eprintln!("{}: {}", Msg::LabelWarning.text(lang), line);
     }
     for s in &report.skipped {
         // The full reason (every problem with its line) goes to stderr; the report has one line each.
-        eprintln!(
-            "{}: {} {}: {}",
-            lang.pick("cảnh báo", "warning"),
-            lang.pick("bỏ qua", "skipped"),
-            crate::text::one_line(&s.path),
-            s.kind.label(lang)
-        );
+        let (file, why) = (crate::text::one_line(&s.path), s.kind.label(lang));
+        eprintln!("{}: {}", Msg::LabelWarning.text(lang), say!(lang, RollupSkipped, file, why));
         for line in s.detail.lines() {
             eprintln!("  {}", crate::text::clean(line));
         }

@@ -12,12 +12,13 @@ use crate::compute::sent::{next_number, sha256_hex};
 use crate::dates::short;
 use crate::error::Fail;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::period::Period;
 use crate::plan::{Plan, Sent};
 use crate::write::Session;
 use crate::write::locate::Layout;
 use crate::write::splice::{Change, Lines, block_after};
-use crate::{Context, Outcome};
+use crate::{Context, Outcome, say};
 
 /// The folder of sent copies when the plan names none (`[report] folder`).
 pub const DEFAULT_FOLDER: &str = "reports";
@@ -33,23 +34,8 @@ pub fn final_report(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome>
     let plan = s.plan().clone().as_of(ctx.today);
     let period = period.unwrap_or_else(|| crate::compute::sent::period_to_write(&plan, ctx.today));
     if let Some(sent) = s.plan().sent(period) {
-        return Err(Fail::input(lang.pick(
-            &format!(
-                "báo cáo {} đã ghi nhận gửi ngày {}, số {}, bản gửi ở {}; không ghi gì",
-                period.label(lang),
-                short(sent.date),
-                sent.number,
-                sent.file
-            ),
-            &format!(
-                "the {} report is already recorded as sent on {}, number {}, copy {}; nothing was written",
-                period.label(lang),
-                short(sent.date),
-                sent.number,
-                sent.file
-            ),
-        ))
-        .into());
+        let (date, number, file) = (short(sent.date), &sent.number, &sent.file);
+        return Err(Fail::input(say!(lang, AlreadySent, period = period.label(lang), date, number, file)).into());
     }
     let mut report = build(&plan, Some(period), ctx.today, lang).map_err(Fail::input)?;
     report.header.number = match &args.number {
@@ -70,31 +56,15 @@ pub fn final_report(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome>
     lines.date("date", Some(ctx.today)).string("file", &file).string("sha256", &sha);
     let at = sent_position(s.text());
     let change = Change::new(at..at, block_after(s.text(), at, &lines.text, s.eol()));
-    let new_plan = crate::plan::load::parse(&s.path, &change.apply(s.text())).map_err(|e| {
-        Fail::input(format!(
-            "{}\n{}",
-            e.rendered.trim_end(),
-            lang.pick(
-                "ghi [[report.sent]] làm kế hoạch không hợp lệ nên không ghi gì",
-                "recording [[report.sent]] would make the plan invalid, so nothing was written"
-            )
-        ))
-    })?;
+    let new_plan = crate::plan::load::parse(&s.path, &change.apply(s.text()))
+        .map_err(|e| Fail::input(format!("{}\n{}", e.rendered.trim_end(), say!(lang, SentWouldBreakPlan))))?;
     if new_plan.sent(period).is_none_or(|r| r.sha256 != sha) {
-        return Err(Fail::input(lang.pick(
-            "par không ghi được [[report.sent]] vào kế hoạch; không ghi gì (xin báo lỗi này)",
-            "par could not place [[report.sent]] in the plan; nothing was written (please report this)",
-        ))
-        .into());
+        return Err(Fail::input(say!(lang, SentNotPlaced)).into());
     }
     if let Some(parent) = copy.parent() {
         std::fs::create_dir_all(parent).map_err(|e| {
-            Fail::write(format!(
-                "{} {}: {}",
-                lang.pick("không tạo được thư mục", "cannot create the folder"),
-                parent.display(),
-                crate::error::io_reason(&e)
-            ))
+            let dir = crate::text::clean(&parent.display().to_string()).into_owned();
+            Fail::write(say!(lang, CannotCreateFolder, dir, reason = crate::error::io_reason(&e)))
         })?;
     }
     crate::write::atomic::create_new(&copy, &bytes, lang)?;
@@ -127,28 +97,13 @@ pub fn final_report(ctx: &Context, args: &ReportArgs) -> anyhow::Result<Outcome>
 fn checked_number(plan: &Plan, typed: &str, lang: Lang) -> Result<String, Fail> {
     let n = typed.trim();
     if n.is_empty() {
-        return Err(Fail::input(lang.pick("--number: số ký hiệu đang trống", "--number: the number is empty")));
+        return Err(Fail::input(say!(lang, SentNumberEmpty)));
     }
     if let Some(other) = plan.report.sent.iter().find(|s| s.number == n) {
-        return Err(Fail::input(lang.pick(
-            &format!(
-                "--number: số {n} đã dùng cho báo cáo {} gửi ngày {}; không ghi gì",
-                other.period.label(lang),
-                short(other.date)
-            ),
-            &format!(
-                "--number: {n} is already the number of the {} report sent on {}; nothing was written",
-                other.period.label(lang),
-                short(other.date)
-            ),
-        ))
-        .help_in(
-            lang,
-            lang.pick(
-                "bỏ --number để lấy số tiếp theo trong sổ, hoặc ghi số khác",
-                "leave out --number for the next number of the register, or give another",
-            ),
-        ));
+        let (period, date) = (other.period.label(lang), short(other.date));
+        return Err(
+            Fail::input(say!(lang, SentNumberTaken, number = n, period, date)).help(say!(lang, SentNumberTakenHelp))
+        );
     }
     Ok(n.to_string())
 }
@@ -163,17 +118,7 @@ fn refuse_placeholders(report: &Report, lang: Lang) -> Result<(), Fail> {
     let mut list: Vec<String> =
         blanks.iter().map(|p| format!("{} «{}»", lang.pick(p.what.0, p.what.1), p.text)).collect();
     list.extend(unwritten.iter().map(|p| format!("{} ({})", p.kind.label(lang), p.command())));
-    Err(Fail::input(lang.pick(
-        &format!("báo cáo còn chỗ chưa điền: {}; không ghi gì", list.join(", ")),
-        &format!("the report still has parts to fill in: {}; nothing was written", list.join(", ")),
-    ))
-    .help_in(
-        lang,
-        lang.pick(
-            "điền các chỗ «…» trong tệp kế hoạch, ghi các phần còn thiếu bằng par note, rồi chạy lại par report --final",
-            "fill in the «…» parts in the plan file and write the missing parts with par note, then run par report --final again",
-        ),
-    ))
+    Err(Fail::input(say!(lang, ReportHasBlanks, list = list.join(", "))).help(say!(lang, ReportHasBlanksHelp)))
 }
 
 fn extension(format: ReportFormat) -> &'static str {
@@ -203,46 +148,18 @@ fn sent_position(text: &str) -> usize {
 /// `None` when the period is not sent.
 pub fn note(plan: &Plan, plan_path: &Path, period: Period, lang: Lang) -> Option<String> {
     let sent = plan.sent(period)?;
-    let head = lang
-        .pick(
-            &format!(
-                "Báo cáo {} đã gửi ngày {}, số {}; bản đã gửi: {}.",
-                period.label(lang),
-                short(sent.date),
-                sent.number,
-                sent.file
-            ),
-            &format!(
-                "The {} report was sent on {}, number {}; the sent copy: {}.",
-                period.label(lang),
-                short(sent.date),
-                sent.number,
-                sent.file
-            ),
-        )
-        .to_string();
+    let (date, number, file) = (short(sent.date), &sent.number, &sent.file);
+    let head = say!(lang, SentAlready, period = period.label(lang), date, number, file);
     let copy = plan_path.parent().unwrap_or(Path::new(".")).join(&sent.file);
     let tail = match std::fs::read(&copy) {
-        Err(_) => lang.pick(
-            "Không tìm thấy bản đã gửi (par check báo lỗi này).",
-            "The sent copy is missing (par check reports it).",
-        ),
-        Ok(bytes) if sha256_hex(&bytes) != sent.sha256 => lang.pick(
-            "Bản đã gửi bị sửa sau khi gửi: mã SHA-256 không còn khớp (par check báo lỗi này).",
-            "The sent copy was changed after sending: its SHA-256 no longer matches (par check reports it).",
-        ),
+        Err(_) => Msg::SentCopyMissing,
+        Ok(bytes) if sha256_hex(&bytes) != sent.sha256 => Msg::SentCopyChanged,
         Ok(bytes) => match regenerate(plan, sent, &copy, lang) {
-            Some(again) if again == bytes => lang.pick(
-                "Tạo lại từ tệp kế hoạch hôm nay thì giống hệt bản đã gửi.",
-                "Regenerated from today's plan file, it is identical to the sent copy.",
-            ),
-            _ => lang.pick(
-                "Tạo lại từ tệp kế hoạch hôm nay thì KHÁC bản đã gửi (tệp kế hoạch đã sửa sau khi gửi); bản đã gửi vẫn giữ nguyên.",
-                "Regenerated from today's plan file, it DIFFERS from the sent copy (the plan was edited after sending); the sent copy is unchanged.",
-            ),
+            Some(again) if again == bytes => Msg::SentCopySame,
+            _ => Msg::SentCopyDiffers,
         },
     };
-    Some(format!("{head} {tail}\n"))
+    Some(format!("{head} {}\n", tail.text(lang)))
 }
 
 /// The sent report rendered again: the plan as of its date, its number, its copy's format.

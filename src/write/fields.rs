@@ -27,9 +27,7 @@ pub fn indicator_keys(f: &TaskFields, lang: Lang) -> Result<Vec<(&'static str, S
     let mut set = Vec::new();
     if let Some(name) = &f.indicator {
         if name.trim().is_empty() {
-            return Err(Fail::input(
-                lang.pick("--indicator: tên chỉ số đang trống", "--indicator: the indicator's name is empty"),
-            ));
+            return Err(Fail::input(crate::say!(lang, IndicatorNameEmpty)));
         }
         set.push(("name", super::splice::quote(name.trim())));
     }
@@ -37,12 +35,8 @@ pub fn indicator_keys(f: &TaskFields, lang: Lang) -> Result<Vec<(&'static str, S
         set.push(("unit", super::splice::quote(unit.trim())));
     }
     if let Some(typed) = &f.target {
-        let value = parse_number(typed).ok_or_else(|| {
-            Fail::input(lang.pick(
-                &format!("--target: `{}` không phải là số; ví dụ: 100 hoặc 95,5", crate::text::clean(typed)),
-                &format!("--target: `{}` is not a number; e.g. 100 or 95.5", crate::text::clean(typed)),
-            ))
-        })?;
+        let value = parse_number(typed)
+            .ok_or_else(|| Fail::input(crate::say!(lang, TargetNotANumberOption, typed = crate::text::clean(typed))))?;
         set.push(("target", toml_number(value)));
     }
     Ok(set)
@@ -52,14 +46,9 @@ pub fn indicator_keys(f: &TaskFields, lang: Lang) -> Result<Vec<(&'static str, S
 pub fn new_indicator(keys: &[(&str, String)], eol: &str, lang: Lang) -> Result<String, Fail> {
     let has = |k: &str| keys.iter().any(|(key, _)| *key == k);
     if !has("name") || !has("target") {
-        return Err(Fail::input(lang.pick(
-            "nhiệm vụ chưa có chỉ số đo: cần cả tên chỉ số (--indicator) và mục tiêu (--target)",
-            "the task has no indicator yet: give both its name (--indicator) and its target (--target)",
-        ))
-        .help(lang.pick(
-            "ví dụ: --indicator \"Tỷ lệ hồ sơ đúng hạn\" --target 100 --unit %",
-            "e.g. --indicator \"On-time rate of files\" --target 100 --unit %",
-        )));
+        return Err(
+            Fail::input(crate::say!(lang, NewIndicatorIncomplete)).help(crate::say!(lang, NewIndicatorIncompleteHelp))
+        );
     }
     let mut out = format!("[task.indicator]{eol}");
     for key in crate::plan::schema::RawIndicator::KEYS {
@@ -120,13 +109,13 @@ pub fn values_of(text: &str, path: &[&str], array: bool, keys: &[&str]) -> Vec<O
 
 /// "  due: 2025-09-30 → 2025-10-15" lines, one per changed field, for stderr.
 pub fn before_after(changes: &[(String, Option<String>, Option<String>)], lang: Lang) -> String {
-    let none = lang.pick("(chưa có)", "(none)");
-    let gone = lang.pick("(bỏ)", "(removed)");
+    let none = crate::messages::Msg::ValueNone.text(lang);
+    let gone = crate::messages::Msg::ValueRemoved.text(lang);
     let mut out = String::new();
     for (key, old, new) in changes {
-        let old = old.as_deref().unwrap_or(none);
-        let new = new.as_deref().unwrap_or(gone);
-        out.push_str(&format!("  {key}: {} → {}\n", crate::text::clean(old), crate::text::clean(new)));
+        let old = crate::text::clean(old.as_deref().unwrap_or(none));
+        let new = crate::text::clean(new.as_deref().unwrap_or(gone));
+        out.push_str(&format!("  {}\n", crate::say!(lang, BeforeAfter, key, old, new)));
     }
     out
 }

@@ -20,6 +20,7 @@ pub mod resolve;
 pub mod splice;
 pub mod verify;
 
+use crate::messages::Msg;
 use crate::say;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -138,9 +139,9 @@ impl Session {
         };
         if count(&checked) != count(&self.plan().tasks[task_index]) + 1 {
             let what = match kind {
-                journal::Kind::Done => self.lang.pick("mục hoàn thành", "the done mark"),
-                journal::Kind::Log => self.lang.pick("mục nhật ký", "the entry"),
-                journal::Kind::Measure => self.lang.pick("số đo", "the measurement"),
+                journal::Kind::Done => Msg::WhatDoneEntry.text(self.lang),
+                journal::Kind::Log => Msg::WhatLogEntry.text(self.lang),
+                journal::Kind::Measure => Msg::WhatMeasureEntry.text(self.lang),
             };
             return Err(Fail::input(say!(self.lang, CouldNotPlaceEntry, what)));
         }

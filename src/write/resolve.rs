@@ -30,14 +30,13 @@ pub fn date(typed: &str, option: &str, today: NaiveDate, year: i32, lang: Lang) 
 }
 
 /// Refuses a day after today for what has happened (done, log, measure): `what` is the
-/// thing recorded, in both languages.
-pub fn not_future(date: NaiveDate, today: NaiveDate, what: (&str, &str), lang: Lang) -> Result<(), Fail> {
+/// thing recorded (a `What…` phrase of the catalogue).
+pub fn not_future(date: NaiveDate, today: NaiveDate, what: Msg, lang: Lang) -> Result<(), Fail> {
     if date <= today {
         return Ok(());
     }
     let (day, today) = (crate::dates::short(date), crate::dates::short(today));
-    Err(Fail::input(say!(lang, FutureDate, day, today, what = lang.pick(what.0, what.1)))
-        .help(say!(lang, FutureDateHelp)))
+    Err(Fail::input(say!(lang, FutureDate, day, today, what = what.text(lang))).help(say!(lang, FutureDateHelp)))
 }
 
 /// An owner by id (any case) or by name (see [`Plan::find_owner`]); returns its index.
@@ -67,19 +66,7 @@ pub fn owner_to_assign(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Re
             let id = crate::text::one_line(typed.trim());
             let id = if id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') { id } else { "ma".into() };
             let known: Vec<&str> = plan.owners.iter().map(|o| o.id.as_str()).collect();
-            e.help = Some(
-                lang.pick(
-                    &format!(
-                        "thêm người chủ trì mới trước: par owner add {id} --name \"Tên bộ phận\"; các mã có trong kế hoạch: {}",
-                        known.join(", ")
-                    ),
-                    &format!(
-                        "add the owner first: par owner add {id} --name \"Name of the unit\"; the plan's ids: {}",
-                        known.join(", ")
-                    ),
-                )
-                .to_string(),
-            );
+            e.help = Some(say!(lang, AddOwnerFirstHelp, id, ids = known.join(", ")).to_string());
         }
         e
     })
@@ -90,34 +77,19 @@ pub fn owner_to_assign(plan: &Plan, typed: &str, option: &str, lang: Lang) -> Re
 pub fn criterion(plan: &Plan, typed: &str, lang: Lang) -> Result<usize, Fail> {
     let t = typed.trim();
     let Some(index) = &plan.index else {
-        return Err(Fail::input(lang.pick(
-            &format!(
-                "--criteria: kế hoạch chưa có bảng tiêu chí [index] nên không liên kết được tiêu chí `{}`",
-                clean(t)
-            ),
-            &format!("--criteria: the plan has no [index] of criteria, so `{}` cannot be linked", clean(t)),
-        ))
-        .help(lang.pick(
-            "thêm cây tiêu chí Chỉ số CCHC dưới [index] trong tệp kế hoạch (xem README)",
-            "add the PAR Index tree under [index] in the plan file (see the README)",
-        )));
+        return Err(
+            Fail::input(say!(lang, CriteriaWithoutIndex, typed = clean(t))).help(say!(lang, CriteriaWithoutIndexHelp))
+        );
     };
     if let Some(i) = index.nodes.iter().position(|c| c.code == t) {
         return Ok(i);
     }
     let near = nearest(t, index.nodes.iter().map(|c| c.code.as_str()), 1);
-    let mut message = lang
-        .pick(
-            &format!("--criteria: không có tiêu chí mã `{}` trong [index]", clean(t)),
-            &format!("--criteria: no criterion has the code `{}` in [index]", clean(t)),
-        )
-        .to_string();
-    if let Some(n) = near.first() {
-        message.push_str(&format!("; {} `{n}`?", lang.pick("ý bạn là", "did you mean")));
-    }
-    Err(Fail::input(message).help(
-        lang.pick("`par index` liệt kê các tiêu chí và mã của chúng", "`par index` lists the criteria and their codes"),
-    ))
+    let message = match near.first() {
+        Some(near) => say!(lang, NoCriterionNear, typed = clean(t), near),
+        None => say!(lang, NoCriterion, typed = clean(t)),
+    };
+    Err(Fail::input(message).help(say!(lang, NoCriterionHelp)))
 }
 
 /// A list option as typed: a bare list replaces (`vt,ht`); items with `+` or `-`
@@ -136,14 +108,7 @@ pub fn list_change(items: &[String], option: &str, lang: Lang) -> Result<ListCha
         return Ok(ListChange::Replace(items.iter().map(|i| i.to_string()).collect()));
     }
     if signed != items.len() {
-        return Err(Fail::input(lang.pick(
-            &format!("{option}: trộn mục có dấu +/- với mục không dấu; không rõ là thay cả danh sách hay thêm, bớt"),
-            &format!("{option}: items with + or - are mixed with bare ones; it is unclear whether to replace the list or add and remove"),
-        ))
-        .help(lang.pick(
-            &format!("thay cả danh sách: {option} vt,ht; thêm, bớt: {option} +vt,-cchc"),
-            &format!("replace the list: {option} vt,ht; add and remove: {option} +vt,-cchc"),
-        )));
+        return Err(Fail::input(say!(lang, ListSignsMixed, option)).help(say!(lang, ListSignsMixedHelp, option)));
     }
     let (mut add, mut remove) = (Vec::new(), Vec::new());
     for i in items {
@@ -187,13 +152,10 @@ pub fn apply_list(
                     }
                     None => {
                         let now = if current.is_empty() { "–".to_string() } else { current.join(", ") };
-                        return Err(Fail::input(lang.pick(
-                            &format!("{option}: `{id}` không có trong danh sách hiện tại ({now}) nên không bỏ được"),
-                            &format!("{option}: `{id}` is not in the current list ({now}), so it cannot be removed"),
-                        ))
-                        .help(lang.pick(
-                            &format!("bỏ -{id} khỏi lệnh; `par show` cho biết danh sách của nhiệm vụ"),
-                            &format!("leave -{id} out; `par show` gives the task's lists"),
+                        return Err(Fail::input(say!(lang, ListItemAbsent, option, id, now)).help(say!(
+                            lang,
+                            ListItemAbsentHelp,
+                            id
                         )));
                     }
                 }
@@ -443,7 +405,9 @@ pub fn untyped_period(
             let list: Vec<String> = periods
                 .iter()
                 .map(|&p| match due(p) {
-                    Some(d) => format!("{}@{p} ({} {})", task.id, lang.pick("hạn", "due"), crate::dates::short(d)),
+                    Some(d) => {
+                        say!(lang, WhatOverdueKey, key = format!("{}@{p}", task.id), due = crate::dates::short(d))
+                    }
                     None => format!("{}@{p}", task.id),
                 })
                 .collect();
@@ -451,21 +415,12 @@ pub fn untyped_period(
                 return Ok(Untyped::Ask(periods, list));
             }
             let keys: Vec<String> = periods.iter().map(|p| format!("par {command} {}@{p}", task.id)).collect();
-            Err(Fail::input(lang.pick(
-                &format!(
-                    "nhiệm vụ {} có {} kỳ đã quá hạn mà chưa xong: {}; không biết ghi vào kỳ nào nên không ghi gì",
-                    task.id,
-                    periods.len(),
-                    list.join(", ")
-                ),
-                &format!(
-                    "task {} has {} periods past due and still open: {}; which one is meant is unclear, so nothing was written",
-                    task.id,
-                    periods.len(),
-                    list.join(", ")
-                ),
-            ))
-            .help(format!("{}: {}", lang.pick("ghi rõ kỳ, ví dụ", "name the period, e.g."), keys.join(" | "))))
+            let (id, count, list) = (&task.id, periods.len(), list.join(", "));
+            Err(Fail::input(say!(lang, SeveralOverdue, id, count, list)).help(say!(
+                lang,
+                SeveralOverdueHelp,
+                keys = keys.join(" | ")
+            )))
         }
     }
 }
@@ -475,30 +430,20 @@ pub fn untyped_period(
 pub fn ask(task_id: &str, periods: &[Period], list: &[String], lang: Lang) -> Result<Period, Fail> {
     use std::io::{BufRead, Write};
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "{}",
-        lang.pick(
-            &format!("Nhiệm vụ {task_id} có nhiều kỳ đã quá hạn mà chưa xong:"),
-            &format!("Task {task_id} has several periods past due and still open:"),
-        )
-    );
+    let _ = writeln!(err, "{}", say!(lang, SeveralOverdueAsk, id = task_id));
     for (n, item) in list.iter().enumerate() {
         let _ = writeln!(err, "  {}. {item}", n + 1);
     }
-    let _ = write!(err, "{} [1-{}] ", lang.pick("Ghi vào kỳ số", "Record it for number"), periods.len());
+    let _ = write!(err, "{} ", say!(lang, SeveralOverduePrompt, count = periods.len()));
     let _ = err.flush();
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer).map_err(|e| Fail::read(crate::error::io_reason(&e)))?;
     match answer.trim().parse::<usize>() {
         Ok(n) if (1..=periods.len()).contains(&n) => Ok(periods[n - 1]),
-        _ => Err(Fail::input(lang.pick(
-            &format!("`{}` không phải là một số từ 1 đến {}; không ghi gì", clean(answer.trim()), periods.len()),
-            &format!("`{}` is not a number from 1 to {}; nothing was written", clean(answer.trim()), periods.len()),
-        ))
-        .help(lang.pick(
-            &format!("chạy lại và gõ số của kỳ, hoặc ghi kỳ trong mã: {task_id}@{}", periods[0]),
-            &format!("run it again and type the period's number, or put it in the key: {task_id}@{}", periods[0]),
+        _ => Err(Fail::input(say!(lang, NotAChoice, typed = clean(answer.trim()), count = periods.len())).help(say!(
+            lang,
+            NotAChoiceHelp,
+            key = format!("{task_id}@{}", periods[0])
         ))),
     }
 }

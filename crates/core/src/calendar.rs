@@ -121,22 +121,16 @@ pub fn window(cal: Calendar, period: Period, due_day: Option<u32>) -> Result<Win
     let y = period.year();
     let (from, to) = match (cal, period) {
         (_, Period::Month(..)) => {
-            return Err(format!("{period} is a month; reports cover a quarter, a half year or a year"));
+            return Err(crate::say!(crate::messages::output_lang(), WindowMonth, period));
         }
         (Calendar::Cchc, Period::Quarter(_, 2)) => {
-            return Err(format!(
-                "the reform-report calendar (cchc) has no Q2 report: the 6-month report covers it; use {y}-H1"
-            ));
+            return Err(crate::say!(crate::messages::output_lang(), WindowCchcNoQ2, year = y));
         }
         (Calendar::Cchc, Period::Quarter(_, 4)) => {
-            return Err(format!(
-                "the reform-report calendar (cchc) has no Q4 report: the yearly report covers it; use {y}"
-            ));
+            return Err(crate::say!(crate::messages::output_lang(), WindowCchcNoQ4, year = y));
         }
         (Calendar::Cchc, Period::Half(_, 2)) => {
-            return Err(format!(
-                "the reform-report calendar (cchc) has no second-half report: the yearly report covers it; use {y}"
-            ));
+            return Err(crate::say!(crate::messages::output_lang(), WindowCchcNoH2, year = y));
         }
         (Calendar::Calendar, p) => (p.start(), p.end()),
         (Calendar::Decree09 | Calendar::Cchc, Period::Quarter(_, q)) => (cutoff_start(y, q * 3 - 2), ymd(y, q * 3, 14)),

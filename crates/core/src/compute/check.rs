@@ -170,14 +170,8 @@ pub fn plan_warnings(plan: &Plan, today: chrono::NaiveDate, lang: Lang) -> Vec<P
         && !force.recipients.iter().any(|r| names_body(r, sup))
     {
         out.push(PlanWarning {
-            problem: match lang {
-                Lang::Vi => format!("Nơi nhận của báo cáo thiếu cơ quan cấp trên ({sup})"),
-                Lang::En => format!("the report's recipients (Nơi nhận) lack the superior body ({sup})"),
-            },
-            fix: match lang {
-                Lang::Vi => format!("thêm \"{sup}\" vào recipients trong [report] (hoặc [plan])"),
-                Lang::En => format!("add \"{sup}\" to recipients in [report] (or [plan])"),
-            },
+            problem: crate::say!(lang, RecipientsLackSuperior, superior = sup),
+            fix: crate::say!(lang, RecipientsLackSuperiorHelp, superior = sup),
         });
     }
     out

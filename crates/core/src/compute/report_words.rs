@@ -315,9 +315,9 @@ text = "Q2's direction, not Q3's"
     #[test]
     fn bad_notes_are_refused_when_the_plan_loads() {
         for (note, want) in [
-            ("period = \"2024-Q3\"\nkind = \"cause\"\ntext = \"x\"", "outside the plan's year 2025"),
-            ("period = \"2025-Q3\"\nkind = \"mood\"\ntext = \"x\"", "unknown note kind `mood`"),
-            ("period = \"2025-Q3\"\nkind = \"cause\"\ntext = \"  \"", "the note's text is empty"),
+            ("period = \"2024-Q3\"\nkind = \"cause\"\ntext = \"x\"", "nằm ngoài năm kế hoạch 2025"),
+            ("period = \"2025-Q3\"\nkind = \"mood\"\ntext = \"x\"", "loại ghi chú lạ `mood`"),
+            ("period = \"2025-Q3\"\nkind = \"cause\"\ntext = \"  \"", "nội dung ghi chú đang trống"),
             ("period = \"2025-Q9\"\nkind = \"cause\"\ntext = \"x\"", "2025-Q9"),
         ] {
             let text = format!("{HEAD}[[report.note]]\n{note}\n{TASK}");

@@ -111,6 +111,16 @@ pub struct RosterError {
 }
 
 impl RosterError {
+    /// The error worded from the catalogue in both languages: `msg` and its `help`.
+    fn of(msg: crate::messages::Msg, help: crate::messages::Msg, args: &[(&str, &dyn std::fmt::Display)]) -> Self {
+        RosterError {
+            vi: msg.fill(Lang::Vi, args),
+            en: msg.fill(Lang::En, args),
+            help_vi: help.fill(Lang::Vi, &[]),
+            help_en: help.fill(Lang::En, &[]),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> &str {
         lang.pick(&self.vi, &self.en)
     }
@@ -139,12 +149,12 @@ impl Roster {
         let raw: RawRoster = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
             let msg = crate::text::one_line(e.message());
-            RosterError {
-                vi: format!("danh sách đơn vị {shown}:{line}: {msg}"),
-                en: format!("roster {shown}:{line}: {msg}"),
-                help_vi: "sửa tệp: mỗi đơn vị là một bảng [[unit]] có code, name, kind, parent; thiết lập của cơ quan trong [office]".into(),
-                help_en: "fix the file: each unit is a [[unit]] table with code, name, kind, parent; the office's settings go in [office]".into(),
-            }
+            use crate::messages::Msg::{RosterUnreadable, RosterUnreadableHelp};
+            RosterError::of(
+                RosterUnreadable,
+                RosterUnreadableHelp,
+                &[("file", &shown), ("line", &line), ("reason", &msg)],
+            )
         })?;
         let mut roster = Roster { office: raw.office.unwrap_or_default(), ..Roster::default() };
         for (i, u) in raw.unit.into_iter().enumerate() {
@@ -152,20 +162,16 @@ impl Roster {
             let Some(name) = u.name.filter(|n| !n.trim().is_empty()) else {
                 let line = u.code.as_ref().map(|c| line_of(text, c.span().start));
                 let at = line.map(|l| format!("{shown}:{l}")).unwrap_or_else(|| shown.to_string());
-                return Err(RosterError {
-                    vi: format!("danh sách đơn vị {at}: đơn vị thứ {n} không có tên (name)"),
-                    en: format!("roster {at}: unit {n} has no name"),
-                    help_vi: "thêm name = \"…\" cho đơn vị đó".into(),
-                    help_en: "add name = \"…\" to that unit".into(),
-                });
+                use crate::messages::Msg::{RosterUnitNoName, RosterUnitNoNameHelp};
+                return Err(RosterError::of(RosterUnitNoName, RosterUnitNoNameHelp, &[("at", &at), ("n", &n)]));
             };
             let Some(code) = u.code.filter(|c| !c.get_ref().trim().is_empty()) else {
-                return Err(RosterError {
-                    vi: format!("danh sách đơn vị {shown}: đơn vị “{name}” không có mã (code)"),
-                    en: format!("roster {shown}: unit “{name}” has no code"),
-                    help_vi: "thêm code = \"…\" (mã đơn vị, cũng ghi ở [plan] code của kế hoạch)".into(),
-                    help_en: "add code = \"…\" (the unit's code, also written as [plan] code in its plan)".into(),
-                });
+                use crate::messages::Msg::{RosterUnitNoCode, RosterUnitNoCodeHelp};
+                return Err(RosterError::of(
+                    RosterUnitNoCode,
+                    RosterUnitNoCodeHelp,
+                    &[("file", &shown), ("name", &name)],
+                ));
             };
             // The line is counted only for an error: counting it for every unit made a
             // 10,000-unit roster quadratic (each count scans the text from its start).
@@ -175,12 +181,10 @@ impl Roster {
             if let Some(&first) = roster.by_code.get(&key) {
                 let line = line_of(text, at);
                 let other = &roster.units[first].name;
-                return Err(RosterError {
-                    vi: format!("danh sách đơn vị {shown}:{line}: mã `{code}` trùng, đã dùng cho “{other}”"),
-                    en: format!("roster {shown}:{line}: duplicate code `{code}`, already used for “{other}”"),
-                    help_vi: "mỗi đơn vị một mã riêng".into(),
-                    help_en: "give each unit its own code".into(),
-                });
+                use crate::messages::Msg::{RosterCodeTwice, RosterCodeTwiceHelp};
+                let args: [(&str, &dyn std::fmt::Display); 4] =
+                    [("file", &shown), ("line", &line), ("code", &code), ("other", other)];
+                return Err(RosterError::of(RosterCodeTwice, RosterCodeTwiceHelp, &args));
             }
             roster.by_code.insert(key, roster.units.len());
             roster.units.push(RosterUnit { code, name, kind: u.kind, parent: u.parent });

@@ -1,8 +1,9 @@
-//! The catalogue's entries (see the module above for how to add one).
+//! The catalogue's entries (see the module above for how to add one). The plan's checks
+//! have theirs in `list_plan.rs`, added to these by `with_plan_checks!`.
 
 use crate::i18n::Lang;
 
-messages! {
+with_plan_checks! {
     // Labels of the lines below a message.
     LabelHelp => { vi: "gợi ý", en: "help" },
     LabelNote => { vi: "lưu ý", en: "note" },
@@ -42,6 +43,45 @@ messages! {
         vi: "không ghi được kết quả ra: {reason}",
         en: "cannot write the output: {reason}"
     },
+
+    // The command line as clap reads it: usage errors, worded here in the output language
+    // (clap's own English would reach a Vietnamese run). `'…'` quotes what was typed, as clap does.
+    LabelTip => { vi: "mẹo", en: "tip" },
+    ClapUnknownArgument => { vi: "tham số lạ '{arg}'", en: "unexpected argument '{arg}' found" },
+    ClapSimilarArgument => { vi: "có tham số gần giống: '{near}'", en: "a similar argument exists: '{near}'" },
+    ClapTrailingTip => {
+        vi: "để truyền '{arg}' như một giá trị, viết '-- {arg}'",
+        en: "to pass '{arg}' as a value, use '-- {arg}'"
+    },
+    ClapUnknownCommand => { vi: "không có lệnh '{command}'", en: "unrecognized subcommand '{command}'" },
+    ClapSimilarCommand => { vi: "có lệnh gần giống: '{near}'", en: "a similar subcommand exists: '{near}'" },
+    ClapValueRequired => {
+        vi: "'{arg}' cần một giá trị nhưng không có",
+        en: "a value is required for '{arg}' but none was supplied"
+    },
+    ClapInvalidValue => { vi: "giá trị '{value}' không hợp lệ cho '{arg}'", en: "invalid value '{value}' for '{arg}'" },
+    ClapSimilarValue => { vi: "có giá trị gần giống: '{near}'", en: "a similar value exists: '{near}'" },
+    ClapPossibleValues => { vi: "các giá trị dùng được: {values}", en: "possible values: {values}" },
+    ClapBadValue => {
+        vi: "giá trị '{value}' không hợp lệ cho '{arg}' ({reason})",
+        en: "invalid value '{value}' for '{arg}' ({reason})"
+    },
+    ClapMissingArguments => {
+        vi: "thiếu tham số bắt buộc: {args}",
+        en: "the following required arguments were not provided: {args}"
+    },
+    ClapConflict => { vi: "không dùng '{arg}' cùng với '{other}'", en: "the argument '{arg}' cannot be used with '{other}'" },
+    ClapRepeated => { vi: "'{arg}' chỉ được dùng một lần", en: "the argument '{arg}' cannot be used multiple times" },
+    ClapNotUtf8 [unreachable: "needs an argument that is not UTF-8, which the test harness cannot pass portably"] => {
+        vi: "có tham số không phải văn bản UTF-8",
+        en: "invalid UTF-8 was detected in one or more arguments"
+    },
+    ClapOther [unreachable: "the fallback for clap error kinds par's command line does not produce"] => {
+        vi: "cách gọi lệnh không đúng ({detail})",
+        en: "usage error ({detail})"
+    },
+    ClapUsage => { vi: "Cách dùng: {usage}", en: "Usage: {usage}" },
+    ClapMoreInfo => { vi: "Xem thêm: chạy với '--help'.", en: "For more information, try '--help'." },
 
     // Finding and reading the plan.
     NoPlan => {
@@ -101,80 +141,6 @@ messages! {
         en: "save it as UTF-8; files from old Vietnamese tools in TCVN3 or VNI need converting (e.g. with Unikey's converter)"
     },
 
-    // A plan's diagnostics, as a compiler shows them.
-    ManyProblems => { vi: "{file} có {count} lỗi:", en: "{file} has {count} problems:" },
-    MoreProblems => {
-        vi: "… và {count} lỗi nữa; sửa các lỗi trên trước rồi chạy lại par",
-        en: "… and {count} more; fix these first, then run par again"
-    },
-    FirstUsedHere => { vi: "{place}: dùng lần đầu ở đây", en: "{place}: first used here" },
-    LimitDepth => {
-        vi: "mảng hoặc bảng lồng nhau quá {max} tầng",
-        en: "arrays or tables nested more than {max} deep"
-    },
-    LimitDepthHelp => {
-        vi: "kế hoạch chỉ lồng 1–2 tầng; kiểm tra dấu [ và {{ thừa ở đây",
-        en: "a plan nests one or two deep; look for stray [ and {{ here"
-    },
-    LimitTasks => { vi: "hơn {max} nhiệm vụ", en: "more than {max} tasks" },
-    LimitTasksHelp => {
-        vi: "tách kế hoạch thành nhiều tệp (mỗi đơn vị một tệp)",
-        en: "split the plan into several files (one per unit)"
-    },
-    LimitValues => { vi: "quá nhiều giá trị so với cỡ tệp", en: "too many values for the file's size" },
-    LimitValuesHelp => {
-        vi: "đây không giống một kế hoạch (hàng triệu giá trị ngắn); kiểm tra đúng tệp",
-        en: "this does not look like a plan (millions of tiny values); check it is the right file"
-    },
-
-    // TOML the toml crate could not read: a leading message and a hint in the user's
-    // language for the usual slips, the crate's own English words quoted after.
-    TomlSyntax => { vi: "cú pháp TOML sai ({detail})", en: "TOML syntax error ({detail})" },
-    TomlWrongKind => { vi: "giá trị không đúng loại ({detail})", en: "a value of the wrong kind ({detail})" },
-    TomlUnquotedDate => {
-        vi: "ngày viết dạng ngày/tháng/năm phải nằm trong ngoặc kép ({detail})",
-        en: "a date written day/month/year must be in quotes ({detail})"
-    },
-    TomlUnquotedDateHelp => {
-        vi: "viết {iso} hoặc \"{typed}\"",
-        en: "write {iso} or \"{typed}\""
-    },
-    TomlCurlyQuotes => {
-        vi: "dấu ngoặc kép cong (“ ” ‘ ’), thường do dán từ Word ({detail})",
-        en: "curly quotes (“ ” ‘ ’), usually pasted from Word ({detail})"
-    },
-    TomlCurlyQuotesHelp => {
-        vi: "thay chúng bằng dấu ngoặc kép thẳng \"; tắt \"smart quotes\" trong trình soạn thảo",
-        en: "replace them with straight quotes \"; turn off \"smart quotes\" in the editor"
-    },
-    TomlUnclosedString => { vi: "thiếu dấu ngoặc kép đóng chuỗi ({detail})", en: "a string is missing its closing quote ({detail})" },
-    TomlUnclosedStringHelp => {
-        vi: "thêm \" ở cuối giá trị trên dòng này",
-        en: "add \" at the end of the value on this line"
-    },
-    TomlMissingEquals => { vi: "thiếu dấu = giữa khóa và giá trị ({detail})", en: "the `=` between key and value is missing ({detail})" },
-    TomlMissingEqualsHelp => {
-        vi: "viết khóa = giá trị, ví dụ title = \"…\"",
-        en: "write key = value, e.g. title = \"…\""
-    },
-    TomlUnquotedText => { vi: "giá trị chữ phải nằm trong ngoặc kép ({detail})", en: "text values must be in quotes ({detail})" },
-    TomlUnquotedTextHelp => { vi: "viết \"…\" quanh giá trị", en: "put \"…\" around the value" },
-    UnknownKey => { vi: "khóa lạ `{key}`", en: "unknown key `{key}`" },
-    DidYouMeanKey => { vi: "ý bạn là `{key}`?", en: "did you mean `{key}`?" },
-    KnownKeys => { vi: "các khóa dùng được ở đây: {keys}", en: "known keys here: {keys}" },
-    NumberTooLarge => { vi: "số này quá lớn", en: "this number is too large" },
-    NumberTooLargeHelp => {
-        vi: "số nguyên ở đây là số ngày, năm hoặc số lượng; kiểm tra lỗi gõ",
-        en: "whole numbers here are days, years or counts; check for a typing slip"
-    },
-    NoPlanTable => { vi: "tệp không có bảng [plan]", en: "the file has no [plan] table" },
-    NoPlanTableHelp => {
-        vi: "kế hoạch bắt đầu bằng [plan] gồm unit, title và year; xem plan.toml trong README",
-        en: "a plan starts with [plan] holding unit, title and year; see plan.toml in the README"
-    },
-    MissingKey => { vi: "thiếu khóa `{key}`", en: "missing key `{key}`" },
-    MissingKeyHelp => { vi: "thêm `{key} = …` vào bảng này", en: "add `{key} = …` to this table" },
-
     // Task keys, owners, sections and dates typed on the command line.
     NoTaskKnown => {
         vi: "không có nhiệm vụ mã `{id}`; `par list` liệt kê mọi mã",
@@ -233,6 +199,76 @@ messages! {
     NoSectionNear => {
         vi: "{option}: không có phần mã `{typed}`; ý bạn là `{near}`?",
         en: "{option}: no section has the id `{typed}`; did you mean `{near}`?"
+    },
+    WhatWorkDone => { vi: "việc đã làm", en: "work done" },
+    WhatAMeasurement => { vi: "số đo", en: "a measurement" },
+    WhatACancellation => { vi: "quyết định không thực hiện", en: "a cancellation" },
+    WhatTask => { vi: "nhiệm vụ {id}", en: "task {id}" },
+    WhatTaskInPeriod => { vi: "nhiệm vụ {id} ({period})", en: "task {id} ({period})" },
+    WhatDoneEntry [unreachable: "said only inside CouldNotPlaceEntry"] => { vi: "mục hoàn thành", en: "the done mark" },
+    WhatLogEntry [unreachable: "said only inside CouldNotPlaceEntry"] => { vi: "mục nhật ký", en: "the entry" },
+    WhatMeasureEntry [unreachable: "said only inside CouldNotPlaceEntry"] => { vi: "số đo", en: "the measurement" },
+    AddOwnerFirstHelp => {
+        vi: "thêm người chủ trì mới trước: par owner add {id} --name \"Tên bộ phận\"; các mã có trong kế hoạch: {ids}",
+        en: "add the owner first: par owner add {id} --name \"Name of the unit\"; the plan's ids: {ids}"
+    },
+    CriteriaWithoutIndex => {
+        vi: "--criteria: kế hoạch chưa có bảng tiêu chí [index] nên không liên kết được tiêu chí `{typed}`",
+        en: "--criteria: the plan has no [index] of criteria, so `{typed}` cannot be linked"
+    },
+    CriteriaWithoutIndexHelp => {
+        vi: "thêm cây tiêu chí Chỉ số CCHC dưới [index] trong tệp kế hoạch (xem README)",
+        en: "add the PAR Index tree under [index] in the plan file (see the README)"
+    },
+    NoCriterion => {
+        vi: "--criteria: không có tiêu chí mã `{typed}` trong [index]",
+        en: "--criteria: no criterion has the code `{typed}` in [index]"
+    },
+    NoCriterionNear => {
+        vi: "--criteria: không có tiêu chí mã `{typed}` trong [index]; ý bạn là `{near}`?",
+        en: "--criteria: no criterion has the code `{typed}` in [index]; did you mean `{near}`?"
+    },
+    NoCriterionHelp => {
+        vi: "`par index` liệt kê các tiêu chí và mã của chúng",
+        en: "`par index` lists the criteria and their codes"
+    },
+    ListSignsMixed => {
+        vi: "{option}: trộn mục có dấu +/- với mục không dấu; không rõ là thay cả danh sách hay thêm, bớt",
+        en: "{option}: items with + or - are mixed with bare ones; it is unclear whether to replace the list or add and remove"
+    },
+    ListSignsMixedHelp => {
+        vi: "thay cả danh sách: {option} vt,ht; thêm, bớt: {option} +vt,-cchc",
+        en: "replace the list: {option} vt,ht; add and remove: {option} +vt,-cchc"
+    },
+    ListItemAbsent => {
+        vi: "{option}: `{id}` không có trong danh sách hiện tại ({now}) nên không bỏ được",
+        en: "{option}: `{id}` is not in the current list ({now}), so it cannot be removed"
+    },
+    ListItemAbsentHelp => {
+        vi: "bỏ -{id} khỏi lệnh; `par show` cho biết danh sách của nhiệm vụ",
+        en: "leave -{id} out; `par show` gives the task's lists"
+    },
+    WhatOverdueKey => { vi: "{key} (hạn {due})", en: "{key} (due {due})" },
+    SeveralOverdue => {
+        vi: "nhiệm vụ {id} có {count} kỳ đã quá hạn mà chưa xong: {list}; không biết ghi vào kỳ nào nên không ghi gì",
+        en: "task {id} has {count} periods past due and still open: {list}; which one is meant is unclear, so nothing was written"
+    },
+    SeveralOverdueHelp => { vi: "ghi rõ kỳ, ví dụ: {keys}", en: "name the period, e.g.: {keys}" },
+    SeveralOverdueAsk [unreachable: "asked on a terminal only (tests/period.rs runs one under `script`)"] => {
+        vi: "Nhiệm vụ {id} có nhiều kỳ đã quá hạn mà chưa xong:",
+        en: "Task {id} has several periods past due and still open:"
+    },
+    SeveralOverduePrompt [unreachable: "asked on a terminal only, as SeveralOverdueAsk"] => {
+        vi: "Ghi vào kỳ số [1-{count}]",
+        en: "Record it for number [1-{count}]"
+    },
+    NotAChoice [unreachable: "an answer to SeveralOverdueAsk, on a terminal only"] => {
+        vi: "`{typed}` không phải là một số từ 1 đến {count}; không ghi gì",
+        en: "`{typed}` is not a number from 1 to {count}; nothing was written"
+    },
+    NotAChoiceHelp [unreachable: "as NotAChoice"] => {
+        vi: "chạy lại và gõ số của kỳ, hoặc ghi kỳ trong mã: {key}",
+        en: "run it again and type the period's number, or put it in the key: {key}"
     },
     PlanIdsHelp => { vi: "các mã có trong kế hoạch: {ids}", en: "the plan's ids: {ids}" },
     UnknownRepeat => { vi: "--repeat: không hiểu quy tắc lặp `{typed}`", en: "--repeat: unknown repeat rule `{typed}`" },
@@ -381,6 +417,15 @@ messages! {
         vi: "thay đổi này làm kế hoạch không hợp lệ nên không ghi gì (dòng, cột là của tệp sau khi sửa)",
         en: "the change would make the plan invalid, so nothing was written (line and column are those of the changed file)"
     },
+    OutputDanglingLink => {
+        vi: "đó là liên kết (symbolic link) trỏ tới tệp không có; par không ghi qua nó",
+        en: "it is a symbolic link to nothing; par does not write through it"
+    },
+    OutputIsFolder => { vi: "đó là thư mục, không phải tệp", en: "it is a folder, not a file" },
+    OutputNotRegular [unreachable: "needs a block device or socket as -o, which a test cannot make portably as a user"] => {
+        vi: "đó không phải tệp thường (thiết bị khối, socket…); par không ghi vào đó",
+        en: "it is not a regular file (a block device, a socket…); par does not write there"
+    },
     OutputIsInput => {
         vi: "{shown} là tệp par đang đọc; par không ghi đè lên nó, không ghi gì",
         en: "{shown} is a file par is reading; par does not write over it, nothing was written"
@@ -401,6 +446,117 @@ messages! {
         vi: "{shown} vừa được tạo bởi chương trình khác; par không ghi đè, không ghi gì",
         en: "{shown} was just created by another program; par does not overwrite it, nothing was written"
     },
+
+    // Commands: reports recorded as sent (`par report --final`, `par check`).
+    AlreadySent => {
+        vi: "báo cáo {period} đã ghi nhận gửi ngày {date}, số {number}, bản gửi ở {file}; không ghi gì",
+        en: "the {period} report is already recorded as sent on {date}, number {number}, copy {file}; nothing was written"
+    },
+    SentWouldBreakPlan [unreachable: "a bug guard: the [[report.sent]] par writes is checked valid before"] => {
+        vi: "ghi [[report.sent]] làm kế hoạch không hợp lệ nên không ghi gì",
+        en: "recording [[report.sent]] would make the plan invalid, so nothing was written"
+    },
+    SentNotPlaced [unreachable: "a bug guard: the [[report.sent]] par appends always reads back"] => {
+        vi: "par không ghi được [[report.sent]] vào kế hoạch; không ghi gì (xin báo lỗi này)",
+        en: "par could not place [[report.sent]] in the plan; nothing was written (please report this)"
+    },
+    SentNumberEmpty => { vi: "--number: số ký hiệu đang trống", en: "--number: the number is empty" },
+    SentNumberTaken => {
+        vi: "--number: số {number} đã dùng cho báo cáo {period} gửi ngày {date}; không ghi gì",
+        en: "--number: {number} is already the number of the {period} report sent on {date}; nothing was written"
+    },
+    SentNumberTakenHelp => {
+        vi: "bỏ --number để lấy số tiếp theo trong sổ, hoặc ghi số khác",
+        en: "leave out --number for the next number of the register, or give another"
+    },
+    ReportHasBlanks => {
+        vi: "báo cáo còn chỗ chưa điền: {list}; không ghi gì",
+        en: "the report still has parts to fill in: {list}; nothing was written"
+    },
+    ReportHasBlanksHelp => {
+        vi: "điền các chỗ «…» trong tệp kế hoạch, ghi các phần còn thiếu bằng par note, rồi chạy lại par report --final",
+        en: "fill in the «…» parts in the plan file and write the missing parts with par note, then run par report --final again"
+    },
+    SentAlready => {
+        vi: "Báo cáo {period} đã gửi ngày {date}, số {number}; bản đã gửi: {file}.",
+        en: "The {period} report was sent on {date}, number {number}; the sent copy: {file}."
+    },
+    SentCopyMissing => {
+        vi: "Không tìm thấy bản đã gửi (par check báo lỗi này).",
+        en: "The sent copy is missing (par check reports it)."
+    },
+    SentCopyChanged => {
+        vi: "Bản đã gửi bị sửa sau khi gửi: mã SHA-256 không còn khớp (par check báo lỗi này).",
+        en: "The sent copy was changed after sending: its SHA-256 no longer matches (par check reports it)."
+    },
+    SentCopySame => {
+        vi: "Tạo lại từ tệp kế hoạch hôm nay thì giống hệt bản đã gửi.",
+        en: "Regenerated from today's plan file, it is identical to the sent copy."
+    },
+    SentCopyDiffers => {
+        vi: "Tạo lại từ tệp kế hoạch hôm nay thì KHÁC bản đã gửi (tệp kế hoạch đã sửa sau khi gửi); bản đã gửi vẫn giữ nguyên.",
+        en: "Regenerated from today's plan file, it DIFFERS from the sent copy (the plan was edited after sending); the sent copy is unchanged."
+    },
+    RecipientsLackSuperior => {
+        vi: "Nơi nhận của báo cáo thiếu cơ quan cấp trên ({superior})",
+        en: "the report's recipients (Nơi nhận) lack the superior body ({superior})"
+    },
+    RecipientsLackSuperiorHelp => {
+        vi: "thêm \"{superior}\" vào recipients trong [report] (hoặc [plan])",
+        en: "add \"{superior}\" to recipients in [report] (or [plan])"
+    },
+
+    // Commands: rollup (the office's roll-up of its units' plans).
+    NoPlanFilesIn => {
+        vi: "không có tệp kế hoạch (*.toml) nào trong {paths}",
+        en: "no plan files (*.toml) in {paths}"
+    },
+    NoPlanFilesInHelp => {
+        vi: "hãy chỉ thư mục chứa các tệp kế hoạch của đơn vị, hoặc chính các tệp đó",
+        en: "give the folder holding the units' plan files, or the files themselves"
+    },
+    RollupReportFormats => {
+        vi: "báo cáo tổng hợp (--report) có dạng md, docx hoặc json",
+        en: "the consolidated report (--report) comes as md, docx or json"
+    },
+    RollupReportFormatsHelp => { vi: "thêm --format docx -o bao-cao.docx", en: "add --format docx -o report.docx" },
+    RollupDocxNeedsReport => {
+        vi: "dạng docx chỉ dành cho báo cáo tổng hợp, ghi ra tệp",
+        en: "docx is for the consolidated report, written to a file"
+    },
+    RollupDocxNeedsReportHelp => {
+        vi: "par rollup DIR --report --format docx -o bao-cao.docx",
+        en: "par rollup DIR --report --format docx -o report.docx"
+    },
+    RollupNoFileOption => {
+        vi: "par rollup không dùng -f: -f chỉ một tệp kế hoạch, còn rollup đọc cả thư mục (-f {file})",
+        en: "par rollup does not take -f: -f names one plan file, a rollup reads folders (-f {file})"
+    },
+    RollupNoFileOptionHelp => { vi: "hãy chỉ thư mục sau lệnh: par rollup {file}", en: "pass the folder after the command: par rollup {file}" },
+    RollupQuarterHelp => { vi: "ví dụ: --quarter Q3 hoặc --quarter 2025-Q3", en: "e.g. --quarter Q3 or --quarter 2025-Q3" },
+    RosterNotUtf8 => { vi: "{file}: không phải văn bản UTF-8", en: "{file}: not UTF-8 text" },
+    RosterNotUtf8Help => { vi: "lưu lại tệp dạng UTF-8", en: "save the file as UTF-8" },
+    RosterUnreadable => { vi: "danh sách đơn vị {file}:{line}: {reason}", en: "roster {file}:{line}: {reason}" },
+    RosterUnreadableHelp => {
+        vi: "sửa tệp: mỗi đơn vị là một bảng [[unit]] có code, name, kind, parent; thiết lập của cơ quan trong [office]",
+        en: "fix the file: each unit is a [[unit]] table with code, name, kind, parent; the office's settings go in [office]"
+    },
+    RosterUnitNoName => { vi: "danh sách đơn vị {at}: đơn vị thứ {n} không có tên (name)", en: "roster {at}: unit {n} has no name" },
+    RosterUnitNoNameHelp => { vi: "thêm name = \"…\" cho đơn vị đó", en: "add name = \"…\" to that unit" },
+    RosterUnitNoCode => {
+        vi: "danh sách đơn vị {file}: đơn vị “{name}” không có mã (code)",
+        en: "roster {file}: unit “{name}” has no code"
+    },
+    RosterUnitNoCodeHelp => {
+        vi: "thêm code = \"…\" (mã đơn vị, cũng ghi ở [plan] code của kế hoạch)",
+        en: "add code = \"…\" (the unit's code, also written as [plan] code in its plan)"
+    },
+    RosterCodeTwice => {
+        vi: "danh sách đơn vị {file}:{line}: mã `{code}` trùng, đã dùng cho “{other}”",
+        en: "roster {file}:{line}: duplicate code `{code}`, already used for “{other}”"
+    },
+    RosterCodeTwiceHelp => { vi: "mỗi đơn vị một mã riêng", en: "give each unit its own code" },
+    RollupSkipped => { vi: "bỏ qua {file}: {why}", en: "skipped {file}: {why}" },
 
     // The write journal (`par restore`): warnings.
     JournalNotRegular => {
@@ -491,6 +647,39 @@ messages! {
         vi: "ghi rõ một kỳ của năm {year} với --period, hoặc ngày đo trong năm {year} với --date",
         en: "name a period of {year} with --period, or a measurement day in {year} with --date"
     },
+    MeasureEntryNotFound [unreachable: "a bug guard: the measurement the plan holds is always in the file"] => {
+        vi: "par không tìm thấy mục [[task.measure]] tương ứng trong tệp; không ghi gì",
+        en: "par could not find the matching [[task.measure]] table in the file; nothing was written"
+    },
+    MeasureNotCorrected [unreachable: "a bug guard: par's own correction failing to read back"] => {
+        vi: "par không sửa được số đo; không ghi gì (xin báo lỗi này)",
+        en: "par could not correct the measurement; nothing was written (please report this)"
+    },
+    NothingToReplace => {
+        vi: "--replace: nhiệm vụ {id} chưa có số đo nên không có gì để sửa; không ghi gì",
+        en: "--replace: task {id} has no measurement, so there is nothing to correct; nothing was written"
+    },
+    NothingToReplaceIn => {
+        vi: "--replace: nhiệm vụ {id} chưa có số đo kỳ {period} nên không có gì để sửa; không ghi gì",
+        en: "--replace: task {id} has no measurement for {period}, so there is nothing to correct; nothing was written"
+    },
+    NothingToReplaceHelp => { vi: "bỏ --replace để ghi số đo mới", en: "leave out --replace to record a new measurement" },
+    StartOutsideYear => {
+        vi: "--start: ngày {day} không thuộc năm kế hoạch {year}",
+        en: "--start: {day} is not in the plan's year {year}"
+    },
+    StartOutsideYearHelp => {
+        vi: "ghi một ngày của năm {year}, ví dụ --start 1/7/{year}, hoặc đổi năm với --year",
+        en: "give a day of {year}, e.g. --start 1/7/{year}, or change the year with --year"
+    },
+    TemplateBroken [unreachable: "a bug guard: the built-in template always loads (a unit test checks)"] => {
+        vi: "mẫu kế hoạch của par bị lỗi; xin báo lỗi này",
+        en: "par's plan template is broken; please report this"
+    },
+    RemoveChangesSentReports => {
+        vi: "nhiệm vụ {id} có trong báo cáo đã gửi {list}; từ nay báo cáo đó tạo lại sẽ khác bản đã gửi (bản đã gửi vẫn giữ nguyên). Nhiệm vụ không làm nữa thì nên dùng par cancel {id} --reason \"…\" thay vì xóa.",
+        en: "task {id} is in the reports sent for {list}; those reports, made again, will now differ from the copies sent (which stay as they are). For a task that will not be done, par cancel {id} --reason \"…\" keeps it instead."
+    },
     NotDone => {
         vi: "{what} chưa được đánh dấu hoàn thành; không có gì để bỏ, không ghi gì",
         en: "{what} is not marked done; nothing to reopen, nothing was written"
@@ -523,9 +712,135 @@ messages! {
         vi: "không xóa gì",
         en: "nothing was removed"
     },
-    RemoveWouldBreakPlan => {
+    RemoveWouldBreakPlan [unreachable: "a bug guard: no part of a plan refers to a task, so removing one leaves it valid"] => {
         vi: "xóa nhiệm vụ này làm kế hoạch không hợp lệ nên không ghi gì",
         en: "removing the task would make the plan invalid, so nothing was written"
+    },
+
+    // Commands: owners, and the fields `add`/`edit` change.
+    OnlyOwnerTables => {
+        vi: "par chỉ sửa được người chủ trì viết dưới dạng bảng [[owner]] trong {path}",
+        en: "par can only change owners written as [[owner]] tables in {path}"
+    },
+    OwnerNotFound => { vi: "không có người chủ trì mã `{typed}`", en: "no owner has the id `{typed}`" },
+    OwnerNotFoundNear => {
+        vi: "không có người chủ trì mã `{typed}`; ý bạn là `{near}`?",
+        en: "no owner has the id `{typed}`; did you mean `{near}`?"
+    },
+    OwnerIdsHelp => {
+        vi: "`par owner list` liệt kê; các mã có: {ids}",
+        en: "`par owner list` lists them; the ids: {ids}"
+    },
+    ChangeBreaksPlan [unreachable: "a bug guard: owner add/edit/rm are checked before the change"] => {
+        vi: "thay đổi này làm kế hoạch không hợp lệ nên không ghi gì",
+        en: "the change would make the plan invalid, so nothing was written"
+    },
+    OwnerIdNotOneWord => {
+        vi: "mã người chủ trì `{id}` phải là một từ không dấu cách, ví dụ motcua",
+        en: "the owner id `{id}` must be one word without spaces, e.g. motcua"
+    },
+    OwnerNameEmpty => { vi: "--name: tên đang trống", en: "--name: the name is empty" },
+    OwnerIdTaken => {
+        vi: "mã {id} đã dùng cho người chủ trì “{name}”; không ghi gì",
+        en: "the id {id} is already used by the owner “{name}”; nothing was written"
+    },
+    OwnerIdTakenHelp => {
+        vi: "chọn mã khác, hoặc sửa người đó: par owner edit {id} --name \"…\"",
+        en: "choose another id, or change that owner: par owner edit {id} --name \"…\""
+    },
+    OwnerNothingToEdit => {
+        vi: "không có gì để sửa; cho biết --name, --name-en hoặc --note",
+        en: "nothing to change; give --name, --name-en or --note"
+    },
+    OwnerEditChangesNothing => {
+        vi: "người chủ trì {id} đã đúng như vậy; không ghi gì",
+        en: "owner {id} already says so; nothing was written"
+    },
+    OwnerInUse => {
+        vi: "không xóa người chủ trì {id}: còn nhiệm vụ dùng ({uses}); không ghi gì",
+        en: "not removing owner {id}: tasks still use it ({uses}); nothing was written"
+    },
+    OwnerInUseHelp => {
+        vi: "giao các nhiệm vụ đó cho người khác trước, ví dụ par edit {first} --owner ht hoặc --support -{id}",
+        en: "give those tasks to someone else first, e.g. par edit {first} --owner ht or --support -{id}"
+    },
+    WhatOwnerLeads => { vi: "chủ trì {tasks}", en: "leads {tasks}" },
+    WhatOwnerSupports => { vi: "phối hợp {tasks}", en: "supports {tasks}" },
+    TableEditFailed [unreachable: "a bug guard: a table the plan's parser read that toml_edit cannot"] => {
+        vi: "par không sửa được bảng {table}: {reason}",
+        en: "par cannot edit the table {table}: {reason}"
+    },
+    NoIndicatorToRemove => {
+        vi: "nhiệm vụ {id} không có chỉ số đo [task.indicator]; không ghi gì",
+        en: "task {id} has no [task.indicator]; nothing was written"
+    },
+    IndicatorNameEmpty => { vi: "--indicator: tên chỉ số đang trống", en: "--indicator: the indicator's name is empty" },
+    TargetNotANumberOption => {
+        vi: "--target: `{typed}` không phải là số; ví dụ: 100 hoặc 95,5",
+        en: "--target: `{typed}` is not a number; e.g. 100 or 95.5"
+    },
+    NewIndicatorIncomplete => {
+        vi: "nhiệm vụ chưa có chỉ số đo: cần cả tên chỉ số (--indicator) và mục tiêu (--target)",
+        en: "the task has no indicator yet: give both its name (--indicator) and its target (--target)"
+    },
+    NewIndicatorIncompleteHelp => {
+        vi: "ví dụ: --indicator \"Tỷ lệ hồ sơ đúng hạn\" --target 100 --unit %",
+        en: "e.g. --indicator \"On-time rate of files\" --target 100 --unit %"
+    },
+    BeforeAfter => { vi: "{key}: {old} → {new}", en: "{key}: {old} → {new}" },
+    ValueNone => { vi: "(chưa có)", en: "(none)" },
+    ValueRemoved => { vi: "(bỏ)", en: "(removed)" },
+
+    // Commands: cancel and note.
+    NotCancelled => {
+        vi: "nhiệm vụ {id} không được ghi là không thực hiện; không có gì để bỏ, không ghi gì",
+        en: "task {id} is not recorded as not carried out; nothing to undo, nothing was written"
+    },
+    CancelNeedsReason => {
+        vi: "cần nêu lý do không thực hiện nhiệm vụ {id}; không ghi gì",
+        en: "say why task {id} will not be carried out; nothing was written"
+    },
+    CancelNeedsReasonHelp => { vi: "par cancel {id} --reason \"…\"", en: "par cancel {id} --reason \"…\"" },
+    AlreadyCancelled => {
+        vi: "nhiệm vụ {id} đã được ghi là không thực hiện từ ngày {date} ({reason}); không ghi gì. Muốn sửa: par cancel {id} --undo rồi ghi lại",
+        en: "task {id} is already recorded as not carried out from {date} ({reason}); nothing was written. To change it: par cancel {id} --undo, then again"
+    },
+    CancelDoneTask => {
+        vi: "nhiệm vụ {id} đã hoàn thành; không có gì để ghi không thực hiện, không ghi gì",
+        en: "task {id} is done; there is nothing left not to carry out, nothing was written"
+    },
+    CancelTableByHand => {
+        vi: "par chỉ bỏ được dòng cancelled = {{ … }} của nhiệm vụ {id}; hãy xóa bảng [task.cancelled] bằng tay",
+        en: "par can only remove the cancelled = {{ … }} line of task {id}; remove the [task.cancelled] table by hand"
+    },
+    CancelNotPlaced [unreachable: "a bug guard: par's own cancelled line failing to read back"] => {
+        vi: "par không ghi được việc không thực hiện vào nhiệm vụ; không ghi gì (xin báo lỗi này)",
+        en: "par could not record the cancellation in the task; nothing was written (please report this)"
+    },
+    NoteNeedsKind => {
+        vi: "cho biết loại ghi chú với --kind: assessment, cause, direction hoặc proposal",
+        en: "say which kind of note with --kind: assessment, cause, direction or proposal"
+    },
+    NoteTextEmpty => {
+        vi: "nội dung ghi chú đang trống; ví dụ: par note --period Q3 --kind assessment \"Quý III hoàn thành …\"",
+        en: "the note's text is empty; e.g. par note --period Q3 --kind assessment \"Q3 completed …\""
+    },
+    NotePeriodHelp => { vi: "ví dụ: --period Q3, --period 2025-H1", en: "e.g. --period Q3, --period 2025-H1" },
+    NotePeriodOutsideYear => {
+        vi: "{period} nằm ngoài năm kế hoạch {year}; kế hoạch chỉ báo cáo năm {year}",
+        en: "{period} is outside the plan's year {year}; the plan reports on {year} only"
+    },
+    NoReportInCalendar => {
+        vi: "lịch báo cáo của kế hoạch không có báo cáo {period} ({reason})",
+        en: "the plan's reporting calendar has no {period} report ({reason})"
+    },
+    UnknownNoteKindOption => {
+        vi: "loại ghi chú `{typed}` không có; dùng assessment (đánh giá chung), cause (nguyên nhân), direction (phương hướng) hoặc proposal (đề xuất, kiến nghị)",
+        en: "unknown note kind `{typed}`; use assessment, cause, direction or proposal"
+    },
+    NoteNotPlaced [unreachable: "a bug guard: the note par appends always reads back as one more"] => {
+        vi: "par không ghép được ghi chú vào tệp kế hoạch; không ghi gì (xin báo lỗi này)",
+        en: "par could not place the note in the plan file; nothing was written (please report this)"
     },
 
     // Commands: formats, periods and files asked for.
@@ -552,7 +867,7 @@ messages! {
         vi: "{flag}: `{typed}` không phải {example}; dùng --quarter 2025-Q2, --half 2025-H1 hoặc --year 2025",
         en: "{flag}: `{typed}` is not {example}; use --quarter 2025-Q2, --half 2025-H1 or --year 2025"
     },
-    CannotEditTask => { vi: "par không sửa được nhiệm vụ {id}: {reason}", en: "par cannot edit task {id}: {reason}" },
+    CannotEditTask [unreachable: "a bug guard: the task's lines parsed as the plan loaded, so toml_edit reads them too"] => { vi: "par không sửa được nhiệm vụ {id}: {reason}", en: "par cannot edit task {id}: {reason}" },
     NothingWrittenAfter => { vi: "{reason}; không ghi gì", en: "{reason}; nothing was written" },
     ManualNotRendered [unreachable: "clap_mangen failing on par's own command tree"] => {
         vi: "không tạo được trang hướng dẫn: {reason}",

@@ -5,7 +5,8 @@
 //!
 //! # Adding a message
 //!
-//! One line in the `messages!` list below, next to its neighbours by topic:
+//! One line in `list.rs` (or, for what a plan file says wrongly, `list_plan.rs`), next to
+//! its neighbours by topic:
 //!
 //! ```text
 //! NoTask => { vi: "không có nhiệm vụ mã `{id}`", en: "no task has the id `{id}`" },
@@ -15,7 +16,8 @@
 //! `say!(lang, NoTask, id)` when a variable has the argument's name. `{name}` is a named
 //! argument; both texts must use the same names (a unit test checks). An id that no
 //! command line can trigger (a broken built-in template, a race) is written
-//! `Id [unreachable: "why"] => { … }`; every other id must be triggered by the
+//! `Id [unreachable: "why"] => { … }`. An id named `What…` (or `Value…`) is a phrase said
+//! inside another message's argument (`{what}`), in the same language. Every other id must be triggered by the
 //! bilingual test in `tests/messages.rs` (a table id → command line), which fails for an
 //! id neither triggered nor marked. Text outside this file does not reach standard error:
 //! `tests/messages.rs` also scans the sources for literals given to `Fail`, `eprintln!`…
@@ -188,6 +190,8 @@ pub fn label(lang: Lang, which: Msg) -> &'static str {
     which.text(lang)
 }
 
+#[macro_use]
+mod list_plan;
 mod list;
 pub use list::Msg;
 

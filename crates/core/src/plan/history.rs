@@ -13,7 +13,9 @@ use serde::Serialize;
 use super::diagnostic::Diagnostic;
 use super::model::{Plan, Signer, Task};
 use super::schema::{RawCancelled, RawChange, RawDate, RawSent};
+use crate::messages::{Msg, output_lang};
 use crate::period::Period;
+use crate::say;
 
 /// `[[plan.change]]`: the values that replace the plan's from `from` on (`None`: unchanged).
 #[derive(Debug, Clone, Serialize)]
@@ -127,7 +129,8 @@ impl Plan {
 /// What the checks of this module need of [`super::validate`]'s checker.
 pub(crate) trait Check {
     fn problem_at(&mut self, diagnostic: Diagnostic);
-    fn date_of(&mut self, raw: &RawDate, what: &str) -> Option<NaiveDate>;
+    /// The date, or a problem naming it as `what` (a `What…` phrase of the catalogue) with `id`.
+    fn date_of(&mut self, raw: &RawDate, what: Msg, id: &str) -> Option<NaiveDate>;
 }
 
 fn signer(raw: &super::schema::RawSigner) -> Signer {
@@ -138,18 +141,18 @@ fn signer(raw: &super::schema::RawSigner) -> Signer {
 pub(crate) fn changes(c: &mut impl Check, raw: &[RawChange]) -> Vec<Change> {
     let mut out: Vec<Change> = Vec::with_capacity(raw.len());
     for r in raw {
-        let Some(from) = c.date_of(&r.from, "the change's `from` date") else { continue };
+        let Some(from) = c.date_of(&r.from, Msg::WhatChangeFrom, "") else { continue };
+        let lang = output_lang();
         if r.superior.is_none() && r.recipients.is_none() && r.place.is_none() && r.to.is_none() && r.signer.is_none() {
             c.problem_at(
-                Diagnostic::new("this [[plan.change]] changes nothing", Some(r.from.span()))
-                    .help("give the new values: superior, recipients, place, to or signer"),
+                Diagnostic::new(say!(lang, ChangeChangesNothing), Some(r.from.span()))
+                    .help(say!(lang, ChangeChangesNothingHelp)),
             );
             continue;
         }
         if out.iter().any(|o| o.from == from) {
             c.problem_at(
-                Diagnostic::new(format!("two [[plan.change]] tables take effect on {from}"), Some(r.from.span()))
-                    .help("merge them into one table"),
+                Diagnostic::new(say!(lang, ChangeTwice, from), Some(r.from.span())).help(say!(lang, ChangeTwiceHelp)),
             );
             continue;
         }
@@ -178,31 +181,29 @@ pub(crate) fn sent(c: &mut impl Check, raw: &[RawSent], year: i32, lines: &super
                 continue;
             }
         };
-        let Some(date) = c.date_of(&r.date, "the sent report's date") else { continue };
+        let Some(date) = c.date_of(&r.date, Msg::WhatSentDate, "") else { continue };
+        let lang = output_lang();
         let sha = r.sha256.get_ref().trim().to_ascii_lowercase();
         if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
-            c.problem_at(
-                Diagnostic::new("sha256 must be 64 hexadecimal digits", Some(r.sha256.span()))
-                    .help("par report --final writes it; compute it again with `sha256sum FILE`"),
-            );
+            c.problem_at(Diagnostic::new(say!(lang, BadSha256), Some(r.sha256.span())).help(say!(lang, BadSha256Help)));
             continue;
         }
         if r.file.get_ref().trim().is_empty() {
-            c.problem_at(Diagnostic::new("the sent report's file is empty", Some(r.file.span())));
+            c.problem_at(Diagnostic::new(say!(lang, SentFileEmpty), Some(r.file.span())));
             continue;
         }
         if out.iter().any(|s| s.period == period) {
             c.problem_at(
-                Diagnostic::new(format!("the report for {period} is recorded as sent twice"), Some(r.period.span()))
-                    .help("keep one [[report.sent]] table per period"),
+                Diagnostic::new(say!(lang, SentTwice, period), Some(r.period.span())).help(say!(lang, SentTwiceHelp)),
             );
             continue;
         }
         let number = r.number.get_ref().trim().to_string();
         if out.iter().any(|s| s.number == number) {
+            let shown = crate::text::clean(&number);
             c.problem_at(
-                Diagnostic::new(format!("the number {number} is recorded for two reports"), Some(r.number.span()))
-                    .help("each report sent has its own number"),
+                Diagnostic::new(say!(lang, SentNumberTwice, number = shown), Some(r.number.span()))
+                    .help(say!(lang, SentNumberTwiceHelp)),
             );
             continue;
         }
@@ -221,11 +222,12 @@ pub(crate) fn sent(c: &mut impl Check, raw: &[RawSent], year: i32, lines: &super
 /// Checks a task's `cancelled`: a date and a reason.
 pub(crate) fn cancelled(c: &mut impl Check, raw: Option<&RawCancelled>, id: &str) -> Option<Cancelled> {
     let raw = raw?;
-    let date = c.date_of(&raw.date, &format!("task `{id}`'s cancellation date"))?;
+    let date = c.date_of(&raw.date, Msg::WhatCancelDate, id)?;
     if raw.reason.get_ref().trim().is_empty() {
+        let lang = output_lang();
         c.problem_at(
-            Diagnostic::new(format!("task `{id}` is cancelled without a reason"), Some(raw.reason.span()))
-                .help("say why the task will not be carried out: reason = \"…\""),
+            Diagnostic::new(say!(lang, CancelledWithoutReason, id), Some(raw.reason.span()))
+                .help(say!(lang, CancelledWithoutReasonHelp)),
         );
         return None;
     }
@@ -312,12 +314,12 @@ cancelled = { date = 2025-09-01, reason = "không còn phù hợp" }
             .replace("recipients = [\"Ủy ban nhân dân phường Sài Gòn\"]\n", "")
             .replace("sha256 = \"0000", "sha256 = \"xx00");
         let e = parse(Path::new("t.toml"), &bad).unwrap_err().rendered;
-        assert!(e.contains("changes nothing"), "{e}");
-        assert!(e.contains("sha256 must be 64 hexadecimal digits"), "{e}");
-        assert!(e.contains("cancelled without a reason"), "{e}");
+        assert!(e.contains("bảng [[plan.change]] này không thay đổi gì"), "{e}");
+        assert!(e.contains("sha256 phải gồm 64 chữ số thập lục phân"), "{e}");
+        assert!(e.contains("bị hủy mà không ghi lý do"), "{e}");
         let twice = PLAN.replace("from = 2025-08-01", "from = 2025-07-01");
         let e = parse(Path::new("t.toml"), &twice).unwrap_err().rendered;
-        assert!(e.contains("two [[plan.change]] tables take effect on 2025-07-01"), "{e}");
+        assert!(e.contains("hai bảng [[plan.change]] cùng có hiệu lực từ ngày 2025-07-01"), "{e}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::diagnostic::Diagnostic;
 use super::model::{Criterion, Index};
 use super::schema::{RawAssess, RawCriterion, RawIndex, RawIndexFile, Text};
 use crate::compute::assess_table::Scoring;
-use crate::messages::output_lang;
+use crate::messages::{Msg, output_lang};
 use crate::say;
 
 /// A criteria set shipped with par, compiled in.
@@ -360,6 +360,7 @@ fn scoring(p: &mut Problems, r: &RawCriterion) -> Scoring {
 /// (Moved here from `validate`, its English diagnostics as they were.)
 pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec<Diagnostic>) {
     let mut c = Problems::default();
+    let lang = output_lang();
     let mut nodes: Vec<Criterion> = Vec::with_capacity(raw.len());
     let mut by_code: HashMap<String, usize> = HashMap::new();
     let mut max_spans = Vec::with_capacity(raw.len());
@@ -370,11 +371,11 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
         let well_formed =
             !code.is_empty() && code.split('.').all(|p| !p.is_empty() && !p.contains(char::is_whitespace));
         if !well_formed {
-            c.problem(format!("criterion code `{}` must be dotted parts like 3 or 3.2 or 3.2.1", code), r.code.span());
+            c.problem(crate::say!(lang, CriterionCodeShape, code = crate::text::clean(&code)), r.code.span());
             continue;
         }
         if by_code.contains_key(&code) {
-            c.problem(format!("criterion `{code}` is defined twice"), r.code.span());
+            c.problem(crate::say!(lang, CriterionDefinedTwice, code), r.code.span());
             continue;
         }
         let parent = match code.rsplit_once('.') {
@@ -382,29 +383,24 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
             Some((p, _)) => match by_code.get(p) {
                 Some(&i) => Some(i),
                 None => {
-                    c.problem(
-                        format!("criterion `{code}` comes before (or without) its parent `{p}`"),
-                        r.code.span(),
-                    )
-                    .help = Some(format!(
-                        "define `{p}` above it; codes give the tree: area 3, criterion 3.2, sub-criterion 3.2.1"
-                    ));
+                    c.problem(crate::say!(lang, CriterionBeforeParent, code, parent = p), r.code.span()).help =
+                        Some(crate::say!(lang, CriterionBeforeParentHelp, parent = p));
                     None
                 }
             },
         };
-        let mut points = |v: &Option<toml::Spanned<f64>>, what: &str| -> Option<f64> {
+        let mut points = |v: &Option<toml::Spanned<f64>>, what: Msg| -> Option<f64> {
             let v = v.as_ref()?;
             let x = *v.get_ref();
             if !x.is_finite() || x < 0.0 {
-                c.problem(format!("{what} of criterion `{code}` must be zero or more points"), v.span());
+                c.problem(crate::say!(lang, PointsNegative, what = what.text(lang), code), v.span());
                 return None;
             }
             Some(x)
         };
-        let max = points(&r.max, "the maximum");
-        let last_year = points(&r.last_year, "last year's score");
-        let self_score = points(&r.self_score, "the self-assessed score");
+        let max = points(&r.max, Msg::WhatMax);
+        let last_year = points(&r.last_year, Msg::WhatLastYear);
+        let self_score = points(&r.self_score, Msg::WhatSelfScore);
         let scoring = scoring(&mut c, r);
         let i = nodes.len();
         by_code.insert(code.clone(), i);
@@ -432,29 +428,27 @@ pub fn validate_index(name: Option<String>, raw: &[RawCriterion]) -> (Index, Vec
         let (given, span) = max_spans[i].clone();
         if nodes[i].children.is_empty() {
             if given.is_none() {
-                c.problem(format!("criterion `{}` needs `max` (its maximum points)", nodes[i].code), span);
+                c.problem(crate::say!(lang, CriterionNeedsMax, code = nodes[i].code), span);
             }
             continue;
         }
         let sum: f64 = nodes[i].children.iter().map(|&ch| nodes[ch].max).sum();
         match given {
             Some(g) if (g - sum).abs() > 1e-6 => {
-                c.problem(format!("`{}` has max {g}, but its parts add up to {sum}", nodes[i].code), span).help =
-                    Some("make the parts add up, or leave out the parent's max".into());
+                c.problem(crate::say!(lang, MaxNotSum, code = nodes[i].code, max = g, sum), span).help =
+                    Some(crate::say!(lang, MaxNotSumHelp));
             }
             _ => nodes[i].max = sum,
         }
     }
     for (n, &k) in nodes.iter().zip(&raw_of) {
         let r = &raw[k];
-        for (score, what) in [(&r.last_year, "last year's score"), (&r.self_score, "the self-assessed score")] {
+        for (score, what) in [(&r.last_year, Msg::WhatLastYear), (&r.self_score, Msg::WhatSelfScore)] {
             if let Some(v) = score
                 && *v.get_ref() > n.max + 1e-9
             {
-                c.problem(
-                    format!("{what} of `{}` ({}) is above its maximum ({})", n.code, v.get_ref(), n.max),
-                    v.span(),
-                );
+                let (what, code, score, max) = (what.text(lang), &n.code, v.get_ref(), n.max);
+                c.problem(crate::say!(lang, ScoreAboveMax, what, code, score, max), v.span());
             }
         }
     }

@@ -11,6 +11,7 @@ use super::diagnostic::Diagnostic;
 use super::model::*;
 use super::schema::*;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::period::Period;
 use crate::text::nearest;
 
@@ -18,6 +19,30 @@ use crate::dates::YEARS;
 
 struct Checker {
     problems: Vec<Diagnostic>,
+    /// The language problems are worded in: the output language (the plan that would
+    /// name its own is what is being checked).
+    lang: Lang,
+}
+
+/// What a date is, worded only when it is wrong (the check runs for every date of every
+/// task): a phrase of the catalogue with the task's id, inside "the date of …" for a
+/// document's date.
+#[derive(Clone, Copy)]
+pub(crate) struct What<'a> {
+    msg: Msg,
+    id: &'a str,
+    document: bool,
+}
+
+impl<'a> What<'a> {
+    pub(crate) fn of(msg: Msg, id: &'a str) -> Self {
+        What { msg, id, document: false }
+    }
+
+    fn word(self, lang: Lang) -> String {
+        let what = self.msg.fill(lang, &[("id", &self.id)]);
+        if self.document { crate::say!(lang, WhatDocumentDate, what) } else { what }
+    }
 }
 
 impl Checker {
@@ -26,12 +51,11 @@ impl Checker {
         self.problems.last_mut().expect("just pushed")
     }
 
-    // `what` is worded only when there is a problem: `format_args!` at the call sites, not `format!`.
-    fn date(&mut self, raw: &Option<RawDate>, what: impl std::fmt::Display) -> Option<NaiveDate> {
+    fn date(&mut self, raw: &Option<RawDate>, what: What) -> Option<NaiveDate> {
         raw.as_ref().and_then(|r| self.required_date(r, what))
     }
 
-    fn required_date(&mut self, raw: &RawDate, what: impl std::fmt::Display) -> Option<NaiveDate> {
+    fn required_date(&mut self, raw: &RawDate, what: What) -> Option<NaiveDate> {
         let parsed = match raw.get_ref() {
             toml::Value::Datetime(dt) => crate::dates::from_toml(dt),
             toml::Value::String(s) => crate::dates::parse_date(s),
@@ -40,18 +64,20 @@ impl Checker {
         match parsed {
             Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Some(d),
             Some(_) => {
-                self.problem(format!("{what} is outside the years {}–{}", YEARS.start(), YEARS.end()), raw.span());
+                let (from, to, what) = (YEARS.start(), YEARS.end(), what.word(self.lang));
+                self.problem(crate::say!(self.lang, PlanDateOutsideYears, what, from, to), raw.span());
                 None
             }
             None => {
-                self.problem(format!("{what} is not a date"), raw.span()).help =
-                    Some("write a date as 2025-05-30 (or \"30/5/2025\" in quotes)".into());
+                let what = what.word(self.lang);
+                self.problem(crate::say!(self.lang, PlanNotADate, what), raw.span()).help =
+                    Some(crate::say!(self.lang, PlanNotADateHelp));
                 None
             }
         }
     }
 
-    fn reference(&mut self, id: &Text, index: &HashMap<String, usize>, what: &str, known: &[&str]) -> Option<usize> {
+    fn reference(&mut self, id: &Text, index: &HashMap<String, usize>, what: Msg, known: &[&str]) -> Option<usize> {
         // Owner and section ids are keyed in NFC form, like task ids: a reference already
         // in NFC (nearly all) is found without normalising it.
         let id_text = id.get_ref().as_str();
@@ -59,19 +85,20 @@ impl Checker {
             return Some(i);
         }
         let near = nearest(id.get_ref(), known.iter().copied(), 1);
-        let d = self.problem(format!("unknown {what} `{}`", crate::text::clean(id.get_ref())), id.span());
+        let lang = self.lang;
+        let d = self.problem(what.fill(lang, &[("id", &crate::text::clean(id.get_ref()))]), id.span());
         d.help = Some(match near.first() {
-            Some(n) => format!("did you mean `{n}`? {what}s are defined once at the top of the file"),
-            None => format!("define it first; known {what}s: {}", known.join(", ")),
+            Some(near) => crate::say!(lang, RefNearHelp, near),
+            None => crate::say!(lang, RefKnownHelp, known = known.join(", ")),
         });
         None
     }
 
-    fn document(&mut self, raw: &RawDocument, what: impl std::fmt::Display) -> Document {
+    fn document(&mut self, raw: &RawDocument, what: What) -> Document {
         Document {
             kind: raw.kind.get_ref().clone(),
             number: raw.number.clone(),
-            date: self.date(&raw.date, format_args!("the date of {what}")),
+            date: self.date(&raw.date, What { document: true, ..what }),
             issuer: raw.issuer.clone(),
             subject: raw.subject.clone(),
         }
@@ -83,8 +110,8 @@ impl super::history::Check for Checker {
         self.problems.push(diagnostic);
     }
 
-    fn date_of(&mut self, raw: &RawDate, what: &str) -> Option<NaiveDate> {
-        self.required_date(raw, what)
+    fn date_of(&mut self, raw: &RawDate, what: Msg, id: &str) -> Option<NaiveDate> {
+        self.required_date(raw, What::of(what, id))
     }
 }
 
@@ -93,7 +120,7 @@ impl super::history::Check for Checker {
 /// The phases run in the file's order of tables, and each reports as it goes: problems
 /// found at the same place stay in the order they are found (the sort below is stable).
 pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Result<Plan, Vec<Diagnostic>> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker { problems: Vec::new(), lang: crate::messages::output_lang() };
     let mut index = match (external_index, &raw.index) {
         (Some(ix), _) => Some(ix),
         (None, Some(ri)) if ri.file.is_none() && ri.set.is_none() => {
@@ -110,7 +137,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     c.problems.extend(problems);
     let (meta, year) = meta(&mut c, &raw.plan);
     let settings = settings(&mut c, &raw.settings);
-    let bases = raw.basis.iter().map(|b| c.document(b, "a legal basis")).collect();
+    let bases = raw.basis.iter().map(|b| c.document(b, What::of(Msg::WhatBasis, ""))).collect();
     let (owners, owner_index) = owners(&mut c, &raw.owner);
     let (sections, section_index) = sections(&mut c, &raw.section);
     let names = Names {
@@ -133,8 +160,8 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     let tasks = tasks(&mut c, raw_tasks, text, &names);
     if has_tasks && sections.is_empty() {
         c.problems.push(
-            Diagnostic::new("tasks name sections, but the file defines none", None)
-                .help("add [[section]] tables with id and title"),
+            Diagnostic::new(crate::say!(c.lang, TasksWithoutSections), None)
+                .help(crate::say!(c.lang, TasksWithoutSectionsHelp)),
         );
     }
 
@@ -155,20 +182,21 @@ fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
     let year = if YEARS.contains(&(year.clamp(i32::MIN as i64, i32::MAX as i64) as i32)) {
         year as i32
     } else {
-        checker
-            .problem(format!("the plan's year must be between {} and {}", YEARS.start(), YEARS.end()), raw.year.span());
+        let (from, to) = (YEARS.start(), YEARS.end());
+        checker.problem(crate::say!(checker.lang, PlanYearOutOfRange, from, to), raw.year.span());
         YEARS.start().to_owned()
     };
     let lang = raw.lang.as_ref().and_then(|l| {
         let parsed = Lang::parse(l.get_ref());
         if parsed.is_none() {
-            checker.problem(format!("unknown language `{}`", l.get_ref()), l.span()).help =
-                Some("use \"vi\" or \"en\"".into());
+            let typed = crate::text::clean(l.get_ref());
+            checker.problem(crate::say!(checker.lang, UnknownPlanLang, typed), l.span()).help =
+                Some(crate::say!(checker.lang, UnknownPlanLangHelp));
         }
         parsed
     });
     if raw.unit.get_ref().trim().is_empty() {
-        checker.problem("the unit's name is empty", raw.unit.span());
+        checker.problem(crate::say!(checker.lang, PlanUnitEmpty), raw.unit.span());
     }
     let meta = Meta {
         unit: raw.unit.get_ref().clone(),
@@ -176,8 +204,8 @@ fn meta(checker: &mut Checker, raw: &RawMeta) -> (Meta, i32) {
         superior: raw.superior.clone(),
         kind: raw.kind.clone(),
         number: raw.number.clone(),
-        date: checker.date(&raw.date, "the plan's date"),
-        start: checker.date(&raw.start, "the plan's start"),
+        date: checker.date(&raw.date, What::of(Msg::WhatPlanDate, "")),
+        start: checker.date(&raw.start, What::of(Msg::WhatPlanStart, "")),
         title: raw.title.get_ref().clone(),
         year,
         place: raw.place.clone(),
@@ -202,7 +230,7 @@ fn settings(checker: &mut Checker, raw: &RawSettings) -> Settings {
             if (0..=3660).contains(v.get_ref()) {
                 *slot = *v.get_ref();
             } else {
-                checker.problem(format!("{what} must be a number of days from 0 to 3660"), v.span());
+                checker.problem(crate::say!(checker.lang, DaysOutOfRange, key = what), v.span());
             }
         }
     }
@@ -217,9 +245,9 @@ fn owners(checker: &mut Checker, raw: &[RawOwner]) -> (Vec<Owner>, HashMap<Strin
     for o in raw {
         let id = o.id.get_ref();
         if id.trim().is_empty() {
-            checker.problem("an owner's id is empty", o.id.span());
+            checker.problem(crate::say!(checker.lang, OwnerIdEmpty), o.id.span());
         } else if owner_index.insert(crate::text::nfc(id).into_owned(), owners.len()).is_some() {
-            checker.problem(format!("owner `{id}` is defined twice"), o.id.span());
+            checker.problem(crate::say!(checker.lang, OwnerDefinedTwice, id = crate::text::clean(id)), o.id.span());
         }
         owners.push(Owner {
             id: id.clone(),
@@ -238,7 +266,7 @@ fn sections(checker: &mut Checker, raw: &[RawSection]) -> (Vec<Section>, HashMap
     for s in raw {
         let id = s.id.get_ref();
         if section_index.insert(crate::text::nfc(id).into_owned(), sections.len()).is_some() {
-            checker.problem(format!("section `{id}` is defined twice"), s.id.span());
+            checker.problem(crate::say!(checker.lang, SectionDefinedTwice, id = crate::text::clean(id)), s.id.span());
         }
         sections.push(Section {
             id: id.clone(),
@@ -289,33 +317,20 @@ fn task_id(
 ) {
     let id = raw_id.get_ref();
     if id.trim().is_empty() || id.chars().any(|ch| ch.is_whitespace() || ch == '@') {
-        checker
-            .problem(
-                format!("task id `{}` must be non-empty, without spaces or `@`", crate::text::clean(id)),
-                raw_id.span(),
-            )
-            .help = Some("use the number the document gives the task, e.g. \"4\" or \"III.1\"".into());
+        let lang = checker.lang;
+        checker.problem(crate::say!(lang, BadTaskId, id = crate::text::clean(id)), raw_id.span()).help =
+            Some(crate::say!(lang, BadTaskIdHelp));
     }
     // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
     if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), tasks.len())) {
-        let first_line = line_of.line(first.start);
+        let (line, lang) = (line_of.line(first.start), checker.lang);
         let (msg, help) = if tasks[k].id.to_lowercase() == id.to_lowercase() {
-            (
-                format!("duplicate id: task id `{id}` is used twice (first on line {first_line})"),
-                "give each task its own id",
-            )
+            (crate::say!(lang, DuplicateTaskId, id, line), crate::say!(lang, DuplicateTaskIdHelp))
         } else {
-            (
-                format!(
-                    "duplicate id: task id `{id}` is used twice, written in another Unicode form \
-                     (first on line {first_line})"
-                ),
-                "give each task its own id; ids are compared in Unicode NFC form, so a letter typed \
-                 composed (ệ) or decomposed (e + marks) is the same letter",
-            )
+            (crate::say!(lang, DuplicateTaskIdForm, id, line), crate::say!(lang, DuplicateTaskIdFormHelp))
         };
         let d = checker.problem(msg, raw_id.span());
-        d.help = Some(help.into());
+        d.help = Some(help);
         d.first = Some(first);
     }
 }
@@ -325,38 +340,39 @@ fn task_id(
 fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task {
     let id = raw.id.get_ref();
     if raw.title.get_ref().trim().is_empty() {
-        checker.problem(format!("task `{id}` has an empty title"), raw.title.span());
+        checker.problem(crate::say!(checker.lang, TaskTitleEmptyInPlan, id), raw.title.span());
     }
-    let section = checker.reference(&raw.section, &names.section_index, "section", &names.section_ids).unwrap_or(0);
-    let owner = raw.owner.as_ref().and_then(|o| checker.reference(o, &names.owner_index, "owner", &names.owner_ids));
+    let section =
+        checker.reference(&raw.section, &names.section_index, Msg::UnknownSectionRef, &names.section_ids).unwrap_or(0);
+    let owner = raw
+        .owner
+        .as_ref()
+        .and_then(|o| checker.reference(o, &names.owner_index, Msg::UnknownOwnerRef, &names.owner_ids));
     let support = raw
         .support
         .iter()
-        .filter_map(|o| checker.reference(o, &names.owner_index, "owner", &names.owner_ids))
+        .filter_map(|o| checker.reference(o, &names.owner_index, Msg::UnknownOwnerRef, &names.owner_ids))
         .collect();
     let when = when(checker, &raw);
-    let refs = raw.refs.iter().map(|r| checker.document(r, format_args!("a reference of task `{id}`"))).collect();
+    let refs = raw.refs.iter().map(|r| checker.document(r, What::of(Msg::WhatTaskReference, id))).collect();
     let criteria = raw
         .criteria
         .iter()
         .filter_map(|code| {
             if !names.has_index {
-                checker
-                    .problem(
-                        format!("task `{id}` links to criterion `{}`, but the plan has no [index]", code.get_ref()),
-                        code.span(),
-                    )
-                    .help = Some("add the PAR Index tree under [index] (see README), or remove `criteria`".into());
+                let (lang, code_text) = (checker.lang, crate::text::clean(code.get_ref()));
+                checker.problem(crate::say!(lang, CriterionWithoutIndex, id, code = code_text), code.span()).help =
+                    Some(crate::say!(lang, CriterionWithoutIndexHelp));
                 return None;
             }
-            checker.reference(code, &names.criterion_index, "criterion", &names.criterion_codes)
+            checker.reference(code, &names.criterion_index, Msg::UnknownCriterionRef, &names.criterion_codes)
         })
         .collect();
     let indicator = raw.indicator.as_ref().map(|ind| indicator(checker, ind));
     let measures = measures(checker, id, &raw.measure, indicator.is_some(), when.repeat, names.year);
     let done = done_marks(checker, id, raw.done, &when, names.year);
     let log = log(checker, id, raw.log, names.year);
-    let added = checker.date(&raw.added, format_args!("task `{id}`'s `added` date"));
+    let added = checker.date(&raw.added, What::of(Msg::WhatTaskAdded, id));
     let cancelled = super::history::cancelled(checker, raw.cancelled.as_ref(), id);
     Task {
         id: raw.id.into_inner(),
@@ -395,59 +411,46 @@ struct When {
 
 fn when(checker: &mut Checker, task: &RawTask) -> When {
     let id = task.id.get_ref();
-    let start = checker.date(&task.start, format_args!("task `{id}`'s start"));
-    let due = checker.date(&task.due, format_args!("task `{id}`'s due date"));
-    let end = checker.date(&task.end, format_args!("task `{id}`'s end"));
+    let lang = checker.lang;
+    let start = checker.date(&task.start, What::of(Msg::WhatTaskStart, id));
+    let due = checker.date(&task.due, What::of(Msg::WhatTaskDue, id));
+    let end = checker.date(&task.end, What::of(Msg::WhatTaskEnd, id));
     let repeat_known = task.repeat.as_ref().is_none_or(|r| Repeat::parse(r.get_ref()).is_some());
     let repeat = match &task.repeat {
         None => Repeat::Once,
         Some(r) => Repeat::parse(r.get_ref()).unwrap_or_else(|| {
-            checker.problem(format!("unknown repeat `{}`", crate::text::clean(r.get_ref())), r.span()).help =
-                Some(format!(
-                    "use one of {} (or \"mỗi quý\", \"hằng tháng\", \"thường xuyên\"…)",
-                    Repeat::KEYWORDS.join(", ")
-                ));
+            let typed = crate::text::clean(r.get_ref());
+            checker.problem(crate::say!(lang, UnknownRepeatInPlan, typed), r.span()).help =
+                Some(crate::say!(lang, UnknownRepeatHelp, keywords = Repeat::KEYWORDS.join(", ")));
             Repeat::Once
         }),
     };
     if let (Some(s), Some(d), Some(raw_due)) = (start, due, &task.due)
         && d < s
     {
-        {
-            checker.problem(
-                format!(
-                    "task `{id}` is due ({}) before it starts ({})",
-                    crate::dates::short(d),
-                    crate::dates::short(s)
-                ),
-                raw_due.span(),
-            );
-        }
+        let (due, start) = (crate::dates::short(d), crate::dates::short(s));
+        checker.problem(crate::say!(lang, DueBeforeStart, id, due, start), raw_due.span());
     }
     if let (Some(s), Some(e), Some(raw_end)) = (start, end, &task.end)
         && e < s
     {
-        {
-            checker.problem(
-                format!("task `{id}` ends ({}) before it starts ({})", crate::dates::short(e), crate::dates::short(s)),
-                raw_end.span(),
-            );
-        }
+        let (end, start) = (crate::dates::short(e), crate::dates::short(s));
+        checker.problem(crate::say!(lang, EndBeforeStart, id, end, start), raw_end.span());
     }
     if let (Repeat::Every(_) | Repeat::Ongoing, Some(raw_due)) = (repeat, &task.due) {
-        checker.problem(format!("task `{id}` repeats, so it has no single due date"), raw_due.span()).help =
-            Some("remove `due`; use `due_day` (day of the period's last month) and `end` for the last period".into());
+        checker.problem(crate::say!(lang, RepeatsWithDue, id), raw_due.span()).help =
+            Some(crate::say!(lang, RepeatsWithDueHelp));
     }
     let due_day = match (&task.due_day, repeat) {
         (None, _) => None,
         (Some(dd), Repeat::Every(_)) if (1..=31).contains(dd.get_ref()) => Some(*dd.get_ref() as u32),
         (Some(dd), Repeat::Every(_)) => {
-            checker.problem("due_day must be a day of the month, 1 to 31", dd.span());
+            checker.problem(crate::say!(lang, DayOfMonthRange, key = "due_day"), dd.span());
             None
         }
         (Some(dd), _) => {
-            checker.problem(format!("task `{id}` does not repeat, so `due_day` has no meaning"), dd.span()).help =
-                Some("use `due` for a one-off task's deadline".into());
+            checker.problem(crate::say!(lang, DueDayWithoutRepeat, id), dd.span()).help =
+                Some(crate::say!(lang, DueDayWithoutRepeatHelp));
             None
         }
     };
@@ -462,13 +465,13 @@ fn indicator(checker: &mut Checker, ind: &RawIndicator) -> Indicator {
         Some(d) if d == "at-most" || d == "at_most" || d == "toi da" => Direction::AtMost,
         Some(_) => {
             let span = ind.direction.as_ref().map(|d| d.span()).unwrap_or_default();
-            checker.problem("unknown direction", span).help =
-                Some("use \"at-least\" (higher is better) or \"at-most\"".into());
+            checker.problem(crate::say!(checker.lang, UnknownDirection), span).help =
+                Some(crate::say!(checker.lang, UnknownDirectionHelp));
             Direction::AtLeast
         }
     };
     if !ind.target.get_ref().is_finite() {
-        checker.problem("the target must be a number", ind.target.span());
+        checker.problem(crate::say!(checker.lang, TargetNotANumber), ind.target.span());
     }
     Indicator { name: ind.name.get_ref().clone(), unit: ind.unit.clone(), target: *ind.target.get_ref(), direction }
 }
@@ -483,19 +486,16 @@ fn measures(
     year: i32,
 ) -> Vec<Measure> {
     let mut measures = Vec::with_capacity(raw.len());
+    let lang = checker.lang;
     for m in raw {
         if !has_indicator {
-            checker
-                .problem(
-                    format!("task `{id}` has a measurement but no [task.indicator] to measure against"),
-                    m.value.span(),
-                )
-                .help = Some("add [task.indicator] with name and target above the measurements".into());
+            checker.problem(crate::say!(lang, MeasureWithoutIndicator, id), m.value.span()).help =
+                Some(crate::say!(lang, MeasureWithoutIndicatorHelp));
         }
         if !m.value.get_ref().is_finite() {
-            checker.problem("a measurement must be a finite number", m.value.span());
+            checker.problem(crate::say!(lang, MeasureNotFinite), m.value.span());
         }
-        let date = checker.required_date(&m.date, format!("a measurement of task `{id}`"));
+        let date = checker.required_date(&m.date, What::of(Msg::WhatMeasureDate, id));
         let period = m.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
             Err(e) => {
                 checker.problem(e, p.span());
@@ -507,8 +507,8 @@ fn measures(
                     _ => true,
                 };
                 if !fits || period.year() != year {
-                    checker.problem(format!("task `{id}` has no period {period}"), p.span()).help =
-                        Some(format!("task `{id}` repeats {}; use one of its periods in {year}", repeat.keyword()));
+                    checker.problem(crate::say!(lang, TaskHasNoSuchPeriod, id, period), p.span()).help =
+                        Some(crate::say!(lang, TaskHasNoSuchPeriodHelp, id, repeat = repeat.keyword(), year));
                 }
                 Some(period)
             }
@@ -524,8 +524,9 @@ fn measures(
 fn done_marks(checker: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, year: i32) -> Vec<DoneMark> {
     let repeat = when.repeat;
     let mut done: Vec<DoneMark> = Vec::with_capacity(raw.len());
+    let lang = checker.lang;
     for d in raw {
-        let date = checker.required_date(&d.date, format_args!("task `{id}`'s done date"));
+        let date = checker.required_date(&d.date, What::of(Msg::WhatDoneDate, id));
         let period = d.period.as_ref().and_then(|p| match Period::parse(p.get_ref(), Some(year)) {
             Ok(period) => Some((period, p.span())),
             Err(e) => {
@@ -540,10 +541,8 @@ fn done_marks(checker: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, y
         let period = match (repeat, period, &d.period) {
             (Repeat::Every(every), Some((p, span)), _) => {
                 if p.every() != every {
-                    checker.problem(
-                        format!("task `{id}` repeats {}, but this done mark names the period {p}", repeat.keyword()),
-                        span,
-                    );
+                    let repeat = repeat.keyword();
+                    checker.problem(crate::say!(lang, DonePeriodWrongKind, id, repeat, period = p), span);
                 }
                 Some(p)
             }
@@ -551,27 +550,23 @@ fn done_marks(checker: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, y
                 let example =
                     date.map(|dt| Period::containing(every, dt).to_string()).unwrap_or_else(|| format!("{year}-Q1"));
                 checker
-                    .problem(
-                        format!(
-                            "task `{id}` repeats {}, so its done mark needs the period it closes",
-                            repeat.keyword()
-                        ),
-                        d.date.span(),
-                    )
-                    .help = Some(format!("add period = \"{example}\""));
+                    .problem(crate::say!(lang, DoneNeedsPeriod, id, repeat = repeat.keyword()), d.date.span())
+                    .help = Some(crate::say!(lang, DoneNeedsPeriodHelp, example));
                 None
             }
             (_, Some((_, span)), _) => {
-                checker.problem(format!("task `{id}` does not repeat, so its done mark takes no period"), span);
+                checker.problem(crate::say!(lang, DonePeriodWithoutRepeat, id), span);
                 None
             }
             _ => None,
         };
         if let Some(date) = date {
             if done.iter().any(|prev| prev.period == period) {
-                let which = period.map(|p| format!(" for {p}")).unwrap_or_default();
-                checker.problem(format!("task `{id}` is marked done twice{which}"), d.date.span()).help =
-                    Some("keep one [[task.done]] entry; `par reopen` removes one".into());
+                let message = match period {
+                    Some(period) => crate::say!(lang, DoneTwiceFor, id, period),
+                    None => crate::say!(lang, DoneTwice, id),
+                };
+                checker.problem(message, d.date.span()).help = Some(crate::say!(lang, DoneTwiceHelp));
             }
             done.push(DoneMark {
                 period,
@@ -590,7 +585,7 @@ fn done_marks(checker: &mut Checker, id: &str, raw: Vec<RawDone>, when: &When, y
 fn log(checker: &mut Checker, id: &str, raw: Vec<RawLog>, year: i32) -> Vec<LogEntry> {
     let mut log = Vec::with_capacity(raw.len());
     for l in raw {
-        let date = checker.required_date(&l.date, format_args!("a progress entry of task `{id}`"));
+        let date = checker.required_date(&l.date, What::of(Msg::WhatLogDate, id));
         let period = l
             .period
             .as_ref()
@@ -618,12 +613,9 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportS
     let calendar = match &raw.calendar {
         None => Calendar::default(),
         Some(name) => Calendar::parse(name.get_ref()).unwrap_or_else(|| {
-            checker
-                .problem(format!("unknown reporting calendar `{}`", crate::text::clean(name.get_ref())), name.span())
-                .help = Some(format!(
-                "use one of {} (calendar quarters, Decree 09/2019 cut-off dates, the reform-report calendar)",
-                Calendar::KEYWORDS.join(", ")
-            ));
+            let (lang, typed) = (checker.lang, crate::text::clean(name.get_ref()));
+            checker.problem(crate::say!(lang, UnknownCalendar, typed), name.span()).help =
+                Some(crate::say!(lang, UnknownCalendarHelp, keywords = Calendar::KEYWORDS.join(", ")));
             Calendar::default()
         }),
     };
@@ -631,12 +623,12 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportS
         if (1..=31).contains(dd.get_ref()) {
             Some(*dd.get_ref() as u32)
         } else {
-            checker.problem("[report] due_day must be a day of the month, 1 to 31", dd.span());
+            checker.problem(crate::say!(checker.lang, DayOfMonthRange, key = "[report] due_day"), dd.span());
             None
         }
     });
-    let due_day =
-        due_day.filter(|&day| coherent_due_day(checker, raw, calendar, day, year, crate::messages::output_lang()));
+    let lang = checker.lang;
+    let due_day = due_day.filter(|&day| coherent_due_day(checker, raw, calendar, day, year, lang));
     let mut proposals = Vec::with_capacity(raw.proposal.len());
     for p in &raw.proposal {
         let period = match Period::parse(p.period.get_ref(), Some(year)) {
@@ -647,15 +639,15 @@ fn report_settings(checker: &mut Checker, raw: &RawReport, year: i32) -> ReportS
             }
         };
         if period.year() != year {
-            checker.problem(format!("proposal for {period} is outside the plan's year {year}"), p.period.span());
+            checker.problem(crate::say!(lang, ProposalOutsideYear, period, year), p.period.span());
             continue;
         }
-        if let Err(e) = window(calendar, period, due_day) {
-            checker.problem(format!("no report covers this proposal's period: {e}"), p.period.span());
+        if let Err(reason) = window(calendar, period, due_day) {
+            checker.problem(crate::say!(lang, NoReportForProposal, reason), p.period.span());
             continue;
         }
         if p.text.get_ref().trim().is_empty() {
-            checker.problem("the proposal's text is empty", p.text.span());
+            checker.problem(crate::say!(lang, ProposalEmpty), p.text.span());
         }
         proposals.push(Proposal { period, text: p.text.get_ref().clone() });
     }
@@ -694,26 +686,12 @@ fn coherent_due_day(
         calendar.sequence(year).into_iter().filter_map(|p| window(calendar, p, Some(day)).ok()).find(|w| w.due < w.to);
     let Some(w) = bad else { return true };
     let (due, to, label) = (crate::dates::short(w.due), crate::dates::short(w.to), w.period.label(lang));
-    let message = lang.pick(
-        &format!(
-            "[report] due_day = {day} đặt hạn gửi báo cáo {label} vào ngày {due}, trước ngày kỳ báo cáo kết thúc ({to}): báo cáo không thể đến hạn trước khi chốt số liệu"
-        ),
-        &format!(
-            "[report] due_day = {day} makes the {label} report due on {due}, before its reporting period ends on {to}: a report cannot be due before its figures close"
-        ),
-    )
-    .to_string();
+    let message = crate::say!(lang, DueDayBeforeClose, day, label, due, to);
     let help = match calendar {
-        Calendar::Calendar => lang.pick(
-            "bỏ dòng due_day (hạn là ngày cuối kỳ), hoặc dùng calendar = \"decree-09\" (kỳ chốt số liệu ngày 14, hạn ngày 20 tháng cuối kỳ)",
-            "remove the due_day line (the report is then due on the period's last day), or use calendar = \"decree-09\" (figures close on the 14th, due on the 20th of the last month)",
-        ),
-        Calendar::Decree09 | Calendar::Cchc => lang.pick(
-            "đặt due_day từ 14 đến 31 (kỳ báo cáo kết thúc ngày 14 tháng cuối kỳ), hoặc bỏ dòng này (mặc định ngày 20)",
-            "set due_day between 14 and 31 (the reporting period ends on the 14th of its last month), or remove the line (default: the 20th)",
-        ),
+        Calendar::Calendar => crate::say!(lang, DueDayBeforeCloseCalendarHelp),
+        Calendar::Decree09 | Calendar::Cchc => crate::say!(lang, DueDayBeforeCloseCutoffHelp),
     };
-    checker.problem(message, span).help = Some(help.to_string());
+    checker.problem(message, span).help = Some(help);
     false
 }
 
@@ -730,8 +708,9 @@ pub(super) fn signer(raw: &super::schema::RawSigner) -> Signer {
 fn unit_kind(checker: &mut Checker, raw: &Option<super::schema::Text>) -> UnitKind {
     let Some(word) = raw else { return UnitKind::default() };
     UnitKind::parse(word.get_ref()).unwrap_or_else(|| {
-        checker.problem(format!("unknown unit_kind `{}`", crate::text::clean(word.get_ref())), word.span()).help =
-            Some(format!("use one of {}", UnitKind::KEYWORDS.join(", ")));
+        let (lang, typed) = (checker.lang, crate::text::clean(word.get_ref()));
+        checker.problem(crate::say!(lang, UnknownUnitKind, typed), word.span()).help =
+            Some(crate::say!(lang, UseOneOf, keywords = UnitKind::KEYWORDS.join(", ")));
         UnitKind::default()
     })
 }
@@ -752,22 +731,23 @@ fn note(
             return None;
         }
     };
+    let lang = checker.lang;
     if period.year() != year {
-        checker.problem(format!("note for {period} is outside the plan's year {year}"), raw.period.span());
+        checker.problem(crate::say!(lang, NoteOutsideYear, period, year), raw.period.span());
         return None;
     }
-    if let Err(e) = crate::calendar::window(calendar, period, due_day) {
-        checker.problem(format!("no report covers this note's period: {e}"), raw.period.span());
+    if let Err(reason) = crate::calendar::window(calendar, period, due_day) {
+        checker.problem(crate::say!(lang, NoReportForNote, reason), raw.period.span());
         return None;
     }
     let Some(kind) = NoteKind::parse(raw.kind.get_ref()) else {
-        checker
-            .problem(format!("unknown note kind `{}`", crate::text::clean(raw.kind.get_ref())), raw.kind.span())
-            .help = Some(format!("use one of {}", NoteKind::KEYWORDS.join(", ")));
+        let typed = crate::text::clean(raw.kind.get_ref());
+        checker.problem(crate::say!(lang, UnknownNoteKind, typed), raw.kind.span()).help =
+            Some(crate::say!(lang, UseOneOf, keywords = NoteKind::KEYWORDS.join(", ")));
         return None;
     };
     if raw.text.get_ref().trim().is_empty() {
-        checker.problem("the note's text is empty", raw.text.span());
+        checker.problem(crate::say!(lang, NoteEmpty), raw.text.span());
         return None;
     }
     Some(Note { period, kind, text: raw.text.get_ref().clone() })
