@@ -200,11 +200,11 @@ pub fn parse_evidence(text: &str) -> Evidence {
     let mut rest: Vec<&str> = parts.collect();
     // "Báo cáo 7/BC-NBK minh-chung/bc-7.pdf": a last word that is a URL or a document's
     // file name is the file, as if after a `;` (officers rarely type the semicolon).
-    if let Some((before, last)) = head.rsplit_once(char::is_whitespace) {
-        if is_url(last) || is_document_file(last) {
-            rest.insert(0, last);
-            head = before.trim_end();
-        }
+    if let Some((before, last)) = head.rsplit_once(char::is_whitespace)
+        && (is_url(last) || is_document_file(last))
+    {
+        rest.insert(0, last);
+        head = before.trim_end();
     }
     // A reference that is only a URL or a path.
     if is_url(head) || (rest.is_empty() && looks_like_path(head)) {
