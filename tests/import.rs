@@ -1221,7 +1221,7 @@ fn explain_changes_nothing_in_the_draft() {
 
 #[test]
 fn the_readme_explain_example_is_what_par_prints() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/readme-imprules.md")).unwrap();
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let marker = "<!-- explain-example: tests/fixtures/import/rules/ubnd-tinh.txt -->\n```text\n";
     let start = doc.find(marker).unwrap() + marker.len();
     let expected = &doc[start..start + doc[start..].find("```\n").unwrap()];

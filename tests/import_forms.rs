@@ -390,7 +390,7 @@ fn import_bounded(dir: &Path, file: &str, secs: u32, kb: u64) -> String {
 fn a_five_megabyte_pdf_imports_in_linear_time() {
     // 5 MB of page content: 16,200 tasks in 18 sections, each task wrapped over four
     // lines that the reader joins back, 80 lines a page. Debug build: bounded loosely;
-    // figures for the release build are in docs/readme-impforms.md.
+    // figures for the release build are in BENCHMARKS.md.
     let dir = tempfile::tempdir().unwrap();
     let pdf = big_pdf(&long_plan_lines(16_200, 900), 80);
     assert!(pdf.len() > 5_000_000, "{}", pdf.len());
