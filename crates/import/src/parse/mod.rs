@@ -276,6 +276,9 @@ struct TableCells {
     result: String,
     /// The header's words of the owner, support, time and result columns.
     names: [String; 4],
+    /// The keys ("owner", "support", "due") whose empty cell took the value of the row
+    /// above, read as a cell merged down.
+    carried: Vec<&'static str>,
 }
 
 struct Parser {

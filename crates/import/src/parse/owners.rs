@@ -44,10 +44,14 @@ fn is_staff_acronym(word: &str) -> bool {
     (parts >= 2 && all_staff) || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&word)
 }
 
-/// Whether a verb of the lexicon starts at `i`.
+/// Whether a verb of the lexicon starts at `i`, written with its accents ("nâng", not the
+/// "năng" of "chức năng").
 pub(super) fn verb_at(folded: &Folded, i: usize) -> bool {
     let first = folded.fold.get(i).copied();
-    lexicon().verbs.iter().any(|v| v.as_bytes().first().map(|&b| b as char) == first && folded.word_at(i, v))
+    lexicon()
+        .verbs_written
+        .iter()
+        .any(|(v, w)| v.as_bytes().first().map(|&b| b as char) == first && folded.word_at(i, v) && folded.exact(i, w))
 }
 
 /// The most words a sentence's subject has ("Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban
@@ -259,17 +263,30 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
             loop {
                 let e = name_end(folded, p);
                 let name = trim_clause(&folded.text(p..e));
-                if !is_owner_name(&name)
-                    || !name.chars().next().is_some_and(char::is_uppercase) && !fold(&name).starts_with("cac ")
-                {
+                if !is_owner_name(&name) {
                     break;
                 }
-                // "A và B": split at "và".
-                for part in name.split(" và ") {
-                    let part = trim_clause(part);
-                    if is_owner_name(&part) && !found.support.contains(&part) {
-                        found.support.push(part);
-                        found.support_rule = "support-with";
+                let lower = !name.chars().next().is_some_and(char::is_uppercase) && !fold(&name).starts_with("cac ");
+                if lower {
+                    // "Ủy ban nhân dân các phường, xã": a name in lower case after a comma
+                    // goes on the group before it.
+                    match found.support.last_mut() {
+                        Some(last) if p > s => {
+                            last.push_str(", ");
+                            last.push_str(&name);
+                        }
+                        _ => break,
+                    }
+                } else {
+                    // "A và B": split at "và" when both are names ("Sở Khoa học và Công nghệ"
+                    // is one).
+                    let parts: Vec<String> = name.split(" và ").map(trim_clause).collect();
+                    let split = parts.iter().all(|p| is_owner_name(p));
+                    for part in if split { parts } else { vec![name.clone()] } {
+                        if !found.support.contains(&part) {
+                            found.support.push(part);
+                            found.support_rule = "support-with";
+                        }
                     }
                 }
                 if follows_lead {
