@@ -17,8 +17,13 @@ pub(super) fn is_owner_name(text: &str) -> bool {
         return true;
     }
     let f = fold(text);
-    let f =
-        f.strip_prefix("cac ").or_else(|| f.strip_prefix("toan the ")).or_else(|| f.strip_prefix("moi ")).unwrap_or(&f);
+    // "mọi"/"mỗi" (every), not "Môi" ("Môi trường" is no "Trường").
+    let every = || text.to_lowercase().starts_with("mọi ") || text.to_lowercase().starts_with("mỗi ");
+    let f = f
+        .strip_prefix("cac ")
+        .or_else(|| f.strip_prefix("toan the "))
+        .or_else(|| f.strip_prefix("moi ").filter(|_| every()))
+        .unwrap_or(&f);
     // Most phrases are ruled out by their first letter before any comparison.
     let first = f.as_bytes().first().copied();
     let leads = |w: &str, seps: &[char]| {

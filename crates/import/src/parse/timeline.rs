@@ -129,7 +129,10 @@ fn listed_months(folded: &Folded, skip: &[Range<usize>], year: i32) -> Option<(&
         _ => return None,
     };
     let y = months.iter().rev().find_map(|m| m.1).unwrap_or(year);
-    let start = NaiveDate::from_ymd_opt(y, (months[0].0 + 1).checked_sub(gap)?, 1)?;
+    // The first period starts `gap` months before the first month's end: "tháng 3 và tháng
+    // 9" every six months from October of the year before.
+    let (sy, sm) = if months[0].0 >= gap { (y, months[0].0 + 1 - gap) } else { (y - 1, months[0].0 + 13 - gap) };
+    let start = NaiveDate::from_ymd_opt(sy, sm, 1)?;
     Some((repeat, start, folded.text(first..last)))
 }
 
