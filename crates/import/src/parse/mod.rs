@@ -586,6 +586,35 @@ mod tests {
     }
 
     #[test]
+    fn results_said_as_a_share_a_prohibition_or_a_rate_with_a_place() {
+        let r = |t: &str| result_in(&Folded::new(t), &[]);
+        // A share said first: the rate of what follows, at least.
+        let f = r("Cập nhật danh mục thủ tục; 100% thủ tục được cập nhật trên Cổng dịch vụ công.");
+        let i = f.indicator.expect("indicator");
+        assert_eq!(
+            (i.name.as_str(), i.unit.as_deref(), i.target),
+            ("Tỷ lệ thủ tục được cập nhật trên Cổng dịch vụ công", Some("%"), 100.0)
+        );
+        // What must not happen, with the commas of its list kept.
+        let f = r(
+            "Tiếp nhận phản ánh của người dân; không để tồn đọng đơn thư, khiếu nại quá hạn; thực hiện thường xuyên.",
+        );
+        assert_eq!(f.result.as_deref(), Some("Không để tồn đọng đơn thư, khiếu nại quá hạn"));
+        // A rate ends at its percentage, not at the place that follows.
+        let f = r("Nâng tỷ lệ thanh toán trực tuyến đạt tối thiểu 60% tại Bộ phận một cửa.");
+        assert_eq!(f.result.as_deref(), Some("Tỷ lệ thanh toán trực tuyến đạt tối thiểu 60%"));
+    }
+
+    #[test]
+    fn more_heads_of_bodies() {
+        assert_eq!(owners("Thanh tra huyện chủ trì kiểm tra công vụ."), (Some("Thanh tra huyện".into()), vec![]));
+        assert_eq!(
+            owners("Phòng Tài chính chủ trì, phối hợp với Kho bạc Nhà nước huyện rà soát thủ tục."),
+            (Some("Phòng Tài chính".into()), vec!["Kho bạc Nhà nước huyện".into()])
+        );
+    }
+
+    #[test]
     fn owners_named_as_the_subject() {
         let cases: &[(&str, &str, &str)] = &[
             (
