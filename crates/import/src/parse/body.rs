@@ -242,20 +242,7 @@ impl Parser {
         };
         // A numbered item is a sub-section when deeper numbered items follow it, or when it is a
         // heading (or a short line ending in ":") followed by bullets, which are then its tasks.
-        let container = |i: usize| -> bool {
-            if numbered_children(i) {
-                return true;
-            }
-            let bullets =
-                items.get(i + 1).and_then(|(_, l)| l.as_ref()).is_some_and(|l| matches!(l.kind, LabelKind::Bullet(_)));
-            let b = items[i].0;
-            let body = &b.text[items[i].1.as_ref().map_or(0, |l| l.rest)..];
-            bullets
-                && (b.heading
-                    || (body.trim_end().ends_with(':') && body.chars().count() <= 120)
-                    || (is_heading_like(body)
-                        && items[i + 1].1.as_ref().is_some_and(|l| names_owner(&items[i + 1].0.text[l.rest..]))))
-        };
+        let container = |i: usize| numbered_children(i) || heads_bullets(items, i);
 
         struct Open {
             level: usize,
@@ -465,6 +452,21 @@ fn is_duty(text: &str, year: i32) -> bool {
     }
     // A deadline: a recurrence alone ("báo cáo … hằng quý") is how the section works, a point.
     super::timeline::timeline(&f, &[], year, false).due.is_some()
+}
+
+/// Whether item `i` is a heading for the bullets that follow it, which are then its tasks:
+/// a heading, a short line ending in ":", or a heading-like line whose first bullet names
+/// its owner.
+fn heads_bullets(items: &[(&Block, Option<Label>)], i: usize) -> bool {
+    let Some((next, Some(l))) = items.get(i + 1) else { return false };
+    if !matches!(l.kind, LabelKind::Bullet(_)) {
+        return false;
+    }
+    let b = items[i].0;
+    let body = &b.text[items[i].1.as_ref().map_or(0, |l| l.rest)..];
+    b.heading
+        || (body.trim_end().ends_with(':') && body.chars().count() <= 120)
+        || (is_heading_like(body) && names_owner(&next.text[l.rest..]))
 }
 
 /// Adds one name of a list cell, or joins it to the name before when it opens in lower case:

@@ -493,8 +493,11 @@ mod tests {
         parse(&crate::import::text::from_text(md, true), 2025).expect("parses")
     }
 
+    /// A task's id, owner, due date and repeat.
+    type TaskRow = (String, Option<String>, Option<NaiveDate>, Option<&'static str>);
+
     /// (id, owner, due, repeat) of each task of a draft.
-    fn task_rows(d: &Draft) -> Vec<(String, Option<String>, Option<NaiveDate>, Option<&'static str>)> {
+    fn task_rows(d: &Draft) -> Vec<TaskRow> {
         d.tasks.iter().map(|t| (t.id.clone(), t.owner.clone(), t.due, t.repeat)).collect()
     }
 

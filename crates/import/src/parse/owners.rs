@@ -246,16 +246,38 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         found.owner = Some((name, plain));
         found.owner_rule = rule;
     }
-    // "phối hợp (với) A, B và C"
-    let skip_marks = |mut p: usize| {
-        while p < folded.len() && (folded.orig[p].is_whitespace() || folded.orig[p] == ',') {
-            p += 1;
+    support_with(folded, &free, &mut lead, &mut found);
+    if let Some(l) = lead {
+        let start = skip_marks(folded, l);
+        if start < first_line && folded.orig[start].is_lowercase() {
+            found.prefix_end = Some(start);
         }
-        p
-    };
+    }
+    // The staff as a whole ("CB-GV-NV") named in the task: an owner, not said plainly.
+    if found.owner.is_none()
+        && let Some(w) = staff_owner(folded, &free)
+    {
+        found.owner = Some((w, false));
+        found.owner_rule = "owner-staff";
+    }
+    found
+}
+
+/// Past the spaces and commas from `p`.
+fn skip_marks(folded: &Folded, mut p: usize) -> usize {
+    while p < folded.len() && (folded.orig[p].is_whitespace() || folded.orig[p] == ',') {
+        p += 1;
+    }
+    p
+}
+
+/// "phối hợp (với) A, B và C" outside the skipped ranges: the supporting bodies, into
+/// `found`. When the list follows the item's opening owner, `lead` moves past it.
+fn support_with(folded: &Folded, free: &dyn Fn(usize) -> bool, lead: &mut Option<usize>, found: &mut FoundOwners) {
+    // "phối hợp (với) A, B và C"
     let mut i = 0;
     while let Some(k) = folded.find_word("phoi hop", i) {
-        let follows_lead = lead.is_some_and(|l| skip_marks(l) == k);
+        let follows_lead = lead.is_some_and(|l| skip_marks(folded, l) == k);
         let mut s = folded.skip_ws(k + 8);
         if folded.orig.get(s) == Some(&':') {
             s = folded.skip_ws(s + 1);
@@ -295,7 +317,7 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
                     }
                 }
                 if follows_lead {
-                    lead = Some(e);
+                    *lead = Some(e);
                 }
                 if folded.orig.get(e) == Some(&',') {
                     p = folded.skip_ws(e + 1);
@@ -306,20 +328,6 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         }
         i = k + 8;
     }
-    if let Some(l) = lead {
-        let start = skip_marks(l);
-        if start < first_line && folded.orig[start].is_lowercase() {
-            found.prefix_end = Some(start);
-        }
-    }
-    // The staff as a whole ("CB-GV-NV") named in the task: an owner, not said plainly.
-    if found.owner.is_none()
-        && let Some(w) = staff_owner(folded, &free)
-    {
-        found.owner = Some((w, false));
-        found.owner_rule = "owner-staff";
-    }
-    found
 }
 
 /// "Giao (cho) X …" anywhere outside the skipped ranges: where "giao" is, the name, where it
