@@ -132,6 +132,9 @@ impl Parser {
         let sid = self.draft.sections[section].id.clone();
         let mut group: Option<(String, String)> = None; // (section id, its number)
         let mut count = 0;
+        // The owner, support and time cells of the task row above, in this group: an empty
+        // one below is read as a cell merged down over both rows.
+        let mut above: [String; 3] = Default::default();
         for row in rows {
             let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map_or("", |c| c.trim());
             let text = cell(Some(cols.task));
@@ -152,6 +155,7 @@ impl Parser {
                     ..Default::default()
                 });
                 group = Some((id, value));
+                above = Default::default();
                 continue;
             }
             if text.is_empty() {
@@ -169,20 +173,37 @@ impl Parser {
             }
             path.push(value);
             let list = |c: &str| -> Vec<String> {
-                c.split(['\n', ';', ','])
-                    .map(|p| trim_clause(p.trim().trim_start_matches(['-', '+', '•']).trim()))
-                    .filter(|p| !p.is_empty())
-                    .collect()
+                let mut out: Vec<String> = Vec::new();
+                for p in c.split(['\n', ';', ',']) {
+                    let p = trim_clause(p.trim().trim_start_matches(['-', '+', '•']).trim());
+                    join_or_push(&mut out, p);
+                }
+                out
             };
+            // Merged cells: an empty owner, support or time cell takes the one above.
+            let mut carried = Vec::new();
+            let mut merged = |k: usize, col: Option<usize>, key: &'static str| -> String {
+                let own = cell(col);
+                if own.is_empty() && col.is_some() && !above[k].is_empty() {
+                    carried.push(key);
+                    above[k].clone()
+                } else {
+                    above[k] = own.to_string();
+                    own.to_string()
+                }
+            };
+            let (owners, support, time) =
+                (merged(0, cols.owner, "owner"), merged(1, cols.support, "support"), merged(2, cols.time, "due"));
             self.raw_tasks.push(RawTask {
                 section: group.as_ref().map_or(sid.clone(), |g| g.0.clone()),
                 path,
                 detail: text.to_string(),
                 line: row.line,
                 table: Some(TableCells {
-                    owners: list(cell(cols.owner)),
-                    support: list(cell(cols.support)),
-                    time: cell(cols.time).replace('\n', " "),
+                    owners: list(&owners),
+                    support: list(&support),
+                    time: time.replace('\n', " "),
+                    carried,
                     result: cell(cols.result).replace('\n', "; "),
                     names: cols.names.clone(),
                 }),
@@ -221,16 +242,7 @@ impl Parser {
         };
         // A numbered item is a sub-section when deeper numbered items follow it, or when it is a
         // heading (or a short line ending in ":") followed by bullets, which are then its tasks.
-        let container = |i: usize| -> bool {
-            if numbered_children(i) {
-                return true;
-            }
-            let bullets =
-                items.get(i + 1).and_then(|(_, l)| l.as_ref()).is_some_and(|l| matches!(l.kind, LabelKind::Bullet(_)));
-            let b = items[i].0;
-            let body = &b.text[items[i].1.as_ref().map_or(0, |l| l.rest)..];
-            bullets && (b.heading || (body.trim_end().ends_with(':') && body.chars().count() <= 120))
-        };
+        let container = |i: usize| numbered_children(i) || heads_bullets(items, i);
 
         struct Open {
             level: usize,
@@ -440,6 +452,58 @@ fn is_duty(text: &str, year: i32) -> bool {
     }
     // A deadline: a recurrence alone ("báo cáo … hằng quý") is how the section works, a point.
     super::timeline::timeline(&f, &[], year, false).due.is_some()
+}
+
+/// Whether item `i` is a heading for the bullets that follow it, which are then its tasks:
+/// a heading, a short line ending in ":", or a heading-like line whose first bullet names
+/// its owner.
+fn heads_bullets(items: &[(&Block, Option<Label>)], i: usize) -> bool {
+    let Some((next, Some(l))) = items.get(i + 1) else { return false };
+    if !matches!(l.kind, LabelKind::Bullet(_)) {
+        return false;
+    }
+    let b = items[i].0;
+    let body = &b.text[items[i].1.as_ref().map_or(0, |l| l.rest)..];
+    b.heading
+        || (body.trim_end().ends_with(':') && body.chars().count() <= 120)
+        || (is_heading_like(body) && names_owner(&next.text[l.rest..]))
+}
+
+/// Adds one name of a list cell, or joins it to the name before when it opens in lower case:
+/// "Các cơ quan, đơn vị liên quan" is one group of bodies, "Phòng Tư pháp, Phòng Nội vụ" two.
+pub(super) fn join_or_push(out: &mut Vec<String>, part: String) {
+    if part.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if part.chars().next().is_some_and(char::is_lowercase) => {
+            last.push_str(", ");
+            last.push_str(&part);
+        }
+        _ => out.push(part),
+    }
+}
+
+/// Whether an item's text reads as a heading: one short line that ends in no stop and holds
+/// no clause of its own ("3. Xây dựng chính quyền điện tử, chính quyền số").
+fn is_heading_like(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 100
+        && !t.contains('\n')
+        && !t.contains(';')
+        && !t.ends_with(['.', ';', ','])
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a bullet names its owner ("- Công chức Văn hóa - Xã hội tổ chức …", "- Đề nghị
+/// Ủy ban Mặt trận … phối hợp …"): under a heading-like item, such bullets are its tasks.
+fn names_owner(text: &str) -> bool {
+    let t = text.trim();
+    if !t.chars().next().is_some_and(char::is_uppercase) || t.chars().count() > 600 {
+        return false;
+    }
+    super::owners::owners_in(&Folded::new(t), &[]).owner.is_some()
 }
 
 pub(super) fn top_section(id: &str) -> &str {

@@ -45,6 +45,9 @@ pub(crate) struct Lexicon {
     pub(crate) not_heads: Vec<String>,
     /// Verbs that end an owner's name, longest first.
     pub(crate) verbs: Vec<String>,
+    /// The same verbs, (folded, as written in lower case), longest first: a verb is matched
+    /// with its accents, as folding makes "năng" (in "chức năng") the verb "nâng".
+    pub(crate) verbs_written: Vec<(String, String)>,
     /// "giao", "đề nghị": the body named after them is handed the duty; longest first.
     pub(crate) assign: Vec<String>,
     /// Place words ("tỉnh", "thành phố"), followed by a space.
@@ -84,6 +87,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         Lexicon {
             heads: folded(raw.heads),
             not_heads: folded(raw.not_heads),
+            verbs_written: {
+                let mut v: Vec<(String, String)> = raw.verbs.iter().map(|w| (fold(w), w.to_lowercase())).collect();
+                v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+                v.dedup();
+                v
+            },
             verbs: longest_first(raw.verbs),
             assign: longest_first(raw.assign),
             places: raw.places.iter().map(|p| format!("{} ", fold(p))).collect(),

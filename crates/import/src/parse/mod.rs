@@ -276,6 +276,9 @@ struct TableCells {
     result: String,
     /// The header's words of the owner, support, time and result columns.
     names: [String; 4],
+    /// The keys ("owner", "support", "due") whose empty cell took the value of the row
+    /// above, read as a cell merged down.
+    carried: Vec<&'static str>,
 }
 
 struct Parser {
@@ -484,6 +487,134 @@ mod tests {
         let f = Folded::new(text);
         let o = owners_in(&f, &[]);
         (o.owner.map(|x| x.0), o.support, o.owner_rule)
+    }
+
+    fn draft_of(md: &str) -> Draft {
+        parse(&crate::import::text::from_text(md, true), 2025).expect("parses")
+    }
+
+    /// A task's id, owner, due date and repeat.
+    type TaskRow = (String, Option<String>, Option<NaiveDate>, Option<&'static str>);
+
+    /// (id, owner, due, repeat) of each task of a draft.
+    fn task_rows(d: &Draft) -> Vec<TaskRow> {
+        d.tasks.iter().map(|t| (t.id.clone(), t.owner.clone(), t.due, t.repeat)).collect()
+    }
+
+    #[test]
+    fn owners_end_at_verbs_written_with_their_accents() {
+        // "chức năng" folds like the verb "nâng": only the verb as written ends the name.
+        assert_eq!(
+            owners("Các phòng chức năng thuộc Ủy ban tham mưu rà soát quy chế làm việc."),
+            (Some("Các phòng chức năng thuộc Ủy ban".into()), vec![])
+        );
+        // "hoàn thành" ends the subject.
+        assert_eq!(
+            owners("Phòng Tài chính - Kế hoạch hoàn thành việc công khai dự toán năm."),
+            (Some("Phòng Tài chính - Kế hoạch".into()), vec![])
+        );
+    }
+
+    #[test]
+    fn support_groups_and_names_with_va() {
+        // A name in lower case after a comma belongs to the group before it.
+        assert_eq!(
+            owners("Phòng Nội vụ chủ trì, phối hợp với Ủy ban nhân dân các thị trấn, xã rà soát biên chế."),
+            (Some("Phòng Nội vụ".into()), vec!["Ủy ban nhân dân các thị trấn, xã".into()])
+        );
+        // "A và B" is split only when both read as names.
+        assert_eq!(
+            owners("Phòng Tư pháp chủ trì, phối hợp với Sở Tài nguyên và Môi trường thẩm định hồ sơ."),
+            (Some("Phòng Tư pháp".into()), vec!["Sở Tài nguyên và Môi trường".into()])
+        );
+    }
+
+    #[test]
+    fn time_in_words() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(tl("Rà soát các quy chế nội bộ trong 9 tháng đầu năm."), (d(2025, 9, 30), None, None));
+        assert_eq!(tl("Đánh giá kết quả thực hiện sáu tháng cuối năm."), (d(2025, 12, 31), None, None));
+        assert_eq!(tl("Tự kiểm tra hồ sơ định kỳ mỗi học kỳ."), (None, Some("half-yearly"), None));
+        // Evenly spaced months listed together: recurring from the first period's start.
+        let t = timeline(&Folded::new("Kiểm tra vào tháng 6 và tháng 12/2025"), &[], 2025, true);
+        assert_eq!((t.repeat, t.start, t.due), (Some("half-yearly"), d(2025, 1, 1), None));
+        let t = timeline(&Folded::new("Tháng 3, tháng 6, tháng 9 và tháng 12"), &[], 2025, true);
+        assert_eq!((t.repeat, t.start), (Some("quarterly"), d(2025, 1, 1)));
+        let t = timeline(&Folded::new("Tháng 3 và tháng 9/2026"), &[], 2025, true);
+        assert_eq!((t.repeat, t.start), (Some("half-yearly"), d(2025, 10, 1)));
+        // Months not evenly spaced stay dates: the last is the deadline.
+        let t = timeline(&Folded::new("Tháng 4 và tháng 11/2025"), &[], 2025, true);
+        assert_eq!((t.repeat, t.due), (None, d(2025, 11, 30)));
+    }
+
+    #[test]
+    fn bullets_naming_owners_under_a_heading_like_item_are_its_tasks() {
+        let d = draft_of(
+            "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n1. Hiện đại hóa nền hành chính\n\n\
+             - Công chức Văn phòng - Thống kê cập nhật phần mềm một cửa; hoàn thành trước ngày 31/7/2025.\n\n\
+             - Đề nghị Công an xã hướng dẫn người dân cài đặt ứng dụng định danh hằng quý.\n\n\
+             2. Phòng Nội vụ rà soát quy chế, hoàn thành trước ngày 30/9/2025.\n\n\
+             - nội dung rà soát theo hướng dẫn.\n",
+        );
+        let rows = task_rows(&d);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[0].0, "1.1");
+        assert_eq!(
+            rows[0].1.as_deref().map(|o| d.owners.iter().find(|x| x.id == o).unwrap().name.as_str()),
+            Some("Công chức Văn phòng - Thống kê")
+        );
+        assert_eq!(rows[0].2, NaiveDate::from_ymd_opt(2025, 7, 31));
+        assert_eq!((rows[1].0.as_str(), rows[1].3), ("1.2", Some("quarterly")));
+        // An item that is itself a duty keeps its bullets as its wording.
+        assert_eq!((rows[2].0.as_str(), rows[2].2), ("2", NaiveDate::from_ymd_opt(2025, 9, 30)));
+    }
+
+    #[test]
+    fn merged_table_cells_are_carried_down() {
+        let d = draft_of(
+            "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n\
+             | TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Kết quả |\n\
+             |---|---|---|---|---|---|\n\
+             | 1 | Rà soát quy chế chi tiêu nội bộ | Phòng Tài chính - Kế hoạch | Các cơ quan, đơn vị thuộc huyện | Quý III/2025 | Quy chế |\n\
+             | 2 | Công khai dự toán ngân sách | | | | Dự toán được công khai |\n",
+        );
+        assert_eq!(d.tasks.len(), 2);
+        let (a, b) = (&d.tasks[0], &d.tasks[1]);
+        assert_eq!((&b.owner, &b.support, b.due), (&a.owner, &a.support, a.due));
+        assert_eq!(a.due, NaiveDate::from_ymd_opt(2025, 9, 30));
+        // "Các cơ quan, đơn vị thuộc huyện" is one group, not two.
+        assert_eq!(a.support.len(), 1);
+        assert_eq!(d.owners.iter().find(|o| o.id == a.support[0]).unwrap().name, "Các cơ quan, đơn vị thuộc huyện");
+        assert!(b.notes.iter().any(|(k, n)| *k == "owner" && n.check && n.en.contains("merged")));
+    }
+
+    #[test]
+    fn results_said_as_a_share_a_prohibition_or_a_rate_with_a_place() {
+        let r = |t: &str| result_in(&Folded::new(t), &[]);
+        // A share said first: the rate of what follows, at least.
+        let f = r("Cập nhật danh mục thủ tục; 100% thủ tục được cập nhật trên Cổng dịch vụ công.");
+        let i = f.indicator.expect("indicator");
+        assert_eq!(
+            (i.name.as_str(), i.unit.as_deref(), i.target),
+            ("Tỷ lệ thủ tục được cập nhật trên Cổng dịch vụ công", Some("%"), 100.0)
+        );
+        // What must not happen, with the commas of its list kept.
+        let f = r(
+            "Tiếp nhận phản ánh của người dân; không để tồn đọng đơn thư, khiếu nại quá hạn; thực hiện thường xuyên.",
+        );
+        assert_eq!(f.result.as_deref(), Some("Không để tồn đọng đơn thư, khiếu nại quá hạn"));
+        // A rate ends at its percentage, not at the place that follows.
+        let f = r("Nâng tỷ lệ thanh toán trực tuyến đạt tối thiểu 60% tại Bộ phận một cửa.");
+        assert_eq!(f.result.as_deref(), Some("Tỷ lệ thanh toán trực tuyến đạt tối thiểu 60%"));
+    }
+
+    #[test]
+    fn more_heads_of_bodies() {
+        assert_eq!(owners("Thanh tra huyện chủ trì kiểm tra công vụ."), (Some("Thanh tra huyện".into()), vec![]));
+        assert_eq!(
+            owners("Phòng Tài chính chủ trì, phối hợp với Kho bạc Nhà nước huyện rà soát thủ tục."),
+            (Some("Phòng Tài chính".into()), vec!["Kho bạc Nhà nước huyện".into()])
+        );
     }
 
     #[test]

@@ -17,8 +17,13 @@ pub(super) fn is_owner_name(text: &str) -> bool {
         return true;
     }
     let f = fold(text);
-    let f =
-        f.strip_prefix("cac ").or_else(|| f.strip_prefix("toan the ")).or_else(|| f.strip_prefix("moi ")).unwrap_or(&f);
+    // "mọi"/"mỗi" (every), not "Môi" ("Môi trường" is no "Trường").
+    let every = || text.to_lowercase().starts_with("mọi ") || text.to_lowercase().starts_with("mỗi ");
+    let f = f
+        .strip_prefix("cac ")
+        .or_else(|| f.strip_prefix("toan the "))
+        .or_else(|| f.strip_prefix("moi ").filter(|_| every()))
+        .unwrap_or(&f);
     // Most phrases are ruled out by their first letter before any comparison.
     let first = f.as_bytes().first().copied();
     let leads = |w: &str, seps: &[char]| {
@@ -44,10 +49,14 @@ fn is_staff_acronym(word: &str) -> bool {
     (parts >= 2 && all_staff) || ["CBCCVC", "CBGVNV", "CBCC", "CBVC"].contains(&word)
 }
 
-/// Whether a verb of the lexicon starts at `i`.
+/// Whether a verb of the lexicon starts at `i`, written with its accents ("nâng", not the
+/// "năng" of "chức năng").
 pub(super) fn verb_at(folded: &Folded, i: usize) -> bool {
     let first = folded.fold.get(i).copied();
-    lexicon().verbs.iter().any(|v| v.as_bytes().first().map(|&b| b as char) == first && folded.word_at(i, v))
+    lexicon()
+        .verbs_written
+        .iter()
+        .any(|(v, w)| v.as_bytes().first().map(|&b| b as char) == first && folded.word_at(i, v) && folded.exact(i, w))
 }
 
 /// The most words a sentence's subject has ("Các phòng chuyên môn, đơn vị sự nghiệp, Ủy ban
@@ -237,55 +246,9 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         found.owner = Some((name, plain));
         found.owner_rule = rule;
     }
-    // "phối hợp (với) A, B và C"
-    let skip_marks = |mut p: usize| {
-        while p < folded.len() && (folded.orig[p].is_whitespace() || folded.orig[p] == ',') {
-            p += 1;
-        }
-        p
-    };
-    let mut i = 0;
-    while let Some(k) = folded.find_word("phoi hop", i) {
-        let follows_lead = lead.is_some_and(|l| skip_marks(l) == k);
-        let mut s = folded.skip_ws(k + 8);
-        if folded.orig.get(s) == Some(&':') {
-            s = folded.skip_ws(s + 1);
-        }
-        if folded.word_at(s, "voi") {
-            s = folded.skip_ws(s + 3);
-        }
-        if free(k) && !folded.word_at(s, "giua") {
-            let mut p = s;
-            loop {
-                let e = name_end(folded, p);
-                let name = trim_clause(&folded.text(p..e));
-                if !is_owner_name(&name)
-                    || !name.chars().next().is_some_and(char::is_uppercase) && !fold(&name).starts_with("cac ")
-                {
-                    break;
-                }
-                // "A và B": split at "và".
-                for part in name.split(" và ") {
-                    let part = trim_clause(part);
-                    if is_owner_name(&part) && !found.support.contains(&part) {
-                        found.support.push(part);
-                        found.support_rule = "support-with";
-                    }
-                }
-                if follows_lead {
-                    lead = Some(e);
-                }
-                if folded.orig.get(e) == Some(&',') {
-                    p = folded.skip_ws(e + 1);
-                } else {
-                    break;
-                }
-            }
-        }
-        i = k + 8;
-    }
+    support_with(folded, &free, &mut lead, &mut found);
     if let Some(l) = lead {
-        let start = skip_marks(l);
+        let start = skip_marks(folded, l);
         if start < first_line && folded.orig[start].is_lowercase() {
             found.prefix_end = Some(start);
         }
@@ -298,6 +261,73 @@ pub(super) fn owners_in(folded: &Folded, skip: &[Range<usize>]) -> FoundOwners {
         found.owner_rule = "owner-staff";
     }
     found
+}
+
+/// Past the spaces and commas from `p`.
+fn skip_marks(folded: &Folded, mut p: usize) -> usize {
+    while p < folded.len() && (folded.orig[p].is_whitespace() || folded.orig[p] == ',') {
+        p += 1;
+    }
+    p
+}
+
+/// "phối hợp (với) A, B và C" outside the skipped ranges: the supporting bodies, into
+/// `found`. When the list follows the item's opening owner, `lead` moves past it.
+fn support_with(folded: &Folded, free: &dyn Fn(usize) -> bool, lead: &mut Option<usize>, found: &mut FoundOwners) {
+    // "phối hợp (với) A, B và C"
+    let mut i = 0;
+    while let Some(k) = folded.find_word("phoi hop", i) {
+        let follows_lead = lead.is_some_and(|l| skip_marks(folded, l) == k);
+        let mut s = folded.skip_ws(k + 8);
+        if folded.orig.get(s) == Some(&':') {
+            s = folded.skip_ws(s + 1);
+        }
+        if folded.word_at(s, "voi") {
+            s = folded.skip_ws(s + 3);
+        }
+        if free(k) && !folded.word_at(s, "giua") {
+            let mut p = s;
+            loop {
+                let e = name_end(folded, p);
+                let name = trim_clause(&folded.text(p..e));
+                if !is_owner_name(&name) {
+                    break;
+                }
+                let lower = !name.chars().next().is_some_and(char::is_uppercase) && !fold(&name).starts_with("cac ");
+                if lower {
+                    // "Ủy ban nhân dân các phường, xã": a name in lower case after a comma
+                    // goes on the group before it.
+                    match found.support.last_mut() {
+                        Some(last) if p > s => {
+                            last.push_str(", ");
+                            last.push_str(&name);
+                        }
+                        _ => break,
+                    }
+                } else {
+                    // "A và B": split at "và" when both are names ("Sở Khoa học và Công nghệ"
+                    // is one).
+                    let parts: Vec<String> = name.split(" và ").map(trim_clause).collect();
+                    let split = parts.iter().all(|p| is_owner_name(p));
+                    for part in if split { parts } else { vec![name.clone()] } {
+                        if !found.support.contains(&part) {
+                            found.support.push(part);
+                            found.support_rule = "support-with";
+                        }
+                    }
+                }
+                if follows_lead {
+                    *lead = Some(e);
+                }
+                if folded.orig.get(e) == Some(&',') {
+                    p = folded.skip_ws(e + 1);
+                } else {
+                    break;
+                }
+            }
+        }
+        i = k + 8;
+    }
 }
 
 /// "Giao (cho) X …" anywhere outside the skipped ranges: where "giao" is, the name, where it

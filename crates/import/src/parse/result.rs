@@ -109,10 +109,30 @@ pub(super) fn result_in(folded: &Folded, skip: &[Range<usize>]) -> Found {
         let start = (r.start..k)
             .find(|&i| folded.boundary_before(i) && lex.measures.iter().any(|m| folded.word_at(i, m)))
             .unwrap_or(r.start);
-        let end = deadline_start(folded, start, r.end).unwrap_or(r.end);
+        let mut end = deadline_start(folded, start, r.end).unwrap_or(r.end);
+        // A rate ends at its percentage ("tỷ lệ … đạt tối thiểu 80%| tại các bệnh viện").
+        if folded.orig[k] == '%' && start != r.start && k < end {
+            end = k + 1;
+        }
         let phrase = capitalise(&trim_clause(folded.text(start..end).trim_end_matches([' ', ','])));
         let indicator = indicator_in(&Folded::new(&phrase));
         return Found { result: Some(phrase), note: guess(), rule: "result-measure", indicator };
+    }
+    // "không để (xảy ra) hồ sơ trễ hạn": a result said as what must not happen, to the end
+    // of its part of the sentence (commas inside it list what).
+    if let Some(k) = folded.find_word("khong de", 0).filter(|&k| {
+        free(k) && k > 0 && matches!(folded.orig[..k].iter().rev().find(|c| !c.is_whitespace()), Some(';'))
+    }) {
+        let mut e = k;
+        while e < folded.len()
+            && !matches!(folded.orig[e], ';' | '\n')
+            && !(folded.orig[e] == '.' && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
+        {
+            e += 1;
+        }
+        let end = deadline_start(folded, k, e).unwrap_or(e);
+        let phrase = capitalise(&trim_clause(&folded.text(k..end)));
+        return Found { result: Some(phrase), note: guess(), rule: "result-measure", indicator: None };
     }
     for w in ["phan dau", "dam bao ty le", "bao dam ty le", "dat ty le"] {
         if let Some(k) = folded.find_word(w, 0).filter(|&k| free(k)) {
@@ -204,7 +224,13 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
     };
     let is_rate = lex.measures.iter().any(|m| phrase.find_word(m, 0).is_some());
     if unit.as_deref() == Some("%") && threshold.is_none() && !is_rate {
-        return None;
+        // "100% hồ sơ được số hóa": a share said first is a rate of what follows, at least.
+        let rest = trim_clause(&phrase.text(phrase.skip_ws(after + 1)..n));
+        if !before.trim().is_empty() || rest.split_whitespace().count() < 2 {
+            return None;
+        }
+        let name = format!("Tỷ lệ {}", lower_first(&rest));
+        return Some(DraftIndicator { name, unit, target, direction: None });
     }
     // The name: the words before the threshold (and "đạt"), e.g. "Tỷ lệ hồ sơ … điện tử".
     let cut = match threshold {
@@ -225,4 +251,13 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
         return None;
     }
     Some(DraftIndicator { name: capitalise(&name), unit, target, direction: at_most.map(|_| "at-most") })
+}
+
+/// The text with its first letter in lower case, unless it is an acronym ("HĐND").
+fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
+    match (c.next(), c.clone().next()) {
+        (Some(a), Some(b)) if !b.is_uppercase() => a.to_lowercase().chain(c).collect(),
+        _ => text.to_string(),
+    }
 }

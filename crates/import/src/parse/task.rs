@@ -232,6 +232,15 @@ impl Parser {
         let from_table = raw.table.is_some();
         let table = raw.table.unwrap_or_default();
         let mut found = owners_in(&f, &skip);
+        for &key in &table.carried {
+            notes.push((
+                key,
+                note(
+                    "ô trống trong bảng: lấy theo dòng trên (ô gộp)",
+                    "empty cell in the table: taken from the row above (a merged cell)",
+                ),
+            ));
+        }
         if let Some(first) = table.owners.first() {
             found.owner = Some((first.clone(), true));
             found.owner_rule = "owner-column";

@@ -29,6 +29,10 @@ const EXPLICIT: &[(&str, &str)] = &[
     ("dinh ky sau thang", "half-yearly"),
     ("6 thang mot lan", "half-yearly"),
     ("moi 6 thang", "half-yearly"),
+    // A school's term ("học kỳ"): two a year.
+    ("moi hoc ky", "half-yearly"),
+    ("hang hoc ky", "half-yearly"),
+    ("tung hoc ky", "half-yearly"),
     ("hang nam", "yearly"),
     ("moi nam", "yearly"),
     ("tung nam", "yearly"),
@@ -60,12 +64,76 @@ struct Dates {
 /// them, then which of recurrence and due date wins.
 pub(super) fn timeline(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
     let mut t = Timeline::default();
+    if let Some((k, start, said)) = listed_months(folded, skip, year) {
+        t.repeat = Some(k);
+        t.start = Some(start);
+        t.notes.push((
+            "repeat",
+            note(
+                format!("\"{said}\": các tháng cách đều, đọc là việc lặp lại ({k}) từ {}", crate::dates::short(start)),
+                format!(
+                    "\"{said}\": evenly spaced months, read as recurring ({k}) from {}",
+                    crate::dates::short(start)
+                ),
+            ),
+        ));
+        return t;
+    }
     let (explicit, weak) = recurrence(folded, skip);
     let dates = dates(folded, skip, year, deadline_column);
     t.start = dates.start;
     let due = due_date(&dates, year, &mut t.notes);
     settle(&mut t, folded, explicit, due, weak, dates.day_of_month);
     t
+}
+
+/// Months listed together and evenly spaced ("Tháng 9 và tháng 12/2025", "tháng 6, tháng
+/// 12"): a recurring task, every 1, 3 or 6 months, from the start of the first period.
+/// The repeat, the start and the words as written.
+fn listed_months(folded: &Folded, skip: &[Range<usize>], year: i32) -> Option<(&'static str, NaiveDate, String)> {
+    if !folded.contains("va") && !folded.contains(",") {
+        return None;
+    }
+    let times = find_times(folded, skip);
+    let mut months: Vec<(u32, Option<i32>)> = Vec::new();
+    let (mut first, mut last) = (0, 0);
+    for (n, f) in times.iter().enumerate() {
+        let When::Month { month, year: y } = f.when else {
+            months.clear();
+            continue;
+        };
+        let joined = n > 0
+            && !months.is_empty()
+            && matches!(folded.text(times[n - 1].span.1..f.span.0).trim().to_lowercase().as_str(), "và" | "," | ", và");
+        if !joined {
+            if months.len() >= 2 {
+                break;
+            }
+            months.clear();
+            first = f.span.0;
+        }
+        months.push((month, y));
+        last = f.span.1;
+    }
+    if months.len() < 2 {
+        return None;
+    }
+    let gap = months[1].0.checked_sub(months[0].0)?;
+    if !months.windows(2).all(|w| w[1].0.checked_sub(w[0].0) == Some(gap)) {
+        return None;
+    }
+    let repeat = match gap {
+        1 => "monthly",
+        3 => "quarterly",
+        6 => "half-yearly",
+        _ => return None,
+    };
+    let y = months.iter().rev().find_map(|m| m.1).unwrap_or(year);
+    // The first period starts `gap` months before the first month's end: "tháng 3 và tháng
+    // 9" every six months from October of the year before.
+    let (sy, sm) = if months[0].0 >= gap { (y, months[0].0 + 1 - gap) } else { (y - 1, months[0].0 + 13 - gap) };
+    let start = NaiveDate::from_ymd_opt(sy, sm, 1)?;
+    Some((repeat, start, folded.text(first..last)))
 }
 
 /// The first match of a folded word outside the skipped ranges.
@@ -85,12 +153,13 @@ fn find_free(folded: &Folded, skip: &[Range<usize>], word: &str) -> Option<usize
 fn recurrence(folded: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Option<Weak>) {
     let has = |w: &str| find_free(folded, skip, w);
     // Explicit recurrence: the first one written.
-    // Every explicit phrase has "thang", "quy" or "nam" in it: a text without one of those
-    // skips the phrases that need it (each search scans the whole text).
-    let keys = ["thang", "quy", "nam"].map(|k| folded.contains(k));
+    // Every explicit phrase has "thang", "quy", "nam" or "hoc ky" in it: a text without one
+    // of those skips the phrases that need it (each search scans the whole text).
+    const KEYS: [&str; 4] = ["thang", "quy", "nam", "hoc ky"];
+    let keys = KEYS.map(|k| folded.contains(k));
     let explicit = EXPLICIT
         .iter()
-        .filter(|(w, _)| ["thang", "quy", "nam"].iter().zip(keys).any(|(k, present)| present && w.contains(k)))
+        .filter(|(w, _)| KEYS.iter().zip(keys).any(|(k, present)| present && w.contains(k)))
         .filter_map(|(w, k)| has(w).map(|p| (p, *w, *k)))
         .min_by_key(|x| x.0);
     let weak: Option<Weak> = if let Some(p) =
@@ -195,7 +264,42 @@ fn dates(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: boo
             out.loose.push((date, text));
         }
     }
+    first_months(folded, skip, year, &mut out);
     out
+}
+
+/// "6 tháng đầu năm" (by the end of June), "9 tháng đầu năm", "6 tháng cuối năm" (by the
+/// year's end), "nửa đầu năm": deadlines said as part of the year.
+fn first_months(folded: &Folded, skip: &[Range<usize>], year: i32, out: &mut Dates) {
+    if !folded.contains("nam") {
+        return;
+    }
+    for (phrase, last) in
+        [("thang dau nam", false), ("thang cuoi nam", true), ("nua dau nam", false), ("nua cuoi nam", true)]
+    {
+        let Some(k) = find_free(folded, skip, phrase) else { continue };
+        // The number of months before "tháng" ("6", "06", "sáu"); "nửa" is six.
+        let (n, s) = if phrase.starts_with("nua") {
+            (6, k)
+        } else {
+            let e = folded.fold[..k].iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
+            let s = folded.fold[..e].iter().rposition(|c| !c.is_alphanumeric()).map_or(0, |p| p + 1);
+            let word = folded.fold[s..e].iter().collect::<String>();
+            let n = match word.as_str() {
+                "sau" => 6,
+                "ba" => 3,
+                "chin" => 9,
+                w => w.parse::<u32>().unwrap_or(0),
+            };
+            (n, s)
+        };
+        if !(1..=11).contains(&n) {
+            continue;
+        }
+        let month = if last { 12 } else { n };
+        let text = folded.text(s..k + phrase.len());
+        out.strong.push((crate::dates::month_end(year, month), text));
+    }
 }
 
 /// The last four words (runs of letters and digits) of `window`, each between spaces
