@@ -558,6 +558,49 @@ with_plan_checks! {
     RosterCodeTwiceHelp => { vi: "mỗi đơn vị một mã riêng", en: "give each unit its own code" },
     RollupSkipped => { vi: "bỏ qua {file}: {why}", en: "skipped {file}: {why}" },
 
+    // Rollup's warnings (the office): what changes how the figures read, on standard error
+    // for the formats that are not a terminal table (and inside the md/html/table outputs).
+    RollupSuperseded => {
+        vi: "Bản cũ của “{unit}”: {file} — không tính; tính bản {by} ({why})",
+        en: "Superseded copy of “{unit}”: {file} — not counted; counted: {by} ({why})"
+    },
+    ValueSupersededLaterDate => { vi: "có ngày [plan] date muộn hơn", en: "has a later [plan] date" },
+    ValueSupersededLaterFileName => {
+        vi: "cùng ngày hoặc không ghi ngày; tên tệp xếp sau",
+        en: "same or no date; its file name sorts later"
+    },
+    RollupOtherYear => {
+        vi: "Kế hoạch năm {year} “{unit}”: {file} (không tính vào năm {counted})",
+        en: "Plan of {year} “{unit}”: {file} (not counted in {counted})"
+    },
+    RollupEmptyPlan => {
+        vi: "“{unit}” gửi kế hoạch trống (không có nhiệm vụ): {file}",
+        en: "“{unit}” sent an empty plan (no task): {file}"
+    },
+    RollupFewerTasks => {
+        vi: "“{unit}”: bản được tính {file} ({tasks} nhiệm vụ) ít hơn nhiều so với {other} ({other_tasks}); tệp có thể bị cắt, hãy kiểm tra",
+        en: "“{unit}”: the counted copy {file} ({tasks} tasks) has far fewer than {other} ({other_tasks}); the file may be cut short; check it"
+    },
+    RollupMatchedByName => {
+        vi: "“{unit}” khớp danh sách theo tên, mã `{code}`; nên ghi [plan] code trong kế hoạch",
+        en: "“{unit}” matched the roster by name, code `{code}`; the plan should carry [plan] code"
+    },
+    RollupSilent => {
+        vi: "“{unit}” không ghi nhận gì trong kỳ (ghi nhận gần nhất: {last})",
+        en: "“{unit}” recorded nothing in the period (last entry: {last})"
+    },
+    RollupMissing => { vi: "Chưa có kế hoạch: {code} “{name}”{parts}", en: "Missing: {code} “{name}”{parts}" },
+    ValueMissingSentDocument => {
+        vi: " — gửi dạng văn bản, không phải kế hoạch: {files}",
+        en: " — sent as a document, not a plan: {files}"
+    },
+    ValueMissingOtherYear => { vi: " — chỉ có kế hoạch năm khác: {files}", en: " — only a plan of another year: {files}" },
+    RollupNotInRoster => {
+        vi: "“{unit}”{code} không có trong danh sách đơn vị: {file}",
+        en: "“{unit}”{code} is not in the roster: {file}"
+    },
+    RollupDocument => { vi: "Văn bản, không phải kế hoạch: {file}", en: "A document, not a plan: {file}" },
+
     // The write journal (`par restore`): warnings.
     JournalNotRegular => {
         vi: "{file} không phải là tệp thường (có thể là liên kết tượng trưng); par không dùng nó",
