@@ -416,6 +416,10 @@ fn plan_check_cases() -> Vec<(Setup, Vec<&'static str>)> {
         (Then(later_cut_copy), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
         (Then(empty_plan_too), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
         (Then(roster_of_others), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        // Phrases inside other messages: skipped files' kinds, a lost measurement, every blank.
+        (Then(odd_files), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        (Then(lose_a_measurement), vec!["status", "--today", "2025-10-06"]),
+        (Then(blanks_everywhere), vec!["report", "--final", "--number", "…/BC", "--today", "2025-10-10"]),
         (
             With(&[("units.toml", "[[unit]]\ncode = \"NBK\"\nname = \"Trường Tiểu học Nguyễn Bỉnh Khiêm\"\n")]),
             vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"],
@@ -484,6 +488,34 @@ fn roster_of_others(s: &Session) {
     std::fs::write(s.path("cong-van.docx"), "x").unwrap();
     let b = plan_with("").replace("year = 2025", "year = 2024").replace("Trường Tiểu học Thử", "Trường B");
     std::fs::write(s.path("truong-b.toml"), b).unwrap();
+}
+
+/// Next to the seed: a UTF-16 file (unreadable) and TOML that is no plan.
+fn odd_files(s: &Session) {
+    std::fs::write(s.path("hong.toml"), b"\xff\xfex\x00").unwrap();
+    std::fs::write(s.path("khac.toml"), "name = 1\n").unwrap();
+}
+
+fn lose_a_measurement(s: &Session) {
+    let before = s.plan_text();
+    assert_eq!(s.run(&["measure", "4", "90", "--today", "2025-10-06"]).code, 0);
+    std::fs::write(s.path("plan.toml"), before).unwrap();
+}
+
+/// The seed with a "…" in every heading and signature field `report --final` checks.
+fn blanks_everywhere(s: &Session) {
+    let text = SEED
+        .replacen("unit = \"Trường Tiểu học Nguyễn Bỉnh Khiêm\" ", "unit = \"Trường … Khiêm\" ", 1)
+        .replacen("superior = \"Ủy ban nhân dân phường Sài Gòn\"", "superior = \"…\"", 1)
+        .replacen("place = \"Sài Gòn\"", "place = \"…\"", 1)
+        .replacen("# to = \"Ủy ban nhân dân Quận 1\"", "to = \"…\"", 1)
+        .replacen("    \"Ban Giám hiệu\",\n", "    \"…\",\n", 1)
+        .replacen(
+            "# signer = { name = \"…\", position = \"Phó Hiệu trưởng\", authority = \"KT. Hiệu trưởng\" }",
+            "signer = { name = \"…\", position = \"…\" }",
+            1,
+        );
+    std::fs::write(s.path("plan.toml"), text).unwrap();
 }
 
 fn empty_folder(s: &Session) {

@@ -600,6 +600,27 @@ with_plan_checks! {
         en: "“{unit}”{code} is not in the roster: {file}"
     },
     RollupDocument => { vi: "Văn bản, không phải kế hoạch: {file}", en: "A document, not a plan: {file}" },
+    // Phrases said inside other messages: a skipped file's kind (`RollupSkipped`), a lost
+    // journal entry's kind, the blank parts `report --final` refuses (`ReportHasBlanks`).
+    ValueSkipUnreadable => { vi: "không đọc được", en: "unreadable" },
+    ValueSkipNotAPlan => { vi: "không phải kế hoạch", en: "not a plan" },
+    ValueSkipInvalid => { vi: "kế hoạch có lỗi", en: "invalid plan" },
+    RollupNotAPlan => {
+        vi: "{file} là TOML nhưng không phải kế hoạch: không có bảng [plan]",
+        en: "{file} is TOML but not a plan: it has no [plan] table"
+    },
+    ValueNoPlanTable => { vi: "không có bảng [plan]", en: "no [plan] table" },
+    ValueJournalDone => { vi: "đánh dấu hoàn thành", en: "done mark" },
+    ValueJournalLog => { vi: "nhật ký tiến độ", en: "progress entry" },
+    ValueJournalMeasure => { vi: "số đo", en: "measurement" },
+    ValueBlankNumber => { vi: "số ký hiệu", en: "number" },
+    ValueBlankSuperior => { vi: "cơ quan cấp trên", en: "superior body" },
+    ValueBlankUnit => { vi: "đơn vị", en: "unit" },
+    ValueBlankPlace => { vi: "địa danh", en: "place" },
+    ValueBlankAddressee => { vi: "kính gửi", en: "addressee" },
+    ValueBlankRecipients => { vi: "nơi nhận", en: "recipients" },
+    ValueBlankSigner => { vi: "người ký", en: "signer" },
+    ValueBlankSignerPosition => { vi: "chức vụ người ký", en: "signer's position" },
 
     // The write journal (`par restore`): warnings.
     JournalNotRegular => {
