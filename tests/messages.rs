@@ -411,6 +411,19 @@ fn plan_check_cases() -> Vec<(Setup, Vec<&'static str>)> {
             vec!["rollup", ".", "--today", "2025-10-10"],
         ),
         (With(&[("hong.toml", "x = [")]), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        // Rollup's warnings (the office), on standard error with --format json.
+        (With(&[("ban-sao.toml", SEED)]), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        (Then(later_cut_copy), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        (Then(empty_plan_too), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        (Then(roster_of_others), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        // Phrases inside other messages: skipped files' kinds, a lost measurement, every blank.
+        (Then(odd_files), vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"]),
+        (Then(lose_a_measurement), vec!["status", "--today", "2025-10-06"]),
+        (Then(blanks_everywhere), vec!["report", "--final", "--number", "…/BC", "--today", "2025-10-10"]),
+        (
+            With(&[("units.toml", "[[unit]]\ncode = \"NBK\"\nname = \"Trường Tiểu học Nguyễn Bỉnh Khiêm\"\n")]),
+            vec!["rollup", ".", "--format", "json", "--today", "2025-10-10"],
+        ),
         // clap's usage errors.
         (Seed, vec!["status", "--frmat", "json"]),
         (Seed, vec!["sttus"]),
@@ -451,6 +464,58 @@ fn done_5_q3(s: &Session) {
 
 fn dangling_output(s: &Session) {
     std::os::unix::fs::symlink("/khong-co/out.csv", s.path("out.csv")).unwrap();
+}
+
+/// A copy of the seed plan dated later, holding one task of its ten: it supersedes the seed
+/// (by date) and is flagged as cut short.
+fn later_cut_copy(s: &Session) {
+    let second = SEED.match_indices("\n[[task]]").nth(1).map(|(i, _)| i).unwrap();
+    let text = SEED[..second].replacen("# date = 2025-05-…", "date = 2025-09-01", 1);
+    std::fs::write(s.path("moi.toml"), text).unwrap();
+}
+
+/// A plan of a unit without a task, next to the seed: empty, and silent (nothing recorded).
+fn empty_plan_too(s: &Session) {
+    std::fs::write(s.path("trong.toml"), plan_with("")).unwrap();
+}
+
+/// A roster naming two units other than the seed's: one sent a Word file (`tra.docx`), one
+/// only a plan of 2024; a Word file of no unit lies there too.
+fn roster_of_others(s: &Session) {
+    let roster = "[[unit]]\ncode = \"tra\"\nname = \"Trường A\"\n\n[[unit]]\ncode = \"trb\"\nname = \"Trường B\"\n";
+    std::fs::write(s.path("units.toml"), roster).unwrap();
+    std::fs::write(s.path("tra.docx"), "x").unwrap();
+    std::fs::write(s.path("cong-van.docx"), "x").unwrap();
+    let b = plan_with("").replace("year = 2025", "year = 2024").replace("Trường Tiểu học Thử", "Trường B");
+    std::fs::write(s.path("truong-b.toml"), b).unwrap();
+}
+
+/// Next to the seed: a UTF-16 file (unreadable) and TOML that is no plan.
+fn odd_files(s: &Session) {
+    std::fs::write(s.path("hong.toml"), b"\xff\xfex\x00").unwrap();
+    std::fs::write(s.path("khac.toml"), "name = 1\n").unwrap();
+}
+
+fn lose_a_measurement(s: &Session) {
+    let before = s.plan_text();
+    assert_eq!(s.run(&["measure", "4", "90", "--today", "2025-10-06"]).code, 0);
+    std::fs::write(s.path("plan.toml"), before).unwrap();
+}
+
+/// The seed with a "…" in every heading and signature field `report --final` checks.
+fn blanks_everywhere(s: &Session) {
+    let text = SEED
+        .replacen("unit = \"Trường Tiểu học Nguyễn Bỉnh Khiêm\" ", "unit = \"Trường … Khiêm\" ", 1)
+        .replacen("superior = \"Ủy ban nhân dân phường Sài Gòn\"", "superior = \"…\"", 1)
+        .replacen("place = \"Sài Gòn\"", "place = \"…\"", 1)
+        .replacen("# to = \"Ủy ban nhân dân Quận 1\"", "to = \"…\"", 1)
+        .replacen("    \"Ban Giám hiệu\",\n", "    \"…\",\n", 1)
+        .replacen(
+            "# signer = { name = \"…\", position = \"Phó Hiệu trưởng\", authority = \"KT. Hiệu trưởng\" }",
+            "signer = { name = \"…\", position = \"…\" }",
+            1,
+        );
+    std::fs::write(s.path("plan.toml"), text).unwrap();
 }
 
 fn empty_folder(s: &Session) {

@@ -115,8 +115,7 @@ fn refuse_placeholders(report: &Report, lang: Lang) -> Result<(), Fail> {
     if blanks.is_empty() && unwritten.is_empty() {
         return Ok(());
     }
-    let mut list: Vec<String> =
-        blanks.iter().map(|p| format!("{} «{}»", lang.pick(p.what.0, p.what.1), p.text)).collect();
+    let mut list: Vec<String> = blanks.iter().map(|p| format!("{} «{}»", p.what.text(lang), p.text)).collect();
     list.extend(unwritten.iter().map(|p| format!("{} ({})", p.kind.label(lang), p.command())));
     Err(Fail::input(say!(lang, ReportHasBlanks, list = list.join(", "))).help(say!(lang, ReportHasBlanksHelp)))
 }

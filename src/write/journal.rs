@@ -79,9 +79,9 @@ impl Kind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Done => lang.pick("đánh dấu hoàn thành", "done mark"),
-            Kind::Log => lang.pick("nhật ký tiến độ", "progress entry"),
-            Kind::Measure => lang.pick("số đo", "measurement"),
+            Kind::Done => Msg::ValueJournalDone.text(lang),
+            Kind::Log => Msg::ValueJournalLog.text(lang),
+            Kind::Measure => Msg::ValueJournalMeasure.text(lang),
         }
     }
 }

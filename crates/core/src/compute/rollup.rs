@@ -258,9 +258,9 @@ pub enum SkipKind {
 impl SkipKind {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SkipKind::Unreadable => lang.pick("không đọc được", "unreadable"),
-            SkipKind::NotAPlan => lang.pick("không phải kế hoạch", "not a plan"),
-            SkipKind::Invalid => lang.pick("kế hoạch có lỗi", "invalid plan"),
+            SkipKind::Unreadable => crate::messages::Msg::ValueSkipUnreadable.text(lang),
+            SkipKind::NotAPlan => crate::messages::Msg::ValueSkipNotAPlan.text(lang),
+            SkipKind::Invalid => crate::messages::Msg::ValueSkipInvalid.text(lang),
         }
     }
 }
@@ -297,15 +297,10 @@ impl Skipped {
     /// TOML that is not a plan.
     pub fn not_a_plan(path: String, lang: Lang) -> Skipped {
         Skipped {
-            detail: lang
-                .pick(
-                    "{} là TOML nhưng không phải kế hoạch: không có bảng [plan]",
-                    "{} is TOML but not a plan: it has no [plan] table",
-                )
-                .replace("{}", &path),
+            detail: crate::say!(lang, RollupNotAPlan, file = path),
             path,
             kind: SkipKind::NotAPlan,
-            reason: lang.pick("không có bảng [plan]", "no [plan] table").into(),
+            reason: crate::messages::Msg::ValueNoPlanTable.text(lang).into(),
         }
     }
 }

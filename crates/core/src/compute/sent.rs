@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::report::{Report, default_period};
 use crate::calendar;
+use crate::messages::Msg;
 use crate::period::Period;
 use crate::plan::Plan;
 
@@ -57,7 +58,7 @@ pub fn next_number(plan: &Plan, template: &str) -> String {
 /// gap: [`Report::placeholders`].)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blank {
-    pub what: (&'static str, &'static str),
+    pub what: Msg,
     pub text: String,
 }
 
@@ -71,23 +72,23 @@ impl Report {
     /// refuses to record a report that has any, or any unwritten note.
     pub fn blanks(&self) -> Vec<Blank> {
         let mut out = Vec::new();
-        let mut check = |what: (&'static str, &'static str), text: Option<&str>| {
+        let mut check = |what: Msg, text: Option<&str>| {
             if let Some(t) = text.filter(|t| is_blank(t)) {
                 out.push(Blank { what, text: t.to_string() });
             }
         };
         let h = &self.header;
-        check(("số ký hiệu", "number"), Some(&h.number));
-        check(("cơ quan cấp trên", "superior body"), h.superior.as_deref());
-        check(("đơn vị", "unit"), Some(&h.unit));
-        check(("địa danh", "place"), h.place.as_deref());
-        check(("kính gửi", "addressee"), h.to.as_deref());
+        check(Msg::ValueBlankNumber, Some(&h.number));
+        check(Msg::ValueBlankSuperior, h.superior.as_deref());
+        check(Msg::ValueBlankUnit, Some(&h.unit));
+        check(Msg::ValueBlankPlace, h.place.as_deref());
+        check(Msg::ValueBlankAddressee, h.to.as_deref());
         for r in &self.recipients {
-            check(("nơi nhận", "recipients"), Some(r));
+            check(Msg::ValueBlankRecipients, Some(r));
         }
         if let Some(s) = &self.signer {
-            check(("người ký", "signer"), Some(&s.name));
-            check(("chức vụ người ký", "signer's position"), s.position.as_deref());
+            check(Msg::ValueBlankSigner, Some(&s.name));
+            check(Msg::ValueBlankSignerPosition, s.position.as_deref());
         }
         out
     }
@@ -203,7 +204,7 @@ mod tests {
     fn the_number_blank_is_a_placeholder() {
         let p = plan("");
         let mut r = super::super::report::build(&p, Some(Period::Quarter(2025, 3)), d(2025, 10, 10), Lang::Vi).unwrap();
-        assert_eq!(r.blanks(), [Blank { what: ("số ký hiệu", "number"), text: "…/BC-U".into() }]);
+        assert_eq!(r.blanks(), [Blank { what: Msg::ValueBlankNumber, text: "…/BC-U".into() }]);
         r.header.number = next_number(&p, &r.header.number);
         assert!(r.blanks().is_empty());
     }

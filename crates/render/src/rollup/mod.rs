@@ -169,103 +169,56 @@ fn plain(lang: Lang) -> Style {
 /// superseded copies, other years' plans, flagged and silent units, the roster's missing
 /// and unknown units, documents. (Skipped files are listed by [`skipped_lines`].)
 pub fn warning_lines(report: &RollupReport, lang: Lang) -> Vec<String> {
+    use par_core::say;
     let one = crate::text::one_line;
     let mut out = Vec::new();
     for s in &report.superseded {
         let why = match s.reason {
-            SupersedeReason::LaterDate => lang.pick("có ngày [plan] date muộn hơn", "has a later [plan] date"),
-            SupersedeReason::LaterFileName => lang
-                .pick("cùng ngày hoặc không ghi ngày; tên tệp xếp sau", "same or no date; its file name sorts later"),
+            SupersedeReason::LaterDate => say!(lang, ValueSupersededLaterDate),
+            SupersedeReason::LaterFileName => say!(lang, ValueSupersededLaterFileName),
         };
-        out.push(format!(
-            "{} “{}”: {} — {} {} ({})",
-            lang.pick("Bản cũ của", "Superseded copy of"),
-            one(&s.unit.unit),
-            one(&s.unit.shown_path),
-            lang.pick("không tính; tính bản", "not counted; counted:"),
-            one(&s.by),
-            why
-        ));
+        let (unit, file, by) = (one(&s.unit.unit), one(&s.unit.shown_path), one(&s.by));
+        out.push(say!(lang, RollupSuperseded, unit, file, by, why));
     }
     for u in &report.other_year {
-        out.push(format!(
-            "{} {} “{}”: {} ({})",
-            lang.pick("Kế hoạch năm", "Plan of"),
-            u.year,
-            one(&u.unit),
-            one(&u.shown_path),
-            lang.pick(&format!("không tính vào năm {}", report.year), &format!("not counted in {}", report.year))
-        ));
+        let (unit, file) = (one(&u.unit), one(&u.shown_path));
+        out.push(say!(lang, RollupOtherYear, year = u.year, unit, file, counted = report.year));
     }
     for u in &report.units {
+        let (unit, file) = (one(&u.unit), one(&u.shown_path));
         for f in &u.flags {
-            match f {
-                UnitFlag::Empty => out.push(format!(
-                    "“{}” {}: {}",
-                    one(&u.unit),
-                    lang.pick("gửi kế hoạch trống (không có nhiệm vụ)", "sent an empty plan (no task)"),
-                    one(&u.shown_path)
-                )),
-                UnitFlag::FewerTasks { tasks, other_tasks, other_path } => out.push(format!(
-                    "“{}”: {} {} ({tasks} {}) {} {} ({other_tasks}); {}",
-                    one(&u.unit),
-                    lang.pick("bản được tính", "the counted copy"),
-                    one(&u.shown_path),
-                    lang.pick("nhiệm vụ", "tasks"),
-                    lang.pick("ít hơn nhiều so với", "has far fewer than"),
-                    one(other_path),
-                    lang.pick("tệp có thể bị cắt, hãy kiểm tra", "the file may be cut short; check it")
-                )),
-                UnitFlag::MatchedByName { roster_code } => out.push(format!(
-                    "“{}” {} `{roster_code}`; {}",
-                    one(&u.unit),
-                    lang.pick("khớp danh sách theo tên, mã", "matched the roster by name, code"),
-                    lang.pick("nên ghi [plan] code trong kế hoạch", "the plan should carry [plan] code")
-                )),
-            }
+            out.push(match f {
+                UnitFlag::Empty => say!(lang, RollupEmptyPlan, unit, file),
+                UnitFlag::FewerTasks { tasks, other_tasks, other_path } => {
+                    say!(lang, RollupFewerTasks, unit, file, tasks, other = one(other_path), other_tasks)
+                }
+                UnitFlag::MatchedByName { roster_code } => say!(lang, RollupMatchedByName, unit, code = roster_code),
+            });
         }
     }
     for s in &report.silent {
-        out.push(format!(
-            "“{}” {} ({}: {})",
-            one(&s.unit),
-            lang.pick("không ghi nhận gì trong kỳ", "recorded nothing in the period"),
-            lang.pick("ghi nhận gần nhất", "last entry"),
-            s.last_entry.map_or_else(|| "–".into(), crate::dates::short)
-        ));
+        let last = s.last_entry.map_or_else(|| "–".into(), crate::dates::short);
+        out.push(say!(lang, RollupSilent, unit = one(&s.unit), last));
     }
     if let Some(r) = &report.roster {
+        let list = |files: &[String]| files.iter().map(|d| one(d)).collect::<Vec<_>>().join(", ");
         for m in &r.missing {
-            let mut line =
-                format!("{} {} “{}”", lang.pick("Chưa có kế hoạch:", "Missing:"), one(&m.code), one(&m.name));
+            let mut parts = String::new();
             if !m.documents.is_empty() {
-                line.push_str(&format!(
-                    " — {} {}",
-                    lang.pick("gửi dạng văn bản, không phải kế hoạch:", "sent as a document, not a plan:"),
-                    m.documents.iter().map(|d| one(d)).collect::<Vec<_>>().join(", ")
-                ));
+                parts.push_str(&say!(lang, ValueMissingSentDocument, files = list(&m.documents)));
             }
             if !m.other_year.is_empty() {
-                line.push_str(&format!(
-                    " — {} {}",
-                    lang.pick("chỉ có kế hoạch năm khác:", "only a plan of another year:"),
-                    m.other_year.iter().map(|d| one(d)).collect::<Vec<_>>().join(", ")
-                ));
+                parts.push_str(&say!(lang, ValueMissingOtherYear, files = list(&m.other_year)));
             }
-            out.push(line);
+            out.push(say!(lang, RollupMissing, code = one(&m.code), name = one(&m.name), parts));
         }
         for u in &r.not_in_roster {
-            out.push(format!(
-                "“{}”{} {}: {}",
-                one(&u.unit),
-                u.code.as_deref().map(|c| format!(" ({})", one(c))).unwrap_or_default(),
-                lang.pick("không có trong danh sách đơn vị", "is not in the roster"),
-                one(&u.path)
-            ));
+            let code = u.code.as_deref().map(|c| format!(" ({})", one(c))).unwrap_or_default();
+            out.push(say!(lang, RollupNotInRoster, unit = one(&u.unit), code, file = one(&u.path)));
         }
     }
     for d in &report.documents {
-        out.push(format!("{}: {}", lang.pick("Văn bản, không phải kế hoạch", "A document, not a plan"), one(d)));
+        out.push(say!(lang, RollupDocument, file = one(d)));
     }
     out
 }
