@@ -192,6 +192,10 @@ pub fn label(lang: Lang, which: Msg) -> &'static str {
 
 #[macro_use]
 mod list_plan;
+#[macro_use]
+mod list_season;
+#[macro_use]
+mod list_office;
 mod list;
 pub use list::Msg;
 
