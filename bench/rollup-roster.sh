@@ -34,7 +34,8 @@ if [ ! -f "$OUT/.generated" ]; then
     rm -rf "$OUT"
     "$GEN" "$OUT" "$N" 30
     # Number the plans in path order (the walk's order) and give each its code.
-    find "$OUT" -name '*.toml' | LC_ALL=C sort | awk -v roster="$OUT/units.toml" '
+    # Not units.toml: awk creates it while find still walks.
+    find "$OUT" -name '*.toml' ! -name units.toml | LC_ALL=C sort | awk -v roster="$OUT/units.toml" '
         BEGIN {
             print "[office]\nunit = \"Ủy ban nhân dân Thành phố\"" > roster
         }

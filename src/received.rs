@@ -56,15 +56,16 @@ pub fn read_into(rollup: &mut Rollup, order: usize, path: &Path, today: NaiveDat
 }
 
 fn summary(r: Received, path: &str, _today: NaiveDate, _scope: Scope, word: bool, _lang: Lang) -> Summary {
+    let (unit, shown): (std::sync::Arc<str>, std::sync::Arc<str>) = (r.unit.as_str().into(), path.into());
     let mut overdue: Vec<OverdueItem> = r
         .items
         .iter()
         .filter(|i| i.4 == "overdue")
         .filter_map(|(key, title, owner, due, _, late)| {
             Some(OverdueItem {
-                unit: r.unit.clone(),
+                unit: unit.clone(),
                 code: None,
-                path: path.to_string(),
+                path: shown.clone(),
                 key: key.clone(),
                 title: title.clone(),
                 owner: owner.clone(),

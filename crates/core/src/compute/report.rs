@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::row::OccurrenceRow;
-use super::schedule::{Occurrence, Status, occurrences};
+use super::schedule::{Occurrence, Status, push_occurrences};
 use super::standing;
 use super::status::Counts;
 use crate::calendar::{self, Calendar, Window};
@@ -272,11 +272,27 @@ pub fn default_period(plan: &Plan, today: NaiveDate) -> Period {
 /// report (no rows, texts or index): what the rollup needs of each of thousands of units.
 /// The same counting as [`build`]'s, so a unit's own report and the rollup agree.
 pub fn period_figures(plan: &Plan, period: Period, today: NaiveDate, lang: Lang) -> Result<(Window, Figures), String> {
+    let mut occs = Vec::with_capacity(plan.tasks.len());
+    for task in &plan.tasks {
+        push_occurrences(plan, task, &mut occs);
+    }
+    period_figures_of(plan, occs, period, today, lang)
+}
+
+/// [`period_figures`] from the plan's occurrences, already gathered in the plan's order
+/// (the rollup gathers them once for its own counting).
+pub fn period_figures_of<'a>(
+    plan: &'a Plan,
+    occs: Vec<Occurrence<'a>>,
+    period: Period,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<(Window, Figures), String> {
     if plan.tasks.is_empty() || period.year() != plan.meta.year {
         return Err("nothing to report".into());
     }
     let window = calendar::window(plan.report.calendar, period, plan.report.due_day)?;
-    let items = Items::of(plan, window, today);
+    let items = Items::from_occurrences(plan, occs, window, today);
     Ok((window, figures(plan, &items, period, lang)?))
 }
 
@@ -355,14 +371,26 @@ struct Items<'a> {
 impl<'a> Items<'a> {
     fn of(plan: &'a Plan, window: Window, as_of: NaiveDate) -> Items<'a> {
         let mut occs: Vec<Occurrence> = Vec::with_capacity(plan.tasks.len());
-        let mut task_of: Vec<usize> = Vec::with_capacity(plan.tasks.len());
-        let mut ranges = Vec::with_capacity(plan.tasks.len());
-        for (i, task) in plan.tasks.iter().enumerate() {
-            let start = occs.len();
-            occs.extend(occurrences(plan, task));
-            task_of.resize(occs.len(), i);
-            ranges.push(start..occs.len());
+        for task in &plan.tasks {
+            push_occurrences(plan, task, &mut occs);
         }
+        Items::from_occurrences(plan, occs, window, as_of)
+    }
+
+    /// From every occurrence of the plan, in the plan's order (as [`Items::of`] finds them).
+    fn from_occurrences(plan: &'a Plan, occs: Vec<Occurrence<'a>>, window: Window, as_of: NaiveDate) -> Items<'a> {
+        let mut task_of: Vec<usize> = Vec::with_capacity(occs.len());
+        let mut ranges = Vec::with_capacity(plan.tasks.len());
+        let mut k = 0;
+        for (i, task) in plan.tasks.iter().enumerate() {
+            let start = k;
+            while occs.get(k).is_some_and(|o| std::ptr::eq(o.task, task)) {
+                k += 1;
+            }
+            task_of.resize(k, i);
+            ranges.push(start..k);
+        }
+        debug_assert_eq!(k, occs.len(), "the occurrences are the plan's, in its order");
         let in_window = (0..occs.len()).filter(|&k| standing::in_period(plan, &occs[k], &window)).collect();
         Items { occs, task_of, ranges, in_window, window, as_of }
     }

@@ -19,19 +19,22 @@
 //! [`super::report::build`], the function its own `par report` uses, so the two agree.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::report::Tally;
-use super::schedule::{Status, all_occurrences};
+use super::schedule::{Status, push_occurrences};
 use super::status::Counts;
 use crate::i18n::Lang;
 use crate::period::Period;
 use crate::plan::{Plan, PlanError};
 use crate::read::ReadError;
 
-pub use super::rollup_units::{Missing, RosterOutcome, SupersedeReason, Superseded, UnitFlag, UnitRef, finish_units};
+pub use super::rollup_units::{
+    Missing, OverdueList, RosterOutcome, SupersedeReason, Superseded, UnitFlag, UnitRef, finish_units,
+};
 
 /// How many overdue items the terminal table lists without `--all`.
 pub const TOP_OVERDUE: usize = 20;
@@ -116,12 +119,14 @@ pub struct UnitSummary {
     pub roster_code: Option<String>,
 }
 
-/// An overdue item with the unit it belongs to.
+/// An overdue item with the unit it belongs to. The unit's name, code and file are
+/// shared by its items (at 10,000 plans, hundreds of thousands of items: one copy each
+/// per plan, not per item).
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct OverdueItem {
-    pub unit: String,
-    pub code: Option<String>,
-    pub path: String,
+    pub unit: Arc<str>,
+    pub code: Option<Arc<str>>,
+    pub path: Arc<str>,
     /// `4` or `4@2025-Q3`.
     pub key: String,
     pub title: String,
@@ -172,16 +177,23 @@ pub fn period_of(plan: &Plan, scope: Scope, today: NaiveDate) -> Period {
 pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, scope: Scope, lang: Lang) -> Summary {
     let mut items = Counts::default();
     let mut overdue = Vec::new();
-    for o in all_occurrences(plan) {
-        let s = super::standing::classify(&o, today);
+    // Gathered once: counted here, then handed to the period's figures.
+    let mut occs = Vec::with_capacity(plan.tasks.len() * 2);
+    for task in &plan.tasks {
+        push_occurrences(plan, task, &mut occs);
+    }
+    let (unit, code, shown): (Arc<str>, Option<Arc<str>>, Arc<str>) =
+        (plan.meta.unit.as_str().into(), plan.meta.code.as_deref().map(Arc::from), path.into());
+    for o in &occs {
+        let s = super::standing::classify(o, today);
         items.add(s);
         if s == Status::Overdue
             && let Some(due) = o.due
         {
             overdue.push(OverdueItem {
-                unit: plan.meta.unit.clone(),
-                code: plan.meta.code.clone(),
-                path: path.to_string(),
+                unit: unit.clone(),
+                code: code.clone(),
+                path: shown.clone(),
                 key: o.key(),
                 title: o.task.title.clone(),
                 owner: plan.owner_of(o.task).map(|w| w.display(lang).to_string()),
@@ -200,7 +212,7 @@ pub fn summarise(plan: &Plan, path: &str, today: NaiveDate, scope: Scope, lang: 
     // The unit's own report's figures for the period (the same counting): only for plans
     // that count. Only the figures: a whole report for each of thousands of units costs
     // more than the rest of the rollup.
-    let figures = if counted { super::report::period_figures(plan, period, today, lang).ok() } else { None };
+    let figures = if counted { super::report::period_figures_of(plan, occs, period, today, lang).ok() } else { None };
     let report = figures.map(|(window, f)| PeriodFigures {
         period,
         label: period.label(lang),
@@ -334,7 +346,7 @@ pub struct RollupReport {
     pub units: Vec<UnitSummary>,
     pub total: Totals,
     /// Every overdue item of the counted plans, most days late first.
-    pub overdue: Vec<OverdueItem>,
+    pub overdue: OverdueList,
     /// Plans of other years: listed apart, not counted.
     pub other_year: Vec<UnitSummary>,
     /// Earlier copies of a unit's plan, not counted.
@@ -534,8 +546,7 @@ mod tests {
         assert_eq!(rep.total.items.overdue, 1 + 2 + 2);
         assert_eq!(rep.skipped.len(), 1);
         // Every overdue item of the counted plans, most days late first; ties in file order.
-        let top: Vec<(&str, &str, i64)> =
-            rep.overdue.iter().map(|o| (o.unit.as_str(), o.key.as_str(), o.days_late)).collect();
+        let top: Vec<(&str, &str, i64)> = rep.overdue.iter().map(|o| (&*o.unit, o.key.as_str(), o.days_late)).collect();
         assert_eq!(
             top,
             [
@@ -567,9 +578,9 @@ mod tests {
         let (one, two) = (one.finish(today, SCOPE, None), b.finish(today, SCOPE, None));
         assert_eq!(one.overdue.len(), 30 * 25, "every overdue item");
         assert_eq!(one.overdue, two.overdue);
-        assert!(one.overdue[..30].iter().all(|o| o.key == "o1" && o.days_late == 30));
-        assert_eq!(one.overdue[0].unit, "U0");
-        assert_eq!(one.overdue[19].unit, "U19");
+        assert!(one.overdue.iter().take(30).all(|o| o.key == "o1" && o.days_late == 30));
+        assert_eq!(&*one.overdue[0].unit, "U0");
+        assert_eq!(&*one.overdue[19].unit, "U19");
         let names = |r: &RollupReport| r.units.iter().map(|u| u.path.clone()).collect::<Vec<_>>();
         assert_eq!(names(&one), names(&two));
     }

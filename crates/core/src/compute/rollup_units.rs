@@ -10,6 +10,7 @@
 //!   superseded, with the reason. A counted copy with fewer than half the tasks of the copy
 //!   it replaces is flagged (a copy cut short), as is a plan without any task.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -212,10 +213,8 @@ pub fn finish_units(
         summaries.iter().filter(|s| s.unit.year != scope.year).map(|s| s.unit.clone()).collect();
     let outcome = roster.map(|r| roster_outcome(r, &summaries, &counted, &documents, scope));
 
-    // Sized once: at 10,000 plans the overdue items number hundreds of thousands.
     let count = counted.iter().filter(|&&c| c).count();
-    let mut overdue: Vec<OverdueItem> =
-        Vec::with_capacity(summaries.iter().zip(&counted).filter(|(_, c)| **c).map(|(s, _)| s.overdue.len()).sum());
+    let mut overdue_runs: Vec<Vec<OverdueItem>> = Vec::with_capacity(count);
     let mut proposals = Vec::new();
     let mut units = Vec::with_capacity(count);
     let mut criteria = Vec::new();
@@ -223,7 +222,7 @@ pub fn finish_units(
         if !counted[i] {
             continue;
         }
-        overdue.extend(s.overdue);
+        overdue_runs.push(s.overdue);
         proposals.extend(s.proposals.into_iter().map(|text| Proposal { unit: s.unit.unit.clone(), text }));
         if let Some(c) = s.criteria {
             criteria.push((s.unit.clone(), c));
@@ -231,7 +230,7 @@ pub fn finish_units(
         units.push(s.unit);
     }
     // Most days late first; among equals file order, then the order in a file.
-    let overdue = permuted(overdue, |o| std::cmp::Reverse(o.days_late));
+    let overdue = OverdueList::new(overdue_runs);
     let totals = totals(&units);
     let period = units.first().and_then(|u| u.report.as_ref().map(|r| (r.period, r.label.clone())));
     let same = period.as_ref().filter(|(p, _)| units.iter().all(|u| u.report.as_ref().is_none_or(|r| r.period == *p)));
@@ -269,14 +268,86 @@ pub fn finish_units(
     }
 }
 
-/// `items` in the order of `key` (ascending); among equal keys, in their order in `items`.
-/// Sorts positions, not the items: an item is large and moves once.
-fn permuted<T, K: Ord>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut keyed: Vec<(K, usize)> = items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
-    // The position breaks ties, so the unstable sort keeps equal keys in their order.
-    keyed.sort_unstable();
-    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-    in_order(items, &order)
+/// Every overdue item of the counted plans, most days late first; among equals in file
+/// order, then in their order in the file. The items stay in the units' own lists (at
+/// 10,000 plans they number hundreds of thousands: gathering them into one list, then
+/// sorting it, moved each three times into fresh memory on the one thread that finishes
+/// the rollup); only their order is kept here.
+#[derive(Clone, Debug, Default)]
+pub struct OverdueList {
+    runs: Vec<Vec<OverdueItem>>,
+    /// (run, position in the run) of each item, in the list's order.
+    order: Vec<(u32, u32)>,
+}
+
+impl OverdueList {
+    /// The runs (each a unit's items, in file order) merged, most days late first.
+    pub fn new(mut runs: Vec<Vec<OverdueItem>>) -> OverdueList {
+        for run in &mut runs {
+            // A unit's list comes most days late first (see `summarise`); any other
+            // order is put right here, as the stable sort would.
+            if !run.is_sorted_by_key(|o| Reverse(o.days_late)) {
+                run.sort_by_key(|o| Reverse(o.days_late));
+            }
+        }
+        let order = merged_order(&runs, |o| o.days_late);
+        OverdueList { runs, order }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The items in the list's order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &OverdueItem> + '_ {
+        self.order.iter().map(|&(r, k)| &self.runs[r as usize][k as usize])
+    }
+
+    pub fn get(&self, i: usize) -> Option<&OverdueItem> {
+        self.order.get(i).map(|&(r, k)| &self.runs[r as usize][k as usize])
+    }
+}
+
+impl std::ops::Index<usize> for OverdueList {
+    type Output = OverdueItem;
+    fn index(&self, i: usize) -> &OverdueItem {
+        let (r, k) = self.order[i];
+        &self.runs[r as usize][k as usize]
+    }
+}
+
+impl PartialEq for OverdueList {
+    fn eq(&self, other: &OverdueList) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for OverdueList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// The order of the runs' items merged, largest `key` first; among equal keys, run by
+/// run in the runs' order, and within a run in its order. Each run must be in that
+/// order already. A heap of the runs' heads: each step takes the next item of one run.
+fn merged_order<T, K: Ord + Copy>(runs: &[Vec<T>], key: impl Fn(&T) -> K) -> Vec<(u32, u32)> {
+    use std::collections::BinaryHeap;
+    let mut order = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    // The head of each run: its key, then the run (smaller first among equals), then its position.
+    let mut heads: BinaryHeap<(K, Reverse<u32>, u32)> =
+        runs.iter().enumerate().filter_map(|(i, r)| r.first().map(|t| (key(t), Reverse(i as u32), 0))).collect();
+    while let Some((_, Reverse(r), k)) = heads.pop() {
+        order.push((r, k));
+        if let Some(t) = runs[r as usize].get(k as usize + 1) {
+            heads.push((key(t), Reverse(r), k + 1));
+        }
+    }
+    order
 }
 
 /// `items` rearranged so that the `k`th is `items[order[k]]`; `order` is a permutation.
@@ -371,15 +442,34 @@ mod tests {
     use super::shortest_suffixes;
 
     #[test]
-    fn items_are_put_in_order_by_key_keeping_their_order_among_equals() {
-        let items = vec![("a", 3), ("b", 5), ("c", 3), ("d", 9), ("e", 5), ("f", 3)];
-        let sorted = super::permuted(items.clone(), |&(_, late)| std::cmp::Reverse(late));
-        assert_eq!(sorted, [("d", 9), ("b", 5), ("e", 5), ("a", 3), ("c", 3), ("f", 3)]);
-        // As the stable sort it replaces.
-        let mut stable = items;
+    fn runs_are_merged_largest_key_first_keeping_their_order_among_equals() {
+        let runs = vec![vec![("a", 9), ("b", 5), ("c", 5)], vec![], vec![("d", 9), ("e", 5), ("f", 3)], vec![("g", 5)]];
+        let order = super::merged_order(&runs, |&(_, late)| late);
+        let merged: Vec<_> = order.iter().map(|&(r, k)| runs[r as usize][k as usize]).collect();
+        assert_eq!(merged, [("a", 9), ("d", 9), ("b", 5), ("c", 5), ("e", 5), ("g", 5), ("f", 3)]);
+        // As a stable sort of the runs one after the other.
+        let mut stable: Vec<_> = runs.iter().flatten().copied().collect();
         stable.sort_by_key(|&(_, late)| std::cmp::Reverse(late));
-        assert_eq!(sorted, stable);
+        assert_eq!(merged, stable);
         assert_eq!(super::in_order(vec!['x', 'y', 'z'], &[2, 0, 1]), ['z', 'x', 'y']);
+    }
+
+    #[test]
+    fn a_unit_list_out_of_order_is_put_in_order_first() {
+        let item = |key: &str, days_late| super::OverdueItem {
+            unit: "U".into(),
+            code: None,
+            path: "u.toml".into(),
+            key: key.into(),
+            title: String::new(),
+            owner: None,
+            due: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            days_late,
+        };
+        let list = super::OverdueList::new(vec![vec![item("1", 3), item("2", 7)], vec![item("3", 7)]]);
+        let keys: Vec<&str> = list.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(keys, ["2", "3", "1"]);
+        assert_eq!((list.len(), list[1].key.as_str(), list.get(3)), (3, "3", None));
     }
 
     #[test]

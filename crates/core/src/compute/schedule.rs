@@ -133,15 +133,22 @@ impl Occurrence<'_> {
 /// holding their start (else the plan's start, else 1 January of the plan's year)
 /// to the period holding their end (else 31 December of the plan's year).
 pub fn occurrences<'a>(plan: &Plan, task: &'a Task) -> Vec<Occurrence<'a>> {
+    let mut out = Vec::new();
+    push_occurrences(plan, task, &mut out);
+    out
+}
+
+/// [`occurrences`] added to `out`: a plan's occurrences gathered into one list with no
+/// list per task (the rollup does this for each of thousands of plans).
+pub fn push_occurrences<'a>(plan: &Plan, task: &'a Task, out: &mut Vec<Occurrence<'a>>) {
     match task.repeat {
         Repeat::Once | Repeat::Ongoing => {
-            vec![Occurrence { task, period: None, start: task.start, due: task.due, done: task.done.first() }]
+            out.push(Occurrence { task, period: None, start: task.start, due: task.due, done: task.done.first() });
         }
         Repeat::Every(every) => {
             let (first, last) = span_of(plan, task);
             let mut period = Period::containing(every, first);
             let last = Period::containing(every, last);
-            let mut out = Vec::new();
             // Bounded: the plan's years are checked to lie in 1900–2200, so at most
             // a few thousand monthly periods.
             while period <= last {
@@ -155,7 +162,6 @@ pub fn occurrences<'a>(plan: &Plan, task: &'a Task) -> Vec<Occurrence<'a>> {
                 out.push(Occurrence { task, period: Some(period), start: Some(start), due: Some(due), done });
                 period = period.next();
             }
-            out
         }
     }
 }

@@ -86,7 +86,7 @@ pub fn overdue(report: &RollupReport, lang: Lang) -> String {
         l.pick("Hạn", "Due"),
         l.pick("Số ngày trễ", "Days late"),
     ]);
-    for o in &report.overdue {
+    for o in report.overdue.iter() {
         let due = o.due.to_string();
         c.row([
             Cell::Text(&o.unit),

@@ -309,7 +309,7 @@ fn overdue(report: &RollupReport, lang: Lang, all: bool) -> Markup {
             (oh[4], false),
             (oh[5], true),
         ]);
-        for o in &report.overdue[..shown] {
+        for o in report.overdue.iter().take(shown) {
             tbl.row(vec![
                 Td::text(&o.unit),
                 Td::text(&o.key),

@@ -77,7 +77,7 @@ pub fn render(report: &RollupReport, lang: Lang, all: bool) -> String {
     } else {
         let _ = writeln!(out, "| {} |", overdue_headers(l).join(" | "));
         let _ = writeln!(out, "|---|---|---|---|---|---:|");
-        for o in &report.overdue[..shown] {
+        for o in report.overdue.iter().take(shown) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
