@@ -132,25 +132,17 @@ struct Header {
 /// The first row that reads as a task table's header: a task column ("Nội dung",
 /// "Nhiệm vụ", …) beside at least two other headings.
 fn header(grid: &Grid) -> Option<Header> {
+    let words = &super::parse::lexicon::lexicon().columns;
     grid.iter().take(50).find_map(|(&row, cells)| {
         let folded: Vec<(u32, String)> = cells.iter().map(|(&c, t)| (c, fold(t))).collect();
-        let has = |c: &str, keys: &[&str]| keys.iter().any(|k| c.contains(k));
-        let task = folded
-            .iter()
-            .find(|(_, c)| has(c, &["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"]))
-            .map(|(i, _)| *i)?;
+        let has = |c: &str, keys: &[String]| keys.iter().any(|k| c.contains(k.as_str()));
+        let task = folded.iter().find(|(_, c)| has(c, &words.task)).map(|(i, _)| *i)?;
         (folded.len() >= 3).then(|| Header {
             row,
             task,
-            no: folded
-                .iter()
-                .find(|(_, c)| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"))
-                .map(|(i, _)| *i),
-            dates: folded
-                .iter()
-                .filter(|(_, c)| has(c, &["thoi gian", "thoi han", "tien do", "han hoan thanh", "ngay"]))
-                .map(|(i, _)| *i)
-                .collect(),
+            no: folded.iter().find(|(_, c)| words.number.contains(c)).map(|(i, _)| *i),
+            // The time column's words, and any column of dates ("Ngày hoàn thành").
+            dates: folded.iter().filter(|(_, c)| has(c, &words.time) || c.contains("ngay")).map(|(i, _)| *i).collect(),
         })
     })
 }

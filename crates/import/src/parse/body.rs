@@ -469,14 +469,15 @@ fn heads_bullets(items: &[(&Block, Option<Label>)], i: usize) -> bool {
         || (is_heading_like(body) && names_owner(&next.text[l.rest..]))
 }
 
-/// Adds one name of a list cell, or joins it to the name before when it opens in lower case:
-/// "Các cơ quan, đơn vị liên quan" is one group of bodies, "Phòng Tư pháp, Phòng Nội vụ" two.
+/// Adds one name of a list cell, or joins it to the name before when it opens in lower case
+/// or goes on that name: "Các cơ quan, đơn vị liên quan" is one group of bodies, "Phòng
+/// Kinh tế, Hạ tầng và Đô thị" one body, "Phòng Tư pháp, Phòng Nội vụ" two.
 pub(super) fn join_or_push(out: &mut Vec<String>, part: String) {
     if part.is_empty() {
         return;
     }
     match out.last_mut() {
-        Some(last) if part.chars().next().is_some_and(char::is_lowercase) => {
+        Some(last) if part.chars().next().is_some_and(char::is_lowercase) || super::owners::continues_name(&part) => {
             last.push_str(", ");
             last.push_str(&part);
         }
@@ -616,25 +617,18 @@ pub(super) struct Columns {
 /// Reads a header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm").
 pub(super) fn columns(cells: &[String]) -> Option<Columns> {
     let folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
-    let find = |keys: &[&str]| folded.iter().position(|c| keys.iter().any(|k| c.contains(k)));
-    let owner = find(&[
-        "chu tri",
-        "don vi thuc hien",
-        "phu trach",
-        "nguoi thuc hien",
-        "bo phan thuc hien",
-        "co quan thuc hien",
-    ])
-    .or_else(|| folded.iter().position(|c| c == "thuc hien"));
-    let support = find(&["phoi hop"]);
-    let time = find(&["thoi gian", "thoi han", "tien do", "han hoan thanh", "moc"]);
-    let result = find(&["san pham", "ket qua"]);
-    let no = folded.iter().position(|c| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"));
+    let words = &super::lexicon::lexicon().columns;
+    let find = |keys: &[String]| folded.iter().position(|c| keys.iter().any(|k| c.contains(k.as_str())));
+    let owner = find(&words.owner).or_else(|| folded.iter().position(|c| c == "thuc hien"));
+    let support = find(&words.support);
+    let time = find(&words.time);
+    let result = find(&words.result);
+    let no = folded.iter().position(|c| words.number.contains(c));
     let taken = [owner, support, time, result, no];
-    let task = folded.iter().enumerate().position(|(i, c)| {
-        !taken.contains(&Some(i))
-            && ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"].iter().any(|k| c.contains(k))
-    })?;
+    let task = folded
+        .iter()
+        .enumerate()
+        .position(|(i, c)| !taken.contains(&Some(i)) && words.task.iter().any(|k| c.contains(k.as_str())))?;
     let name = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(String::new(), |c| c.trim().to_string());
     (owner.is_some() || time.is_some() || result.is_some()).then(|| Columns {
         no,
