@@ -180,11 +180,17 @@ impl Parser {
                 }
                 out
             };
-            // Merged cells: an empty owner, support or time cell takes the one above.
-            let mut carried = Vec::new();
+            // Merged cells: a cell the reader knows is merged down from above (Word's
+            // vMerge) was given the text above; an empty owner, support or time cell is
+            // guessed to be one and takes the cell above.
+            let (mut carried, mut merged_down) = (Vec::new(), Vec::new());
             let mut merged = |k: usize, col: Option<usize>, key: &'static str| -> String {
                 let own = cell(col);
-                if own.is_empty() && col.is_some() && !above[k].is_empty() {
+                if col.is_some_and(|c| row.carried.contains(&c)) {
+                    merged_down.push(key);
+                    above[k] = own.to_string();
+                    own.to_string()
+                } else if own.is_empty() && col.is_some() && !above[k].is_empty() {
                     carried.push(key);
                     above[k].clone()
                 } else {
@@ -204,6 +210,7 @@ impl Parser {
                     support: list(&support),
                     time: time.replace('\n', " "),
                     carried,
+                    merged: merged_down,
                     result: cell(cols.result).replace('\n', "; "),
                     names: cols.names.clone(),
                 }),

@@ -280,6 +280,9 @@ struct TableCells {
     /// The keys ("owner", "support", "due") whose empty cell took the value of the row
     /// above, read as a cell merged down.
     carried: Vec<&'static str>,
+    /// The keys whose cell the reader knows is merged down from the row above (Word's
+    /// `w:vMerge`): their value is the cell above's.
+    merged: Vec<&'static str>,
 }
 
 struct Parser {

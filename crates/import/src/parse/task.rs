@@ -234,6 +234,9 @@ impl Parser {
         let from_table = raw.table.is_some();
         let table = raw.table.unwrap_or_default();
         let mut found = owners_in(&f, &skip);
+        for &key in &table.merged {
+            notes.push((key, note("ô gộp trong bảng: lấy theo ô phía trên", "merged cell: read as the cell above it")));
+        }
         for &key in &table.carried {
             notes.push((
                 key,
