@@ -241,6 +241,28 @@ mod tests {
     }
 
     #[test]
+    fn the_header_words_are_the_lexicons() {
+        // Every task, number and time word of the lexicon's [columns] names its column here,
+        // as it does for Word and Markdown tables (parse::tests::table_header_words_from_the_lexicon).
+        let words = &crate::import::parse::lexicon::lexicon().columns;
+        let grid_of = |cells: &[&str]| -> Grid {
+            let row: BTreeMap<u32, String> = cells.iter().enumerate().map(|(i, c)| (i as u32, c.to_string())).collect();
+            BTreeMap::from([(2, row)])
+        };
+        for (task, no, time) in words
+            .task
+            .iter()
+            .zip(words.number.iter().cycle())
+            .zip(words.time.iter().cycle())
+            .map(|((a, b), c)| (a, b, c))
+        {
+            let h = header(&grid_of(&[&no.to_uppercase(), task, "Chủ trì", time])).expect(task);
+            assert_eq!((h.row, h.no, h.task, h.dates.as_slice()), (2, Some(0), 1, &[3][..]), "{task} {no} {time}");
+        }
+        assert!(header(&grid_of(&["STT", "Tên", "Chủ trì", "Thời gian"])).is_none());
+    }
+
+    #[test]
     fn roman_numbers_split_off() {
         assert_eq!(split_number("I. CẢI CÁCH"), (Some("I".into()), "CẢI CÁCH".into()));
         assert_eq!(split_number("IV CHÍNH QUYỀN SỐ"), (Some("IV".into()), "CHÍNH QUYỀN SỐ".into()));

@@ -618,7 +618,7 @@ pub(super) struct Columns {
     time: Option<usize>,
     result: Option<usize>,
     /// The header's words of the owner, support, time and result columns.
-    names: [String; 4],
+    pub(super) names: [String; 4],
 }
 
 /// Reads a header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm").

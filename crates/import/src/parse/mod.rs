@@ -840,4 +840,30 @@ mod tests {
         assert_eq!(d.meta.superior.as_deref(), Some("Ủy ban nhân dân huyện Tân Phú"));
         assert!(note_for(&d.meta.notes, "superior").any(|n| n.check));
     }
+
+    #[test]
+    fn table_header_words_from_the_lexicon() {
+        // The table reader names each column from the lexicon's [columns] (the .xlsx reader
+        // uses the same lists: xlsx::tests::the_header_words_are_the_lexicons).
+        let words = &lexicon::lexicon().columns;
+        for (i, owner) in words.owner.iter().enumerate() {
+            let time = &words.time[i % words.time.len()];
+            let result = &words.result[i % words.result.len()];
+            let task = &words.task[i % words.task.len()];
+            let no = &words.number[i % words.number.len()];
+            let cells: Vec<String> =
+                [no.as_str(), task, owner, "Đơn vị phối hợp", time, result].iter().map(|c| c.to_uppercase()).collect();
+            let c = body::columns(&cells).expect(owner);
+            assert_eq!(c.names[0], owner.to_uppercase(), "{cells:?}");
+            assert_eq!((c.names[1].as_str(), c.names[2].as_str()), ("ĐƠN VỊ PHỐI HỢP", time.to_uppercase().as_str()));
+            assert_eq!(c.names[3], result.to_uppercase());
+        }
+        // A lone "Thực hiện" is the owner's column too; a table without a task column is none.
+        let cells = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert!(
+            body::columns(&cells(&["TT", "Nội dung", "Thực hiện", "Thời gian"]))
+                .is_some_and(|c| c.names[0] == "Thực hiện")
+        );
+        assert!(body::columns(&cells(&["TT", "Tên", "Chủ trì", "Thời gian"])).is_none());
+    }
 }
