@@ -320,7 +320,10 @@ fn lower_first(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> (Option<String>, Option<(String, f64, Option<String>)>) {
+    /// An indicator's name, target and unit.
+    type Indicator = (String, f64, Option<String>);
+
+    fn read(text: &str) -> (Option<String>, Option<Indicator>) {
         let r = result_in(&Folded::new(text), &[]);
         (r.result, r.indicator.map(|i| (i.name, i.target, i.unit)))
     }
