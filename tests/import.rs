@@ -1240,3 +1240,50 @@ fn the_readme_explain_example_is_what_par_prints() {
     let shown = &doc[s..s + doc[s..].find("```\n").unwrap()];
     assert_eq!(shown, std::fs::read_to_string(rules_fixture("ubnd-tinh.txt")).unwrap());
 }
+
+/// Word's vertically merged cells (`w:vMerge`): the rows under a merged owner or deadline
+/// cell take its value, marked for the officer as read from a merged cell.
+#[test]
+fn docx_cells_merged_down_are_carried_and_marked() {
+    let tc = |props: &str, text: &str| format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text));
+    let (start, cont) = ("<w:vMerge w:val=\"restart\"/>", "<w:vMerge/>");
+    let row = |cells: [String; 5]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let body = [
+        p("KẾ HOẠCH"),
+        p("Số hóa hồ sơ lưu trữ năm 2025"),
+        li(1, 0, &run("NHIỆM VỤ")),
+        format!(
+            "<w:tbl>{}{}{}{}</w:tbl>",
+            row([tc("", "STT"), tc("", "Nội dung"), tc("", "Chủ trì"), tc("", "Phối hợp"), tc("", "Thời hạn")]),
+            row([
+                tc("", "1"),
+                tc("", "Phân loại hồ sơ"),
+                tc(start, "Tổ Văn thư"),
+                tc(start, "Tổ Tin học"),
+                tc(start, "Quý III/2025")
+            ]),
+            row([tc("", "2"), tc("", "Số hóa hồ sơ đã phân loại"), tc(cont, ""), tc(cont, ""), tc(cont, "")]),
+            row([tc("", "3"), tc("", "Lập báo cáo"), tc("", "Tổ Tổng hợp"), tc("", ""), tc("", "Quý IV/2025")]),
+        ),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ke-hoach.docx"), docx(&body)).unwrap();
+    let (text, plan) = import(dir.path(), Path::new("ke-hoach.docx"));
+    let owner = |t: &par::plan::Task| t.owner.map(|i| plan.owners[i].name.clone());
+    let rows: Vec<(Option<String>, Option<NaiveDate>)> = plan.tasks.iter().map(|t| (owner(t), t.due)).collect();
+    assert_eq!(support(&plan, "2"), ["Tổ Tin học"]);
+    assert_eq!(
+        rows,
+        [
+            (Some("Tổ Văn thư".into()), d(2025, 9, 30)),
+            (Some("Tổ Văn thư".into()), d(2025, 9, 30)),
+            (Some("Tổ Tổng hợp".into()), d(2025, 12, 31)),
+        ]
+    );
+    // Only the second task's owner, support and deadline come from the merged cells, and say so.
+    let task2 = &text[text.find("Số hóa hồ sơ đã phân loại").unwrap()..];
+    let task2 = &task2[..task2.find("[[task]]").unwrap_or(task2.len())];
+    assert_eq!(task2.matches("# KIỂM TRA / CHECK: ô gộp trong bảng: lấy theo ô phía trên").count(), 3, "{task2}");
+    assert_eq!(text.matches("merged cell: read as the cell above it").count(), 3, "{text}");
+}

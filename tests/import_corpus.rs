@@ -46,15 +46,18 @@ const FLOORS: [(&str, f64, f64); 10] = [
     // merged cells carried down, groups after commas, time in words, shares and
     // prohibitions as results): owner 100/100, support 87.9/87.9, due and repeat 100/100,
     // result 93.9/93.9, indicator 95.0/90.5.
+    // After s16-imprules3 (names holding commas and "và", joint offices, results cut at a
+    // clause boundary only, count units from the lexicon, a superior only from a two-level
+    // heading): every field at 100/100.
     ("owner", 1.0, 1.0),
-    ("support", 0.87, 0.87),
+    ("support", 1.0, 1.0),
     ("due", 1.0, 1.0),
     ("repeat", 1.0, 1.0),
-    ("result", 0.93, 0.93),
-    ("indicator", 0.95, 0.90),
+    ("result", 1.0, 1.0),
+    ("indicator", 1.0, 1.0),
     ("basis", 1.0, 1.0),
     ("unit", 1.0, 1.0),
-    ("superior", 0.83, 1.0),
+    ("superior", 1.0, 1.0),
     ("signer", 1.0, 1.0),
 ];
 

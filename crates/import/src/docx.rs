@@ -466,9 +466,43 @@ struct Para {
 
 #[derive(Default)]
 struct Table {
-    rows: Vec<(Vec<String>, usize)>,
+    /// The rows read: cells, paragraph count, the cells a merged cell above covers.
+    rows: Vec<(Vec<String>, usize, Vec<usize>)>,
     row: Vec<String>,
     cell: Option<String>,
+    /// This row's cells covered by a cell merged down from above (`w:vMerge` continuing).
+    carried: Vec<usize>,
+    /// The grid column the open cell starts at, how many it spans (`w:gridSpan`), and
+    /// whether it continues the cell above (`w:vMerge` without `restart`).
+    col: usize,
+    span: usize,
+    continues: bool,
+    /// Which cell (index in its row) covers each grid column: in this row, in the row above.
+    grid: Vec<usize>,
+    above: Vec<usize>,
+}
+
+impl Table {
+    /// The open cell ends: a cell continuing a merge is read as the cell above it, and
+    /// marked as carried down.
+    fn end_cell(&mut self) {
+        let Some(mut cell) = self.cell.take() else { return };
+        let index = self.row.len();
+        if self.continues {
+            let above = self.above.get(self.col).and_then(|&i| self.rows.last().and_then(|(cells, ..)| cells.get(i)));
+            if let Some(text) = above.filter(|t| !t.trim().is_empty()) {
+                cell = text.clone();
+                self.carried.push(index);
+            }
+        }
+        let end = self.col + self.span.max(1);
+        if self.grid.len() < end {
+            self.grid.resize(end, index);
+        }
+        self.grid[self.col..end].fill(index);
+        self.col = end;
+        self.row.push(cell);
+    }
 }
 
 impl Para {
@@ -610,14 +644,22 @@ impl<'a> BodyReader<'a> {
             "tr" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.row.clear();
+                    t.carried.clear();
+                    t.grid.clear();
+                    t.col = 0;
                 }
             }
             "tc" if self.tables.len() == 1 => {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell = Some(String::new());
+                    (t.span, t.continues) = (1, false);
                 }
             }
-            _ => para_prop(start, name, self.in_ppr > 0, self.paras.last_mut()),
+            _ => {
+                if !self.cell_prop(start, name) {
+                    para_prop(start, name, self.in_ppr > 0, self.paras.last_mut());
+                }
+            }
         }
     }
 
@@ -627,6 +669,9 @@ impl<'a> BodyReader<'a> {
         }
         let name = start.local_name();
         let name = name.as_ref();
+        if self.cell_prop(start, name) {
+            return;
+        }
         let Some(p) = self.paras.last_mut() else { return };
         match name {
             "tab" if self.in_ppr == 0 => p.push_char('\t'),
@@ -634,6 +679,24 @@ impl<'a> BodyReader<'a> {
             "noBreakHyphen" => p.push_char('-'),
             _ => para_prop(start, name, self.in_ppr > 0, Some(p)),
         }
+    }
+
+    /// Records a property of the open table cell or row of the outer table: its span
+    /// (`w:gridSpan`), a merge with the cell above (`w:vMerge`), grid columns skipped
+    /// before the row (`w:gridBefore`). True when `name` was one.
+    fn cell_prop(&mut self, start: &BytesStart, name: &str) -> bool {
+        if self.tables.len() != 1 || !matches!(name, "gridSpan" | "vMerge" | "gridBefore") {
+            return false;
+        }
+        let Some(t) = self.tables.last_mut() else { return false };
+        let val = attr(start, "val");
+        match name {
+            "gridSpan" if t.cell.is_some() => t.span = val.and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64),
+            "vMerge" if t.cell.is_some() => t.continues = val.as_deref() != Some("restart"),
+            "gridBefore" if t.cell.is_none() => t.col = val.and_then(|v| v.parse().ok()).unwrap_or(0).min(64),
+            _ => {}
+        }
+        true
     }
 
     /// An element ends; true when the document holds as much as it may (stop reading).
@@ -647,16 +710,16 @@ impl<'a> BodyReader<'a> {
             "pPr" => self.in_ppr = self.in_ppr.saturating_sub(1),
             "p" => return self.end_paragraph(),
             "tc" if self.tables.len() == 1 => {
-                if let Some(t) = self.tables.last_mut()
-                    && let Some(cell) = t.cell.take()
-                {
-                    t.row.push(cell);
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
                 }
             }
             "tr" if self.tables.len() == 1 => {
                 if let Some(t) = self.tables.last_mut() {
                     let row = std::mem::take(&mut t.row);
-                    t.rows.push((row, self.count));
+                    let carried = std::mem::take(&mut t.carried);
+                    std::mem::swap(&mut t.above, &mut t.grid);
+                    t.rows.push((row, self.count, carried));
                     if self.doc.full(t.rows.len()) {
                         return true;
                     }
@@ -666,7 +729,7 @@ impl<'a> BodyReader<'a> {
                 if let Some(t) = self.tables.pop()
                     && self.tables.is_empty()
                 {
-                    self.doc.push_table(t.rows);
+                    self.doc.push_merged_table(t.rows);
                 }
             }
             _ => {}
@@ -802,6 +865,32 @@ mod tests {
         assert_eq!(doc.cut, vec![(1, 88_000)]);
         assert_eq!(doc.blocks[0].text.chars().count(), MAX_PARAGRAPH);
         assert_eq!(doc.blocks[1].text, "Sau.");
+    }
+
+    #[test]
+    fn cells_merged_down_are_read_as_the_cell_above() {
+        let tc = |props: &str, text: &str| {
+            format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+        };
+        let start = "<w:vMerge w:val=\"restart\"/>";
+        let cont = "<w:vMerge/>";
+        let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+        let body = format!(
+            "<w:tbl>{}{}{}{}</w:tbl>",
+            row(&[tc("", "TT"), tc("", "Việc"), tc("", "Chủ trì"), tc("", "Hạn")]),
+            // A group row spanning the table, then two rows sharing owner and deadline.
+            row(&[tc("<w:gridSpan w:val=\"4\"/>", "I. NHÓM")]),
+            row(&[tc("", "1"), tc("", "Lập danh mục"), tc(start, "Tổ Văn thư"), tc(start, "Quý II")]),
+            row(&[tc("", "2"), tc("", "Lưu hồ sơ"), tc(cont, ""), tc("<w:vMerge w:val=\"continue\"/>", "")]),
+        );
+        let doc = read(&docx(&body)).unwrap();
+        let rows: Vec<(&[String], &[usize])> =
+            doc.blocks.iter().map(|b| (b.cells.as_slice(), b.carried.as_slice())).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1].0, ["I. NHÓM"]);
+        assert_eq!(rows[2], (&["1", "Lập danh mục", "Tổ Văn thư", "Quý II"].map(String::from)[..], &[][..]));
+        // The continuing cells say what the cell above says, and are marked as carried down.
+        assert_eq!(rows[3], (&["2", "Lưu hồ sơ", "Tổ Văn thư", "Quý II"].map(String::from)[..], &[2, 3][..]));
     }
 
     #[test]

@@ -384,6 +384,7 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
             }
         }
         if !t.support.is_empty() {
+            notes(out, &t.notes, "support");
             let list = t.support.iter().map(|s| basic(s)).collect::<Vec<_>>().join(", ");
             let _ = writeln!(out, "support = [{list}]");
         }

@@ -23,6 +23,9 @@ pub struct Block {
     pub line: usize,
     /// The cells of a table row with three cells or more; empty for paragraphs.
     pub cells: Vec<String>,
+    /// The cells (indexes into `cells`) that a cell merged down from the row above covers
+    /// (Word's `w:vMerge`): the reader gave them the text of the cell above.
+    pub carried: Vec<usize>,
 }
 
 /// A document read into blocks.
@@ -112,7 +115,7 @@ impl Doc {
         for piece in text.split('\n') {
             let t = squeeze(&nfc(piece));
             if !t.is_empty() {
-                self.blocks.push(Block { text: t, heading, line, cells: Vec::new() });
+                self.blocks.push(Block { text: t, heading, line, cells: Vec::new(), carried: Vec::new() });
             }
         }
     }
@@ -121,15 +124,24 @@ impl Doc {
     /// the national motto, the signature block beside "Nơi nhận"): its paragraphs are read
     /// in order, cell after cell. Wider tables keep their rows, for tables of tasks.
     pub fn push_table(&mut self, rows: Vec<(Vec<String>, usize)>) {
-        let wide = rows.iter().any(|(cells, _)| cells.len() >= 3);
-        for (cells, line) in rows {
+        self.push_merged_table(rows.into_iter().map(|(cells, line)| (cells, line, Vec::new())).collect());
+    }
+
+    /// Adds a table whose rows say which of their cells a cell merged down from the row
+    /// above covers (their indexes): see [`Block::carried`].
+    pub fn push_merged_table(&mut self, rows: Vec<(Vec<String>, usize, Vec<usize>)>) {
+        let wide = rows.iter().any(|(cells, ..)| cells.len() >= 3);
+        for (cells, line, carried) in rows {
             let cells: Vec<String> = cells.into_iter().map(|c| nfc(&c)).collect();
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
             if !wide {
-                for c in cells {
-                    self.push_paragraph(&c, false, line);
+                // A cell merged down in layout says again what the cell above said.
+                for (i, c) in cells.into_iter().enumerate() {
+                    if !carried.contains(&i) {
+                        self.push_paragraph(&c, false, line);
+                    }
                 }
                 continue;
             }
@@ -138,7 +150,7 @@ impl Doc {
                 .map(|c| c.split('\n').map(squeeze).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"))
                 .collect();
             let text = cells.iter().map(|c| c.replace('\n', " ")).collect::<Vec<_>>().join(" | ");
-            self.blocks.push(Block { text, heading: false, line, cells });
+            self.blocks.push(Block { text, heading: false, line, cells, carried });
         }
     }
 }
@@ -293,7 +305,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             // Squeezed lines joined by one space: squeezed.
             debug_assert!(squeeze(&t) == t);
             if !t.is_empty() {
-                doc.blocks.push(Block { text: t, heading: false, line, cells: Vec::new() });
+                doc.blocks.push(Block { text: t, heading: false, line, cells: Vec::new(), carried: Vec::new() });
             }
         }
     };
@@ -319,7 +331,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             let underline = line.chars().all(|c| c == '=' || c == '-');
             if underline && let Some((t, l)) = cur.take() {
                 let t = squeeze(&t);
-                doc.blocks.push(Block { text: t, heading: true, line: l, cells: Vec::new() });
+                doc.blocks.push(Block { text: t, heading: true, line: l, cells: Vec::new(), carried: Vec::new() });
             }
             flush(&mut doc, &mut cur);
             continue;
@@ -345,7 +357,13 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
             let title = body[hashes..].trim().trim_end_matches('#').trim();
             let t = squeeze(&inline(title, markdown));
             if !t.is_empty() {
-                doc.blocks.push(Block { text: t, heading: true, line: line_no, cells: Vec::new() });
+                doc.blocks.push(Block {
+                    text: t,
+                    heading: true,
+                    line: line_no,
+                    cells: Vec::new(),
+                    carried: Vec::new(),
+                });
             }
             continue;
         }

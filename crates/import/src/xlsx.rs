@@ -132,25 +132,17 @@ struct Header {
 /// The first row that reads as a task table's header: a task column ("Nội dung",
 /// "Nhiệm vụ", …) beside at least two other headings.
 fn header(grid: &Grid) -> Option<Header> {
+    let words = &super::parse::lexicon::lexicon().columns;
     grid.iter().take(50).find_map(|(&row, cells)| {
         let folded: Vec<(u32, String)> = cells.iter().map(|(&c, t)| (c, fold(t))).collect();
-        let has = |c: &str, keys: &[&str]| keys.iter().any(|k| c.contains(k));
-        let task = folded
-            .iter()
-            .find(|(_, c)| has(c, &["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"]))
-            .map(|(i, _)| *i)?;
+        let has = |c: &str, keys: &[String]| keys.iter().any(|k| c.contains(k.as_str()));
+        let task = folded.iter().find(|(_, c)| has(c, &words.task)).map(|(i, _)| *i)?;
         (folded.len() >= 3).then(|| Header {
             row,
             task,
-            no: folded
-                .iter()
-                .find(|(_, c)| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"))
-                .map(|(i, _)| *i),
-            dates: folded
-                .iter()
-                .filter(|(_, c)| has(c, &["thoi gian", "thoi han", "tien do", "han hoan thanh", "ngay"]))
-                .map(|(i, _)| *i)
-                .collect(),
+            no: folded.iter().find(|(_, c)| words.number.contains(c)).map(|(i, _)| *i),
+            // The time column's words, and any column of dates ("Ngày hoàn thành").
+            dates: folded.iter().filter(|(_, c)| has(c, &words.time) || c.contains("ngay")).map(|(i, _)| *i).collect(),
         })
     })
 }
@@ -246,6 +238,28 @@ mod tests {
         assert_eq!(serial_date("45657").as_deref(), Some("31/12/2024"));
         assert_eq!(serial_date("12"), None);
         assert_eq!(serial_date("Quý IV/2025"), None);
+    }
+
+    #[test]
+    fn the_header_words_are_the_lexicons() {
+        // Every task, number and time word of the lexicon's [columns] names its column here,
+        // as it does for Word and Markdown tables (parse::tests::table_header_words_from_the_lexicon).
+        let words = &crate::import::parse::lexicon::lexicon().columns;
+        let grid_of = |cells: &[&str]| -> Grid {
+            let row: BTreeMap<u32, String> = cells.iter().enumerate().map(|(i, c)| (i as u32, c.to_string())).collect();
+            BTreeMap::from([(2, row)])
+        };
+        for (task, no, time) in words
+            .task
+            .iter()
+            .zip(words.number.iter().cycle())
+            .zip(words.time.iter().cycle())
+            .map(|((a, b), c)| (a, b, c))
+        {
+            let h = header(&grid_of(&[&no.to_uppercase(), task, "Chủ trì", time])).expect(task);
+            assert_eq!((h.row, h.no, h.task, h.dates.as_slice()), (2, Some(0), 1, &[3][..]), "{task} {no} {time}");
+        }
+        assert!(header(&grid_of(&["STT", "Tên", "Chủ trì", "Thời gian"])).is_none());
     }
 
     #[test]

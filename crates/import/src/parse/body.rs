@@ -180,11 +180,17 @@ impl Parser {
                 }
                 out
             };
-            // Merged cells: an empty owner, support or time cell takes the one above.
-            let mut carried = Vec::new();
+            // Merged cells: a cell the reader knows is merged down from above (Word's
+            // vMerge) was given the text above; an empty owner, support or time cell is
+            // guessed to be one and takes the cell above.
+            let (mut carried, mut merged_down) = (Vec::new(), Vec::new());
             let mut merged = |k: usize, col: Option<usize>, key: &'static str| -> String {
                 let own = cell(col);
-                if own.is_empty() && col.is_some() && !above[k].is_empty() {
+                if col.is_some_and(|c| row.carried.contains(&c)) {
+                    merged_down.push(key);
+                    above[k] = own.to_string();
+                    own.to_string()
+                } else if own.is_empty() && col.is_some() && !above[k].is_empty() {
                     carried.push(key);
                     above[k].clone()
                 } else {
@@ -204,6 +210,7 @@ impl Parser {
                     support: list(&support),
                     time: time.replace('\n', " "),
                     carried,
+                    merged: merged_down,
                     result: cell(cols.result).replace('\n', "; "),
                     names: cols.names.clone(),
                 }),
@@ -469,14 +476,15 @@ fn heads_bullets(items: &[(&Block, Option<Label>)], i: usize) -> bool {
         || (is_heading_like(body) && names_owner(&next.text[l.rest..]))
 }
 
-/// Adds one name of a list cell, or joins it to the name before when it opens in lower case:
-/// "Các cơ quan, đơn vị liên quan" is one group of bodies, "Phòng Tư pháp, Phòng Nội vụ" two.
+/// Adds one name of a list cell, or joins it to the name before when it opens in lower case
+/// or goes on that name: "Các cơ quan, đơn vị liên quan" is one group of bodies, "Phòng
+/// Kinh tế, Hạ tầng và Đô thị" one body, "Phòng Tư pháp, Phòng Nội vụ" two.
 pub(super) fn join_or_push(out: &mut Vec<String>, part: String) {
     if part.is_empty() {
         return;
     }
     match out.last_mut() {
-        Some(last) if part.chars().next().is_some_and(char::is_lowercase) => {
+        Some(last) if part.chars().next().is_some_and(char::is_lowercase) || super::owners::continues_name(&part) => {
             last.push_str(", ");
             last.push_str(&part);
         }
@@ -610,31 +618,24 @@ pub(super) struct Columns {
     time: Option<usize>,
     result: Option<usize>,
     /// The header's words of the owner, support, time and result columns.
-    names: [String; 4],
+    pub(super) names: [String; 4],
 }
 
 /// Reads a header row ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm").
 pub(super) fn columns(cells: &[String]) -> Option<Columns> {
     let folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
-    let find = |keys: &[&str]| folded.iter().position(|c| keys.iter().any(|k| c.contains(k)));
-    let owner = find(&[
-        "chu tri",
-        "don vi thuc hien",
-        "phu trach",
-        "nguoi thuc hien",
-        "bo phan thuc hien",
-        "co quan thuc hien",
-    ])
-    .or_else(|| folded.iter().position(|c| c == "thuc hien"));
-    let support = find(&["phoi hop"]);
-    let time = find(&["thoi gian", "thoi han", "tien do", "han hoan thanh", "moc"]);
-    let result = find(&["san pham", "ket qua"]);
-    let no = folded.iter().position(|c| matches!(c.as_str(), "stt" | "tt" | "so tt" | "so thu tu"));
+    let words = &super::lexicon::lexicon().columns;
+    let find = |keys: &[String]| folded.iter().position(|c| keys.iter().any(|k| c.contains(k.as_str())));
+    let owner = find(&words.owner).or_else(|| folded.iter().position(|c| c == "thuc hien"));
+    let support = find(&words.support);
+    let time = find(&words.time);
+    let result = find(&words.result);
+    let no = folded.iter().position(|c| words.number.contains(c));
     let taken = [owner, support, time, result, no];
-    let task = folded.iter().enumerate().position(|(i, c)| {
-        !taken.contains(&Some(i))
-            && ["noi dung", "nhiem vu", "cong viec", "giai phap", "hoat dong"].iter().any(|k| c.contains(k))
-    })?;
+    let task = folded
+        .iter()
+        .enumerate()
+        .position(|(i, c)| !taken.contains(&Some(i)) && words.task.iter().any(|k| c.contains(k.as_str())))?;
     let name = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(String::new(), |c| c.trim().to_string());
     (owner.is_some() || time.is_some() || result.is_some()).then(|| Columns {
         no,

@@ -113,6 +113,7 @@ impl Parser {
         let agency = merge_agency(agency);
         let mut unit = agency.last().map(|u| self.casing.recase_name(&u.text));
         let superior = agency.len().checked_sub(2).map(|i| self.casing.recase_name(&agency[i].text));
+        self.heading_unit = !agency.is_empty();
         if let (Some(u), Some(a)) = (&unit, agency.last()) {
             let rule = if a.joined { "heading-joined" } else { "heading-unit" };
             self.trace(|| "plan.unit".into(), u, a.line, &a.source, rule);

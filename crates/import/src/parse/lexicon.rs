@@ -27,7 +27,35 @@ struct Raw {
     measures: Vec<String>,
     at_least: Vec<String>,
     at_most: Vec<String>,
+    joint_bodies: Vec<String>,
+    clause_openers: Vec<String>,
+    count_units: HashMap<String, String>,
+    columns: RawColumns,
     rules: HashMap<String, RuleName>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawColumns {
+    number: Vec<String>,
+    task: Vec<String>,
+    owner: Vec<String>,
+    support: Vec<String>,
+    time: Vec<String>,
+    result: Vec<String>,
+}
+
+/// The header words of a table of tasks' columns, folded ("chu tri"): one list for the
+/// Word/Markdown table reader and the Excel reader.
+pub(crate) struct ColumnWords {
+    /// Matched as the whole cell ("stt").
+    pub(crate) number: Vec<String>,
+    /// Matched anywhere in the cell.
+    pub(crate) task: Vec<String>,
+    pub(crate) owner: Vec<String>,
+    pub(crate) support: Vec<String>,
+    pub(crate) time: Vec<String>,
+    pub(crate) result: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +92,14 @@ pub(crate) struct Lexicon {
     /// Threshold words before a number, longest first: a floor, a ceiling.
     pub(crate) at_least: Vec<String>,
     pub(crate) at_most: Vec<String>,
+    /// Joint offices whose name holds "và" between two heads ("van phong hdnd va ubnd").
+    pub(crate) joint_bodies: Vec<String>,
+    /// Words besides verbs and deadlines that open a clause after a comma, longest first.
+    pub(crate) clause_openers: Vec<String>,
+    /// Count nouns (folded, as written) and the unit a target takes, longest first.
+    pub(crate) count_units: Vec<(String, String)>,
+    /// The header words of a table of tasks.
+    pub(crate) columns: ColumnWords,
     rules: HashMap<String, RuleName>,
 }
 
@@ -103,6 +139,22 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             measures: folded(raw.measures),
             at_least: longest_first(raw.at_least),
             at_most: longest_first(raw.at_most),
+            joint_bodies: longest_first(raw.joint_bodies),
+            clause_openers: longest_first(raw.clause_openers),
+            count_units: {
+                let mut v: Vec<(String, String)> = raw.count_units.into_iter().map(|(k, u)| (fold(&k), u)).collect();
+                // Longest first, then by name: the order is the same on every run.
+                v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+                v
+            },
+            columns: ColumnWords {
+                number: folded(raw.columns.number),
+                task: folded(raw.columns.task),
+                owner: folded(raw.columns.owner),
+                support: folded(raw.columns.support),
+                time: folded(raw.columns.time),
+                result: folded(raw.columns.result),
+            },
             rules: raw.rules,
         }
     })

@@ -237,6 +237,7 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
         fallback_year,
         seen: Seen::default(),
         explain,
+        heading_unit: false,
     };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
@@ -279,6 +280,9 @@ struct TableCells {
     /// The keys ("owner", "support", "due") whose empty cell took the value of the row
     /// above, read as a cell merged down.
     carried: Vec<&'static str>,
+    /// The keys whose cell the reader knows is merged down from the row above (Word's
+    /// `w:vMerge`): their value is the cell above's.
+    merged: Vec<&'static str>,
 }
 
 struct Parser {
@@ -291,6 +295,9 @@ struct Parser {
     seen: Seen,
     /// Record where each field came from ([`Draft::trace`]).
     explain: bool,
+    /// The agency heading named the unit: its superior, if any, is the heading's line
+    /// above it, never a guess from the legal bases.
+    heading_unit: bool,
 }
 
 impl Parser {
@@ -731,10 +738,11 @@ mod tests {
                 Some(("Tỷ lệ hồ sơ trễ hạn".into(), 2.5, Some("%".into()), Some("at-most")))
             )
         );
+        // The comma inside what is counted ("công chức, viên chức") does not end the result.
         assert_eq!(
             read("Tổ chức tập huấn cho tối thiểu 20 công chức, viên chức."),
             (
-                Some("Tổ chức tập huấn cho tối thiểu 20 công chức".into()),
+                Some("Tổ chức tập huấn cho tối thiểu 20 công chức, viên chức".into()),
                 Some(("Tổ chức tập huấn cho".into(), 20.0, Some("công chức".into()), None))
             )
         );
@@ -809,5 +817,53 @@ mod tests {
             }
         }
         assert!(ids >= 25, "{ids} rule ids found");
+    }
+
+    #[test]
+    fn a_superior_only_from_a_two_level_heading() {
+        let bases = "Căn cứ Quyết định số 10/QĐ-UBND ngày 05/01/2025 của Ủy ban nhân dân huyện Tân Phú về công bố Chỉ số;\n\n\
+                     Căn cứ Kế hoạch số 20/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện Tân Phú về cải cách hành chính;\n\n\
+                     II. NHIỆM VỤ\n\n1. Phòng Nội vụ rà soát quy chế làm việc, hoàn thành trước ngày 30/6/2025.\n";
+        // One body over two heading lines: no superior, though most bases come from the district.
+        let d = draft_of(&format!(
+            "ỦY BAN NHÂN DÂN\n\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\n\nNâng cao Chỉ số cải cách hành chính năm 2025\n\n{bases}"
+        ));
+        assert_eq!(d.meta.unit.as_deref(), Some("Ủy ban nhân dân xã An Bình"));
+        assert_eq!(d.meta.superior, None);
+        // A real two-level heading names it.
+        let d = draft_of(&format!(
+            "UBND HUYỆN TÂN PHÚ\n\nTRƯỜNG TIỂU HỌC AN BÌNH\n\nSố: 12/KH-THAB\n\nKẾ HOẠCH\n\nNâng cao Chỉ số năm 2025\n\n{bases}"
+        ));
+        assert_eq!(d.meta.superior.as_deref(), Some("UBND huyện Tân Phú"));
+        // No agency heading at all: the issuer of most bases is a guess, marked to check.
+        let d = draft_of(&format!("KẾ HOẠCH\n\nNâng cao Chỉ số năm 2025\n\n{bases}"));
+        assert_eq!(d.meta.superior.as_deref(), Some("Ủy ban nhân dân huyện Tân Phú"));
+        assert!(note_for(&d.meta.notes, "superior").any(|n| n.check));
+    }
+
+    #[test]
+    fn table_header_words_from_the_lexicon() {
+        // The table reader names each column from the lexicon's [columns] (the .xlsx reader
+        // uses the same lists: xlsx::tests::the_header_words_are_the_lexicons).
+        let words = &lexicon::lexicon().columns;
+        for (i, owner) in words.owner.iter().enumerate() {
+            let time = &words.time[i % words.time.len()];
+            let result = &words.result[i % words.result.len()];
+            let task = &words.task[i % words.task.len()];
+            let no = &words.number[i % words.number.len()];
+            let cells: Vec<String> =
+                [no.as_str(), task, owner, "Đơn vị phối hợp", time, result].iter().map(|c| c.to_uppercase()).collect();
+            let c = body::columns(&cells).expect(owner);
+            assert_eq!(c.names[0], owner.to_uppercase(), "{cells:?}");
+            assert_eq!((c.names[1].as_str(), c.names[2].as_str()), ("ĐƠN VỊ PHỐI HỢP", time.to_uppercase().as_str()));
+            assert_eq!(c.names[3], result.to_uppercase());
+        }
+        // A lone "Thực hiện" is the owner's column too; a table without a task column is none.
+        let cells = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert!(
+            body::columns(&cells(&["TT", "Nội dung", "Thực hiện", "Thời gian"]))
+                .is_some_and(|c| c.names[0] == "Thực hiện")
+        );
+        assert!(body::columns(&cells(&["TT", "Tên", "Chủ trì", "Thời gian"])).is_none());
     }
 }

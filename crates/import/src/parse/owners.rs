@@ -37,6 +37,38 @@ pub(super) fn is_owner_name(text: &str) -> bool {
     lex.heads.iter().any(|w| leads(w, &[' ', '-']))
 }
 
+/// Whether folded `f` opens with the folded phrase `w` as whole words.
+fn opens_with_words(f: &str, w: &str) -> bool {
+    f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',', '-']))
+}
+
+/// Whether a name is a joint office of the lexicon ("Văn phòng HĐND và UBND thành phố"):
+/// its "và" joins two heads into one body's name, it does not part two bodies.
+pub(super) fn is_joint_body(name: &str) -> bool {
+    let f = fold(name);
+    lexicon().joint_bodies.iter().any(|j| opens_with_words(&f, j))
+}
+
+/// Whether a part of a list, after a comma, goes on the name before it rather than naming a
+/// body of its own: "Phòng Kinh tế, |Hạ tầng và Đô thị", "Trung tâm Văn hóa, |Thể thao và
+/// Truyền thanh thành phố". Such a part opens with a capital but with no head of the
+/// lexicon, no verb, no deadline and no phrase that only looks like a head ("Tổ chức …",
+/// "Ban hành …"), and is short. "Phòng Nội vụ, Phòng Tư pháp" stays two: the second part
+/// has its own head; "các phòng, ban" is a group, joined by the lower-case rule.
+pub(super) fn continues_name(part: &str) -> bool {
+    let part = part.trim();
+    let words = part.split_whitespace().count();
+    if words == 0 || words > 8 || !part.chars().next().is_some_and(char::is_uppercase) || is_owner_name(part) {
+        return false;
+    }
+    if part.chars().any(|c| matches!(c, ';' | ':' | '(' | '.')) || part.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let f = fold(part);
+    let lex = lexicon();
+    !lex.verbs.iter().chain(&lex.not_heads).chain(&lex.assign).chain(&lex.deadlines).any(|w| opens_with_words(&f, w))
+}
+
 /// "CB-GV-NV", "CB, GV, NV", "CBCCVC": the staff as a whole.
 fn is_staff_acronym(word: &str) -> bool {
     const STAFF: &[&str] = &["CB", "GV", "NV", "CC", "VC", "CBCC", "CBCCVC", "CBGVNV", "CBVC", "NLĐ", "HS"];
@@ -96,7 +128,9 @@ pub(super) fn subject_at(folded: &Folded, s: usize) -> Option<(String, usize, bo
     // "Toàn thể CB-GV-NV": the staff themselves.
     let name = name.strip_prefix("Toàn thể ").map_or(name.clone(), |n| n.trim().to_string());
     let first = name.split(',').next().unwrap_or("");
-    (is_owner_name(first) && !name.is_empty()).then_some((name, e, commas > 0))
+    // A group names several bodies; "Phòng Kinh tế, Hạ tầng và Đô thị" is one.
+    let group = commas > 0 && name.split(',').skip(1).any(|p| !continues_name(p));
+    (is_owner_name(first) && !name.is_empty()).then_some((name, e, group))
 }
 
 /// Where an owner's name that starts at `start` ends.
@@ -142,9 +176,20 @@ pub(super) fn name_end(folded: &Folded, start: usize) -> usize {
 /// The owner's name that ends at `end` ("… do Phòng Nội vụ| chủ trì"): the longest run of
 /// words before it, within its clause, that reads as a name.
 fn owner_before(folded: &Folded, end: usize) -> Option<(usize, String)> {
-    let mut s = end;
-    while s > 0 && !matches!(folded.orig[s - 1], ',' | ';' | ':' | '(' | '.' | '\n') {
-        s -= 1;
+    let clause_start = |mut s: usize| {
+        while s > 0 && !matches!(folded.orig[s - 1], ',' | ';' | ':' | '(' | '.' | '\n') {
+            s -= 1;
+        }
+        s
+    };
+    let mut s = clause_start(end);
+    // "Phòng Kinh tế, Hạ tầng và Đô thị| chủ trì": a part that goes on the name before its
+    // comma takes that name in (a few parts at most).
+    for _ in 0..3 {
+        if s < 2 || folded.orig[s - 1] != ',' || !continues_name(&folded.text(s..end)) {
+            break;
+        }
+        s = clause_start(s - 1);
     }
     let starts: Vec<usize> = (s..end).filter(|&i| is_word(folded.fold[i]) && folded.boundary_before(i)).collect();
     starts.into_iter().find_map(|i| {
@@ -291,6 +336,22 @@ fn support_with(folded: &Folded, free: &dyn Fn(usize) -> bool, lead: &mut Option
                 let e = name_end(folded, p);
                 let name = trim_clause(&folded.text(p..e));
                 if !is_owner_name(&name) {
+                    // "Phòng Kinh tế, Hạ tầng và Đô thị": the part after the comma goes on
+                    // the name before it.
+                    match found.support.last_mut() {
+                        Some(last) if p > s && continues_name(&name) => {
+                            last.push_str(", ");
+                            last.push_str(&name);
+                            if follows_lead {
+                                *lead = Some(e);
+                            }
+                            if folded.orig.get(e) == Some(&',') {
+                                p = folded.skip_ws(e + 1);
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
                     break;
                 }
                 let lower = !name.chars().next().is_some_and(char::is_uppercase) && !fold(&name).starts_with("cac ");
@@ -306,9 +367,9 @@ fn support_with(folded: &Folded, free: &dyn Fn(usize) -> bool, lead: &mut Option
                     }
                 } else {
                     // "A và B": split at "và" when both are names ("Sở Khoa học và Công nghệ"
-                    // is one).
+                    // is one, and so is a joint office, "Văn phòng HĐND và UBND huyện").
                     let parts: Vec<String> = name.split(" và ").map(trim_clause).collect();
-                    let split = parts.iter().all(|p| is_owner_name(p));
+                    let split = parts.len() > 1 && !is_joint_body(&name) && parts.iter().all(|p| is_owner_name(p));
                     for part in if split { parts } else { vec![name.clone()] } {
                         if !found.support.contains(&part) {
                             found.support.push(part);
@@ -417,4 +478,59 @@ pub(super) fn owner_id(name: &str) -> String {
     let id: String = parts.join("-").chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(16).collect();
     let id = id.trim_matches('-').to_string();
     if id.is_empty() { "dv".to_string() } else { id }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owners(text: &str) -> (Option<String>, Vec<String>) {
+        let o = owners_in(&Folded::new(text), &[]);
+        (o.owner.map(|x| x.0), o.support)
+    }
+
+    #[test]
+    fn names_holding_commas_and_va_are_one_body() {
+        // A body's name with a comma and "và" inside it, as support and as owner.
+        assert_eq!(
+            owners(
+                "Bộ phận Một cửa chủ trì, phối hợp với Phòng Lao động, Thương binh và Xã hội, Phòng Y tế rà soát ý kiến người dân."
+            ),
+            (Some("Bộ phận Một cửa".into()), vec!["Phòng Lao động, Thương binh và Xã hội".into(), "Phòng Y tế".into()])
+        );
+        assert_eq!(
+            owners("Trung tâm Y tế, Dân số và Môi trường huyện chủ trì kiểm tra vệ sinh công sở."),
+            (Some("Trung tâm Y tế, Dân số và Môi trường huyện".into()), vec![])
+        );
+        assert_eq!(
+            owners("Ban Quản lý, Khai thác và Bảo trì công trình lập danh mục tài sản."),
+            (Some("Ban Quản lý, Khai thác và Bảo trì công trình".into()), vec![])
+        );
+        // A joint office of the lexicon is one body, "và" and all.
+        assert_eq!(
+            owners("Công an xã chủ trì, phối hợp với Văn phòng HĐND và UBND xã rà soát hồ sơ cư trú."),
+            (Some("Công an xã".into()), vec!["Văn phòng HĐND và UBND xã".into()])
+        );
+        // A real list stays a list: every part has its own head.
+        assert_eq!(
+            owners("Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp, Phòng Tài chính và UBND các xã rà soát quy chế."),
+            (Some("Phòng Nội vụ".into()), vec!["Phòng Tư pháp".into(), "Phòng Tài chính".into(), "UBND các xã".into()])
+        );
+        // A verb or a phrase that only looks like a head after the comma is no part of the name.
+        assert!(!continues_name("Tổ chức hội nghị"));
+        assert!(!continues_name("Ban hành quy chế"));
+        assert!(!continues_name("Phòng Tư pháp"));
+        assert!(continues_name("Thể thao và Du lịch"));
+        assert!(is_joint_body("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"));
+        assert!(!is_joint_body("Văn phòng Sở"));
+    }
+
+    #[test]
+    fn a_subject_with_a_name_holding_a_comma_is_no_group() {
+        let f = Folded::new("Phòng Kinh tế, Hạ tầng và Đô thị rà soát quy hoạch.");
+        let (name, _, group) = subject_at(&f, 0).expect("a subject");
+        assert_eq!((name.as_str(), group), ("Phòng Kinh tế, Hạ tầng và Đô thị", false));
+        let f = Folded::new("Các phòng chuyên môn, Ủy ban nhân dân các xã rà soát quy chế.");
+        assert!(subject_at(&f, 0).expect("a subject").2);
+    }
 }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::lexicon;
+use super::owners::{is_owner_name, name_end, verb_at};
 use super::title::capitalise;
 use super::{DraftIndicator, Note, note};
 use crate::import::scan::{Folded, is_word, trim_clause};
@@ -91,9 +92,13 @@ pub(super) fn result_in(folded: &Folded, skip: &[Range<usize>]) -> Found {
         {
             s -= 1;
         }
+        // Forward, a comma ends the clause only where a new one opens after it: the commas
+        // inside what is counted ("04 tin, bài", "lĩnh vực dược, mỹ phẩm") do not.
         let mut e = at;
         while e < folded.len()
-            && (!matches!(folded.orig[e], ';' | ',' | '\n') || decimal(e))
+            && (!matches!(folded.orig[e], ';' | ',' | '\n')
+                || decimal(e)
+                || (folded.orig[e] == ',' && !clause_ends_at(folded, e)))
             && !(folded.orig[e] == '.' && (e + 1 >= folded.len() || folded.orig[e + 1].is_whitespace()))
         {
             e += 1;
@@ -143,6 +148,28 @@ pub(super) fn result_in(folded: &Folded, skip: &[Range<usize>]) -> Found {
         }
     }
     Found { result: None, note: None, rule: "", indicator: None }
+}
+
+/// Whether the comma at `c` ends a clause: the words after it open a new one — a verb, a
+/// deadline or time clause, a purpose ("nhằm …"), a rate or threshold of its own, a new
+/// subject ("Phòng Nội vụ tổng hợp …") — rather than going on a list inside what is counted
+/// ("04 tin, bài mỗi tháng", "lĩnh vực dược, mỹ phẩm"). Looks at the next word only.
+fn clause_ends_at(folded: &Folded, c: usize) -> bool {
+    let j = folded.skip_ws(c + 1);
+    let Some(&ch) = folded.orig.get(j) else { return true };
+    if !is_word(folded.fold[j]) {
+        return true;
+    }
+    if ch.is_uppercase() {
+        // A capital: a new subject when a body's name opens there, else a proper noun of a list.
+        return is_owner_name(&folded.text(j..name_end(folded, j)));
+    }
+    let lex = lexicon();
+    let first = folded.fold[j];
+    let opens = |w: &String| w.as_bytes().first().is_some_and(|&b| b as char == first) && folded.word_at(j, w);
+    verb_at(folded, j)
+        || lex.deadlines.iter().chain(&lex.clause_openers).chain(&lex.measures).any(opens)
+        || lex.at_least.iter().chain(&lex.at_most).any(opens)
 }
 
 /// A threshold word followed by a number ("tối thiểu 20 hồ sơ"), outside `skip`: where the
@@ -201,26 +228,45 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
     let ends_with = |w: &String| before_f == *w || before_f.ends_with(&format!(" {w}"));
     let at_most = lex.at_most.iter().find(|w| ends_with(w));
     let at_least = lex.at_least.iter().find(|w| ends_with(w));
-    let threshold = at_most.or(at_least);
+    // The longer word wins: "không dưới" (at least) holds "dưới" (at most).
+    let (threshold, ceiling) = match (at_most, at_least) {
+        (Some(m), Some(l)) if l.len() > m.len() => (Some(l), false),
+        (Some(m), _) => (Some(m), true),
+        (None, l) => (l, false),
+    };
     let after = phrase.skip_ws(end);
+    // Where the unit's words end in the phrase.
+    let mut unit_end = after;
     let unit = if phrase.orig.get(after) == Some(&'%') {
         Some("%".to_string())
     } else {
-        // A count: the unit is the words up to the clause's end (at most three).
+        // A count: a count noun of the lexicon ("thủ tục hành chính" → "thủ tục"), else the
+        // words up to the clause's end (at most three).
         threshold?;
-        let mut e = after;
-        let mut words = 0;
-        while e < n && !matches!(phrase.orig[e], ',' | ';' | '.' | '(') {
-            if phrase.boundary_before(e) && is_word(phrase.fold[e]) {
-                words += 1;
-                if words > 3 || phrase.word_at(e, "tro len") || phrase.word_at(e, "trong") {
-                    break;
+        let first = phrase.fold.get(after).copied();
+        let listed = lex
+            .count_units
+            .iter()
+            .find(|(w, _)| w.as_bytes().first().map(|&b| b as char) == first && phrase.word_at(after, w));
+        if let Some((w, u)) = listed {
+            unit_end = after + w.chars().count();
+            Some(u.clone())
+        } else {
+            let mut e = after;
+            let mut words = 0;
+            while e < n && !matches!(phrase.orig[e], ',' | ';' | '.' | '(') {
+                if phrase.boundary_before(e) && is_word(phrase.fold[e]) {
+                    words += 1;
+                    if words > 3 || phrase.word_at(e, "tro len") || phrase.word_at(e, "trong") {
+                        break;
+                    }
                 }
+                e += 1;
             }
-            e += 1;
+            unit_end = e;
+            let u = phrase.text(after..e);
+            (!u.is_empty()).then_some(u)
         }
-        let u = phrase.text(after..e);
-        (!u.is_empty()).then_some(u)
     };
     let is_rate = lex.measures.iter().any(|m| phrase.find_word(m, 0).is_some());
     if unit.as_deref() == Some("%") && threshold.is_none() && !is_rate {
@@ -246,11 +292,19 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
             name = n.trim_end().to_string();
         }
     }
-    let name = trim_clause(&name);
+    let mut name = trim_clause(&name);
+    if name.is_empty()
+        && let Some(u) = unit.as_deref().filter(|u| *u != "%")
+    {
+        // Nothing before the threshold ("Ít nhất 04 tin, bài mỗi tháng"): the count of the
+        // unit, with what follows it ("Số tin, bài mỗi tháng").
+        let rest = trim_clause(&phrase.text(unit_end..n));
+        name = if rest.is_empty() { format!("Số {u}") } else { format!("Số {u} {rest}") };
+    }
     if name.chars().count() < 3 {
         return None;
     }
-    Some(DraftIndicator { name: capitalise(&name), unit, target, direction: at_most.map(|_| "at-most") })
+    Some(DraftIndicator { name: capitalise(&name), unit, target, direction: ceiling.then_some("at-most") })
 }
 
 /// The text with its first letter in lower case, unless it is an acronym ("HĐND").
@@ -259,5 +313,60 @@ fn lower_first(text: &str) -> String {
     match (c.next(), c.clone().next()) {
         (Some(a), Some(b)) if !b.is_uppercase() => a.to_lowercase().chain(c).collect(),
         _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An indicator's name, target and unit.
+    type Indicator = (String, f64, Option<String>);
+
+    fn read(text: &str) -> (Option<String>, Option<Indicator>) {
+        let r = result_in(&Folded::new(text), &[]);
+        (r.result, r.indicator.map(|i| (i.name, i.target, i.unit)))
+    }
+
+    #[test]
+    fn a_result_ends_at_a_clause_not_inside_what_it_counts() {
+        // A noun list after the count stays; a purpose clause after a comma ends it.
+        assert_eq!(
+            read("Bồi dưỡng cho ít nhất 30 cán bộ, công chức cấp xã, nhằm nâng cao kỹ năng số.").0.as_deref(),
+            Some("Bồi dưỡng cho ít nhất 30 cán bộ, công chức cấp xã")
+        );
+        // A deadline after a comma ends it; the commas of "tin, bài" do not.
+        let (result, indicator) = read(
+            "Đăng tải ít nhất 06 tin, bài về chuyển đổi số trên Cổng thông tin điện tử, hoàn thành trước ngày 30/9/2025.",
+        );
+        assert_eq!(
+            result.as_deref(),
+            Some("Đăng tải ít nhất 06 tin, bài về chuyển đổi số trên Cổng thông tin điện tử")
+        );
+        assert_eq!(indicator, Some(("Đăng tải".into(), 6.0, Some("tin, bài".into()))));
+        // A verb after the comma opens a new clause.
+        assert_eq!(
+            read("Số hóa tối thiểu 500 hồ sơ đất đai, cập nhật vào cơ sở dữ liệu.").0.as_deref(),
+            Some("Số hóa tối thiểu 500 hồ sơ đất đai")
+        );
+        // A new subject after the comma too.
+        assert_eq!(
+            read("Kiểm tra tối thiểu 04 cơ quan, đơn vị, Phòng Nội vụ tổng hợp kết quả.").0.as_deref(),
+            Some("Kiểm tra tối thiểu 04 cơ quan, đơn vị")
+        );
+    }
+
+    #[test]
+    fn a_count_takes_its_unit_from_the_lexicon_whole() {
+        // "thủ tục hành chính" counts in "thủ tục", never "thủ tục hành".
+        let (_, indicator) = read("Công bố tối thiểu 12 thủ tục hành chính thuộc lĩnh vực đất đai.");
+        assert_eq!(indicator, Some(("Công bố".into(), 12.0, Some("thủ tục".into()))));
+        // Nothing before the threshold: the indicator is the count of its unit.
+        let (result, indicator) = read("Cập nhật dữ liệu dân cư; không dưới 15 hồ sơ mỗi quý.");
+        assert_eq!(result.as_deref(), Some("Không dưới 15 hồ sơ mỗi quý"));
+        assert_eq!(indicator, Some(("Số hồ sơ mỗi quý".into(), 15.0, Some("hồ sơ".into()))));
+        // A unit the lexicon does not list: the words to the clause's end, at most three.
+        let (_, indicator) = read("Xây dựng ít nhất 3 mô hình điểm về dân vận khéo.");
+        assert_eq!(indicator.map(|i| i.2), Some(Some("mô hình điểm".into())));
     }
 }

@@ -154,8 +154,10 @@ impl Parser {
         } else if let Some(unit) = &m.unit {
             own_unit = Some(OwnUnit { folded: fold_unit(unit), note_at: m.notes.len() });
         }
-        // Superior: the issuer most bases come from.
-        if m.superior.is_none() {
+        // Superior: a real two-level heading names it ("UBND QUẬN 1" / "TRƯỜNG TIỂU HỌC …");
+        // a heading of one body ("ỦY BAN NHÂN DÂN" / "HUYỆN HÒA VANG") has none. Only a
+        // document without an agency heading gets a guess: the issuer most bases come from.
+        if m.superior.is_none() && !self.heading_unit {
             let mut count: Vec<(String, usize)> = Vec::new();
             for b in &self.draft.bases {
                 if let Some(i) = &b.issuer {
@@ -232,6 +234,9 @@ impl Parser {
         let from_table = raw.table.is_some();
         let table = raw.table.unwrap_or_default();
         let mut found = owners_in(&f, &skip);
+        for &key in &table.merged {
+            notes.push((key, note("ô gộp trong bảng: lấy theo ô phía trên", "merged cell: read as the cell above it")));
+        }
         for &key in &table.carried {
             notes.push((
                 key,
