@@ -385,6 +385,14 @@ fn import_bounded(dir: &Path, file: &str, secs: u32, kb: u64) -> String {
     std::fs::read_to_string(dir.join("plan.toml")).unwrap()
 }
 
+/// `PAR_KEEP_DIR=DIR` keeps a copy of the document in DIR, for `bench/import-5mb.sh` to
+/// time the release build on it.
+fn keep_for_bench(file: &Path) {
+    if let Some(dir) = std::env::var_os("PAR_KEEP_DIR") {
+        std::fs::copy(file, Path::new(&dir).join(file.file_name().unwrap())).unwrap();
+    }
+}
+
 #[test]
 #[ignore = "5 MB, minutes in a debug build: run it with --release"]
 fn a_five_megabyte_pdf_imports_in_linear_time() {
@@ -395,6 +403,7 @@ fn a_five_megabyte_pdf_imports_in_linear_time() {
     let pdf = big_pdf(&long_plan_lines(16_200, 900), 80);
     assert!(pdf.len() > 5_000_000, "{}", pdf.len());
     std::fs::write(dir.path().join("big.pdf"), &pdf).unwrap();
+    keep_for_bench(&dir.path().join("big.pdf"));
     let toml = import_bounded(dir.path(), "big.pdf", 300, 4_000_000);
     assert_eq!(toml.matches("\n[[task]]").count(), 16_200);
     // Joined back: a task's four lines are its one paragraph.
@@ -419,6 +428,7 @@ fn a_five_megabyte_web_paste_imports_in_linear_time() {
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("web.txt"), &text).unwrap();
+    keep_for_bench(&dir.path().join("web.txt"));
     let toml = import_bounded(dir.path(), "web.txt", 300, 4_000_000);
     assert_eq!(toml.matches("\n[[task]]").count(), n);
 }

@@ -10,6 +10,7 @@
 //! A PDF whose pages are images (a scan) has no text to read: [`PdfError::NoText`].
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use unicode_normalization::char::canonical_combining_class;
@@ -36,6 +37,8 @@ const MIN_TEXT: usize = 50;
 
 /// The most glyphs read in all (a 100-page plan has about 300,000).
 const MAX_GLYPHS: usize = 20_000_000;
+/// Glyphs a collector reads between two updates of the shared count.
+const GLYPH_BATCH: usize = 4096;
 
 /// Reads a PDF's text into blocks.
 pub fn read(bytes: &[u8]) -> Result<Doc, PdfError> {
@@ -60,17 +63,58 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 
 /// The pages' lines, from the file's bytes.
 fn extract(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
+    extract_on(bytes, None)
+}
+
+/// [`extract`] on `threads` threads (by default, by the number of pages and of cores).
+fn extract_on(bytes: &[u8], threads: Option<usize>) -> Result<Vec<Page>, PdfError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Corrupt(e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
-    let mut out = Collector::default();
-    match pdf_extract::output_doc(&doc, &mut out) {
-        Ok(()) => Ok(out.pages),
-        Err(_) if out.over => Err(PdfError::TooLarge),
-        Err(e) => Err(PdfError::Corrupt(e.to_string())),
+    let pages: Vec<u32> = doc.get_pages().into_keys().collect();
+    let glyphs = AtomicUsize::new(0);
+    // Decoding the pages' text is most of a large PDF's import (a 5 MB plan of 800
+    // pages: two thirds of it), and pages do not depend on one another: runs of pages
+    // are read on a few threads, each into its own collector, joined in page order.
+    let threads = threads.unwrap_or_else(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        cores.min(MAX_THREADS).min(pages.len() / PAGES_PER_THREAD)
+    });
+    let threads = threads.clamp(1, pages.len().max(1));
+    let run = |numbers: &[u32]| {
+        let mut out = Collector { glyphs_read: Some(&glyphs), ..Collector::default() };
+        let result = if threads == 1 {
+            pdf_extract::output_doc(&doc, &mut out)
+        } else {
+            numbers.iter().try_for_each(|&n| pdf_extract::output_doc_page(&doc, &mut out, n))
+        };
+        match result {
+            Ok(()) => Ok(out.pages),
+            Err(_) if out.over => Err(PdfError::TooLarge),
+            Err(e) => Err(PdfError::Corrupt(e.to_string())),
+        }
+    };
+    if threads == 1 {
+        return run(&pages);
     }
+    let chunk = pages.len().div_ceil(threads);
+    let runs: Vec<Result<Vec<Page>, PdfError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pages.chunks(chunk).map(|numbers| scope.spawn(move || run(numbers))).collect();
+        // A reading thread panics only inside the PDF library (a damaged file): the
+        // panic goes on to `quietly`, which turns it into "unreadable content".
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    let mut all = Vec::with_capacity(pages.len());
+    for r in runs {
+        all.extend(r?);
+    }
+    Ok(all)
 }
+
+/// Pages below which one thread reads them all (a thread costs more than a few pages).
+const PAGES_PER_THREAD: usize = 16;
+const MAX_THREADS: usize = 4;
 
 /// A glyph: where it stands (top-down, in points), its advance and size, and its text.
 #[derive(Clone, Copy, Debug)]
@@ -118,17 +162,19 @@ struct Page {
 
 /// Collects the glyphs of each page and lays them out into lines as the page ends.
 #[derive(Default)]
-struct Collector {
+struct Collector<'a> {
     pages: Vec<Page>,
     glyphs: Vec<Glyph>,
     text: String,
     flip: f64,
     height: f32,
     count: usize,
+    /// The glyphs read by every collector of the document, against [`MAX_GLYPHS`].
+    glyphs_read: Option<&'a AtomicUsize>,
     over: bool,
 }
 
-impl OutputDev for Collector {
+impl OutputDev for Collector<'_> {
     fn begin_page(&mut self, _: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
         self.flip = media_box.ury;
         self.height = (media_box.ury - media_box.lly).abs() as f32;
@@ -152,6 +198,14 @@ impl OutputDev for Collector {
         ch: &str,
     ) -> Result<(), OutputError> {
         self.count += 1;
+        // Counted together in batches, so the threads seldom touch the shared count.
+        if self.count.is_multiple_of(GLYPH_BATCH)
+            && let Some(all) = self.glyphs_read
+            && all.fetch_add(GLYPH_BATCH, Ordering::Relaxed) + GLYPH_BATCH > MAX_GLYPHS
+        {
+            self.over = true;
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
         if self.count > MAX_GLYPHS {
             self.over = true;
             return Err(OutputError::FormatError(std::fmt::Error));
@@ -653,6 +707,42 @@ mod tests {
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts[0], "Kế hoạch");
         assert_eq!(texts[1], "Các phạm vi");
+    }
+
+    /// Pages read on several threads come out as on one, in page order.
+    #[test]
+    fn pages_read_on_threads_are_the_pages_read_on_one() {
+        let n = 41;
+        let mut objects: Vec<String> = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".into(),
+            String::new(),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+        ];
+        let mut kids = Vec::new();
+        for page in 0..n {
+            let content = format!("BT /F1 12 Tf 72 700 Td (Trang {page}: Phong Noi vu ra soat thu tuc) Tj ET");
+            objects.push(format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1));
+            kids.push(objects.len() + 1);
+            objects.push(format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                objects.len()
+            ));
+        }
+        objects[1] = format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            kids.iter().map(|k| format!("{k} 0 R")).collect::<Vec<_>>().join(" ")
+        );
+        let bytes = pdf(&objects);
+        let texts = |pages: Vec<Page>| -> Vec<Vec<String>> {
+            pages.into_iter().map(|p| p.lines.into_iter().map(|l| l.text).collect()).collect()
+        };
+        let one = texts(extract_on(&bytes, Some(1)).unwrap());
+        assert_eq!(one.len(), n);
+        assert_eq!(one[40], ["Trang 40: Phong Noi vu ra soat thu tuc"]);
+        for threads in [2, 3, 4, 64] {
+            assert_eq!(texts(extract_on(&bytes, Some(threads)).unwrap()), one, "{threads} threads");
+        }
+        assert_eq!(texts(extract(&bytes).unwrap()), one);
     }
 
     #[test]
