@@ -109,6 +109,31 @@ impl Period {
     /// Parses `2025-Q3`, `2025-H1`, `2025-07`, `2025-M07`, `2025`; with `default_year`
     /// also the short `Q3`, `H1`, `M7`. Case-insensitive; `Q3/2025` and `quý 3` are accepted too.
     pub fn parse(input: &str, default_year: Option<i32>) -> Result<Period, String> {
+        match Period::as_written(input) {
+            Some(p) => Ok(p),
+            None => Period::parse_words(input, default_year),
+        }
+    }
+
+    /// A period as par writes it ("2025-Q3", "2025-H1", "2025-09"), read without folding
+    /// the text: every done mark of a recurring task has one, and a roll-up reads hundreds
+    /// of thousands of them. `None` for any other text.
+    fn as_written(input: &str) -> Option<Period> {
+        let &[y0, y1, y2, y3, b'-', k, d] = input.as_bytes() else { return None };
+        let digit = |b: u8| b.is_ascii_digit().then(|| (b - b'0') as u32);
+        let year = [y0, y1, y2, y3].into_iter().try_fold(0, |y, b| digit(b).map(|d| y * 10 + d))? as i32;
+        match (k, digit(d)?) {
+            (b'Q' | b'q', n @ 1..=4) => Some(Period::Quarter(year, n)),
+            (b'H' | b'h', n @ 1..=2) => Some(Period::Half(year, n)),
+            (_, n) => match digit(k)? * 10 + n {
+                m @ 1..=12 => Some(Period::Month(year, m)),
+                _ => None,
+            },
+        }
+    }
+
+    /// [`Period::parse`] of any other text: folded, in words, Roman numerals.
+    fn parse_words(input: &str, default_year: Option<i32>) -> Result<Period, String> {
         let s: String = crate::text::fold(input).chars().filter(|c| !c.is_whitespace()).collect();
         let bad = || crate::say!(crate::messages::output_lang(), NotAPeriod, typed = input.trim());
         let (year, rest) = if let Some((y, rest)) = s.split_once('-') {
@@ -189,6 +214,26 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick reading of the written forms gives what the full reading gives.
+    #[test]
+    fn periods_as_written_read_as_in_words() {
+        for y in ["2025", "0025", "1999"] {
+            for rest in ["Q1", "q4", "H2", "h1", "01", "09", "12", "Q0", "Q5", "H3", "00", "13", "1a", "Qx", "M1"] {
+                let text = format!("{y}-{rest}");
+                // Text it does not take goes to the full reading, which says what it makes of it.
+                if let Some(p) = Period::as_written(&text) {
+                    assert_eq!(Ok(p), Period::parse_words(&text, None), "{text}");
+                }
+                assert_eq!(Period::parse(&text, None), Period::parse_words(&text, None), "{text}");
+            }
+        }
+        assert_eq!(Period::as_written("2025-Q3"), Some(Period::Quarter(2025, 3)));
+        assert_eq!(Period::as_written("2025-09"), Some(Period::Month(2025, 9)));
+        assert_eq!(Period::as_written("2025-9"), None);
+        assert_eq!(Period::as_written(" 2025-Q3"), None);
+        assert_eq!(Period::parse(" 2025-Q3", None), Ok(Period::Quarter(2025, 3)));
+    }
 
     #[test]
     fn parses_and_prints() {

@@ -281,16 +281,17 @@ pub struct OverdueList {
 }
 
 impl OverdueList {
-    /// The runs (each a unit's items, in file order) merged, most days late first.
-    pub fn new(mut runs: Vec<Vec<OverdueItem>>) -> OverdueList {
-        for run in &mut runs {
-            // A unit's list comes most days late first (see `summarise`); any other
-            // order is put right here, as the stable sort would.
-            if !run.is_sorted_by_key(|o| Reverse(o.days_late)) {
-                run.sort_by_key(|o| Reverse(o.days_late));
-            }
+    /// The runs (each a unit's items) merged, most days late first; among equals run by
+    /// run, and within a run in its order.
+    pub fn new(runs: Vec<Vec<OverdueItem>>) -> OverdueList {
+        // Each item's key and place, read run after run (in memory order), then sorted:
+        // the places are unique, so the unstable sort gives the one order there is.
+        let mut keyed: Vec<(Reverse<i64>, u32, u32)> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+        for (r, run) in runs.iter().enumerate() {
+            keyed.extend(run.iter().enumerate().map(|(k, o)| (Reverse(o.days_late), r as u32, k as u32)));
         }
-        let order = merged_order(&runs, |o| o.days_late);
+        keyed.sort_unstable();
+        let order = keyed.into_iter().map(|(_, r, k)| (r, k)).collect();
         OverdueList { runs, order }
     }
 
@@ -330,24 +331,6 @@ impl Serialize for OverdueList {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
     }
-}
-
-/// The order of the runs' items merged, largest `key` first; among equal keys, run by
-/// run in the runs' order, and within a run in its order. Each run must be in that
-/// order already. A heap of the runs' heads: each step takes the next item of one run.
-fn merged_order<T, K: Ord + Copy>(runs: &[Vec<T>], key: impl Fn(&T) -> K) -> Vec<(u32, u32)> {
-    use std::collections::BinaryHeap;
-    let mut order = Vec::with_capacity(runs.iter().map(Vec::len).sum());
-    // The head of each run: its key, then the run (smaller first among equals), then its position.
-    let mut heads: BinaryHeap<(K, Reverse<u32>, u32)> =
-        runs.iter().enumerate().filter_map(|(i, r)| r.first().map(|t| (key(t), Reverse(i as u32), 0))).collect();
-    while let Some((_, Reverse(r), k)) = heads.pop() {
-        order.push((r, k));
-        if let Some(t) = runs[r as usize].get(k as usize + 1) {
-            heads.push((key(t), Reverse(r), k + 1));
-        }
-    }
-    order
 }
 
 /// `items` rearranged so that the `k`th is `items[order[k]]`; `order` is a permutation.
@@ -442,20 +425,12 @@ mod tests {
     use super::shortest_suffixes;
 
     #[test]
-    fn runs_are_merged_largest_key_first_keeping_their_order_among_equals() {
-        let runs = vec![vec![("a", 9), ("b", 5), ("c", 5)], vec![], vec![("d", 9), ("e", 5), ("f", 3)], vec![("g", 5)]];
-        let order = super::merged_order(&runs, |&(_, late)| late);
-        let merged: Vec<_> = order.iter().map(|&(r, k)| runs[r as usize][k as usize]).collect();
-        assert_eq!(merged, [("a", 9), ("d", 9), ("b", 5), ("c", 5), ("e", 5), ("g", 5), ("f", 3)]);
-        // As a stable sort of the runs one after the other.
-        let mut stable: Vec<_> = runs.iter().flatten().copied().collect();
-        stable.sort_by_key(|&(_, late)| std::cmp::Reverse(late));
-        assert_eq!(merged, stable);
+    fn units_in_order_keep_their_places_in_order_of_days() {
         assert_eq!(super::in_order(vec!['x', 'y', 'z'], &[2, 0, 1]), ['z', 'x', 'y']);
     }
 
     #[test]
-    fn a_unit_list_out_of_order_is_put_in_order_first() {
+    fn items_come_most_days_late_first_then_unit_by_unit_in_their_order() {
         let item = |key: &str, days_late| super::OverdueItem {
             unit: "U".into(),
             code: None,
@@ -466,10 +441,20 @@ mod tests {
             due: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
             days_late,
         };
-        let list = super::OverdueList::new(vec![vec![item("1", 3), item("2", 7)], vec![item("3", 7)]]);
+        let runs = vec![
+            vec![item("a", 9), item("b", 5), item("c", 5)],
+            vec![],
+            vec![item("d", 9), item("e", 5), item("f", 3)],
+            vec![item("g", 3), item("h", 7)],
+        ];
+        // As a stable sort of the runs one after the other.
+        let mut stable: Vec<super::OverdueItem> = runs.iter().flatten().cloned().collect();
+        stable.sort_by_key(|o| std::cmp::Reverse(o.days_late));
+        let list = super::OverdueList::new(runs);
         let keys: Vec<&str> = list.iter().map(|o| o.key.as_str()).collect();
-        assert_eq!(keys, ["2", "3", "1"]);
-        assert_eq!((list.len(), list[1].key.as_str(), list.get(3)), (3, "3", None));
+        assert_eq!(keys, ["a", "d", "h", "b", "c", "e", "f", "g"]);
+        assert!(list.iter().eq(stable.iter()));
+        assert_eq!((list.len(), list[2].key.as_str(), list.get(8)), (8, "h", None));
     }
 
     #[test]
