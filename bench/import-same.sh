@@ -7,11 +7,12 @@
 #
 # PAR: the par binary; OUTDIR: where the outputs go (created; emptied first); GEN_DIR: the
 # folder holding the gen_import_stress and gen_document examples (default
-# target/release/examples). The documents: every file under tests/fixtures/import, and
+# target/release/examples). The documents: every file under tests/fixtures/import and its folders, and
 # generated ones (bench/out/same/, made once and kept): items 300 in each numbering style,
 # items 3000 and 16000, docx-paras 2000, docx-lines 3000, docx-para 1, gen_document 5/50/120
 # pages as .md and .txt. For each document and language (vi, en): the draft written with
 # `-o`, stdout, stderr and exit code of that run, and of a run printing the draft to stdout.
+# (The fixtures' names must hold no white space.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 par=$(realpath "$1")
@@ -37,8 +38,13 @@ rm -rf "$out"
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for doc in tests/fixtures/import/* "$docs"/*; do
-    name=$(basename "$doc")
+# Every document under tests/fixtures/import, its folders too (not their scripts nor the
+# corpus's expected drafts), then the generated ones.
+fixtures=$(find tests/fixtures/import -type f ! -name '*.sh' ! -name '*.py' ! -name '*.expected.toml' | sort)
+for doc in $fixtures "$docs"/*; do
+    # The path below the fixtures' folder, its slashes as "_": two folders may hold one name.
+    name=$(echo "${doc#tests/fixtures/import/}" | tr / _)
+    name=${name#bench_out_same_}
     cp "$doc" "$work/$name"
     for lang in vi en; do
         o="$out/$name.$lang"

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::parse::{Draft, DraftDoc, Note, Notes, note_for};
+use super::parse::{Draft, DraftDoc, DraftTask, Note, Notes, note_for};
 
 /// Where the draft came from, for the header and the per-task source comments.
 pub struct Origin<'a> {
@@ -355,94 +355,143 @@ fn tasks(out: &mut String, draft: &Draft, origin: &Origin) {
 ",
     );
     out.push_str(RULE);
-    let addressees: Vec<&str> = draft.addressees.iter().map(String::as_str).collect();
-    for t in &draft.tasks {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
+    tasks_on(out, draft, origin, threads);
+}
+
+/// Writes every task, on at most `threads` threads.
+fn tasks_on(out: &mut String, draft: &Draft, origin: &Origin, threads: usize) {
+    if threads < 2 || draft.tasks.len() < PARALLEL_MIN {
+        for t in &draft.tasks {
+            task(out, t, draft, origin);
+        }
+        return;
+    }
+    // A large draft: each thread writes a run of tasks into a text of its own; the texts are
+    // joined in order (the same text as one thread writes).
+    let size = draft.tasks.len().div_ceil(threads);
+    let mut chunks = draft.tasks.chunks(size);
+    let first = chunks.next().unwrap_or_default();
+    std::thread::scope(|s| {
+        let others: Vec<_> = chunks
+            .map(|chunk| {
+                s.spawn(move || {
+                    let mut o = String::with_capacity(out_size(chunk));
+                    for t in chunk {
+                        task(&mut o, t, draft, origin);
+                    }
+                    o
+                })
+            })
+            .collect();
+        for t in first {
+            task(out, t, draft, origin);
+        }
+        for h in others {
+            let text = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            out.push_str(&text);
+        }
+    });
+}
+
+/// Below this many tasks the draft is written on the calling thread.
+const PARALLEL_MIN: usize = 2_000;
+
+/// At most this many threads write tasks.
+const MAX_THREADS: usize = 4;
+
+/// About how many bytes these tasks take as TOML (a guess to reserve; a task is 0.5–1.5 KB).
+fn out_size(tasks: &[DraftTask]) -> usize {
+    tasks.iter().map(|t| 700 + 2 * t.detail.len()).sum()
+}
+
+/// Writes one task.
+fn task(out: &mut String, t: &DraftTask, draft: &Draft, origin: &Origin) {
+    out.push('\n');
+    out.push_str("# Văn bản / document: ");
+    out.push_str(position(origin));
+    out.push(' ');
+    push_number(out, t.line);
+    out.push('\n');
+    out.push_str("[[task]]\n");
+    notes(out, &t.notes, "id");
+    quoted_line(out, "id", &t.id);
+    quoted_line(out, "section", &t.section);
+    quoted_line(out, "title", &t.title);
+    out.push_str("detail = ");
+    multiline_into(out, &t.detail);
+    out.push('\n');
+    notes(out, &t.notes, "owner");
+    match &t.owner {
+        Some(w) => quoted_line(out, "owner", w),
+        None => {
+            let _ = writeln!(out, "# {CHECK}: văn bản không nêu đơn vị chủ trì / the document names no owner.");
+            if !draft.addressees.is_empty() {
+                let ids = draft.addressees.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+                let _ = writeln!(out, "#   đoạn kết giao chung / the closing addresses: {ids}");
+            }
+            out.push_str("# owner = \"…\"\n");
+        }
+    }
+    if !t.support.is_empty() {
+        notes(out, &t.notes, "support");
+        let list = t.support.iter().map(|s| basic(s)).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(out, "support = [{list}]");
+    }
+    if let Some(s) = t.start {
+        date_line(out, "start", s);
+    }
+    notes(out, &t.notes, "due");
+    notes(out, &t.notes, "repeat");
+    match (t.due, t.repeat) {
+        (Some(dt), None) => date_line(out, "due", dt),
+        (None, Some(r)) => {
+            quoted_line(out, "repeat", r);
+            if let Some(dd) = t.due_day {
+                let _ = writeln!(out, "due_day = {dd}");
+            }
+        }
+        (Some(dt), Some(r)) => {
+            // Not produced by the parser; kept valid in case: a recurring task has no single due.
+            let _ = writeln!(out, "repeat = {}", basic(r));
+            let _ = writeln!(out, "# due = {}", date(dt));
+        }
+        (None, None) => {
+            let _ = writeln!(
+                out,
+                "# {CHECK}: văn bản không ghi thời hạn; điền due (việc một lần) hoặc repeat (việc lặp lại)."
+            );
+            out.push_str("#   the document gives no deadline; fill in due (one-off) or repeat (recurring).\n");
+            let _ = writeln!(out, "# due = {}-…", draft.meta.year);
+        }
+    }
+    notes(out, &t.notes, "result");
+    match &t.result {
+        Some(r) => quoted_line(out, "result", r),
+        None => {
+            let _ = writeln!(out, "# {CHECK}: kết quả cần đạt chưa có / no expected result yet.");
+            out.push_str("# result = \"…\"\n");
+        }
+    }
+    if let Some(day) = origin.added {
+        let _ = writeln!(out, "added = {}", date(day));
+    }
+    if let Some(ind) = &t.indicator {
         out.push('\n');
-        out.push_str("# Văn bản / document: ");
-        out.push_str(position(origin));
-        out.push(' ');
-        push_number(out, t.line);
+        notes(out, &t.notes, "indicator");
+        out.push_str("[task.indicator]\n");
+        quoted_line(out, "name", &ind.name);
+        if let Some(u) = &ind.unit {
+            quoted_line(out, "unit", u);
+        }
+        let _ = writeln!(out, "target = {}", ind.target);
+        if let Some(d) = ind.direction {
+            quoted_line(out, "direction", d);
+        }
+    }
+    for r in &t.refs {
         out.push('\n');
-        out.push_str("[[task]]\n");
-        notes(out, &t.notes, "id");
-        quoted_line(out, "id", &t.id);
-        quoted_line(out, "section", &t.section);
-        quoted_line(out, "title", &t.title);
-        out.push_str("detail = ");
-        multiline_into(out, &t.detail);
-        out.push('\n');
-        notes(out, &t.notes, "owner");
-        match &t.owner {
-            Some(w) => quoted_line(out, "owner", w),
-            None => {
-                let _ = writeln!(out, "# {CHECK}: văn bản không nêu đơn vị chủ trì / the document names no owner.");
-                if !addressees.is_empty() {
-                    let ids = addressees.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
-                    let _ = writeln!(out, "#   đoạn kết giao chung / the closing addresses: {ids}");
-                }
-                out.push_str("# owner = \"…\"\n");
-            }
-        }
-        if !t.support.is_empty() {
-            notes(out, &t.notes, "support");
-            let list = t.support.iter().map(|s| basic(s)).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "support = [{list}]");
-        }
-        if let Some(s) = t.start {
-            date_line(out, "start", s);
-        }
-        notes(out, &t.notes, "due");
-        notes(out, &t.notes, "repeat");
-        match (t.due, t.repeat) {
-            (Some(dt), None) => date_line(out, "due", dt),
-            (None, Some(r)) => {
-                quoted_line(out, "repeat", r);
-                if let Some(dd) = t.due_day {
-                    let _ = writeln!(out, "due_day = {dd}");
-                }
-            }
-            (Some(dt), Some(r)) => {
-                // Not produced by the parser; kept valid in case: a recurring task has no single due.
-                let _ = writeln!(out, "repeat = {}", basic(r));
-                let _ = writeln!(out, "# due = {}", date(dt));
-            }
-            (None, None) => {
-                let _ = writeln!(
-                    out,
-                    "# {CHECK}: văn bản không ghi thời hạn; điền due (việc một lần) hoặc repeat (việc lặp lại)."
-                );
-                out.push_str("#   the document gives no deadline; fill in due (one-off) or repeat (recurring).\n");
-                let _ = writeln!(out, "# due = {}-…", draft.meta.year);
-            }
-        }
-        notes(out, &t.notes, "result");
-        match &t.result {
-            Some(r) => quoted_line(out, "result", r),
-            None => {
-                let _ = writeln!(out, "# {CHECK}: kết quả cần đạt chưa có / no expected result yet.");
-                out.push_str("# result = \"…\"\n");
-            }
-        }
-        if let Some(day) = origin.added {
-            let _ = writeln!(out, "added = {}", date(day));
-        }
-        if let Some(ind) = &t.indicator {
-            out.push('\n');
-            notes(out, &t.notes, "indicator");
-            out.push_str("[task.indicator]\n");
-            quoted_line(out, "name", &ind.name);
-            if let Some(u) = &ind.unit {
-                quoted_line(out, "unit", u);
-            }
-            let _ = writeln!(out, "target = {}", ind.target);
-            if let Some(d) = ind.direction {
-                quoted_line(out, "direction", d);
-            }
-        }
-        for r in &t.refs {
-            out.push('\n');
-            document(out, "[[task.ref]]", r);
-        }
+        document(out, "[[task.ref]]", r);
     }
 }
 
@@ -652,6 +701,32 @@ mod tests {
     fn roundtrip(text: &str, f: fn(&str) -> String) -> String {
         let t = format!("v = {}\n", f(text));
         toml::from_str::<One>(&t).unwrap_or_else(|e| panic!("{t}: {e}")).v
+    }
+
+    #[test]
+    fn threads_write_what_one_thread_writes() {
+        let mut md = String::from("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n");
+        let wordings = [
+            "Phòng Nội vụ chủ trì, phối hợp Văn phòng rà soát thủ tục; hoàn thành trước ngày 30/9/2025.",
+            "Giao Công an phường hướng dẫn cài đặt ứng dụng hằng quý.",
+            "Nâng tỷ lệ hồ sơ trực tuyến đạt tối thiểu 60% theo Kế hoạch số 12/KH-UBND ngày 5/1/2025.",
+            "Cập nhật hồ sơ.",
+        ];
+        for i in 0..PARALLEL_MIN + 301 {
+            md.push_str(&format!("{}. {} Việc {i}.\n\n", i % 9 + 1, wordings[i % wordings.len()]));
+        }
+        let draft = crate::parse::parse(&crate::text::from_text(&md, true), 2025).expect("parses");
+        let origin = Origin { name: "kh.md", paragraphs: false, added: NaiveDate::from_ymd_opt(2025, 6, 15) };
+        let written = |threads: usize| {
+            let mut out = String::new();
+            tasks_on(&mut out, &draft, &origin, threads);
+            out
+        };
+        let one = written(1);
+        assert_eq!(one.matches("[[task]]").count(), PARALLEL_MIN + 301);
+        for threads in [2, 3, 4] {
+            assert!(written(threads) == one, "{threads} threads write another text");
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod explain;
 mod head;
 pub mod lexicon;
 mod owners;
+mod parallel;
 mod result;
 mod task;
 mod timeline;

@@ -2,19 +2,19 @@
 //! references), the guesses the text implies, the ids given out.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 use chrono::Datelike;
 
 use super::body::top_section;
 use super::head::{fold_unit, symbol, symbol_owner};
-use super::owners::{FoundOwners, owner_id, owners_in};
-use super::result::{Found, result_in, without_deadline};
-use super::timeline::{Timeline, timeline};
-use super::title::{capitalise, short_title};
-use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Notes, OwnUnit, Parser, RawTask, TableCells, note};
+use super::owners::{FoundOwners, owner_id};
+use super::parallel::{Reading, read_all};
+use super::result::Found;
+use super::timeline::Timeline;
+use super::title::capitalise;
+use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Notes, OwnUnit, Parser, TableCells, note};
 use crate::import::scan::fold;
-use crate::import::scan::{Citation, Folded, citations_in, is_upper, trim_clause};
+use crate::import::scan::{Citation, Folded, is_upper, trim_clause};
 
 impl Parser {
     // -----------------------------------------------------------------------
@@ -34,6 +34,7 @@ impl Parser {
         let mut used: HashMap<String, usize> = HashMap::new();
         // The ids given so far, in ASCII lower case (ids differ by more than case).
         let mut taken: HashSet<String> = HashSet::new();
+        let mut numbered = Vec::with_capacity(raw.len());
         for t in raw {
             let top = top_section(&t.section).to_string();
             let path = t.path.join(".");
@@ -57,9 +58,20 @@ impl Parser {
                 ));
             }
             taken.insert(id.to_ascii_lowercase());
-            let look = own_unit.as_ref().map(|u| (u.folded.as_str(), &mut own));
-            let task = self.task(t, id, year, notes, look);
-            self.draft.tasks.push(task);
+            numbered.push((t, id, notes));
+        }
+        // Each task's wording is read on its own (on several threads for a large document);
+        // owners get their ids here, in the document's order, so the draft is the same.
+        let chunks = read_all(numbered, year, own_unit.as_ref().map(|u| u.folded.as_str()));
+        self.draft.tasks.reserve(chunks.iter().map(Vec::len).sum());
+        for chunk in chunks {
+            for r in chunk {
+                if own.is_none() {
+                    own = r.own.clone();
+                }
+                let task = self.task(r);
+                self.draft.tasks.push(task);
+            }
         }
         if let Some(u) = own_unit {
             self.own_unit_short(own, u.note_at);
@@ -207,64 +219,10 @@ impl Parser {
         own_unit
     }
 
-    /// Reads one task's wording: title, owner, timeline, result, references. `own`: the
-    /// unit's name folded, and the first document it issued that a task cites (set here if
-    /// still unset and this task cites one).
-    pub(super) fn task(
-        &mut self,
-        raw: RawTask,
-        id: String,
-        year: i32,
-        mut notes: Notes,
-        own: Option<(&str, &mut Option<Citation>)>,
-    ) -> DraftTask {
-        let detail = raw.detail.trim().to_string();
-        let f = Folded::new(&detail);
-        let cites = citations_in(&f, false);
-        if let Some((unit, found @ None)) = own {
-            *found = cites
-                .iter()
-                .find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == unit) && c.number.is_some())
-                .cloned();
-        }
-        let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
-        let refs = cites.iter().map(|c| self.document(c, Some(year))).collect();
-
-        // Owner: the table's columns when the task is a row, else the wording.
-        let from_table = raw.table.is_some();
-        let table = raw.table.unwrap_or_default();
-        let mut found = owners_in(&f, &skip);
-        for &key in &table.merged {
-            notes.push((key, note("ô gộp trong bảng: lấy theo ô phía trên", "merged cell: read as the cell above it")));
-        }
-        for &key in &table.carried {
-            notes.push((
-                key,
-                note(
-                    "ô trống trong bảng: lấy theo dòng trên (ô gộp)",
-                    "empty cell in the table: taken from the row above (a merged cell)",
-                ),
-            ));
-        }
-        if let Some(first) = table.owners.first() {
-            found.owner = Some((first.clone(), true));
-            found.owner_rule = "owner-column";
-            found.support_rule = "support-column";
-            found.prefix_end = None;
-            found.support = table.owners[1..].iter().chain(&table.support).cloned().collect();
-            if table.owners.len() > 1 {
-                notes.push((
-                    "owner",
-                    note(
-                        "bảng ghi nhiều đơn vị chủ trì; par lấy đơn vị đầu, các đơn vị khác là phối hợp",
-                        "the table names several owners; par took the first, the others support",
-                    ),
-                ));
-            }
-        } else if !table.support.is_empty() {
-            found.support = table.support.clone();
-            found.support_rule = "support-column";
-        }
+    /// Gives the read task its owners' ids (defining owners on first sight, in the
+    /// document's order) and records where its fields came from when explaining.
+    pub(super) fn task(&mut self, r: Reading) -> DraftTask {
+        let Reading { id, section, line, rule, detail, title, notes, refs, found, table, tl, res, .. } = r;
         let owner = found.owner.as_ref().map(|(name, _)| self.owner(name, &id));
         let support: Vec<String> =
             found.support.iter().map(|n| self.owner(n, &id)).filter(|s| Some(s) != owner.as_ref()).fold(
@@ -276,82 +234,21 @@ impl Parser {
                     v
                 },
             );
-        if let Some((_, confident)) = &found.owner
-            && !confident
-        {
-            notes.push((
-                "owner",
-                note(
-                    "đoán từ văn bản (không ghi rõ \"chủ trì\", hoặc chỉ nêu ở ý phụ)",
-                    "guessed from the text (it does not say \"chủ trì\", or only in a sub-point)",
-                ),
-            ));
-        }
-
-        // A time column is read as a deadline ("30/6/2025" alone is the due date there).
-        let mut tl = if table.time.trim().is_empty() {
-            timeline(&f, &skip, year, false)
-        } else {
-            timeline(&Folded::new(&table.time), &[], year, true)
-        };
-
-        // Title: the first clause, without the owner ("Phòng Nội vụ:", "Công chức … tham
-        // mưu") and, when the wording gives the deadline, without its deadline clause.
-        let first_line = detail.split('\n').next().unwrap_or("");
-        let title_src = match found.prefix_end {
-            // `detail`'s folding serves: the first line is where it begins.
-            Some(e) => f.text(e..first_line.chars().count()),
-            None => first_line.to_string(),
-        };
-        let title_src = if table.time.trim().is_empty() && (tl.due.is_some() || tl.repeat.is_some()) {
-            without_deadline(&title_src)
-        } else {
-            title_src
-        };
-        let mut title = capitalise(&short_title(&title_src));
-        if title.is_empty() {
-            title = format!("Nhiệm vụ {id}");
-            notes.push((
-                "id",
-                note("mục đánh số không có nội dung; đặt tên cho nhiệm vụ", "the item has no text; name it"),
-            ));
-        }
-
-        notes.extend(std::mem::take(&mut tl.notes));
-        let mut res = if table.result.trim().is_empty() {
-            result_in(&f, &skip)
-        } else {
-            let r = capitalise(&trim_clause(&table.result));
-            let indicator = super::result::indicator_in(&Folded::new(&r));
-            super::result::Found { result: Some(r), note: None, rule: "result-column", indicator }
-        };
-        if let Some(n) = res.note.take() {
-            notes.push(("result", n));
-        }
-        if res.indicator.is_some() {
-            notes.push((
-                "indicator",
-                note(
-                    "chỉ số đọc từ ngưỡng trong văn bản; kiểm tra tên, chỉ tiêu và đơn vị",
-                    "indicator read from the threshold in the text; check its name, target and unit",
-                ),
-            ));
-        }
         if self.explain {
             let read = Read {
-                first_line,
+                first_line: detail.split('\n').next().unwrap_or(""),
                 detail: &detail,
-                table: from_table.then_some(&table),
+                table: table.as_ref(),
                 found: &found,
                 tl: &tl,
                 res: &res,
             };
-            self.trace_task(&id, raw.line, raw.rule, &title, owner.as_deref(), &support, &read);
+            self.trace_task(&id, line, rule, &title, owner.as_deref(), &support, &read);
         }
         let (result, indicator) = (res.result, res.indicator);
         DraftTask {
             id,
-            section: raw.section,
+            section,
             title,
             detail,
             owner,
@@ -363,7 +260,7 @@ impl Parser {
             result,
             indicator,
             refs,
-            line: raw.line,
+            line,
             notes,
         }
     }
@@ -472,31 +369,7 @@ impl Parser {
     }
 
     pub(super) fn document(&self, citation: &Citation, year: Option<i32>) -> DraftDoc {
-        let mut d = DraftDoc {
-            kind: citation.kind.clone(),
-            number: citation.number.clone(),
-            issuer: citation.issuer.clone(),
-            subject: citation.subject.clone(),
-            ..Default::default()
-        };
-        if let Some(dt) = citation.date {
-            match (dt.year, year) {
-                (Some(_), _) => d.date = dt.resolve(0),
-                (None, Some(y)) => {
-                    d.date = dt.resolve(y);
-                    d.notes
-                        .push(("date", note("văn bản không ghi năm; lấy năm kế hoạch", "no year given; the plan's")));
-                }
-                (None, None) => {}
-            }
-        }
-        if d.number.is_none() && !["Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"].contains(&d.kind.as_str()) {
-            d.notes.push(("number", note("văn bản không ghi số ký hiệu", "the document gives no number")));
-        }
-        if citation.date.is_none() {
-            d.notes.push(("date", note("văn bản không ghi ngày", "the document gives no date")));
-        }
-        d
+        document(citation, year)
     }
 
     /// A section id not used yet: the document may number two items alike.
@@ -535,4 +408,32 @@ struct Read<'a> {
     found: &'a FoundOwners,
     tl: &'a Timeline,
     res: &'a Found,
+}
+
+/// A cited document as a draft's legal basis or reference; `year` completes a date without one.
+pub(super) fn document(citation: &Citation, year: Option<i32>) -> DraftDoc {
+    let mut d = DraftDoc {
+        kind: citation.kind.clone(),
+        number: citation.number.clone(),
+        issuer: citation.issuer.clone(),
+        subject: citation.subject.clone(),
+        ..Default::default()
+    };
+    if let Some(dt) = citation.date {
+        match (dt.year, year) {
+            (Some(_), _) => d.date = dt.resolve(0),
+            (None, Some(y)) => {
+                d.date = dt.resolve(y);
+                d.notes.push(("date", note("văn bản không ghi năm; lấy năm kế hoạch", "no year given; the plan's")));
+            }
+            (None, None) => {}
+        }
+    }
+    if d.number.is_none() && !["Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"].contains(&d.kind.as_str()) {
+        d.notes.push(("number", note("văn bản không ghi số ký hiệu", "the document gives no number")));
+    }
+    if citation.date.is_none() {
+        d.notes.push(("date", note("văn bản không ghi ngày", "the document gives no date")));
+    }
+    d
 }

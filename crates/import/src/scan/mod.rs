@@ -134,17 +134,19 @@ fn ascii_base(u: u32) -> u8 {
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
-        // Sized once: collecting from `chars()` would grow the vectors step by step.
+        // Sized once: collecting from `chars()` would grow the vector step by step.
         let mut orig: Vec<char> = Vec::with_capacity(text.len());
-        let mut fold: Vec<char> = Vec::with_capacity(text.len());
-        let mut flat = String::with_capacity(text.len() + 8);
-        // The characters, folded, and the folded string in one pass over the text.
-        for c in text.chars() {
-            let f = fold_char(c);
-            orig.push(c);
-            fold.push(f);
-            flat.push(f);
-        }
+        orig.extend(text.chars());
+        // From a slice, of a known length: no capacity check a character.
+        let fold: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
+        // The folded string: bytes when every folded character is ASCII (Vietnamese text
+        // folds to ASCII), else character by character.
+        let flat = if fold.iter().all(char::is_ascii) {
+            let bytes: Vec<u8> = fold.iter().map(|&c| c as u8).collect();
+            String::from_utf8(bytes).unwrap_or_default()
+        } else {
+            fold.iter().collect()
+        };
         let mut pairs = [0u64; 8];
         for w in flat.as_bytes().windows(2) {
             let bit = pair_bit(w[0], w[1]);
