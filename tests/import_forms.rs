@@ -218,8 +218,17 @@ fn an_excel_appendix_gives_its_tasks() {
     assert_eq!(support(&plan, "I.1"), ["Bộ phận một cửa", "Văn phòng"]);
     assert_eq!(task(&plan, "I.1").due, d(2025, 9, 30));
     assert_eq!(task(&plan, "I.1").result.as_deref(), Some("Báo cáo rà soát"));
-    // The owner merged down over the second task is its owner too.
+    // The owner merged down over the second task is its owner too, flagged as Word's
+    // merged cells are; the first task's own cell is not.
     assert_eq!(owner(&plan, "I.2"), Some("Bộ phận Văn hóa"));
+    // A task's lines, from its id to the next task (its owner's notes come after its id).
+    let task_text = |id: &str| {
+        let start = toml.find(&format!("id = \"{id}\"")).unwrap();
+        let end = toml[start..].find("[[task]]").map_or(toml.len(), |e| start + e);
+        toml[start..end].to_string()
+    };
+    assert!(task_text("I.2").contains("merged cell: read as the cell above it"), "{toml}");
+    assert!(!task_text("I.1").contains("merged cell"), "{toml}");
     assert_eq!(task(&plan, "I.2").repeat.keyword(), "monthly");
     // 45991 days after 30/12/1899 is 30/11/2025.
     assert_eq!(task(&plan, "II.1").due, d(2025, 11, 30));

@@ -13,7 +13,8 @@
 //! Cells are streamed ([`calamine`]'s cell reader), never laid out as a full grid: a
 //! stray cell at XFD1048576 costs nothing.
 
-use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read, Seek};
 
 use calamine::{DataRef, Dimensions, Reader, Xlsx};
@@ -150,8 +151,10 @@ fn header(grid: &Grid) -> Option<Header> {
 /// Adds a sheet: rows above the task table as paragraphs, the table as a table.
 fn push_sheet(doc: &mut Doc, mut grid: Grid, merges: &[Dimensions]) {
     let header = header(&grid);
+    // The cells a cell merged down gave its value to: (row, column).
+    let mut carried: BTreeSet<(u32, u32)> = BTreeSet::new();
     if let Some(h) = &header {
-        spread_merges(&mut grid, merges, h);
+        carried = spread_merges(&mut grid, merges, h);
         for cells in grid.range_mut(h.row + 1..).map(|(_, cells)| cells) {
             for c in &h.dates {
                 if let Some(t) = cells.get_mut(c)
@@ -163,7 +166,7 @@ fn push_sheet(doc: &mut Doc, mut grid: Grid, merges: &[Dimensions]) {
         }
     }
     let width = grid.values().filter_map(|r| r.keys().next_back()).max().map_or(0, |&c| c + 1) as usize;
-    let mut table: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut table: Vec<(Vec<String>, usize, Vec<usize>)> = Vec::new();
     for (&row, cells) in &grid {
         let line = row as usize + 1;
         match &header {
@@ -172,7 +175,9 @@ fn push_sheet(doc: &mut Doc, mut grid: Grid, merges: &[Dimensions]) {
                 for (&c, t) in cells {
                     out[c as usize] = t.clone();
                 }
-                table.push((out, line));
+                // Flagged in the draft as Word's merged cells are ("merged cell").
+                let merged = carried.range((row, 0)..=(row, u32::MAX)).map(|&(_, c)| c as usize).collect();
+                table.push((out, line, merged));
             }
             _ => {
                 let text = cells.values().map(|t| t.trim()).collect::<Vec<_>>().join(" ");
@@ -181,14 +186,16 @@ fn push_sheet(doc: &mut Doc, mut grid: Grid, merges: &[Dimensions]) {
         }
     }
     if !table.is_empty() {
-        doc.push_table(table);
+        doc.push_merged_table(table);
     }
 }
 
 /// What merged cells mean in a task table: a group row's text merged across from the
 /// number column goes to the task column (its Roman number, if it leads, to the number
-/// column); a cell merged down gives its value to each row it covers.
-fn spread_merges(grid: &mut Grid, merges: &[Dimensions], h: &Header) {
+/// column); a cell merged down gives its value to each row it covers. Returns the cells
+/// given a value so.
+fn spread_merges(grid: &mut Grid, merges: &[Dimensions], h: &Header) -> BTreeSet<(u32, u32)> {
+    let mut carried = BTreeSet::new();
     for m in merges {
         let (r0, c0) = m.start;
         let (r1, c1) = m.end;
@@ -208,10 +215,14 @@ fn spread_merges(grid: &mut Grid, merges: &[Dimensions], h: &Header) {
         }
         if r1 > r0 && c0 != h.task {
             for r in r0 + 1..=r1.min(r0 + 10_000) {
-                grid.entry(r).or_default().entry(c0).or_insert_with(|| value.clone());
+                if let Entry::Vacant(cell) = grid.entry(r).or_default().entry(c0) {
+                    cell.insert(value.clone());
+                    carried.insert((r, c0));
+                }
             }
         }
     }
+    carried
 }
 
 /// "I. CẢI CÁCH THỦ TỤC" → ("I", "CẢI CÁCH THỦ TỤC"); text without a Roman number whole.
