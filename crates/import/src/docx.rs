@@ -251,7 +251,11 @@ impl Numbering {
             };
             let val = || attr(e, "val");
             match e.local_name().as_ref() {
-                "abstractNum" if !empty => abs = attr(e, "abstractNumId"),
+                "abstractNum" if !empty => {
+                    abs = attr(e, "abstractNumId");
+                    // A level left open in the one before belongs to that one, not this one.
+                    lvl = None;
+                }
                 "lvl" if !empty && abs.is_some() => {
                     let i: usize = attr(e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0).min(8);
                     let levels = n.abstracts.entry(abs.clone().unwrap_or_default()).or_default();
@@ -261,8 +265,15 @@ impl Numbering {
                     lvl = Some(i);
                 }
                 "start" | "numFmt" | "lvlText" if abs.is_some() && lvl.is_some() => {
-                    let level = &mut n.abstracts.get_mut(abs.as_deref().unwrap_or_default()).expect("created")
-                        [lvl.unwrap_or_default()];
+                    // Found by the import fuzz target: a level left open when the next
+                    // `abstractNum` began pointed into a list that did not hold it.
+                    let Some(level) = n
+                        .abstracts
+                        .get_mut(abs.as_deref().unwrap_or_default())
+                        .and_then(|levels| levels.get_mut(lvl.unwrap_or_default()))
+                    else {
+                        continue;
+                    };
                     match e.local_name().as_ref() {
                         "start" => level.start = val().and_then(|v| v.parse().ok()).unwrap_or(1),
                         "numFmt" => level.format = val().unwrap_or_default(),
@@ -807,6 +818,19 @@ fn finish(para: Para, numbering: &Numbering, styles: &Styles, counter: &mut Coun
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the import fuzz target (30/11/2026): an `abstractNum` begun inside a level of
+    /// another (well-formed XML, though Word never writes it) made the level's settings point
+    /// into a list that did not hold it, and the import panicked.
+    #[test]
+    fn numbering_with_a_list_inside_a_level_is_read() {
+        let n = Numbering::parse(
+            r#"<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="3"><w:abstractNum w:abstractNumId="2"><w:numFmt w:val="upperRoman"/></w:abstractNum></w:lvl></w:abstractNum></w:numbering>"#,
+        )
+        .unwrap();
+        assert_eq!(n.abstracts["1"].len(), 4);
+        assert!(n.abstracts["1"].iter().all(|l| l.format == "decimal"), "{n:?}");
+    }
 
     #[test]
     fn labels_like_word() {
