@@ -106,7 +106,10 @@ impl Parser {
     /// tasks (a header row naming the task column, then a row a task), in document order.
     pub(super) fn tasks_and_tables(&mut self, section: usize, items: &[(&Block, Option<Label>)]) {
         let first = self.raw_tasks.len();
-        let mut rest: Items = Vec::new();
+        // Room for every item as a task at once: growing a vector of 64,000 tasks copies
+        // it again each time, into fresh pages.
+        self.raw_tasks.reserve(items.len());
+        let mut rest: Items = Vec::with_capacity(items.len());
         let mut i = 0;
         while i < items.len() {
             let b = items[i].0;
@@ -205,7 +208,7 @@ impl Parser {
                 path,
                 detail: text.to_string(),
                 line: row.line,
-                table: Some(TableCells {
+                table: Some(Box::new(TableCells {
                     owners: list(&owners),
                     support: list(&support),
                     time: time.replace('\n', " "),
@@ -213,7 +216,7 @@ impl Parser {
                     merged: merged_down,
                     result: cell(cols.result).replace('\n', "; "),
                     names: cols.names.clone(),
-                }),
+                })),
                 rule: "task-row",
             });
         }

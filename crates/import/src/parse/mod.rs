@@ -257,14 +257,16 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
 type Items<'a> = Vec<(&'a Block, Option<Label>)>;
 
 /// A task as found, before its wording is read.
+#[derive(Default)]
 struct RawTask {
     section: String,
     path: Vec<String>,
     /// The item's words after its label, then its continuation (bullets, paragraphs).
     detail: String,
     line: usize,
-    /// What the columns of a table of tasks say, for a task read from a table row.
-    table: Option<TableCells>,
+    /// What the columns of a table of tasks say, for a task read from a table row (boxed:
+    /// most tasks are not, and a large document's tasks are moved about).
+    table: Option<Box<TableCells>>,
     /// The rule that made it a task (lexicon id).
     rule: &'static str,
 }
@@ -356,8 +358,6 @@ struct Seen {
     owner_ids: HashSet<String>,
     /// Base → the last N tried for a free "baseN" owner id.
     owner_next: HashMap<String, usize>,
-    /// (owner index, task) pairs already in that owner's `seen`.
-    owner_seen: HashSet<(usize, String)>,
     /// (section, item path) → the duties numbered there so far ([`body`]'s `point_or_duty`).
     duty_next: HashMap<(String, String), usize>,
 }

@@ -23,6 +23,9 @@ const PARALLEL_MIN: usize = 2_000;
 /// At most this many threads read tasks.
 const MAX_THREADS: usize = 4;
 
+/// How many chunks each thread reads, on average.
+const CHUNKS_PER_THREAD: usize = 32;
+
 /// What one task's wording says, before its owners have ids.
 pub(super) struct Reading {
     pub(super) id: String,
@@ -35,73 +38,107 @@ pub(super) struct Reading {
     pub(super) refs: Vec<DraftDoc>,
     /// The first document the unit issued that this task cites, when the unit's
     /// abbreviation is to be read from one.
-    pub(super) own: Option<Citation>,
+    pub(super) own: Option<Box<Citation>>,
     pub(super) found: FoundOwners,
     /// The row's cells, for a task read from a table.
-    pub(super) table: Option<TableCells>,
+    pub(super) table: Option<Box<TableCells>>,
     pub(super) tl: Timeline,
     pub(super) res: Found,
 }
 
-/// Reads every task, `(raw task, id, notes so far)` in the document's order; the readings
-/// come back in chunks, in the same order. `own_unit`: the unit's name folded, when the
-/// tasks' citations are to be searched for a document it issued.
-pub(super) fn read_all(tasks: Vec<(RawTask, String, Notes)>, year: i32, own_unit: Option<&str>) -> Vec<Vec<Reading>> {
+/// A task's id, and the number the document gave it when another item has it too (the
+/// id then differs from it, and the task gets a note saying so).
+#[derive(Default)]
+pub(super) struct TaskId {
+    pub(super) id: String,
+    pub(super) repeats: Option<String>,
+}
+
+/// Reads every task, in the document's order, each with its id; the readings come back in
+/// chunks, in the same order. The tasks are taken out of `tasks` where they lie (a large
+/// document's tasks are tens of megabytes: moving them is copying them). `own_unit`: the
+/// unit's name folded, when the tasks' citations are to be searched for a document it issued.
+pub(super) fn read_all(
+    tasks: &mut [RawTask],
+    ids: &mut [TaskId],
+    year: i32,
+    own_unit: Option<&str>,
+) -> Vec<Vec<Reading>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
-    read_on(tasks, year, own_unit, threads)
+    read_on(tasks, ids, year, own_unit, threads)
 }
 
 /// [`read_all`] on at most `threads` threads.
 fn read_on(
-    tasks: Vec<(RawTask, String, Notes)>,
+    tasks: &mut [RawTask],
+    ids: &mut [TaskId],
     year: i32,
     own_unit: Option<&str>,
     threads: usize,
 ) -> Vec<Vec<Reading>> {
-    let read_chunk = |chunk: Vec<(RawTask, String, Notes)>| -> Vec<Reading> {
-        chunk.into_iter().map(|(raw, id, notes)| read(raw, id, year, notes, own_unit)).collect()
+    debug_assert_eq!(tasks.len(), ids.len());
+    let read_chunk = |tasks: &mut [RawTask], ids: &mut [TaskId]| -> Vec<Reading> {
+        tasks
+            .iter_mut()
+            .zip(ids)
+            .map(|(raw, id)| read(std::mem::take(raw), std::mem::take(&mut id.id), year, id.repeats.take(), own_unit))
+            .collect()
     };
     if threads < 2 || tasks.len() < PARALLEL_MIN {
-        return vec![read_chunk(tasks)];
+        return vec![read_chunk(tasks, ids)];
     }
-    let size = tasks.len().div_ceil(threads);
-    let mut chunks = Vec::with_capacity(threads);
-    let mut rest = tasks;
-    while rest.len() > size {
-        let tail = rest.split_off(size);
-        chunks.push(rest);
-        rest = tail;
-    }
-    chunks.push(rest);
+    // Chunks are handed out as threads come for them: the first thread to finish takes the
+    // next one, so that no thread waits long for a slower one (half the tasks each left
+    // one thread idle a tenth of the time).
+    let size = tasks.len().div_ceil(threads * CHUNKS_PER_THREAD);
+    let work = std::sync::Mutex::new(tasks.chunks_mut(size).zip(ids.chunks_mut(size)).enumerate());
+    let next = || work.lock().ok().and_then(|mut w| w.next());
+    let worker = || {
+        let mut read = Vec::new();
+        while let Some((i, (tasks, ids))) = next() {
+            read.push((i, read_chunk(tasks, ids)));
+        }
+        read
+    };
     std::thread::scope(|s| {
-        let mut chunks = chunks.into_iter();
-        let first = chunks.next().unwrap_or_default();
-        let others: Vec<_> = chunks.map(|c| s.spawn(move || read_chunk(c))).collect();
-        // This thread reads the first chunk while the others read theirs.
-        let mut out = vec![read_chunk(first)];
+        let others: Vec<_> = (1..threads).map(|_| s.spawn(worker)).collect();
+        // This thread reads chunks too while the others read theirs.
+        let mut chunks = worker();
         for h in others {
             // A reader that panicked panics here, as it would have on this thread.
-            out.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            chunks.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
-        out
+        chunks.sort_unstable_by_key(|&(i, _)| i);
+        chunks.into_iter().map(|(_, read)| read).collect()
     })
 }
 
 /// Reads one task's wording: title, owners' names, timeline, result, references. `own_unit`:
 /// the unit's name folded, to find the first document it issued that the task cites.
-pub(super) fn read(raw: RawTask, id: String, year: i32, mut notes: Notes, own_unit: Option<&str>) -> Reading {
+pub(super) fn read(raw: RawTask, id: String, year: i32, repeats: Option<String>, own_unit: Option<&str>) -> Reading {
+    let mut notes = Notes::new();
+    if let Some(number) = repeats {
+        notes.push((
+            "id",
+            note(
+                format!("số thứ tự {number} lặp lại trong văn bản; đổi id cho khác nhau"),
+                format!("the document numbers two items {number}; ids must differ"),
+            ),
+        ));
+    }
     let detail = raw.detail.trim().to_string();
     let f = Folded::new(&detail);
     let cites = citations_in(&f, false);
     let own = own_unit.and_then(|unit| {
         cites.iter().find(|c| c.issuer.as_deref().is_some_and(|i| fold_unit(i) == unit) && c.number.is_some()).cloned()
     });
+    let own = own.map(Box::new);
     let skip: Vec<Range<usize>> = cites.iter().map(|c| c.span.clone()).collect();
     let refs = cites.iter().map(|c| document(c, Some(year))).collect();
 
     // Owner: the table's columns when the task is a row, else the wording.
     let from_table = raw.table.is_some();
-    let table = raw.table.unwrap_or_default();
+    let table = raw.table.map_or_else(TableCells::default, |t| *t);
     let mut found = owners_in(&f, &skip);
     for &key in &table.merged {
         notes.push((key, note("ô gộp trong bảng: lấy theo ô phía trên", "merged cell: read as the cell above it")));
@@ -204,7 +241,7 @@ pub(super) fn read(raw: RawTask, id: String, year: i32, mut notes: Notes, own_un
         refs,
         own,
         found,
-        table: from_table.then_some(table),
+        table: from_table.then(|| Box::new(table)),
         tl,
         res,
     }
@@ -228,7 +265,7 @@ mod tests {
     /// The unit, folded as [`fold_unit`] folds it.
     const UNIT: &str = "tieu hoc nam binh khe";
 
-    fn raw_tasks(n: usize) -> Vec<(RawTask, String, Notes)> {
+    fn raw_tasks(n: usize) -> (Vec<RawTask>, Vec<TaskId>) {
         (0..n)
             .map(|i| {
                 let raw = RawTask {
@@ -239,9 +276,16 @@ mod tests {
                     table: None,
                     rule: "task-item",
                 };
-                (raw, format!("{}-{i}", i % 7 + 1), Notes::new())
+                let repeats = (i >= 7).then(|| (i % 7 + 1).to_string());
+                (raw, TaskId { id: format!("{}-{i}", i % 7 + 1), repeats })
             })
-            .collect()
+            .unzip()
+    }
+
+    /// [`read_on`] of `n` made-up tasks.
+    fn read_n(n: usize, unit: Option<&str>, threads: usize) -> Vec<Vec<Reading>> {
+        let (mut tasks, mut ids) = raw_tasks(n);
+        read_on(&mut tasks, &mut ids, 2025, unit, threads)
     }
 
     /// Everything a reading found, as text, to compare two readings.
@@ -272,15 +316,17 @@ mod tests {
     #[test]
     fn threads_read_what_one_thread_reads_in_the_same_order() {
         let n = PARALLEL_MIN + 503;
-        let one: Vec<String> = read_on(raw_tasks(n), 2025, Some(UNIT), 1).iter().flatten().map(summary).collect();
+        let one: Vec<String> = read_n(n, Some(UNIT), 1).iter().flatten().map(summary).collect();
         for threads in [2, 3, 4] {
-            let chunks = read_on(raw_tasks(n), 2025, Some(UNIT), threads);
-            assert_eq!(chunks.len(), threads, "one chunk a thread");
+            let chunks = read_n(n, Some(UNIT), threads);
+            assert!(chunks.len() > threads, "several chunks a thread");
             let many: Vec<String> = chunks.iter().flatten().map(summary).collect();
             assert_eq!(many, one, "{threads} threads");
         }
+        // A repeated number is noted on the task whose id was changed.
+        assert!(one[7].contains("số thứ tự 1 lặp lại") && !one[6].contains("lặp lại"), "{}", one[7]);
         // The readers found something in each wording: owners, a deadline, the unit's document.
-        let first = &read_on(raw_tasks(6), 2025, Some(UNIT), 1)[0];
+        let first = &read_n(6, Some(UNIT), 1)[0];
         assert_eq!(first[0].found.owner.as_ref().map(|o| o.0.as_str()), Some("Phòng Nội vụ"));
         assert_eq!(first[0].tl.due, chrono::NaiveDate::from_ymd_opt(2025, 9, 30));
         assert_eq!(first[1].tl.repeat, Some("quarterly"));
@@ -291,6 +337,6 @@ mod tests {
 
     #[test]
     fn few_tasks_are_read_on_the_calling_thread() {
-        assert_eq!(read_on(raw_tasks(PARALLEL_MIN - 1), 2025, None, 4).len(), 1);
+        assert_eq!(read_n(PARALLEL_MIN - 1, None, 4).len(), 1);
     }
 }

@@ -8,11 +8,11 @@ use chrono::Datelike;
 use super::body::top_section;
 use super::head::{fold_unit, symbol, symbol_owner};
 use super::owners::{FoundOwners, owner_id};
-use super::parallel::{Reading, read_all};
+use super::parallel::{Reading, TaskId, read_all};
 use super::result::Found;
 use super::timeline::Timeline;
 use super::title::capitalise;
-use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, Notes, OwnUnit, Parser, TableCells, note};
+use super::{DraftDoc, DraftOwner, DraftSection, DraftTask, OwnUnit, Parser, TableCells, note};
 use crate::import::scan::fold;
 use crate::import::scan::{Citation, Folded, is_upper, trim_clause};
 
@@ -30,44 +30,39 @@ impl Parser {
         // Task ids: the first section with tasks numbers them as the document does ("4");
         // later sections prefix their id ("III.1"), as a reader cites them.
         let first_section = self.raw_tasks.first().map(|t| top_section(&t.section).to_string());
-        let raw = std::mem::take(&mut self.raw_tasks);
+        let mut raw = std::mem::take(&mut self.raw_tasks);
         let mut used: HashMap<String, usize> = HashMap::new();
         // The ids given so far, in ASCII lower case (ids differ by more than case).
-        let mut taken: HashSet<String> = HashSet::new();
-        let mut numbered = Vec::with_capacity(raw.len());
-        for t in raw {
-            let top = top_section(&t.section).to_string();
+        let mut taken: HashSet<String> = HashSet::with_capacity(raw.len());
+        let mut ids = Vec::with_capacity(raw.len());
+        for t in &raw {
+            let top = top_section(&t.section);
             let path = t.path.join(".");
-            let base = if Some(&top) == first_section.as_ref() { path } else { format!("{top}.{path}") };
-            let mut id = base.clone();
-            let mut notes = Notes::new();
+            let base = if Some(top) == first_section.as_deref() { path } else { format!("{top}.{path}") };
             let seen = used.entry(base.to_lowercase()).or_insert(0);
             *seen += 1;
-            if *seen > 1 {
-                id = format!("{base}-{seen}");
+            let task_id = if *seen > 1 {
+                let mut id = format!("{base}-{seen}");
                 while taken.contains(&id.to_ascii_lowercase()) {
                     *seen += 1;
                     id = format!("{base}-{seen}");
                 }
-                notes.push((
-                    "id",
-                    note(
-                        format!("số thứ tự {base} lặp lại trong văn bản; đổi id cho khác nhau"),
-                        format!("the document numbers two items {base}; ids must differ"),
-                    ),
-                ));
-            }
-            taken.insert(id.to_ascii_lowercase());
-            numbered.push((t, id, notes));
+                TaskId { id, repeats: Some(base) }
+            } else {
+                TaskId { id: base, repeats: None }
+            };
+            taken.insert(task_id.id.to_ascii_lowercase());
+            ids.push(task_id);
         }
         // Each task's wording is read on its own (on several threads for a large document);
         // owners get their ids here, in the document's order, so the draft is the same.
-        let chunks = read_all(numbered, year, own_unit.as_ref().map(|u| u.folded.as_str()));
+        let chunks = read_all(&mut raw, &mut ids, year, own_unit.as_ref().map(|u| u.folded.as_str()));
+        drop((raw, ids));
         self.draft.tasks.reserve(chunks.iter().map(Vec::len).sum());
         for chunk in chunks {
             for r in chunk {
                 if own.is_none() {
-                    own = r.own.clone();
+                    own = r.own.as_deref().cloned();
                 }
                 let task = self.task(r);
                 self.draft.tasks.push(task);
@@ -238,7 +233,7 @@ impl Parser {
             let read = Read {
                 first_line: detail.split('\n').next().unwrap_or(""),
                 detail: &detail,
-                table: table.as_ref(),
+                table: table.as_deref(),
                 found: &found,
                 tl: &tl,
                 res: &res,
@@ -341,7 +336,10 @@ impl Parser {
         };
         if let Some(i) = i {
             let o = &mut self.draft.owners[i];
-            if self.seen.owner_seen.insert((i, seen_in.to_string())) {
+            // Each task's owners are looked up one after the other (and the closing
+            // paragraph's before any task's), so a place already recorded for this owner
+            // is its last one: no set of every (owner, place) pair is needed.
+            if o.seen.last().is_none_or(|s| s != seen_in) {
                 o.seen.push(seen_in.to_string());
             }
             return o.id.clone();
@@ -363,7 +361,6 @@ impl Parser {
         self.seen.owner_by_name.insert(fold(&name), i);
         self.seen.owner_by_text.insert(name_text.to_string(), i);
         self.seen.owner_ids.insert(id.clone());
-        self.seen.owner_seen.insert((i, seen_in.to_string()));
         self.draft.owners.push(DraftOwner { id: id.clone(), name, seen: vec![seen_in.to_string()] });
         id
     }
