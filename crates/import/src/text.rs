@@ -269,29 +269,152 @@ fn is_squeezed(text: &str) -> bool {
 /// Reads Markdown or plain text. `markdown` also removes inline decorations
 /// (`*`, `_`, links, escapes); plain text keeps them as written.
 pub fn from_text(input: &str, markdown: bool) -> Doc {
-    let input = nfc(input);
-    // Text saved from Word has one paragraph a line and few blank lines; Markdown separates
-    // paragraphs with blank lines and may wrap them. Only the latter has lines to join.
-    let (blank, filled) =
-        input.lines().fold((0, 0), |(b, f), l| if l.trim().is_empty() { (b + 1, f) } else { (b, f + 1) });
-    let wrapped = blank * 12 >= filled;
-    // How long a full line is: a wrapped line shorter than most of this length ends its paragraph.
-    // The 90th percentile of the lines' lengths, from how many lines have each length (a
-    // sorted list of every length took 8 bytes a line: 128 MB for 16 M short lines).
-    let mut lengths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for n in input.lines().map(|l| l.trim().chars().count()).filter(|&n| n > 0) {
-        *lengths.entry(n).or_default() += 1;
+    if input.len() >= HALVES_MIN
+        && let Some(doc) = in_halves(input, markdown)
+    {
+        return doc;
     }
-    let mut rank = lengths.values().sum::<usize>() * 9 / 10;
-    let full = lengths
-        .iter()
-        .find(|&(_, &count)| {
-            let here = rank < count;
-            rank = rank.saturating_sub(count);
-            here
-        })
-        .map_or(80, |(&n, _)| n);
-    let short_line = (full * 6 / 10).min(60);
+    let input = nfc(input);
+    let layout = LineStats::of(&input).layout();
+    read_lines(&input, markdown, layout, 0)
+}
+
+/// From this many bytes, a text is read in two halves on two threads.
+const HALVES_MIN: usize = 1 << 20;
+
+/// How far past the middle of a text an empty line to cut it at is looked for.
+const HALVES_SEARCH: usize = 1 << 16;
+
+/// Reads a large text as two halves, each on its own thread, cut at an empty line near the
+/// middle: at an empty line the reader has nothing pending (no paragraph, no table), so
+/// each half reads as it would in the whole text. The lines' lengths are counted over both
+/// halves together. `None` when there is no such line near the middle, or when the text
+/// comes near the limits of [`Doc::full`] (read whole, it stops where the limit is passed).
+fn in_halves(input: &str, markdown: bool) -> Option<Doc> {
+    let mid = input.len() / 2;
+    let bytes = input.as_bytes();
+    let window = &bytes[mid..(mid + HALVES_SEARCH).min(bytes.len())];
+    // The start of a line holding nothing but blanks, after a line break past the middle.
+    let breaks = window.iter().enumerate().filter(|&(_, &b)| b == b'\n');
+    let cut = breaks.map(|(i, _)| mid + i + 1).find(|&start| {
+        bytes[start..].iter().take_while(|&&b| b != b'\n').all(|&b| matches!(b, b' ' | b'\t' | b'\r'))
+            && bytes[start..].contains(&b'\n')
+    })?;
+    let (first, second) = input.split_at(cut);
+    // A line break is never part of a composition: each half is normalised alone.
+    let ((first, first_stats), (second, second_stats)) = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let t = nfc(second);
+            let stats = LineStats::of(&t);
+            (t, stats)
+        });
+        let t = nfc(first);
+        let stats = LineStats::of(&t);
+        ((t, stats), other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let mut stats = first_stats;
+    stats.add(second_stats);
+    let layout = stats.layout();
+    let lines_before = first.bytes().filter(|&b| b == b'\n').count();
+    let (mut doc, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let mut doc = read_lines(&second, markdown, layout, lines_before);
+            doc.full(0);
+            doc
+        });
+        let mut doc = read_lines(&first, markdown, layout, 0);
+        doc.full(0);
+        (doc, other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    // Table rows read whole may be waiting to be counted when the whole text's reader
+    // checks the limits: with `piped` lines to spare, it would not have stopped.
+    let blocks = doc.blocks.len() + second.blocks.len();
+    let items = doc.items + second.items;
+    if doc.over.is_some()
+        || second.over.is_some()
+        || items + stats.piped > MAX_ITEMS
+        || blocks + stats.piped > MAX_BLOCKS
+    {
+        return None;
+    }
+    doc.blocks.extend(second.blocks);
+    doc.cut.extend(second.cut);
+    doc.labels.extend(second.labels);
+    doc.items = items;
+    doc.counted = blocks;
+    Some(doc)
+}
+
+/// What the reader needs to know of all of a text's lines before reading them.
+#[derive(Default)]
+struct LineStats {
+    blank: usize,
+    filled: usize,
+    /// How many lines have each length (in characters, trimmed), of the lines not blank.
+    lengths: std::collections::BTreeMap<usize, usize>,
+    /// Lines with a `|`: at most this many table rows.
+    piped: usize,
+}
+
+impl LineStats {
+    fn of(text: &str) -> LineStats {
+        // A sorted list of every length took 8 bytes a line: 128 MB for 16 M short lines.
+        let mut stats = LineStats::default();
+        for l in text.lines() {
+            match l.trim().chars().count() {
+                0 => stats.blank += 1,
+                n => {
+                    stats.filled += 1;
+                    *stats.lengths.entry(n).or_default() += 1;
+                }
+            }
+            stats.piped += usize::from(l.contains('|'));
+        }
+        stats
+    }
+
+    fn add(&mut self, other: LineStats) {
+        self.blank += other.blank;
+        self.filled += other.filled;
+        self.piped += other.piped;
+        for (n, count) in other.lengths {
+            *self.lengths.entry(n).or_default() += count;
+        }
+    }
+
+    /// Whether the lines are wrapped, and how short a line ends its paragraph.
+    fn layout(&self) -> Layout {
+        // Text saved from Word has one paragraph a line and few blank lines; Markdown
+        // separates paragraphs with blank lines and may wrap them. Only the latter has
+        // lines to join.
+        let wrapped = self.blank * 12 >= self.filled;
+        // How long a full line is: a wrapped line shorter than most of this length ends its
+        // paragraph. The 90th percentile of the lines' lengths.
+        let mut rank = self.lengths.values().sum::<usize>() * 9 / 10;
+        let full = self
+            .lengths
+            .iter()
+            .find(|&(_, &count)| {
+                let here = rank < count;
+                rank = rank.saturating_sub(count);
+                here
+            })
+            .map_or(80, |(&n, _)| n);
+        Layout { wrapped, short_line: (full * 6 / 10).min(60) }
+    }
+}
+
+/// How a text's lines are laid out ([`LineStats::layout`]).
+#[derive(Clone, Copy)]
+struct Layout {
+    wrapped: bool,
+    short_line: usize,
+}
+
+/// Reads the lines of a text (NFC already) into blocks; `lines_before`: how many lines of
+/// the whole text come before it.
+fn read_lines(input: &str, markdown: bool, layout: Layout, lines_before: usize) -> Doc {
+    let Layout { wrapped, short_line } = layout;
     let mut doc = Doc::default();
     let mut cur: Option<(String, usize)> = None;
     // Whether `cur` is in capitals, kept up to date line by line: asking the whole paragraph
@@ -310,7 +433,7 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         }
     };
     for (n, raw) in input.lines().enumerate() {
-        let line_no = n + 1;
+        let line_no = lines_before + n + 1;
         let (raw, was) = cut(raw);
         if let Some(chars) = was {
             doc.cut.push((line_no, chars));
@@ -593,6 +716,68 @@ mod tests {
 
     fn texts(doc: &Doc) -> Vec<(&str, bool)> {
         doc.blocks.iter().map(|b| (b.text.as_str(), b.heading)).collect()
+    }
+
+    /// What [`from_text`] makes of a text read whole on one thread.
+    fn whole(input: &str, markdown: bool) -> Doc {
+        let input = nfc(input);
+        read_lines(&input, markdown, LineStats::of(&input).layout(), 0)
+    }
+
+    fn same(a: &Doc, b: &Doc) -> bool {
+        format!("{:?}", a.blocks) == format!("{:?}", b.blocks)
+            && a.cut == b.cut
+            && a.labels() == b.labels()
+            && a.over == b.over
+    }
+
+    /// A large plan in Markdown with all the reader keeps state for: wrapped paragraphs,
+    /// tables, headings, a line too long, decomposed Vietnamese; `sep` ends its lines.
+    fn large(sep: &str, blank_every: usize) -> String {
+        let mut t = String::new();
+        let mut i = 0;
+        while t.len() < HALVES_MIN + HALVES_MIN / 8 {
+            let lines = [
+                format!("## Mục {i}"),
+                format!("{}. Phòng Nội vu\u{0323} chủ trì rà soát thủ tục số {i}, một câu dài", i % 9 + 1),
+                "được viết tiếp ở dòng sau như Markdown gói dòng.".to_string(),
+                "| STT | Nội dung | Chủ trì |".to_string(),
+                format!("| {i} | Việc *{i}* | Tổ Văn phòng |"),
+                "CÂU VIẾT HOA".to_string(),
+                if i % 97 == 0 { "x".repeat(MAX_PARAGRAPH + 5) } else { format!("- gạch đầu dòng {i}") },
+            ];
+            for l in lines {
+                t.push_str(&l);
+                t.push_str(sep);
+                if i % blank_every == 0 {
+                    t.push_str("  ");
+                    t.push_str(sep);
+                }
+                i += 1;
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn a_large_text_read_in_halves_is_read_as_whole() {
+        for (sep, markdown) in [("\n", true), ("\r\n", true), ("\n", false)] {
+            let text = large(sep, 5);
+            let halves = in_halves(&text, markdown).expect("an empty line near the middle");
+            let one = whole(&text, markdown);
+            assert!(one.blocks.len() > 10_000 && !one.cut.is_empty());
+            assert!(same(&halves, &one), "{sep:?} markdown {markdown}");
+        }
+        let text = large("\n", 5);
+        assert!(same(&from_text(&text, true), &whole(&text, true)));
+    }
+
+    #[test]
+    fn without_an_empty_line_near_the_middle_a_text_is_read_whole() {
+        // Blank lines so rare that none is within reach of the middle.
+        let text = large("\n", 1_000_000);
+        assert!(in_halves(&text, true).is_none());
+        assert!(same(&from_text(&text, true), &whole(&text, true)));
     }
 
     #[test]
