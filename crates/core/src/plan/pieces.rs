@@ -133,12 +133,14 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
             bounds.push(i);
         }
     }
-    let parse_run = |run: &[usize]| -> Option<Vec<Spanned<RawTask>>> {
+    // `room_to`: where the tasks to make room for end; the first run makes room for every
+    // task of the file, so that the others' are appended to it, not all copied anew.
+    let parse_run = |run: &[usize], room_to: usize| -> Option<Vec<Spanned<RawTask>>> {
         // Room for every task at once (a header inside a string only adds room): a
         // vector of 10,000 tasks is 7 MB, and growing it copies it again each time. A
         // task takes at least MIN_TASK_BYTES, which bounds the guess for a hostile file
         // of bare headers; and room that cannot be had is simply not taken.
-        let bytes = &text.as_bytes()[run[0]..run[run.len() - 1]];
+        let bytes = &text.as_bytes()[run[0]..room_to];
         let headers = memchr::memmem::find_iter(bytes, b"[[task]]").count();
         let mut tasks = Vec::new();
         let _ = tasks.try_reserve_exact(headers.min(bytes.len() / MIN_TASK_BYTES + 1));
@@ -157,17 +159,19 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     };
     let runs: Vec<&[usize]> = bounds.windows(2).map(|b| &cuts[b[0]..=b[1]]).collect();
 
+    let end = |run: &[usize]| run[run.len() - 1];
     let tasks = if runs.len() == 1 {
-        parse_run(runs[0])?
+        parse_run(runs[0], end(runs[0]))?
     } else {
         let parts: Vec<Vec<Spanned<RawTask>>> = std::thread::scope(|scope| {
-            let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run))).collect();
-            let first = parse_run(runs[0]);
+            let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run, end(run)))).collect();
+            let first = parse_run(runs[0], text.len());
             std::iter::once(first).chain(others.into_iter().map(|h| h.join().ok().flatten())).collect::<Option<_>>()
         })?;
-        // One allocation of the final size: no copy of a growing vector of tasks.
-        let mut tasks = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        parts.into_iter().for_each(|p| tasks.extend(p));
+        // The first run's vector has room for all: only the other runs' tasks are copied.
+        let mut parts = parts.into_iter();
+        let mut tasks = parts.next().unwrap_or_default();
+        parts.for_each(|p| tasks.extend(p));
         tasks
     };
     raw.task = Some(tasks);

@@ -120,6 +120,17 @@ impl super::history::Check for Checker {
 /// The phases run in the file's order of tables, and each reports as it goes: problems
 /// found at the same place stay in the order they are found (the sort below is stable).
 pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Result<Plan, Vec<Diagnostic>> {
+    validate_on(raw, text, external_index, None)
+}
+
+/// [`validate`], checking a large plan's tasks on at most `threads` threads (`None`: as
+/// many as the machine has, up to [`MAX_THREADS`]).
+fn validate_on(
+    raw: RawPlan,
+    text: &str,
+    external_index: Option<Index>,
+    threads: Option<usize>,
+) -> Result<Plan, Vec<Diagnostic>> {
     let mut c = Checker { problems: Vec::new(), lang: crate::messages::output_lang() };
     let mut index = match (external_index, &raw.index) {
         (Some(ix), _) => Some(ix),
@@ -157,7 +168,7 @@ pub fn validate(raw: RawPlan, text: &str, external_index: Option<Index>) -> Resu
     };
     let raw_tasks = raw.task.unwrap_or_default();
     let has_tasks = !raw_tasks.is_empty();
-    let tasks = tasks(&mut c, raw_tasks, text, &names);
+    let tasks = tasks(&mut c, raw_tasks, text, &names, threads);
     if has_tasks && sections.is_empty() {
         c.problems.push(
             Diagnostic::new(crate::say!(c.lang, TasksWithoutSections), None)
@@ -290,29 +301,101 @@ struct Names<'a> {
     year: i32,
 }
 
-/// The `[[task]]` tables, in the file's order.
-fn tasks(checker: &mut Checker, raw_tasks: Vec<Spanned<RawTask>>, text: &str, names: &Names) -> Vec<Task> {
+/// The `[[task]]` tables, in the file's order. Ids are checked first, each against those
+/// before it; then each task on its own, on several threads for a large plan (the problems
+/// come out in the same order as when one thread checks id and task one after the other).
+fn tasks(
+    checker: &mut Checker,
+    mut raw_tasks: Vec<Spanned<RawTask>>,
+    text: &str,
+    names: &Names,
+    threads: Option<usize>,
+) -> Vec<Task> {
+    let n = raw_tasks.len();
+    let lang = checker.lang;
     // Each task id (in NFC form, lower case) → where it is written and its task's index.
-    let mut task_index: HashMap<String, (Range<usize>, usize)> = HashMap::with_capacity(raw_tasks.len());
-    let mut tasks: Vec<Task> = Vec::with_capacity(raw_tasks.len());
+    let mut task_index: HashMap<String, (Range<usize>, usize)> = HashMap::with_capacity(n);
     let line_of = LineIndex::new(text);
-    // Tasks are taken apart, their text moved into the model rather than copied.
-    for spanned in raw_tasks {
-        let line = line_of.line(spanned.span().start);
-        let mut t = spanned.into_inner();
-        let as_written = t.model_as_written();
-        task_id(checker, &t.id, &mut task_index, &tasks, &line_of);
-        tasks.push(task(checker, t, names, Task { line, ..as_written }));
+    let mut lines = Vec::with_capacity(n);
+    // The problems of task i's id are `ids.problems[id_from[i]..id_from[i + 1]]`.
+    let mut ids = Checker { problems: Vec::new(), lang };
+    let mut id_from = Vec::with_capacity(n + 1);
+    for (i, spanned) in raw_tasks.iter().enumerate() {
+        lines.push(line_of.line(spanned.span().start));
+        id_from.push(ids.problems.len());
+        task_id(&mut ids, &spanned.get_ref().id, &mut task_index, i, &raw_tasks, &line_of);
+    }
+    id_from.push(ids.problems.len());
+
+    // Tasks are taken apart, their text moved into the model rather than copied. `room`:
+    // the tasks the vector is made for (the first chunk's holds every chunk's).
+    let check_chunk = |chunk: &mut [Spanned<RawTask>], lines: &[usize], room: usize| {
+        let mut c = Checker { problems: Vec::new(), lang };
+        let mut from = Vec::with_capacity(chunk.len());
+        let mut tasks: Vec<Task> = Vec::with_capacity(room);
+        for (spanned, &line) in chunk.iter_mut().zip(lines) {
+            from.push(c.problems.len());
+            let t = spanned.get_mut();
+            let as_written = t.model_as_written();
+            tasks.push(task(&mut c, t, names, Task { line, ..as_written }));
+        }
+        (tasks, c.problems, from)
+    };
+    // Small plans, the usual case, without asking how many cores there are.
+    let threads = match threads {
+        _ if n < PARALLEL_TASKS => 1,
+        Some(t) => t.max(1),
+        None => std::thread::available_parallelism().map_or(1, |t| t.get()).min(MAX_THREADS),
+    };
+    let size = n.div_ceil(threads).max(1);
+    let mut chunks = raw_tasks.chunks_mut(size).zip(lines.chunks(size));
+    let checked = match chunks.next() {
+        None => Vec::new(),
+        Some((first, first_lines)) => std::thread::scope(|s| {
+            let others: Vec<_> = chunks.map(|(c, l)| s.spawn(move || check_chunk(c, l, c.len()))).collect();
+            let mut checked = vec![check_chunk(first, first_lines, n)];
+            for h in others {
+                checked.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            checked
+        }),
+    };
+
+    // Task by task: the problems of its id, then those of the rest of it.
+    let mut checked = checked.into_iter();
+    let Some((mut tasks, first_problems, first_from)) = checked.next() else { return Vec::new() };
+    let mut at = 0;
+    let mut merge = |problems: Vec<Diagnostic>, from: Vec<usize>| {
+        let total = problems.len();
+        let mut problems = problems.into_iter();
+        for (k, &start) in from.iter().enumerate() {
+            let end = from.get(k + 1).copied().unwrap_or(total);
+            checker.problems.extend(ids.problems[id_from[at]..id_from[at + 1]].iter().cloned());
+            checker.problems.extend(problems.by_ref().take(end - start));
+            at += 1;
+        }
+    };
+    merge(first_problems, first_from);
+    for (more, problems, from) in checked {
+        tasks.extend(more);
+        merge(problems, from);
     }
     tasks
 }
 
-/// A task's id: well formed, and not another task's.
+/// From this many tasks, a plan's tasks are checked on several threads.
+const PARALLEL_TASKS: usize = 2_000;
+
+/// At most this many threads check tasks.
+const MAX_THREADS: usize = 4;
+
+/// A task's id: well formed, and not another task's. `i`: its task's index in `raw_tasks`.
 fn task_id(
     checker: &mut Checker,
     raw_id: &Text,
     task_index: &mut HashMap<String, (Range<usize>, usize)>,
-    tasks: &[Task],
+    i: usize,
+    raw_tasks: &[Spanned<RawTask>],
     line_of: &LineIndex,
 ) {
     let id = raw_id.get_ref();
@@ -322,9 +405,9 @@ fn task_id(
             Some(crate::say!(lang, BadTaskIdHelp));
     }
     // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
-    if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), tasks.len())) {
+    if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), i)) {
         let (line, lang) = (line_of.line(first.start), checker.lang);
-        let (msg, help) = if tasks[k].id.to_lowercase() == id.to_lowercase() {
+        let (msg, help) = if raw_tasks[k].get_ref().id.get_ref().to_lowercase() == id.to_lowercase() {
             (crate::say!(lang, DuplicateTaskId, id, line), crate::say!(lang, DuplicateTaskIdHelp))
         } else {
             (crate::say!(lang, DuplicateTaskIdForm, id, line), crate::say!(lang, DuplicateTaskIdFormHelp))
@@ -337,7 +420,7 @@ fn task_id(
 
 /// Checks one task (its id is checked already) into `task`, which holds what the model
 /// takes as written.
-fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task {
+fn task(checker: &mut Checker, raw: &mut RawTask, names: &Names, task: Task) -> Task {
     let id = raw.id.get_ref();
     if raw.title.get_ref().trim().is_empty() {
         checker.problem(crate::say!(checker.lang, TaskTitleEmptyInPlan, id), raw.title.span());
@@ -353,7 +436,7 @@ fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task 
         .iter()
         .filter_map(|o| checker.reference(o, &names.owner_index, Msg::UnknownOwnerRef, &names.owner_ids))
         .collect();
-    let when = when(checker, &raw);
+    let when = when(checker, raw);
     let refs = raw.refs.iter().map(|r| checker.document(r, What::of(Msg::WhatTaskReference, id))).collect();
     let criteria = raw
         .criteria
@@ -370,14 +453,14 @@ fn task(checker: &mut Checker, raw: RawTask, names: &Names, task: Task) -> Task 
         .collect();
     let indicator = raw.indicator.as_ref().map(|ind| indicator(checker, ind));
     let measures = measures(checker, id, &raw.measure, indicator.is_some(), when.repeat, names.year);
-    let done = done_marks(checker, id, raw.done, &when, names.year);
-    let log = log(checker, id, raw.log, names.year);
+    let done = done_marks(checker, id, std::mem::take(&mut raw.done), &when, names.year);
+    let log = log(checker, id, std::mem::take(&mut raw.log), names.year);
     let added = checker.date(&raw.added, What::of(Msg::WhatTaskAdded, id));
     let cancelled = super::history::cancelled(checker, raw.cancelled.as_ref(), id);
     Task {
-        id: raw.id.into_inner(),
+        id: std::mem::take(raw.id.get_mut()),
         section,
-        title: raw.title.into_inner(),
+        title: std::mem::take(raw.title.get_mut()),
         owner,
         support,
         start: when.start,
@@ -803,5 +886,72 @@ mod line_tests {
         assert_eq!(lines.line(299), 100);
         assert_eq!(lines.line(300), 101);
         assert_eq!(lines.line(150), 51);
+    }
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::*;
+
+    /// A plan of `n` tasks; with `problems`, one in seven has a problem or two: an id used
+    /// twice (alike or in another case), an unknown owner, a wrong date, an empty title, a
+    /// bad id. Every task has a log entry and a done mark, for the moved parts to be checked.
+    fn plan(n: usize, problems: bool) -> String {
+        let mut t = String::from(
+            "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n\n[[owner]]\nid = \"vp\"\nname = \"VP\"\n\n[[section]]\nid = \"I\"\ntitle = \"S\"\n",
+        );
+        for i in 0..n {
+            let (id, owner, due, title) = match i % 7 {
+                _ if !problems => (format!("{i}"), "vp", "2025-06-30", "Việc"),
+                1 => (format!("{}", i - 1), "vp", "2025-06-30", "Việc"),
+                2 => (format!("T{i}"), "vq", "2025-06-30", "Việc"),
+                3 => (format!("t{}", i - 1), "vp", "2025-13-01", "Việc"),
+                4 => (format!("{i}"), "vp", "31/02/2025", ""),
+                5 => (format!("x @{i}"), "nobody", "2025-06-30", "Việc"),
+                _ => (format!("{i}"), "vp", "2025-06-30", "Việc"),
+            };
+            t.push_str(&format!(
+                "\n[[task]]\nid = \"{id}\"\nsection = \"I\"\ntitle = \"{title} {i}\"\ndetail = \"Chi tiết {i}\"\n\
+                 owner = \"{owner}\"\ndue = \"{due}\"\n\
+                 [[task.log]]\ndate = 2025-03-0{}\ntext = \"Ghi {i}\"\n\
+                 [[task.done]]\ndate = 2025-05-0{}\n",
+                i % 9 + 1,
+                i % 9 + 1
+            ));
+        }
+        t
+    }
+
+    fn checked(text: &str, threads: usize) -> Result<Plan, Vec<Diagnostic>> {
+        let raw = crate::plan::pieces::from_str(text).map_err(|_| Vec::new())?;
+        validate_on(raw, text, None, Some(threads))
+    }
+
+    #[test]
+    fn threads_find_the_same_problems_in_the_same_order() {
+        let text = plan(PARALLEL_TASKS + 333, true);
+        let words = |d: Result<Plan, Vec<Diagnostic>>| -> Vec<String> {
+            d.err().unwrap_or_default().iter().map(|d| format!("{d:?}")).collect()
+        };
+        let one = words(checked(&text, 1));
+        assert!(one.len() > PARALLEL_TASKS / 7, "{} problems", one.len());
+        for threads in [2, 3, 4] {
+            assert!(words(checked(&text, threads)) == one, "{threads} threads find other problems");
+        }
+    }
+
+    #[test]
+    fn threads_build_the_same_tasks() {
+        let text = plan(PARALLEL_TASKS + 333, false);
+        let tasks = |threads| checked(&text, threads).map(|p| format!("{:?}", p.tasks)).map_err(|e| e.len());
+        let one = tasks(1);
+        assert!(
+            one.as_ref().is_ok_and(|t| t.contains("Ghi 2332") && t.contains("Chi tiết 7")),
+            "{:?}",
+            one.as_ref().err()
+        );
+        for threads in [2, 3] {
+            assert!(tasks(threads) == one, "{threads} threads build other tasks");
+        }
     }
 }
