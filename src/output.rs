@@ -95,23 +95,56 @@ impl OutputFile {
 
     /// Writes `bytes`: atomically into a regular file, directly into a device or pipe.
     pub fn write(&self, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
-        let shown = crate::text::clean(&self.path.display().to_string()).into_owned();
-        let result = match &self.target {
-            Target::New => write_file(&self.path, bytes, false),
-            Target::Replace(real) => write_file(real, bytes, true),
-            Target::Direct => fs::OpenOptions::new().write(true).open(&self.path).and_then(|mut f| f.write_all(bytes)),
-            Target::Stdout => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(bytes).and_then(|_| out.flush())
-            }
+        self.stage(bytes, lang)?.commit(lang)
+    }
+
+    /// Writes `bytes` where the output will be, without replacing anything yet: into a
+    /// temporary file beside a regular file (removed if the [`Staged`] output is dropped
+    /// uncommitted); a device, a pipe or standard output is only written at
+    /// [`Staged::commit`]. Lets a command write a large output while it still checks it.
+    pub fn stage<'a>(&'a self, bytes: &'a [u8], lang: Lang) -> Result<Staged<'a>, Fail> {
+        let temp = match &self.target {
+            Target::New => Some(stage_file(&self.path, bytes, false)),
+            Target::Replace(real) => Some(stage_file(real, bytes, true)),
+            Target::Direct | Target::Stdout => None,
         };
-        result.map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Fail::input(say!(lang, OutputAppeared, shown))
-            } else {
-                Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason_in(&e, lang)))
+        let temp = temp.transpose().map_err(|e| self.fail(&e, lang))?;
+        Ok(Staged { out: self, bytes, temp })
+    }
+
+    fn fail(&self, e: &std::io::Error, lang: Lang) -> Fail {
+        let shown = crate::text::clean(&self.path.display().to_string()).into_owned();
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Fail::input(say!(lang, OutputAppeared, shown))
+        } else {
+            Fail::write(say!(lang, CannotWrite, file = shown, reason = io_reason_in(e, lang)))
+        }
+    }
+}
+
+/// An output written but not yet in place ([`OutputFile::stage`]).
+pub struct Staged<'a> {
+    out: &'a OutputFile,
+    bytes: &'a [u8],
+    /// The temporary file of a regular file's output.
+    temp: Option<tempfile::NamedTempFile>,
+}
+
+impl Staged<'_> {
+    /// Puts the output in place: renames the temporary file over (or, for a new file, to)
+    /// the output; writes a device, pipe or standard output.
+    pub fn commit(self, lang: Lang) -> Result<(), Fail> {
+        let out = self.out;
+        let result = match (self.temp, &out.target) {
+            (Some(tmp), Target::Replace(real)) => tmp.persist(real).map(drop).map_err(|e| e.error),
+            (Some(tmp), _) => tmp.persist_noclobber(&out.path).map(drop).map_err(|e| e.error),
+            (None, Target::Stdout) => {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(self.bytes).and_then(|_| stdout.flush())
             }
-        })
+            (None, _) => fs::OpenOptions::new().write(true).open(&out.path).and_then(|mut f| f.write_all(self.bytes)),
+        };
+        result.map_err(|e| out.fail(&e, lang))
     }
 }
 
@@ -231,6 +264,18 @@ const TEMP_PREFIX: &str = ".par-";
 /// `overwrite`, an existing file (even one that appears meanwhile) is kept and the
 /// error is `AlreadyExists`. Temporary files that killed runs left in the folder go first.
 pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result<()> {
+    let tmp = stage_file(path, bytes, overwrite)?;
+    if overwrite {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// The temporary file [`write_file`] renames to `path`: written, its permissions (and with
+/// `overwrite`, the extended attributes of the file it replaces) set, and synced.
+fn stage_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -253,12 +298,7 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> std::io::Result
         crate::write::atomic::copy_xattrs(path, tmp.as_file());
     }
     tmp.as_file().sync_all()?;
-    if overwrite {
-        tmp.persist(path).map_err(|e| e.error)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    }
-    Ok(())
+    Ok(tmp)
 }
 
 /// How old a temporary file must be before another run may take it for a leftover: a
@@ -328,6 +368,33 @@ mod tests {
         let e = check(&dir.path().join("missing/out.csv"), &[], false).unwrap().write(b"x", Lang::En).unwrap_err();
         assert!(e.message.contains("no such file or folder"), "{}", e.message);
         assert!(check(dir.path(), &[], true).unwrap_err().message.contains("folder"));
+    }
+
+    #[test]
+    fn a_staged_output_is_in_place_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("plan.toml");
+        fs::write(&p, "old").unwrap();
+        let out = check(&p, &[], true).unwrap();
+        // Dropped uncommitted (the draft did not load): the old file stays, no temporary file.
+        let staged = out.stage(b"new", Lang::En).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "the temporary file is beside the output");
+        assert_eq!(fs::read(&p).unwrap(), b"old");
+        drop(staged);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(fs::read(&p).unwrap(), b"old");
+        // Committed: in place, nothing else left.
+        out.stage(b"new", Lang::En).unwrap().commit(Lang::En).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A new file that appears while the output is staged is not replaced.
+        let q = dir.path().join("draft.toml");
+        let out = check(&q, &[], false).unwrap();
+        let staged = out.stage(b"draft", Lang::En).unwrap();
+        fs::write(&q, "hand").unwrap();
+        assert!(staged.commit(Lang::En).is_err());
+        assert_eq!(fs::read(&q).unwrap(), b"hand");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

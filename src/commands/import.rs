@@ -41,14 +41,33 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let d = &imported.draft;
     let counts = (d.bases.len(), d.sections.len(), d.tasks.len(), d.owners.len());
     let explanation = args.explain.then(|| crate::import::explain(d, lang, format == Format::Docx));
-    drop(imported.draft);
+    // Freeing a large draft's hundred thousand strings takes a while: another thread does
+    // it while this one checks the text (its memory is reused all the same).
+    let draft = imported.draft;
+    let freed = (counts.2 >= FREE_APART).then(|| std::thread::spawn(move || drop(draft)));
     let toml = imported.toml;
 
-    // The draft must load as the plan it claims to be; check before anything is written.
+    // The draft must load as the plan it claims to be; checked before anything is in place.
+    // A large draft is written meanwhile (on another thread) into a temporary file beside
+    // the output, put in place only once the draft loads, removed if it does not.
     let check_path = output.clone().unwrap_or_else(|| PathBuf::from("plan.toml"));
-    let plan = crate::plan::load::parse(&check_path, &toml)
-        .map_err(|e| Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered)))?;
-    let violations = crate::compute::check::check(&plan, lang);
+    let (checked, staged) = std::thread::scope(|s| {
+        let staged = output_file
+            .as_ref()
+            .filter(|_| counts.2 >= FREE_APART)
+            .map(|out| s.spawn(|| out.stage(toml.as_bytes(), lang)));
+        let checked = crate::plan::load::parse(&check_path, &toml).map(|plan| {
+            let violations = crate::compute::check::check(&plan, lang);
+            (plan, violations)
+        });
+        let staged = staged.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (checked, staged)
+    });
+    let (plan, violations) =
+        checked.map_err(|e| Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered)))?;
+    if let Some(freed) = freed {
+        let _ = freed.join();
+    }
 
     let kind = match format {
         Format::Docx => "Word .docx",
@@ -87,7 +106,10 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 
     match &output_file {
         Some(out) => {
-            out.write(toml.as_bytes(), lang)?;
+            match staged {
+                Some(staged) => staged?.commit(lang)?,
+                None => out.write(toml.as_bytes(), lang)?,
+            }
             let shown = args.output.as_ref().map_or(out.path.display().to_string(), |o| o.display().to_string());
             report.push_str(&match lang {
                 Lang::Vi => format!("Đã ghi {shown}. Xem tiến độ: par -f {shown} status\n\n"),
@@ -109,6 +131,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
         }
     }
 }
+
+/// From this many tasks a draft is freed, and written, on another thread.
+const FREE_APART: usize = 2_000;
 
 /// Rows of the lint table printed after an import; `par check` shows them all.
 const LINT_ROWS: usize = 50;
