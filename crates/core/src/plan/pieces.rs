@@ -133,14 +133,12 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
             bounds.push(i);
         }
     }
-    // `room_to`: where the tasks to make room for end; the first run makes room for every
-    // task of the file, so that the others' are appended to it, not all copied anew.
-    let parse_run = |run: &[usize], room_to: usize| -> Option<Vec<Spanned<RawTask>>> {
+    let parse_run = |run: &[usize]| -> Option<Vec<Spanned<RawTask>>> {
         // Room for every task at once (a header inside a string only adds room): a
         // vector of 10,000 tasks is 7 MB, and growing it copies it again each time. A
         // task takes at least MIN_TASK_BYTES, which bounds the guess for a hostile file
         // of bare headers; and room that cannot be had is simply not taken.
-        let bytes = &text.as_bytes()[run[0]..room_to];
+        let bytes = &text.as_bytes()[run[0]..run[run.len() - 1]];
         let headers = memchr::memmem::find_iter(bytes, b"[[task]]").count();
         let mut tasks = Vec::new();
         let _ = tasks.try_reserve_exact(headers.min(bytes.len() / MIN_TASK_BYTES + 1));
@@ -159,22 +157,20 @@ fn in_pieces(text: &str, piece: usize, threads: usize) -> Option<RawPlan> {
     };
     let runs: Vec<&[usize]> = bounds.windows(2).map(|b| &cuts[b[0]..=b[1]]).collect();
 
-    let end = |run: &[usize]| run[run.len() - 1];
-    let tasks = if runs.len() == 1 {
-        parse_run(runs[0], end(runs[0]))?
-    } else {
-        let parts: Vec<Vec<Spanned<RawTask>>> = std::thread::scope(|scope| {
-            let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run, end(run)))).collect();
-            let first = parse_run(runs[0], text.len());
-            std::iter::once(first).chain(others.into_iter().map(|h| h.join().ok().flatten())).collect::<Option<_>>()
-        })?;
-        // The first run's vector has room for all: only the other runs' tasks are copied.
-        let mut parts = parts.into_iter();
-        let mut tasks = parts.next().unwrap_or_default();
-        parts.for_each(|p| tasks.extend(p));
-        tasks
-    };
-    raw.task = Some(tasks);
+    if runs.len() == 1 {
+        raw.task = Some(parse_run(runs[0])?);
+        return Some(raw);
+    }
+    let parts: Vec<Vec<Spanned<RawTask>>> = std::thread::scope(|scope| {
+        let others: Vec<_> = runs[1..].iter().map(|&run| scope.spawn(move || parse_run(run))).collect();
+        let first = parse_run(runs[0]);
+        std::iter::once(first).chain(others.into_iter().map(|h| h.join().ok().flatten())).collect::<Option<_>>()
+    })?;
+    // Each run's tasks stay in the vector its thread made (joining them copied tens of
+    // megabytes): the first run's are `task`, the others' `task_runs`.
+    let mut parts = parts.into_iter();
+    raw.task = parts.next();
+    raw.task_runs = parts.collect();
     Some(raw)
 }
 
@@ -321,11 +317,20 @@ mod tests {
         format!("{:?}", toml::from_str::<RawPlan>(text))
     }
 
+    /// The tasks of every run in `task`, as the whole file's parse has them.
+    fn joined(mut raw: RawPlan) -> RawPlan {
+        let runs = std::mem::take(&mut raw.task_runs);
+        if let Some(tasks) = raw.task.as_mut() {
+            runs.into_iter().for_each(|run| tasks.extend(run));
+        }
+        raw
+    }
+
     #[test]
     fn same_as_whole_file_with_spans() {
         let text = big("");
         for threads in [1, 3] {
-            let pieces = in_pieces(&text, SMALL, threads).expect("parsed in pieces");
+            let pieces = joined(in_pieces(&text, SMALL, threads).expect("parsed in pieces"));
             assert!(pieces.task.as_ref().expect("tasks").len() > 20);
             assert_eq!(format!("{:?}", Ok::<_, toml::de::Error>(pieces)), whole(&text));
         }

@@ -36,6 +36,10 @@ pub struct RawPlan {
     /// does not define `task` itself (see [`super::pieces`]).
     #[serde(default)]
     pub task: Option<Vec<Spanned<RawTask>>>,
+    /// The tasks after `task`'s, in the file's order, as other threads parsed them
+    /// ([`super::pieces`]): kept in their runs rather than copied onto `task`.
+    #[serde(skip)]
+    pub task_runs: Vec<Vec<Spanned<RawTask>>>,
     #[serde(default)]
     pub index: Option<RawIndex>,
     #[serde(default)]

@@ -166,9 +166,9 @@ fn validate_on(
         has_index: index.is_some(),
         year,
     };
-    let raw_tasks = raw.task.unwrap_or_default();
-    let has_tasks = !raw_tasks.is_empty();
-    let tasks = tasks(&mut c, raw_tasks, text, &names, threads);
+    let runs: Vec<_> = raw.task.into_iter().chain(raw.task_runs).collect();
+    let has_tasks = runs.iter().any(|r| !r.is_empty());
+    let tasks = tasks(&mut c, runs, text, &names, threads);
     if has_tasks && sections.is_empty() {
         c.problems.push(
             Diagnostic::new(crate::say!(c.lang, TasksWithoutSections), None)
@@ -301,17 +301,18 @@ struct Names<'a> {
     year: i32,
 }
 
-/// The `[[task]]` tables, in the file's order. Ids are checked first, each against those
-/// before it; then each task on its own, on several threads for a large plan (the problems
-/// come out in the same order as when one thread checks id and task one after the other).
+/// The `[[task]]` tables, in the file's order (in the runs the parser read them in). Ids
+/// are checked first, each against those before it; then each task on its own, on several
+/// threads for a large plan (the problems come out in the same order as when one thread
+/// checks id and task one after the other).
 fn tasks(
     checker: &mut Checker,
-    mut raw_tasks: Vec<Spanned<RawTask>>,
+    mut runs: Vec<Vec<Spanned<RawTask>>>,
     text: &str,
     names: &Names,
     threads: Option<usize>,
 ) -> Vec<Task> {
-    let n = raw_tasks.len();
+    let n: usize = runs.iter().map(Vec::len).sum();
     let lang = checker.lang;
     // Each task id (in NFC form, lower case) → where it is written and its task's index.
     let mut task_index: HashMap<String, (Range<usize>, usize)> = HashMap::with_capacity(n);
@@ -320,12 +321,15 @@ fn tasks(
     // The problems of task i's id are `ids.problems[id_from[i]..id_from[i + 1]]`.
     let mut ids = Checker { problems: Vec::new(), lang };
     let mut id_from = Vec::with_capacity(n + 1);
-    for (i, spanned) in raw_tasks.iter().enumerate() {
+    let mut written: Vec<&str> = Vec::with_capacity(n);
+    for spanned in runs.iter().flatten() {
         lines.push(line_of.line(spanned.span().start));
         id_from.push(ids.problems.len());
-        task_id(&mut ids, &spanned.get_ref().id, &mut task_index, i, &raw_tasks, &line_of);
+        task_id(&mut ids, &spanned.get_ref().id, &mut task_index, &written, &line_of);
+        written.push(spanned.get_ref().id.get_ref());
     }
     id_from.push(ids.problems.len());
+    drop(written);
 
     // Tasks are taken apart, their text moved into the model rather than copied. `room`:
     // the tasks the vector is made for (the first chunk's holds every chunk's).
@@ -347,8 +351,19 @@ fn tasks(
         Some(t) => t.max(1),
         None => std::thread::available_parallelism().map_or(1, |t| t.get()).min(MAX_THREADS),
     };
-    let size = n.div_ceil(threads).max(1);
-    let mut chunks = raw_tasks.chunks_mut(size).zip(lines.chunks(size));
+    // About one chunk a thread: a run is cut into its share of them.
+    let mut chunks = Vec::new();
+    let mut at = 0;
+    for run in runs.iter_mut().filter(|r| !r.is_empty()) {
+        let parts = ((run.len() * threads + n / 2) / n.max(1)).max(1);
+        let size = run.len().div_ceil(parts);
+        for chunk in run.chunks_mut(size) {
+            let len = chunk.len();
+            chunks.push((chunk, &lines[at..at + len]));
+            at += len;
+        }
+    }
+    let mut chunks = chunks.into_iter();
     let checked = match chunks.next() {
         None => Vec::new(),
         Some((first, first_lines)) => std::thread::scope(|s| {
@@ -389,13 +404,12 @@ const PARALLEL_TASKS: usize = 2_000;
 /// At most this many threads check tasks.
 const MAX_THREADS: usize = 4;
 
-/// A task's id: well formed, and not another task's. `i`: its task's index in `raw_tasks`.
+/// A task's id: well formed, and not another task's. `before`: the ids of the tasks before it.
 fn task_id(
     checker: &mut Checker,
     raw_id: &Text,
     task_index: &mut HashMap<String, (Range<usize>, usize)>,
-    i: usize,
-    raw_tasks: &[Spanned<RawTask>],
+    before: &[&str],
     line_of: &LineIndex,
 ) {
     let id = raw_id.get_ref();
@@ -405,9 +419,9 @@ fn task_id(
             Some(crate::say!(lang, BadTaskIdHelp));
     }
     // Ids are compared in NFC form and ignoring case, as `par` finds them when typed.
-    if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), i)) {
+    if let Some((first, k)) = task_index.insert(crate::text::nfc(id).to_lowercase(), (raw_id.span(), before.len())) {
         let (line, lang) = (line_of.line(first.start), checker.lang);
-        let (msg, help) = if raw_tasks[k].get_ref().id.get_ref().to_lowercase() == id.to_lowercase() {
+        let (msg, help) = if before[k].to_lowercase() == id.to_lowercase() {
             (crate::say!(lang, DuplicateTaskId, id, line), crate::say!(lang, DuplicateTaskIdHelp))
         } else {
             (crate::say!(lang, DuplicateTaskIdForm, id, line), crate::say!(lang, DuplicateTaskIdFormHelp))
