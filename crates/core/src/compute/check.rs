@@ -50,12 +50,33 @@ pub struct Violation {
 const LONG_TITLE: usize = 160;
 
 pub fn check(plan: &Plan, lang: Lang) -> Vec<Violation> {
-    let mut out = Vec::new();
-    for t in &plan.tasks {
-        check_task(plan, t, lang, &mut out);
-    }
-    out
+    check_on(plan, lang, plan.tasks.len() >= PARALLEL_TASKS)
 }
+
+/// [`check`], in two halves on two threads when `halves`.
+fn check_on(plan: &Plan, lang: Lang, halves: bool) -> Vec<Violation> {
+    let check_all = |tasks: &[Task]| {
+        let mut out = Vec::new();
+        for t in tasks {
+            check_task(plan, t, lang, &mut out);
+        }
+        out
+    };
+    // A large plan's tasks in two halves, the second on another thread; joined in order.
+    if !halves {
+        return check_all(&plan.tasks);
+    }
+    let (first, second) = plan.tasks.split_at(plan.tasks.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| check_all(second));
+        let mut out = check_all(first);
+        out.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        out
+    })
+}
+
+/// From this many tasks, a plan is checked on two threads.
+const PARALLEL_TASKS: usize = 4_000;
 
 fn check_task(plan: &Plan, task: &Task, lang: Lang, out: &mut Vec<Violation>) {
     let mut v = |rule: Rule, problem: &str, fix: String| {
@@ -191,6 +212,25 @@ fn names_body(recipient: &str, body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_halves_find_what_one_pass_finds() {
+        let mut text = String::from(
+            "[plan]\nunit = \"U\"\ntitle = \"T\"\nyear = 2025\n\n[[owner]]\nid = \"vp\"\nname = \"VP\"\n\n[[section]]\nid = \"I\"\ntitle = \"S\"\n",
+        );
+        for i in 0..101 {
+            let owner = if i % 3 == 0 { "" } else { "owner = \"vp\"\n" };
+            let result = if i % 5 == 0 { "result = \"Xong\"\n" } else { "" };
+            text.push_str(&format!(
+                "\n[[task]]\nid = \"{i}\"\nsection = \"I\"\ntitle = \"Việc {i}\"\n{owner}{result}due = 2025-06-30\n"
+            ));
+        }
+        let plan = crate::plan::load::parse(std::path::Path::new("plan.toml"), &text).expect("a plan");
+        let words = |v: Vec<Violation>| format!("{v:?}");
+        let one = words(check_on(&plan, Lang::Vi, false));
+        assert!(one.contains("task: \"99\"") && one.contains("task: \"0\""), "{one}");
+        assert_eq!(words(check_on(&plan, Lang::Vi, true)), one);
+    }
 
     #[test]
     fn recipients_name_the_superior() {
