@@ -275,8 +275,8 @@ pub fn from_text(input: &str, markdown: bool) -> Doc {
         return doc;
     }
     let input = nfc(input);
-    let layout = LineStats::of(&input).layout();
-    read_lines(&input, markdown, layout, 0)
+    let stats = LineStats::of(&input);
+    read_lines(&input, markdown, stats.layout(), 0, stats.filled)
 }
 
 /// From this many bytes, a text is read in two halves on two threads.
@@ -312,17 +312,20 @@ fn in_halves(input: &str, markdown: bool) -> Option<Doc> {
         let stats = LineStats::of(&t);
         ((t, stats), other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     });
+    let second_room = second_stats.filled;
     let mut stats = first_stats;
     stats.add(second_stats);
     let layout = stats.layout();
+    // The first half's blocks have room for the second's: joining them copies only those.
+    let first_room = stats.filled;
     let lines_before = first.bytes().filter(|&b| b == b'\n').count();
     let (mut doc, second) = std::thread::scope(|s| {
         let other = s.spawn(|| {
-            let mut doc = read_lines(&second, markdown, layout, lines_before);
+            let mut doc = read_lines(&second, markdown, layout, lines_before, second_room);
             doc.full(0);
             doc
         });
-        let mut doc = read_lines(&first, markdown, layout, 0);
+        let mut doc = read_lines(&first, markdown, layout, 0, first_room);
         doc.full(0);
         (doc, other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     });
@@ -412,10 +415,14 @@ struct Layout {
 }
 
 /// Reads the lines of a text (NFC already) into blocks; `lines_before`: how many lines of
-/// the whole text come before it.
-fn read_lines(input: &str, markdown: bool, layout: Layout, lines_before: usize) -> Doc {
+/// the whole text come before it; `room`: the blocks to make room for (its lines not blank:
+/// a paragraph or a row a line, mostly).
+fn read_lines(input: &str, markdown: bool, layout: Layout, lines_before: usize, room: usize) -> Doc {
     let Layout { wrapped, short_line } = layout;
     let mut doc = Doc::default();
+    // Room that cannot be had is simply not taken (a text of a million blank-free lines
+    // is stopped at the paragraphs' limit anyway).
+    let _ = doc.blocks.try_reserve_exact(room.min(MAX_BLOCKS + 1));
     let mut cur: Option<(String, usize)> = None;
     // Whether `cur` is in capitals, kept up to date line by line: asking the whole paragraph
     // at each of its lines would make a paragraph of N lines cost N².
@@ -721,7 +728,8 @@ mod tests {
     /// What [`from_text`] makes of a text read whole on one thread.
     fn whole(input: &str, markdown: bool) -> Doc {
         let input = nfc(input);
-        read_lines(&input, markdown, LineStats::of(&input).layout(), 0)
+        let stats = LineStats::of(&input);
+        read_lines(&input, markdown, stats.layout(), 0, stats.filled)
     }
 
     fn same(a: &Doc, b: &Doc) -> bool {
