@@ -367,32 +367,61 @@ fn tasks_on(out: &mut String, draft: &Draft, origin: &Origin, threads: usize) {
         }
         return;
     }
-    // A large draft: each thread writes a run of tasks into a text of its own; the texts are
-    // joined in order (the same text as one thread writes).
-    let size = draft.tasks.len().div_ceil(threads);
-    let mut chunks = draft.tasks.chunks(size);
-    let first = chunks.next().unwrap_or_default();
+    // A large draft, in chunks of tasks: this thread writes them from the front, straight
+    // into `out`; the others take them from the back, each into a text of its own, joined
+    // after this thread's (the same text as one thread writes). Where they meet depends on
+    // how fast each goes, so no thread waits long for another.
+    let size = draft.tasks.len().div_ceil(threads * CHUNKS_PER_THREAD);
+    let chunks: Vec<&[DraftTask]> = draft.tasks.chunks(size).collect();
+    // The next chunk from the front, and the end of those left from the back.
+    let left = std::sync::Mutex::new((0, chunks.len()));
+    let take = |front: bool| {
+        let mut left = left.lock().ok()?;
+        let (next, end) = &mut *left;
+        (*next < *end).then(|| {
+            if front {
+                *next += 1;
+                *next - 1
+            } else {
+                *end -= 1;
+                *end
+            }
+        })
+    };
     std::thread::scope(|s| {
-        let others: Vec<_> = chunks
-            .map(|chunk| {
-                s.spawn(move || {
-                    let mut o = String::with_capacity(out_size(chunk));
-                    for t in chunk {
-                        task(&mut o, t, draft, origin);
+        let others: Vec<_> = (1..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut written = Vec::new();
+                    while let Some(i) = take(false) {
+                        let mut o = String::with_capacity(out_size(chunks[i]));
+                        for t in chunks[i] {
+                            task(&mut o, t, draft, origin);
+                        }
+                        written.push((i, o));
                     }
-                    o
+                    written
                 })
             })
             .collect();
-        for t in first {
-            task(out, t, draft, origin);
+        while let Some(i) = take(true) {
+            for t in chunks[i] {
+                task(out, t, draft, origin);
+            }
         }
+        let mut written: Vec<(usize, String)> = Vec::new();
         for h in others {
-            let text = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            written.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        written.sort_unstable_by_key(|&(i, _)| i);
+        for (_, text) in written {
             out.push_str(&text);
         }
     });
 }
+
+/// How many chunks of tasks each thread writes, on average.
+const CHUNKS_PER_THREAD: usize = 16;
 
 /// Below this many tasks the draft is written on the calling thread.
 const PARALLEL_MIN: usize = 2_000;

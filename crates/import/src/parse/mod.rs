@@ -239,6 +239,8 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
         seen: Seen::default(),
         explain,
         heading_unit: false,
+        // Items are at least the tasks, nearly always (continuation bullets are items too).
+        tasks_room: (items >= ROOM_APART).then(|| std::thread::spawn(move || touched(items))),
     };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
@@ -301,6 +303,25 @@ struct Parser {
     /// The agency heading named the unit: its superior, if any, is the heading's line
     /// above it, never a guess from the legal bases.
     heading_unit: bool,
+    /// Room for a large document's tasks, made on another thread while the body is read.
+    tasks_room: Option<std::thread::JoinHandle<Vec<DraftTask>>>,
+}
+
+/// From this many items, the room for the draft's tasks is made on another thread.
+const ROOM_APART: usize = 2_000;
+
+/// An empty vector with room for `n` values, its memory touched: a process's fresh memory
+/// is given page by page as it is first written, each page a trap into the kernel that
+/// zeroes it. Done on a thread while another reads the document, that time is not waited
+/// for when the tasks are put in.
+fn touched<T>(n: usize) -> Vec<T> {
+    let mut room = Vec::new();
+    if room.try_reserve_exact(n).is_ok() {
+        for slot in room.spare_capacity_mut() {
+            *slot = std::mem::MaybeUninit::zeroed();
+        }
+    }
+    std::hint::black_box(room)
 }
 
 impl Parser {

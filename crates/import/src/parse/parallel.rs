@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::head::fold_unit;
 use super::owners::{FoundOwners, owners_in};
-use super::result::{Found, indicator_in, result_in, without_deadline};
+use super::result::{Found, indicator_in, result_in, without_deadline_in};
 use super::task::document;
 use super::timeline::{Timeline, timeline};
 use super::title::{capitalise, short_title};
@@ -193,13 +193,15 @@ pub(super) fn read(raw: RawTask, id: String, year: i32, repeats: Option<String>,
     // Title: the first clause, without the owner ("Phòng Nội vụ:", "Công chức … tham
     // mưu") and, when the wording gives the deadline, without its deadline clause.
     let first_line = detail.split('\n').next().unwrap_or("");
-    let title_src = match found.prefix_end {
-        // `detail`'s folding serves: the first line is where it begins.
-        Some(e) => f.text(e..first_line.chars().count()),
-        None => first_line.to_string(),
+    // `detail`'s folding serves: the first line is where it begins.
+    let first_len = first_line.chars().count();
+    let (title_src, title_chars) = match found.prefix_end {
+        Some(e) => (f.text(e..first_len), f.trimmed(e..first_len)),
+        None => (first_line.to_string(), 0..first_len),
     };
     let title_src = if table.time.trim().is_empty() && (tl.due.is_some() || tl.repeat.is_some()) {
-        without_deadline(&title_src)
+        // Its folding is that of its characters in `detail`'s.
+        without_deadline_in(&f.slice(title_chars), &title_src)
     } else {
         title_src
     };

@@ -30,14 +30,19 @@ fn deadline_start(folded: &Folded, from: usize, to: usize) -> Option<usize> {
 
 /// `text` without its deadline or recurrence clause: "Rà soát quy trình, hoàn thành trước
 /// ngày 30/6/2025" → "Rà soát quy trình". Text without one is returned as it is.
+#[cfg(test)]
 pub(super) fn without_deadline(text: &str) -> String {
-    let f = Folded::new(text);
+    without_deadline_in(&Folded::new(text), text)
+}
+
+/// [`without_deadline`] of `text`, folded as `f`.
+pub(super) fn without_deadline_in(f: &Folded, text: &str) -> String {
     // The first sentence: the title is cut from it.
     let n = f.len();
     let end = (0..n)
         .find(|&i| f.orig[i] == ';' || (f.orig[i] == '.' && (i + 1 == n || f.orig[i + 1].is_whitespace())))
         .unwrap_or(n);
-    match deadline_start(&f, 0, end) {
+    match deadline_start(f, 0, end) {
         Some(k) => trim_clause(f.text(0..k).trim_end_matches([' ', ',', ';', '-', '–'])),
         None => text.to_string(),
     }

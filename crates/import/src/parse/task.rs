@@ -58,6 +58,11 @@ impl Parser {
         // owners get their ids here, in the document's order, so the draft is the same.
         let chunks = read_all(&mut raw, &mut ids, year, own_unit.as_ref().map(|u| u.folded.as_str()));
         drop((raw, ids));
+        if let Some(room) = self.tasks_room.take().and_then(|h| h.join().ok())
+            && self.draft.tasks.is_empty()
+        {
+            self.draft.tasks = room;
+        }
         self.draft.tasks.reserve(chunks.iter().map(Vec::len).sum());
         for chunk in chunks {
             for r in chunk {

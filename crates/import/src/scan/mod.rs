@@ -139,6 +139,16 @@ impl Folded {
         orig.extend(text.chars());
         // From a slice, of a known length: no capacity check a character.
         let fold: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
+        Folded::of(orig, fold)
+    }
+
+    /// The folding of the characters `range` of this text: the same as `Folded::new` of
+    /// them (each character folds alone), without decoding and folding them again.
+    pub fn slice(&self, range: Range<usize>) -> Folded {
+        Folded::of(self.orig[range.clone()].to_vec(), self.fold[range].to_vec())
+    }
+
+    fn of(orig: Vec<char>, fold: Vec<char>) -> Folded {
         // The folded string: bytes when every folded character is ASCII (Vietnamese text
         // folds to ASCII), else character by character.
         let flat = if fold.iter().all(char::is_ascii) {
@@ -175,17 +185,23 @@ impl Folded {
 
     /// The original text of a range of character indexes, trimmed.
     pub fn text(&self, range: Range<usize>) -> String {
-        let end = range.end.min(self.len());
-        let chars = &self.orig[range.start.min(end)..end];
-        // Trimmed as `str::trim` trims (white space at either end), then copied once.
-        let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
-        let stop = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1);
-        let chars = &chars[start..stop];
+        let chars = &self.orig[self.trimmed(range)];
         // Sized exactly: a Vietnamese text has more bytes than characters, and `collect`
         // reserves for one byte a character, then grows the string.
         let mut out = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
         out.extend(chars);
         out
+    }
+
+    /// The range of character indexes [`Folded::text`] copies: `range` within the text,
+    /// trimmed as `str::trim` trims (white space at either end).
+    pub fn trimmed(&self, range: Range<usize>) -> Range<usize> {
+        let end = range.end.min(self.len());
+        let from = range.start.min(end);
+        let chars = &self.orig[from..end];
+        let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
+        let stop = chars.iter().rposition(|c| !c.is_whitespace()).map_or(start, |p| p + 1);
+        from + start..from + stop
     }
 
     /// Whether the folded text has `pat` (folded ASCII) at `i`.
@@ -322,6 +338,20 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     use super::*;
+
+    #[test]
+    fn a_slice_folds_as_its_text_alone() {
+        let text = "  Phòng Nội vụ chủ trì; HOÀN THÀNH trước ngày 30/6/2025 —  Ω ";
+        let f = Folded::new(text);
+        for range in [0..f.len(), 2..20, 7..7, 23..f.len(), f.trimmed(0..f.len()), f.trimmed(1..9)] {
+            let part: String = f.orig[range.clone()].iter().collect();
+            let (a, b) = (f.slice(range.clone()), Folded::new(&part));
+            assert_eq!((&a.orig, &a.fold, &a.flat, a.pairs), (&b.orig, &b.fold, &b.flat, b.pairs), "{range:?}");
+            assert_eq!(f.text(range.clone()), f.orig[f.trimmed(range)].iter().collect::<String>());
+        }
+        assert_eq!(f.trimmed(0..4), 2..4);
+        assert_eq!(f.trimmed(0..2), 2..2);
+    }
 
     fn lab(text: &str) -> Option<(LabelKind, String, String)> {
         label(text).map(|l| (l.kind, l.value, text[l.rest..].to_string()))
