@@ -44,7 +44,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     // Freeing a large draft's hundred thousand strings takes a while: another thread does
     // it while this one checks the text (its memory is reused all the same).
     let draft = imported.draft;
-    let freed = (counts.2 >= FREE_APART).then(|| std::thread::spawn(move || drop(draft)));
+    // (A thread that cannot be had frees it here.)
+    let freed = (counts.2 >= FREE_APART).then(|| std::thread::Builder::new().spawn(move || drop(draft)).ok()).flatten();
     let toml = imported.toml;
 
     // The draft must load as the plan it claims to be; checked before anything is in place.

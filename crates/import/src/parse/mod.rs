@@ -240,7 +240,9 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
         explain,
         heading_unit: false,
         // Items are at least the tasks, nearly always (continuation bullets are items too).
-        tasks_room: (items >= ROOM_APART).then(|| std::thread::spawn(move || touched(items))),
+        tasks_room: (items >= ROOM_APART)
+            .then(|| std::thread::Builder::new().spawn(move || touched(items)).ok())
+            .flatten(),
     };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
