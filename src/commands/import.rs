@@ -50,22 +50,31 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
 
     // The draft must load as the plan it claims to be; checked before anything is in place.
     // A large draft is written meanwhile (on another thread) into a temporary file beside
-    // the output, put in place only once the draft loads, removed if it does not.
+    // the output, and put in place by that thread as soon as the draft is known to load,
+    // while this one runs the lint (replacing a large file takes the file system tens of
+    // milliseconds); if the draft does not load, the temporary file is removed.
     let check_path = output.clone().unwrap_or_else(|| PathBuf::from("plan.toml"));
-    let (checked, staged) = std::thread::scope(|s| {
-        let staged = output_file
-            .as_ref()
-            .filter(|_| counts.2 >= FREE_APART)
-            .map(|out| s.spawn(|| out.stage(toml.as_bytes(), lang)));
-        let checked = crate::plan::load::parse(&check_path, &toml).map(|plan| {
-            let violations = crate::compute::check::check(&plan, lang);
-            (plan, violations)
+    let text = toml.as_bytes();
+    let (loads, told) = std::sync::mpsc::sync_channel::<bool>(1);
+    let (loaded, violations, written) = std::thread::scope(|s| {
+        let writing = output_file.as_ref().filter(|_| counts.2 >= FREE_APART).map(|out| {
+            s.spawn(move || {
+                let staged = out.stage(text, lang)?;
+                // Dropped uncommitted (the draft does not load), it leaves nothing behind.
+                match told.recv() {
+                    Ok(true) => staged.commit(lang),
+                    _ => Ok(()),
+                }
+            })
         });
-        let staged = staged.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        (checked, staged)
+        let loaded = crate::plan::load::parse(&check_path, &toml);
+        // (A writer that failed already is no longer listening.)
+        let _ = loads.send(loaded.is_ok());
+        let violations = loaded.as_ref().map(|plan| crate::compute::check::check(plan, lang)).unwrap_or_default();
+        let written = writing.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (loaded, violations, written)
     });
-    let (plan, violations) =
-        checked.map_err(|e| Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered)))?;
+    let plan = loaded.map_err(|e| Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered)))?;
     if let Some(freed) = freed {
         let _ = freed.join();
     }
@@ -104,11 +113,16 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
         style.heading(lang.pick("Kiểm tra \"5 rõ\" (như par check):", "The \"5 rõ\" check (as par check):")),
         crate::render::check::render_first(&violations, plan.tasks.len(), LINT_ROWS, &style)
     );
+    // The loaded draft has served: a large one is freed on another thread while the report
+    // is printed (if the process ends first, the system takes the memory back at once).
+    if counts.2 >= FREE_APART {
+        let _ = std::thread::Builder::new().spawn(move || drop((plan, violations)));
+    }
 
     match &output_file {
         Some(out) => {
-            match staged {
-                Some(staged) => staged?.commit(lang)?,
+            match written {
+                Some(written) => written?,
                 None => out.write(toml.as_bytes(), lang)?,
             }
             let shown = args.output.as_ref().map_or(out.path.display().to_string(), |o| o.display().to_string());
