@@ -1,7 +1,8 @@
 //! Putting it together: each task's wording read (title, owner, timeline, result,
 //! references), the guesses the text implies, the ids given out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::Datelike;
 
@@ -27,33 +28,9 @@ impl Parser {
         let own_unit = self.meta_guesses();
         let mut own: Option<Citation> = None;
         let year = self.draft.meta.year;
-        // Task ids: the first section with tasks numbers them as the document does ("4");
-        // later sections prefix their id ("III.1"), as a reader cites them.
         let first_section = self.raw_tasks.first().map(|t| top_section(&t.section).to_string());
         let mut raw = std::mem::take(&mut self.raw_tasks);
-        let mut used: HashMap<String, usize> = HashMap::new();
-        // The ids given so far, in ASCII lower case (ids differ by more than case).
-        let mut taken: HashSet<String> = HashSet::with_capacity(raw.len());
-        let mut ids = Vec::with_capacity(raw.len());
-        for t in &raw {
-            let top = top_section(&t.section);
-            let path = t.path.join(".");
-            let base = if Some(top) == first_section.as_deref() { path } else { format!("{top}.{path}") };
-            let seen = used.entry(base.to_lowercase()).or_insert(0);
-            *seen += 1;
-            let task_id = if *seen > 1 {
-                let mut id = format!("{base}-{seen}");
-                while taken.contains(&id.to_ascii_lowercase()) {
-                    *seen += 1;
-                    id = format!("{base}-{seen}");
-                }
-                TaskId { id, repeats: Some(base) }
-            } else {
-                TaskId { id: base, repeats: None }
-            };
-            taken.insert(task_id.id.to_ascii_lowercase());
-            ids.push(task_id);
-        }
+        let mut ids = task_ids(&raw, first_section.as_deref());
         // Each task's wording is read on its own (on several threads for a large document);
         // owners get their ids here, in the document's order, so the draft is the same.
         let chunks = read_all(&mut raw, &mut ids, year, own_unit.as_ref().map(|u| u.folded.as_str()));
@@ -402,6 +379,79 @@ impl Parser {
     }
 }
 
+/// The tasks' ids: the first section with tasks numbers them as the document does ("4");
+/// later sections prefix their id ("III.1"), as a reader cites them. An item numbered as
+/// one before it gets the next free "-2", "-3"… and the number it repeats.
+fn task_ids(raw: &[super::RawTask], first_section: Option<&str>) -> Vec<TaskId> {
+    // For each id in lower case: how many items the document numbers so (Unicode lower
+    // case, as the numbers read), and whether a task has it as its id (ASCII lower
+    // case: ids differ by more than case). One table for both: one look-up a task.
+    #[derive(Default)]
+    struct Id {
+        numbered: usize,
+        taken: bool,
+    }
+    let mut table: HashMap<String, Id> = HashMap::with_capacity(raw.len());
+    let mut ids = Vec::with_capacity(raw.len());
+    // A section's tasks come one after the other: its prefix is found once.
+    let mut prefix: (&str, Option<&str>) = ("", None);
+    for t in raw {
+        if prefix.0 != t.section || prefix.0.is_empty() {
+            let top = top_section(&t.section);
+            prefix = (&t.section, (Some(top) != first_section).then_some(top));
+        }
+        let path = match t.path.as_slice() {
+            [one] => one.clone(),
+            many => many.join("."),
+        };
+        let base = match prefix.1 {
+            Some(top) => format!("{top}.{path}"),
+            None => path,
+        };
+        let low = if base.is_ascii() { base.to_ascii_lowercase() } else { base.to_lowercase() };
+        let entry = table.entry(low).or_default();
+        entry.numbered += 1;
+        let task_id = if entry.numbered > 1 {
+            let first_try = entry.numbered;
+            let mut seen = first_try;
+            let mut id = format!("{base}-{seen}");
+            loop {
+                match table.entry(id.to_ascii_lowercase()) {
+                    Entry::Occupied(o) if o.get().taken => {}
+                    Entry::Occupied(o) => {
+                        o.into_mut().taken = true;
+                        break;
+                    }
+                    Entry::Vacant(v) => {
+                        v.insert(Id { numbered: 0, taken: true });
+                        break;
+                    }
+                }
+                seen += 1;
+                id = format!("{base}-{seen}");
+            }
+            // The count goes on from the last number tried, when the ones before it were taken.
+            if seen != first_try {
+                let low = if base.is_ascii() { base.to_ascii_lowercase() } else { base.to_lowercase() };
+                if let Some(e) = table.get_mut(&low) {
+                    e.numbered = seen;
+                }
+            }
+            TaskId { id, repeats: Some(base) }
+        } else {
+            // `base` in ASCII lower case is `low` when it is ASCII.
+            if base.is_ascii() {
+                entry.taken = true;
+            } else {
+                table.entry(base.to_ascii_lowercase()).or_default().taken = true;
+            }
+            TaskId { id: base, repeats: None }
+        };
+        ids.push(task_id);
+    }
+    ids
+}
+
 /// What a task's reading found, for [`Parser::trace_task`].
 struct Read<'a> {
     first_line: &'a str,
@@ -438,4 +488,70 @@ pub(super) fn document(citation: &Citation, year: Option<i32>) -> DraftDoc {
         d.notes.push(("date", note("văn bản không ghi ngày", "the document gives no date")));
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashMap, HashSet};
+
+    use super::super::RawTask;
+    use super::{task_ids, top_section};
+
+    /// The numbering as it was first written, with a table of counts and a set of ids taken.
+    fn reference(raw: &[RawTask], first_section: Option<&str>) -> Vec<(String, Option<String>)> {
+        let mut used: HashMap<String, usize> = HashMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut ids = Vec::new();
+        for t in raw {
+            let top = top_section(&t.section);
+            let path = t.path.join(".");
+            let base = if Some(top) == first_section { path } else { format!("{top}.{path}") };
+            let seen = used.entry(base.to_lowercase()).or_insert(0);
+            *seen += 1;
+            let id = if *seen > 1 {
+                let mut id = format!("{base}-{seen}");
+                while taken.contains(&id.to_ascii_lowercase()) {
+                    *seen += 1;
+                    id = format!("{base}-{seen}");
+                }
+                (id, Some(base))
+            } else {
+                (base, None)
+            };
+            taken.insert(id.0.to_ascii_lowercase());
+            ids.push(id);
+        }
+        ids
+    }
+
+    #[test]
+    fn ids_are_those_of_the_first_numbering_for_repeats_cases_and_vietnamese_numbers() {
+        let sections = ["I", "I.1", "II", "ii", "Đ.1", "đ"];
+        let parts = ["1", "2", "1-2", "1-3", "2-2", "Đ", "đ", "đ-2", "a", "A", "III", "b"];
+        // A small generator of its own: the same sequences on every run.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..400 {
+            let len = 1 + next(40);
+            let raw: Vec<RawTask> = (0..len)
+                .map(|_| {
+                    let depth = 1 + next(2);
+                    RawTask {
+                        section: sections[next(sections.len())].to_string(),
+                        path: (0..depth).map(|_| parts[next(parts.len())].to_string()).collect(),
+                        ..Default::default()
+                    }
+                })
+                .collect();
+            let first = top_section(&raw[0].section).to_string();
+            let got: Vec<(String, Option<String>)> =
+                task_ids(&raw, Some(&first)).into_iter().map(|t| (t.id, t.repeats)).collect();
+            assert_eq!(got, reference(&raw, Some(&first)));
+        }
+    }
 }
