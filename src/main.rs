@@ -10,7 +10,8 @@ unsafe extern "C" {
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
 
-/// `mi_option_destroy_on_exit` in mimalloc v2's `mi_option_t` (include/mimalloc.h).
+/// `mi_option_destroy_on_exit` in mimalloc v2's `mi_option_t` (include/mimalloc.h of
+/// libmimalloc-sys 0.1.49, the locked version; look again when it changes).
 const MI_OPTION_DESTROY_ON_EXIT: std::ffi::c_int = 22;
 
 fn main() {
