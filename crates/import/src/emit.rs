@@ -26,7 +26,13 @@ const CHECK: &str = "KIỂM TRA / CHECK";
 
 /// The draft as TOML text.
 pub fn emit(draft: &Draft, origin: &Origin) -> String {
-    let mut o = String::with_capacity(8 * 1024 + draft.tasks.len() * 1500);
+    emit_into(String::new(), draft, origin)
+}
+
+/// [`emit`] into `room`, an empty text made ready for it (see [`room_for`]).
+pub(crate) fn emit_into(room: String, draft: &Draft, origin: &Origin) -> String {
+    let mut o = room;
+    o.reserve(room_for(draft.tasks.len()));
     header(&mut o, draft, origin);
     unread(&mut o, draft, origin);
     cut(&mut o, draft, origin);
@@ -428,6 +434,19 @@ const PARALLEL_MIN: usize = 2_000;
 
 /// At most this many threads write tasks.
 const MAX_THREADS: usize = 4;
+
+/// The room a draft of `tasks` tasks is written into: more than it takes (a task is
+/// 0.5–1.5 KB), so that it is never moved as it grows.
+pub(crate) fn room_for(tasks: usize) -> usize {
+    8 * 1024 + tasks * 1500
+}
+
+/// Fewer bytes than a task with this title and wording surely takes in the draft: its
+/// position comment, header, id, section, title and wording lines hold more than 90 bytes
+/// besides the title and the wording.
+pub(crate) fn least_task_len(title: &str, detail: &str) -> usize {
+    90 + title.len() + detail.len()
+}
 
 /// About how many bytes these tasks take as TOML (a guess to reserve; a task is 0.5–1.5 KB).
 fn out_size(tasks: &[DraftTask]) -> usize {

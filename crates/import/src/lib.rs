@@ -296,7 +296,7 @@ fn import_with(
             text::from_text(&text, true)
         }
     };
-    let draft = parse::parse_explained(&doc, fallback_year, explain).map_err(|e| match e {
+    let (draft, room) = parse::parse_with_room(&doc, fallback_year, explain).map_err(|e| match e {
         ParseError::Empty => ImportError::Empty,
         ParseError::NoTasks => ImportError::NoTasks,
         ParseError::TooManyItems(n) => ImportError::TooManyItems(n),
@@ -306,7 +306,8 @@ fn import_with(
     drop(doc);
     let added = today.map(|t| draft.meta.date.unwrap_or(t));
     let origin = emit::Origin { name, paragraphs: matches!(format, Format::Docx | Format::Pdf), added };
-    let toml = emit::emit(&draft, &origin);
+    let room = room.and_then(|h| h.join().ok()).unwrap_or_default();
+    let toml = emit::emit_into(room, &draft, &origin);
     Ok(Imported { format, draft, toml })
 }
 

@@ -207,6 +207,11 @@ pub fn parse(doc: &Doc, fallback_year: i32) -> Result<Draft, ParseError> {
 
 /// [`parse`], recording in [`Draft::trace`] where each field came from when `explain`.
 pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<Draft, ParseError> {
+    parse_with_room(doc, fallback_year, explain).map(|(draft, _)| draft)
+}
+
+/// [`parse_explained`], and for a large draft, room for its text (see [`Parser::text_room`]).
+pub(crate) fn parse_with_room(doc: &Doc, fallback_year: i32, explain: bool) -> Result<(Draft, TextRoom), ParseError> {
     let blocks = &doc.blocks;
     if blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(ParseError::Empty);
@@ -243,6 +248,7 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
         tasks_room: (items >= ROOM_APART)
             .then(|| std::thread::Builder::new().spawn(move || touched(items)).ok())
             .flatten(),
+        text_room: None,
     };
     p.head(&blocks[..body_start]);
     let body: Vec<(&Block, Option<Label>)> =
@@ -254,8 +260,11 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
     }
     p.finish();
     p.draft.cut = doc.cut.clone();
-    Ok(p.draft)
+    Ok((p.draft, p.text_room))
 }
+
+/// Room for a large draft's text, made on another thread ([`Parser::text_room`]).
+pub(crate) type TextRoom = Option<std::thread::JoinHandle<String>>;
 
 /// Blocks of the body with their labels.
 type Items<'a> = Vec<(&'a Block, Option<Label>)>;
@@ -307,10 +316,28 @@ struct Parser {
     heading_unit: bool,
     /// Room for a large document's tasks, made on another thread while the body is read.
     tasks_room: Option<std::thread::JoinHandle<Vec<DraftTask>>>,
+    /// For a large draft, an empty text with room for all of it and the pages its tasks
+    /// will surely fill touched: made while owners get their ids, when no other thread
+    /// works, instead of each page trapping into the kernel as the draft is written.
+    text_room: TextRoom,
 }
 
 /// From this many items, the room for the draft's tasks is made on another thread.
 const ROOM_APART: usize = 2_000;
+
+/// An empty text with room for `capacity` bytes, the first `touch` of them touched (as
+/// [`touched`] does).
+fn touched_text(capacity: usize, touch: usize) -> String {
+    let mut room: Vec<u8> = Vec::new();
+    if room.try_reserve_exact(capacity).is_ok() {
+        // A byte a page is enough for the kernel to give the page.
+        for slot in room.spare_capacity_mut().iter_mut().take(touch).step_by(4096) {
+            *slot = std::mem::MaybeUninit::new(0);
+        }
+    }
+    // Empty, hence valid UTF-8.
+    String::from_utf8(std::hint::black_box(room)).unwrap_or_default()
+}
 
 /// An empty vector with room for `n` values, its memory touched: a process's fresh memory
 /// is given page by page as it is first written, each page a trap into the kernel that

@@ -35,6 +35,12 @@ impl Parser {
         // owners get their ids here, in the document's order, so the draft is the same.
         let chunks = read_all(&mut raw, &mut ids, year, own_unit.as_ref().map(|u| u.folded.as_str()));
         drop((raw, ids));
+        let tasks: usize = chunks.iter().map(Vec::len).sum();
+        if tasks >= super::ROOM_APART {
+            let touch = chunks.iter().flatten().map(|r| crate::import::emit::least_task_len(&r.title, &r.detail)).sum();
+            let capacity = crate::import::emit::room_for(tasks);
+            self.text_room = std::thread::Builder::new().spawn(move || super::touched_text(capacity, touch)).ok();
+        }
         if let Some(room) = self.tasks_room.take().and_then(|h| h.join().ok())
             && self.draft.tasks.is_empty()
         {
