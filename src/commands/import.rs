@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::ImportArgs;
 use crate::error::Fail;
 use crate::i18n::Lang;
-use crate::import::{Format, import_explained, import_on};
+use crate::import::{Format, import_owned_on};
 use crate::output::OutputFile;
 use crate::render::Style;
 use crate::{Context, Outcome};
@@ -26,17 +26,16 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let bytes = crate::read::read_capped_to(&document, crate::import::MAX_INPUT)
         .map_err(|e| Fail::new(e.kind(), e.headline(lang, &name)).help_in(lang, e.help(lang)))?;
     let file_name = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let read = if args.explain { import_explained } else { import_on };
-    let imported = read(&bytes, &file_name, ctx.today).map_err(|e| {
+    // Given its bytes, the import frees them (and the paragraphs) as soon as they are read.
+    let imported = import_owned_on(bytes, &file_name, ctx.today, args.explain).map_err(|e| {
         let fail = Fail::new(e.kind(), e.message(lang, &name));
         match e.help(lang) {
             Some(help) => fail.help_in(lang, help),
             None => fail,
         }
     })?;
-    // What the report needs of the draft, then its memory (and the document's) goes back
-    // before the draft is loaded: fresh pages cost a large import a tenth of its time.
-    drop(bytes);
+    // What the report needs of the draft, then its memory goes back before the draft is
+    // loaded: fresh pages cost a large import a tenth of its time.
     let format = imported.format;
     let d = &imported.draft;
     let counts = (d.bases.len(), d.sections.len(), d.tasks.len(), d.owners.len());

@@ -211,19 +211,26 @@ pub fn parse_explained(doc: &Doc, fallback_year: i32, explain: bool) -> Result<D
 }
 
 /// [`parse_explained`], and for a large draft, room for its text (see [`Parser::text_room`]).
-pub(crate) fn parse_with_room(doc: &Doc, fallback_year: i32, explain: bool) -> Result<(Draft, TextRoom), ParseError> {
-    let blocks = &doc.blocks;
+/// A document given (not lent) is freed once its tasks are found, before their wording
+/// is read.
+pub(crate) fn parse_with_room<D: std::borrow::Borrow<Doc>>(
+    doc: D,
+    fallback_year: i32,
+    explain: bool,
+) -> Result<(Draft, TextRoom), ParseError> {
+    let d: &Doc = doc.borrow();
+    let blocks = &d.blocks;
     if blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(ParseError::Empty);
     }
     // The labels the reader read while counting items (not read a second time).
-    let mut labels: Vec<Option<Label>> = doc.labels();
+    let mut labels: Vec<Option<Label>> = d.labels();
     let casing = Casing::with_labels(blocks, &labels);
     let items = blocks.iter().zip(&labels).filter(|(b, l)| l.is_some() || !b.cells.is_empty()).count();
-    if doc.over == Some(Over::Paragraphs) {
+    if d.over == Some(Over::Paragraphs) {
         return Err(ParseError::TooManyParagraphs);
     }
-    if doc.over.is_some() || items > MAX_ITEMS {
+    if d.over.is_some() || items > MAX_ITEMS {
         return Err(ParseError::TooManyItems(items));
     }
 
@@ -258,8 +265,9 @@ pub(crate) fn parse_with_room(doc: &Doc, fallback_year: i32, explain: bool) -> R
     if p.raw_tasks.is_empty() {
         return Err(ParseError::NoTasks);
     }
+    p.draft.cut = d.cut.clone();
+    drop(doc);
     p.finish();
-    p.draft.cut = doc.cut.clone();
     Ok((p.draft, p.text_room))
 }
 
