@@ -5,7 +5,8 @@
 #   bench/import.sh stress    the hostile documents of issue #12 (examples/gen_import_stress.rs):
 #                             16k/32k/64k items that repeat their number, a .docx of 1.1 M short
 #                             paragraphs, a .docx holding one 63 MB paragraph (refused: over the
-#                             32 MiB cap), and the worst cases at that cap. Prints wall time, CPU
+#                             32 MiB cap), and the worst cases at that cap (the most tasks: 88,000
+#                             long items). Prints wall time, CPU
 #                             and peak RSS (GNU time) for each; PAR=path measures another binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +30,12 @@ if [ "${1:-}" = stress ]; then
         head -c $((cap - 100)) /dev/zero | tr '\0' a; } > bench/out/cap-line.md
     [ -s bench/out/cap-para.docx ] || $gen docx-para 33 > bench/out/cap-para.docx
     [ -s bench/out/cap-paras.docx ] || $gen docx-lines 1450000 > bench/out/cap-paras.docx
+    # The most tasks at the cap: 88,000 items of a long sentence each, just under 32 MiB.
+    [ -s bench/out/cap-items.md ] || $gen items 88000 long > bench/out/cap-items.md
     echo "| document | size | wall s | CPU s | peak RSS MB | exit |"
     echo "|---|---:|---:|---:|---:|---:|"
     for f in items-16000.md items-32000.md items-64000.md paras-1.1M.docx para-63MB.docx \
-        cap-lines.txt cap-line.md cap-para.docx cap-paras.docx; do
+        cap-lines.txt cap-line.md cap-para.docx cap-paras.docx cap-items.md; do
         doc=bench/out/$f
         set +e
         # A run cut by the timeout (TIMEOUT seconds, default 600) exits 124; one past the

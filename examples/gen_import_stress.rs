@@ -23,9 +23,17 @@ pub fn items(n: usize, style: &str) -> String {
     s.push_str("## KẾ HOẠCH\n\n### Về khắc phục Chỉ số cải cách hành chính năm 2025\n\n");
     s.push_str("Trường Tiểu học Thử Nghiệm ban hành kế hoạch như sau:\n\n");
     let owners = ["Phòng Nội vụ", "Tổ Văn phòng", "Hiệu trưởng", "Phó Hiệu trưởng"];
+    // "long": each item a full sentence of about 370 bytes, as a detailed plan writes them
+    // (88,000 of them fill import's 32 MiB cap).
+    let filler = if style == "long" {
+        " Nội dung thực hiện gồm rà soát, cập nhật, công khai thủ tục hành chính trên cổng thông tin \
+         điện tử của đơn vị, tiếp nhận và xử lý phản ánh kiến nghị của người dân, doanh nghiệp đúng quy định;"
+    } else {
+        ""
+    };
     let body = |k: usize| {
         format!(
-            "{} chủ trì rà soát thủ tục hành chính số {k}; hoàn thành trước ngày 30/9/2025.",
+            "{} chủ trì rà soát thủ tục hành chính số {k};{filler} hoàn thành trước ngày 30/9/2025.",
             owners[k % owners.len()]
         )
     };
@@ -134,7 +142,7 @@ fn main() {
         (Some("docx-para"), Some(mb)) => out.write_all(&docx_one_paragraph(mb * 1_000_000)),
         _ => {
             eprintln!(
-                "usage: gen_import_stress items N [num|dotted|letter|nested|roman] | docx-paras N | docx-lines N | docx-para MB"
+                "usage: gen_import_stress items N [num|dotted|letter|nested|roman|long] | docx-paras N | docx-lines N | docx-para MB"
             );
             std::process::exit(2);
         }

@@ -4,6 +4,7 @@
 //! model and a date (`compute`), renderers out (`render`), and a thin CLI
 //! (`cli` parses, `commands` runs one subcommand each).
 
+pub mod alloc;
 pub mod cli;
 pub mod collect;
 pub mod commands;
@@ -120,6 +121,10 @@ pub fn run() -> i32 {
             return if e.use_stderr() { code::INPUT } else { code::OK };
         }
     };
+    // Still the only thread: the allocator's options can be set for the work ahead.
+    if matches!(cli.command, cli::Command::Import(_)) {
+        alloc::return_freed_memory_at_once();
+    }
     match build_context(&cli).and_then(|ctx| commands::run(&ctx, &cli.command)) {
         Ok(outcome) => {
             let mut out = std::io::stdout().lock();
