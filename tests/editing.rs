@@ -162,6 +162,15 @@ fn add_and_edit_set_the_indicator_table() {
     );
     let ind = "name = \"Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn\"\nunit = \"%\"\ntarget = ";
     assert_eq!(s.plan_text(), replace_once(SEED, &format!("{ind}100\n"), &format!("{ind}95.5\n")));
+    // A number beyond TOML's 64-bit integers is written as a float, not as digits TOML
+    // refuses (it was "cannot edit [task.indicator]: integer number overflowed", exit 2),
+    // and so is a measurement of it.
+    let run = s.run(&["--lang", "en", "edit", "4", "--target", "100000000000000000000"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, "  indicator.target: 95.5 → 1e20\n"), "{}", run.stderr);
+    assert_eq!(s.plan_text(), replace_once(SEED, &format!("{ind}100\n"), &format!("{ind}1e20\n")));
+    s.run(&["measure", "4", "1e300", "--period", "2025-Q4"]).ok();
+    assert!(s.plan_text().contains("value = 1e300\n"), "{}", s.plan_text());
+    s.run(&["status"]).ok();
 
     // On add: after the task's keys.
     let s = seed();

@@ -757,6 +757,13 @@ fn wrapped_markdown_and_word_text_read_like_the_original() {
     assert_eq!(draft(&plain, "kh.txt"), expected);
 }
 
+static BIG_TARGET: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("## II. NHIỆM VỤ\n\nb) Báo cáo tỷ lệ hồ sơ giải quyết đúng hạn đạt 1{}0%.\n", "2".repeat(101))
+});
+static ENDLESS_TARGET: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("## II. NHIỆM VỤ\n\nb) Báo cáo tỷ lệ hồ sơ giải quyết đúng hạn đạt {}%.\n", "9".repeat(400))
+});
+
 /// Crashes found by `cargo fuzz run import` (fuzz/fuzz_targets/import.rs), each cut down
 /// to what triggers it: the draft must still load.
 #[test]
@@ -765,6 +772,10 @@ fn fuzz_findings_stay_fixed() {
         // A quarter or month in a year outside 1900–2200 became a due date the plan refused.
         ("## II. NHIỆM VỤ\n\nb) Đánh giá kết quả chuyển đổi số trong quý III/1012.\n", "kh.md"),
         ("II. NHIỆM VỤ\n1. Báo cáo trong tháng 6/3000.\n2. Tổng kết quý 2 năm 0999.\n", "kh.txt"),
+        // A target of more digits than TOML's 64-bit integers hold was written as those
+        // digits ("integer number overflowed"), and one of hundreds of digits as `inf`.
+        (&BIG_TARGET, "kh.md"),
+        (&ENDLESS_TARGET, "kh.md"),
     ];
     for (doc, name) in cases {
         let imported = par::import::import(doc.as_bytes(), name, 2025).unwrap_or_else(|e| panic!("{e:?} for:\n{doc}"));
@@ -775,6 +786,14 @@ fn fuzz_findings_stay_fixed() {
             assert!(t.due.is_none_or(|d| (1900..=2200).contains(&chrono::Datelike::year(&d))), "{doc}");
         }
     }
+    // The large target is kept, as a float; the endless one is no indicator.
+    let target = |doc: &str| {
+        let imported = par::import::import(doc.as_bytes(), "kh.md", 2025).unwrap();
+        let plan = par::plan::load::parse(Path::new("plan.toml"), &imported.toml).unwrap();
+        plan.tasks[0].indicator.as_ref().map(|i| i.target)
+    };
+    assert_eq!(target(&BIG_TARGET), Some(format!("1{}0", "2".repeat(101)).parse().unwrap()));
+    assert_eq!(target(&ENDLESS_TARGET), None);
 }
 
 // ---------------------------------------------------------------------------

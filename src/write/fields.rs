@@ -16,10 +16,8 @@ pub fn parse_number(typed: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// A value as TOML writes it: `100`, `66.7`.
-pub fn toml_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
-}
+/// A value as TOML writes it: `100`, `66.7`, `1e20`.
+pub use par_core::text::toml_number;
 
 /// The keys of `[task.indicator]` that `--indicator`, `--target` and `--unit` set, as TOML
 /// text, in the schema's order.

@@ -302,9 +302,66 @@ pub fn toml_quote(text: &str) -> String {
     out
 }
 
+/// A number as TOML text that reads back as the same value: a whole number as an integer
+/// (`100`), another as a decimal (`66.7`), and one beyond TOML's 64-bit integers in
+/// exponent form (`1e20`, a float), since its digits alone (`100000000000000000000`) are an
+/// integer TOML refuses. Not a number and the infinities get TOML's own words. Here, in the
+/// core, because both `write` (targets and measures) and `import` (targets read from a
+/// document) write numbers.
+pub fn toml_number(value: f64) -> String {
+    if value.is_nan() {
+        "nan".to_string()
+    } else if value.is_infinite() {
+        (if value > 0.0 { "inf" } else { "-inf" }).to_string()
+    } else if value.abs() >= 1e15 {
+        // Rust's `Debug` of a float is its shortest exact form, always with a `.` or an
+        // exponent: a TOML float.
+        format!("{value:?}")
+    } else if value.fract() == 0.0 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_back_as_toml_the_same() {
+        assert_eq!(toml_number(100.0), "100");
+        assert_eq!(toml_number(-3.0), "-3");
+        assert_eq!(toml_number(66.7), "66.7");
+        assert_eq!(toml_number(1e20), "1e20");
+        // Found by the `import` fuzz target: a target of 102 digits was written as an
+        // integer that TOML refuses.
+        let huge: f64 = format!("1{}", "0".repeat(101)).parse().unwrap();
+        for v in [
+            0.0,
+            -0.0,
+            0.5,
+            1e-7,
+            999_999_999_999_999.0,
+            1e15,
+            1.5e15,
+            9.3e18,
+            1e300,
+            -1e300,
+            huge,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ] {
+            let text = format!("v = {}", toml_number(v));
+            let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            let back = table["v"].as_float().or(table["v"].as_integer().map(|i| i as f64)).unwrap();
+            assert_eq!(back, v, "{text}");
+        }
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let text = format!("v = {}", toml_number(v));
+            assert!(text.parse::<toml::Table>().is_ok(), "{text}");
+        }
+    }
 
     #[test]
     fn folds_vietnamese() {

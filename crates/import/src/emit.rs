@@ -532,7 +532,7 @@ fn task(out: &mut String, t: &DraftTask, draft: &Draft, origin: &Origin) {
         if let Some(u) = &ind.unit {
             quoted_line(out, "unit", u);
         }
-        let _ = writeln!(out, "target = {}", ind.target);
+        let _ = writeln!(out, "target = {}", par_core::text::toml_number(ind.target));
         if let Some(d) = ind.direction {
             quoted_line(out, "direction", d);
         }

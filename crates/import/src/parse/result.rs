@@ -226,7 +226,8 @@ pub(super) fn indicator_in(phrase: &Folded) -> Option<DraftIndicator> {
     }
     let digits = phrase.text(start..end);
     let digits = digits.trim_end_matches([',', '.']);
-    let target: f64 = digits.replace(',', ".").parse().ok()?;
+    // Some hundreds of digits parse as infinity, which no plan holds: no indicator then.
+    let target: f64 = digits.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite())?;
     // The threshold word right before the number.
     let before = phrase.text(0..start);
     let before_f = crate::import::scan::fold(before.trim_end());
