@@ -38,6 +38,22 @@ const EXPLICIT: &[(&str, &str)] = &[
     ("tung nam", "yearly"),
 ];
 
+/// Every explicit phrase has one of these words in it ("thang", "quy", "nam" or "hoc ky"):
+/// a text without one of those skips the phrases that need it (each search scans the text).
+const KEYS: [&str; 4] = ["thang", "quy", "nam", "hoc ky"];
+
+/// For each of [`EXPLICIT`]'s phrases, which of [`KEYS`] it holds (bit n: `KEYS[n]`), worked
+/// out once rather than for every task.
+fn explicit_keys() -> &'static [u8] {
+    static MASKS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    MASKS.get_or_init(|| {
+        EXPLICIT
+            .iter()
+            .map(|(w, _)| KEYS.iter().enumerate().fold(0, |m, (n, k)| if w.contains(k) { m | 1 << n } else { m }))
+            .collect()
+    })
+}
+
 /// A recurrence phrase the text writes: (where it starts, the folded phrase, the repeat).
 type Explicit = (usize, &'static str, &'static str);
 
@@ -64,7 +80,9 @@ struct Dates {
 /// them, then which of recurrence and due date wins.
 pub(super) fn timeline(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Timeline {
     let mut t = Timeline::default();
-    if let Some((k, start, said)) = listed_months(folded, skip, year) {
+    // The time expressions, found once for the months listed and for the dates.
+    let times = find_times(folded, skip);
+    if let Some((k, start, said)) = listed_months(folded, &times, year) {
         t.repeat = Some(k);
         t.start = Some(start);
         t.notes.push((
@@ -80,7 +98,7 @@ pub(super) fn timeline(folded: &Folded, skip: &[Range<usize>], year: i32, deadli
         return t;
     }
     let (explicit, weak) = recurrence(folded, skip);
-    let dates = dates(folded, skip, year, deadline_column);
+    let dates = dates(folded, skip, &times, year, deadline_column);
     t.start = dates.start;
     let due = due_date(&dates, year, &mut t.notes);
     settle(&mut t, folded, explicit, due, weak, dates.day_of_month);
@@ -89,12 +107,12 @@ pub(super) fn timeline(folded: &Folded, skip: &[Range<usize>], year: i32, deadli
 
 /// Months listed together and evenly spaced ("Tháng 9 và tháng 12/2025", "tháng 6, tháng
 /// 12"): a recurring task, every 1, 3 or 6 months, from the start of the first period.
-/// The repeat, the start and the words as written.
-fn listed_months(folded: &Folded, skip: &[Range<usize>], year: i32) -> Option<(&'static str, NaiveDate, String)> {
+/// The repeat, the start and the words as written. `times`: the text's time expressions
+/// outside the skipped ranges ([`find_times`]).
+fn listed_months(folded: &Folded, times: &[Found], year: i32) -> Option<(&'static str, NaiveDate, String)> {
     if !folded.contains("va") && !folded.contains(",") {
         return None;
     }
-    let times = find_times(folded, skip);
     let mut months: Vec<(u32, Option<i32>)> = Vec::new();
     let (mut first, mut last) = (0, 0);
     for (n, f) in times.iter().enumerate() {
@@ -152,15 +170,13 @@ fn find_free(folded: &Folded, skip: &[Range<usize>], word: &str) -> Option<usize
 /// hint ("định kỳ", "trong quý", "thường xuyên").
 fn recurrence(folded: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Option<Weak>) {
     let has = |w: &str| find_free(folded, skip, w);
-    // Explicit recurrence: the first one written.
-    // Every explicit phrase has "thang", "quy", "nam" or "hoc ky" in it: a text without one
-    // of those skips the phrases that need it (each search scans the whole text).
-    const KEYS: [&str; 4] = ["thang", "quy", "nam", "hoc ky"];
-    let keys = KEYS.map(|k| folded.contains(k));
+    // Explicit recurrence: the first one written, among the phrases whose [`KEYS`] the text has.
+    let present = KEYS.iter().enumerate().fold(0u8, |m, (n, k)| if folded.contains(k) { m | 1 << n } else { m });
     let explicit = EXPLICIT
         .iter()
-        .filter(|(w, _)| KEYS.iter().zip(keys).any(|(k, present)| present && w.contains(k)))
-        .filter_map(|(w, k)| has(w).map(|p| (p, *w, *k)))
+        .zip(explicit_keys())
+        .filter(|&(_, &needs)| needs & present != 0)
+        .filter_map(|((w, k), _)| has(w).map(|p| (p, *w, *k)))
         .min_by_key(|x| x.0);
     let weak: Option<Weak> = if let Some(p) =
         ["hang tuan", "moi tuan", "hang ngay", "moi ngay"].into_iter().find(|w| has(w).is_some())
@@ -202,12 +218,13 @@ fn recurrence(folded: &Folded, skip: &[Range<usize>]) -> (Option<Explicit>, Opti
     (explicit, weak)
 }
 
-/// Every date of the text outside the skipped ranges, read as a start, a deadline or a
-/// loose date by the words before it.
-fn dates(folded: &Folded, skip: &[Range<usize>], year: i32, deadline_column: bool) -> Dates {
+/// Every date of the text outside the skipped ranges (`times`: its time expressions there,
+/// as [`find_times`] finds them), read as a start, a deadline or a loose date by the words
+/// before it.
+fn dates(folded: &Folded, skip: &[Range<usize>], times: &[Found], year: i32, deadline_column: bool) -> Dates {
     let mut out = Dates::default();
     let mut last = String::new();
-    for Found { when, span } in find_times(folded, skip) {
+    for &Found { when, span } in times {
         last_words(&folded.fold[span.0.saturating_sub(30)..span.0], &mut last);
         // `last` is space-delimited: a word is said when some match of it has spaces around it
         // (no `format!(" {w} ")` per word and per date).

@@ -207,6 +207,13 @@ impl Wanted {
         {
             return self.lengths[b.to_ascii_lowercase() as usize] & (1 << word.len().min(63)) != 0;
         }
+        // A first letter no wanted word begins with rules the word out without counting it.
+        if let Some(l) = word.chars().next().and_then(lower_one) {
+            let f = fold_char(l);
+            if f.is_ascii() && self.lengths[f as usize] == 0 {
+                return false;
+            }
+        }
         let mut chars = 0usize;
         let mut first = None;
         for c in word.chars() {

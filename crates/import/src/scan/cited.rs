@@ -134,19 +134,18 @@ pub fn citations(text: &str, lenient: bool) -> Vec<Citation> {
 
 pub fn citations_in(folded: &Folded, lenient: bool) -> Vec<Citation> {
     let mut out = Vec::new();
-    let mut i = 0;
+    // A citation starts where a word does: from one word's start to the next.
+    let mut i = folded.next_word_start(0);
     while i < folded.len() {
-        if !(folded.boundary_before(i) && is_word(folded.fold[i])) {
-            i += 1;
-            continue;
-        }
-        match citation_at(folded, i, lenient) {
+        let next = match citation_at(folded, i, lenient) {
             Some(c) => {
-                i = c.span.end.max(i + 1);
+                let end = c.span.end.max(i + 1);
                 out.push(c);
+                end
             }
-            None => i = folded.word_end(i).max(i + 1),
-        }
+            None => folded.word_end(i).max(i + 1),
+        };
+        i = folded.next_word_start(next);
     }
     out
 }
@@ -309,4 +308,49 @@ fn subject_end(folded: &Folded, start: usize) -> usize {
 fn capitalise(text: &str) -> String {
     let mut c = text.chars();
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`citations_in`] as it was before it walked from word start to word start.
+    fn citations_char_by_char(folded: &Folded, lenient: bool) -> Vec<Citation> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            if !(folded.boundary_before(i) && is_word(folded.fold[i])) {
+                i += 1;
+                continue;
+            }
+            match citation_at(folded, i, lenient) {
+                Some(c) => {
+                    i = c.span.end.max(i + 1);
+                    out.push(c);
+                }
+                None => i = folded.word_end(i).max(i + 1),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn walking_from_word_to_word_finds_what_every_character_finds() {
+        let mut texts = super::super::dates::tests::texts();
+        texts.extend(
+            [
+                "Căn cứ Kế hoạch số 16/KH-UBND ngày 15/01/2025 của Ủy ban nhân dân Quận 1 về cải cách hành chính;",
+                "Luật Tổ chức chính quyền địa phương ngày 19/02/2025; Nghị định số 30/2020/NĐ-CP; Quyết định 73/QĐ-UBND",
+                "kế hoạch số16/KH; Kế hoạchsố 1/A-B; Công văn-số 2/CV-X; (Thông tư 01/2023/TT-BNV) Chỉ thị số: 14-CT/TW",
+                "Hiến pháp năm 2013, Bộ luật Lao động, Pháp lệnh số 01; Quy định số 1/QĐ-X của Ban Thường vụ",
+            ]
+            .map(str::to_string),
+        );
+        for text in texts {
+            let f = Folded::new(&text);
+            for lenient in [false, true] {
+                assert_eq!(citations_in(&f, lenient), citations_char_by_char(&f, lenient), "{text:?} {lenient}");
+            }
+        }
+    }
 }

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::Folded;
 use super::labels::roman_value;
-use super::{Folded, is_word};
 
 /// A date as a document writes it; the year may be missing ("trước ngày 30/5").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,24 +166,35 @@ fn year_after(folded: &Folded, j: usize) -> Option<(Option<i32>, usize)> {
     Some((None, j))
 }
 
+/// Whether a word (folded) is one a time expression can begin with: "ngay", "nam", "thang", "quy".
+fn is_time_word(word: &[char]) -> bool {
+    let is = |w: &str| word.len() == w.len() && word.iter().zip(w.bytes()).all(|(&c, b)| c == b as char);
+    is("ngay") || is("nam") || is("thang") || is("quy")
+}
+
 /// Every time expression in the text, left to right, outside the `skip` ranges.
 pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut i = 0;
+    // Only where a word starts can an expression start: from one word's start to the next.
+    let mut i = folded.next_word_start(0);
     while i < folded.len() {
-        if skip.iter().any(|r| r.contains(&i)) || !folded.boundary_before(i) || !is_word(folded.fold[i]) {
-            i += 1;
+        if skip.iter().any(|r| r.contains(&i)) {
+            i = folded.next_word_start(i + 1);
             continue;
         }
-        // Every time expression begins with a digit or "ngày", "năm", "tháng", "quý": a word
-        // with another first letter is passed over without trying each reader.
-        if !matches!(folded.fold[i], '0'..='9' | 'n' | 't' | 'q') {
-            i = folded.word_end(i).max(i + 1);
-            continue;
+        // Every time expression begins with a digit or the word "ngày", "năm", "tháng" or
+        // "quý" (each reader asks for that whole word first): any other word is passed over
+        // without trying each reader.
+        if !folded.fold[i].is_ascii_digit() {
+            let end = folded.word_end(i);
+            if !matches!(folded.fold[i], 'n' | 't' | 'q') || !is_time_word(&folded.fold[i..end]) {
+                i = folded.next_word_start(end);
+                continue;
+            }
         }
         if let Some((d, end)) = date_at(folded, i) {
             out.push(Found { when: When::Day(d), span: (i, end) });
-            i = end;
+            i = folded.next_word_start(end);
             continue;
         }
         if folded.word_at(i, "ngay")
@@ -196,7 +207,7 @@ pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
             && !folded.word_at(folded.skip_ws(end), "thang")
         {
             out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
-            i = end;
+            i = folded.next_word_start(end);
             continue;
         }
         if folded.word_at(i, "nam") {
@@ -207,16 +218,125 @@ pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
                 && folded.boundary_after(end)
             {
                 out.push(Found { when: When::Year(y as i32), span: (i, end) });
-                i = end;
+                i = folded.next_word_start(end);
                 continue;
             }
         }
         if let Some((w, end)) = month_at(folded, i).or_else(|| quarter_at(folded, i)) {
             out.push(Found { when: w, span: (i, end) });
-            i = end;
+            i = folded.next_word_start(end);
             continue;
         }
-        i = folded.word_end(i).max(i + 1);
+        i = folded.next_word_start(folded.word_end(i).max(i + 1));
     }
     out
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// [`find_times`] as it was before it walked from word start to word start: every
+    /// character tried, each reader asked at every word that begins with a digit, n, t or q.
+    fn find_times_char_by_char(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            if skip.iter().any(|r| r.contains(&i))
+                || !folded.boundary_before(i)
+                || !super::super::is_word(folded.fold[i])
+            {
+                i += 1;
+                continue;
+            }
+            if !matches!(folded.fold[i], '0'..='9' | 'n' | 't' | 'q') {
+                i = folded.word_end(i).max(i + 1);
+                continue;
+            }
+            if let Some((d, end)) = date_at(folded, i) {
+                out.push(Found { when: When::Day(d), span: (i, end) });
+                i = end;
+                continue;
+            }
+            if folded.word_at(i, "ngay")
+                && let Some((day, end)) = folded.digits(folded.skip_ws(i + 4), 2)
+                && (1..=31).contains(&day)
+                && folded.boundary_after(end)
+                && !matches!(folded.fold.get(end), Some('/' | '-'))
+                && !(folded.fold.get(end) == Some(&'.') && folded.fold.get(end + 1).is_some_and(char::is_ascii_digit))
+                && !folded.word_at(folded.skip_ws(end), "thang")
+            {
+                out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
+                i = end;
+                continue;
+            }
+            if folded.word_at(i, "nam") {
+                let k = folded.skip_ws(i + 3);
+                if let Some((y, end)) = folded.digits(k, 4)
+                    && end - k == 4
+                    && (1900..=2200).contains(&y)
+                    && folded.boundary_after(end)
+                {
+                    out.push(Found { when: When::Year(y as i32), span: (i, end) });
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some((w, end)) = month_at(folded, i).or_else(|| quarter_at(folded, i)) {
+                out.push(Found { when: w, span: (i, end) });
+                i = end;
+                continue;
+            }
+            i = folded.word_end(i).max(i + 1);
+        }
+        out
+    }
+
+    /// Lines of the plans under tests/fixtures, and wordings at the edges of each reader.
+    pub(in crate::scan) fn texts() -> Vec<String> {
+        let docs = [
+            include_str!("../../../../tests/fixtures/import/ke-hoach-par-index-2025.md"),
+            include_str!("../../../../tests/fixtures/import/phuong-ben-nghe.md"),
+            include_str!("../../../../tests/fixtures/import/phong-vh-tt-phu-luc.md"),
+            include_str!("../../../../tests/fixtures/import/truong-thcs-le-quy-don.txt"),
+        ];
+        let mut texts: Vec<String> = docs.iter().flat_map(|d| d.lines()).map(str::to_string).collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "ngày",
+                "ngày 5",
+                "ngày 25.",
+                "trước ngày 25. Sau đó",
+                "ngày 15 tháng 01 năm 2025; ngày 30/5/2025, 30-05-2025 và 30.5.2025",
+                "ngày30/5/2025 x30/5/2025 30/5/2025x 1/1/1899 31/2/2025",
+                "Tháng 9 và tháng 12/2025, tháng 6 năm 2025, tháng 13",
+                "quý III/2025, quý 3, quý IIII, Quý IV năm 2026, quýt, quy định",
+                "năm 2025, năm 20255, nămm 2025, năm học 2025-2026",
+                "NGÀY 01 THÁNG 02 NĂM 2025 — ngày 20 hằng tháng",
+                "thang thang thang 5 nam nam 2025 quy quy 2 ngay ngay 3",
+                "tnq 1 ngayx 2 thangx 3 quyx 4 namx 2025 ٣/٤/٢٠٢٥",
+                "Kế hoạch số 16/KH-UBND ngày 15/01/2025 của UBND quận; hoàn thành trước ngày 30/6/2025.",
+            ]
+            .map(str::to_string),
+        );
+        texts
+    }
+
+    #[test]
+    fn walking_from_word_to_word_finds_what_every_character_finds() {
+        for text in texts() {
+            let f = Folded::new(&text);
+            let n = f.len();
+            // No range skipped; the first half; two short ranges.
+            let skips: [Vec<Range<usize>>; 3] =
+                [Vec::new(), std::iter::once(0..n / 2).collect(), vec![n / 3..n / 3 + 7, n.saturating_sub(5)..n]];
+            for skip in &skips {
+                let (new, old) = (find_times(&f, skip), find_times_char_by_char(&f, skip));
+                let spans = |v: &[Found]| v.iter().map(|x| (x.span, x.when)).collect::<Vec<_>>();
+                assert_eq!(spans(&new), spans(&old), "{text:?} {skip:?}");
+            }
+        }
+    }
 }

@@ -283,6 +283,21 @@ impl Folded {
         (0..self.len()).filter(|&i| is_word(self.fold[i]) && self.boundary_before(i))
     }
 
+    /// The first index ≥ `from` where a word starts (the text's length when none does): the
+    /// rest of a word `from` is inside of, then what is not a word, passed over.
+    pub fn next_word_start(&self, from: usize) -> usize {
+        let mut j = from;
+        if j > 0 {
+            while j < self.len() && is_word(self.fold[j]) && is_word(self.fold[j - 1]) {
+                j += 1;
+            }
+        }
+        while j < self.len() && !is_word(self.fold[j]) {
+            j += 1;
+        }
+        j.min(self.len())
+    }
+
     /// End of the word starting at `i`.
     pub fn word_end(&self, i: usize) -> usize {
         let mut j = i;
@@ -351,6 +366,18 @@ mod tests {
         }
         assert_eq!(f.trimmed(0..4), 2..4);
         assert_eq!(f.trimmed(0..2), 2..2);
+    }
+
+    #[test]
+    fn the_next_word_start_is_the_first_index_where_a_word_starts() {
+        for text in dates::tests::texts() {
+            let f = Folded::new(&text);
+            let starts: Vec<usize> = f.word_starts().collect();
+            for from in 0..=f.len() + 1 {
+                let naive = starts.iter().copied().find(|&s| s >= from).unwrap_or(f.len());
+                assert_eq!(f.next_word_start(from), naive, "{text:?} from {from}");
+            }
+        }
     }
 
     fn lab(text: &str) -> Option<(LabelKind, String, String)> {
