@@ -121,9 +121,9 @@ pub fn run() -> i32 {
             return if e.use_stderr() { code::INPUT } else { code::OK };
         }
     };
-    // Still the only thread: the allocator's options can be set for the work ahead.
+    // How the import returns memory to the system, set while this is the only thread.
     if matches!(cli.command, cli::Command::Import(_)) {
-        alloc::return_freed_memory_at_once();
+        import::when_tasks_are_read(alloc::return_freed_memory_at_once);
     }
     match build_context(&cli).and_then(|ctx| commands::run(&ctx, &cli.command)) {
         Ok(outcome) => {

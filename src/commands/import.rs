@@ -34,18 +34,22 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
             None => fail,
         }
     })?;
-    // What the report needs of the draft, then its memory goes back before the draft is
-    // loaded: fresh pages cost a large import a tenth of its time.
+    // What the report needs of the draft; then it is freed (below) before the draft is loaded.
     let format = imported.format;
     let d = &imported.draft;
     let counts = (d.bases.len(), d.sections.len(), d.tasks.len(), d.owners.len());
     let explanation = args.explain.then(|| crate::import::explain(d, lang, format == Format::Docx));
-    // Freeing a large draft's hundred thousand strings takes a while: another thread does
-    // it while this one checks the text (its memory is reused all the same).
-    let draft = imported.draft;
-    // (A thread that cannot be had frees it here.)
-    let freed = (counts.2 >= FREE_APART).then(|| std::thread::Builder::new().spawn(move || drop(draft)).ok()).flatten();
     let toml = imported.toml;
+    // The draft has served: its memory goes back before the draft is loaded. Freed on another
+    // thread alongside the load, a large draft's memory (160 MB at the cap) was still held
+    // while the loaded plan took its own: the readers that made most of its strings have
+    // ended, and mimalloc returns the memory of ended threads only when a living one collects
+    // it. Collected before the writer starts: a thread that starts takes such memory for its
+    // own, and then it is no longer returned.
+    drop(imported.draft);
+    if counts.2 >= FREE_APART {
+        crate::alloc::return_freed_memory_now();
+    }
 
     // The draft must load as the plan it claims to be; checked before anything is in place.
     // A large draft is written meanwhile (on another thread) into a temporary file beside
@@ -74,9 +78,6 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
         (loaded, violations, written)
     });
     let plan = loaded.map_err(|e| Fail::input(format!("{}\n{}", say!(lang, ImportDraftDoesNotLoad), e.rendered)))?;
-    if let Some(freed) = freed {
-        let _ = freed.join();
-    }
 
     let kind = match format {
         Format::Docx => "Word .docx",
@@ -146,7 +147,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> anyhow::Result<Outcome> {
     }
 }
 
-/// From this many tasks a draft is freed, and written, on another thread.
+/// From this many tasks a draft is written on another thread, and the memory it freed is
+/// returned before it is loaded back.
 const FREE_APART: usize = 2_000;
 
 /// Rows of the lint table printed after an import; `par check` shows them all.

@@ -30,6 +30,25 @@ use par_core::say;
 
 pub use parse::{Draft, ParseError, explain};
 
+/// What the program using this crate asks to be done once every task's wording is read,
+/// before the draft is written ([`when_tasks_are_read`]).
+static TASKS_READ: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Has `hook` run once every task's wording is read, before the draft is written, when no
+/// other thread of the import runs: `par` there tells its allocator to return memory at once
+/// from then on (the library itself has no say over the allocator). Set once; later calls
+/// are ignored.
+pub fn when_tasks_are_read(hook: fn()) {
+    let _ = TASKS_READ.set(hook);
+}
+
+/// Runs the hook of [`when_tasks_are_read`], if one is set.
+pub(crate) fn tasks_are_read() {
+    if let Some(hook) = TASKS_READ.get() {
+        hook();
+    }
+}
+
 /// The largest document `par import` reads, in bytes. A 100-page plan is about 2 MB as
 /// text or .docx; 32 MB keeps every document par reads within 2 s and 300 MB (BENCHMARKS.md).
 pub const MAX_INPUT: u64 = 32 * 1024 * 1024;

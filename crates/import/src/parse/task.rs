@@ -36,12 +36,15 @@ impl Parser {
         let chunks = read_all(&mut raw, &mut ids, year, own_unit.as_ref().map(|u| u.folded.as_str()));
         drop((raw, ids));
         let tasks: usize = chunks.iter().map(Vec::len).sum();
+        let tasks_room = self.tasks_room.take().and_then(|h| h.join().ok());
+        // The readers have ended and the room for the tasks is made: no other thread runs.
+        crate::import::tasks_are_read();
         if tasks >= super::ROOM_APART {
             let touch = chunks.iter().flatten().map(|r| crate::import::emit::least_task_len(&r.title, &r.detail)).sum();
             let capacity = crate::import::emit::room_for(tasks);
             self.text_room = std::thread::Builder::new().spawn(move || super::touched_text(capacity, touch)).ok();
         }
-        if let Some(room) = self.tasks_room.take().and_then(|h| h.join().ok())
+        if let Some(room) = tasks_room
             && self.draft.tasks.is_empty()
         {
             self.draft.tasks = room;
