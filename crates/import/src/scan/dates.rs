@@ -172,6 +172,35 @@ fn is_time_word(word: &[char]) -> bool {
     is("ngay") || is("nam") || is("thang") || is("quy")
 }
 
+/// The time expression at `i` (where a word starts), each reader tried in turn, and where it ends.
+fn time_at(folded: &Folded, i: usize) -> Option<(When, usize)> {
+    if let Some((d, end)) = date_at(folded, i) {
+        return Some((When::Day(d), end));
+    }
+    if folded.word_at(i, "ngay")
+        && let Some((day, end)) = folded.digits(folded.skip_ws(i + 4), 2)
+        && (1..=31).contains(&day)
+        && folded.boundary_after(end)
+        // "ngày 25/…" is a date; "ngày 25." ends a sentence ("hằng tháng, trước ngày 25.").
+        && !matches!(folded.fold.get(end), Some('/' | '-'))
+        && !(folded.fold.get(end) == Some(&'.') && folded.fold.get(end + 1).is_some_and(char::is_ascii_digit))
+        && !folded.word_at(folded.skip_ws(end), "thang")
+    {
+        return Some((When::DayOfMonth(day), end));
+    }
+    if folded.word_at(i, "nam") {
+        let k = folded.skip_ws(i + 3);
+        if let Some((y, end)) = folded.digits(k, 4)
+            && end - k == 4
+            && (1900..=2200).contains(&y)
+            && folded.boundary_after(end)
+        {
+            return Some((When::Year(y as i32), end));
+        }
+    }
+    month_at(folded, i).or_else(|| quarter_at(folded, i))
+}
+
 /// Every time expression in the text, left to right, outside the `skip` ranges.
 pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -192,38 +221,8 @@ pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
                 continue;
             }
         }
-        if let Some((d, end)) = date_at(folded, i) {
-            out.push(Found { when: When::Day(d), span: (i, end) });
-            i = folded.next_word_start(end);
-            continue;
-        }
-        if folded.word_at(i, "ngay")
-            && let Some((day, end)) = folded.digits(folded.skip_ws(i + 4), 2)
-            && (1..=31).contains(&day)
-            && folded.boundary_after(end)
-            // "ngày 25/…" is a date; "ngày 25." ends a sentence ("hằng tháng, trước ngày 25.").
-            && !matches!(folded.fold.get(end), Some('/' | '-'))
-            && !(folded.fold.get(end) == Some(&'.') && folded.fold.get(end + 1).is_some_and(char::is_ascii_digit))
-            && !folded.word_at(folded.skip_ws(end), "thang")
-        {
-            out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
-            i = folded.next_word_start(end);
-            continue;
-        }
-        if folded.word_at(i, "nam") {
-            let k = folded.skip_ws(i + 3);
-            if let Some((y, end)) = folded.digits(k, 4)
-                && end - k == 4
-                && (1900..=2200).contains(&y)
-                && folded.boundary_after(end)
-            {
-                out.push(Found { when: When::Year(y as i32), span: (i, end) });
-                i = folded.next_word_start(end);
-                continue;
-            }
-        }
-        if let Some((w, end)) = month_at(folded, i).or_else(|| quarter_at(folded, i)) {
-            out.push(Found { when: w, span: (i, end) });
+        if let Some((when, end)) = time_at(folded, i) {
+            out.push(Found { when, span: (i, end) });
             i = folded.next_word_start(end);
             continue;
         }
@@ -236,8 +235,8 @@ pub fn find_times(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
 pub(super) mod tests {
     use super::*;
 
-    /// [`find_times`] as it was before it walked from word start to word start: every
-    /// character tried, each reader asked at every word that begins with a digit, n, t or q.
+    /// [`find_times`]'s walk as it was before it went from word start to word start: every
+    /// character tried, the readers asked at every word that begins with a digit, n, t or q.
     fn find_times_char_by_char(folded: &Folded, skip: &[Range<usize>]) -> Vec<Found> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -253,37 +252,8 @@ pub(super) mod tests {
                 i = folded.word_end(i).max(i + 1);
                 continue;
             }
-            if let Some((d, end)) = date_at(folded, i) {
-                out.push(Found { when: When::Day(d), span: (i, end) });
-                i = end;
-                continue;
-            }
-            if folded.word_at(i, "ngay")
-                && let Some((day, end)) = folded.digits(folded.skip_ws(i + 4), 2)
-                && (1..=31).contains(&day)
-                && folded.boundary_after(end)
-                && !matches!(folded.fold.get(end), Some('/' | '-'))
-                && !(folded.fold.get(end) == Some(&'.') && folded.fold.get(end + 1).is_some_and(char::is_ascii_digit))
-                && !folded.word_at(folded.skip_ws(end), "thang")
-            {
-                out.push(Found { when: When::DayOfMonth(day), span: (i, end) });
-                i = end;
-                continue;
-            }
-            if folded.word_at(i, "nam") {
-                let k = folded.skip_ws(i + 3);
-                if let Some((y, end)) = folded.digits(k, 4)
-                    && end - k == 4
-                    && (1900..=2200).contains(&y)
-                    && folded.boundary_after(end)
-                {
-                    out.push(Found { when: When::Year(y as i32), span: (i, end) });
-                    i = end;
-                    continue;
-                }
-            }
-            if let Some((w, end)) = month_at(folded, i).or_else(|| quarter_at(folded, i)) {
-                out.push(Found { when: w, span: (i, end) });
+            if let Some((when, end)) = time_at(folded, i) {
+                out.push(Found { when, span: (i, end) });
                 i = end;
                 continue;
             }
